@@ -1,0 +1,131 @@
+#pragma once
+// The syntax tree of an icq program: plain structs that own their strings and carry source spans.
+// Nothing here knows PEGTL; the parser (parser.cpp) is the only place that does.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace icq::ast {
+
+// Byte offsets [begin, end) into the program text.
+struct Span {
+  std::uint32_t begin = 0, end = 0;
+};
+
+// A word as written (a name, a value, a keyword argument).
+struct Word {
+  std::string text;
+  Span span;
+  enum class Kind : std::uint8_t { name, number, date, string, param } kind = Kind::name;
+};
+
+// `gpu b200, mi355x`, `model dsr1`, `seq 8k/1k` …  key is the canonical clause keyword.
+struct Filter {
+  std::string key;  // "gpu" (also for `on`/`hardware`), "model", "precision", "framework", "family",
+                    // "spec", "seq", "deployment", "vendor"
+  Span key_span;
+  std::vector<Word> values;
+};
+
+// `where` expressions.
+struct Expr {
+  enum class Op : std::uint8_t { and_, or_, not_, compare, in, not_in } op = Op::compare;
+  Word field;                  // compare / in
+  std::string cmp;             // "=", "!=", "<", "<=", ">", ">="
+  std::vector<Word> operands;  // compare: one; in: one or more
+  std::vector<Expr> children;  // and/or: two or more; not: one
+  Span span;
+};
+
+struct DateSelection {
+  enum class Kind : std::uint8_t { as_of, on } kind = Kind::as_of;
+  Word date;
+  Span span;
+};
+
+struct TargetItem {
+  Word value;                // a number or $param
+  std::optional<Word> to;    // range end
+  std::optional<Word> step;  // range step
+  Span span;
+};
+
+struct Targets {
+  enum class Kind : std::uint8_t { interactivity, band } kind = Kind::interactivity;
+  std::vector<TargetItem> items;  // band: percentages
+  Span span;
+};
+
+struct MetricRef {
+  Word name;
+  std::optional<Word> qualifier;  // "p99", "median", "output" …
+  Span span;
+};
+
+// Clauses shared by the statements that select data.
+struct Clauses {
+  std::vector<Filter> filters;
+  std::vector<Expr> where;  // each `where` clause; all must hold
+  std::optional<DateSelection> date;
+  std::optional<Targets> targets;
+  std::optional<Span> clamp;
+  std::vector<MetricRef> show;
+  Span show_span;
+  std::vector<Word> prices;  // `using prices 2026-04 neocloud`
+  std::optional<Word> tokens;
+};
+
+// One side of a comparison: a value of the compared dimension, or a parenthesised filter set
+// (or, later, a `let` name).
+struct Side {
+  std::optional<Word> value;
+  std::vector<Filter> filters;
+  std::vector<Expr> where;
+  std::optional<DateSelection> date;
+  Span span;
+};
+
+struct Compare {
+  std::optional<Word> dimension;  // absent for filter-set sides
+  std::vector<Side> sides;
+  Clauses clauses;
+};
+
+struct List {
+  Word what;  // "gpus", "models", …
+  Clauses clauses;
+};
+
+struct Describe {
+  Word kind;  // "gpu", "model", "metric", …
+  Word name;
+};
+
+struct Help {
+  std::optional<Word> topic;
+};
+
+using StatementBody = std::variant<Compare, List, Describe, Help>;
+
+struct Statement {
+  StatementBody body;
+  Span span;
+  std::string text;  // the statement as written
+};
+
+struct Program {
+  std::vector<Statement> statements;
+};
+
+struct SyntaxError {
+  std::string message;  // "expected a precision after 'vs'"
+  std::string help;     // "write two or more sides: compare precision fp4 vs fp8"
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;  // of the offending word, for the caret underline
+  std::vector<std::string> suggestions;
+  bool at_end = false;  // the input ended where more was expected (a REPL reads another line)
+};
+
+}  // namespace icq::ast

@@ -1,0 +1,391 @@
+// The parser: runs the PEGTL grammar (rules.hpp) into a parse tree, turns the tree into the plain
+// AST of ast.hpp, and turns PEGTL errors into SyntaxError with a message, a help line and
+// suggestions. Every must<> in the grammar has an entry in the error table (checked at compile time).
+#include "parser.hpp"
+
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "rules.hpp"
+#include "text/text.hpp"
+
+namespace icq::grammar {
+
+namespace {
+
+namespace pt = tao::pegtl::parse_tree;
+using namespace rules;
+
+// --- errors ---------------------------------------------------------------------------------
+
+enum class Suggest { none, statement, clause, dimension };
+
+struct ErrorInfo {
+  const char* message;  // may contain {word} and {prev}: the offending word and the one before it
+  const char* help;
+  Suggest suggest = Suggest::none;
+};
+
+template <typename Rule>
+inline constexpr const ErrorInfo* error_info = nullptr;
+
+#define ICQ_ERROR(rule, ...)                                   \
+  inline constexpr ErrorInfo rule##_error{__VA_ARGS__};        \
+  template <>                                                  \
+  inline constexpr const ErrorInfo* error_info<rule> = &rule##_error
+
+ICQ_ERROR(statement_start, "unknown statement '{word}'", "statements: compare, list, describe, help", Suggest::statement);
+ICQ_ERROR(statement_end, "unexpected '{word}' in this statement",
+          "clauses: on, model, precision, framework, spec, seq, deployment, vendor, where, as of, on date, at, "
+          "clamp, show, using prices, tokens; end a statement with ';' or a newline",
+          Suggest::clause);
+ICQ_ERROR(compare_sides, "expected what to compare after 'compare'",
+          "compare DIMENSION A vs B …  (dimensions: precision, spec, gpu, framework, family, deployment, vendor, "
+          "seq, model, date)  or  compare (FILTERS) vs (FILTERS) …",
+          Suggest::dimension);
+ICQ_ERROR(side_value, "expected a value to compare after '{prev}'", "e.g. compare precision fp4 vs fp8");
+ICQ_ERROR(kw_vs, "a comparison needs two or more sides: expected 'vs' after '{prev}'", "e.g. compare precision fp4 vs fp8");
+ICQ_ERROR(paren_side, "expected a parenthesised filter set after 'vs'", "e.g. compare (gpu h200 precision fp8) vs (gpu b200 precision fp4)");
+ICQ_ERROR(side_filters, "expected filters inside the parentheses", "e.g. (gpu h200 precision fp8)");
+ICQ_ERROR(close_paren, "expected ')'", "close the parenthesis opened before");
+ICQ_ERROR(filter_values, "expected a value after '{prev}'", "e.g. on mi355x, b200  |  model dsr1  |  seq 8k/1k");
+ICQ_ERROR(where_expr, "expected a condition after 'where'", "e.g. where tp <= 8 and conc >= 16  |  where framework in (sglang, vllm)");
+ICQ_ERROR(or_expr, "expected a condition", "e.g. where (tp <= 8 or gpus = 16) and conc >= 4");
+ICQ_ERROR(primary, "expected a condition after '{prev}'", "e.g. where not framework = sglang");
+ICQ_ERROR(test, "expected a comparison after '{prev}': =, !=, <, <=, >, >= or in (…)", "e.g. where tp <= 8  |  where framework in (sglang, vllm)");
+ICQ_ERROR(operand, "expected a value after '{prev}'", "e.g. where conc >= 16");
+ICQ_ERROR(in_list, "expected '(' and a list of values after 'in'", "e.g. where framework in (sglang, vllm)");
+ICQ_ERROR(operand_list, "expected values inside 'in (…)'", "e.g. where framework in (sglang, vllm)");
+ICQ_ERROR(kw_of, "expected 'of' after 'as'", "e.g. as of 2026-05-01");
+ICQ_ERROR(date_value, "expected a date (YYYY-MM-DD) after '{prev}'", "e.g. as of 2026-05-01  |  on date 2026-05-19");
+ICQ_ERROR(targets, "expected target interactivities after 'at'",
+          "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20  |  at band 25%, 50%, 75%");
+ICQ_ERROR(target_list, "expected target interactivities (tok/s/user) after '{prev}'", "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20");
+ICQ_ERROR(range_to, "expected the end of the range after '..'", "e.g. at interactivity 20..200 step 20");
+ICQ_ERROR(range_step, "expected a step size after 'step'", "e.g. at interactivity 20..200 step 20");
+ICQ_ERROR(percent_list, "expected band percentages after 'band'", "e.g. at band 10%, 50%, 90%");
+ICQ_ERROR(metric_list, "expected metrics after 'show'", "e.g. show throughput, cost, power, concurrency, ttft p99");
+ICQ_ERROR(kw_prices, "expected 'prices' after 'using'", "e.g. using prices 2026-04  |  using prices neocloud");
+ICQ_ERROR(price_words, "expected a price edition or tier after 'using prices'",
+          "editions: 2026-04, 2026-07 (default); tiers: hyperscaler (default), neocloud, rental");
+ICQ_ERROR(token_word, "expected total, output or input after 'tokens'", "e.g. tokens output");
+ICQ_ERROR(list_what, "expected what to list after 'list'",
+          "list gpus | models | precisions | frameworks | families | specs | deployments | vendors | sequences | dates | metrics | editions");
+ICQ_ERROR(describe_kind, "expected what to describe after 'describe'", "e.g. describe gpu mi355x  |  describe model dsr1  |  describe metric cost");
+ICQ_ERROR(describe_name, "expected a name after '{prev}'", "e.g. describe gpu mi355x");
+#undef ICQ_ERROR
+
+struct RaisedError {
+  const ErrorInfo* info;
+  std::size_t offset;
+};
+
+template <typename Rule>
+struct control : tao::pegtl::normal<Rule> {
+  template <typename Input, typename... States>
+  [[noreturn]] static void raise(const Input& in, States&&...) {
+    static_assert(error_info<Rule> != nullptr, "every must<> rule of the grammar needs an error_info entry");
+    throw RaisedError{error_info<Rule>, in.byte()};
+  }
+};
+
+// --- parse tree selection ---------------------------------------------------------------------
+
+template <typename Rule>
+using selector = pt::selector<
+    Rule,
+    pt::store_content::on<compare_stmt, list_stmt, describe_stmt, help_stmt, dimension, side_value, paren_side, filter,
+                          filter_key, value, where_clause, or_expr, and_expr, not_expr, comparison, field, cmp_op,
+                          operand, in_test, not_in_test, as_of_clause, on_date_clause, date_value, targets_clause,
+                          band_targets, interactivity_targets, target_item, target_number, range_to, range_step,
+                          percent_item, clamp_clause, show_clause, metric_item, metric_name, qualifier, using_clause,
+                          price_word, tokens_clause, token_word, list_what, describe_kind, describe_name, help_topic>>;
+
+using Node = pt::node;
+
+ast::Span span_of(const Node& n) {
+  return {static_cast<std::uint32_t>(n.begin().byte), static_cast<std::uint32_t>(n.end().byte)};
+}
+
+ast::Word word_of(const Node& n) {
+  ast::Word w;
+  w.text = n.string();
+  w.span = span_of(n);
+  const std::string& t = w.text;
+  if (!t.empty() && t[0] == '$') {
+    w.kind = ast::Word::Kind::param;
+    w.text = t.substr(1);
+  } else if (t.size() >= 2 && t.front() == '"' && t.back() == '"') {
+    w.kind = ast::Word::Kind::string;
+    w.text = t.substr(1, t.size() - 2);
+  } else if (t.size() == 10 && t[4] == '-' && t[7] == '-' && std::isdigit(static_cast<unsigned char>(t[0]))) {
+    w.kind = ast::Word::Kind::date;
+  } else {
+    char* end = nullptr;
+    (void)std::strtod(t.c_str(), &end);
+    if (!t.empty() && end && *end == '\0') w.kind = ast::Word::Kind::number;
+  }
+  return w;
+}
+
+// Canonical spelling of a filter keyword: `on`/`hardware` mean gpu.
+std::string filter_key_name(const Node& n) {
+  std::string k = text::lower(n.string_view());
+  return (k == "on" || k == "hardware") ? "gpu" : k;
+}
+
+ast::Filter to_filter(const Node& n) {
+  ast::Filter f;
+  for (const auto& c : n.children) {
+    if (c->is_type<filter_key>()) {
+      f.key = filter_key_name(*c);
+      f.key_span = span_of(*c);
+    } else if (c->is_type<value>()) {
+      f.values.push_back(word_of(*c));
+    }
+  }
+  return f;
+}
+
+ast::Expr to_expr(const Node& n);
+
+ast::Expr combine(const Node& n, ast::Expr::Op op) {
+  if (n.children.size() == 1) return to_expr(*n.children.front());
+  ast::Expr e;
+  e.op = op;
+  e.span = span_of(n);
+  for (const auto& c : n.children) e.children.push_back(to_expr(*c));
+  return e;
+}
+
+ast::Expr to_expr(const Node& n) {
+  if (n.is_type<or_expr>()) return combine(n, ast::Expr::Op::or_);
+  if (n.is_type<and_expr>()) return combine(n, ast::Expr::Op::and_);
+  ast::Expr e;
+  e.span = span_of(n);
+  if (n.is_type<not_expr>()) {
+    e.op = ast::Expr::Op::not_;
+    e.children.push_back(to_expr(*n.children.front()));
+    return e;
+  }
+  // comparison: field, then cmp_op + operand | in_test | not_in_test
+  for (const auto& c : n.children) {
+    if (c->is_type<field>()) {
+      e.field = word_of(*c);
+    } else if (c->is_type<cmp_op>()) {
+      e.op = ast::Expr::Op::compare;
+      e.cmp = c->string();
+      if (e.cmp == "==") e.cmp = "=";
+      if (e.cmp == "<>") e.cmp = "!=";
+    } else if (c->is_type<operand>()) {
+      e.operands.push_back(word_of(*c));
+    } else if (c->is_type<in_test>() || c->is_type<not_in_test>()) {
+      e.op = c->is_type<in_test>() ? ast::Expr::Op::in : ast::Expr::Op::not_in;
+      for (const auto& o : c->children) e.operands.push_back(word_of(*o));
+    }
+  }
+  return e;
+}
+
+ast::DateSelection to_date(const Node& n) {
+  ast::DateSelection d;
+  d.kind = n.is_type<as_of_clause>() ? ast::DateSelection::Kind::as_of : ast::DateSelection::Kind::on;
+  d.span = span_of(n);
+  for (const auto& c : n.children)
+    if (c->is_type<date_value>()) d.date = word_of(*c);
+  return d;
+}
+
+ast::Targets to_targets(const Node& n) {
+  ast::Targets t;
+  t.span = span_of(n);
+  const Node& body = *n.children.front();
+  t.kind = body.is_type<band_targets>() ? ast::Targets::Kind::band : ast::Targets::Kind::interactivity;
+  for (const auto& item : body.children) {
+    ast::TargetItem ti;
+    ti.span = span_of(*item);
+    for (const auto& c : item->children) {
+      if (c->is_type<target_number>()) ti.value = word_of(*c);
+      else if (c->is_type<range_to>()) ti.to = word_of(*c);
+      else if (c->is_type<range_step>()) ti.step = word_of(*c);
+    }
+    t.items.push_back(std::move(ti));
+  }
+  return t;
+}
+
+void add_clause(const Node& c, ast::Clauses& out) {
+  if (c.is_type<filter>()) {
+    out.filters.push_back(to_filter(c));
+  } else if (c.is_type<where_clause>()) {
+    out.where.push_back(to_expr(*c.children.front()));
+  } else if (c.is_type<as_of_clause>() || c.is_type<on_date_clause>()) {
+    out.date = to_date(c);
+  } else if (c.is_type<targets_clause>()) {
+    out.targets = to_targets(c);
+  } else if (c.is_type<clamp_clause>()) {
+    out.clamp = span_of(c);
+  } else if (c.is_type<show_clause>()) {
+    out.show_span = span_of(c);
+    for (const auto& m : c.children) {
+      ast::MetricRef ref;
+      ref.span = span_of(*m);
+      for (const auto& part : m->children) {
+        if (part->is_type<metric_name>()) ref.name = word_of(*part);
+        else ref.qualifier = word_of(*part);
+      }
+      out.show.push_back(std::move(ref));
+    }
+  } else if (c.is_type<using_clause>()) {
+    for (const auto& w : c.children) out.prices.push_back(word_of(*w));
+  } else if (c.is_type<tokens_clause>()) {
+    out.tokens = word_of(*c.children.front());
+  }
+}
+
+ast::Side to_side(const Node& n) {
+  ast::Side s;
+  s.span = span_of(n);
+  if (n.is_type<side_value>()) {
+    s.value = word_of(n);
+    return s;
+  }
+  ast::Clauses tmp;
+  for (const auto& c : n.children) add_clause(*c, tmp);
+  s.filters = std::move(tmp.filters);
+  s.where = std::move(tmp.where);
+  s.date = std::move(tmp.date);
+  return s;
+}
+
+ast::StatementBody to_statement(const Node& n) {
+  if (n.is_type<compare_stmt>()) {
+    ast::Compare c;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<dimension>()) c.dimension = word_of(*ch);
+      else if (ch->is_type<side_value>() || ch->is_type<paren_side>()) c.sides.push_back(to_side(*ch));
+      else add_clause(*ch, c.clauses);
+    }
+    if (c.dimension) c.dimension->text = text::lower(c.dimension->text);
+    return c;
+  }
+  if (n.is_type<list_stmt>()) {
+    ast::List l;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<list_what>()) l.what = word_of(*ch);
+      else add_clause(*ch, l.clauses);
+    }
+    return l;
+  }
+  if (n.is_type<describe_stmt>()) {
+    ast::Describe d;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<describe_kind>()) d.kind = word_of(*ch);
+      else d.name = word_of(*ch);
+    }
+    return d;
+  }
+  ast::Help h;
+  if (!n.children.empty()) h.topic = word_of(*n.children.front());
+  return h;
+}
+
+bool is_word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_' || c == '/' || c == '+' ||
+         c == '*' || c == '$';
+}
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  return s;
+}
+
+ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
+  ast::SyntaxError e;
+  std::size_t at = std::min(raised.offset, text.size());
+  // Point at the next token, past blanks.
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r')) ++at;
+  std::size_t end = at;
+  while (end < text.size() && is_word_char(text[end])) ++end;
+  if (end == at && at < text.size() && text[at] != '\n') end = at + 1;
+  const std::string word(text.substr(at, end - at));
+  // The word before the error position, for messages such as "expected a value after 'on'".
+  std::size_t p = std::min(raised.offset, text.size());
+  while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+  std::size_t q = p;
+  while (q > 0 && is_word_char(text[q - 1])) --q;
+  std::string prev(text.substr(q, p - q));
+  if (prev.empty() && p > 0) prev = std::string(1, text[p - 1]);
+
+  std::size_t rest = at;
+  while (rest < text.size() && std::isspace(static_cast<unsigned char>(text[rest]))) ++rest;
+  e.at_end = rest >= text.size();
+  e.offset = static_cast<std::uint32_t>(at);
+  e.length = static_cast<std::uint32_t>(end - at);
+  std::string message = raised.info->message;
+  if (word.empty() || text[at] == '\n') message = replace_all(message, "'{word}'", "end of line");
+  message = replace_all(replace_all(message, "{word}", word), "{prev}", prev);
+  if (e.at_end && message.find("end of line") == std::string::npos && raised.info->suggest != Suggest::none &&
+      raised.info != &statement_end_error)
+    message += " (the input ended)";
+  e.message = std::move(message);
+  e.help = raised.info->help;
+  if (!word.empty()) {
+    const std::vector<std::string>* candidates = nullptr;
+    switch (raised.info->suggest) {
+      case Suggest::statement: candidates = &statement_keywords(); break;
+      case Suggest::clause: candidates = &clause_keywords(); break;
+      case Suggest::dimension: candidates = &dimension_keywords(); break;
+      case Suggest::none: break;
+    }
+    if (candidates) e.suggestions = text::closest(word, *candidates);
+  }
+  return e;
+}
+
+}  // namespace
+
+const std::vector<std::string>& statement_keywords() {
+  static const std::vector<std::string> k = {"compare", "list", "describe", "help"};
+  return k;
+}
+
+const std::vector<std::string>& clause_keywords() {
+  static const std::vector<std::string> k = {"on",     "gpu",   "model", "precision", "framework", "family",
+                                             "spec",   "seq",   "deployment", "vendor", "where", "as", "at",
+                                             "clamp", "show",  "using", "tokens"};
+  return k;
+}
+
+const std::vector<std::string>& dimension_keywords() {
+  static const std::vector<std::string> k = {"precision", "spec", "gpu", "framework", "family", "deployment",
+                                             "vendor",    "seq",  "model", "date"};
+  return k;
+}
+
+ParseResult parse(std::string_view text) {
+  tao::pegtl::memory_input<> in(text.data(), text.size(), "query");
+  try {
+    auto root = pt::parse<program, selector, tao::pegtl::nothing, control>(in);
+    ast::Program prog;
+    if (!root) {
+      // Only a non-statement at the top can fail without raising; report it like statement_start.
+      return to_error(text, RaisedError{&statement_start_error, 0});
+    }
+    for (const auto& n : root->children) {
+      ast::Statement s;
+      s.body = to_statement(*n);
+      s.span = span_of(*n);
+      s.text = n->string();
+      prog.statements.push_back(std::move(s));
+    }
+    return prog;
+  } catch (const RaisedError& raised) {
+    return to_error(text, raised);
+  }
+}
+
+}  // namespace icq::grammar

@@ -1,0 +1,187 @@
+#pragma once
+// The icq grammar (PEGTL 3.2.7), one rule per line, bottom-up. Included by parser.cpp and the
+// grammar's unit test only. Keywords are case-insensitive and need their own word boundary,
+// because names such as `qwen3.5-397b` or `8k/1k` contain '.', '-' and '/'.
+#include <tao/pegtl.hpp>
+
+namespace icq::grammar::rules {
+
+namespace pegtl = tao::pegtl;
+using namespace pegtl;  // NOLINT: the rule vocabulary reads best unqualified here
+
+// need<R>: like must<R>, but the input is rewound before the error is raised, so an error points
+// at the start of what was expected ("as of 2026-13" points at "2026-13", not past it).
+template <typename R>
+struct need : pegtl::internal::must<R> {
+  template <apply_mode A, rewind_mode, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    if (!Control<R>::template match<A, rewind_mode::required, Action, Control>(in, st...))
+      Control<R>::raise(static_cast<const ParseInput&>(in), st...);
+    return true;
+  }
+};
+
+// --- lexical -------------------------------------------------------------------------------
+struct name_char : sor<alnum, one<'.', '-', '_', '/', '+', '*'>> {};
+template <typename Str>
+struct kw : seq<Str, not_at<name_char>> {};
+
+#define ICQ_KW(name, text) struct kw_##name : kw<TAO_PEGTL_ISTRING(text)> {}
+
+ICQ_KW(compare, "compare");
+ICQ_KW(list, "list");
+ICQ_KW(describe, "describe");
+ICQ_KW(help, "help");
+ICQ_KW(vs, "vs");
+ICQ_KW(on, "on");
+ICQ_KW(gpu, "gpu");
+ICQ_KW(hardware, "hardware");
+ICQ_KW(model, "model");
+ICQ_KW(precision, "precision");
+ICQ_KW(framework, "framework");
+ICQ_KW(family, "family");
+ICQ_KW(spec, "spec");
+ICQ_KW(seq, "seq");
+ICQ_KW(deployment, "deployment");
+ICQ_KW(vendor, "vendor");
+ICQ_KW(date, "date");
+ICQ_KW(where, "where");
+ICQ_KW(and, "and");
+ICQ_KW(or, "or");
+ICQ_KW(not, "not");
+ICQ_KW(in, "in");
+ICQ_KW(as, "as");
+ICQ_KW(of, "of");
+ICQ_KW(at, "at");
+ICQ_KW(interactivity, "interactivity");
+ICQ_KW(band, "band");
+ICQ_KW(step, "step");
+ICQ_KW(clamp, "clamp");
+ICQ_KW(show, "show");
+ICQ_KW(using, "using");
+ICQ_KW(prices, "prices");
+ICQ_KW(tokens, "tokens");
+ICQ_KW(for, "for");
+#undef ICQ_KW
+
+// Whitespace inside a statement: blanks, comments, and a backslash-newline continuation.
+struct comment : seq<sor<two<'-'>, one<'#'>>, until<at<sor<eol, eof>>>> {};
+struct continuation : seq<one<'\\'>, star<one<' ', '\t'>>, eol> {};
+struct blank : sor<one<' ', '\t', '\r'>, comment, continuation> {};
+struct sp : star<blank> {};
+struct sp1 : plus<blank> {};
+struct comma : seq<sp, one<','>, sp> {};
+
+struct digits : plus<digit> {};
+struct number : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>> {};
+struct date_lit : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>, not_at<name_char>> {};
+struct param_ref : seq<one<'$'>, plus<sor<alnum, one<'_'>>>> {};
+struct quoted : seq<one<'"'>, star<not_one<'"', '\n'>>, one<'"'>> {};
+struct word : plus<name_char> {};
+
+// A value: a parameter reference, a date, or a bare word (names, numbers, "8k/1k", "2026-04").
+// Clause keywords are not values, so `on model dsr1` reports the missing GPU instead of a GPU
+// named "model".
+struct clause_start;
+struct value : seq<not_at<clause_start>, sor<param_ref, date_lit, word>> {};
+struct value_list : list<value, comma> {};
+
+// --- filters and clauses ---------------------------------------------------------------------
+struct filter_key : sor<kw_on, kw_gpu, kw_hardware, kw_model, kw_precision, kw_framework, kw_family, kw_spec, kw_seq,
+                        kw_deployment, kw_vendor> {};
+struct filter_values : value_list {};
+struct filter : seq<filter_key, sp, need<filter_values>> {};
+
+struct field : word {};
+struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, string<'<', '>'>, string<'=', '='>, one<'<'>,
+                    one<'>'>, one<'='>> {};
+struct operand : sor<param_ref, date_lit, quoted, word> {};
+struct operand_list : list<operand, comma> {};
+struct close_paren : one<')'> {};
+struct open_paren : one<'('> {};
+struct in_list : seq<open_paren, sp, need<operand_list>, sp, need<close_paren>> {};
+struct in_test : seq<kw_in, sp, need<in_list>> {};
+struct not_in_test : seq<kw_not, sp, kw_in, sp, need<in_list>> {};
+struct cmp_test : seq<cmp_op, sp, need<operand>> {};
+struct test : sor<cmp_test, in_test, not_in_test> {};
+struct comparison : seq<field, sp, need<test>> {};
+struct or_expr;
+struct paren_expr : seq<one<'('>, sp, need<or_expr>, sp, need<close_paren>> {};
+struct not_expr;
+struct primary : sor<paren_expr, not_expr, comparison> {};
+struct not_expr : seq<kw_not, sp, need<primary>> {};
+struct and_expr : list<primary, seq<sp, kw_and, sp>> {};
+struct or_expr : list<and_expr, seq<sp, kw_or, sp>> {};
+struct where_expr : or_expr {};
+struct where_clause : seq<kw_where, sp, need<where_expr>> {};
+
+struct date_value : date_lit {};
+struct as_of_clause : seq<kw_as, sp, need<kw_of>, sp, need<date_value>> {};
+struct on_date_clause : seq<kw_on, sp, kw_date, sp, need<date_value>> {};
+
+struct target_number : sor<param_ref, number> {};
+struct range_to : target_number {};
+struct range_step : target_number {};
+struct target_item : seq<target_number, opt<sp, two<'.'>, sp, need<range_to>, opt<sp, kw_step, sp, need<range_step>>>> {};
+struct target_list : list<target_item, comma> {};
+struct percent_item : seq<target_number, opt<sp, one<'%'>>> {};
+struct percent_list : list<percent_item, comma> {};
+struct band_targets : seq<kw_band, sp, need<percent_list>> {};
+struct interactivity_targets : seq<opt<kw_interactivity, sp>, need<target_list>> {};
+struct targets : sor<band_targets, interactivity_targets> {};
+struct targets_clause : seq<kw_at, sp, need<targets>> {};
+
+struct clamp_clause : kw_clamp {};
+
+struct qualifier : seq<sor<seq<one<'p', 'P'>, digits, opt<one<'.'>, digits>>, TAO_PEGTL_ISTRING("median"),
+                           TAO_PEGTL_ISTRING("mean"), TAO_PEGTL_ISTRING("total"), TAO_PEGTL_ISTRING("output"),
+                           TAO_PEGTL_ISTRING("input")>,
+                       not_at<name_char>> {};
+struct metric_name : word {};
+struct metric_item : seq<metric_name, opt<sp1, qualifier>> {};
+struct metric_list : list<metric_item, comma> {};
+struct show_clause : seq<kw_show, sp, need<metric_list>> {};
+
+struct price_word : seq<not_at<clause_start>, word> {};
+struct price_words : list<price_word, sor<comma, sp1>> {};
+struct using_clause : seq<kw_using, sp, need<kw_prices>, sp, need<price_words>> {};
+struct token_word : word {};
+struct tokens_clause : seq<kw_tokens, sp, need<token_word>> {};
+
+struct clause_start : sor<filter_key, kw_where, kw_as, kw_at, kw_clamp, kw_show, kw_using, kw_tokens, kw_vs> {};
+struct clause : sor<on_date_clause, filter, where_clause, as_of_clause, targets_clause, clamp_clause, show_clause,
+                    using_clause, tokens_clause> {};
+struct clauses : star<sp, clause> {};
+
+// --- compare ---------------------------------------------------------------------------------
+struct dimension : sor<kw_precision, kw_spec, kw_gpu, kw_hardware, kw_framework, kw_family, kw_deployment, kw_vendor,
+                       kw_seq, kw_model, kw_date> {};
+struct side_value : value {};
+struct side_filter : sor<on_date_clause, filter, where_clause, as_of_clause> {};
+struct side_filters : list<side_filter, sp> {};
+struct paren_side : seq<one<'('>, sp, need<side_filters>, sp, need<close_paren>> {};
+struct more_sides_value : seq<sp, kw_vs, sp, need<side_value>> {};
+struct more_sides_paren : seq<sp, kw_vs, sp, need<paren_side>> {};
+struct dimension_sides : seq<dimension, sp, need<side_value>, sp, need<kw_vs>, sp, need<side_value>, star<more_sides_value>> {};
+struct paren_sides : seq<paren_side, sp, need<kw_vs>, sp, need<paren_side>, star<more_sides_paren>> {};
+struct compare_sides : sor<dimension_sides, paren_sides> {};
+struct compare_stmt : seq<kw_compare, sp, need<compare_sides>, clauses> {};
+
+// --- list, describe, help --------------------------------------------------------------------
+struct list_what : word {};
+struct list_stmt : seq<kw_list, sp, need<list_what>, opt<sp, kw_for>, clauses> {};
+struct describe_kind : word {};
+struct describe_name : sor<param_ref, date_lit, word> {};
+struct describe_stmt : seq<kw_describe, sp, need<describe_kind>, sp, need<describe_name>> {};
+struct help_topic : word {};
+struct help_stmt : seq<kw_help, opt<sp, help_topic>> {};
+
+// --- program ---------------------------------------------------------------------------------
+struct statement : sor<compare_stmt, list_stmt, describe_stmt, help_stmt> {};
+struct statement_end : sor<one<';'>, eol, eof> {};
+struct separator : sor<one<' ', '\t', '\r', '\n', ';'>, comment, continuation> {};
+struct statement_start : statement {};
+struct program : seq<star<separator>, star<not_at<eof>, need<statement_start>, sp, need<statement_end>, star<separator>>, eof> {};
+
+}  // namespace icq::grammar::rules

@@ -1,0 +1,139 @@
+#include "data/dataset.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "catalog/catalog.hpp"
+#include "text/dates.hpp"
+
+namespace icq::data {
+
+std::string Line::sequence() const {
+  if (benchmark_type == "agentic_traces" || (isl == 0 && osl == 0)) return "agentic";
+  return catalog::sequence_label(isl, osl);
+}
+
+DatasetBuilder::DatasetBuilder() { string_ids_.emplace("", 0); }
+DatasetBuilder::~DatasetBuilder() = default;
+
+std::uint32_t DatasetBuilder::begin_source(std::string name, std::string format) {
+  SourceReport src;
+  src.name = std::move(name);
+  src.format = std::move(format);
+  report_.sources.push_back(std::move(src));
+  return static_cast<std::uint32_t>(report_.sources.size() - 1);
+}
+
+void DatasetBuilder::set_format(std::uint32_t source, std::string format) { report_.sources[source].format = std::move(format); }
+
+void DatasetBuilder::skip_source(std::uint32_t source, std::string why) { report_.sources[source].skipped = std::move(why); }
+
+void DatasetBuilder::unusable(std::uint32_t source, std::string where, std::string reason) {
+  report_.sources[source].rows_unusable++;
+  report_.unusable_by_reason[reason]++;
+  report_.problems.push_back({source, std::move(where), std::move(reason)});
+}
+
+std::uint32_t DatasetBuilder::intern(const std::string& s) {
+  auto [it, inserted] = string_ids_.try_emplace(s, static_cast<std::uint32_t>(strings_.size()));
+  if (inserted) strings_.push_back(s);
+  return it->second;
+}
+
+std::uint32_t DatasetBuilder::intern_line(Line&& line) {
+  auto it = line_ids_.find(line);
+  if (it != line_ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(lines_.size());
+  lines_.push_back(line);
+  line_ids_.emplace(std::move(line), id);
+  return id;
+}
+
+bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) {
+  // Usability (DECISIONS.md): a row needs its identity and the two axes of every frontier.
+  const Line& l = raw.line;
+  const char* reason = nullptr;
+  const double x = raw.get(Field::median_intvty);
+  const double y = raw.get(Field::tput_per_gpu);
+  if (l.hardware.empty()) reason = "missing hardware";
+  else if (l.framework.empty()) reason = "missing framework";
+  else if (l.model.empty()) reason = "missing model";
+  else if (l.precision.empty()) reason = "missing precision";
+  else if (raw.conc <= 0) reason = "missing or non-positive conc";
+  else if (std::isnan(y)) reason = "missing tput_per_gpu";
+  else if (!std::isfinite(y) || y < 0) reason = "tput_per_gpu not a finite non-negative number";
+  else if (std::isnan(x)) reason = "missing median_intvty";
+  else if (!std::isfinite(x) || x <= 0) reason = "median_intvty not a finite positive number";
+  if (reason) {
+    unusable(source, std::move(where), reason);
+    return false;
+  }
+  SourceReport& src = report_.sources[source];
+  src.rows_kept++;
+
+  Row row;
+  row.line = intern_line(std::move(raw.line));
+  row.date = raw.date;
+  row.conc = raw.conc;
+  row.source = source;
+  row.image = intern(raw.image);
+  row.run_url = intern(raw.run_url);
+  row.metric = raw.metric;
+
+  const Key key{row.line, row.date, row.conc};
+  auto [it, inserted] = row_ids_.try_emplace(key, rows_.size());
+  if (inserted) {
+    rows_.push_back(std::move(row));
+    return true;
+  }
+  // Merge into the existing row: union of metrics; on disagreement the later-sorting source wins.
+  report_.duplicates_merged++;
+  Row& kept = rows_[it->second];
+  const bool incoming_wins = src.name > report_.sources[kept.source].name;
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    const double a = kept.metric[f], b = row.metric[f];
+    if (std::isnan(b)) continue;
+    if (std::isnan(a)) {
+      kept.metric[f] = b;
+    } else if (a != b) {
+      report_.conflicting_values++;
+      if (incoming_wins) kept.metric[f] = b;
+    }
+  }
+  if (incoming_wins) {
+    if (row.image) kept.image = row.image;
+    if (row.run_url) kept.run_url = row.run_url;
+    kept.source = row.source;
+  } else {
+    if (!kept.image) kept.image = row.image;
+    if (!kept.run_url) kept.run_url = row.run_url;
+  }
+  return true;
+}
+
+Dataset DatasetBuilder::finish() && {
+  Dataset ds;
+  // Canonical line order (by configuration), then rows by (line, date, conc): identical output
+  // whatever order the sources came in.
+  std::vector<std::uint32_t> order(lines_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return lines_[a] < lines_[b]; });
+  std::vector<std::uint32_t> new_id(lines_.size());
+  ds.lines_.reserve(lines_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    new_id[order[i]] = i;
+    ds.lines_.push_back(std::move(lines_[order[i]]));
+  }
+  for (Row& r : rows_) r.line = new_id[r.line];
+  std::sort(rows_.begin(), rows_.end(), [](const Row& a, const Row& b) {
+    if (a.line != b.line) return a.line < b.line;
+    if (a.date != b.date) return a.date < b.date;
+    return a.conc < b.conc;
+  });
+  ds.rows_ = std::move(rows_);
+  ds.strings_ = std::move(strings_);
+  ds.report_ = std::move(report_);
+  return ds;
+}
+
+}  // namespace icq::data

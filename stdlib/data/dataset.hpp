@@ -1,0 +1,164 @@
+#pragma once
+// Benchmark rows, normalised and de-duplicated, with the report of how they were loaded.
+// A *line* is one serving configuration on one sequence shape (SEMANTICS.md §1); rows point to
+// their line, so the many rows of a line share one copy of its configuration.
+#include <array>
+#include <cmath>
+#include <compare>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "data/fields.hpp"
+
+namespace icq::data {
+
+struct Line {
+  std::string hardware;   // GPU key ("mi355x"), runner suffixes removed
+  std::string framework;  // framework key ("sglang", "dynamo-trt")
+  std::string model;      // model key ("dsr1")
+  std::string precision;  // "fp4" | "fp8" | "bf16" | "int4"
+  std::string spec_method = "none";
+  bool disagg = false;
+  bool is_multinode = false;
+  std::int32_t prefill_tp = 0, prefill_ep = 0;
+  bool prefill_dp_attention = false;
+  std::int32_t prefill_num_workers = 0;
+  std::int32_t decode_tp = 0, decode_ep = 0;
+  bool decode_dp_attention = false;
+  std::int32_t decode_num_workers = 0;
+  std::int32_t num_prefill_gpu = 0, num_decode_gpu = 0;
+  std::int32_t isl = 0, osl = 0;  // 0/0 for agentic trace replay
+  std::string benchmark_type = "single_turn";
+  std::string offload_mode = "off";
+
+  auto operator<=>(const Line&) const = default;
+  bool operator==(const Line&) const = default;
+
+  // GPUs serving one instance: prefill + decode GPUs when disaggregated, else the TP width.
+  [[nodiscard]] std::int32_t gpus() const noexcept { return disagg ? num_prefill_gpu + num_decode_gpu : decode_tp; }
+  [[nodiscard]] std::string sequence() const;  // "1k/1k", "agentic"
+};
+
+struct Row {
+  std::uint32_t line = 0;
+  std::int32_t date = 0;  // days since 1970-01-01; text::kNoDate when the source has none
+  std::int32_t conc = 0;
+  std::uint32_t source = 0;   // index into LoadReport::sources
+  std::uint32_t image = 0;    // string id (0 = none)
+  std::uint32_t run_url = 0;  // string id (0 = none)
+  std::array<double, kFieldCount> metric;
+
+  Row() { metric.fill(std::numeric_limits<double>::quiet_NaN()); }
+  [[nodiscard]] double get(Field f) const noexcept { return metric[static_cast<std::size_t>(f)]; }
+  [[nodiscard]] bool has(Field f) const noexcept { return !std::isnan(get(f)); }
+  void set(Field f, double v) noexcept { metric[static_cast<std::size_t>(f)] = v; }
+};
+
+struct SourceReport {
+  std::string name;    // path, or "built-in:api/2026-06-14/benchmarks.json"
+  std::string format;  // "api-json", "csv-export", "runner-json", "serving-raw", or what was skipped
+  std::size_t rows_read = 0;      // records seen
+  std::size_t rows_kept = 0;      // records that became rows (before merging duplicates)
+  std::size_t rows_unusable = 0;  // records that could not be used (reasons below)
+  std::string skipped;            // non-empty when the whole file was set aside, with why
+};
+
+struct Problem {
+  std::uint32_t source = 0;
+  std::string where;   // "row 17", "line 5"
+  std::string reason;  // "missing median_intvty"
+};
+
+struct LoadReport {
+  std::vector<SourceReport> sources;
+  std::vector<Problem> problems;  // every unusable record, in source order
+  std::map<std::string, std::size_t> unusable_by_reason;
+  std::map<std::string, std::size_t> ignored_fields;  // field name -> records carrying it
+  std::size_t duplicates_merged = 0;
+  std::size_t conflicting_values = 0;
+  std::vector<std::string> warnings;  // file-level observations (e.g. name/content disagreement)
+};
+
+class Dataset {
+ public:
+  [[nodiscard]] const std::vector<Line>& lines() const noexcept { return lines_; }
+  [[nodiscard]] const std::vector<Row>& rows() const noexcept { return rows_; }
+  [[nodiscard]] const Line& line_of(const Row& r) const noexcept { return lines_[r.line]; }
+  [[nodiscard]] std::string_view str(std::uint32_t id) const noexcept { return strings_[id]; }
+  [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
+  [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
+
+ private:
+  friend class DatasetBuilder;
+  std::vector<Line> lines_;  // sorted by Line ordering
+  std::vector<Row> rows_;    // sorted by (line, date, conc)
+  std::vector<std::string> strings_{""};
+  LoadReport report_;
+};
+
+// A record as a loader produces it, before interning and merging.
+struct RawRow {
+  Line line;
+  std::int32_t date = 0;
+  std::int32_t conc = 0;
+  std::string image, run_url;
+  std::array<double, kFieldCount> metric;
+  RawRow() { metric.fill(std::numeric_limits<double>::quiet_NaN()); }
+  void set(Field f, double v) noexcept { metric[static_cast<std::size_t>(f)] = v; }
+  [[nodiscard]] double get(Field f) const noexcept { return metric[static_cast<std::size_t>(f)]; }
+};
+
+// Collects rows from any number of sources. Duplicates (same line, date, conc) merge into one row;
+// conflicting values resolve towards the source whose name sorts last, so the result does not
+// depend on the order sources were given in. finish() sorts everything canonically.
+class DatasetBuilder {
+ public:
+  DatasetBuilder();
+  ~DatasetBuilder();
+  DatasetBuilder(const DatasetBuilder&) = delete;
+  DatasetBuilder& operator=(const DatasetBuilder&) = delete;
+
+  std::uint32_t begin_source(std::string name, std::string format);
+  void set_format(std::uint32_t source, std::string format);
+  void skip_source(std::uint32_t source, std::string why);
+  void record_read(std::uint32_t source) { report_.sources[source].rows_read++; }
+  // Validates (SEMANTICS §1 usability rules) and adds; returns false and records a problem if unusable.
+  bool add(std::uint32_t source, std::string where, RawRow&& row);
+  void unusable(std::uint32_t source, std::string where, std::string reason);
+  void ignored_field(std::string_view name) { report_.ignored_fields[std::string(name)]++; }
+  void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
+
+  [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
+  Dataset finish() &&;
+
+ private:
+  struct Key {
+    std::uint32_t line;
+    std::int32_t date, conc;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept {
+      return (std::size_t{k.line} * 0x9E3779B97F4A7C15ULL) ^ (static_cast<std::size_t>(static_cast<std::uint32_t>(k.date)) << 20) ^
+             static_cast<std::size_t>(static_cast<std::uint32_t>(k.conc));
+    }
+  };
+  std::uint32_t intern(const std::string& s);
+  std::uint32_t intern_line(Line&& line);
+
+  std::vector<Line> lines_;
+  std::map<Line, std::uint32_t> line_ids_;
+  std::vector<std::string> strings_{""};
+  std::unordered_map<std::string, std::uint32_t> string_ids_;
+  std::vector<Row> rows_;
+  std::unordered_map<Key, std::size_t, KeyHash> row_ids_;
+  LoadReport report_;
+};
+
+}  // namespace icq::data

@@ -1,0 +1,31 @@
+#include "data/fields.hpp"
+
+namespace icq::data {
+
+namespace {
+constexpr std::array<std::string_view, kFieldCount> kNames = {
+    "tput_per_gpu",     "output_tput_per_gpu", "input_tput_per_gpu",
+    "mean_ttft",        "mean_tpot",           "mean_itl",           "mean_e2el",   "mean_intvty",
+    "median_ttft",      "median_tpot",         "median_itl",         "median_e2el", "median_intvty",
+    "p90_ttft",         "p90_tpot",            "p90_itl",            "p90_e2el",    "p90_intvty",
+    "p99_ttft",         "p99_tpot",            "p99_itl",            "p99_e2el",    "p99_intvty",
+    "p99.9_ttft",       "p99.9_tpot",          "p99.9_itl",          "p99.9_e2el",  "p99.9_intvty",
+    "std_ttft",         "std_tpot",            "std_itl",            "std_e2el",    "std_intvty",
+    "avg_power_w",      "joules_per_input_token", "joules_per_output_token", "joules_per_total_token",
+};
+}  // namespace
+
+std::string_view field_name(Field f) noexcept { return kNames[static_cast<std::size_t>(f)]; }
+
+std::optional<Field> field_from_name(std::string_view api_name) noexcept {
+  for (std::size_t i = 0; i < kNames.size(); ++i)
+    if (kNames[i] == api_name) return static_cast<Field>(i);
+  return std::nullopt;
+}
+
+Field stat_field(Stat s, Quantity q) noexcept {
+  return static_cast<Field>(static_cast<std::size_t>(Field::mean_ttft) + static_cast<std::size_t>(s) * 5 +
+                            static_cast<std::size_t>(q));
+}
+
+}  // namespace icq::data

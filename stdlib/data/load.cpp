@@ -1,0 +1,97 @@
+#include "data/load.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "data/embedded.hpp"
+#include "text/text.hpp"
+
+namespace icq::data {
+
+namespace {
+
+std::string_view trim_front(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);  // UTF-8 byte order mark
+  return s;
+}
+
+bool looks_like_serving_raw(std::string_view body) {
+  const std::string_view head = body.substr(0, 8192);
+  return body.starts_with("{") && head.find("\"max_concurrency\"") != std::string_view::npos &&
+         head.find("\"total_token_throughput\"") != std::string_view::npos;
+}
+
+bool data_extension(const std::filesystem::path& p) {
+  const std::string ext = text::lower(p.extension().string());
+  return ext == ".json" || ext == ".csv";
+}
+
+}  // namespace
+
+void load_bytes(DatasetBuilder& builder, std::string name, std::string_view bytes, bool padded) {
+  const std::string_view body = trim_front(bytes);
+  const std::uint32_t source = builder.begin_source(name, "unknown");
+  if (body.empty()) {
+    builder.skip_source(source, "empty file");
+    return;
+  }
+  if (looks_like_serving_raw(body)) {
+    builder.set_format(source, "serving-raw");
+    load_serving_raw(builder, source, name, bytes, padded);
+  } else if (body.front() == '[' || body.front() == '{') {
+    builder.set_format(source, "json");
+    load_api_json(builder, source, bytes, padded);
+  } else {
+    builder.set_format(source, "csv-export");
+    load_csv_export(builder, source, bytes);
+  }
+}
+
+void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) throw LoadError(fmt::format("cannot read '{}': no such file or directory", path.string()));
+  std::vector<fs::path> files;
+  if (fs::is_directory(status)) {
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) throw LoadError(fmt::format("cannot read directory '{}': {}", path.string(), ec.message()));
+    for (; it != end; it.increment(ec)) {
+      if (ec) throw LoadError(fmt::format("cannot read directory '{}': {}", path.string(), ec.message()));
+      const auto name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && data_extension(it->path())) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) throw LoadError(fmt::format("'{}' holds no .json or .csv files", path.string()));
+  } else {
+    files.push_back(path);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (progress) progress(i, files.size(), files[i].string());
+    simdjson::padded_string content;
+    if (simdjson::padded_string::load(files[i].string()).get(content))
+      throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
+    load_bytes(builder, files[i].string(), std::string_view(content.data(), content.size()), true);
+  }
+  if (progress) progress(files.size(), files.size(), {});
+}
+
+void load_builtin(DatasetBuilder& builder) {
+  // Benchmark rows only; the other captured endpoints (evaluations, availability, …) stay embedded
+  // for the statements that read them.
+  for (const EmbeddedFile& f : embedded_files()) {
+    const std::string_view name = f.name;
+    const auto slash = name.find_last_of('/');
+    if (!name.substr(slash == std::string_view::npos ? 0 : slash + 1).starts_with("benchmarks")) continue;
+    load_bytes(builder, fmt::format("built-in:{}", name), f.bytes(), true);
+  }
+}
+
+}  // namespace icq::data

@@ -1,0 +1,40 @@
+#pragma once
+// Loading benchmark data in the formats of ../shared/data/inferencex (see its README):
+//   api-json     InferenceX API rows (benchmarks*.json, blog tables), also evaluations etc. (skipped)
+//   csv-export   the dashboard's "export CSV" (its "(ms)" columns hold seconds in that version)
+//   runner-json  runner aggregates (agg_bmk.json shape, flat hw/tp/... keys), one object or an array
+//   serving-raw  benchmark_serving.py output; configuration from the file name
+// The format is recognised from the content (and the name for serving-raw), never the extension.
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "data/dataset.hpp"
+
+namespace icq::data {
+
+// I/O failure (missing file, unreadable directory): a usage error, not a data problem.
+struct LoadError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Progress callback: (files done, files total, current name).
+using LoadProgress = std::function<void(std::size_t, std::size_t, std::string_view)>;
+
+// Parses one file's bytes. `padded` says the buffer is followed by >= 64 readable bytes.
+void load_bytes(DatasetBuilder& builder, std::string name, std::string_view bytes, bool padded = false);
+
+// A file, or a directory walked recursively in sorted order (hidden entries skipped).
+void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress = {});
+
+// The data set embedded at build time.
+void load_builtin(DatasetBuilder& builder);
+
+// Individual formats (load_bytes dispatches to these).
+void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded);
+void load_csv_export(DatasetBuilder& b, std::uint32_t source, std::string_view bytes);
+void load_serving_raw(DatasetBuilder& b, std::uint32_t source, std::string_view file_name, std::string_view bytes, bool padded);
+
+}  // namespace icq::data

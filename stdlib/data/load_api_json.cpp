@@ -1,0 +1,290 @@
+// InferenceX API JSON (benchmarks.json, benchmarks-history.json, blog tables) and the other JSON
+// shapes that share the folder: runner aggregates are read here too; evaluations, availability,
+// reliability and workflow-info documents are recognised and set aside with a reason.
+#include <fmt/format.h>
+
+#include <array>
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "data/json_reader.hpp"
+#include "data/load.hpp"
+#include "text/dates.hpp"
+
+namespace icq::data {
+
+namespace {
+
+using json::object;
+
+// Top-level keys of API rows that carry no configuration or metric icq uses; not "ignored data".
+constexpr std::array kKnownApiKeys = {
+    "hardware", "framework", "model", "precision", "spec_method", "disagg", "is_multinode",
+    "prefill_tp", "prefill_ep", "prefill_dp_attention", "prefill_num_workers", "decode_tp", "decode_ep",
+    "decode_dp_attention", "decode_num_workers", "num_prefill_gpu", "num_decode_gpu", "isl", "osl",
+    "benchmark_type", "offload_mode", "conc", "image", "date", "run_url", "metrics", "workers", "id",
+    "config_id", "source", "synthetic"};
+
+bool known_api_key(std::string_view k) {
+  for (const char* known : kKnownApiKeys)
+    if (k == known) return true;
+  return false;
+}
+
+// Reads a metric value into the row; type errors are counted, not fatal (only the two axes are).
+void read_metric(DatasetBuilder& b, RawRow& row, std::string_view key, const json::element& value) {
+  const auto field = field_from_name(key);
+  if (!field) {
+    b.ignored_field(fmt::format("metrics.{}", key));
+    return;
+  }
+  double d;
+  if (value.get(d) == simdjson::SUCCESS) {
+    row.set(*field, d);
+  } else if (!value.is_null()) {
+    b.ignored_field(fmt::format("metrics.{} (not a number)", key));
+  }
+}
+
+// Readers that leave `out` unchanged when the key is absent; they return an error reason.
+std::string read_int(const object& o, std::string_view key, std::int32_t& out) {
+  const auto f = json::integer_field(o, key);
+  if (!f.ok()) return f.error;
+  if (f.value) out = static_cast<std::int32_t>(*f.value);
+  return {};
+}
+
+std::string read_bool(const object& o, std::string_view key, bool& out) {
+  const auto f = json::bool_field(o, key);
+  if (!f.ok()) return f.error;
+  if (f.value) out = *f.value;
+  return {};
+}
+
+std::string read_api_row(DatasetBuilder& b, const object& o, RawRow& row) {
+  Line& l = row.line;
+  struct Text {
+    const char* key;
+    std::string* out;
+    std::string (*norm)(std::string_view);
+  };
+  const Text texts[] = {{"hardware", &l.hardware, catalog::normalize_gpu},
+                        {"framework", &l.framework, catalog::normalize_framework},
+                        {"model", &l.model, catalog::normalize_model},
+                        {"precision", &l.precision, catalog::normalize_precision},
+                        {"spec_method", &l.spec_method, catalog::normalize_spec}};
+  for (const auto& t : texts) {
+    const auto f = json::string_field(o, t.key);
+    if (!f.ok()) return f.error;
+    if (f.value) *t.out = t.norm(*f.value);
+  }
+  for (auto [key, out] : {std::pair{"disagg", &l.disagg}, {"is_multinode", &l.is_multinode},
+                          {"prefill_dp_attention", &l.prefill_dp_attention},
+                          {"decode_dp_attention", &l.decode_dp_attention}})
+    if (auto e = read_bool(o, key, *out); !e.empty()) return e;
+  bool has_prefill_gpu = false, has_decode_gpu = false;
+  for (auto [key, out] : {std::pair{"prefill_tp", &l.prefill_tp}, {"prefill_ep", &l.prefill_ep},
+                          {"prefill_num_workers", &l.prefill_num_workers}, {"decode_tp", &l.decode_tp},
+                          {"decode_ep", &l.decode_ep}, {"decode_num_workers", &l.decode_num_workers},
+                          {"num_prefill_gpu", &l.num_prefill_gpu}, {"num_decode_gpu", &l.num_decode_gpu},
+                          {"isl", &l.isl}, {"osl", &l.osl}, {"conc", &row.conc}}) {
+    const auto f = json::integer_field(o, key);
+    if (!f.ok()) return f.error;
+    if (f.value) {
+      *out = static_cast<std::int32_t>(*f.value);
+      if (out == &l.num_prefill_gpu) has_prefill_gpu = true;
+      if (out == &l.num_decode_gpu) has_decode_gpu = true;
+    }
+  }
+  // Aggregated rows count their GPUs as the TP width when the source leaves the counts out.
+  if (!has_prefill_gpu) l.num_prefill_gpu = l.disagg ? 0 : l.prefill_tp;
+  if (!has_decode_gpu) l.num_decode_gpu = l.disagg ? 0 : l.decode_tp;
+
+  const auto bt = json::string_field(o, "benchmark_type");
+  if (!bt.ok()) return bt.error;
+  l.benchmark_type = bt.value ? *bt.value : (l.isl == 0 && l.osl == 0 ? "agentic_traces" : "single_turn");
+  const auto om = json::string_field(o, "offload_mode");
+  if (!om.ok()) return om.error;
+  if (om.value) l.offload_mode = *om.value;
+
+  const auto date = json::string_field(o, "date");
+  if (!date.ok()) return date.error;
+  if (!date.value) return "missing date";
+  const auto days = text::parse_date(*date.value);
+  if (!days) return fmt::format("unreadable date '{}'", *date.value);
+  row.date = *days;
+
+  for (auto [key, out] : {std::pair{"image", &row.image}, {"run_url", &row.run_url}}) {
+    const auto f = json::string_field(o, key);
+    if (f.value) *out = *f.value;
+  }
+
+  auto metrics = o.at_key("metrics");
+  if (metrics.error()) return "missing metrics object";
+  object m;
+  if (metrics.value_unsafe().get(m)) return "'metrics' is not an object";
+  for (auto [key, value] : m) read_metric(b, row, key, value);
+  for (auto [key, value] : o)
+    if (!known_api_key(key)) b.ignored_field(key);
+  return {};
+}
+
+// Runner aggregate (agg_bmk.json): flat keys. Single-node rows carry tp/ep/dp_attention; multinode
+// rows carry the prefill_*/decode_* keys. Agentic aggregates have no isl/osl and no date.
+std::string read_runner_row(DatasetBuilder& b, const object& o, RawRow& row) {
+  Line& l = row.line;
+  auto text = [&](const char* key) { return json::string_field(o, key); };
+  const auto hw = text("hw");
+  if (!hw.ok()) return hw.error;
+  if (hw.value) l.hardware = catalog::normalize_gpu(*hw.value);
+  const auto prefix = text("infmax_model_prefix");
+  const auto model = text("model");
+  if (prefix.value) l.model = catalog::normalize_model(*prefix.value);
+  else if (model.value) l.model = catalog::normalize_model(*model.value);
+  if (const auto f = text("framework"); f.value) l.framework = catalog::normalize_framework(*f.value);
+  if (const auto p = text("precision"); p.value) l.precision = catalog::normalize_precision(*p.value);
+  if (const auto s = text("spec_decoding"); s.value) l.spec_method = catalog::normalize_spec(*s.value);
+  if (auto e = read_bool(o, "disagg", l.disagg); !e.empty()) return e;
+  if (auto e = read_bool(o, "is_multinode", l.is_multinode); !e.empty()) return e;
+
+  std::int32_t tp = 0, ep = 0;
+  bool dpa = false;
+  if (auto e = read_int(o, "tp", tp); !e.empty()) return e;
+  if (auto e = read_int(o, "ep", ep); !e.empty()) return e;
+  if (auto e = read_bool(o, "dp_attention", dpa); !e.empty()) return e;
+  l.prefill_tp = l.decode_tp = tp;
+  l.prefill_ep = l.decode_ep = ep;
+  l.prefill_dp_attention = l.decode_dp_attention = dpa;
+  l.num_prefill_gpu = l.num_decode_gpu = tp;
+  for (auto [key, out] : {std::pair{"prefill_tp", &l.prefill_tp}, {"prefill_ep", &l.prefill_ep},
+                          {"prefill_num_workers", &l.prefill_num_workers}, {"decode_tp", &l.decode_tp},
+                          {"decode_ep", &l.decode_ep}, {"decode_num_workers", &l.decode_num_workers},
+                          {"num_prefill_gpu", &l.num_prefill_gpu}, {"num_decode_gpu", &l.num_decode_gpu},
+                          {"isl", &l.isl}, {"osl", &l.osl}, {"conc", &row.conc}})
+    if (auto e = read_int(o, key, *out); !e.empty()) return e;
+  for (auto [key, out] : {std::pair{"prefill_dp_attention", &l.prefill_dp_attention},
+                          {"decode_dp_attention", &l.decode_dp_attention}})
+    if (auto e = read_bool(o, key, *out); !e.empty()) return e;
+
+  const auto scenario = text("scenario_type");
+  l.benchmark_type = (scenario.value && scenario.value->find("agentic") != std::string::npos) || (l.isl == 0 && l.osl == 0)
+                         ? "agentic_traces"
+                         : "single_turn";
+  if (const auto off = text("offloading"); off.value) l.offload_mode = (*off.value == "none" || off.value->empty()) ? "off" : "on";
+
+  row.date = text::kNoDate;
+  if (const auto d = text("date"); d.value) {
+    const auto days = text::parse_date(*d.value);
+    if (!days) return fmt::format("unreadable date '{}'", *d.value);
+    row.date = *days;
+  }
+  if (const auto img = text("image"); img.value) row.image = *img.value;
+
+  // Every other numeric key with an API metric name is a metric; the rest is reported as ignored.
+  static constexpr std::array kConfigKeys = {
+      "hw", "conc", "image", "model", "infmax_model_prefix", "framework", "precision", "spec_decoding", "disagg",
+      "scenario_type", "is_multinode", "tp", "ep", "dp_attention", "offloading", "isl", "osl", "date",
+      "prefill_tp", "prefill_ep", "prefill_dp_attention", "prefill_num_workers", "decode_tp", "decode_ep",
+      "decode_dp_attention", "decode_num_workers", "num_prefill_gpu", "num_decode_gpu", "mtp"};
+  for (auto [key, value] : o) {
+    bool config = false;
+    for (const char* c : kConfigKeys) config = config || key == c;
+    if (config) continue;
+    if (field_from_name(key)) read_metric(b, row, key, value);
+    else b.ignored_field(key);
+  }
+  return {};
+}
+
+enum class Kind { api_rows, runner, evaluations, availability, reliability, unknown };
+
+Kind classify(const object& o) {
+  auto has = [&](const char* k) { return !o.at_key(k).error(); };
+  if (has("task") && has("metrics")) return Kind::evaluations;
+  if (has("metrics") && has("hardware")) return Kind::api_rows;
+  if (has("hw")) return Kind::runner;
+  if (has("n_success") && has("total")) return Kind::reliability;
+  if (has("hardware") && has("model") && has("date")) return Kind::availability;
+  return Kind::unknown;
+}
+
+const char* skip_reason(Kind k) {
+  switch (k) {
+    case Kind::evaluations: return "evaluation scores (gsm8k accuracy), not benchmark rows";
+    case Kind::availability: return "availability listing (which configs ran on which dates), no metrics";
+    case Kind::reliability: return "reliability counts per GPU and date, no metrics";
+    default: return "not a recognised InferenceX document";
+  }
+}
+
+void read_record(DatasetBuilder& b, std::uint32_t source, std::size_t index, const object& o, Kind kind) {
+  b.record_read(source);
+  RawRow row;
+  const std::string error = kind == Kind::api_rows ? read_api_row(b, o, row) : read_runner_row(b, o, row);
+  std::string where = fmt::format("row {}", index + 1);
+  if (!error.empty()) {
+    b.unusable(source, std::move(where), error);
+    return;
+  }
+  b.add(source, std::move(where), std::move(row));
+}
+
+}  // namespace
+
+void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string copy;
+  simdjson::dom::element root;
+  const auto err = padded ? parser.parse(bytes.data(), bytes.size(), false).get(root)
+                          : (copy = simdjson::padded_string(bytes), parser.parse(copy).get(root));
+  if (err) {
+    b.skip_source(source, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+    return;
+  }
+  object single;
+  if (root.get(single) == simdjson::SUCCESS) {
+    if (!single.at_key("runs").error() || !single.at_key("changelogs").error()) {
+      b.set_format(source, "workflow-info");
+      b.skip_source(source, "workflow run list and changelogs, no metrics");
+      return;
+    }
+    const Kind kind = classify(single);
+    if (kind != Kind::api_rows && kind != Kind::runner) {
+      b.skip_source(source, skip_reason(kind));
+      return;
+    }
+    b.set_format(source, kind == Kind::runner ? "runner-json" : "api-json");
+    read_record(b, source, 0, single, kind);
+    return;
+  }
+  simdjson::dom::array array;
+  if (root.get(array)) {
+    b.skip_source(source, "JSON is neither an array of rows nor an object");
+    return;
+  }
+  // The document's kind is that of its first object; records of another shape are unusable rows.
+  std::optional<Kind> kind;
+  std::size_t index = 0;
+  for (json::element e : array) {
+    object o;
+    if (e.get(o)) {
+      b.record_read(source);
+      b.unusable(source, fmt::format("row {}", index + 1), "not a JSON object");
+      ++index;
+      continue;
+    }
+    if (!kind) {
+      kind = classify(o);
+      if (*kind != Kind::api_rows && *kind != Kind::runner) {
+        b.skip_source(source, skip_reason(*kind));
+        return;
+      }
+      b.set_format(source, *kind == Kind::runner ? "runner-json" : "api-json");
+    }
+    read_record(b, source, index, o, *kind);
+    ++index;
+  }
+  if (index == 0) b.warn(fmt::format("{}: empty JSON array, no rows", b.report().sources[source].name));
+}
+
+}  // namespace icq::data

@@ -1,0 +1,42 @@
+#include "math/band.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace icq::math {
+
+std::optional<Range> band_of(std::span<const Range> ranges) {
+  if (ranges.empty()) return std::nullopt;
+  Range b{ranges.front().lo, ranges.front().hi};
+  for (const Range& r : ranges) {
+    b.lo = std::max(b.lo, r.lo);
+    b.hi = std::min(b.hi, r.hi);
+  }
+  if (b.lo > b.hi) return std::nullopt;
+  return b;
+}
+
+double round_half_up(double v) { return std::floor(v + 0.5); }
+
+std::vector<double> band_targets(const Range& band, std::span<const double> fractions) {
+  std::vector<double> out;
+  out.reserve(fractions.size());
+  for (double q : fractions) out.push_back(round_half_up(band.lo + q * (band.hi - band.lo)));
+  return out;
+}
+
+std::string position_words(const Range& band, double target) {
+  const double width = band.hi - band.lo;
+  const double f = width > 0 ? (target - band.lo) / width : 0.5;
+  if (f < 1.0 / 3.0) return "near the low end";
+  if (f > 2.0 / 3.0) return "toward the upper edge";
+  return "around the middle";
+}
+
+std::string band_label(const Range& band) {
+  return fmt::format("{}–{}", std::ceil(band.lo), std::floor(band.hi));
+}
+
+}  // namespace icq::math

@@ -1,0 +1,70 @@
+#include "num/decimal.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace icq::num {
+
+namespace {
+bool valid_decimal_text(std::string_view t) {
+  // [+-]? digits [. digits]? — the only form prices and overrides are written in.
+  std::size_t i = 0;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+  }
+  return digits > 0 && i == t.size();
+}
+}  // namespace
+
+Decimal Decimal::parse(std::string_view text) {
+  if (!valid_decimal_text(text)) throw std::invalid_argument("not a decimal number: '" + std::string(text) + "'");
+  return Decimal(Backend(std::string(text)));
+}
+
+Decimal Decimal::from_double(double d) {
+  if (!std::isfinite(d)) throw std::invalid_argument("non-finite value cannot become a decimal");
+  return Decimal(Backend(d));
+}
+
+Decimal Decimal::from_int(long long i) { return Decimal(Backend(i)); }
+
+double Decimal::to_double() const { return v_.convert_to<double>(); }
+
+Decimal Decimal::round(int places) const {
+  Backend scale = boost::multiprecision::pow(Backend(10), places);
+  Backend scaled = v_ * scale;
+  Backend r = scaled >= 0 ? boost::multiprecision::floor(scaled + Backend(0.5))
+                          : -boost::multiprecision::floor(-scaled + Backend(0.5));
+  return Decimal(r / scale);
+}
+
+std::string Decimal::fixed(int places) const {
+  const Decimal r = round(places);
+  // After exact rounding the value has at most `places` decimals, so fixed formatting is exact.
+  std::string s = r.v_.str(places, std::ios_base::fixed);
+  if (s == "-0" || s.rfind("-0.", 0) == 0) {
+    bool all_zero = true;
+    for (char c : s.substr(1))
+      if (c != '0' && c != '.') all_zero = false;
+    if (all_zero) s.erase(0, 1);
+  }
+  return s;
+}
+
+long long Decimal::round_to_integer() const { return round(0).v_.convert_to<long long>(); }
+
+std::string Decimal::str() const {
+  // Fixed form with every digit the backend holds, then trailing zeros trimmed.
+  std::string full = v_.str(50, std::ios_base::fixed);
+  if (full.find('.') != std::string::npos) {
+    while (full.back() == '0') full.pop_back();
+    if (full.back() == '.') full.pop_back();
+  }
+  return full == "-0" ? "0" : full;
+}
+
+}  // namespace icq::num

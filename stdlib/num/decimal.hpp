@@ -1,0 +1,48 @@
+#pragma once
+// Exact decimal arithmetic for the numbers a person reads: prices, costs, ratios, percentages and
+// their rounding. Prices enter as decimal strings ("2.808"), never through binary floating point;
+// measured values enter through their exact binary value. 50 significant digits.
+#include <boost/multiprecision/cpp_dec_float.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace icq::num {
+
+class Decimal {
+ public:
+  using Backend = boost::multiprecision::cpp_dec_float_50;
+
+  Decimal() = default;
+  explicit Decimal(Backend v) : v_(std::move(v)) {}
+  static Decimal parse(std::string_view text);  // throws std::invalid_argument on malformed input
+  static Decimal from_double(double d);         // the double's binary value, to 50 digits
+  static Decimal from_int(long long i);
+
+  [[nodiscard]] double to_double() const;
+  [[nodiscard]] const Backend& raw() const noexcept { return v_; }
+
+  // Round half away from zero to `places` decimals (half-up for the non-negative values we show).
+  [[nodiscard]] Decimal round(int places) const;
+  // Fixed notation with exactly `places` decimals after rounding half-up.
+  [[nodiscard]] std::string fixed(int places) const;
+  // Integer value after rounding half-up (for "N%" and "~N").
+  [[nodiscard]] long long round_to_integer() const;
+  // Shortest plain text that represents the value exactly (e.g. "1.48", "2.808").
+  [[nodiscard]] std::string str() const;
+
+  friend Decimal operator+(const Decimal& a, const Decimal& b) { return Decimal(a.v_ + b.v_); }
+  friend Decimal operator-(const Decimal& a, const Decimal& b) { return Decimal(a.v_ - b.v_); }
+  friend Decimal operator*(const Decimal& a, const Decimal& b) { return Decimal(a.v_ * b.v_); }
+  friend Decimal operator/(const Decimal& a, const Decimal& b) { return Decimal(a.v_ / b.v_); }
+  friend bool operator<(const Decimal& a, const Decimal& b) { return a.v_ < b.v_; }
+  friend bool operator>(const Decimal& a, const Decimal& b) { return a.v_ > b.v_; }
+  friend bool operator<=(const Decimal& a, const Decimal& b) { return a.v_ <= b.v_; }
+  friend bool operator>=(const Decimal& a, const Decimal& b) { return a.v_ >= b.v_; }
+  friend bool operator==(const Decimal& a, const Decimal& b) { return a.v_ == b.v_; }
+
+ private:
+  Backend v_{0};
+};
+
+}  // namespace icq::num

@@ -1,0 +1,80 @@
+#include "text/dates.hpp"
+
+#include <fmt/format.h>
+
+namespace icq::text {
+
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+constexpr std::int32_t days_from_civil(int y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+struct Civil {
+  int y;
+  unsigned m, d;
+};
+
+constexpr Civil civil_from_days(std::int32_t z) noexcept {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), m, d};
+}
+
+bool digits(std::string_view s) noexcept {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+int to_int(std::string_view s) noexcept {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+constexpr unsigned days_in_month(int y, unsigned m) noexcept {
+  constexpr unsigned table[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : table[m - 1];
+}
+
+}  // namespace
+
+std::optional<std::int32_t> parse_date(std::string_view s) {
+  std::string_view y, m, d;
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+    y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
+  } else if ((s.size() == 8 || (s.size() == 15 && s[8] == '-')) && digits(s.substr(0, 8))) {
+    y = s.substr(0, 4), m = s.substr(4, 2), d = s.substr(6, 2);
+  } else {
+    return std::nullopt;
+  }
+  if (!digits(y) || !digits(m) || !digits(d)) return std::nullopt;
+  const int yy = to_int(y);
+  const auto mm = static_cast<unsigned>(to_int(m));
+  const auto dd = static_cast<unsigned>(to_int(d));
+  if (yy < 1970 || yy > 2200 || mm < 1 || mm > 12 || dd < 1 || dd > days_in_month(yy, mm)) return std::nullopt;
+  return days_from_civil(yy, mm, dd);
+}
+
+std::string format_date(std::int32_t days) {
+  if (days == kNoDate) return "undated";
+  const Civil c = civil_from_days(days);
+  return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+}
+
+}  // namespace icq::text

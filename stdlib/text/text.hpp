@@ -1,0 +1,25 @@
+#pragma once
+// Small string helpers shared by every layer: case folding, edit distance and "did you mean".
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace icq::text {
+
+std::string lower(std::string_view s);
+std::string upper(std::string_view s);
+bool iequals(std::string_view a, std::string_view b) noexcept;
+bool starts_with_icase(std::string_view s, std::string_view prefix) noexcept;
+
+// Edit distance (case-insensitive, adjacent transpositions count 1), used to rank suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Candidates close enough to `word` to be offered as "did you mean", best first, at most `max`.
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t max = 3);
+
+// "a, b or c" — for help lines.
+std::string join_or(const std::vector<std::string>& items);
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
+}  // namespace icq::text
