@@ -130,6 +130,9 @@ Dataset DatasetBuilder::finish() && {
     if (a.date != b.date) return a.date < b.date;
     return a.conc < b.conc;
   });
+  ds.line_begin_.assign(ds.lines_.size() + 1, 0);
+  for (const Row& r : rows_) ds.line_begin_[r.line + 1]++;
+  for (std::size_t l = 0; l < ds.lines_.size(); ++l) ds.line_begin_[l + 1] += ds.line_begin_[l];
   ds.rows_ = std::move(rows_);
   ds.strings_ = std::move(strings_);
   ds.report_ = std::move(report_);

@@ -93,11 +93,14 @@ class Dataset {
   [[nodiscard]] std::string_view str(std::uint32_t id) const noexcept { return strings_[id]; }
   [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
   [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
+  // Rows of line `l` are rows()[line_begin(l) .. line_begin(l + 1)), sorted by (date, conc).
+  [[nodiscard]] std::size_t line_begin(std::size_t l) const noexcept { return line_begin_[l]; }
 
  private:
   friend class DatasetBuilder;
   std::vector<Line> lines_;  // sorted by Line ordering
   std::vector<Row> rows_;    // sorted by (line, date, conc)
+  std::vector<std::size_t> line_begin_{0};
   std::vector<std::string> strings_{""};
   LoadReport report_;
 };

@@ -45,7 +45,9 @@ Decimal Decimal::round(int places) const {
 std::string Decimal::fixed(int places) const {
   const Decimal r = round(places);
   // After exact rounding the value has at most `places` decimals, so fixed formatting is exact.
-  std::string s = r.v_.str(places, std::ios_base::fixed);
+  // str(0, fixed) would print every digit the backend holds; cut integers at the point instead.
+  std::string s = r.v_.str(places > 0 ? places : 1, std::ios_base::fixed);
+  if (places <= 0) s = s.substr(0, s.find('.'));
   if (s == "-0" || s.rfind("-0.", 0) == 0) {
     bool all_zero = true;
     for (char c : s.substr(1))

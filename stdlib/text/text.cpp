@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <numeric>
 
 namespace icq::text {
@@ -50,28 +51,46 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[m];
 }
 
+namespace {
+// Among candidates at the same edit distance, prefer the one whose differing characters are
+// closest in value: "fp9" is nearer "fp8" than "fp4", "mi350x" nearer "mi355x" than "mi300x".
+std::size_t char_gap(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return SIZE_MAX;
+  std::size_t gap = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const int d = static_cast<unsigned char>(fold(a[i])) - static_cast<unsigned char>(fold(b[i]));
+    gap += static_cast<std::size_t>(d < 0 ? -d : d);
+  }
+  return gap;
+}
+}  // namespace
+
 std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates, std::size_t max) {
   // A candidate qualifies when it is within a third of the longer word's length (at least 1, at most
   // 3 edits), or when one is a prefix of the other (typing "mi35" should offer "mi355x").
   struct Scored {
-    std::size_t distance;
+    std::size_t distance, gap;
     std::string name;
   };
   std::vector<Scored> scored;
   for (const auto& c : candidates) {
+    if (iequals(c, word)) continue;
     const std::size_t d = edit_distance(word, c);
     const std::size_t longer = std::max(word.size(), c.size());
     const std::size_t limit = std::clamp<std::size_t>(longer / 3, 1, 3);
     const bool prefix = word.size() >= 2 && (starts_with_icase(c, word) || starts_with_icase(word, c));
-    if (d <= limit || prefix) scored.push_back({prefix ? std::min(d, limit) : d, c});
+    if (d <= limit || prefix) scored.push_back({prefix ? std::min(d, limit) : d, char_gap(word, c), c});
   }
   std::stable_sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) {
-    return x.distance != y.distance ? x.distance < y.distance : x.name < y.name;
+    if (x.distance != y.distance) return x.distance < y.distance;
+    if (x.gap != y.gap) return x.gap < y.gap;
+    return x.name < y.name;
   });
   std::vector<std::string> out;
   for (const auto& s : scored) {
     if (out.size() == max) break;
-    if (std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
+    if (std::find_if(out.begin(), out.end(), [&](const std::string& o) { return iequals(o, s.name); }) == out.end())
+      out.push_back(s.name);
   }
   return out;
 }

@@ -1,0 +1,26 @@
+#pragma once
+// Results to text, in the output formats of the command line.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "icq/result.hpp"
+
+namespace icq {
+
+enum class Format { table, markdown, csv, json, jsonl };
+
+std::optional<Format> parse_format(std::string_view name);
+std::string_view format_name(Format f);
+
+struct RenderOptions {
+  bool unicode = false;  // box-drawing table borders (a terminal); ASCII otherwise
+  bool color = false;    // ANSI colours (a terminal without NO_COLOR)
+};
+
+// The attribution InferenceX's licence asks for in every export.
+std::string_view attribution();
+
+std::string render(const Result& result, Format format, const RenderOptions& options = {});
+
+}  // namespace icq

@@ -1,0 +1,82 @@
+#pragma once
+// Results as data: typed tables, the structured comparison, sentences and notes. Renderers
+// (render.hpp) turn a Result into text; hosts may read the data directly.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "icq/diagnostic.hpp"
+
+namespace icq {
+
+using Value = std::variant<std::monostate, double, std::int64_t, std::string>;
+
+struct Column {
+  std::string name;  // "throughput"
+  std::string unit;  // "tok/s/GPU", "" for text
+  enum class Type { number, integer, text } type = Type::text;
+};
+
+struct Table {
+  std::string title;
+  std::vector<Column> columns;
+  std::vector<std::vector<Value>> rows;
+};
+
+// A compared metric, in the order of `show`.
+struct MetricColumn {
+  std::string key;      // JSON key: "throughput", "cost", "tokens_per_mw", "concurrency", "ttft_p99" …
+  std::string display;  // "Cost ($/M tok)"
+  std::string unit;
+  enum class Polarity { higher_is_better, lower_is_better, neutral } polarity = Polarity::neutral;
+};
+
+enum class Status { ok, out_of_range, clamped };
+
+struct SideSummary {
+  std::string label;    // canonical key: "fp4", "mi355x", or the filter set's text
+  std::string display;  // "FP4", "MI355X"
+  std::string filters;  // everything that selects this side's rows, as query text
+  std::size_t rows = 0;
+  std::size_t frontier_points = 0;
+  std::optional<std::pair<double, double>> range;  // measured interactivity [min, max]
+  std::vector<std::string> run_dates;               // distinct run dates of the side's rows
+  std::vector<std::string> gpus, frameworks;        // what the side pooled
+};
+
+struct SideValue {
+  std::string side;  // label
+  Status status = Status::ok;
+  std::vector<std::optional<double>> values;  // one per Comparison::metrics entry; nullopt = absent
+};
+
+struct TargetResult {
+  double interactivity = 0;
+  std::string position;  // "near the low end" …; empty without a band
+  std::vector<SideValue> values;  // in the order of the sides in the query
+};
+
+struct Comparison {
+  std::string dimension;  // "precision", … or "filters"
+  std::optional<std::pair<double, double>> band;
+  std::vector<SideSummary> sides;
+  std::vector<MetricColumn> metrics;
+  std::vector<TargetResult> targets;
+  std::string prices;  // "2026-07 hyperscaler"
+  std::string tokens;  // "total"
+};
+
+struct Result {
+  std::string kind;   // "compare", "list", "describe", "help"
+  std::string query;  // the statement with every default filled in
+  std::optional<Comparison> comparison;
+  std::vector<Table> tables;
+  std::vector<std::string> summary;  // verdict sentences
+  std::vector<std::string> notes;
+  std::vector<Diagnostic> warnings;
+};
+
+}  // namespace icq

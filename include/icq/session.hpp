@@ -1,0 +1,65 @@
+#pragma once
+// The embedding API: a Session owns loaded data, settings and parameters and runs icq text.
+// Thread safety: a Session is not safe to use from two threads at once; separate Sessions are
+// independent and may run concurrently (the built-in data they share is immutable).
+#include <exception>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "icq/diagnostic.hpp"
+#include "icq/result.hpp"
+
+namespace icq {
+
+struct DataSummary {
+  std::size_t files = 0, rows = 0, lines = 0, unusable_rows = 0, duplicates_merged = 0;
+  std::vector<std::string> models, gpus;
+  std::string first_date, last_date;
+  std::vector<std::string> sources;  // one line per source file: name, format, rows
+};
+
+struct SessionOptions {
+  // Data: the built-in set unless data_paths is non-empty (files or directories, any format).
+  std::vector<std::string> data_paths;
+  // Host callbacks for everything the library would otherwise print.
+  std::function<void(const Diagnostic&)> on_warning;                                   // load warnings
+  std::function<void(std::size_t done, std::size_t total, std::string_view)> on_progress;  // loading files
+};
+
+struct Outcome {
+  std::vector<Result> results;
+  std::vector<Diagnostic> diagnostics;  // errors stop the run at the failing statement
+  [[nodiscard]] bool ok() const noexcept;
+  // 0 ok, 1 query error, 2 usage or I/O error, 3 failed expectation.
+  [[nodiscard]] int exit_code() const noexcept;
+};
+
+class Session {
+ public:
+  // Loads the data. Throws icq::Error (kind usage) when a data path cannot be read.
+  explicit Session(SessionOptions options = {});
+  ~Session();
+  Session(Session&&) noexcept;
+  Session& operator=(Session&&) noexcept;
+
+  // Runs every statement of `text`; `source` names it in diagnostics ("query", "report.icq").
+  Outcome run(std::string_view text, std::string_view source = "query");
+
+  [[nodiscard]] DataSummary data() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Thrown by the Session constructor for unreadable data.
+struct Error : std::exception {
+  Diagnostic diagnostic;
+  explicit Error(Diagnostic d) : diagnostic(std::move(d)) {}
+  [[nodiscard]] const char* what() const noexcept override { return diagnostic.message.c_str(); }
+};
+
+}  // namespace icq

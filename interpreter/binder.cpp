@@ -1,0 +1,490 @@
+#include "binder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "query_error.hpp"
+#include "text/dates.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+// Upper bound on targets one statement may ask for (a range with a tiny step).
+constexpr std::size_t kMaxTargets = 10000;
+
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+  if (suggestions.empty()) return {};
+  std::vector<std::string> quoted;
+  for (const auto& s : suggestions) quoted.push_back("'" + s + "'");
+  return "did you mean " + text::join_or(quoted) + "?";
+}
+
+const char* noun(LineField f) {
+  switch (f) {
+    case LineField::gpu: return "GPU";
+    case LineField::model: return "model";
+    case LineField::precision: return "precision";
+    case LineField::framework: return "framework";
+    case LineField::family: return "framework family";
+    case LineField::spec: return "spec method";
+    case LineField::seq: return "sequence";
+    case LineField::deployment: return "deployment";
+    case LineField::vendor: return "vendor";
+  }
+  return "value";
+}
+
+std::vector<std::string> catalog_names(LineField f) {
+  std::vector<std::string> out;
+  switch (f) {
+    case LineField::gpu:
+      for (const auto& g : catalog::gpus()) out.push_back(g.key);
+      break;
+    case LineField::model:
+      for (const auto& m : catalog::models()) {
+        out.push_back(m.key);
+        out.insert(out.end(), m.aliases.begin(), m.aliases.end());
+      }
+      break;
+    case LineField::precision: out = catalog::names_of(catalog::precisions()); break;
+    case LineField::framework: out = catalog::names_of(catalog::frameworks()); break;
+    case LineField::family: out = catalog::names_of(catalog::families()); break;
+    case LineField::spec: out = catalog::names_of(catalog::spec_methods()); break;
+    case LineField::deployment: out = catalog::names_of(catalog::deployments()); break;
+    case LineField::vendor: out = catalog::names_of(catalog::vendors()); break;
+    case LineField::seq:
+      for (const auto& s : catalog::sequences()) out.push_back(s.key);
+      break;
+  }
+  return out;
+}
+
+double number_of(const ast::Word& w, const char* what) {
+  if (w.kind == ast::Word::Kind::param)
+    throw QueryError(fmt::format("unknown parameter '${}'", w.text), w.span, "no parameters are defined in this session");
+  char* end = nullptr;
+  const double v = std::strtod(w.text.c_str(), &end);
+  if (w.text.empty() || !end || *end != '\0' || !std::isfinite(v))
+    throw QueryError(fmt::format("expected a number for {}, got '{}'", what, w.text), w.span);
+  return v;
+}
+
+std::int32_t date_of(const ast::Word& w) {
+  const auto d = text::parse_date(w.text);
+  if (!d) throw QueryError(fmt::format("'{}' is not a calendar date", w.text), w.span, "dates are written YYYY-MM-DD, e.g. 2026-05-19");
+  return *d;
+}
+
+std::string metric_json_key(const catalog::Metric& m, const std::string& qualifier) {
+  switch (m.kind) {
+    case catalog::MetricKind::throughput: return qualifier == "output" ? "output_throughput" : qualifier == "input" ? "input_throughput" : "throughput";
+    case catalog::MetricKind::cost: return "cost";
+    case catalog::MetricKind::power: return "tokens_per_mw";
+    case catalog::MetricKind::joules: return "joules_per_token";
+    case catalog::MetricKind::concurrency: return "concurrency";
+    case catalog::MetricKind::latency: return m.key + "_" + qualifier;
+  }
+  return m.key;
+}
+
+MetricColumn::Polarity polarity_of(catalog::Polarity p) {
+  switch (p) {
+    case catalog::Polarity::higher_is_better: return MetricColumn::Polarity::higher_is_better;
+    case catalog::Polarity::lower_is_better: return MetricColumn::Polarity::lower_is_better;
+    case catalog::Polarity::neutral: return MetricColumn::Polarity::neutral;
+  }
+  return MetricColumn::Polarity::neutral;
+}
+
+bool mentions(const std::vector<LineFilter>& filters, LineField f) {
+  return std::any_of(filters.begin(), filters.end(), [&](const LineFilter& x) { return x.field == f; });
+}
+
+}  // namespace
+
+LineField line_field_of(const std::string& keyword) {
+  const std::string k = text::lower(keyword);
+  if (k == "gpu" || k == "on" || k == "hardware") return LineField::gpu;
+  if (k == "model") return LineField::model;
+  if (k == "precision") return LineField::precision;
+  if (k == "framework") return LineField::framework;
+  if (k == "family") return LineField::family;
+  if (k == "spec") return LineField::spec;
+  if (k == "seq") return LineField::seq;
+  if (k == "deployment") return LineField::deployment;
+  return LineField::vendor;
+}
+
+std::vector<std::string> Binder::values_in_data(LineField field) const {
+  std::set<std::string> values;
+  for (const auto& l : data_.lines()) {
+    switch (field) {
+      case LineField::gpu: values.insert(l.hardware); break;
+      case LineField::model: values.insert(l.model); break;
+      case LineField::precision: values.insert(l.precision); break;
+      case LineField::framework: values.insert(l.framework); break;
+      case LineField::family: values.insert(catalog::family_of_framework(l.framework)); break;
+      case LineField::spec: values.insert(l.spec_method); break;
+      case LineField::seq: values.insert(l.sequence()); break;
+      case LineField::vendor: values.insert(catalog::vendor_of_gpu(l.hardware)); break;
+      case LineField::deployment:
+        values.insert(l.disagg ? "disagg" : "agg");
+        if (!l.disagg && !l.is_multinode) values.insert("single-node");
+        if (l.is_multinode) values.insert("multinode");
+        break;
+    }
+  }
+  values.erase("");
+  return {values.begin(), values.end()};
+}
+
+std::string Binder::resolve_value(LineField field, const ast::Word& w) const {
+  if (w.kind == ast::Word::Kind::param)
+    throw QueryError(fmt::format("unknown parameter '${}'", w.text), w.span, "no parameters are defined in this session");
+  const std::string& t = w.text;
+  std::optional<std::string> key;
+  std::string normalized = text::lower(t);
+  switch (field) {
+    case LineField::gpu: key = catalog::resolve_gpu(t); normalized = catalog::normalize_gpu(t); break;
+    case LineField::model: key = catalog::resolve_model(t); break;
+    case LineField::precision: key = catalog::resolve(catalog::precisions(), t); break;
+    case LineField::framework: key = catalog::resolve(catalog::frameworks(), t); break;
+    case LineField::family: key = catalog::resolve(catalog::families(), t); break;
+    case LineField::spec: key = catalog::resolve(catalog::spec_methods(), t); break;
+    case LineField::deployment: key = catalog::resolve(catalog::deployments(), t); break;
+    case LineField::vendor: key = catalog::resolve(catalog::vendors(), t); break;
+    case LineField::seq:
+      if (auto s = catalog::resolve_sequence(t)) key = s->key;
+      break;
+  }
+  if (key) return *key;
+  // Values the catalog does not know yet are fine when the data has them.
+  const auto present = values_in_data(field);
+  if (std::find(present.begin(), present.end(), normalized) != present.end()) return normalized;
+  auto candidates = catalog_names(field);
+  candidates.insert(candidates.end(), present.begin(), present.end());
+  const auto suggestions = text::closest(t, candidates);
+  std::string help = did_you_mean(suggestions);
+  if (help.empty()) help = fmt::format("{}s in the data: {}", noun(field), text::join(present, ", "));
+  throw QueryError(fmt::format("unknown {} '{}'", noun(field), t), w.span, help, suggestions);
+}
+
+LineFilter Binder::bind_filter(const ast::Filter& f) const {
+  LineFilter out{line_field_of(f.key), {}};
+  for (const auto& v : f.values) {
+    std::string key = resolve_value(out.field, v);
+    if (std::find(out.values.begin(), out.values.end(), key) == out.values.end()) out.values.push_back(std::move(key));
+  }
+  return out;
+}
+
+BoundExpr Binder::bind_expr(const ast::Expr& e) const {
+  BoundExpr b;
+  b.source = std::string(source_.substr(e.span.begin, e.span.end - e.span.begin));
+  switch (e.op) {
+    case ast::Expr::Op::and_:
+    case ast::Expr::Op::or_:
+    case ast::Expr::Op::not_:
+      b.op = e.op == ast::Expr::Op::and_ ? BoundExpr::Op::and_ : e.op == ast::Expr::Op::or_ ? BoundExpr::Op::or_ : BoundExpr::Op::not_;
+      for (const auto& c : e.children) b.children.push_back(bind_expr(c));
+      return b;
+    default: break;
+  }
+  const auto& fields = row_fields();
+  const auto it = std::find_if(fields.begin(), fields.end(), [&](const RowFieldInfo& f) { return text::iequals(f.name, e.field.text); });
+  if (it == fields.end()) {
+    std::vector<std::string> names;
+    for (const auto& f : fields) names.push_back(f.name);
+    const auto suggestions = text::closest(e.field.text, names);
+    throw QueryError(fmt::format("unknown field '{}' in where", e.field.text), e.field.span,
+                     suggestions.empty() ? "fields: " + text::join(names, ", ") : did_you_mean(suggestions), suggestions);
+  }
+  b.field = it->field;
+  b.type = it->type;
+  b.op = e.op == ast::Expr::Op::in ? BoundExpr::Op::in : e.op == ast::Expr::Op::not_in ? BoundExpr::Op::not_in : BoundExpr::Op::compare;
+  b.cmp = e.cmp;
+  using T = RowFieldInfo::Type;
+  if (b.type == T::text && b.op == BoundExpr::Op::compare && b.cmp != "=" && b.cmp != "!=")
+    throw QueryError(fmt::format("'{}' is text: compare it with = or != (or in (…)), not '{}'", it->name, b.cmp), e.span);
+  for (const auto& w : e.operands) {
+    Operand o;
+    switch (b.type) {
+      case T::number: o.number = number_of(w, it->name); break;
+      case T::date: o.number = date_of(w); break;
+      case T::boolean: {
+        const std::string v = text::lower(w.text);
+        if (v == "true" || v == "yes" || v == "1") o.number = 1;
+        else if (v == "false" || v == "no" || v == "0") o.number = 0;
+        else throw QueryError(fmt::format("'{}' is true or false, not '{}'", it->name, w.text), w.span);
+        break;
+      }
+      case T::text: {
+        switch (b.field) {
+          case RowField::framework: o.text = resolve_value(LineField::framework, w); break;
+          case RowField::family: o.text = resolve_value(LineField::family, w); break;
+          case RowField::precision: o.text = resolve_value(LineField::precision, w); break;
+          case RowField::gpu: o.text = resolve_value(LineField::gpu, w); break;
+          case RowField::model: o.text = resolve_value(LineField::model, w); break;
+          case RowField::spec: o.text = resolve_value(LineField::spec, w); break;
+          case RowField::vendor: o.text = resolve_value(LineField::vendor, w); break;
+          default: o.text = w.text; break;
+        }
+        break;
+      }
+    }
+    b.operands.push_back(std::move(o));
+  }
+  return b;
+}
+
+DateSelection Binder::bind_date(const ast::DateSelection& d) const {
+  DateSelection out;
+  out.kind = d.kind == ast::DateSelection::Kind::as_of ? DateSelection::Kind::as_of : DateSelection::Kind::on;
+  out.date = date_of(d.date);
+  return out;
+}
+
+BoundMetric Binder::bind_metric(const ast::MetricRef& m) const {
+  const catalog::Metric* metric = catalog::find_metric(m.name.text);
+  if (!metric) {
+    const auto suggestions = text::closest(m.name.text, catalog::metric_names());
+    std::vector<std::string> keys;
+    for (const auto& x : catalog::metrics()) keys.push_back(x.key);
+    throw QueryError(fmt::format("unknown metric '{}'", m.name.text), m.name.span,
+                     suggestions.empty() ? "metrics: " + text::join(keys, ", ") : did_you_mean(suggestions), suggestions);
+  }
+  BoundMetric b;
+  b.metric = metric;
+  std::string q = m.qualifier ? text::lower(m.qualifier->text) : std::string{};
+  if (metric->takes_percentile) {
+    if (q.empty() || q == "p50") q = "median";
+    data::Stat stat;
+    if (q == "median") stat = data::Stat::median;
+    else if (q == "mean") stat = data::Stat::mean;
+    else if (q == "p90") stat = data::Stat::p90;
+    else if (q == "p99") stat = data::Stat::p99;
+    else if (q == "p99.9") stat = data::Stat::p999;
+    else
+      throw QueryError(fmt::format("'{}' takes mean, median, p90, p99 or p99.9, not '{}'", metric->key, m.qualifier->text),
+                       m.qualifier->span);
+    const data::Quantity quantity = metric->key == "ttft" ? data::Quantity::ttft
+                                    : metric->key == "tpot" ? data::Quantity::tpot
+                                    : metric->key == "itl"  ? data::Quantity::itl
+                                                            : data::Quantity::e2el;
+    b.field = data::stat_field(stat, quantity);
+    b.text = metric->key + (q == "median" ? "" : " " + q);
+    // TPOT and ITL read best in milliseconds, TTFT and E2E latency in seconds.
+    const bool ms = quantity == data::Quantity::tpot || quantity == data::Quantity::itl;
+    b.column = {metric_json_key(*metric, q), fmt::format("{} {} ({})", metric->display, q, ms ? "ms" : "s"), "s",
+                polarity_of(metric->polarity)};
+    return b;
+  }
+  if (metric->takes_token_type) {
+    if (q.empty()) q = "total";
+    if (q != "total" && q != "output" && q != "input")
+      throw QueryError(fmt::format("'{}' takes total, output or input, not '{}'", metric->key, m.qualifier->text), m.qualifier->span);
+    b.field = q == "output" ? data::Field::output_tput_per_gpu : q == "input" ? data::Field::input_tput_per_gpu : data::Field::tput_per_gpu;
+    b.text = q == "total" ? metric->key : metric->key + " " + q;
+    const std::string display = q == "total" ? metric->display : fmt::format("{} throughput (tok/s/GPU)", q == "output" ? "Output" : "Input");
+    b.column = {metric_json_key(*metric, q), display, metric->unit, polarity_of(metric->polarity)};
+    return b;
+  }
+  if (m.qualifier)
+    throw QueryError(fmt::format("'{}' takes no qualifier ('{}')", metric->key, m.qualifier->text), m.qualifier->span);
+  b.text = metric->key;
+  b.column = {metric_json_key(*metric, q), metric->display, metric->unit, polarity_of(metric->polarity)};
+  return b;
+}
+
+BoundCompare Binder::bind(const ast::Compare& c) const {
+  BoundCompare out;
+  std::optional<LineField> dim_field;
+  if (c.dimension) {
+    out.dimension = c.dimension->text == "hardware" ? "gpu" : c.dimension->text;
+    if (out.dimension != "date") dim_field = line_field_of(out.dimension);
+  } else {
+    out.dimension = "filters";
+  }
+
+  // Sides.
+  for (const auto& s : c.sides) {
+    BoundSide side;
+    side.span = s.span;
+    if (s.value) {
+      if (out.dimension == "date") {
+        if (s.value->kind != ast::Word::Kind::date)
+          throw QueryError(fmt::format("'{}' is not a date", s.value->text), s.value->span, "compare date 2026-02-20 vs 2026-05-19 …");
+        side.selection.date = {DateSelection::Kind::on, date_of(*s.value)};
+        side.label = text::format_date(side.selection.date.date);
+        side.display = side.label;
+      } else {
+        const std::string key = resolve_value(*dim_field, *s.value);
+        side.selection.filters.push_back({*dim_field, {key}});
+        side.label = key;
+        switch (*dim_field) {
+          case LineField::gpu: side.display = catalog::gpu_display(key); break;
+          case LineField::model: side.display = catalog::model_display(key); break;
+          case LineField::precision: side.display = catalog::display(catalog::precisions(), key); break;
+          case LineField::framework: side.display = catalog::display(catalog::frameworks(), key); break;
+          case LineField::family: side.display = catalog::display(catalog::families(), key); break;
+          case LineField::spec: side.display = catalog::display(catalog::spec_methods(), key); break;
+          case LineField::deployment: side.display = catalog::display(catalog::deployments(), key); break;
+          case LineField::vendor: side.display = catalog::display(catalog::vendors(), key); break;
+          case LineField::seq: side.display = key; break;
+        }
+      }
+    } else {
+      for (const auto& f : s.filters) side.selection.filters.push_back(bind_filter(f));
+      for (const auto& w : s.where) side.selection.where.push_back(bind_expr(w));
+      if (s.date) side.selection.date = bind_date(*s.date);
+      // The label is the filter set as written, whitespace collapsed: "(gpu h200 precision fp8)".
+      const std::string_view written = source_.substr(s.span.begin, s.span.end - s.span.begin);
+      for (char ch : written) {
+        const bool blank = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\\';
+        if (blank) {
+          if (!side.label.empty() && side.label.back() != ' ') side.label += ' ';
+        } else {
+          side.label += ch;
+        }
+      }
+      side.display = side.label;
+    }
+    for (const auto& other : out.sides)
+      if (other.label == side.label)
+        throw QueryError(fmt::format("side '{}' appears twice", side.display), s.span, "each side of a comparison must differ");
+    out.sides.push_back(std::move(side));
+  }
+
+  // Shared clauses.
+  const ast::Clauses& cl = c.clauses;
+  for (const auto& f : cl.filters) {
+    LineFilter lf = bind_filter(f);
+    if (dim_field && lf.field == *dim_field)
+      throw QueryError(fmt::format("'{}' is the compared dimension; a shared '{}' filter contradicts the sides", out.dimension, f.key),
+                       f.key_span, fmt::format("remove '{}' or compare another dimension", lf.text()));
+    out.shared.filters.push_back(std::move(lf));
+  }
+  for (const auto& w : cl.where) out.shared.where.push_back(bind_expr(w));
+  if (cl.date) {
+    if (out.dimension == "date")
+      throw QueryError("the sides are dates; a shared date selection contradicts them", cl.date->span);
+    out.shared.date = bind_date(*cl.date);
+  }
+
+  // Defaults: a sequence shape and a model, printed in the resolved query.
+  auto anywhere = [&](LineField f) {
+    if (dim_field && *dim_field == f) return true;
+    if (mentions(out.shared.filters, f)) return true;
+    return std::any_of(out.sides.begin(), out.sides.end(), [&](const BoundSide& s) { return mentions(s.selection.filters, f); });
+  };
+  if (!anywhere(LineField::seq)) {
+    out.shared.filters.push_back({LineField::seq, {"1k/1k"}});
+    out.defaults.push_back("seq 1k/1k (the default sequence shape)");
+  }
+  if (!anywhere(LineField::model)) {
+    std::set<std::string> models;
+    for (const auto& l : data_.lines())
+      if (std::all_of(out.shared.filters.begin(), out.shared.filters.end(), [&](const LineFilter& f) { return f.matches(l); }))
+        models.insert(l.model);
+    if (models.size() == 1) {
+      out.shared.filters.push_back({LineField::model, {*models.begin()}});
+      out.defaults.push_back(fmt::format("model {} (the only model in the selection)", *models.begin()));
+    } else if (models.size() > 1) {
+      const std::vector<std::string> list(models.begin(), models.end());
+      throw QueryError(fmt::format("which model? the selection holds {} models", models.size()), {0, 0},
+                       fmt::format("add a model filter, e.g. `model {}` (models: {})", list.front(), text::join(list, ", ")), list);
+    }
+  }
+
+  // Targets.
+  if (cl.targets) {
+    const ast::Targets& t = *cl.targets;
+    out.targets.span = t.span;
+    if (t.kind == ast::Targets::Kind::band) {
+      out.targets.kind = TargetSpec::Kind::band;
+      for (const auto& item : t.items) {
+        const double p = number_of(item.value, "a band percentage");
+        if (p < 0 || p > 100)
+          throw QueryError(fmt::format("band percentage {} is outside 0–100", item.value.text), item.value.span);
+        out.targets.values.push_back(p / 100.0);
+      }
+    } else {
+      out.targets.kind = TargetSpec::Kind::interactivity;
+      for (const auto& item : t.items) {
+        const double from = number_of(item.value, "a target interactivity");
+        if (!item.to) {
+          if (from <= 0) throw QueryError(fmt::format("target interactivity must be positive, got {}", item.value.text), item.value.span);
+          out.targets.values.push_back(from);
+          continue;
+        }
+        const double to = number_of(*item.to, "the end of a range");
+        const double step = item.step ? number_of(*item.step, "a step") : 1.0;
+        if (step <= 0) throw QueryError(fmt::format("step must be positive, got {}", item.step->text), item.step->span);
+        if (from <= 0 || to < from)
+          throw QueryError(fmt::format("range {}..{} must run upwards from a positive start", item.value.text, item.to->text), item.span);
+        const double count = std::floor((to - from) / step + 1e-9) + 1;
+        if (count + static_cast<double>(out.targets.values.size()) > kMaxTargets)
+          throw QueryError(fmt::format("range {}..{} step {} gives {} targets; the limit is {}", item.value.text, item.to->text,
+                                       item.step ? item.step->text : "1", count, kMaxTargets),
+                           item.span, "use a larger step");
+        for (double i = 0; i < count; ++i) out.targets.values.push_back(from + i * step);
+      }
+      if (out.targets.values.size() > kMaxTargets)
+        throw QueryError(fmt::format("{} targets; the limit is {}", out.targets.values.size(), kMaxTargets), t.span);
+    }
+  }
+  out.clamp = cl.clamp.has_value();
+
+  // Metrics.
+  out.metrics_explicit = !cl.show.empty();
+  if (cl.show.empty()) {
+    for (const auto& name : catalog::default_metrics()) {
+      ast::MetricRef ref;
+      ref.name.text = name;
+      out.metrics.push_back(bind_metric(ref));
+    }
+  } else {
+    for (const auto& m : cl.show) {
+      BoundMetric bm = bind_metric(m);
+      const bool dup = std::any_of(out.metrics.begin(), out.metrics.end(), [&](const BoundMetric& x) { return x.column.key == bm.column.key; });
+      if (!dup) out.metrics.push_back(std::move(bm));
+    }
+  }
+
+  // Economics.
+  out.pricing.edition = settings_.edition;
+  out.pricing.tier = settings_.tier;
+  for (const auto& w : cl.prices) {
+    if (const auto* edition = catalog::find_edition(w.text)) {
+      out.pricing.edition = edition;
+    } else if (auto tier = catalog::resolve(catalog::price_tiers(), w.text)) {
+      out.pricing.tier = *tier;
+    } else {
+      std::vector<std::string> names;
+      for (const auto& e : catalog::price_editions()) names.push_back(e.name);
+      for (const auto& n : catalog::names_of(catalog::price_tiers())) names.push_back(n);
+      const auto suggestions = text::closest(w.text, names);
+      throw QueryError(fmt::format("unknown price edition or tier '{}'", w.text), w.span,
+                       suggestions.empty() ? "editions: 2026-04, 2026-07; tiers: hyperscaler, neocloud, rental" : did_you_mean(suggestions),
+                       suggestions);
+    }
+  }
+  if (cl.tokens) {
+    const std::string t = text::lower(cl.tokens->text);
+    if (t != "total" && t != "output" && t != "input") {
+      const auto suggestions = text::closest(t, {"total", "output", "input"});
+      throw QueryError(fmt::format("tokens takes total, output or input, not '{}'", cl.tokens->text), cl.tokens->span,
+                       did_you_mean(suggestions), suggestions);
+    }
+    out.tokens = t;
+    out.token_field = t == "output" ? data::Field::output_tput_per_gpu : t == "input" ? data::Field::input_tput_per_gpu : data::Field::tput_per_gpu;
+  }
+  return out;
+}
+
+}  // namespace icq::interp

@@ -1,0 +1,55 @@
+#pragma once
+// Bound statements: every name resolved to a catalog key, every default decided and recorded.
+#include <string>
+#include <vector>
+
+#include "ast.hpp"
+#include "catalog/catalog.hpp"
+#include "catalog/metrics.hpp"
+#include "data/fields.hpp"
+#include "filters.hpp"
+#include "icq/result.hpp"
+
+namespace icq::interp {
+
+struct BoundMetric {
+  const catalog::Metric* metric = nullptr;
+  data::Field field = data::Field::tput_per_gpu;  // throughput and latency: the field splined
+  MetricColumn column;                             // key, display, unit, polarity
+  std::string text;                                // as query text: "ttft p99"
+};
+
+struct Pricing {
+  const catalog::PriceEdition* edition = nullptr;
+  std::string tier = "hyperscaler";
+  [[nodiscard]] std::string text() const { return edition->name + " " + tier; }
+};
+
+struct TargetSpec {
+  enum class Kind { band_default, band, interactivity } kind = Kind::band_default;
+  std::vector<double> values;  // interactivities, or band fractions (0..1)
+  ast::Span span;
+};
+
+struct BoundSide {
+  std::string label;    // canonical key or the filter set's text
+  std::string display;  // "FP4"
+  Selection selection;  // this side's own filters and date
+  ast::Span span;
+};
+
+struct BoundCompare {
+  std::string dimension;  // "precision" … or "filters" for parenthesised sides
+  std::vector<BoundSide> sides;
+  Selection shared;
+  TargetSpec targets;
+  bool clamp = false;
+  std::vector<BoundMetric> metrics;
+  bool metrics_explicit = false;
+  Pricing pricing;
+  std::string tokens = "total";
+  data::Field token_field = data::Field::tput_per_gpu;
+  std::vector<std::string> defaults;  // notes on defaults applied ("seq 1k/1k (default)")
+};
+
+}  // namespace icq::interp

@@ -1,0 +1,215 @@
+#include "filters.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "catalog/catalog.hpp"
+#include "text/dates.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+const char* field_keyword(LineField f) {
+  switch (f) {
+    case LineField::gpu: return "gpu";
+    case LineField::model: return "model";
+    case LineField::precision: return "precision";
+    case LineField::framework: return "framework";
+    case LineField::family: return "family";
+    case LineField::spec: return "spec";
+    case LineField::seq: return "seq";
+    case LineField::deployment: return "deployment";
+    case LineField::vendor: return "vendor";
+  }
+  return "?";
+}
+
+namespace {
+
+bool deployment_matches(const std::string& key, const data::Line& l) {
+  if (key == "disagg") return l.disagg;
+  if (key == "single-node") return !l.disagg && !l.is_multinode;
+  if (key == "agg") return !l.disagg;
+  if (key == "multinode") return l.is_multinode;
+  return false;
+}
+
+std::string line_value(LineField f, const data::Line& l) {
+  switch (f) {
+    case LineField::gpu: return l.hardware;
+    case LineField::model: return l.model;
+    case LineField::precision: return l.precision;
+    case LineField::framework: return l.framework;
+    case LineField::family: return catalog::family_of_framework(l.framework);
+    case LineField::spec: return l.spec_method;
+    case LineField::seq: return l.sequence();
+    case LineField::vendor: return catalog::vendor_of_gpu(l.hardware);
+    case LineField::deployment: return {};
+  }
+  return {};
+}
+
+}  // namespace
+
+bool LineFilter::matches(const data::Line& line) const {
+  if (field == LineField::deployment)
+    return std::any_of(values.begin(), values.end(), [&](const std::string& v) { return deployment_matches(v, line); });
+  const std::string v = line_value(field, line);
+  return std::find(values.begin(), values.end(), v) != values.end();
+}
+
+std::string LineFilter::text() const { return std::string(field_keyword(field)) + " " + text::join(values, ", "); }
+
+const std::vector<RowFieldInfo>& row_fields() {
+  using T = RowFieldInfo::Type;
+  static const std::vector<RowFieldInfo> fields = {
+      {"conc", RowField::conc, T::number, "client concurrency of the run"},
+      {"tp", RowField::tp, T::number, "tensor parallelism (decode workers for disaggregated rows)"},
+      {"ep", RowField::ep, T::number, "expert parallelism (decode workers for disaggregated rows)"},
+      {"prefill_tp", RowField::prefill_tp, T::number, "prefill tensor parallelism"},
+      {"decode_tp", RowField::decode_tp, T::number, "decode tensor parallelism"},
+      {"prefill_ep", RowField::prefill_ep, T::number, "prefill expert parallelism"},
+      {"decode_ep", RowField::decode_ep, T::number, "decode expert parallelism"},
+      {"gpus", RowField::gpus, T::number, "GPUs serving one instance (prefill + decode when disaggregated)"},
+      {"prefill_gpus", RowField::prefill_gpus, T::number, "prefill GPUs"},
+      {"decode_gpus", RowField::decode_gpus, T::number, "decode GPUs"},
+      {"dp_attention", RowField::dp_attention, T::boolean, "data-parallel attention (decode)"},
+      {"isl", RowField::isl, T::number, "input sequence length"},
+      {"osl", RowField::osl, T::number, "output sequence length"},
+      {"date", RowField::date, T::date, "run date"},
+      {"framework", RowField::framework, T::text, "serving framework key"},
+      {"family", RowField::family, T::text, "framework family"},
+      {"precision", RowField::precision, T::text, "precision key"},
+      {"gpu", RowField::gpu, T::text, "GPU key"},
+      {"model", RowField::model, T::text, "model key"},
+      {"spec", RowField::spec, T::text, "speculative decoding method"},
+      {"vendor", RowField::vendor, T::text, "GPU vendor"},
+      {"image", RowField::image, T::text, "container image"},
+      {"disagg", RowField::disagg, T::boolean, "prefill/decode disaggregated"},
+      {"multinode", RowField::multinode, T::boolean, "served across nodes"},
+  };
+  return fields;
+}
+
+namespace {
+
+double number_of(RowField f, const data::Line& l, const data::Row& r) {
+  switch (f) {
+    case RowField::conc: return r.conc;
+    case RowField::tp: return l.decode_tp;
+    case RowField::ep: return l.decode_ep;
+    case RowField::prefill_tp: return l.prefill_tp;
+    case RowField::decode_tp: return l.decode_tp;
+    case RowField::prefill_ep: return l.prefill_ep;
+    case RowField::decode_ep: return l.decode_ep;
+    case RowField::gpus: return l.gpus();
+    case RowField::prefill_gpus: return l.num_prefill_gpu;
+    case RowField::decode_gpus: return l.num_decode_gpu;
+    case RowField::dp_attention: return l.decode_dp_attention ? 1 : 0;
+    case RowField::isl: return l.isl;
+    case RowField::osl: return l.osl;
+    case RowField::date: return r.date;
+    case RowField::disagg: return l.disagg ? 1 : 0;
+    case RowField::multinode: return l.is_multinode ? 1 : 0;
+    default: return std::nan("");
+  }
+}
+
+std::string text_of(RowField f, const data::Dataset& ds, const data::Line& l, const data::Row& r) {
+  switch (f) {
+    case RowField::framework: return l.framework;
+    case RowField::family: return catalog::family_of_framework(l.framework);
+    case RowField::precision: return l.precision;
+    case RowField::gpu: return l.hardware;
+    case RowField::model: return l.model;
+    case RowField::spec: return l.spec_method;
+    case RowField::vendor: return catalog::vendor_of_gpu(l.hardware);
+    case RowField::image: return std::string(ds.str(r.image));
+    default: return {};
+  }
+}
+
+bool compare_numbers(double a, const std::string& op, double b) {
+  if (op == "=") return a == b;
+  if (op == "!=") return a != b;
+  if (op == "<") return a < b;
+  if (op == "<=") return a <= b;
+  if (op == ">") return a > b;
+  return a >= b;
+}
+
+}  // namespace
+
+bool BoundExpr::eval(const data::Dataset& ds, const data::Row& row) const {
+  switch (op) {
+    case Op::and_:
+      return std::all_of(children.begin(), children.end(), [&](const BoundExpr& c) { return c.eval(ds, row); });
+    case Op::or_:
+      return std::any_of(children.begin(), children.end(), [&](const BoundExpr& c) { return c.eval(ds, row); });
+    case Op::not_: return !children.front().eval(ds, row);
+    default: break;
+  }
+  const data::Line& line = ds.line_of(row);
+  const bool is_text = type == RowFieldInfo::Type::text;
+  auto equal = [&](const Operand& o) {
+    return is_text ? text_of(field, ds, line, row) == o.text : number_of(field, line, row) == o.number;
+  };
+  if (op == Op::in) return std::any_of(operands.begin(), operands.end(), equal);
+  if (op == Op::not_in) return std::none_of(operands.begin(), operands.end(), equal);
+  if (is_text) {
+    const bool eq = equal(operands.front());
+    return cmp == "=" ? eq : !eq;
+  }
+  return compare_numbers(number_of(field, line, row), cmp, operands.front().number);
+}
+
+std::string DateSelection::text() const {
+  switch (kind) {
+    case Kind::latest: return {};
+    case Kind::as_of: return "as of " + text::format_date(date);
+    case Kind::on: return "on date " + text::format_date(date);
+  }
+  return {};
+}
+
+Selected select_rows(const data::Dataset& ds, const Selection& sel) {
+  Selected out;
+  const auto& rows = ds.rows();
+  for (std::size_t l = 0; l < ds.lines().size(); ++l) {
+    const data::Line& line = ds.lines()[l];
+    if (!std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& f) { return f.matches(line); }))
+      continue;
+    const std::size_t begin = ds.line_begin(l), end = ds.line_begin(l + 1);
+    if (begin == end) continue;
+    // The run date of this line: rows are sorted by date within the line.
+    std::optional<std::int32_t> date;
+    switch (sel.date.kind) {
+      case DateSelection::Kind::latest: date = rows[end - 1].date; break;
+      case DateSelection::Kind::as_of:
+        for (std::size_t i = end; i > begin; --i)
+          if (rows[i - 1].date <= sel.date.date) {
+            date = rows[i - 1].date;
+            break;
+          }
+        break;
+      case DateSelection::Kind::on: date = sel.date.date; break;
+    }
+    if (!date) continue;
+    bool contributed = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      const data::Row& r = rows[i];
+      if (r.date != *date) continue;
+      if (!std::all_of(sel.where.begin(), sel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, r); })) continue;
+      if (!r.has(data::Field::median_intvty)) {
+        out.rows_without_x++;
+        continue;
+      }
+      out.rows.push_back(static_cast<std::uint32_t>(i));
+      contributed = true;
+    }
+    if (contributed) out.lines++;
+  }
+  return out;
+}
+
+}  // namespace icq::interp

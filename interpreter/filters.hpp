@@ -1,0 +1,76 @@
+#pragma once
+// Bound filters: configuration filters on lines (`gpu mi355x`), `where` expressions on rows, and
+// run-date selection. Each knows how to print itself back as query text.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/dataset.hpp"
+
+namespace icq::interp {
+
+enum class LineField { gpu, model, precision, framework, family, spec, seq, deployment, vendor };
+
+struct LineFilter {
+  LineField field;
+  std::vector<std::string> values;  // canonical keys; seq: labels ("1k/1k", "agentic")
+  [[nodiscard]] bool matches(const data::Line& line) const;
+  [[nodiscard]] std::string text() const;  // "gpu mi355x, b200"
+};
+
+const char* field_keyword(LineField f);
+
+// Row fields usable in `where`.
+enum class RowField {
+  conc, tp, ep, prefill_tp, decode_tp, prefill_ep, decode_ep, gpus, prefill_gpus, decode_gpus, dp_attention,
+  isl, osl, date, framework, family, precision, gpu, model, spec, vendor, image, disagg, multinode
+};
+
+struct RowFieldInfo {
+  const char* name;
+  RowField field;
+  enum class Type { number, text, date, boolean } type;
+  const char* description;
+};
+const std::vector<RowFieldInfo>& row_fields();
+
+struct Operand {
+  double number = 0;  // numbers, dates (days), booleans (0/1)
+  std::string text;   // text fields: canonical key
+};
+
+struct BoundExpr {
+  enum class Op { and_, or_, not_, compare, in, not_in } op = Op::compare;
+  RowField field = RowField::conc;
+  RowFieldInfo::Type type = RowFieldInfo::Type::number;
+  std::string cmp;
+  std::vector<Operand> operands;
+  std::vector<BoundExpr> children;
+  std::string source;  // the expression as written
+  [[nodiscard]] bool eval(const data::Dataset& ds, const data::Row& row) const;
+};
+
+struct DateSelection {
+  enum class Kind { latest, as_of, on } kind = Kind::latest;
+  std::int32_t date = 0;
+  [[nodiscard]] std::string text() const;  // "", "as of 2026-05-01", "on date 2026-05-19"
+};
+
+// What selects a side's rows: configuration filters, run dates, row conditions.
+struct Selection {
+  std::vector<LineFilter> filters;
+  DateSelection date;
+  std::vector<BoundExpr> where;
+};
+
+struct Selected {
+  std::vector<std::uint32_t> rows;  // dataset row indices with a usable interactivity, canonical order
+  std::size_t rows_without_x = 0;   // selected rows lacking median interactivity (not plottable)
+  std::size_t lines = 0;            // lines contributing rows
+};
+
+// Latest run per line (or as of / on a date), then the row conditions (SEMANTICS.md §1).
+Selected select_rows(const data::Dataset& ds, const Selection& sel);
+
+}  // namespace icq::interp

@@ -1,0 +1,215 @@
+#include "render/json.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "icq/render.hpp"
+
+namespace icq::out {
+
+std::string json_string(std::string_view s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': o += "\\\""; break;
+      case '\\': o += "\\\\"; break;
+      case '\n': o += "\\n"; break;
+      case '\r': o += "\\r"; break;
+      case '\t': o += "\\t"; break;
+      default:
+        if (c < 0x20) o += fmt::format("\\u{:04x}", c);
+        else o += static_cast<char>(c);
+    }
+  }
+  return o + "\"";
+}
+
+namespace {
+
+// A tiny writer: objects and arrays with optional indentation; the caller supplies keys in order.
+class Writer {
+ public:
+  explicit Writer(bool pretty) : pretty_(pretty) {}
+  void open(char c) {
+    value_prefix();
+    out_ += c;
+    ++depth_;
+    first_ = true;
+  }
+  void close(char c) {
+    --depth_;
+    if (!first_) newline();
+    out_ += c;
+    first_ = false;
+  }
+  void key(std::string_view k) {
+    separator();
+    out_ += json_string(k) + (pretty_ ? ": " : ":");
+    after_key_ = true;
+  }
+  void raw(const std::string& v) {
+    value_prefix();
+    out_ += v;
+    first_ = false;
+  }
+  void str(std::string_view s) { raw(json_string(s)); }
+  void num(double d) { raw(std::isfinite(d) ? fmt::format("{}", d) : "null"); }
+  void num(std::optional<double> d) { d ? num(*d) : raw("null"); }
+  void integer(long long i) { raw(std::to_string(i)); }
+  void null() { raw("null"); }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void newline() {
+    if (pretty_) out_ += "\n" + std::string(static_cast<std::size_t>(depth_) * 2, ' ');
+  }
+  void separator() {
+    if (!first_) out_ += ",";
+    newline();
+    first_ = false;
+  }
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ > 0) separator();
+  }
+  std::string out_;
+  bool pretty_;
+  int depth_ = 0;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+void value(Writer& w, const Value& v) {
+  if (const auto* d = std::get_if<double>(&v)) w.num(*d);
+  else if (const auto* i = std::get_if<std::int64_t>(&v)) w.integer(*i);
+  else if (const auto* s = std::get_if<std::string>(&v)) w.str(*s);
+  else w.null();
+}
+
+void range(Writer& w, const std::optional<std::pair<double, double>>& r) {
+  if (!r) return w.null();
+  w.open('[');
+  w.num(r->first);
+  w.num(r->second);
+  w.close(']');
+}
+
+const char* status_name(Status s) {
+  switch (s) {
+    case Status::ok: return "ok";
+    case Status::out_of_range: return "out_of_range";
+    case Status::clamped: return "clamped";
+  }
+  return "ok";
+}
+
+void strings(Writer& w, const std::vector<std::string>& v) {
+  w.open('[');
+  for (const auto& s : v) w.str(s);
+  w.close(']');
+}
+
+}  // namespace
+
+std::string to_json(const Result& r, bool pretty) {
+  Writer w(pretty);
+  w.open('{');
+  w.key("kind");
+  w.str(r.kind);
+  w.key("query");
+  w.str(r.query);
+  if (r.comparison) {
+    const Comparison& c = *r.comparison;
+    w.key("dimension");
+    w.str(c.dimension);
+    w.key("band");
+    range(w, c.band);
+    w.key("sides");
+    w.open('[');
+    for (const auto& s : c.sides) {
+      w.open('{');
+      w.key("label");
+      w.str(s.label);
+      w.key("rows");
+      w.integer(static_cast<long long>(s.rows));
+      w.key("frontier_points");
+      w.integer(static_cast<long long>(s.frontier_points));
+      w.key("range");
+      range(w, s.range);
+      w.close('}');
+    }
+    w.close(']');
+    w.key("targets");
+    w.open('[');
+    for (const auto& t : c.targets) {
+      w.open('{');
+      w.key("interactivity");
+      w.num(t.interactivity);
+      w.key("values");
+      w.open('[');
+      for (const auto& sv : t.values) {
+        w.open('{');
+        w.key("side");
+        w.str(sv.side);
+        w.key("status");
+        w.str(status_name(sv.status));
+        for (std::size_t m = 0; m < c.metrics.size(); ++m) {
+          w.key(c.metrics[m].key);
+          const auto& v = sv.values[m];
+          if (v && c.metrics[m].key == "concurrency") w.integer(static_cast<long long>(*v));
+          else w.num(v);
+        }
+        w.close('}');
+      }
+      w.close(']');
+      w.close('}');
+    }
+    w.close(']');
+  }
+  if (!r.tables.empty()) {
+    w.key("tables");
+    w.open('[');
+    for (const auto& t : r.tables) {
+      w.open('{');
+      w.key("title");
+      w.str(t.title);
+      w.key("columns");
+      w.open('[');
+      for (const auto& col : t.columns) {
+        w.open('{');
+        w.key("name");
+        w.str(col.name);
+        w.key("unit");
+        w.str(col.unit);
+        w.key("type");
+        w.str(col.type == Column::Type::number ? "number" : col.type == Column::Type::integer ? "integer" : "text");
+        w.close('}');
+      }
+      w.close(']');
+      w.key("rows");
+      w.open('[');
+      for (const auto& row : t.rows) {
+        w.open('[');
+        for (const auto& v : row) value(w, v);
+        w.close(']');
+      }
+      w.close(']');
+      w.close('}');
+    }
+    w.close(']');
+  }
+  w.key("summary");
+  strings(w, r.summary);
+  w.key("notes");
+  std::vector<std::string> notes = r.notes;
+  if (r.kind == "compare" || r.kind == "list") notes.emplace_back(attribution());
+  strings(w, notes);
+  w.close('}');
+  return w.take();
+}
+
+}  // namespace icq::out

@@ -1,0 +1,41 @@
+#include "render/numbers.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "num/decimal.hpp"
+
+namespace icq::out {
+
+std::string grouped(double v, int places) {
+  if (!std::isfinite(v)) return "—";
+  std::string s = num::Decimal::from_double(v).fixed(places);
+  const bool negative = !s.empty() && s[0] == '-';
+  if (negative) s.erase(0, 1);
+  const std::size_t dot = s.find('.');
+  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot);
+  std::string out;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i && (whole.size() - i) % 3 == 0) out += ',';
+    out += whole[i];
+  }
+  return (negative ? "-" : "") + out + frac;
+}
+
+std::string metric_cell(const std::string& key, double v) {
+  if (key == "cost") return "$" + grouped(v, 3);
+  if (key == "tokens_per_mw") return grouped(v, 0);
+  if (key == "concurrency") return "~" + grouped(v, 0);
+  if (key == "joules_per_token") return grouped(v, 3);
+  if (key.rfind("tpot", 0) == 0 || key.rfind("itl", 0) == 0) return grouped(v * 1000.0, 2);
+  if (key.rfind("ttft", 0) == 0 || key.rfind("e2el", 0) == 0) return grouped(v, 3);
+  return grouped(v, 1);  // throughputs
+}
+
+std::string plain(double v) {
+  if (!std::isfinite(v)) return "";
+  return fmt::format("{}", v);
+}
+
+}  // namespace icq::out

@@ -1,0 +1,15 @@
+#pragma once
+// Numbers for people: exact half-up rounding (via decimals), thousands separators, units.
+#include <optional>
+#include <string>
+
+namespace icq::out {
+
+// "1,772.1" — `places` decimals, half-up on the value's exact decimal expansion.
+std::string grouped(double v, int places);
+// A compared metric's cell by its JSON key: "$0.232", "~33", "668,722", "9.65" (ms) …
+std::string metric_cell(const std::string& key, double v);
+// Shortest exact text for CSV/JSON-like plain output ("1772.1053", "0.1") — round-trips.
+std::string plain(double v);
+
+}  // namespace icq::out

@@ -1,0 +1,202 @@
+// Result -> text for each output format. Table and markdown round numbers for people; csv and
+// json carry full precision. Every format carries the InferenceX attribution with data results.
+#include "icq/render.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "compare.hpp"
+#include "num/decimal.hpp"
+#include "render/json.hpp"
+#include "render/numbers.hpp"
+#include "render/text_table.hpp"
+#include "text/text.hpp"
+
+namespace icq {
+
+namespace {
+
+bool carries_data(const Result& r) { return r.kind == "compare" || r.kind == "list"; }
+
+struct Verdict {
+  std::string winner, ratio;
+};
+
+// Winner and ratio of one metric at one target: best vs runner-up by the metric's polarity.
+Verdict verdict(const Comparison& c, std::size_t metric, const TargetResult& t) {
+  const auto pol = c.metrics[metric].polarity;
+  if (pol == MetricColumn::Polarity::neutral) return {"", ""};
+  std::vector<std::pair<double, std::size_t>> present;
+  for (std::size_t s = 0; s < t.values.size(); ++s)
+    if (const auto& v = t.values[s].values[metric]; v && t.values[s].status != Status::out_of_range) present.push_back({*v, s});
+  if (present.size() < 2 || present.size() != t.values.size()) return {"—", ""};
+  std::stable_sort(present.begin(), present.end(), [&](const auto& a, const auto& b) {
+    return pol == MetricColumn::Polarity::higher_is_better ? a.first > b.first : a.first < b.first;
+  });
+  const double best = present[0].first, next = present[1].first;
+  if (best <= 0 || next <= 0) return {"—", ""};
+  const num::Decimal r = pol == MetricColumn::Polarity::higher_is_better ? num::Decimal::from_double(best) / num::Decimal::from_double(next)
+                                                                          : num::Decimal::from_double(next) / num::Decimal::from_double(best);
+  if (r < num::Decimal::parse("1.01")) return {"tie", r.fixed(2) + "x"};
+  return {c.sides[present[0].second].display, r.fixed(2) + "x"};
+}
+
+out::Grid compare_grid(const Comparison& c) {
+  out::Grid g;
+  g.header = {"metric", "tok/s/user"};
+  g.right_align = {false, true};
+  for (const auto& s : c.sides) g.header.push_back(s.display), g.right_align.push_back(true);
+  g.header.push_back("winner"), g.right_align.push_back(false);
+  g.header.push_back("ratio"), g.right_align.push_back(true);
+  for (std::size_t m = 0; m < c.metrics.size(); ++m) {
+    if (!c.targets.empty()) g.rules_before.push_back(g.rows.size());
+    for (std::size_t t = 0; t < c.targets.size(); ++t) {
+      const auto& tr = c.targets[t];
+      std::vector<std::string> row = {t == 0 ? c.metrics[m].display : "", interp::number_text(tr.interactivity)};
+      for (const auto& sv : tr.values) {
+        if (sv.status == Status::out_of_range) row.push_back("out of range");
+        else if (!sv.values[m]) row.push_back("—");
+        else row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) + (sv.status == Status::clamped ? "*" : ""));
+      }
+      const Verdict v = verdict(c, m, tr);
+      row.push_back(v.winner);
+      row.push_back(v.ratio);
+      g.rows.push_back(std::move(row));
+    }
+  }
+  return g;
+}
+
+out::Grid table_grid(const Table& t) {
+  out::Grid g;
+  for (const auto& col : t.columns) {
+    g.header.push_back(col.unit.empty() || col.type == Column::Type::text ? col.name : col.name);
+    g.right_align.push_back(col.type != Column::Type::text);
+  }
+  for (const auto& r : t.rows) {
+    std::vector<std::string> cells;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      const Value& v = r[i];
+      if (std::holds_alternative<std::monostate>(v)) cells.push_back("");
+      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(out::grouped(*d, 3));
+      else if (const auto* n = std::get_if<std::int64_t>(&v)) cells.push_back(out::grouped(static_cast<double>(*n), 0));
+      else cells.push_back(std::get<std::string>(v));
+    }
+    g.rows.push_back(std::move(cells));
+  }
+  return g;
+}
+
+std::string human(const Result& r, bool markdown, const RenderOptions& o) {
+  const std::string bold = o.color && !markdown ? "\x1b[1m" : "", off = o.color && !markdown ? "\x1b[0m" : "";
+  std::string out = markdown ? "**`" + r.query + "`**\n\n" : bold + r.query + off + "\n\n";
+  if (r.comparison) {
+    const auto g = compare_grid(*r.comparison);
+    if (!r.comparison->targets.empty()) out += (markdown ? out::draw_markdown(g) : out::draw(g, o.unicode)) + "\n";
+  }
+  for (const auto& t : r.tables) {
+    if (r.tables.size() > 1 && !t.title.empty()) out += markdown ? "#### " + t.title + "\n\n" : t.title + "\n";
+    out += (markdown ? out::draw_markdown(table_grid(t)) : out::draw(table_grid(t), o.unicode)) + "\n";
+  }
+  if (!r.summary.empty()) {
+    out += markdown ? "**Verdicts**\n\n" : bold + "Verdicts" + off + "\n";
+    for (const auto& s : r.summary) out += (markdown ? "- " : "  ") + s + "\n";
+    out += "\n";
+  }
+  std::vector<std::string> notes = r.notes;
+  if (carries_data(r)) notes.emplace_back(attribution());
+  if (!notes.empty()) {
+    out += markdown ? "**Notes**\n\n" : bold + "Notes" + off + "\n";
+    for (const auto& n : notes) out += (markdown ? "- " : "  - ") + n + "\n";
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string o = "\"";
+  for (char c : s) {
+    if (c == '"') o += '"';
+    o += c;
+  }
+  return o + "\"";
+}
+
+std::string csv(const Result& r) {
+  std::string out;
+  if (carries_data(r)) out += "# " + std::string(attribution()) + "\n";
+  out += "# " + r.query + "\n";
+  if (r.comparison) {
+    const auto& c = *r.comparison;
+    out += "interactivity,side,status";
+    for (const auto& m : c.metrics) out += "," + m.key;
+    out += "\n";
+    for (const auto& t : c.targets)
+      for (const auto& sv : t.values) {
+        out += out::plain(t.interactivity) + "," + csv_field(sv.side) + "," +
+               (sv.status == Status::ok ? "ok" : sv.status == Status::clamped ? "clamped" : "out_of_range");
+        for (const auto& v : sv.values) out += "," + (v ? out::plain(*v) : std::string{});
+        out += "\n";
+      }
+  }
+  for (const auto& t : r.tables) {
+    std::vector<std::string> names;
+    for (const auto& col : t.columns) names.push_back(csv_field(col.name));
+    out += text::join(names, ",") + "\n";
+    for (const auto& row : t.rows) {
+      std::vector<std::string> cells;
+      for (const auto& v : row) {
+        if (const auto* d = std::get_if<double>(&v)) cells.push_back(out::plain(*d));
+        else if (const auto* n = std::get_if<std::int64_t>(&v)) cells.push_back(std::to_string(*n));
+        else if (const auto* s = std::get_if<std::string>(&v)) cells.push_back(csv_field(*s));
+        else cells.emplace_back();
+      }
+      out += text::join(cells, ",") + "\n";
+    }
+  }
+  for (const auto& s : r.summary) out += "# verdict: " + s + "\n";
+  for (const auto& n : r.notes) out += "# note: " + n + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+  const std::string n = text::lower(name);
+  if (n == "table") return Format::table;
+  if (n == "markdown" || n == "md") return Format::markdown;
+  if (n == "csv") return Format::csv;
+  if (n == "json") return Format::json;
+  if (n == "jsonl" || n == "ndjson") return Format::jsonl;
+  return std::nullopt;
+}
+
+std::string_view format_name(Format f) {
+  switch (f) {
+    case Format::table: return "table";
+    case Format::markdown: return "markdown";
+    case Format::csv: return "csv";
+    case Format::json: return "json";
+    case Format::jsonl: return "jsonl";
+  }
+  return "table";
+}
+
+std::string_view attribution() {
+  return "data: InferenceX by SemiAnalysis (https://github.com/SemiAnalysisAI/InferenceX), Apache-2.0; attribution required";
+}
+
+std::string render(const Result& result, Format format, const RenderOptions& options) {
+  switch (format) {
+    case Format::table: return human(result, false, options);
+    case Format::markdown: return human(result, true, options);
+    case Format::csv: return csv(result);
+    case Format::json: return out::to_json(result, true) + "\n";
+    case Format::jsonl: return out::to_json(result, false) + "\n";
+  }
+  return {};
+}
+
+}  // namespace icq

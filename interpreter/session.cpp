@@ -1,0 +1,233 @@
+// icq::Session — the public facade: load data once, then parse → bind → evaluate each statement.
+#include "icq/session.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "binder.hpp"
+#include "compare.hpp"
+#include "data/load.hpp"
+#include "parser.hpp"
+#include "query_error.hpp"
+#include "statements.hpp"
+#include "text/dates.hpp"
+#include "text/text.hpp"
+
+namespace icq {
+
+namespace {
+
+// The built-in data set is parsed once per process and shared read-only by every Session.
+std::shared_ptr<const data::Dataset> builtin_dataset() {
+  static std::once_flag once;
+  static std::shared_ptr<const data::Dataset> ds;
+  std::call_once(once, [] {
+    data::DatasetBuilder b;
+    data::load_builtin(b);
+    ds = std::make_shared<const data::Dataset>(std::move(b).finish());
+  });
+  return ds;
+}
+
+SourceSpan span_in(std::string_view text, std::string_view source, std::uint32_t offset, std::uint32_t length) {
+  SourceSpan s;
+  s.source = std::string(source);
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
+  s.offset = offset;
+  s.length = length;
+  std::size_t line_start = 0;
+  s.line = 1;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') ++s.line, line_start = i + 1;
+  s.column = static_cast<std::uint32_t>(offset - line_start + 1);
+  const std::size_t line_end = text.find('\n', line_start);
+  s.line_text = std::string(text.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos : line_end - line_start));
+  if (!s.line_text.empty() && s.line_text.back() == '\r') s.line_text.pop_back();
+  // Never underline past the end of the line.
+  s.length = std::min<std::uint32_t>(s.length, static_cast<std::uint32_t>(s.line_text.size() - std::min<std::size_t>(s.line_text.size(), s.column - 1)));
+  return s;
+}
+
+std::string suggestion_line(const std::vector<std::string>& s) {
+  if (s.empty()) return {};
+  std::vector<std::string> q;
+  for (const auto& x : s) q.push_back("'" + x + "'");
+  return "did you mean " + text::join_or(q) + "?";
+}
+
+Diagnostic warning(std::string source, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::warning;
+  d.kind = ErrorKind::usage;
+  d.span.source = std::move(source);
+  d.message = std::move(message);
+  return d;
+}
+
+// Everything the load report says that a user should see.
+std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
+  std::vector<Diagnostic> out;
+  for (const auto& s : r.sources)
+    if (!s.skipped.empty()) out.push_back(warning(s.name, "skipped: " + s.skipped));
+  std::map<std::uint32_t, std::vector<const data::Problem*>> by_source;
+  for (const auto& p : r.problems) by_source[p.source].push_back(&p);
+  for (const auto& [src, problems] : by_source) {
+    // One line per reason with the first positions, so a file of a million bad rows stays readable.
+    std::map<std::string, std::vector<std::string>> by_reason;
+    for (const auto* p : problems) by_reason[p->reason].push_back(p->where);
+    for (const auto& [reason, where] : by_reason) {
+      std::vector<std::string> first(where.begin(), where.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(where.size(), 3)));
+      out.push_back(warning(r.sources[src].name,
+                            fmt::format("{} unusable record{} ({}): {}{}", where.size(), where.size() == 1 ? "" : "s", reason,
+                                        text::join(first, ", "), where.size() > 3 ? ", …" : "")));
+    }
+  }
+  if (!r.ignored_fields.empty()) {
+    std::vector<std::string> f;
+    for (const auto& [name, n] : r.ignored_fields) f.push_back(fmt::format("{} ({}×)", name, n));
+    out.push_back(warning("data", "fields not used by icq were ignored: " + text::join(f, ", ")));
+  }
+  if (r.conflicting_values)
+    out.push_back(warning("data", fmt::format("{} duplicate rows disagreed on {} values; the value from the source whose name sorts last was kept",
+                                              r.duplicates_merged, r.conflicting_values)));
+  for (const auto& w : r.warnings) out.push_back(warning("data", w));
+  return out;
+}
+
+}  // namespace
+
+bool Outcome::ok() const noexcept {
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::error) return false;
+  return true;
+}
+
+int Outcome::exit_code() const noexcept {
+  for (const auto& d : diagnostics) {
+    if (d.severity != Severity::error) continue;
+    switch (d.kind) {
+      case ErrorKind::query: return 1;
+      case ErrorKind::usage: return 2;
+      case ErrorKind::expect: return 3;
+    }
+  }
+  return 0;
+}
+
+struct Session::Impl {
+  std::shared_ptr<const data::Dataset> data;
+  interp::Settings settings;
+  SessionOptions options;
+};
+
+Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  if (impl_->options.data_paths.empty()) {
+    impl_->data = builtin_dataset();
+    return;
+  }
+  data::DatasetBuilder b;
+  for (const auto& path : impl_->options.data_paths) {
+    try {
+      data::load_path(b, path, impl_->options.on_progress ? data::LoadProgress(impl_->options.on_progress) : data::LoadProgress{});
+    } catch (const data::LoadError& e) {
+      Diagnostic d;
+      d.kind = ErrorKind::usage;
+      d.message = e.what();
+      d.span.source = path;
+      throw Error(std::move(d));
+    }
+  }
+  if (impl_->options.on_warning)
+    for (const auto& w : load_warnings(b.report())) impl_->options.on_warning(w);
+  auto ds = std::make_shared<const data::Dataset>(std::move(b).finish());
+  if (ds->empty()) {
+    Diagnostic d;
+    d.kind = ErrorKind::usage;
+    d.message = "the data holds no usable benchmark rows";
+    d.help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
+    throw Error(std::move(d));
+  }
+  impl_->data = std::move(ds);
+}
+
+Session::~Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+
+Outcome Session::run(std::string_view text, std::string_view source) {
+  Outcome out;
+  auto parsed = grammar::parse(text);
+  if (auto* err = std::get_if<ast::SyntaxError>(&parsed)) {
+    Diagnostic d;
+    d.message = err->message;
+    d.span = span_in(text, source, err->offset, err->length);
+    d.suggestions = err->suggestions;
+    const std::string dym = suggestion_line(err->suggestions);
+    d.help = dym.empty() ? err->help : dym + "\n" + err->help;
+    d.incomplete = err->at_end;
+    out.diagnostics.push_back(std::move(d));
+    return out;
+  }
+  const auto& program = std::get<ast::Program>(parsed);
+  const data::Dataset& ds = *impl_->data;
+  const interp::Binder binder(ds, impl_->settings, text);
+  for (const auto& stmt : program.statements) {
+    try {
+      Result r = std::visit(
+          [&](const auto& body) -> Result {
+            using T = std::decay_t<decltype(body)>;
+            if constexpr (std::is_same_v<T, ast::Compare>) return interp::run_compare(binder.bind(body), ds);
+            else if constexpr (std::is_same_v<T, ast::List>) return interp::run_list(body, binder, ds);
+            else if constexpr (std::is_same_v<T, ast::Describe>) return interp::run_describe(body, binder, ds, impl_->settings);
+            else return interp::run_help(body);
+          },
+          stmt.body);
+      out.results.push_back(std::move(r));
+    } catch (const interp::QueryError& e) {
+      Diagnostic d;
+      d.message = e.what();
+      // A span of {0,0} means "the statement as a whole".
+      const bool whole = e.span.begin == 0 && e.span.end == 0;
+      const std::uint32_t begin = whole ? stmt.span.begin : e.span.begin;
+      const std::uint32_t length = whole ? 0 : e.span.end - e.span.begin;
+      d.span = span_in(text, source, begin, length);
+      d.suggestions = e.suggestions;
+      d.help = e.help;
+      out.diagnostics.push_back(std::move(d));
+      return out;
+    }
+  }
+  return out;
+}
+
+DataSummary Session::data() const {
+  const data::Dataset& ds = *impl_->data;
+  DataSummary s;
+  const auto& r = ds.report();
+  s.files = r.sources.size();
+  s.rows = ds.rows().size();
+  s.lines = ds.lines().size();
+  s.duplicates_merged = r.duplicates_merged;
+  for (const auto& src : r.sources) {
+    s.unusable_rows += src.rows_unusable;
+    s.sources.push_back(fmt::format("{} ({}, {} rows{})", src.name, src.format, src.rows_kept,
+                                    src.skipped.empty() ? "" : "; skipped: " + src.skipped));
+  }
+  std::set<std::string> models, gpus;
+  std::int32_t first = INT32_MAX, last = INT32_MIN;
+  for (const auto& row : ds.rows()) {
+    const auto& l = ds.line_of(row);
+    models.insert(l.model), gpus.insert(l.hardware);
+    first = std::min(first, row.date), last = std::max(last, row.date);
+  }
+  s.models.assign(models.begin(), models.end());
+  s.gpus.assign(gpus.begin(), gpus.end());
+  if (!ds.empty()) s.first_date = text::format_date(first), s.last_date = text::format_date(last);
+  return s;
+}
+
+}  // namespace icq

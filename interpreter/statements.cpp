@@ -1,0 +1,363 @@
+#include "statements.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "catalog/catalog.hpp"
+#include "catalog/metrics.hpp"
+#include "query_error.hpp"
+#include "text/dates.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+Column text_col(std::string name) { return {std::move(name), "", Column::Type::text}; }
+Column int_col(std::string name, std::string unit = "") { return {std::move(name), std::move(unit), Column::Type::integer}; }
+Column num_col(std::string name, std::string unit) { return {std::move(name), std::move(unit), Column::Type::number}; }
+
+std::string did_you_mean(const std::vector<std::string>& s) {
+  if (s.empty()) return {};
+  std::vector<std::string> q;
+  for (const auto& x : s) q.push_back("'" + x + "'");
+  return "did you mean " + text::join_or(q) + "?";
+}
+
+// Rows matching a list/describe's filters (all runs, not only the latest).
+struct Counts {
+  std::size_t rows = 0;
+  std::set<std::uint32_t> lines;
+  std::int32_t first = INT32_MAX, last = INT32_MIN;
+  void add(const data::Row& r) {
+    ++rows;
+    lines.insert(r.line);
+    first = std::min(first, r.date);
+    last = std::max(last, r.date);
+  }
+  [[nodiscard]] std::string dates() const {
+    if (!rows) return "";
+    return first == last ? text::format_date(first) : text::format_date(first) + " … " + text::format_date(last);
+  }
+};
+
+template <typename KeyFn>
+std::map<std::string, Counts> group(const data::Dataset& ds, const std::vector<LineFilter>& filters, KeyFn key) {
+  std::map<std::string, Counts> out;
+  for (const auto& r : ds.rows()) {
+    const auto& l = ds.line_of(r);
+    if (!std::all_of(filters.begin(), filters.end(), [&](const LineFilter& f) { return f.matches(l); })) continue;
+    for (const auto& k : key(l, r)) out[k].add(r);
+  }
+  return out;
+}
+
+std::vector<std::string> one(std::string s) { return {std::move(s)}; }
+
+const std::vector<std::pair<std::string, std::string>>& listables() {
+  static const std::vector<std::pair<std::string, std::string>> l = {
+      {"gpus", "GPUs with rows"},          {"models", "models with rows"},
+      {"precisions", "precisions"},        {"frameworks", "frameworks"},
+      {"families", "framework families"},  {"specs", "speculative decoding methods"},
+      {"deployments", "deployments"},      {"vendors", "GPU vendors"},
+      {"sequences", "sequence shapes"},    {"dates", "run dates"},
+      {"metrics", "metrics for show"},     {"editions", "price/power catalog editions"},
+      {"sources", "loaded data files"},    {"fields", "fields for where"}};
+  return l;
+}
+
+std::string singular(const std::string& plural) {
+  if (plural == "families") return "family";
+  return plural.substr(0, plural.size() - 1);
+}
+
+}  // namespace
+
+Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds) {
+  std::string what = text::lower(stmt.what.text);
+  std::vector<std::string> names;
+  for (const auto& [n, _] : listables()) names.push_back(n);
+  if (std::find(names.begin(), names.end(), what) == names.end()) {
+    // Accept the singular too: `list gpu`.
+    const auto plural = std::find_if(names.begin(), names.end(), [&](const std::string& n) { return singular(n) == what; });
+    if (plural == names.end()) {
+      const auto s = text::closest(what, names);
+      throw QueryError(fmt::format("cannot list '{}'", stmt.what.text), stmt.what.span,
+                       s.empty() ? "list " + text::join(names, " | ") : did_you_mean(s), s);
+    }
+    what = *plural;
+  }
+  if (!stmt.clauses.where.empty() || stmt.clauses.date || stmt.clauses.targets || !stmt.clauses.show.empty() ||
+      !stmt.clauses.prices.empty() || stmt.clauses.tokens || stmt.clauses.clamp)
+    throw QueryError("list takes configuration filters only (gpu, model, precision, …)", stmt.what.span);
+  std::vector<LineFilter> filters;
+  for (const auto& f : stmt.clauses.filters) filters.push_back(binder.bind_filter(f));
+
+  Result r;
+  r.kind = "list";
+  r.query = "list " + what;
+  for (const auto& f : filters) r.query += " " + f.text();
+  Table t;
+  t.title = what;
+  auto add_counted = [&](const std::string& name, std::map<std::string, Counts> groups, auto display) {
+    t.columns = {text_col(name), text_col("name"), int_col("rows"), int_col("lines"), text_col("dates")};
+    for (const auto& [k, c] : groups)
+      t.rows.push_back({k, display(k), static_cast<std::int64_t>(c.rows), static_cast<std::int64_t>(c.lines.size()), c.dates()});
+  };
+  if (what == "gpus") {
+    add_counted("gpu", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.hardware); }),
+                [](const std::string& k) { return catalog::gpu_display(k); });
+  } else if (what == "models") {
+    add_counted("model", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.model); }),
+                [](const std::string& k) { return catalog::model_display(k); });
+  } else if (what == "precisions") {
+    add_counted("precision", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.precision); }),
+                [](const std::string& k) { return catalog::display(catalog::precisions(), k); });
+  } else if (what == "frameworks") {
+    add_counted("framework", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.framework); }),
+                [](const std::string& k) { return catalog::display(catalog::frameworks(), k); });
+  } else if (what == "families") {
+    add_counted("family",
+                group(ds, filters, [](const data::Line& l, const data::Row&) { return one(catalog::family_of_framework(l.framework)); }),
+                [](const std::string& k) { return catalog::display(catalog::families(), k); });
+  } else if (what == "specs") {
+    add_counted("spec", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.spec_method); }),
+                [](const std::string& k) { return catalog::display(catalog::spec_methods(), k); });
+  } else if (what == "vendors") {
+    add_counted("vendor",
+                group(ds, filters, [](const data::Line& l, const data::Row&) { return one(catalog::vendor_of_gpu(l.hardware)); }),
+                [](const std::string& k) { return catalog::display(catalog::vendors(), k); });
+  } else if (what == "deployments") {
+    add_counted("deployment",
+                group(ds, filters,
+                      [](const data::Line& l, const data::Row&) {
+                        std::vector<std::string> d;
+                        for (const char* k : {"disagg", "single-node", "agg", "multinode"})
+                          if (LineFilter{LineField::deployment, {k}}.matches(l)) d.push_back(k);
+                        return d;
+                      }),
+                [](const std::string& k) { return catalog::display(catalog::deployments(), k); });
+  } else if (what == "sequences") {
+    add_counted("seq", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.sequence()); }),
+                [](const std::string& k) { return k == "agentic" ? std::string("agentic trace replay") : k; });
+  } else if (what == "dates") {
+    const auto groups = group(ds, filters, [](const data::Line&, const data::Row& row) { return one(text::format_date(row.date)); });
+    t.columns = {text_col("date"), int_col("rows"), int_col("lines")};
+    for (const auto& [k, c] : groups) t.rows.push_back({k, static_cast<std::int64_t>(c.rows), static_cast<std::int64_t>(c.lines.size())});
+  } else if (what == "metrics") {
+    t.columns = {text_col("metric"), text_col("unit"), text_col("better"), text_col("aliases")};
+    for (const auto& m : catalog::metrics())
+      t.rows.push_back({m.key, m.unit,
+                        std::string(m.polarity == catalog::Polarity::higher_is_better  ? "higher"
+                                    : m.polarity == catalog::Polarity::lower_is_better ? "lower"
+                                                                                       : "-"),
+                        text::join(m.aliases, ", ")});
+  } else if (what == "editions") {
+    t.columns = {text_col("edition"), text_col("default"), int_col("gpus")};
+    for (const auto& e : catalog::price_editions())
+      t.rows.push_back({e.name, std::string(&e == &catalog::default_edition() ? "yes" : ""), static_cast<std::int64_t>(e.gpus.size())});
+  } else if (what == "sources") {
+    t.columns = {text_col("source"), text_col("format"), int_col("records"), int_col("rows"), int_col("unusable"), text_col("note")};
+    for (const auto& s : ds.report().sources)
+      t.rows.push_back({s.name, s.format, static_cast<std::int64_t>(s.rows_read), static_cast<std::int64_t>(s.rows_kept),
+                        static_cast<std::int64_t>(s.rows_unusable), s.skipped});
+  } else {  // fields
+    t.columns = {text_col("field"), text_col("type"), text_col("meaning")};
+    for (const auto& f : row_fields()) {
+      const char* type = f.type == RowFieldInfo::Type::number ? "number"
+                         : f.type == RowFieldInfo::Type::date ? "date"
+                         : f.type == RowFieldInfo::Type::boolean ? "boolean"
+                                                                 : "text";
+      t.rows.push_back({std::string(f.name), std::string(type), std::string(f.description)});
+    }
+  }
+  if (t.rows.empty()) r.notes.push_back("nothing matches the filters");
+  r.tables.push_back(std::move(t));
+  return r;
+}
+
+Result run_describe(const ast::Describe& stmt, const Binder& binder, const data::Dataset& ds, const Settings& settings) {
+  const std::string kind = text::lower(stmt.kind.text);
+  Result r;
+  r.kind = "describe";
+  Table t;
+  t.columns = {text_col("property"), text_col("value")};
+  auto row = [&](std::string k, std::string v) { t.rows.push_back({std::move(k), std::move(v)}); };
+  auto data_rows = [&](LineField f, const std::string& key) {
+    const LineFilter filter{f, {key}};
+    Counts c;
+    std::set<std::string> gpus, models, precisions, frameworks, seqs;
+    for (const auto& rw : ds.rows()) {
+      const auto& l = ds.line_of(rw);
+      if (!filter.matches(l)) continue;
+      c.add(rw);
+      gpus.insert(l.hardware), models.insert(l.model), precisions.insert(l.precision), frameworks.insert(l.framework),
+          seqs.insert(l.sequence());
+    }
+    row("rows in the data", fmt::format("{} rows on {} lines", c.rows, c.lines.size()));
+    if (!c.rows) return;
+    row("run dates", c.dates());
+    if (f != LineField::gpu) row("gpus", text::join({gpus.begin(), gpus.end()}, ", "));
+    if (f != LineField::model) row("models", text::join({models.begin(), models.end()}, ", "));
+    if (f != LineField::precision) row("precisions", text::join({precisions.begin(), precisions.end()}, ", "));
+    if (f != LineField::framework) row("frameworks", text::join({frameworks.begin(), frameworks.end()}, ", "));
+    if (f != LineField::seq) row("sequences", text::join({seqs.begin(), seqs.end()}, ", "));
+  };
+  auto describe_named = [&](LineField f, std::span<const catalog::Named> table) {
+    const std::string key = binder.resolve_value(f, stmt.name);
+    r.query = fmt::format("describe {} {}", kind, key);
+    row("key", key);
+    for (const auto& n : table)
+      if (n.key == key) {
+        row("name", n.display);
+        if (!n.aliases.empty()) row("aliases", text::join(n.aliases, ", "));
+        if (!n.family.empty()) row("family", n.family);
+        row("meaning", n.description);
+      }
+    data_rows(f, key);
+  };
+  if (kind == "gpu") {
+    const std::string key = binder.resolve_value(LineField::gpu, stmt.name);
+    r.query = "describe gpu " + key;
+    row("key", key);
+    if (const auto* g = catalog::find_gpu(key)) {
+      row("name", g->display);
+      row("vendor", catalog::display(catalog::vendors(), g->vendor));
+      row("architecture", g->arch);
+    }
+    for (const auto& e : catalog::price_editions()) {
+      const auto* econ = e.find(key);
+      row(fmt::format("{} edition{}", e.name, &e == settings.edition ? " (in use)" : ""),
+          econ ? fmt::format("{} kW; ${}/h hyperscaler, ${}/h neocloud, ${}/h 3-year rental", econ->kw, econ->hyperscaler,
+                             econ->neocloud, econ->rental)
+               : std::string("no price or power"));
+    }
+    data_rows(LineField::gpu, key);
+  } else if (kind == "model") {
+    const std::string key = binder.resolve_value(LineField::model, stmt.name);
+    r.query = "describe model " + key;
+    row("key", key);
+    if (const auto* m = catalog::find_model(key)) {
+      row("name", m->display);
+      row("aliases", text::join(m->aliases, ", "));
+      row("parameters", m->total_params.empty() ? "not in the catalog"
+                                                : fmt::format("{} total, {} active", m->total_params,
+                                                              m->active_params.empty() ? "?" : m->active_params));
+    }
+    data_rows(LineField::model, key);
+  } else if (kind == "metric") {
+    const auto* m = catalog::find_metric(stmt.name.text);
+    if (!m) {
+      const auto s = text::closest(stmt.name.text, catalog::metric_names());
+      throw QueryError(fmt::format("unknown metric '{}'", stmt.name.text), stmt.name.span, did_you_mean(s), s);
+    }
+    r.query = "describe metric " + m->key;
+    row("key", m->key);
+    row("name", m->display);
+    row("unit", m->unit);
+    row("better", m->polarity == catalog::Polarity::higher_is_better  ? "higher"
+                  : m->polarity == catalog::Polarity::lower_is_better ? "lower"
+                                                                      : "neither (context)");
+    if (!m->aliases.empty()) row("aliases", text::join(m->aliases, ", "));
+    row("formula", m->formula);
+  } else if (kind == "precision") {
+    describe_named(LineField::precision, catalog::precisions());
+  } else if (kind == "framework") {
+    describe_named(LineField::framework, catalog::frameworks());
+  } else if (kind == "family") {
+    describe_named(LineField::family, catalog::families());
+  } else if (kind == "spec") {
+    describe_named(LineField::spec, catalog::spec_methods());
+  } else if (kind == "deployment") {
+    describe_named(LineField::deployment, catalog::deployments());
+  } else if (kind == "vendor") {
+    describe_named(LineField::vendor, catalog::vendors());
+  } else if (kind == "seq" || kind == "sequence") {
+    const std::string key = binder.resolve_value(LineField::seq, stmt.name);
+    r.query = "describe seq " + key;
+    const auto s = catalog::resolve_sequence(key);
+    row("key", key);
+    if (s && key != "agentic") row("tokens", fmt::format("{} input, {} output", s->isl, s->osl));
+    data_rows(LineField::seq, key);
+  } else if (kind == "edition") {
+    const auto* e = catalog::find_edition(stmt.name.text);
+    if (!e) {
+      std::vector<std::string> names;
+      for (const auto& x : catalog::price_editions()) names.push_back(x.name);
+      throw QueryError(fmt::format("unknown catalog edition '{}'", stmt.name.text), stmt.name.span, "editions: " + text::join(names, ", "));
+    }
+    r.query = "describe edition " + e->name;
+    t.columns = {text_col("gpu"), num_col("kW", "kW"), text_col("hyperscaler $/h"), text_col("neocloud $/h"), text_col("rental $/h")};
+    for (const auto& [g, econ] : e->gpus) t.rows.push_back({g, econ.kw, econ.hyperscaler, econ.neocloud, econ.rental});
+  } else {
+    const std::vector<std::string> kinds = {"gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"};
+    const auto s = text::closest(kind, kinds);
+    throw QueryError(fmt::format("cannot describe '{}'", stmt.kind.text), stmt.kind.span,
+                     s.empty() ? "describe " + text::join(kinds, " | ") + " NAME" : did_you_mean(s), s);
+  }
+  t.title = r.query;
+  r.tables.push_back(std::move(t));
+  return r;
+}
+
+const std::vector<HelpEntry>& help_entries() {
+  static const std::vector<HelpEntry> entries = {
+      {"compare",
+       "compare DIMENSION A vs B [vs C …] | compare (FILTERS) vs (FILTERS) … [filters] [where COND] [as of DATE | on date DATE] "
+       "[at interactivity T, … | at A..B step S | at band P%, …] [clamp] [show METRIC, …] [using prices EDITION|TIER] "
+       "[tokens total|output|input]",
+       "two or more configurations side by side at matched interactivity: throughput per GPU, cost per million tokens, "
+       "tok/s/MW and concurrency on each side's Pareto frontier, with verdicts",
+       {"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k",
+        "compare spec mtp vs off on mi355x precision fp4 model dsr1",
+        "compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 seq 8k/1k show throughput, cost, power, concurrency",
+        "compare framework sglang vs trt on b200 model dsr1 seq 1k/1k",
+        "compare deployment disagg vs single-node on b200 model dsr1 precision fp4",
+        "compare (gpu h200 precision fp8) vs (gpu b200 precision fp4) model dsr1 seq 8k/1k show cost",
+        "compare precision fp4 vs fp8 on mi355x model dsr1 at interactivity 20..100 step 20 clamp using prices 2026-04"}},
+      {"list", "list gpus|models|precisions|frameworks|families|specs|deployments|vendors|sequences|dates|metrics|editions|sources|fields [for FILTERS]",
+       "what the data and the catalog hold, with row counts and run dates",
+       {"list gpus", "list dates for model dsr1 on mi355x", "list frameworks for gpu b200"}},
+      {"describe", "describe gpu|model|metric|precision|framework|family|spec|deployment|vendor|seq|edition NAME",
+       "one entry of the catalog with what the data holds for it",
+       {"describe gpu mi355x", "describe model dsr1", "describe metric cost", "describe edition 2026-04"}},
+      {"help", "help [STATEMENT]", "this overview, or one statement in detail", {"help", "help compare"}},
+  };
+  return entries;
+}
+
+Result run_help(const ast::Help& stmt) {
+  Result r;
+  r.kind = "help";
+  const auto& entries = help_entries();
+  Table t;
+  t.columns = {text_col("statement"), text_col("syntax"), text_col("what it does")};
+  if (stmt.topic) {
+    const std::string topic = text::lower(stmt.topic->text);
+    const auto it = std::find_if(entries.begin(), entries.end(), [&](const HelpEntry& e) { return topic == e.statement; });
+    if (it == entries.end()) {
+      std::vector<std::string> names;
+      for (const auto& e : entries) names.push_back(e.statement);
+      const auto s = text::closest(topic, names);
+      throw QueryError(fmt::format("no help on '{}'", stmt.topic->text), stmt.topic->span,
+                       s.empty() ? "help topics: " + text::join(names, ", ") : did_you_mean(s), s);
+    }
+    r.query = std::string("help ") + it->statement;
+    t.title = r.query;
+    t.rows.push_back({std::string(it->statement), std::string(it->syntax), std::string(it->summary)});
+    for (const char* ex : it->examples) r.notes.push_back(std::string("example: ") + ex);
+  } else {
+    r.query = "help";
+    t.title = "statements";
+    for (const auto& e : entries) t.rows.push_back({std::string(e.statement), std::string(e.syntax), std::string(e.summary)});
+    r.notes.push_back("names are case-insensitive and resolve through aliases (MI355X = mi355x, nvfp4 = fp4, off = none)");
+    r.notes.push_back("statements end at a newline or ';'; '--' and '#' start comments; `help STATEMENT` for examples");
+  }
+  r.tables.push_back(std::move(t));
+  return r;
+}
+
+}  // namespace icq::interp

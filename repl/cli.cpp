@@ -1,0 +1,104 @@
+#include "cli.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <variant>
+
+namespace icq::cli {
+
+namespace {
+
+const std::vector<std::string>& option_names() {
+  static const std::vector<std::string> names = {"-c", "-f", "--format", "--data", "--help", "-h", "--version"};
+  return names;
+}
+
+// Small local edit distance for "did you mean" on options (the CLI links only the public API).
+std::size_t distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return "usage: icq [options] [script.icq ...]\n"
+         "\n"
+         "  icq                        interactive session (REPL) when stdin is a terminal\n"
+         "  icq report.icq [more.icq]  run scripts in order ('-' reads a script from stdin)\n"
+         "  icq -c \"compare ...\"       run one query\n"
+         "\n"
+         "options:\n"
+         "  -c QUERY                   run QUERY (repeatable; runs in order with scripts)\n"
+         "  -f FILE                    run the script FILE (same as giving it as an argument)\n"
+         "  --format FORMAT            table (default), markdown, csv, json or jsonl\n"
+         "  --data PATH                load PATH (file or directory; repeatable) instead of the built-in data\n"
+         "  --version                  print the version\n"
+         "  -h, --help                 print this help\n"
+         "\n"
+         "exit codes: 0 ok, 1 query error, 2 usage or I/O error\n";
+}
+
+std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    std::string inline_value;
+    bool has_inline = false;
+    if (arg.rfind("--", 0) == 0) {
+      const auto eq = arg.find('=');
+      if (eq != std::string::npos) inline_value = arg.substr(eq + 1), arg = arg.substr(0, eq), has_inline = true;
+    }
+    auto value = [&](const char* what) -> std::optional<std::string> {
+      if (has_inline) return inline_value;
+      if (i + 1 >= argc) return std::nullopt;
+      (void)what;
+      return std::string(argv[++i]);
+    };
+    if (arg == "-c") {
+      auto v = value("a query");
+      if (!v) return UsageError{"option -c needs a query", "e.g. icq -c \"list gpus\""};
+      o.inputs.push_back({Input::Kind::query, *v});
+    } else if (arg == "-f") {
+      auto v = value("a file");
+      if (!v) return UsageError{"option -f needs a script file", "e.g. icq -f report.icq"};
+      o.inputs.push_back({*v == "-" ? Input::Kind::stdin_ : Input::Kind::file, *v});
+    } else if (arg == "--format") {
+      auto v = value("a format");
+      if (!v) return UsageError{"option --format needs a format", "formats: table, markdown, csv, json, jsonl"};
+      o.format = parse_format(*v);
+      if (!o.format) return UsageError{"unknown format '" + *v + "'", "formats: table, markdown, csv, json, jsonl"};
+    } else if (arg == "--data") {
+      auto v = value("a path");
+      if (!v) return UsageError{"option --data needs a file or directory", "e.g. icq --data results/ -c \"list models\""};
+      o.data_paths.push_back(*v);
+    } else if (arg == "-h" || arg == "--help") {
+      o.help = true;
+    } else if (arg == "--version") {
+      o.version = true;
+    } else if (arg == "-") {
+      o.inputs.push_back({Input::Kind::stdin_, "-"});
+    } else if (!arg.empty() && arg[0] == '-') {
+      std::string best;
+      std::size_t best_d = 3;
+      for (const auto& n : option_names())
+        if (const auto d = distance(arg, n); d < best_d) best_d = d, best = n;
+      return UsageError{"unknown option '" + arg + "'", best.empty() ? "see icq --help" : "did you mean '" + best + "'?"};
+    } else {
+      o.inputs.push_back({Input::Kind::file, arg});
+    }
+  }
+  return o;
+}
+
+}  // namespace icq::cli

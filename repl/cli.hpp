@@ -1,0 +1,34 @@
+#pragma once
+// Command-line options of the icq program.
+#include <optional>
+#include <variant>
+#include <string>
+#include <vector>
+
+#include "icq/render.hpp"
+
+namespace icq::cli {
+
+struct Input {
+  enum class Kind { query, file, stdin_ } kind;
+  std::string text;  // the query, or the file path
+};
+
+struct Options {
+  std::vector<Input> inputs;  // in command-line order
+  std::vector<std::string> data_paths;
+  std::optional<Format> format;
+  bool help = false, version = false;
+};
+
+struct UsageError {
+  std::string message;
+  std::string help;
+};
+
+// Parses argv; returns the options or a usage error (exit code 2).
+std::variant<Options, UsageError> parse_args(int argc, const char* const* argv);
+
+std::string usage_text();
+
+}  // namespace icq::cli

@@ -1,0 +1,65 @@
+#include "catalog/metrics.hpp"
+
+#include <algorithm>
+
+#include "text/text.hpp"
+
+namespace icq::catalog {
+
+namespace {
+
+const std::vector<Metric> kMetrics = {
+    {"throughput", {"tput", "tput_per_gpu", "tokens_per_second"}, MetricKind::throughput, "Throughput (tok/s/GPU)",
+     "tok/s/GPU", Polarity::higher_is_better,
+     "tput_per_gpu (input + output tokens per second per GPU), interpolated at the target on the side's frontier; "
+     "`throughput output` / `throughput input` use output_tput_per_gpu / input_tput_per_gpu (per decode / per "
+     "prefill GPU for disaggregated rows)",
+     false, true},
+    {"cost", {"cost_per_million", "price", "dollars"}, MetricKind::cost, "Cost ($/M tok)", "$/M tok",
+     Polarity::lower_is_better,
+     "price_per_gpu_hour / (throughput * 3600 / 1e6), from the interpolated throughput of the token type chosen "
+     "with `tokens` (default total), with the GPU's price from the catalog edition and tier in use"},
+    {"power", {"tokens_per_mw", "tok/s/mw", "efficiency"}, MetricKind::power, "tok/s/MW", "tok/s/MW",
+     Polarity::higher_is_better, "throughput * 1000 / kW_per_gpu, with the GPU's kW from the catalog edition in use"},
+    {"joules", {"joules_per_token", "energy", "j/tok"}, MetricKind::joules, "Energy (J/tok)", "J/tok",
+     Polarity::lower_is_better, "kW_per_gpu * 1000 / throughput"},
+    {"concurrency", {"conc", "users"}, MetricKind::concurrency, "Concurrency", "users", Polarity::neutral,
+     "conc interpolated at the target on the same knots, rounded to an integer (shown as ~N)"},
+    {"ttft", {"time_to_first_token"}, MetricKind::latency, "TTFT", "s", Polarity::lower_is_better,
+     "time to first token, interpolated at the target on the same knots (median unless a percentile is given: "
+     "mean, median, p90, p99, p99.9)",
+     true},
+    {"tpot", {"time_per_output_token"}, MetricKind::latency, "TPOT", "s", Polarity::lower_is_better,
+     "time per output token, interpolated at the target (median unless a percentile is given)", true},
+    {"itl", {"inter_token_latency"}, MetricKind::latency, "ITL", "s", Polarity::lower_is_better,
+     "inter-token latency, interpolated at the target (median unless a percentile is given)", true},
+    {"e2el", {"e2e", "latency", "end_to_end_latency"}, MetricKind::latency, "E2E latency", "s",
+     Polarity::lower_is_better, "end-to-end request latency, interpolated at the target (median unless a percentile is given)",
+     true},
+};
+
+}  // namespace
+
+std::span<const Metric> metrics() noexcept { return kMetrics; }
+
+const Metric* find_metric(std::string_view name) noexcept {
+  for (const auto& m : kMetrics) {
+    if (text::iequals(m.key, name)) return &m;
+    for (const auto& a : m.aliases)
+      if (text::iequals(a, name)) return &m;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> metric_names() {
+  std::vector<std::string> out;
+  for (const auto& m : kMetrics) {
+    out.push_back(m.key);
+    out.insert(out.end(), m.aliases.begin(), m.aliases.end());
+  }
+  return out;
+}
+
+std::vector<std::string> default_metrics() { return {"throughput", "cost", "power", "concurrency"}; }
+
+}  // namespace icq::catalog

@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""Cross-check the icq executable against the independent reference implementation.
+
+    check_icq.py PATH/TO/icq [-k SUBSTRING] [-v]    run every case through both and compare
+    check_icq.py --self-test [-k SUBSTRING]        run the reference only; print a compact table
+
+For every case (an icq query and the equivalent reference spec, see CASES) it runs
+`icq --format json -c "<query>"` on icq's built-in data, and compares with icq_ref.compare on the
+same files (../shared/data/inferencex/api/*/benchmarks*.json):
+  band; per side label, rows, frontier_points, range; per target interactivity and, per side,
+  status, throughput / cost / tokens_per_mw (relative tolerance 1e-6; null must match null),
+  concurrency (exact); and every summary clause of the reference must appear (case-insensitively,
+  see below) in icq's summary sentence for that target.
+Exit 0 when everything agrees, 1 when anything differs (every difference is printed),
+2 on usage errors.
+
+Summary matching: icq may prefix a sentence ("Near the low end of the 16–180 tok/s/user band, at
+56 tok/s/user: ..."), so each reference clause is looked for as a substring.  The sentence of a
+target is the one containing "at <t> tok/s/user"; when no sentence names the target that way,
+any sentence may hold the clause.  Matching ignores case, so that display spellings of names
+(sglang/SGLang, nvidia/NVIDIA, disagg/Disagg) do not matter; numbers and wording do.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import icq_ref as R  # noqa: E402
+
+REL_TOL = 1e-6
+SEQ_8K1K = {"isl": 8192, "osl": 1024}
+
+
+def spec(dimension, sides, targets=None, clamp=False, prices=None, tier=None, **filters):
+    s = {"dimension": dimension, "sides": sides, "filters": {"model": "dsr1", **filters},
+         "targets": targets, "clamp": clamp}
+    if prices:
+        s["prices"] = prices
+    if tier:
+        s["tier"] = tier
+    return s
+
+
+# (icq query, equivalent reference spec).  Every case has rows on every side (see --self-test).
+CASES = [
+    # ---- precision, several GPUs, 1k/1k and 8k/1k
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x")),
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 seq 8k/1k",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", **SEQ_8K1K)),
+    ("compare precision fp4 vs fp8 on b200 model dsr1",
+     spec("precision", ["fp4", "fp8"], gpu="b200")),
+    ("compare precision fp4 vs fp8 on b200 model dsr1 seq 8k/1k",
+     spec("precision", ["fp4", "fp8"], gpu="b200", **SEQ_8K1K)),
+    ("compare precision fp4 vs fp8 on gb200 model dsr1 seq 1k/1k",
+     spec("precision", ["fp4", "fp8"], gpu="gb200")),
+    ("compare precision fp4 vs fp8 on b300 model dsr1 seq 8k/1k",
+     spec("precision", ["fp4", "fp8"], gpu="b300", **SEQ_8K1K)),
+    ("compare precision nvfp4 vs fp8 on gb300 model dsr1",
+     spec("precision", ["fp4", "fp8"], gpu="gb300")),
+    # explicit targets, some outside the measured range -> out_of_range
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at interactivity 5, 20, 50, 100, 200, 300",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", targets=[5, 20, 50, 100, 200, 300])),
+    # ... and the same with dashboard-style clamping
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at interactivity 5, 20, 50, 100, 200, 300 clamp",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", targets=[5, 20, 50, 100, 200, 300], clamp=True)),
+    # price editions and tiers
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 using prices 2026-04",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", prices="2026-04")),
+    ("compare precision fp4 vs fp8 on b200 model dsr1 seq 8k/1k using prices neocloud",
+     spec("precision", ["fp4", "fp8"], gpu="b200", tier="neocloud", **SEQ_8K1K)),
+    ("compare precision fp4 vs fp8 on gb200 model dsr1 using prices rental",
+     spec("precision", ["fp4", "fp8"], gpu="gb200", tier="rental")),
+
+    # ---- spec decoding
+    ("compare spec mtp vs none on mi355x precision fp4 model dsr1",
+     spec("spec", ["mtp", "none"], gpu="mi355x", precision="fp4")),
+    ("compare spec mtp vs off on b200 precision fp8 model dsr1 seq 8k/1k",
+     spec("spec", ["mtp", "none"], gpu="b200", precision="fp8", **SEQ_8K1K)),
+    ("compare spec mtp vs none on h200 precision fp8 model dsr1 at interactivity 10, 40, 80, 120",
+     spec("spec", ["mtp", "none"], gpu="h200", precision="fp8", targets=[10, 40, 80, 120])),
+    ("compare spec mtp vs none on gb200 precision fp4 model dsr1 at interactivity 10, 40, 80, 120 clamp",
+     spec("spec", ["mtp", "none"], gpu="gb200", precision="fp4", targets=[10, 40, 80, 120],
+          clamp=True)),
+
+    # ---- GPUs, two and three sides
+    ("compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8",
+     spec("gpu", ["b200", "mi355x", "h200"], precision="fp8")),
+    ("compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 seq 8k/1k",
+     spec("gpu", ["b200", "mi355x", "h200"], precision="fp8", **SEQ_8K1K)),
+    ("compare gpu mi355x vs b200 model dsr1 precision fp4",
+     spec("gpu", ["mi355x", "b200"], precision="fp4")),
+    ("compare gpu mi300x vs mi325x model dsr1 precision fp8 using prices 2026-04",
+     spec("gpu", ["mi300x", "mi325x"], precision="fp8", prices="2026-04")),
+    ("compare gpu gb200 vs gb300 model dsr1 precision fp4 using prices neocloud",
+     spec("gpu", ["gb200", "gb300"], precision="fp4", tier="neocloud")),
+    ("compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 at interactivity 10, 40, 100, 200 clamp",
+     spec("gpu", ["b200", "mi355x", "h200"], precision="fp8", targets=[10, 40, 100, 200],
+          clamp=True)),
+
+    # ---- frameworks (exact framework keys)
+    ("compare framework sglang vs trt on b200 model dsr1 seq 1k/1k",
+     spec("framework", ["sglang", "trt"], gpu="b200")),
+    ("compare framework sglang vs trt on b200 model dsr1 precision fp8 seq 8k/1k",
+     spec("framework", ["sglang", "trt"], gpu="b200", precision="fp8", **SEQ_8K1K)),
+    ("compare framework sglang vs atom on mi355x model dsr1 precision fp8",
+     spec("framework", ["sglang", "atom"], gpu="mi355x", precision="fp8")),
+    ("compare framework dynamo-trt vs dynamo-sglang on gb200 model dsr1 precision fp4",
+     spec("framework", ["dynamo-trt", "dynamo-sglang"], gpu="gb200", precision="fp4")),
+
+    # ---- deployment
+    ("compare deployment disagg vs single-node on b200 model dsr1 precision fp4",
+     spec("deployment", ["disagg", "single-node"], gpu="b200", precision="fp4")),
+    ("compare deployment disagg vs single-node on mi355x model dsr1 precision fp8 seq 8k/1k",
+     spec("deployment", ["disagg", "single-node"], gpu="mi355x", precision="fp8", **SEQ_8K1K)),
+    ("compare deployment disagg vs single-node on h200 model dsr1 precision fp8 using prices 2026-04",
+     spec("deployment", ["disagg", "single-node"], gpu="h200", precision="fp8", prices="2026-04")),
+
+    # ---- vendor (sides pool several GPUs)
+    ("compare vendor nvidia vs amd model dsr1 precision fp8",
+     spec("vendor", ["nvidia", "amd"], precision="fp8")),
+    ("compare vendor nvidia vs amd model dsr1 precision fp4 seq 8k/1k",
+     spec("vendor", ["nvidia", "amd"], precision="fp4", **SEQ_8K1K)),
+]
+
+
+# --------------------------------------------------------------------------------------------
+def close(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if not (isinstance(a, (int, float)) and isinstance(b, (int, float))):
+        return False
+    if a == b:
+        return True
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b))
+
+
+def fmt_t(t) -> str:
+    return str(int(t)) if float(t).is_integer() else repr(float(t))
+
+
+def label_key(dimension: str, label) -> str:
+    return R.canon(dimension, label) if isinstance(label, str) else repr(label)
+
+
+def extract_compare(stdout: str):
+    """The compare object of icq's JSON output (object, list of objects, or JSON lines)."""
+    text = stdout.strip()
+    candidates = []
+    try:
+        doc = json.loads(text)
+        candidates = doc if isinstance(doc, list) else [doc]
+    except json.JSONDecodeError:
+        for line in text.splitlines():
+            line = line.strip()
+            if line:
+                try:
+                    candidates.append(json.loads(line))
+                except json.JSONDecodeError:
+                    pass
+    for c in candidates:
+        if isinstance(c, dict) and c.get("kind", "compare") == "compare" and "targets" in c:
+            return c
+    return None
+
+
+def diff_results(ref: dict, got: dict, dimension: str) -> list[str]:
+    d = []
+    # band
+    rb, gb = ref["band"], got.get("band")
+    if (rb is None) != (gb is None) or (rb is not None and (
+            not isinstance(gb, list) or len(gb) != 2 or not all(close(a, b) for a, b in zip(rb, gb)))):
+        d.append(f"band: ref {rb} icq {gb}")
+    # sides
+    rs, gs = ref["sides"], got.get("sides") or []
+    if len(rs) != len(gs):
+        d.append(f"sides: ref {len(rs)} icq {len(gs)}")
+    for i, (r, g) in enumerate(zip(rs, gs)):
+        name = f"side[{i}] {r['label']}"
+        if label_key(dimension, g.get("label")) != r["label"]:
+            d.append(f"{name}: label icq {g.get('label')!r}")
+        for k in ("rows", "frontier_points"):
+            if g.get(k) != r[k]:
+                d.append(f"{name}: {k} ref {r[k]} icq {g.get(k)}")
+        rr, gr = r["range"], g.get("range")
+        if (rr is None) != (gr is None) or (rr is not None and (
+                not isinstance(gr, list) or len(gr) != 2 or not all(close(a, b) for a, b in zip(rr, gr)))):
+            d.append(f"{name}: range ref {rr} icq {gr}")
+    # targets
+    rt, gt = ref["targets"], got.get("targets") or []
+    if len(rt) != len(gt):
+        d.append(f"targets: ref {[t['interactivity'] for t in rt]} "
+                 f"icq {[t.get('interactivity') for t in gt]}")
+    for r, g in zip(rt, gt):
+        t = r["interactivity"]
+        if not close(float(t), g.get("interactivity")):
+            d.append(f"target: ref {t} icq {g.get('interactivity')}")
+            continue
+        gv = g.get("values") or []
+        if len(gv) != len(r["values"]):
+            d.append(f"t={t}: values ref {len(r['values'])} icq {len(gv)}")
+        for rv, v in zip(r["values"], gv):
+            name = f"t={t} {rv['side']}"
+            if label_key(dimension, v.get("side")) != rv["side"]:
+                d.append(f"{name}: side icq {v.get('side')!r}")
+            if v.get("status") != rv["status"]:
+                d.append(f"{name}: status ref {rv['status']} icq {v.get('status')}")
+            for k in ("throughput", "cost", "tokens_per_mw"):
+                if not close(rv[k], v.get(k)):
+                    d.append(f"{name}: {k} ref {rv[k]!r} icq {v.get(k)!r}")
+            if rv["concurrency"] != v.get("concurrency") or \
+                    isinstance(v.get("concurrency"), bool):
+                d.append(f"{name}: concurrency ref {rv['concurrency']} icq {v.get('concurrency')}")
+    # summary clauses
+    sentences = [s for s in (got.get("summary") or []) if isinstance(s, str)]
+    low = [s.lower() for s in sentences]
+    for cs in ref["summary_clauses"]:
+        t = fmt_t(cs["interactivity"])
+        own = [s for s in low if re.search(rf"\bat {re.escape(t)} tok/s/user", s)]
+        pool = own or low
+        for clause in cs["clauses"]:
+            if not any(clause.lower() in s for s in pool):
+                where = f"the sentence(s) for t={t}" if own else "any summary sentence"
+                d.append(f"summary t={t}: clause {clause!r} not in {where}: "
+                         f"{[s for s in sentences if s.lower() in pool]}")
+    return d
+
+
+def run_icq(icq: str, query: str):
+    try:
+        p = subprocess.run([icq, "--format", "json", "-c", query], capture_output=True,
+                           text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, f"could not run icq: {e}"
+    if p.returncode != 0:
+        return None, f"icq exit {p.returncode}: {p.stderr.strip()[:500]}"
+    got = extract_compare(p.stdout)
+    if got is None:
+        return None, f"no compare JSON in icq output: {p.stdout[:500]!r}"
+    return got, None
+
+
+def self_test(cases, rows) -> int:
+    bad = 0
+    for n, (query, sp) in enumerate(cases, 1):
+        res = R.compare(sp, rows)
+        band = "none" if res["band"] is None else f"{res['band'][0]:.1f}-{res['band'][1]:.1f}"
+        sides = "  ".join(
+            f"{s['label']}:{s['rows']}r/{s['frontier_points']}f"
+            f"[{s['range'][0]:.1f},{s['range'][1]:.1f}]" if s["range"] else f"{s['label']}:0r"
+            for s in res["sides"])
+        codes = {"ok": "o", "out_of_range": "-", "clamped": "c"}
+        tg = " ".join(f"{fmt_t(t['interactivity'])}:" + "".join(codes[v["status"]] for v in t["values"])
+                      for t in res["targets"])
+        empty = [s["label"] for s in res["sides"] if s["rows"] == 0]
+        flag = "  <-- NO ROWS: " + ",".join(empty) if empty else ""
+        bad += bool(empty) or res["band"] is None
+        print(f"{n:2d} {query}\n   band {band} | {sides} | {tg}{flag}")
+        for s in res["summary"]:
+            print(f"     {s}")
+    print(f"{len(cases)} cases, {bad} with an empty side or empty band")
+    return 1 if bad else 0
+
+
+def main(argv) -> int:
+    args = list(argv)
+    verbose = "-v" in args
+    if verbose:
+        args.remove("-v")
+    sel = None
+    if "-k" in args:
+        i = args.index("-k")
+        if i + 1 >= len(args):
+            print(__doc__, file=sys.stderr)
+            return 2
+        sel = args[i + 1]
+        del args[i:i + 2]
+    cases = [c for c in CASES if sel is None or sel.lower() in c[0].lower()]
+    rows, _ = R.load(R.default_data_files())
+    if args == ["--self-test"]:
+        return self_test(cases, rows)
+    if len(args) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    icq = args[0]
+    failed = 0
+    for n, (query, sp) in enumerate(cases, 1):
+        ref = R.compare(sp, rows)
+        got, err = run_icq(icq, query)
+        diffs = [err] if err else diff_results(ref, got, sp["dimension"])
+        if diffs:
+            failed += 1
+            print(f"FAIL {n:2d} {query}")
+            for x in diffs:
+                print(f"     {x}")
+        elif verbose:
+            print(f"ok   {n:2d} {query}")
+    print(f"{len(cases) - failed}/{len(cases)} cases agree")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

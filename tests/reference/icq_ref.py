@@ -1,0 +1,746 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of the icq `compare` computation.
+
+Written from ../shared/docs/SEMANTICS.md (the contract), docs/DECISIONS.md (the project's
+resolution of what the contract leaves open), ../shared/docs/LANGUAGE.md (JSON shape of
+`compare`) and ../shared/data/inferencex/README.md (data formats) only -- deliberately
+without reading any of the C++ sources, so that it can serve as a test oracle.
+
+Standard library only (Python 3.11).
+
+Usage:
+    icq_ref.py --spec '{"dimension": "precision", "sides": ["fp4", "fp8"],
+                        "filters": {"gpu": "mi355x", "model": "dsr1"}}'
+    icq_ref.py --data FILE [--data FILE ...] --spec '...'
+    icq_ref.py --lines [--spec '{"filters": {...}}']     # overview of the selected data
+
+Spec keys (all optional except dimension and sides):
+    dimension  precision | spec | gpu | framework | deployment | vendor
+    sides      list of side values of that dimension (canonical keys; aliases accepted)
+    filters    {"gpu", "model", "precision", "spec", "framework", "family", "deployment",
+                "vendor", "isl", "osl"}; isl/osl default to 1024/1024 (benchmark_type single_turn)
+    targets    list of interactivities, or null for the band quartiles
+    prices     "2026-07" (default) | "2026-04"
+    tier       "hyperscaler" (default) | "neocloud" | "rental"
+    clamp      false (default) | true
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import glob
+import json
+import math
+import os
+import sys
+from decimal import Decimal, ROUND_HALF_UP, localcontext
+
+# --------------------------------------------------------------------------------------------
+# Catalog -- SEMANTICS.md section 7, typed in by hand.  Kept as strings so that the decimal
+# cost arithmetic starts from the exact published decimal prices (DECISIONS.md, Computation).
+#   edition -> gpu -> (kW per GPU, {tier: $ per GPU-hour})
+# --------------------------------------------------------------------------------------------
+CATALOG = {
+    "2026-04": {
+        "h100":   ("1.73", {"hyperscaler": "1.30",  "neocloud": "1.69",  "rental": "1.30"}),
+        "h200":   ("1.73", {"hyperscaler": "1.41",  "neocloud": "1.74",  "rental": "1.60"}),
+        "b200":   ("2.17", {"hyperscaler": "1.95",  "neocloud": "2.34",  "rental": "2.90"}),
+        "b300":   ("2.17", {"hyperscaler": "2.34",  "neocloud": "2.808", "rental": "3.48"}),
+        "gb200":  ("2.10", {"hyperscaler": "2.21",  "neocloud": "2.75",  "rental": "3.30"}),
+        "gb300":  ("2.10", {"hyperscaler": "2.652", "neocloud": "3.30",  "rental": "3.96"}),
+        "mi300x": ("1.79", {"hyperscaler": "1.12",  "neocloud": "1.40",  "rental": "1.55"}),
+        "mi325x": ("2.18", {"hyperscaler": "1.28",  "neocloud": "1.59",  "rental": "1.80"}),
+        "mi355x": ("2.65", {"hyperscaler": "1.48",  "neocloud": "1.90",  "rental": "2.10"}),
+    },
+    "2026-07": {
+        "h100":   ("1.37", {"hyperscaler": "1.17",  "neocloud": "1.55",  "rental": "1.78"}),
+        "h200":   ("1.37", {"hyperscaler": "1.22",  "neocloud": "1.59",  "rental": "2.05"}),
+        "b200":   ("1.71", {"hyperscaler": "1.73",  "neocloud": "2.07",  "rental": "2.60"}),
+        "b300":   ("1.90", {"hyperscaler": "2.26",  "neocloud": "2.52",  "rental": "3.00"}),
+        "gb200":  ("1.87", {"hyperscaler": "1.86",  "neocloud": "2.26",  "rental": "2.60"}),
+        "gb300":  ("2.12", {"hyperscaler": "2.31",  "neocloud": "2.79",  "rental": "3.30"}),
+        "mi300x": ("1.39", {"hyperscaler": "0.95",  "neocloud": "1.16",  "rental": "1.30"}),
+        "mi325x": ("1.69", {"hyperscaler": "1.10",  "neocloud": "1.32",  "rental": "1.60"}),
+        "mi355x": ("2.09", {"hyperscaler": "1.50",  "neocloud": "2.09",  "rental": "2.10"}),
+    },
+}
+DEFAULT_EDITION = "2026-07"
+DEFAULT_TIER = "hyperscaler"
+
+# How a side whose frontier mixes several GPUs is priced (SEMANTICS/DECISIONS are silent; only
+# vendor comparisons or comparisons without a GPU filter are affected):
+#   "bracket": price/power of the GPU of the knot(s) the value at t comes from (the two knots
+#              bracketing t, the knot itself when t hits it, the edge knot when clamped); null when
+#              those knots are different GPUs.
+#   "side":    price/power only when every frontier knot of the side is the same GPU, else null.
+MIXED_GPU_POLICY = "bracket"
+
+# --------------------------------------------------------------------------------------------
+# Keys and aliases (DECISIONS.md, Data / Selection; README "Keys")
+# --------------------------------------------------------------------------------------------
+PRECISION_ALIASES = {"nvfp4": "fp4", "mxfp4": "fp4"}
+FRAMEWORK_ALIASES = {"trtllm": "trt"}
+SPEC_ALIASES = {"off": "none", "stp": "none"}
+MODEL_ALIASES = {
+    "deepseek-r1-0528": "dsr1", "deepseek-r1": "dsr1",
+    "gpt-oss-120b": "gptoss120b",
+    "qwen-3.5-397b-a17b": "qwen3.5", "qwen3.5-397b": "qwen3.5",
+    "kimi-k2.5": "kimik2.5", "glm-5": "glm5", "minimax-m2.5": "minimaxm2.5",
+    "deepseek-v4-pro": "dsv4", "llama-3.3-70b": "llama70b",
+}
+VENDORS = {
+    "nvidia": {"h100", "h200", "b200", "b300", "gb200", "gb300", "rtx6000pro"},
+    "amd": {"mi300x", "mi325x", "mi355x"},
+}
+FAMILIES = {
+    "sglang": {"sglang", "dynamo-sglang", "mori-sglang"},
+    "trt": {"trt", "dynamo-trt"},
+    "vllm": {"vllm", "dynamo-vllm", "llmd-vllm"},
+    "atom": {"atom"},
+}
+DEPLOYMENTS = ("disagg", "single-node", "agg", "multinode")
+
+# The line key, in the order DECISIONS.md lists it.
+LINE_KEY_FIELDS = (
+    "hardware", "framework", "model", "precision", "spec_method", "disagg", "is_multinode",
+    "prefill_tp", "prefill_ep", "prefill_dp_attention", "prefill_num_workers",
+    "decode_tp", "decode_ep", "decode_dp_attention", "decode_num_workers",
+    "num_prefill_gpu", "num_decode_gpu", "isl", "osl", "benchmark_type", "offload_mode",
+)
+REQUIRED_FIELDS = ("hardware", "framework", "model", "precision", "conc", "date")
+# Defaults from DECISIONS.md.  (spec_method/disagg/is_multinode defaults are this
+# implementation's own choice -- DECISIONS does not list them; every built-in row has them.)
+FIELD_DEFAULTS = {
+    "prefill_dp_attention": False, "decode_dp_attention": False,
+    "prefill_num_workers": 0, "decode_num_workers": 0,
+    "benchmark_type": "single_turn", "offload_mode": "off",
+    "spec_method": "none", "disagg": False, "is_multinode": False,
+}
+THROUGHPUT_METRICS = ("tput_per_gpu", "input_tput_per_gpu", "output_tput_per_gpu")
+
+
+def canon(dimension: str, value) -> str:
+    """Canonical key of a side/filter value of a dimension (case-insensitive, aliases resolved)."""
+    v = str(value).strip().lower()
+    if dimension == "precision":
+        return PRECISION_ALIASES.get(v, v)
+    if dimension == "framework":
+        return FRAMEWORK_ALIASES.get(v, v)
+    if dimension == "spec":
+        return SPEC_ALIASES.get(v, v)
+    if dimension == "model":
+        return MODEL_ALIASES.get(v, v)
+    if dimension == "gpu":
+        return v.split("-", 1)[0]
+    return v
+
+
+def display(dimension: str, key: str) -> str:
+    """Display name of a side in the summary sentences.
+
+    precision and gpu: upper case (FP4, MI355X); spec: MTP / Off (as the brief says).
+    framework / deployment: icq's display names (README "Names"), the key when it has none;
+    vendor: upper case (NVIDIA, AMD).  check_icq.py compares the clauses case-insensitively.
+    """
+    if dimension in ("precision", "gpu", "vendor"):
+        return key.upper()
+    if dimension == "spec":
+        return "MTP" if key == "mtp" else ("Off" if key == "none" else key)
+    if dimension == "framework":
+        return FRAMEWORK_DISPLAY.get(key, key)
+    if dimension == "deployment":
+        return DEPLOYMENT_DISPLAY.get(key, key)
+    return key
+
+
+# Presentation names only (no effect on any number).
+FRAMEWORK_DISPLAY = {
+    "sglang": "SGLang", "vllm": "vLLM", "trt": "TRT-LLM", "atom": "ATOM", "dynamo-trt": "Dynamo TRT-LLM",
+    "dynamo-sglang": "Dynamo SGLang", "dynamo-vllm": "Dynamo vLLM", "mori-sglang": "MoRI SGLang",
+    "llmd-vllm": "llm-d vLLM",
+}
+DEPLOYMENT_DISPLAY = {"disagg": "Disagg", "single-node": "Single-node", "agg": "Aggregated", "multinode": "Multi-node"}
+
+
+# --------------------------------------------------------------------------------------------
+# Small numeric helpers
+# --------------------------------------------------------------------------------------------
+def is_number(v) -> bool:
+    """A JSON number (bool is not a number here)."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def round_half_up(v) -> int:
+    """Round half up on the EXACT value (Decimal(float) is the exact binary value)."""
+    d = v if isinstance(v, Decimal) else Decimal(v)
+    return int(d.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def sign(x: float) -> float:
+    # SEMANTICS §3: sign(0) = +1
+    return -1.0 if x < 0 else 1.0
+
+
+# --------------------------------------------------------------------------------------------
+# Loading and normalisation (DECISIONS.md, Data)
+# --------------------------------------------------------------------------------------------
+def default_data_files() -> list[str]:
+    here = os.path.dirname(os.path.abspath(__file__))
+    candidates = [os.path.join(here, "..", "..", "..", "shared", "data", "inferencex", "api"),
+                  "/work/shared/data/inferencex/api"]
+    for root in candidates:
+        root = os.path.normpath(root)
+        files = glob.glob(os.path.join(root, "*", "benchmarks.json")) + \
+            glob.glob(os.path.join(root, "*", "benchmarks-history.json"))
+        if files:
+            return sorted(files)
+    raise SystemExit("no built-in data found under ../shared/data/inferencex/api/*/")
+
+
+def _norm_bool(v):
+    if isinstance(v, bool):
+        return v
+    if is_number(v) and v in (0, 1):
+        return bool(v)
+    if isinstance(v, str) and v.strip().lower() in ("true", "false"):
+        return v.strip().lower() == "true"
+    return v
+
+
+def _norm_int(v):
+    if is_number(v) and float(v).is_integer():
+        return int(v)
+    return v
+
+
+def normalise_row(raw: dict):
+    """Return (row, None) or (None, reason).  Only config is checked here; metric usability is
+    checked after duplicates are merged (their metrics are a union, see merge_duplicates)."""
+    if not isinstance(raw, dict):
+        return None, "not an object"
+    for f in REQUIRED_FIELDS:
+        if raw.get(f) is None:
+            return None, f"missing {f}"
+    row = {}
+    for f in LINE_KEY_FIELDS:
+        v = raw.get(f)
+        if v is None:
+            v = FIELD_DEFAULTS.get(f)
+        row[f] = v
+    # string keys: lower case, aliases resolved; hardware = part before the first '-'
+    for f in ("hardware", "framework", "model", "precision"):
+        if not isinstance(row[f], str) or not row[f].strip():
+            return None, f"missing {f}"
+    row["hardware"] = canon("gpu", row["hardware"])
+    row["framework"] = canon("framework", row["framework"])
+    row["model"] = canon("model", row["model"])
+    row["precision"] = canon("precision", row["precision"])
+    if isinstance(row["spec_method"], str):
+        row["spec_method"] = canon("spec", row["spec_method"])
+    for f in ("disagg", "is_multinode", "prefill_dp_attention", "decode_dp_attention"):
+        row[f] = _norm_bool(row[f])
+    for f in ("prefill_tp", "prefill_ep", "prefill_num_workers", "decode_tp", "decode_ep",
+              "decode_num_workers", "num_prefill_gpu", "num_decode_gpu", "isl", "osl"):
+        row[f] = _norm_int(row[f])
+    conc = raw.get("conc")
+    if not is_number(conc) or not math.isfinite(conc):
+        return None, "non-numeric conc"
+    row["conc"] = _norm_int(conc)
+    date = raw.get("date")
+    try:
+        if not isinstance(date, str):
+            raise ValueError
+        row["date"] = datetime.date.fromisoformat(date.strip()[:10]).isoformat()
+    except ValueError:
+        return None, "unparseable date"
+    metrics = raw.get("metrics")
+    row["metrics"] = dict(metrics) if isinstance(metrics, dict) else {}
+    row["key"] = tuple(row[f] for f in LINE_KEY_FIELDS)
+    return row, None
+
+
+def metric_problem(metrics: dict):
+    """Reason why a (merged) row is unusable, or None."""
+    t = metrics.get("tput_per_gpu")
+    if t is None:
+        return "missing tput_per_gpu"
+    if not is_number(t):
+        return "non-numeric tput_per_gpu"
+    x = metrics.get("median_intvty")
+    if x is None:
+        return "missing median_intvty"
+    if not is_number(x) or not math.isfinite(x) or x <= 0:
+        return "median_intvty not finite and > 0"
+    # "negative or non-finite throughput": applied to every throughput metric that is present
+    for m in THROUGHPUT_METRICS:
+        v = metrics.get(m)
+        if v is not None and is_number(v) and (not math.isfinite(v) or v < 0):
+            return f"negative or non-finite {m}"
+    return None
+
+
+def load(paths: list[str]):
+    """Load API JSON row files.  Returns (usable rows, report dict).
+
+    Duplicates (same line key, date, conc) are one row; metrics = union; on disagreement the
+    file whose path sorts last wins (within one file: the later row wins)."""
+    report = {"files": [], "raw_rows": 0, "unusable": {}, "duplicates": 0, "disagreements": 0}
+    merged: dict = {}
+    for path in sorted(paths):
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        if isinstance(data, dict):  # tolerate {"rows": [...]} / {"data": [...]} wrappers
+            data = data.get("rows") or data.get("data") or []
+        report["files"].append(path)
+        for raw in data:
+            report["raw_rows"] += 1
+            row, why = normalise_row(raw)
+            if row is None:
+                report["unusable"][why] = report["unusable"].get(why, 0) + 1
+                continue
+            ident = (row["key"], row["date"], row["conc"])
+            old = merged.get(ident)
+            if old is None:
+                merged[ident] = row
+                continue
+            report["duplicates"] += 1
+            for k, v in row["metrics"].items():  # later (sorted) file wins
+                if k in old["metrics"] and old["metrics"][k] != v:
+                    report["disagreements"] += 1
+                old["metrics"][k] = v
+    rows = []
+    for row in merged.values():
+        why = metric_problem(row["metrics"])
+        if why:
+            report["unusable"][why] = report["unusable"].get(why, 0) + 1
+        else:
+            rows.append(row)
+    report["usable_rows"] = len(rows)
+    return rows, report
+
+
+def latest_runs(rows: list[dict]) -> list[dict]:
+    """Latest run of each line: the newest date of the line, all its concurrencies (SEMANTICS §1)."""
+    newest: dict = {}
+    for r in rows:
+        if r["key"] not in newest or r["date"] > newest[r["key"]]:
+            newest[r["key"]] = r["date"]
+    return [r for r in rows if r["date"] == newest[r["key"]]]
+
+
+# --------------------------------------------------------------------------------------------
+# Filters (DECISIONS.md, Selection)
+# --------------------------------------------------------------------------------------------
+def matches(row: dict, dimension: str, value) -> bool:
+    if dimension == "gpu":
+        return row["hardware"] == canon("gpu", value)
+    if dimension == "model":
+        return row["model"] == canon("model", value)
+    if dimension == "precision":
+        return row["precision"] == canon("precision", value)
+    if dimension == "spec":
+        return row["spec_method"] == canon("spec", value)
+    if dimension == "framework":
+        return row["framework"] == canon("framework", value)
+    if dimension == "family":
+        return row["framework"] in FAMILIES[canon("framework", value)]
+    if dimension == "deployment":
+        v = canon("deployment", value)
+        if v == "disagg":
+            return row["disagg"] is True
+        if v == "single-node":
+            return row["disagg"] is False and row["is_multinode"] is False
+        if v == "agg":
+            return row["disagg"] is False
+        if v == "multinode":
+            return row["is_multinode"] is True
+        raise ValueError(f"unknown deployment {value!r}")
+    if dimension == "vendor":
+        return row["hardware"] in VENDORS[canon("vendor", value)]
+    if dimension in ("isl", "osl"):
+        return row[dimension] == int(value)
+    if dimension == "benchmark_type":
+        return row["benchmark_type"] == value
+    raise ValueError(f"unknown filter {dimension!r}")
+
+
+# --------------------------------------------------------------------------------------------
+# Frontier (SEMANTICS §2, tie rule from DECISIONS.md)
+# --------------------------------------------------------------------------------------------
+def _orderable(v):
+    """Sort key for a line-key value: booleans, numbers, strings and None never compared raw."""
+    if v is None:
+        return (0, 0)
+    if isinstance(v, bool):
+        return (1, int(v))
+    if is_number(v):
+        return (2, v)
+    return (3, str(v))
+
+
+def frontier_order_key(p: dict):
+    """x ascending, y descending, then line key, then conc (DECISIONS: frontier ties)."""
+    return (p["x"], -p["y"], tuple(_orderable(v) for v in p.get("key", ())), p.get("conc", 0))
+
+
+def frontier(points: list[dict]) -> list[dict]:
+    """Upper-left Pareto frontier of points {"x", "y", ...}.
+
+    A point survives iff no OTHER point has both >= x and >= y.  Points with identical (x, y)
+    would eliminate each other under that rule; DECISIONS keeps the first of them in
+    frontier_order_key order.  Non-finite or x <= 0 points never enter.  O(n^2), on purpose:
+    it is the definition, literally.  Result: x strictly ascending, y strictly descending."""
+    pts = [p for p in points
+           if math.isfinite(p["x"]) and math.isfinite(p["y"]) and p["x"] > 0]
+    pts.sort(key=frontier_order_key)
+    out = []
+    seen_xy = set()
+    for i, p in enumerate(pts):
+        if (p["x"], p["y"]) in seen_xy:
+            continue  # an identical point earlier in order was already considered (kept or not)
+        seen_xy.add((p["x"], p["y"]))
+        dominated = any(q["x"] >= p["x"] and q["y"] >= p["y"] and (q["x"], q["y"]) != (p["x"], p["y"])
+                        for q in pts)
+        if not dominated:
+            out.append(p)
+    for a, b in zip(out, out[1:]):
+        assert a["x"] < b["x"] and a["y"] > b["y"], "frontier must be strictly monotone"
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Steffen / Fritsch-Carlson monotone cubic Hermite spline (SEMANTICS §3)
+# --------------------------------------------------------------------------------------------
+def spline_slopes(xs: list[float], ys: list[float]) -> list[float]:
+    """Tangents m_i as SEMANTICS §3 prescribes (the d3.curveMonotoneX slopes, with the end-slope
+    rule applied in the stated order, so that two knots give 1.5*s and 0.75*s)."""
+    n = len(xs)
+    if n < 2:
+        return [0.0] * n
+    h = [xs[i + 1] - xs[i] for i in range(n - 1)]
+    s = [(ys[i + 1] - ys[i]) / h[i] for i in range(n - 1)]
+    m = [0.0] * n
+    for i in range(1, n - 1):  # interior knots
+        p = (s[i - 1] * h[i] + s[i] * h[i - 1]) / (h[i - 1] + h[i])
+        v = (sign(s[i - 1]) + sign(s[i])) * min(abs(s[i - 1]), abs(s[i]), 0.5 * abs(p))
+        m[i] = 0.0 if math.isnan(v) else v
+    # First m_0 (uses m_1, which is still 0 when n == 2), THEN m_{n-1} (uses the new m_0 when
+    # n == 2): two knots -> m_0 = 1.5*s, m_1 = (3s - 1.5s)/2 = 0.75*s.  Not a straight line.
+    m[0] = (3 * s[0] - m[1]) / 2
+    m[n - 1] = (3 * s[n - 2] - m[n - 2]) / 2
+    return m
+
+
+def spline_eval(xs: list[float], ys: list[float], t: float, slopes=None):
+    """Value at t of the monotone spline through (xs, ys), or None when t is outside
+    [xs[0], xs[-1]] (out of range -- the caller decides about clamping).
+    The result is clamped into [min(ys), max(ys)] and to >= 0."""
+    n = len(xs)
+    if n == 0 or t < xs[0] or t > xs[-1]:
+        return None
+    if n == 1:
+        v = ys[0]
+    else:
+        m = slopes if slopes is not None else spline_slopes(xs, ys)
+        # bracketing segment [x_i, x_{i+1}] (the last one for t == xs[-1])
+        i = 0
+        while i < n - 2 and t > xs[i + 1]:
+            i += 1
+        hseg = xs[i + 1] - xs[i]
+        u = (t - xs[i]) / hseg  # linear in x, not log
+        u2, u3 = u * u, u * u * u
+        h00 = 2 * u3 - 3 * u2 + 1
+        h10 = u3 - 2 * u2 + u
+        h01 = -2 * u3 + 3 * u2
+        h11 = u3 - u2
+        v = h00 * ys[i] + h10 * hseg * m[i] + h01 * ys[i + 1] + h11 * hseg * m[i + 1]
+    v = min(max(v, min(ys)), max(ys))
+    return max(v, 0.0)
+
+
+def bracketing_knots(xs: list[float], t: float) -> list[int]:
+    """Indices of the knots the value at t (inside the range) comes from."""
+    if len(xs) == 1:
+        return [0]
+    for i, x in enumerate(xs):
+        if t == x:
+            return [i]
+    i = 0
+    while i < len(xs) - 2 and t > xs[i + 1]:
+        i += 1
+    return [i, i + 1]
+
+
+# --------------------------------------------------------------------------------------------
+# Band and default targets (SEMANTICS §5)
+# --------------------------------------------------------------------------------------------
+def band_of(ranges: list) -> list | None:
+    """[max of the mins, min of the maxes]; None when a side has no rows or they never overlap."""
+    if not ranges or any(r is None for r in ranges):
+        return None
+    lo = max(r[0] for r in ranges)
+    hi = min(r[1] for r in ranges)
+    if lo > hi:
+        return None
+    return [lo, hi]
+
+
+def default_targets(band) -> list[int]:
+    if band is None:
+        return []
+    lo, hi = band
+    return [round_half_up(lo + q * (hi - lo)) for q in (0.25, 0.50, 0.75)]
+
+
+# --------------------------------------------------------------------------------------------
+# The comparison
+# --------------------------------------------------------------------------------------------
+def price_power(gpus: set, edition: str, tier: str):
+    """(price Decimal, kW Decimal) for one GPU, or (None, None) when unpriced / mixed."""
+    if len(gpus) != 1:
+        return None, None
+    (gpu,) = gpus
+    entry = CATALOG[edition].get(gpu)
+    if entry is None:
+        return None, None
+    kw, prices = entry
+    return Decimal(prices[tier]), Decimal(kw)
+
+
+def cost_per_mtok(price: Decimal, tput: float):
+    """$ per million tokens = price / (tput * 3600 / 1e6), in 50-digit decimal arithmetic from the
+    exact decimal price and the exact binary value of tput.  Returns a Decimal or None."""
+    if price is None or tput is None or tput <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return price / (Decimal(tput) * 3600 / Decimal(1000000))
+
+
+def tokens_per_mw(kw: Decimal, tput: float):
+    if kw is None or tput is None:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return Decimal(tput) * 1000 / kw
+
+
+def side_values(knots: list[dict], t: float, clamp: bool, edition: str, tier: str) -> dict:
+    """Status and metrics of one side at target t."""
+    out = {"status": "out_of_range", "throughput": None, "cost": None, "tokens_per_mw": None,
+           "concurrency": None}
+    if not knots:
+        return out
+    xs = [k["x"] for k in knots]
+    if t < xs[0] or t > xs[-1]:
+        if not clamp:
+            return out
+        # clamp (opt-in): the edge knot's values
+        edge = 0 if t < xs[0] else len(knots) - 1
+        out["status"] = "clamped"
+        tput = knots[edge]["y"]
+        conc = knots[edge]["conc"]
+        used = [edge]
+    else:
+        out["status"] = "ok"
+        tput = spline_eval(xs, [k["y"] for k in knots], t)
+        conc = spline_eval(xs, [float(k["conc"]) for k in knots], t)
+        used = bracketing_knots(xs, t)
+    if MIXED_GPU_POLICY == "side":
+        gpus = {k["hardware"] for k in knots}
+    else:
+        gpus = {knots[i]["hardware"] for i in used}
+    price, kw = price_power(gpus, edition, tier)
+    cost = cost_per_mtok(price, tput)
+    tpm = tokens_per_mw(kw, tput)
+    out["throughput"] = float(tput)
+    out["cost"] = float(cost) if cost is not None else None
+    out["_cost_dec"] = cost
+    out["tokens_per_mw"] = float(tpm) if tpm is not None else None
+    out["concurrency"] = round_half_up(conc)
+    return out
+
+
+def pct(r: Decimal) -> int:
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return round_half_up((r - 1) * 100)
+
+
+def verdict_clauses(dimension: str, labels: list[str], values: list[dict]) -> list[str]:
+    """Cost clause then throughput clause (SEMANTICS §6, DECISIONS: verdict percentages).
+
+    Two sides: "{cheaper} is N% cheaper per token"; "{higher} delivers N% more tok/s/GPU".
+    More sides: best vs runner-up, with " than {runner-up}" appended.
+    r < 1.01: "{a} and {b} are essentially tied on cost per token" / "... on tok/s/GPU", with a, b
+    in the order the sides were given."""
+    clauses = []
+    many = len(labels) > 2
+    idx = list(range(len(labels)))
+    # ---- cost: only when every side has a cost
+    if all(v["_cost_dec"] is not None for v in values):
+        order = sorted(idx, key=lambda i: values[i]["_cost_dec"])  # stable: ties keep side order
+        best, second = order[0], order[1]
+        with localcontext() as ctx:
+            ctx.prec = 50
+            r = values[second]["_cost_dec"] / values[best]["_cost_dec"]
+        if r < Decimal("1.01"):
+            a, b = sorted((best, second))
+            clauses.append(f"{display(dimension, labels[a])} and {display(dimension, labels[b])} "
+                           f"are essentially tied on cost per token")
+        else:
+            c = f"{display(dimension, labels[best])} is {pct(r)}% cheaper per token"
+            if many:
+                c += f" than {display(dimension, labels[second])}"
+            clauses.append(c)
+    # ---- throughput
+    order = sorted(idx, key=lambda i: -values[i]["throughput"])
+    best, second = order[0], order[1]
+    tb, ts = Decimal(values[best]["throughput"]), Decimal(values[second]["throughput"])
+    if ts == 0:
+        r = Decimal("Infinity") if tb > 0 else Decimal(1)
+    else:
+        with localcontext() as ctx:
+            ctx.prec = 50
+            r = tb / ts
+    if r < Decimal("1.01"):
+        a, b = sorted((best, second))
+        clauses.append(f"{display(dimension, labels[a])} and {display(dimension, labels[b])} "
+                       f"are essentially tied on tok/s/GPU")
+    elif r.is_finite():
+        c = f"{display(dimension, labels[best])} delivers {pct(r)}% more tok/s/GPU"
+        if many:
+            c += f" than {display(dimension, labels[second])}"
+        clauses.append(c)
+    return clauses
+
+
+DIMENSIONS = ("precision", "spec", "gpu", "framework", "deployment", "vendor")
+
+
+def resolve_filters(spec: dict, rows: list[dict]) -> dict:
+    """Shared filters with defaults filled in: isl/osl 1024/1024 + single_turn; model = the only
+    model present when none is given (error listing the models otherwise)."""
+    filters = dict(spec.get("filters") or {})
+    filters.setdefault("isl", 1024)
+    filters.setdefault("osl", 1024)
+    filters.setdefault("benchmark_type", "single_turn")
+    if filters.get("model") is None:
+        models = sorted({r["model"] for r in rows})
+        if len(models) != 1:
+            raise SystemExit(f"model is required; models present: {', '.join(models)}")
+        filters["model"] = models[0]
+    return {k: v for k, v in filters.items() if v is not None}
+
+
+def compare(spec: dict, rows: list[dict]) -> dict:
+    """The comparison described by spec over the usable rows `rows` (all dates)."""
+    dimension = spec["dimension"]
+    if dimension not in DIMENSIONS:
+        raise SystemExit(f"unknown dimension {dimension!r}")
+    labels = [canon(dimension, s) for s in spec["sides"]]
+    if len(labels) < 2:
+        raise SystemExit("a comparison needs two or more sides")
+    edition = spec.get("prices") or DEFAULT_EDITION
+    tier = spec.get("tier") or DEFAULT_TIER
+    clamp = bool(spec.get("clamp", False))
+
+    # Line-level selection first (latest run of each line), then the filters.
+    selected = latest_runs(rows)
+    filters = resolve_filters(spec, rows)
+    if dimension in filters:
+        raise SystemExit(f"{dimension} is both the compared dimension and a filter")
+    shared = [r for r in selected if all(matches(r, k, v) for k, v in filters.items())]
+
+    sides = []
+    for label in labels:
+        srows = [r for r in shared if matches(r, dimension, label)]
+        pts = [{"x": float(r["metrics"]["median_intvty"]), "y": float(r["metrics"]["tput_per_gpu"]),
+                "key": r["key"], "conc": r["conc"], "hardware": r["hardware"], "row": r}
+               for r in srows]
+        knots = frontier(pts)
+        xs = [float(r["metrics"]["median_intvty"]) for r in srows]
+        rng = [min(xs), max(xs)] if xs else None
+        sides.append({"label": label, "rows": len(srows), "frontier_points": len(knots),
+                      "range": rng, "_knots": knots})
+
+    band = band_of([s["range"] for s in sides])
+    targets = spec.get("targets")
+    if targets is None:
+        targets = default_targets(band)
+
+    out_targets, summary, clause_sets = [], [], []
+    for t in targets:
+        vals = [side_values(s["_knots"], float(t), clamp, edition, tier) for s in sides]
+        out_targets.append({"interactivity": t,
+                            "values": [dict({"side": s["label"]},
+                                            **{k: v for k, v in val.items() if not k.startswith("_")})
+                                       for s, val in zip(sides, vals)]})
+        if all(v["status"] == "ok" for v in vals):
+            clauses = verdict_clauses(dimension, labels, vals)
+            if clauses:
+                summary.append("; ".join(clauses))
+                clause_sets.append({"interactivity": t, "clauses": clauses})
+
+    return {
+        "kind": "compare",
+        "dimension": dimension,
+        "filters": filters,
+        "prices": {"edition": edition, "tier": tier},
+        "band": band,
+        "sides": [{k: v for k, v in s.items() if not k.startswith("_")} for s in sides],
+        "targets": out_targets,
+        "summary": summary,
+        # not part of icq's JSON: the bare clauses per target, for the cross-check
+        "summary_clauses": clause_sets,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# CLI
+# --------------------------------------------------------------------------------------------
+def lines_overview(rows: list[dict], filters: dict) -> list[str]:
+    """One line per (gpu, precision, spec, framework, deployment, seq) group of the latest runs."""
+    sel = [r for r in latest_runs(rows) if all(matches(r, k, v) for k, v in filters.items())]
+    groups: dict = {}
+    for r in sel:
+        dep = "disagg" if r["disagg"] else ("multinode" if r["is_multinode"] else "single-node")
+        g = (r["hardware"], r["precision"], r["spec_method"], r["framework"], dep,
+             f'{r["isl"]}/{r["osl"]}', r["model"])
+        groups.setdefault(g, []).append(r)
+    out = []
+    for g in sorted(groups, key=lambda g: tuple(str(x) for x in g)):
+        rs = groups[g]
+        xs = [r["metrics"]["median_intvty"] for r in rs]
+        dates = sorted({r["date"] for r in rs})
+        out.append(f"{' '.join(str(x) for x in g):60s} rows={len(rs):3d} "
+                   f"x=[{min(xs):7.2f},{max(xs):7.2f}] dates={','.join(dates)}")
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", action="append", help="API JSON row file (repeatable); replaces "
+                    "the built-in data")
+    ap.add_argument("--spec", help="comparison spec as JSON")
+    ap.add_argument("--lines", action="store_true", help="print an overview of the latest-run "
+                    "lines (the spec's filters apply, if given)")
+    ap.add_argument("--report", action="store_true", help="print the load report to stderr")
+    args = ap.parse_args(argv)
+
+    rows, report = load(args.data or default_data_files())
+    if args.report:
+        print(json.dumps(report, indent=1), file=sys.stderr)
+    spec = json.loads(args.spec) if args.spec else {}
+    if args.lines:
+        print("\n".join(lines_overview(rows, dict(spec.get("filters") or {}))))
+        return 0
+    if not spec:
+        ap.error("--spec is required")
+    print(json.dumps(compare(spec, rows), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
