@@ -187,8 +187,9 @@ def sign(x: float) -> float:
 # --------------------------------------------------------------------------------------------
 def default_data_files() -> list[str]:
     here = os.path.dirname(os.path.abspath(__file__))
-    candidates = [os.path.join(here, "..", "..", "..", "shared", "data", "inferencex", "api"),
-                  "/work/shared/data/inferencex/api"]
+    candidates = [os.path.join(here, "..", "..", "..", "shared", "data", "inferencex", "api")]
+    if os.environ.get("ICQ_DATA_DIR"):  # the build's data folder, as CTest passes it
+        candidates.insert(0, os.path.join(os.environ["ICQ_DATA_DIR"], "api"))
     for root in candidates:
         root = os.path.normpath(root)
         files = glob.glob(os.path.join(root, "*", "benchmarks.json")) + \
