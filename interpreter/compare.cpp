@@ -50,6 +50,11 @@ Selection merged(const Selection& shared, const Selection& own) {
 
 std::string range_text(const math::Range& r) { return fmt::format("{:.1f}–{:.1f}", r.lo, r.hi); }
 
+// Where a side can be interpolated: its frontier's first to last knot (inside the rows' range).
+std::string frontier_text(const std::vector<math::Point>& f) {
+  return f.size() == 1 ? fmt::format("{:.1f}", f.front().x) : fmt::format("{:.1f}–{:.1f}", f.front().x, f.back().x);
+}
+
 const math::MonotoneSpline* spline_for(SideEval& se, const data::Dataset& ds, Field f) {
   auto it = se.splines.find(f);
   if (it == se.splines.end()) {
@@ -299,7 +304,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
         if (!q.clamp) {
           sv.status = Status::out_of_range;
           sv.values.assign(metrics.size(), std::nullopt);
-          out_of_range.push_back(fmt::format("{} at {} tok/s/user (measured {})", se.side->display, number_text(t), range_text(*se.range)));
+          out_of_range.push_back(fmt::format("{} at {} tok/s/user (frontier {})", se.side->display, number_text(t), frontier_text(se.frontier)));
           tr.values.push_back(std::move(sv));
           continue;
         }
@@ -355,10 +360,15 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
     std::string prefix = band ? fmt::format("{} of the {} tok/s/user band, at {} tok/s/user", capitalize(tr.position),
                                             math::band_label(*band), number_text(t))
                               : fmt::format("At {} tok/s/user", number_text(t));
+    std::vector<std::string> clamped_here;
+    for (std::size_t si = 0; si < sides.size(); ++si)
+      if (tr.values[si].status == Status::clamped) clamped_here.push_back(sides[si].side->display);
+    if (!clamped_here.empty()) prefix += fmt::format(" ({} clamped to the frontier's edge)", text::join(clamped_here, ", "));
     std::vector<std::string> missing;
     for (std::size_t si = 0; si < sides.size(); ++si)
       if (tr.values[si].status == Status::out_of_range)
-        missing.push_back(fmt::format("{} is out of range (measured {} tok/s/user)", sides[si].side->display, range_text(*sides[si].range)));
+        missing.push_back(fmt::format("{} is out of range (its frontier spans {} tok/s/user)", sides[si].side->display,
+                                      frontier_text(sides[si].frontier)));
     if (!missing.empty()) {
       result.summary.push_back(fmt::format("{}: {}; no comparison.", prefix, text::join(missing, ", ")));
     } else {
@@ -428,9 +438,11 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
     std::string pooled;
     if (se.gpus.size() > 1 || q.dimension != "gpu") pooled += fmt::format(", GPUs {}", list_text(se.gpus, catalog::gpu_display));
     pooled += fmt::format(", frameworks {}", list_text(se.frameworks, identity));
-    notes.push_back(fmt::format("{}: {} rows on {} lines, {} frontier points, measured {} tok/s/user, {}{}", se.side->display,
-                                se.selected.rows.size(), se.selected.lines, se.frontier.size(), range_text(*se.range),
-                                dates_text(se.dates), pooled));
+    const auto plural = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+    notes.push_back(fmt::format("{}: {} on {}, measured {} tok/s/user; {} spanning {}; {}{}", se.side->display,
+                                plural(se.selected.rows.size(), "row"), plural(se.selected.lines, "line"), range_text(*se.range),
+                                plural(se.frontier.size(), "frontier point"), frontier_text(se.frontier), dates_text(se.dates),
+                                pooled));
     if (se.selected.rows_without_x)
       notes.push_back(fmt::format("{}: {} selected rows have no median interactivity and are not on the chart", se.side->display,
                                   se.selected.rows_without_x));
@@ -462,6 +474,21 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
     notes.push_back("no single GPU price: the frontier segment joins two GPUs for " + text::join(mixed, "; ") +
                     "; cost, tok/s/MW and J/tok are left empty there (narrow the side to one GPU)");
   if (!zero_tput.empty()) notes.push_back("zero throughput, no cost: " + text::join(zero_tput, "; "));
+  for (const auto& m : metrics) {
+    if (m.metric->kind != catalog::MetricKind::throughput && m.metric->kind != catalog::MetricKind::latency) continue;
+    std::vector<std::string> lacking;
+    for (auto& se : sides)
+      if (!spline_for(se, ds, m.field)) lacking.push_back(se.side->display);
+    if (!lacking.empty())
+      notes.push_back(fmt::format("{} is not measured at every frontier point of {}, so it is left empty there ({} is absent "
+                                  "from some rows)",
+                                  m.column.display, text::join(lacking, ", "), data::field_name(m.field)));
+  }
+  if ((wants_money || wants_power) && q.token_field != Field::tput_per_gpu)
+    for (auto& se : sides)
+      if (!spline_for(se, ds, q.token_field))
+        notes.push_back(fmt::format("{}: {} is absent from some frontier rows, so cost and power are left empty", se.side->display,
+                                    data::field_name(q.token_field)));
   const bool per_role = q.token_field != Field::tput_per_gpu ||
                         std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
                           return m.field == Field::output_tput_per_gpu || m.field == Field::input_tput_per_gpu;

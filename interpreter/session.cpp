@@ -85,6 +85,11 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
                                         text::join(first, ", "), where.size() > 3 ? ", …" : "")));
     }
   }
+  for (const auto& s : r.sources)
+    if (s.rows_without_x)
+      out.push_back(warning(s.name, fmt::format("{} of {} rows carry no median interactivity (median_intvty): they can be listed "
+                                                "but never enter a frontier",
+                                                s.rows_without_x, s.rows_kept)));
   if (!r.ignored_fields.empty()) {
     std::vector<std::string> f;
     for (const auto& [name, n] : r.ignored_fields) f.push_back(fmt::format("{} ({}×)", name, n));
@@ -137,7 +142,7 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
       Diagnostic d;
       d.kind = ErrorKind::usage;
       d.message = e.what();
-      d.span.source = path;
+      d.span.source = "icq";
       throw Error(std::move(d));
     }
   }

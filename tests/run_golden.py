@@ -4,8 +4,9 @@
 A case is a file with its expected result beside it (same name + ".expected"):
   golden/NAME.icq   a script; icq runs it as `icq [ARGS] NAME.icq`, where ARGS come from an
                     optional first line `-- args: --format json`
-  cli/NAME.cmd      one command line of icq arguments (shell syntax); `{data}` is replaced by the
-                    InferenceX data folder and `{case_dir}` by the folder of the case
+  cli/NAME.cmd      one command line of icq arguments (shell syntax), run in the parent of the
+                    InferenceX data folder; `{data}` names that folder (relatively) and
+                    `{case_dir}` is the folder of the case
 The expected file holds the exit code, stdout and stderr:
   exit: 1
   --- stdout
@@ -33,8 +34,10 @@ def command_for(case, icq, data_dir):
         return [icq] + args + [os.path.basename(case)], case_dir
     with open(case, encoding="utf-8") as f:
         line = " ".join(l.strip() for l in f if l.strip() and not l.startswith("#"))
-    line = line.replace("{data}", data_dir).replace("{case_dir}", case_dir)
-    return [icq] + shlex.split(line), case_dir
+    # Run beside the data folder and name it relatively, so paths in the output (and the widths
+    # of the tables that show them) are the same on every machine.
+    line = line.replace("{data}", os.path.basename(data_dir)).replace("{case_dir}", case_dir)
+    return [icq] + shlex.split(line), os.path.dirname(data_dir)
 
 
 def run(case, icq, data_dir):
@@ -48,6 +51,9 @@ def run(case, icq, data_dir):
                        capture_output=True, timeout=120)
     out = p.stdout.decode("utf-8", "replace")
     err = p.stderr.decode("utf-8", "replace")
+    # The data folder's absolute path differs between machines; expected files say {data}.
+    out = out.replace(data_dir, "{data}")
+    err = err.replace(data_dir, "{data}")
     return f"exit: {p.returncode}\n--- stdout\n{out}--- stderr\n{err}"
 
 
@@ -60,7 +66,7 @@ def main():
     a = ap.parse_args()
     failed = 0
     for case in a.cases:
-        got = run(case, os.path.abspath(a.icq), os.path.abspath(a.data_dir))
+        got = run(case, os.path.abspath(a.icq), os.path.realpath(a.data_dir))
         expected_file = case + ".expected"
         if a.update:
             with open(expected_file, "w", encoding="utf-8") as f:

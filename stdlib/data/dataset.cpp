@@ -62,14 +62,16 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   else if (raw.conc <= 0) reason = "missing or non-positive conc";
   else if (std::isnan(y)) reason = "missing tput_per_gpu";
   else if (!std::isfinite(y) || y < 0) reason = "tput_per_gpu not a finite non-negative number";
-  else if (std::isnan(x)) reason = "missing median_intvty";
-  else if (!std::isfinite(x) || x <= 0) reason = "median_intvty not a finite positive number";
+  else if (!std::isnan(x) && (!std::isfinite(x) || x <= 0)) reason = "median_intvty not a finite positive number";
   if (reason) {
     unusable(source, std::move(where), reason);
     return false;
   }
   SourceReport& src = report_.sources[source];
   src.rows_kept++;
+  // Kept without an interactivity (agentic runner aggregates carry mean/p75/p90/p95 only): such
+  // rows can be listed but never enter a frontier; comparisons say how many were left out.
+  if (std::isnan(x)) src.rows_without_x++;
 
   Row row;
   row.line = intern_line(std::move(raw.line));

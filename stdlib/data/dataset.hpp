@@ -66,6 +66,7 @@ struct SourceReport {
   std::size_t rows_read = 0;      // records seen
   std::size_t rows_kept = 0;      // records that became rows (before merging duplicates)
   std::size_t rows_unusable = 0;  // records that could not be used (reasons below)
+  std::size_t rows_without_x = 0; // kept rows lacking median_intvty (not plottable)
   std::string skipped;            // non-empty when the whole file was set aside, with why
 };
 

@@ -1,0 +1,1 @@
+--frmat json -c "list gpus"

@@ -1,0 +1,1 @@
+--data {data}/agentic -c "list sources" -c "list models" -c "compare precision fp4 vs fp8 model minimaxm2.5 seq agentic"

@@ -1,0 +1,1 @@
+--data {data}/csv-export -c "list sources" -c "list models" -c "compare (where tp = 8) vs (where tp = 2) model gptoss120b on h200 show throughput, concurrency"

@@ -1,0 +1,1 @@
+--data {data}/serving-raw -c "list sources" -c "list gpus"

@@ -1,0 +1,1 @@
+--data {data}/api-partial -c "compare gpu rtx6000pro vs h200 model qwen3.5 seq 8k/1k"

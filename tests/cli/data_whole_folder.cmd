@@ -1,0 +1,1 @@
+--data {data} -c "list sources"

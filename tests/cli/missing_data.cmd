@@ -1,0 +1,1 @@
+--data /nonexistent/path -c "list gpus"

@@ -1,0 +1,1 @@
+-c "compare precision fp4 vs"
