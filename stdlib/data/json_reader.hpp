@@ -1,6 +1,7 @@
 #pragma once
 // Typed field access on simdjson DOM objects for the JSON loaders: each getter says precisely
 // what was wrong, so a bad record is reported with a reason instead of being dropped.
+#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <cmath>
@@ -33,7 +34,7 @@ inline Field<std::string> string_field(const object& o, std::string_view key) {
   element e;
   if (is_null_or_missing(o, key, e)) return {};
   std::string_view s;
-  if (e.get(s)) return {{}, std::string("'") + std::string(key) + "' is not a string"};
+  if (e.get(s)) return {{}, fmt::format("'{}' is not a string", key)};
   return {std::string(s), {}};
 }
 
@@ -50,7 +51,7 @@ inline Field<double> number_field(const object& o, std::string_view key) {
     const double v = std::strtod(text.c_str(), &end);
     if (end && *end == '\0' && !text.empty()) return {v, {}};
   }
-  return {{}, std::string("'") + std::string(key) + "' is not a number"};
+  return {{}, fmt::format("'{}' is not a number", key)};
 }
 
 inline Field<std::int64_t> integer_field(const object& o, std::string_view key) {
@@ -58,7 +59,7 @@ inline Field<std::int64_t> integer_field(const object& o, std::string_view key) 
   if (!n.ok() || !n.value) return {{}, n.error};
   const double v = *n.value;
   if (!std::isfinite(v) || v != std::floor(v) || std::abs(v) > 1e12)
-    return {{}, std::string("'") + std::string(key) + "' is not an integer"};
+    return {{}, fmt::format("'{}' is not an integer", key)};
   return {static_cast<std::int64_t>(v), {}};
 }
 
@@ -72,7 +73,7 @@ inline Field<bool> bool_field(const object& o, std::string_view key) {
     if (s == "true" || s == "True" || s == "1") return {true, {}};
     if (s == "false" || s == "False" || s == "0") return {false, {}};
   }
-  return {{}, std::string("'") + std::string(key) + "' is not a boolean"};
+  return {{}, fmt::format("'{}' is not a boolean", key)};
 }
 
 }  // namespace icq::data::json
