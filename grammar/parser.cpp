@@ -52,8 +52,10 @@ ICQ_ERROR(paren_side, "expected a parenthesised filter set after 'vs'", "e.g. co
 ICQ_ERROR(side_filters, "expected filters inside the parentheses", "e.g. (gpu h200 precision fp8)");
 ICQ_ERROR(close_paren, "expected ')'", "close the parenthesis opened before");
 ICQ_ERROR(filter_values, "expected a value after '{prev}'", "e.g. on mi355x, b200  |  model dsr1  |  seq 8k/1k");
+ICQ_ERROR(value, "expected a value after '{prev}'", "e.g. on mi355x, b200  |  model dsr1  |  seq 8k/1k");
 ICQ_ERROR(where_expr, "expected a condition after 'where'", "e.g. where tp <= 8 and conc >= 16  |  where framework in (sglang, vllm)");
 ICQ_ERROR(or_expr, "expected a condition", "e.g. where (tp <= 8 or gpus = 16) and conc >= 4");
+ICQ_ERROR(and_expr, "expected a condition after '{prev}'", "e.g. where tp <= 8 or conc >= 16");
 ICQ_ERROR(primary, "expected a condition after '{prev}'", "e.g. where not framework = sglang");
 ICQ_ERROR(test, "expected a comparison after '{prev}': =, !=, <, <=, >, >= or in (…)", "e.g. where tp <= 8  |  where framework in (sglang, vllm)");
 ICQ_ERROR(operand, "expected a value after '{prev}'", "e.g. where conc >= 16");
@@ -64,9 +66,12 @@ ICQ_ERROR(date_value, "expected a date (YYYY-MM-DD) after '{prev}'", "e.g. as of
 ICQ_ERROR(targets, "expected target interactivities after 'at'",
           "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20  |  at band 25%, 50%, 75%");
 ICQ_ERROR(target_list, "expected target interactivities (tok/s/user) after '{prev}'", "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20");
+ICQ_ERROR(target_item, "expected a target interactivity (tok/s/user) after '{prev}'", "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20");
 ICQ_ERROR(range_to, "expected the end of the range after '..'", "e.g. at interactivity 20..200 step 20");
 ICQ_ERROR(range_step, "expected a step size after 'step'", "e.g. at interactivity 20..200 step 20");
 ICQ_ERROR(percent_list, "expected band percentages after 'band'", "e.g. at band 10%, 50%, 90%");
+ICQ_ERROR(percent_item, "expected a band percentage after '{prev}'", "e.g. at band 10%, 50%, 90%");
+ICQ_ERROR(metric_item, "expected a metric after '{prev}'", "e.g. show throughput, cost, power, concurrency, ttft p99");
 ICQ_ERROR(metric_list, "expected metrics after 'show'", "e.g. show throughput, cost, power, concurrency, ttft p99");
 ICQ_ERROR(kw_prices, "expected 'prices' after 'using'", "e.g. using prices 2026-04  |  using prices neocloud");
 ICQ_ERROR(price_words, "expected a price edition or tier after 'using prices'",
@@ -318,7 +323,13 @@ ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
   std::size_t q = p;
   while (q > 0 && is_word_char(text[q - 1])) --q;
   std::string prev(text.substr(q, p - q));
-  if (prev.empty() && p > 0) prev = std::string(1, text[p - 1]);
+  if (prev.empty() && p > 0) {
+    // A comparison operator is quoted whole ("after '<='"), other punctuation one character.
+    auto op_char = [](char c) { return c == '<' || c == '>' || c == '=' || c == '!'; };
+    q = p - 1;
+    while (q > 0 && op_char(text[q]) && op_char(text[q - 1])) --q;
+    prev = std::string(text.substr(q, p - q));
+  }
 
   std::size_t rest = at;
   while (rest < text.size() && std::isspace(static_cast<unsigned char>(text[rest]))) ++rest;

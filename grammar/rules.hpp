@@ -22,6 +22,13 @@ struct need : pegtl::internal::must<R> {
   }
 };
 
+// list_need<R, S>: R (S R)*, where R is required once a separator has been read, so that input
+// ending after a separator ("on b200," / "where tp = 8 and") is incomplete (a REPL reads another
+// line) and "at 56,,98" points at the second ','. PEGTL's list<> would end the list before the
+// separator and blame the separator instead.
+template <typename R, typename S>
+struct list_need : seq<R, star<S, need<R>>> {};
+
 // --- lexical -------------------------------------------------------------------------------
 struct name_char : sor<alnum, one<'.', '-', '_', '/', '+', '*'>> {};
 template <typename Str>
@@ -85,7 +92,7 @@ struct word : plus<name_char> {};
 // named "model".
 struct clause_start;
 struct value : seq<not_at<clause_start>, sor<param_ref, date_lit, word>> {};
-struct value_list : list<value, comma> {};
+struct value_list : list_need<value, comma> {};
 
 // --- filters and clauses ---------------------------------------------------------------------
 struct filter_key : sor<kw_on, kw_gpu, kw_hardware, kw_model, kw_precision, kw_framework, kw_family, kw_spec, kw_seq,
@@ -97,7 +104,7 @@ struct field : word {};
 struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, string<'<', '>'>, string<'=', '='>, one<'<'>,
                     one<'>'>, one<'='>> {};
 struct operand : sor<param_ref, date_lit, quoted, word> {};
-struct operand_list : list<operand, comma> {};
+struct operand_list : list_need<operand, comma> {};
 struct close_paren : one<')'> {};
 struct open_paren : one<'('> {};
 struct in_list : seq<open_paren, sp, need<operand_list>, sp, need<close_paren>> {};
@@ -111,9 +118,11 @@ struct paren_expr : seq<one<'('>, sp, need<or_expr>, sp, need<close_paren>> {};
 struct not_expr;
 struct primary : sor<paren_expr, not_expr, comparison> {};
 struct not_expr : seq<kw_not, sp, need<primary>> {};
-struct and_expr : list<primary, seq<sp, kw_and, sp>> {};
-struct or_expr : list<and_expr, seq<sp, kw_or, sp>> {};
-struct where_expr : or_expr {};
+struct and_expr : list_need<primary, seq<sp, kw_and, sp>> {};
+struct or_expr : list_need<and_expr, seq<sp, kw_or, sp>> {};
+// seq<>, not inheritance: or_expr must run as a rule of its own so the parse tree keeps its node
+// (deriving from it would store the top-level and_expr nodes bare and drop all but the first).
+struct where_expr : seq<or_expr> {};
 struct where_clause : seq<kw_where, sp, need<where_expr>> {};
 
 struct date_value : date_lit {};
@@ -124,9 +133,9 @@ struct target_number : sor<param_ref, number> {};
 struct range_to : target_number {};
 struct range_step : target_number {};
 struct target_item : seq<target_number, opt<sp, two<'.'>, sp, need<range_to>, opt<sp, kw_step, sp, need<range_step>>>> {};
-struct target_list : list<target_item, comma> {};
+struct target_list : list_need<target_item, comma> {};
 struct percent_item : seq<target_number, opt<sp, one<'%'>>> {};
-struct percent_list : list<percent_item, comma> {};
+struct percent_list : list_need<percent_item, comma> {};
 struct band_targets : seq<kw_band, sp, need<percent_list>> {};
 struct interactivity_targets : seq<opt<kw_interactivity, sp>, need<target_list>> {};
 struct targets : sor<band_targets, interactivity_targets> {};
@@ -140,7 +149,7 @@ struct qualifier : seq<sor<seq<one<'p', 'P'>, digits, opt<one<'.'>, digits>>, TA
                        not_at<name_char>> {};
 struct metric_name : word {};
 struct metric_item : seq<metric_name, opt<sp1, qualifier>> {};
-struct metric_list : list<metric_item, comma> {};
+struct metric_list : list_need<metric_item, comma> {};
 struct show_clause : seq<kw_show, sp, need<metric_list>> {};
 
 struct price_word : seq<not_at<clause_start>, word> {};

@@ -63,6 +63,10 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   else if (std::isnan(y)) reason = "missing tput_per_gpu";
   else if (!std::isfinite(y) || y < 0) reason = "tput_per_gpu not a finite non-negative number";
   else if (!std::isnan(x) && (!std::isfinite(x) || x <= 0)) reason = "median_intvty not a finite positive number";
+  else if (const double o = raw.get(Field::output_tput_per_gpu); !std::isnan(o) && (!std::isfinite(o) || o < 0))
+    reason = "output_tput_per_gpu not a finite non-negative number";
+  else if (const double i = raw.get(Field::input_tput_per_gpu); !std::isnan(i) && (!std::isfinite(i) || i < 0))
+    reason = "input_tput_per_gpu not a finite non-negative number";
   if (reason) {
     unusable(source, std::move(where), reason);
     return false;

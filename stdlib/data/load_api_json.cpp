@@ -46,6 +46,16 @@ void read_metric(DatasetBuilder& b, RawRow& row, std::string_view key, const jso
   }
 }
 
+// The two axes decide whether a row is usable, so a value that is there but is not a number is a
+// reason of its own (for any other metric a wrong type is only an ignored field).
+std::string axis_type_error(const object& o) {
+  json::element e;
+  if (!json::is_null_or_missing(o, "tput_per_gpu", e) && !e.is_number()) return "non-numeric tput_per_gpu";
+  if (!json::is_null_or_missing(o, "median_intvty", e) && !e.is_number())
+    return "median_intvty not a finite positive number";
+  return {};
+}
+
 // Readers that leave `out` unchanged when the key is absent; they return an error reason.
 std::string read_int(const object& o, std::string_view key, std::int32_t& out) {
   const auto f = json::integer_field(o, key);
@@ -123,6 +133,7 @@ std::string read_api_row(DatasetBuilder& b, const object& o, RawRow& row) {
   if (metrics.error()) return "missing metrics object";
   object m;
   if (metrics.value_unsafe().get(m)) return "'metrics' is not an object";
+  if (auto e = axis_type_error(m); !e.empty()) return e;
   for (auto [key, value] : m) read_metric(b, row, key, value);
   for (auto [key, value] : o)
     if (!known_api_key(key)) b.ignored_field(key);
@@ -172,6 +183,7 @@ std::string read_runner_row(DatasetBuilder& b, const object& o, RawRow& row) {
                          : "single_turn";
   if (const auto off = text("offloading"); off.value) l.offload_mode = (*off.value == "none" || off.value->empty()) ? "off" : "on";
 
+  if (auto e = axis_type_error(o); !e.empty()) return e;
   row.date = text::kNoDate;
   if (const auto d = text("date"); d.value) {
     const auto days = text::parse_date(*d.value);

@@ -69,8 +69,13 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
   // A candidate qualifies when it is within a third of the longer word's length (at least 1, at most
   // 3 edits), or when one is a prefix of the other (typing "mi35" should offer "mi355x").
   struct Scored {
-    std::size_t distance, gap;
+    std::size_t distance, prefix, gap;
     std::string name;
+  };
+  auto common_prefix = [&](std::string_view c) {
+    std::size_t n = 0;
+    while (n < word.size() && n < c.size() && fold(word[n]) == fold(c[n])) ++n;
+    return n;
   };
   std::vector<Scored> scored;
   for (const auto& c : candidates) {
@@ -79,10 +84,11 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
     const std::size_t longer = std::max(word.size(), c.size());
     const std::size_t limit = std::clamp<std::size_t>(longer / 3, 1, 3);
     const bool prefix = word.size() >= 2 && (starts_with_icase(c, word) || starts_with_icase(word, c));
-    if (d <= limit || prefix) scored.push_back({prefix ? std::min(d, limit) : d, char_gap(word, c), c});
+    if (d <= limit || prefix) scored.push_back({prefix ? std::min(d, limit) : d, common_prefix(c), char_gap(word, c), c});
   }
   std::stable_sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) {
     if (x.distance != y.distance) return x.distance < y.distance;
+    if (x.prefix != y.prefix) return x.prefix > y.prefix;  // "mi350x": mi355x shares "mi35"
     if (x.gap != y.gap) return x.gap < y.gap;
     return x.name < y.name;
   });

@@ -1,0 +1,120 @@
+// num::Decimal: exact decimal prices, half-up display rounding on the exact decimal value
+// (DECISIONS.md, Computation: "display rounding is half-up on that decimal value").
+#include <catch2/catch.hpp>
+
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "num/decimal.hpp"
+
+using icq::num::Decimal;
+
+TEST_CASE("decimal: prices parse exactly and print as written", "[decimal]") {
+  REQUIRE(Decimal::parse("2.808").str() == "2.808");
+  REQUIRE(Decimal::parse("2.652").str() == "2.652");
+  REQUIRE(Decimal::parse("1.48").str() == "1.48");
+  REQUIRE(Decimal::parse("0.95").str() == "0.95");
+  REQUIRE(Decimal::parse("1.30").str() == "1.3");  // trailing zeros trimmed
+  REQUIRE(Decimal::parse("2.00").str() == "2");
+  REQUIRE(Decimal::parse("+7").str() == "7");
+  REQUIRE(Decimal::parse("-0.5").str() == "-0.5");
+  REQUIRE(Decimal::parse("1000000").str() == "1000000");
+  REQUIRE(Decimal::from_int(42).str() == "42");
+  REQUIRE(Decimal::from_int(-3).str() == "-3");
+  REQUIRE(Decimal().str() == "0");
+}
+
+TEST_CASE("decimal: arithmetic is decimal, not binary", "[decimal]") {
+  // 0.1 + 0.2 is exactly 0.3 in decimal (in binary it is 0.30000000000000004).
+  REQUIRE(Decimal::parse("0.1") + Decimal::parse("0.2") == Decimal::parse("0.3"));
+  REQUIRE((Decimal::parse("0.1") + Decimal::parse("0.2")).str() == "0.3");
+  REQUIRE((Decimal::parse("2.808") * Decimal::from_int(1000)).str() == "2808");
+  REQUIRE((Decimal::parse("1.95") - Decimal::parse("1.73")).str() == "0.22");
+  REQUIRE((Decimal::parse("1.5") / Decimal::parse("0.25")).str() == "6");
+  REQUIRE(Decimal::parse("2.26") < Decimal::parse("2.34"));
+  REQUIRE(Decimal::parse("2.34") > Decimal::parse("2.26"));
+  REQUIRE(Decimal::parse("2.3") <= Decimal::parse("2.30"));
+  REQUIRE(Decimal::parse("2.3") >= Decimal::parse("2.30"));
+}
+
+TEST_CASE("decimal: fixed() rounds half up on the exact decimal expansion", "[decimal]") {
+  // Parsed text is exact: the 5 is really there.
+  REQUIRE(Decimal::parse("0.2315").fixed(3) == "0.232");
+  REQUIRE(Decimal::parse("2.675").fixed(2) == "2.68");
+  REQUIRE(Decimal::parse("1.005").fixed(2) == "1.01");
+  REQUIRE(Decimal::parse("0.125").fixed(2) == "0.13");
+  REQUIRE(Decimal::parse("0.135").fixed(2) == "0.14");  // half up, not half even
+  REQUIRE(Decimal::parse("0.2314999").fixed(3) == "0.231");
+  REQUIRE(Decimal::parse("1772.05").fixed(1) == "1772.1");
+  // Padding to the requested places.
+  REQUIRE(Decimal::parse("0.2").fixed(3) == "0.200");
+  REQUIRE(Decimal::parse("3").fixed(2) == "3.00");
+  // Zero places: an integer, no decimal point.
+  REQUIRE(Decimal::parse("2.5").fixed(0) == "3");
+  REQUIRE(Decimal::parse("2.4999").fixed(0) == "2");
+  REQUIRE(Decimal::parse("891760.5").fixed(0) == "891761");
+  // Negative: half away from zero; a negative value that rounds to zero prints without '-'.
+  REQUIRE(Decimal::parse("-1.005").fixed(2) == "-1.01");
+  REQUIRE(Decimal::parse("-0.0004").fixed(3) == "0.000");
+  REQUIRE(Decimal::parse("-0.4").fixed(0) == "0");
+}
+
+TEST_CASE("decimal: from_double keeps the double's exact binary value", "[decimal]") {
+  // 2.675 as a double is 2.67499999999999982236431605997495353221893310546875: below the half,
+  // so it rounds down, while the decimal text "2.675" rounds up.
+  REQUIRE(Decimal::from_double(2.675).fixed(2) == "2.67");
+  REQUIRE(Decimal::parse("2.675").fixed(2) == "2.68");
+  // 1.005 as a double is 1.00499999999999989341858963598497211933135986328125.
+  REQUIRE(Decimal::from_double(1.005).fixed(2) == "1.00");
+  // 0.2315 as a double is 0.2315000000000000113242748511765967123210430145263671875: ABOVE the
+  // half, so it rounds up like the text does (the double is not always below the decimal).
+  REQUIRE(Decimal::from_double(0.2315).fixed(3) == "0.232");
+  // Exactly representable halves round up.
+  REQUIRE(Decimal::from_double(0.125).fixed(2) == "0.13");
+  REQUIRE(Decimal::from_double(2.5).round_to_integer() == 3);
+  // The exact expansion, not the shortest round-trip text, is what the value holds.
+  REQUIRE(Decimal::from_double(0.1) > Decimal::parse("0.1"));
+  REQUIRE(Decimal::from_double(2.675) < Decimal::parse("2.675"));
+  REQUIRE(Decimal::from_double(0.5).str() == "0.5");
+  REQUIRE(Decimal::from_double(1772.1).to_double() == 1772.1);
+}
+
+TEST_CASE("decimal: round_to_integer is half up (away from zero)", "[decimal]") {
+  REQUIRE(Decimal::parse("33.5").round_to_integer() == 34);
+  REQUIRE(Decimal::parse("33.4999").round_to_integer() == 33);
+  REQUIRE(Decimal::parse("82.5").round_to_integer() == 83);
+  REQUIRE(Decimal::parse("0.49").round_to_integer() == 0);
+  REQUIRE(Decimal::parse("-2.5").round_to_integer() == -3);
+  REQUIRE(Decimal::parse("-2.4").round_to_integer() == -2);
+  REQUIRE(Decimal::from_int(1234567890123LL).round_to_integer() == 1234567890123LL);
+}
+
+TEST_CASE("decimal: round() keeps an exact decimal result", "[decimal]") {
+  REQUIRE(Decimal::parse("0.17349").round(3) == Decimal::parse("0.173"));
+  REQUIRE(Decimal::parse("0.1735").round(3) == Decimal::parse("0.174"));
+  REQUIRE(Decimal::parse("34.5").round(0) == Decimal::from_int(35));
+}
+
+TEST_CASE("decimal: cost of §4 computed exactly from a decimal price", "[decimal]") {
+  // price / (throughput * 3600 / 1e6) with price 1.48 and throughput 1772.1 tok/s/GPU:
+  // 1.48 / 6.37956 = 0.23199... -> "$0.232" (the §8 worked example's FP4 figure).
+  const Decimal price = Decimal::parse("1.48");
+  const Decimal tput = Decimal::parse("1772.1");
+  const Decimal cost = price / (tput * Decimal::from_int(3600) / Decimal::from_int(1000000));
+  REQUIRE(cost.fixed(3) == "0.232");
+  REQUIRE(cost.fixed(5) == "0.23199");
+}
+
+TEST_CASE("decimal: malformed text throws invalid_argument", "[decimal]") {
+  for (const char* bad : {"", "abc", "1.2.3", "1e5", "1,5", " 1.5", "1.5 ", "$1.48", "--1", "+", "-", ".", "nan", "inf", "0x10"}) {
+    INFO("input '" << bad << "'");
+    REQUIRE_THROWS_AS(Decimal::parse(bad), std::invalid_argument);
+  }
+}
+
+TEST_CASE("decimal: non-finite doubles throw invalid_argument", "[decimal]") {
+  REQUIRE_THROWS_AS(Decimal::from_double(std::numeric_limits<double>::quiet_NaN()), std::invalid_argument);
+  REQUIRE_THROWS_AS(Decimal::from_double(std::numeric_limits<double>::infinity()), std::invalid_argument);
+  REQUIRE_THROWS_AS(Decimal::from_double(-std::numeric_limits<double>::infinity()), std::invalid_argument);
+}
