@@ -64,6 +64,11 @@ struct MetricRef {
   Span span;
 };
 
+struct OrderItem {
+  Word column;
+  bool descending = false;
+};
+
 // Clauses shared by the statements that select data.
 struct Clauses {
   std::vector<Filter> filters;
@@ -75,13 +80,20 @@ struct Clauses {
   Span show_span;
   std::vector<Word> prices;  // `using prices 2026-04 neocloud`
   std::optional<Word> tokens;
+  std::vector<Word> lets;       // `let` names used as filter sets
+  std::optional<Word> since;    // trend
+  std::optional<Word> by;       // trend
+  std::vector<OrderItem> order; // points
+  std::optional<Word> limit;    // points
 };
 
 // One side of a comparison: a value of the compared dimension, or a parenthesised filter set
 // (or, later, a `let` name).
 struct Side {
   std::optional<Word> value;
+  std::optional<Word> let;  // a side named by `let`
   std::vector<Filter> filters;
+  std::vector<Word> lets;   // `let` names inside a parenthesised side
   std::vector<Expr> where;
   std::optional<DateSelection> date;
   Span span;
@@ -107,7 +119,49 @@ struct Help {
   std::optional<Word> topic;
 };
 
-using StatementBody = std::variant<Compare, List, Describe, Help>;
+struct Frontier {
+  Clauses clauses;
+};
+
+struct Points {
+  Clauses clauses;
+};
+
+struct Trend {
+  std::vector<MetricRef> metrics;
+  Clauses clauses;
+};
+
+struct Accuracy {
+  Clauses clauses;
+};
+
+struct Set {
+  Word name;               // "price", "power", "prices", "format"
+  std::vector<Word> args;  // "mi355x", "1.80"
+};
+
+struct Let {
+  Word name;
+  Side side;  // the parenthesised filter set
+};
+
+struct Param {
+  Word name;
+  Word value;
+};
+
+struct Load {
+  Word path;
+};
+
+struct Statement;
+
+struct Explain {
+  std::vector<Statement> inner;  // exactly one
+};
+
+using StatementBody = std::variant<Compare, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load, Explain>;
 
 struct Statement {
   StatementBody body;

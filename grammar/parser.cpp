@@ -9,6 +9,7 @@
 #include <cctype>
 #include <memory>
 
+#include "keywords.hpp"
 #include "rules.hpp"
 #include "text/text.hpp"
 
@@ -37,7 +38,9 @@ inline constexpr const ErrorInfo* error_info = nullptr;
   template <>                                                  \
   inline constexpr const ErrorInfo* error_info<rule> = &rule##_error
 
-ICQ_ERROR(statement_start, "unknown statement '{word}'", "statements: compare, list, describe, help", Suggest::statement);
+ICQ_ERROR(statement_start, "unknown statement '{word}'",
+          "statements: compare, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, help",
+          Suggest::statement);
 ICQ_ERROR(statement_end, "unexpected '{word}' in this statement",
           "clauses: on, model, precision, framework, spec, seq, deployment, vendor, where, as of, on date, at, "
           "clamp, show, using prices, tokens; end a statement with ';' or a newline",
@@ -81,6 +84,22 @@ ICQ_ERROR(list_what, "expected what to list after 'list'",
           "list gpus | models | precisions | frameworks | families | specs | deployments | vendors | sequences | dates | metrics | editions");
 ICQ_ERROR(describe_kind, "expected what to describe after 'describe'", "e.g. describe gpu mi355x  |  describe model dsr1  |  describe metric cost");
 ICQ_ERROR(describe_name, "expected a name after '{prev}'", "e.g. describe gpu mi355x");
+ICQ_ERROR(side_term, "expected another side after 'vs': a parenthesised filter set or a let name",
+          "e.g. compare (gpu h200 precision fp8) vs (gpu b200 precision fp4)  |  let amd = (vendor amd); compare amd vs (gpu b200)");
+ICQ_ERROR(by_field, "expected what to group by after 'by'", "e.g. by gpu  |  by precision  |  by framework");
+ICQ_ERROR(kw_by, "expected 'by' after 'order'", "e.g. order by throughput desc");
+ICQ_ERROR(order_list, "expected columns to order by", "e.g. order by throughput desc, conc");
+ICQ_ERROR(order_item, "expected a column after '{prev}'", "e.g. order by throughput desc, conc");
+ICQ_ERROR(limit_value, "expected a row count after 'limit'", "e.g. limit 10");
+ICQ_ERROR(trend_metrics, "expected the metric to follow after 'trend'", "e.g. trend throughput on b200 model dsr1 precision fp4 at 50");
+ICQ_ERROR(set_name, "expected what to set after 'set'", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT");
+ICQ_ERROR(set_args, "expected a value after 'set {prev}'", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT");
+ICQ_ERROR(let_name, "expected a name after 'let' (letters, digits, '_'; not a keyword)", "e.g. let amd = (vendor amd)");
+ICQ_ERROR(equals, "expected '=' after '{prev}'", "e.g. let amd = (vendor amd)  |  param target = 50");
+ICQ_ERROR(param_name, "expected a parameter name after 'param'", "e.g. param target = 50");
+ICQ_ERROR(param_value, "expected a value after '='", "e.g. param target = 50");
+ICQ_ERROR(load_path, "expected a file or folder after 'load'", "e.g. load \"results/\"");
+ICQ_ERROR(explained, "expected a statement to explain after 'explain'", "explain compare … | frontier … | points … | trend … | accuracy …");
 #undef ICQ_ERROR
 
 struct RaisedError {
@@ -107,7 +126,11 @@ using selector = pt::selector<
                           operand, in_test, not_in_test, as_of_clause, on_date_clause, date_value, targets_clause,
                           band_targets, interactivity_targets, target_item, target_number, range_to, range_step,
                           percent_item, clamp_clause, show_clause, metric_item, metric_name, qualifier, using_clause,
-                          price_word, tokens_clause, token_word, list_what, describe_kind, describe_name, help_topic>>;
+                          price_word, tokens_clause, token_word, list_what, describe_kind, describe_name, help_topic,
+                          let_ref, let_side, since_clause, by_clause, order_item, order_column, order_direction,
+                          limit_clause, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
+                          set_name, set_arg, let_stmt, let_name, param_stmt, param_name, param_value, load_stmt, load_path,
+                          explain_stmt, by_field, limit_value>>;
 
 using Node = pt::node;
 
@@ -222,6 +245,8 @@ ast::Targets to_targets(const Node& n) {
   return t;
 }
 
+std::vector<ast::MetricRef> to_metrics(const Node& list);
+
 void add_clause(const Node& c, ast::Clauses& out) {
   if (c.is_type<filter>()) {
     out.filters.push_back(to_filter(c));
@@ -235,20 +260,41 @@ void add_clause(const Node& c, ast::Clauses& out) {
     out.clamp = span_of(c);
   } else if (c.is_type<show_clause>()) {
     out.show_span = span_of(c);
-    for (const auto& m : c.children) {
-      ast::MetricRef ref;
-      ref.span = span_of(*m);
-      for (const auto& part : m->children) {
-        if (part->is_type<metric_name>()) ref.name = word_of(*part);
-        else ref.qualifier = word_of(*part);
-      }
-      out.show.push_back(std::move(ref));
-    }
+    for (auto& m : to_metrics(c)) out.show.push_back(std::move(m));
   } else if (c.is_type<using_clause>()) {
     for (const auto& w : c.children) out.prices.push_back(word_of(*w));
   } else if (c.is_type<tokens_clause>()) {
     out.tokens = word_of(*c.children.front());
+  } else if (c.is_type<let_ref>()) {
+    out.lets.push_back(word_of(c));
+  } else if (c.is_type<since_clause>()) {
+    out.since = word_of(*c.children.front());
+  } else if (c.is_type<by_clause>()) {
+    out.by = word_of(*c.children.front());
+  } else if (c.is_type<limit_clause>()) {
+    out.limit = word_of(*c.children.front());
+  } else if (c.is_type<order_item>()) {
+    ast::OrderItem item;
+    for (const auto& part : c.children) {
+      if (part->is_type<order_column>()) item.column = word_of(*part);
+      else item.descending = text::iequals(part->string_view(), "desc");
+    }
+    out.order.push_back(std::move(item));
   }
+}
+
+std::vector<ast::MetricRef> to_metrics(const Node& list) {
+  std::vector<ast::MetricRef> out;
+  for (const auto& m : list.children) {
+    ast::MetricRef ref;
+    ref.span = span_of(*m);
+    for (const auto& part : m->children) {
+      if (part->is_type<metric_name>()) ref.name = word_of(*part);
+      else ref.qualifier = word_of(*part);
+    }
+    out.push_back(std::move(ref));
+  }
+  return out;
 }
 
 ast::Side to_side(const Node& n) {
@@ -258,11 +304,16 @@ ast::Side to_side(const Node& n) {
     s.value = word_of(n);
     return s;
   }
+  if (n.is_type<let_side>()) {
+    s.let = word_of(n);
+    return s;
+  }
   ast::Clauses tmp;
   for (const auto& c : n.children) add_clause(*c, tmp);
   s.filters = std::move(tmp.filters);
   s.where = std::move(tmp.where);
   s.date = std::move(tmp.date);
+  s.lets = std::move(tmp.lets);
   return s;
 }
 
@@ -271,7 +322,7 @@ ast::StatementBody to_statement(const Node& n) {
     ast::Compare c;
     for (const auto& ch : n.children) {
       if (ch->is_type<dimension>()) c.dimension = word_of(*ch);
-      else if (ch->is_type<side_value>() || ch->is_type<paren_side>()) c.sides.push_back(to_side(*ch));
+      else if (ch->is_type<side_value>() || ch->is_type<paren_side>() || ch->is_type<let_side>()) c.sides.push_back(to_side(*ch));
       else add_clause(*ch, c.clauses);
     }
     if (c.dimension) c.dimension->text = text::lower(c.dimension->text);
@@ -292,6 +343,57 @@ ast::StatementBody to_statement(const Node& n) {
       else d.name = word_of(*ch);
     }
     return d;
+  }
+  auto clauses_of = [](const Node& stmt) {
+    ast::Clauses c;
+    for (const auto& ch : stmt.children)
+      if (!ch->is_type<trend_metrics>()) add_clause(*ch, c);
+    return c;
+  };
+  if (n.is_type<frontier_stmt>()) return ast::Frontier{clauses_of(n)};
+  if (n.is_type<points_stmt>()) return ast::Points{clauses_of(n)};
+  if (n.is_type<accuracy_stmt>()) return ast::Accuracy{clauses_of(n)};
+  if (n.is_type<trend_stmt>()) {
+    ast::Trend t;
+    t.clauses = clauses_of(n);
+    for (const auto& ch : n.children)
+      if (ch->is_type<trend_metrics>()) t.metrics = to_metrics(*ch);
+    return t;
+  }
+  if (n.is_type<set_stmt>()) {
+    ast::Set st;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<set_name>()) st.name = word_of(*ch);
+      else st.args.push_back(word_of(*ch));
+    }
+    return st;
+  }
+  if (n.is_type<let_stmt>()) {
+    ast::Let l;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<let_name>()) l.name = word_of(*ch);
+      else l.side = to_side(*ch);
+    }
+    return l;
+  }
+  if (n.is_type<param_stmt>()) {
+    ast::Param p;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<param_name>()) p.name = word_of(*ch);
+      else p.value = word_of(*ch);
+    }
+    return p;
+  }
+  if (n.is_type<load_stmt>()) return ast::Load{word_of(*n.children.front())};
+  if (n.is_type<explain_stmt>()) {
+    ast::Explain e;
+    const Node& inner = *n.children.front();
+    ast::Statement s;
+    s.body = to_statement(inner);
+    s.span = span_of(inner);
+    s.text = inner.string();
+    e.inner.push_back(std::move(s));
+    return e;
   }
   ast::Help h;
   if (!n.children.empty()) h.topic = word_of(*n.children.front());
@@ -360,14 +462,21 @@ ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
 }  // namespace
 
 const std::vector<std::string>& statement_keywords() {
-  static const std::vector<std::string> k = {"compare", "list", "describe", "help"};
+  static const std::vector<std::string> k = [] {
+    std::vector<std::string> v;
+    for (const auto& d : statement_docs()) v.emplace_back(d.keyword);
+    return v;
+  }();
   return k;
 }
 
 const std::vector<std::string>& clause_keywords() {
-  static const std::vector<std::string> k = {"on",     "gpu",   "model", "precision", "framework", "family",
-                                             "spec",   "seq",   "deployment", "vendor", "where", "as", "at",
-                                             "clamp", "show",  "using", "tokens"};
+  static const std::vector<std::string> k = [] {
+    std::vector<std::string> v;
+    for (const auto& d : clause_docs())
+      if (std::string_view(d.keyword).find(' ') == std::string_view::npos) v.emplace_back(d.keyword);
+    return v;
+  }();
   return k;
 }
 

@@ -70,6 +70,21 @@ ICQ_KW(using, "using");
 ICQ_KW(prices, "prices");
 ICQ_KW(tokens, "tokens");
 ICQ_KW(for, "for");
+ICQ_KW(frontier, "frontier");
+ICQ_KW(points, "points");
+ICQ_KW(trend, "trend");
+ICQ_KW(accuracy, "accuracy");
+ICQ_KW(set, "set");
+ICQ_KW(let, "let");
+ICQ_KW(param, "param");
+ICQ_KW(load, "load");
+ICQ_KW(explain, "explain");
+ICQ_KW(since, "since");
+ICQ_KW(by, "by");
+ICQ_KW(order, "order");
+ICQ_KW(limit, "limit");
+ICQ_KW(asc, "asc");
+ICQ_KW(desc, "desc");
 #undef ICQ_KW
 
 // Whitespace inside a statement: blanks, comments, and a backslash-newline continuation.
@@ -158,22 +173,43 @@ struct using_clause : seq<kw_using, sp, need<kw_prices>, sp, need<price_words>> 
 struct token_word : word {};
 struct tokens_clause : seq<kw_tokens, sp, need<token_word>> {};
 
-struct clause_start : sor<filter_key, kw_where, kw_as, kw_at, kw_clamp, kw_show, kw_using, kw_tokens, kw_vs> {};
+struct since_clause : seq<kw_since, sp, need<date_value>> {};
+struct by_field : word {};
+struct by_clause : seq<kw_by, sp, need<by_field>> {};
+struct order_column : word {};
+struct order_direction : sor<kw_asc, kw_desc> {};
+struct order_item : seq<order_column, opt<sp1, order_direction>> {};
+struct order_list : list_need<order_item, comma> {};
+struct order_clause : seq<kw_order, sp, need<kw_by>, sp, need<order_list>> {};
+struct limit_value : sor<param_ref, digits> {};
+struct limit_clause : seq<kw_limit, sp, need<limit_value>> {};
+
+struct statement_keyword;
+struct clause_start : sor<filter_key, kw_where, kw_as, kw_at, kw_clamp, kw_show, kw_using, kw_tokens, kw_vs, kw_since,
+                          kw_by, kw_order, kw_limit> {};
+// A bare name in clause position is a `let` filter set (`compare precision fp4 vs fp8 amd …`); the
+// binder reports an unknown one with suggestions from the clause keywords and the defined names.
+struct let_ref : seq<not_at<clause_start>, not_at<statement_keyword>, word> {};
 struct clause : sor<on_date_clause, filter, where_clause, as_of_clause, targets_clause, clamp_clause, show_clause,
-                    using_clause, tokens_clause> {};
+                    using_clause, tokens_clause, since_clause, by_clause, order_clause, limit_clause, let_ref> {};
 struct clauses : star<sp, clause> {};
 
 // --- compare ---------------------------------------------------------------------------------
 struct dimension : sor<kw_precision, kw_spec, kw_gpu, kw_hardware, kw_framework, kw_family, kw_deployment, kw_vendor,
                        kw_seq, kw_model, kw_date> {};
 struct side_value : value {};
-struct side_filter : sor<on_date_clause, filter, where_clause, as_of_clause> {};
+struct side_filter : sor<on_date_clause, filter, where_clause, as_of_clause, let_ref> {};
 struct side_filters : list<side_filter, sp> {};
 struct paren_side : seq<one<'('>, sp, need<side_filters>, sp, need<close_paren>> {};
 struct more_sides_value : seq<sp, kw_vs, sp, need<side_value>> {};
-struct more_sides_paren : seq<sp, kw_vs, sp, need<paren_side>> {};
+struct let_side : seq<not_at<dimension>, not_at<clause_start>, word> {};
+struct side_term : sor<paren_side, let_side> {};
+struct more_sides_paren : seq<sp, kw_vs, sp, need<side_term>> {};
 struct dimension_sides : seq<dimension, sp, need<side_value>, sp, need<kw_vs>, sp, need<side_value>, star<more_sides_value>> {};
-struct paren_sides : seq<paren_side, sp, need<kw_vs>, sp, need<paren_side>, star<more_sides_paren>> {};
+// A let name opens a comparison only when `vs` follows it, so a misspelt dimension
+// ("compare precisoin fp4 vs fp8") is reported as such.
+struct first_side : sor<paren_side, seq<let_side, at<sp, kw_vs>>> {};
+struct paren_sides : seq<first_side, sp, need<kw_vs>, sp, need<side_term>, star<more_sides_paren>> {};
 struct compare_sides : sor<dimension_sides, paren_sides> {};
 struct compare_stmt : seq<kw_compare, sp, need<compare_sides>, clauses> {};
 
@@ -186,8 +222,36 @@ struct describe_stmt : seq<kw_describe, sp, need<describe_kind>, sp, need<descri
 struct help_topic : word {};
 struct help_stmt : seq<kw_help, opt<sp, help_topic>> {};
 
+// --- frontier, points, trend, accuracy ---------------------------------------------------------
+struct frontier_stmt : seq<kw_frontier, clauses> {};
+struct points_stmt : seq<kw_points, clauses> {};
+struct trend_metrics : metric_list {};
+struct trend_stmt : seq<kw_trend, sp, need<trend_metrics>, clauses> {};
+struct accuracy_stmt : seq<kw_accuracy, clauses> {};
+
+// --- session: set, let, param, load --------------------------------------------------------------
+struct set_name : word {};
+struct set_arg : sor<param_ref, quoted, date_lit, word> {};
+struct set_args : list<set_arg, sor<comma, sp1>> {};
+struct set_stmt : seq<kw_set, sp, need<set_name>, sp, need<set_args>> {};
+struct equals : one<'='> {};
+struct let_name : seq<not_at<clause_start>, not_at<dimension>, identifier> {};
+struct let_stmt : seq<kw_let, sp, need<let_name>, sp, need<equals>, sp, need<paren_side>> {};
+struct param_name : identifier {};
+struct param_value : sor<quoted, date_lit, word> {};
+struct param_stmt : seq<kw_param, sp, need<param_name>, sp, need<equals>, sp, need<param_value>> {};
+struct path_word : plus<not_one<' ', '\t', '\r', '\n', ';'>> {};
+struct load_path : sor<quoted, path_word> {};
+struct load_stmt : seq<kw_load, sp, need<load_path>> {};
+
+struct explained : sor<compare_stmt, frontier_stmt, points_stmt, trend_stmt, accuracy_stmt> {};
+struct explain_stmt : seq<kw_explain, sp, need<explained>> {};
+
 // --- program ---------------------------------------------------------------------------------
-struct statement : sor<compare_stmt, list_stmt, describe_stmt, help_stmt> {};
+struct statement_keyword : sor<kw_compare, kw_list, kw_describe, kw_help, kw_frontier, kw_points, kw_trend, kw_accuracy,
+                               kw_set, kw_let, kw_param, kw_load, kw_explain> {};
+struct statement : sor<compare_stmt, list_stmt, describe_stmt, help_stmt, frontier_stmt, points_stmt, trend_stmt,
+                       accuracy_stmt, set_stmt, let_stmt, param_stmt, load_stmt, explain_stmt> {};
 struct statement_end : sor<one<';'>, eol, eof> {};
 struct separator : sor<one<' ', '\t', '\r', '\n', ';'>, comment, continuation> {};
 struct statement_start : statement {};

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "parser.hpp"
 #include "query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -88,6 +89,7 @@ std::string metric_json_key(const catalog::Metric& m, const std::string& qualifi
     case catalog::MetricKind::joules: return "joules_per_token";
     case catalog::MetricKind::concurrency: return "concurrency";
     case catalog::MetricKind::latency: return m.key + "_" + qualifier;
+    case catalog::MetricKind::accuracy: return "accuracy";
   }
   return m.key;
 }
@@ -301,6 +303,139 @@ BoundMetric Binder::bind_metric(const ast::MetricRef& m) const {
   return b;
 }
 
+std::string Binder::written_text(ast::Span span) const {
+  // As written, whitespace collapsed: "(gpu h200 precision fp8)".
+  std::string out;
+  for (char ch : source_.substr(span.begin, span.end - span.begin)) {
+    const bool blank = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\\';
+    if (blank) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+void Binder::apply_let(const ast::Word& name, Selection& into) const {
+  const auto it = settings_.lets.find(name.text);
+  if (it == settings_.lets.end()) {
+    std::vector<std::string> candidates = grammar::clause_keywords();
+    for (const auto& [n, _] : settings_.lets) candidates.push_back(n);
+    const auto suggestions = text::closest(name.text, candidates);
+    std::string help = did_you_mean(suggestions);
+    if (!help.empty()) help += "\n";
+    help += settings_.lets.empty() ? "a bare name here must be defined first: let NAME = (FILTERS)"
+                                   : "defined names: " + [&] {
+                                       std::vector<std::string> n;
+                                       for (const auto& [k, _] : settings_.lets) n.push_back(k);
+                                       return text::join(n, ", ");
+                                     }();
+    throw QueryError(fmt::format("unknown clause or name '{}'", name.text), name.span, help, suggestions);
+  }
+  const Selection& def = it->second.selection;
+  into.filters.insert(into.filters.end(), def.filters.begin(), def.filters.end());
+  into.where.insert(into.where.end(), def.where.begin(), def.where.end());
+  if (def.date.kind != DateSelection::Kind::latest) into.date = def.date;
+}
+
+Selection Binder::bind_side_filters(const ast::Side& s) const {
+  Selection sel;
+  for (const auto& l : s.lets) apply_let(l, sel);
+  for (const auto& f : s.filters) sel.filters.push_back(bind_filter(f));
+  for (const auto& w : s.where) sel.where.push_back(bind_expr(w));
+  if (s.date) sel.date = bind_date(*s.date);
+  return sel;
+}
+
+Selection Binder::bind_selection(const ast::Clauses& cl) const {
+  Selection sel;
+  for (const auto& l : cl.lets) apply_let(l, sel);
+  for (const auto& f : cl.filters) sel.filters.push_back(bind_filter(f));
+  for (const auto& w : cl.where) sel.where.push_back(bind_expr(w));
+  if (cl.date) sel.date = bind_date(*cl.date);
+  return sel;
+}
+
+void Binder::check_clauses(const ast::Clauses& cl, std::string_view statement, unsigned allowed) const {
+  auto reject = [&](ast::Span span, std::string_view clause, std::string_view belongs) {
+    throw QueryError(fmt::format("`{}` does not apply to {}", clause, statement), span, fmt::format("`{}` belongs to {}", clause, belongs));
+  };
+  if (!(allowed & kFilters)) {
+    if (!cl.filters.empty()) reject(cl.filters.front().key_span, cl.filters.front().key, "statements that select rows");
+    if (!cl.where.empty()) reject(cl.where.front().span, "where", "statements that select rows");
+    if (cl.date) reject(cl.date->span, "as of / on date", "statements that select rows");
+    if (!cl.lets.empty()) reject(cl.lets.front().span, cl.lets.front().text, "statements that select rows");
+  }
+  if (!(allowed & kTargets)) {
+    if (cl.targets) reject(cl.targets->span, "at", "compare and trend");
+    if (cl.clamp) reject(*cl.clamp, "clamp", "compare and trend");
+  }
+  if (!(allowed & kShow) && !cl.show.empty()) reject(cl.show_span, "show", "compare, trend and points");
+  if (!(allowed & kEconomics)) {
+    if (!cl.prices.empty()) reject(cl.prices.front().span, "using prices", "compare and trend");
+    if (cl.tokens) reject(cl.tokens->span, "tokens", "compare and trend");
+  }
+  if (!(allowed & kHistory)) {
+    if (cl.since) reject(cl.since->span, "since", "trend");
+    if (cl.by) reject(cl.by->span, "by", "trend");
+  }
+  if (!(allowed & kOrder)) {
+    if (!cl.order.empty()) reject(cl.order.front().column.span, "order by", "points");
+    if (cl.limit) reject(cl.limit->span, "limit", "points");
+  }
+}
+
+std::vector<double> Binder::bind_targets(const ast::Targets& t) const {
+  if (t.kind == ast::Targets::Kind::band)
+    throw QueryError("band percentages need the band of a comparison", t.span, "give interactivities: at interactivity 50, 100");
+  std::vector<double> values;
+  for (const auto& item : t.items) {
+    const double from = number_of(item.value, "a target interactivity");
+    if (!item.to) {
+      if (from <= 0) throw QueryError(fmt::format("target interactivity must be positive, got {}", item.value.text), item.value.span);
+      values.push_back(from);
+      continue;
+    }
+    const double to = number_of(*item.to, "the end of a range");
+    const double step = item.step ? number_of(*item.step, "a step") : 1.0;
+    if (step <= 0) throw QueryError(fmt::format("step must be positive, got {}", item.step->text), item.step->span);
+    if (from <= 0 || to < from)
+      throw QueryError(fmt::format("range {}..{} must run upwards from a positive start", item.value.text, item.to->text), item.span);
+    const double count = std::floor((to - from) / step + 1e-9) + 1;
+    if (count + static_cast<double>(values.size()) > kMaxTargets)
+      throw QueryError(fmt::format("range {}..{} step {} gives {} targets; the limit is {}", item.value.text, item.to->text,
+                                   item.step ? item.step->text : "1", count, kMaxTargets),
+                       item.span, "use a larger step");
+    for (double i = 0; i < count; ++i) values.push_back(from + i * step);
+  }
+  if (values.size() > kMaxTargets) throw QueryError(fmt::format("{} targets; the limit is {}", values.size(), kMaxTargets), t.span);
+  return values;
+}
+
+std::vector<std::string> Binder::apply_defaults(Selection& shared, const std::function<bool(LineField)>& mentioned) const {
+  std::vector<std::string> defaults;
+  if (!mentioned(LineField::seq)) {
+    shared.filters.push_back({LineField::seq, {"1k/1k"}});
+    defaults.push_back("seq 1k/1k (the default sequence shape)");
+  }
+  if (!mentioned(LineField::model)) {
+    std::set<std::string> models;
+    for (const auto& l : data_.lines())
+      if (std::all_of(shared.filters.begin(), shared.filters.end(), [&](const LineFilter& f) { return f.matches(l); }))
+        models.insert(l.model);
+    if (models.size() == 1) {
+      shared.filters.push_back({LineField::model, {*models.begin()}});
+      defaults.push_back(fmt::format("model {} (the only model in the selection)", *models.begin()));
+    } else if (models.size() > 1) {
+      const std::vector<std::string> list(models.begin(), models.end());
+      throw QueryError(fmt::format("which model? the selection holds {} models", models.size()), {0, 0},
+                       fmt::format("add a model filter, e.g. `model {}` (models: {})", list.front(), text::join(list, ", ")), list);
+    }
+  }
+  return defaults;
+}
+
 BoundCompare Binder::bind(const ast::Compare& c) const {
   BoundCompare out;
   std::optional<LineField> dim_field;
@@ -338,20 +473,13 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
           case LineField::seq: side.display = key; break;
         }
       }
+    } else if (s.let) {
+      apply_let(*s.let, side.selection);
+      side.label = s.let->text;
+      side.display = s.let->text;
     } else {
-      for (const auto& f : s.filters) side.selection.filters.push_back(bind_filter(f));
-      for (const auto& w : s.where) side.selection.where.push_back(bind_expr(w));
-      if (s.date) side.selection.date = bind_date(*s.date);
-      // The label is the filter set as written, whitespace collapsed: "(gpu h200 precision fp8)".
-      const std::string_view written = source_.substr(s.span.begin, s.span.end - s.span.begin);
-      for (char ch : written) {
-        const bool blank = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\\';
-        if (blank) {
-          if (!side.label.empty() && side.label.back() != ' ') side.label += ' ';
-        } else {
-          side.label += ch;
-        }
-      }
+      side.selection = bind_side_filters(s);
+      side.label = written_text(s.span);
       side.display = side.label;
     }
     for (const auto& other : out.sides)
@@ -362,6 +490,8 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
 
   // Shared clauses.
   const ast::Clauses& cl = c.clauses;
+  check_clauses(cl, "compare", kFilters | kTargets | kShow | kEconomics);
+  for (const auto& l : cl.lets) apply_let(l, out.shared);
   for (const auto& f : cl.filters) {
     LineFilter lf = bind_filter(f);
     if (dim_field && lf.field == *dim_field)
@@ -382,24 +512,7 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
     if (mentions(out.shared.filters, f)) return true;
     return std::any_of(out.sides.begin(), out.sides.end(), [&](const BoundSide& s) { return mentions(s.selection.filters, f); });
   };
-  if (!anywhere(LineField::seq)) {
-    out.shared.filters.push_back({LineField::seq, {"1k/1k"}});
-    out.defaults.push_back("seq 1k/1k (the default sequence shape)");
-  }
-  if (!anywhere(LineField::model)) {
-    std::set<std::string> models;
-    for (const auto& l : data_.lines())
-      if (std::all_of(out.shared.filters.begin(), out.shared.filters.end(), [&](const LineFilter& f) { return f.matches(l); }))
-        models.insert(l.model);
-    if (models.size() == 1) {
-      out.shared.filters.push_back({LineField::model, {*models.begin()}});
-      out.defaults.push_back(fmt::format("model {} (the only model in the selection)", *models.begin()));
-    } else if (models.size() > 1) {
-      const std::vector<std::string> list(models.begin(), models.end());
-      throw QueryError(fmt::format("which model? the selection holds {} models", models.size()), {0, 0},
-                       fmt::format("add a model filter, e.g. `model {}` (models: {})", list.front(), text::join(list, ", ")), list);
-    }
-  }
+  out.defaults = apply_defaults(out.shared, anywhere);
 
   // Targets.
   if (cl.targets) {
@@ -415,27 +528,7 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
       }
     } else {
       out.targets.kind = TargetSpec::Kind::interactivity;
-      for (const auto& item : t.items) {
-        const double from = number_of(item.value, "a target interactivity");
-        if (!item.to) {
-          if (from <= 0) throw QueryError(fmt::format("target interactivity must be positive, got {}", item.value.text), item.value.span);
-          out.targets.values.push_back(from);
-          continue;
-        }
-        const double to = number_of(*item.to, "the end of a range");
-        const double step = item.step ? number_of(*item.step, "a step") : 1.0;
-        if (step <= 0) throw QueryError(fmt::format("step must be positive, got {}", item.step->text), item.step->span);
-        if (from <= 0 || to < from)
-          throw QueryError(fmt::format("range {}..{} must run upwards from a positive start", item.value.text, item.to->text), item.span);
-        const double count = std::floor((to - from) / step + 1e-9) + 1;
-        if (count + static_cast<double>(out.targets.values.size()) > kMaxTargets)
-          throw QueryError(fmt::format("range {}..{} step {} gives {} targets; the limit is {}", item.value.text, item.to->text,
-                                       item.step ? item.step->text : "1", count, kMaxTargets),
-                           item.span, "use a larger step");
-        for (double i = 0; i < count; ++i) out.targets.values.push_back(from + i * step);
-      }
-      if (out.targets.values.size() > kMaxTargets)
-        throw QueryError(fmt::format("{} targets; the limit is {}", out.targets.values.size(), kMaxTargets), t.span);
+      out.targets.values = bind_targets(t);
     }
   }
   out.clamp = cl.clamp.has_value();
@@ -457,8 +550,7 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
   }
 
   // Economics.
-  out.pricing.edition = settings_.edition;
-  out.pricing.tier = settings_.tier;
+  out.pricing = settings_.pricing();
   for (const auto& w : cl.prices) {
     if (const auto* edition = catalog::find_edition(w.text)) {
       out.pricing.edition = edition;

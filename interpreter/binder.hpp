@@ -1,6 +1,9 @@
 #pragma once
 // Binding: names in the AST to catalog keys and data values, with "did you mean" suggestions
 // drawn from both; defaults decided here so the resolved query can print them.
+#include <algorithm>
+#include <functional>
+#include <map>
 #include <string_view>
 
 #include "ast.hpp"
@@ -9,9 +12,21 @@
 
 namespace icq::interp {
 
+// A named filter set (`let NAME = (…)`), bound when defined.
+struct LetDefinition {
+  Selection selection;
+  std::string text;  // "(vendor amd)" as written
+};
+
+// What a session remembers between statements: economics, named filter sets, parameters.
 struct Settings {
   const catalog::PriceEdition* edition = &catalog::default_edition();
   std::string tier = "hyperscaler";
+  std::map<std::string, std::string> price_overrides, power_overrides;  // gpu -> decimal text
+  std::map<std::string, LetDefinition> lets;
+  std::map<std::string, std::string> params;     // `param NAME = VALUE`
+  std::map<std::string, std::string> overrides;  // host-set parameters (icq -D), which win
+  [[nodiscard]] Pricing pricing() const { return {edition, tier, price_overrides, power_overrides}; }
 };
 
 class Binder {
@@ -29,6 +44,25 @@ class Binder {
   DateSelection bind_date(const ast::DateSelection& d) const;
   BoundMetric bind_metric(const ast::MetricRef& m) const;
   std::vector<std::string> values_in_data(LineField field) const;
+  Selection bind_selection(const ast::Clauses& cl) const;  // lets, filters, where, date
+  Selection bind_side_filters(const ast::Side& s) const;
+  void apply_let(const ast::Word& name, Selection& into) const;
+  std::string written_text(ast::Span span) const;
+  // Adds `seq 1k/1k` and the only model present unless `mentioned` says the statement chose them;
+  // returns the notes naming what was added. More than one model without a choice is an error.
+  std::vector<std::string> apply_defaults(Selection& shared, const std::function<bool(LineField)>& mentioned) const;
+  std::vector<std::string> apply_defaults(Selection& sel) const {
+    return apply_defaults(sel, [&](LineField f) {
+      return std::any_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& x) { return x.field == f; });
+    });
+  }
+  // Interactivity targets of `at interactivity …` (not band percentages).
+  std::vector<double> bind_targets(const ast::Targets& t) const;
+
+  // Clause groups a statement accepts; others are errors naming the statement they belong to.
+  static constexpr unsigned kFilters = 1, kTargets = 2, kShow = 4, kEconomics = 8, kHistory = 16, kOrder = 32;
+  void check_clauses(const ast::Clauses& cl, std::string_view statement, unsigned allowed) const;
+  const Settings& settings() const noexcept { return settings_; }
 
  private:
   const data::Dataset& data_;

@@ -1,5 +1,7 @@
 #pragma once
 // Bound statements: every name resolved to a catalog key, every default decided and recorded.
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +21,17 @@ struct BoundMetric {
   std::string text;                                // as query text: "ttft p99"
 };
 
+// Prices and powers in effect: a catalog edition and tier, with per-GPU overrides (`set price`,
+// `set power`) that every framework variant of the GPU inherits. Values are decimal text.
 struct Pricing {
   const catalog::PriceEdition* edition = nullptr;
   std::string tier = "hyperscaler";
+  std::map<std::string, std::string> price_overrides, power_overrides;
   [[nodiscard]] std::string text() const { return edition->name + " " + tier; }
+  [[nodiscard]] std::optional<std::string> price(const std::string& gpu) const;  // $ per GPU-hour
+  [[nodiscard]] std::optional<std::string> kw(const std::string& gpu) const;     // kW per GPU
+  // "MI355X $1.50/GPU-hour, 2.09 kW" with "(set)" after overridden values.
+  [[nodiscard]] std::string describe(const std::string& gpu) const;
 };
 
 struct TargetSpec {

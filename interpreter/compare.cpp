@@ -1,19 +1,16 @@
 #include "compare.hpp"
 
-#include "binder.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
 #include <set>
 
+#include "binder.hpp"
 #include "catalog/catalog.hpp"
+#include "curve.hpp"
 #include "math/band.hpp"
-#include "math/frontier.hpp"
-#include "math/spline.hpp"
 #include "num/decimal.hpp"
 #include "phrasing.hpp"
 #include "query_error.hpp"
@@ -27,81 +24,6 @@ namespace {
 using data::Field;
 using num::Decimal;
 
-struct SideEval {
-  const BoundSide* side = nullptr;
-  Selection selection;
-  Selected selected;
-  std::optional<math::Range> range;
-  std::vector<math::Point> frontier;        // knots, x ascending
-  std::map<Field, std::optional<math::MonotoneSpline>> splines;  // nullopt: some knot lacks the field
-  std::optional<math::MonotoneSpline> conc;
-  std::set<std::int32_t> dates;
-  std::set<std::string> gpus, frameworks;
-  bool any_disagg = false;
-};
-
-Selection merged(const Selection& shared, const Selection& own) {
-  Selection s = shared;
-  s.filters.insert(s.filters.end(), own.filters.begin(), own.filters.end());
-  s.where.insert(s.where.end(), own.where.begin(), own.where.end());
-  if (own.date.kind != DateSelection::Kind::latest) s.date = own.date;
-  return s;
-}
-
-std::string range_text(const math::Range& r) { return fmt::format("{:.1f}–{:.1f}", r.lo, r.hi); }
-
-// Where a side can be interpolated: its frontier's first to last knot (inside the rows' range).
-std::string frontier_text(const std::vector<math::Point>& f) {
-  return f.size() == 1 ? fmt::format("{:.1f}", f.front().x) : fmt::format("{:.1f}–{:.1f}", f.front().x, f.back().x);
-}
-
-const math::MonotoneSpline* spline_for(SideEval& se, const data::Dataset& ds, Field f) {
-  auto it = se.splines.find(f);
-  if (it == se.splines.end()) {
-    std::vector<double> xs, ys;
-    bool complete = true;
-    for (const auto& p : se.frontier) {
-      const double v = ds.rows()[p.index].get(f);
-      if (std::isnan(v)) complete = false;
-      xs.push_back(p.x);
-      ys.push_back(v);
-    }
-    std::optional<math::MonotoneSpline> s;
-    if (complete && !xs.empty()) s.emplace(xs, ys);
-    it = se.splines.emplace(f, std::move(s)).first;
-  }
-  return it->second ? &*it->second : nullptr;
-}
-
-// The GPU whose price applies at x: the GPU of the knot at x, or of both knots bracketing x when
-// they agree. A segment joining two GPUs has no single price (nullopt).
-std::optional<std::string> gpu_at(const SideEval& se, const data::Dataset& ds, double x) {
-  const auto& f = se.frontier;
-  auto gpu_of = [&](std::size_t i) { return ds.line_of(ds.rows()[f[i].index]).hardware; };
-  if (f.size() == 1 || x <= f.front().x) return gpu_of(0);
-  if (x >= f.back().x) return gpu_of(f.size() - 1);
-  for (std::size_t i = 0; i + 1 < f.size(); ++i) {
-    if (x == f[i].x) return gpu_of(i);
-    if (x > f[i].x && x < f[i + 1].x) {
-      const std::string a = gpu_of(i), b = gpu_of(i + 1);
-      if (a == b) return a;
-      return std::nullopt;
-    }
-  }
-  return gpu_of(f.size() - 1);
-}
-
-const std::string& tier_price(const catalog::Economics& e, const std::string& tier) {
-  return tier == "neocloud" ? e.neocloud : tier == "rental" ? e.rental : e.hyperscaler;
-}
-
-std::string dates_text(const std::set<std::int32_t>& dates) {
-  if (dates.empty()) return "no dates";
-  if (dates.size() == 1) return "run date " + text::format_date(*dates.begin());
-  return fmt::format("run dates {} … {} ({} dates)", text::format_date(*dates.begin()), text::format_date(*dates.rbegin()),
-                     dates.size());
-}
-
 std::string list_text(const std::set<std::string>& items, std::string (*display)(std::string_view)) {
   std::vector<std::string> v;
   for (const auto& i : items) v.push_back(display ? display(i) : i);
@@ -109,6 +31,11 @@ std::string list_text(const std::set<std::string>& items, std::string (*display)
 }
 
 std::string identity(std::string_view s) { return std::string(s); }
+
+bool is_money(const BoundMetric& m) {
+  return m.metric->kind == catalog::MetricKind::cost || m.metric->kind == catalog::MetricKind::power ||
+         m.metric->kind == catalog::MetricKind::joules;
+}
 
 // Present values of the compared dimension under the shared filters, for an empty side's help.
 std::vector<std::string> present_values(const data::Dataset& ds, const BoundCompare& q, LineField f) {
@@ -128,20 +55,35 @@ std::vector<std::string> present_values(const data::Dataset& ds, const BoundComp
   return {out.begin(), out.end()};
 }
 
+std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
 }  // namespace
+
+std::string dates_text(const std::set<std::int32_t>& dates) {
+  if (dates.empty()) return "no dates";
+  if (dates.size() == 1) return "run date " + text::format_date(*dates.begin());
+  return fmt::format("run dates {} … {} ({} dates)", text::format_date(*dates.begin()), text::format_date(*dates.rbegin()),
+                     dates.size());
+}
 
 std::string number_text(double v) {
   if (v == std::floor(v) && std::abs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
   return fmt::format("{}", v);
 }
 
+Selection merged(const Selection& shared, const Selection& own) {
+  Selection s = shared;
+  s.filters.insert(s.filters.end(), own.filters.begin(), own.filters.end());
+  s.where.insert(s.where.end(), own.where.begin(), own.where.end());
+  if (own.date.kind != DateSelection::Kind::latest) s.date = own.date;
+  return s;
+}
+
 std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets) {
   std::string s = "compare";
   if (q.dimension != "filters") s += " " + q.dimension;
   for (std::size_t i = 0; i < q.sides.size(); ++i) s += (i ? " vs " : " ") + q.sides[i].label;
-  for (const auto& f : q.shared.filters) s += " " + f.text();
-  for (const auto& w : q.shared.where) s += " where " + w.source;
-  if (const auto d = q.shared.date.text(); !d.empty()) s += " " + d;
+  s += selection_text(q.shared);
   if (!targets.empty()) {
     std::vector<std::string> t;
     for (double v : targets) t.push_back(number_text(v));
@@ -155,19 +97,28 @@ std::string resolved_query(const BoundCompare& q, const std::vector<double>& tar
   return s;
 }
 
-Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
+std::string selection_text(const Selection& sel) {
+  std::string s;
+  for (const auto& f : sel.filters) s += " " + f.text();
+  for (const auto& w : sel.where) s += " where " + w.source;
+  if (const auto d = sel.date.text(); !d.empty()) s += " " + d;
+  return s;
+}
+
+Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
   Result result;
   result.kind = "compare";
   std::vector<std::string> notes;
 
   // 1. Rows, range and frontier of each side.
-  std::vector<SideEval> sides(q.sides.size());
-  for (std::size_t i = 0; i < q.sides.size(); ++i) {
-    SideEval& se = sides[i];
-    se.side = &q.sides[i];
-    se.selection = merged(q.shared, q.sides[i].selection);
-    se.selected = select_rows(ds, se.selection);
-    if (se.selected.rows.empty()) {
+  std::vector<Curve> curves;
+  curves.reserve(q.sides.size());
+  for (const auto& side : q.sides) {
+    SelectionTrace trace;
+    curves.emplace_back(ds, merged(q.shared, side.selection), &trace);
+    const Curve& c = curves.back();
+    if (traces) traces->push_back({side.display, trace, c.frontier().size()});
+    if (c.empty()) {
       std::string help;
       if (q.dimension != "filters" && q.dimension != "date") {
         const auto present = present_values(ds, q, line_field_of(q.dimension));
@@ -176,42 +127,16 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
       } else {
         help = "check the filters with `list dates` or `list gpus`";
       }
-      std::vector<std::string> shared;
-      for (const auto& f : q.shared.filters) shared.push_back(f.text());
-      std::string why = se.selected.rows_without_x
-                            ? fmt::format(" ({} rows lack median interactivity)", se.selected.rows_without_x)
-                            : std::string{};
-      throw QueryError(fmt::format("no rows for side '{}' with {}{}", se.side->display, text::join(shared, " "), why),
-                       se.side->span, help);
+      const std::string why = c.selected().rows_without_x
+                                  ? fmt::format(" ({} rows lack median interactivity)", c.selected().rows_without_x)
+                                  : std::string{};
+      throw QueryError(fmt::format("no rows for side '{}' with{}{}", side.display, selection_text(q.shared), why), side.span, help);
     }
-    std::vector<math::Point> points;
-    points.reserve(se.selected.rows.size());
-    math::Range r{INFINITY, -INFINITY};
-    for (std::uint32_t idx : se.selected.rows) {
-      const data::Row& row = ds.rows()[idx];
-      const double x = row.get(Field::median_intvty);
-      r.lo = std::min(r.lo, x);
-      r.hi = std::max(r.hi, x);
-      points.push_back({x, row.get(Field::tput_per_gpu), idx});
-      const data::Line& line = ds.line_of(row);
-      se.dates.insert(row.date);
-      se.gpus.insert(line.hardware);
-      se.frameworks.insert(line.framework);
-      se.any_disagg = se.any_disagg || line.disagg;
-    }
-    se.range = r;
-    se.frontier = math::upper_left_frontier(points);
-    std::vector<double> xs, cs;
-    for (const auto& p : se.frontier) {
-      xs.push_back(p.x);
-      cs.push_back(ds.rows()[p.index].conc);
-    }
-    se.conc.emplace(xs, cs);
   }
 
   // 2. Band and targets.
   std::vector<math::Range> ranges;
-  for (const auto& se : sides) ranges.push_back(*se.range);
+  for (const auto& c : curves) ranges.push_back(*c.range());
   const std::optional<math::Range> band = math::band_of(ranges);
   std::vector<double> targets;
   switch (q.targets.kind) {
@@ -221,7 +146,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
       if (!band) {
         if (q.targets.kind == TargetSpec::Kind::band) {
           std::vector<std::string> rs;
-          for (const auto& se : sides) rs.push_back(fmt::format("{} {}", se.side->display, range_text(*se.range)));
+          for (std::size_t i = 0; i < curves.size(); ++i) rs.push_back(fmt::format("{} {}", q.sides[i].display, curves[i].range_text()));
           throw QueryError("the sides share no interactivity band, so band percentages have no meaning", q.targets.span,
                            "measured ranges (tok/s/user): " + text::join(rs, "; ") + ". Give targets with `at interactivity …`");
         }
@@ -233,153 +158,121 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
     }
   }
 
-  // 3. Prices: every GPU a cost/power figure could need must be in the catalog edition.
+  // 3. Prices and powers: every GPU a cost/power figure could need.
   std::vector<BoundMetric> metrics = q.metrics;
   const bool wants_money = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::cost; });
   const bool wants_power = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
     return m.metric->kind == catalog::MetricKind::power || m.metric->kind == catalog::MetricKind::joules;
   });
   std::set<std::string> frontier_gpus;
-  for (const auto& se : sides)
-    for (const auto& p : se.frontier) frontier_gpus.insert(ds.line_of(ds.rows()[p.index]).hardware);
-  std::vector<std::string> unpriced;
+  for (const auto& c : curves)
+    for (const auto& p : c.frontier()) frontier_gpus.insert(ds.line_of(ds.rows()[p.index]).hardware);
+  std::vector<std::string> unpriced, unpriced_keys;
   for (const auto& g : frontier_gpus)
-    if (!q.pricing.edition->find(g)) unpriced.push_back(g);
-  if (!unpriced.empty() && (wants_money || wants_power)) {
-    std::vector<std::string> names;
-    for (const auto& g : unpriced) names.push_back(catalog::gpu_display(g));
-    if (q.metrics_explicit) {
-      throw QueryError(fmt::format("{} {} no price or power in the {} catalog edition, so cost, tok/s/MW and J/tok cannot be computed",
-                                   text::join(names, ", "), unpriced.size() == 1 ? "has" : "have", q.pricing.edition->name),
-                       {0, 0}, "show throughput or latency metrics only for these GPUs, or filter them out");
+    if ((wants_money && !q.pricing.price(g)) || (wants_power && !q.pricing.kw(g))) {
+      unpriced.push_back(catalog::gpu_display(g));
+      unpriced_keys.push_back(g);
     }
-    metrics.erase(std::remove_if(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
-                    return m.metric->kind == catalog::MetricKind::cost || m.metric->kind == catalog::MetricKind::power ||
-                           m.metric->kind == catalog::MetricKind::joules;
-                  }),
-                  metrics.end());
-    notes.push_back(fmt::format("cost, tok/s/MW and J/tok omitted: {} {} no price or power in the {} catalog edition",
-                                text::join(names, ", "), unpriced.size() == 1 ? "has" : "have", q.pricing.edition->name));
+  if (!unpriced.empty()) {
+    const std::string what = fmt::format("{} {} no {} in the {} catalog edition", text::join(unpriced, ", "),
+                                         unpriced.size() == 1 ? "has" : "have",
+                                         wants_money && wants_power ? "price or power" : wants_money ? "price" : "power",
+                                         q.pricing.edition->name);
+    if (q.metrics_explicit)
+      throw QueryError(what + fmt::format(", so {} cannot be computed", wants_money && wants_power ? "cost and power figures"
+                                                                          : wants_money                ? "cost"
+                                                                                                       : "tok/s/MW and J/tok"),
+                       {0, 0},
+                       fmt::format("give {} with `{}`, or show throughput and latency only", wants_money ? "a price" : "a power",
+                                   wants_money ? fmt::format("set price {} 1.50", unpriced_keys.front())
+                                               : fmt::format("set power {} 1.2", unpriced_keys.front())));
+    metrics.erase(std::remove_if(metrics.begin(), metrics.end(), is_money), metrics.end());
+    notes.push_back("cost, tok/s/MW and J/tok omitted: " + what);
   }
 
-  // 4. Values at each target.
+  // 4. Values and verdicts at each target.
   Comparison cmp;
   cmp.dimension = q.dimension;
   if (band) cmp.band = std::pair{band->lo, band->hi};
   cmp.prices = q.pricing.text();
   cmp.tokens = q.tokens;
   for (const auto& m : metrics) cmp.metrics.push_back(m.column);
-  for (const auto& se : sides) {
+  for (std::size_t i = 0; i < curves.size(); ++i) {
+    const Curve& c = curves[i];
     SideSummary s;
-    s.label = se.side->label;
-    s.display = se.side->display;
-    std::vector<std::string> parts;
-    for (const auto& f : se.selection.filters) parts.push_back(f.text());
-    for (const auto& w : se.selection.where) parts.push_back("where " + w.source);
-    if (const auto d = se.selection.date.text(); !d.empty()) parts.push_back(d);
-    s.filters = text::join(parts, " ");
-    s.rows = se.selected.rows.size();
-    s.frontier_points = se.frontier.size();
-    s.range = std::pair{se.range->lo, se.range->hi};
-    for (auto d : se.dates) s.run_dates.push_back(text::format_date(d));
-    s.gpus.assign(se.gpus.begin(), se.gpus.end());
-    s.frameworks.assign(se.frameworks.begin(), se.frameworks.end());
+    s.label = q.sides[i].label;
+    s.display = q.sides[i].display;
+    s.filters = selection_text(merged(q.shared, q.sides[i].selection)).substr(1);
+    s.rows = c.selected().rows.size();
+    s.frontier_points = c.frontier().size();
+    s.range = std::pair{c.range()->lo, c.range()->hi};
+    for (auto d : c.dates()) s.run_dates.push_back(text::format_date(d));
+    s.gpus.assign(c.gpus().begin(), c.gpus().end());
+    s.frameworks.assign(c.frameworks().begin(), c.frameworks().end());
     cmp.sides.push_back(std::move(s));
   }
 
-  std::vector<std::string> out_of_range, clamped, mixed, zero_tput;
+  std::vector<std::string> out_of_range, clamped, mixed, mixed_config, zero_tput;
   std::vector<std::pair<std::string, Decimal>> saving_at;  // for the phrasing note, in target order
+  std::vector<std::string> accuracy_sources, no_evaluation;
+  const bool wants_accuracy = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
   for (double t : targets) {
     TargetResult tr;
     tr.interactivity = t;
     if (band) tr.position = math::position_words(*band, t);
-    std::vector<std::optional<Decimal>> costs(sides.size());
-    for (std::size_t si = 0; si < sides.size(); ++si) {
-      SideEval& se = sides[si];
-      SideValue sv;
-      sv.side = se.side->label;
-      double x = t;
-      const math::MonotoneSpline* tput_spline = spline_for(se, ds, Field::tput_per_gpu);
-      if (!tput_spline->in_range(t)) {
-        if (!q.clamp) {
-          sv.status = Status::out_of_range;
-          sv.values.assign(metrics.size(), std::nullopt);
-          out_of_range.push_back(fmt::format("{} at {} tok/s/user (frontier {})", se.side->display, number_text(t), frontier_text(se.frontier)));
-          tr.values.push_back(std::move(sv));
-          continue;
+    std::vector<PointValues> at;
+    for (std::size_t si = 0; si < curves.size(); ++si) {
+      const std::string& who = q.sides[si].display;
+      at.push_back(evaluate_at(curves[si], ds, t, q.clamp, metrics, q.pricing, q.token_field));
+      const PointValues& pv = at.back();
+      if (pv.status == Status::out_of_range)
+        out_of_range.push_back(fmt::format("{} at {} tok/s/user (frontier {})", who, number_text(t), curves[si].frontier_text()));
+      if (pv.status == Status::clamped) clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", who, number_text(t), pv.x));
+      if (pv.status != Status::out_of_range) {
+        if (pv.mixed_gpu && (wants_money || wants_power)) mixed.push_back(fmt::format("{} at {}", who, number_text(t)));
+        if (pv.mixed_config) mixed_config.push_back(fmt::format("{} at {}", who, number_text(t)));
+        if (pv.zero_throughput) zero_tput.push_back(fmt::format("{} at {}", who, number_text(t)));
+        if (pv.evaluation) {
+          const auto& e = *pv.evaluation;
+          const std::string src = fmt::format(
+              "{}: {} {} {} {} {} on {} ({} ± {}, n={}{})", who, e.task, catalog::model_display(e.line.model), catalog::gpu_display(e.line.hardware),
+              catalog::display(catalog::precisions(), e.line.precision), e.line.framework, text::format_date(e.date),
+              num::Decimal::from_double(e.em_strict).fixed(3),
+              std::isnan(e.em_strict_se) ? std::string("?") : num::Decimal::from_double(e.em_strict_se).fixed(3),
+              std::isnan(e.n_eff) ? std::string("?") : number_text(e.n_eff), e.run_url.empty() ? "" : ", " + e.run_url);
+          if (std::find(accuracy_sources.begin(), accuracy_sources.end(), src) == accuracy_sources.end()) accuracy_sources.push_back(src);
+        } else if (wants_accuracy && !pv.mixed_config) {
+          const data::Line& l = ds.line_of(*curves[si].knots_at(pv.x).front());
+          const std::string n = fmt::format("no evaluation of {} on {} {} {} (for {} at {})", catalog::model_display(l.model),
+                                            catalog::gpu_display(l.hardware), catalog::display(catalog::precisions(), l.precision),
+                                            l.framework, who, number_text(t));
+          no_evaluation.push_back(n);
         }
-        sv.status = Status::clamped;
-        x = std::clamp(t, se.frontier.front().x, se.frontier.back().x);
-        clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", se.side->display, number_text(t), x));
       }
-      const auto gpu = gpu_at(se, ds, x);
-      const catalog::Economics* econ = gpu ? q.pricing.edition->find(*gpu) : nullptr;
-      std::optional<double> token_tput;
-      if (const auto* s = spline_for(se, ds, q.token_field)) token_tput = s->at_clamped(x);
-      for (const auto& m : metrics) {
-        std::optional<double> v;
-        switch (m.metric->kind) {
-          case catalog::MetricKind::throughput:
-          case catalog::MetricKind::latency:
-            if (const auto* s = spline_for(se, ds, m.field)) v = s->at_clamped(x);
-            break;
-          case catalog::MetricKind::concurrency: v = math::round_half_up(se.conc->at_clamped(x)); break;
-          case catalog::MetricKind::cost:
-          case catalog::MetricKind::power:
-          case catalog::MetricKind::joules: {
-            if (!gpu) {
-              mixed.push_back(fmt::format("{} at {}", se.side->display, number_text(t)));
-              break;
-            }
-            if (!econ || !token_tput) break;
-            if (*token_tput <= 0) {
-              zero_tput.push_back(fmt::format("{} at {}", se.side->display, number_text(t)));
-              break;
-            }
-            const Decimal tput = Decimal::from_double(*token_tput);
-            const Decimal kw = Decimal::parse(econ->kw);
-            if (m.metric->kind == catalog::MetricKind::cost) {
-              const Decimal cost = Decimal::parse(tier_price(*econ, q.pricing.tier)) /
-                                   (tput * Decimal::from_int(3600) / Decimal::from_int(1000000));
-              costs[si] = cost;
-              v = cost.to_double();
-            } else if (m.metric->kind == catalog::MetricKind::power) {
-              v = (tput * Decimal::from_int(1000) / kw).to_double();
-            } else {
-              v = (kw * Decimal::from_int(1000) / tput).to_double();
-            }
-            break;
-          }
-        }
-        sv.values.push_back(v);
-      }
-      tr.values.push_back(std::move(sv));
+      tr.values.push_back({q.sides[si].label, pv.status, pv.values});
     }
 
-    // Verdict for this target.
     std::string prefix = band ? fmt::format("{} of the {} tok/s/user band, at {} tok/s/user", capitalize(tr.position),
                                             math::band_label(*band), number_text(t))
                               : fmt::format("At {} tok/s/user", number_text(t));
-    std::vector<std::string> clamped_here;
-    for (std::size_t si = 0; si < sides.size(); ++si)
-      if (tr.values[si].status == Status::clamped) clamped_here.push_back(sides[si].side->display);
+    std::vector<std::string> clamped_here, missing;
+    for (std::size_t si = 0; si < curves.size(); ++si) {
+      if (at[si].status == Status::clamped) clamped_here.push_back(q.sides[si].display);
+      if (at[si].status == Status::out_of_range)
+        missing.push_back(fmt::format("{} is out of range (its frontier spans {} tok/s/user)", q.sides[si].display, curves[si].frontier_text()));
+    }
     if (!clamped_here.empty()) prefix += fmt::format(" ({} clamped to the frontier's edge)", text::join(clamped_here, ", "));
-    std::vector<std::string> missing;
-    for (std::size_t si = 0; si < sides.size(); ++si)
-      if (tr.values[si].status == Status::out_of_range)
-        missing.push_back(fmt::format("{} is out of range (its frontier spans {} tok/s/user)", sides[si].side->display,
-                                      frontier_text(sides[si].frontier)));
     if (!missing.empty()) {
       result.summary.push_back(fmt::format("{}: {}; no comparison.", prefix, text::join(missing, ", ")));
     } else {
       std::vector<std::string> clauses;
       auto contenders = [&](std::size_t mi) -> std::optional<std::vector<Contender>> {
         std::vector<Contender> c;
-        for (std::size_t si = 0; si < sides.size(); ++si) {
-          const auto& v = tr.values[si].values[mi];
+        for (std::size_t si = 0; si < curves.size(); ++si) {
+          const auto& v = at[si].values[mi];
           if (!v || *v <= 0) return std::nullopt;
-          c.push_back({sides[si].side->display,
-                       metrics[mi].metric->kind == catalog::MetricKind::cost && costs[si] ? *costs[si] : Decimal::from_double(*v), si});
+          const bool cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;
+          c.push_back({q.sides[si].display, cost ? *at[si].cost : Decimal::from_double(*v), si});
         }
         return c;
       };
@@ -397,7 +290,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
         } else if (kind == catalog::MetricKind::throughput && !had_tput) {
           had_tput = true;
           if (auto c = contenders(mi)) {
-            const std::string unit = metrics[mi].field == Field::tput_per_gpu ? "tok/s/GPU"
+            const std::string unit = metrics[mi].field == Field::tput_per_gpu          ? "tok/s/GPU"
                                      : metrics[mi].field == Field::output_tput_per_gpu ? "output tok/s/GPU"
                                                                                        : "input tok/s/GPU";
             clauses.push_back(more_clause(*c, unit, unit));
@@ -422,40 +315,34 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
 
   // 5. Notes: what was computed, from what, and every caveat.
   if (band) {
-    std::string how = q.targets.kind == TargetSpec::Kind::band_default ? "; targets are its 25/50/75% points"
-                      : q.targets.kind == TargetSpec::Kind::band       ? "; targets are the given percentages of it"
-                                                                       : "";
+    const std::string how = q.targets.kind == TargetSpec::Kind::band_default ? "; targets are its 25/50/75% points"
+                            : q.targets.kind == TargetSpec::Kind::band       ? "; targets are the given percentages of it"
+                                                                             : "";
     notes.insert(notes.begin(), fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}){}",
                                             math::band_label(*band), band->lo, band->hi, how));
   } else {
     std::vector<std::string> rs;
-    for (const auto& se : sides) rs.push_back(fmt::format("{} {}", se.side->display, range_text(*se.range)));
+    for (std::size_t i = 0; i < curves.size(); ++i) rs.push_back(fmt::format("{} {}", q.sides[i].display, curves[i].range_text()));
     notes.insert(notes.begin(), fmt::format("no common band: the sides never overlap in interactivity ({} tok/s/user){}",
                                             text::join(rs, "; "),
                                             targets.empty() ? "; no default targets — give them with `at interactivity …`" : ""));
   }
-  for (const auto& se : sides) {
+  for (std::size_t i = 0; i < curves.size(); ++i) {
+    const Curve& c = curves[i];
     std::string pooled;
-    if (se.gpus.size() > 1 || q.dimension != "gpu") pooled += fmt::format(", GPUs {}", list_text(se.gpus, catalog::gpu_display));
-    pooled += fmt::format(", frameworks {}", list_text(se.frameworks, identity));
-    const auto plural = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
-    notes.push_back(fmt::format("{}: {} on {}, measured {} tok/s/user; {} spanning {}; {}{}", se.side->display,
-                                plural(se.selected.rows.size(), "row"), plural(se.selected.lines, "line"), range_text(*se.range),
-                                plural(se.frontier.size(), "frontier point"), frontier_text(se.frontier), dates_text(se.dates),
-                                pooled));
-    if (se.selected.rows_without_x)
-      notes.push_back(fmt::format("{}: {} selected rows have no median interactivity and are not on the chart", se.side->display,
-                                  se.selected.rows_without_x));
+    if (c.gpus().size() > 1 || q.dimension != "gpu") pooled += fmt::format(", GPUs {}", list_text(c.gpus(), catalog::gpu_display));
+    pooled += fmt::format(", frameworks {}", list_text(c.frameworks(), identity));
+    notes.push_back(fmt::format("{}: {} on {}, measured {} tok/s/user; {} spanning {}; {}{}", q.sides[i].display,
+                                plural(c.selected().rows.size(), "row"), plural(c.selected().lines, "line"), c.range_text(),
+                                plural(c.frontier().size(), "frontier point"), c.frontier_text(), dates_text(c.dates()), pooled));
+    if (c.selected().rows_without_x)
+      notes.push_back(fmt::format("{}: {} selected rows have no median interactivity and are not on the chart", q.sides[i].display,
+                                  c.selected().rows_without_x));
   }
   if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
-  if (std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
-        return m.metric->kind == catalog::MetricKind::cost || m.metric->kind == catalog::MetricKind::power ||
-               m.metric->kind == catalog::MetricKind::joules;
-      })) {
+  if (std::any_of(metrics.begin(), metrics.end(), is_money)) {
     std::vector<std::string> prices;
-    for (const auto& g : frontier_gpus)
-      if (const auto* e = q.pricing.edition->find(g))
-        prices.push_back(fmt::format("{} ${}/GPU-hour, {} kW", catalog::gpu_display(g), tier_price(*e, q.pricing.tier), e->kw));
+    for (const auto& g : frontier_gpus) prices.push_back(q.pricing.describe(g));
     notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens: {}", q.pricing.edition->name, q.pricing.tier, q.tokens,
                                 text::join(prices, "; ")));
   }
@@ -474,26 +361,32 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds) {
     notes.push_back("no single GPU price: the frontier segment joins two GPUs for " + text::join(mixed, "; ") +
                     "; cost, tok/s/MW and J/tok are left empty there (narrow the side to one GPU)");
   if (!zero_tput.empty()) notes.push_back("zero throughput, no cost: " + text::join(zero_tput, "; "));
+  if (wants_accuracy) {
+    for (const auto& s : accuracy_sources) notes.push_back("accuracy from the evaluation " + s);
+    if (!mixed_config.empty())
+      notes.push_back("no single configuration for accuracy: the frontier segment joins two model/GPU/precision/framework "
+                      "configurations for " + text::join(mixed_config, "; "));
+    for (const auto& n : no_evaluation) notes.push_back(n);
+  }
   for (const auto& m : metrics) {
     if (m.metric->kind != catalog::MetricKind::throughput && m.metric->kind != catalog::MetricKind::latency) continue;
     std::vector<std::string> lacking;
-    for (auto& se : sides)
-      if (!spline_for(se, ds, m.field)) lacking.push_back(se.side->display);
+    for (std::size_t i = 0; i < curves.size(); ++i)
+      if (!curves[i].spline(m.field)) lacking.push_back(q.sides[i].display);
     if (!lacking.empty())
       notes.push_back(fmt::format("{} is not measured at every frontier point of {}, so it is left empty there ({} is absent "
                                   "from some rows)",
                                   m.column.display, text::join(lacking, ", "), data::field_name(m.field)));
   }
   if ((wants_money || wants_power) && q.token_field != Field::tput_per_gpu)
-    for (auto& se : sides)
-      if (!spline_for(se, ds, q.token_field))
-        notes.push_back(fmt::format("{}: {} is absent from some frontier rows, so cost and power are left empty", se.side->display,
+    for (std::size_t i = 0; i < curves.size(); ++i)
+      if (!curves[i].spline(q.token_field))
+        notes.push_back(fmt::format("{}: {} is absent from some frontier rows, so cost and power are left empty", q.sides[i].display,
                                     data::field_name(q.token_field)));
-  const bool per_role = q.token_field != Field::tput_per_gpu ||
-                        std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
+  const bool per_role = q.token_field != Field::tput_per_gpu || std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
                           return m.field == Field::output_tput_per_gpu || m.field == Field::input_tput_per_gpu;
                         });
-  if (per_role && std::any_of(sides.begin(), sides.end(), [](const SideEval& se) { return se.any_disagg; }))
+  if (per_role && std::any_of(curves.begin(), curves.end(), [](const Curve& c) { return c.any_disagg(); }))
     notes.push_back("disaggregated rows: output throughput is per decode GPU and input throughput per prefill GPU");
 
   result.query = resolved_query(q, targets);

@@ -1,7 +1,9 @@
 #pragma once
 // Evaluation of `compare` (SEMANTICS.md §1–6): per side selection, pooled frontier, band and
 // targets, interpolation on the frontier knots, derived cost/power/energy, verdicts and notes.
+#include <set>
 #include <string>
+#include <vector>
 
 #include "bound.hpp"
 #include "data/dataset.hpp"
@@ -9,7 +11,20 @@
 
 namespace icq::interp {
 
-Result run_compare(const BoundCompare& q, const data::Dataset& ds);
+// Row counts of one side, for `explain`.
+struct SideTrace {
+  std::string side;
+  SelectionTrace selection;
+  std::size_t frontier_points = 0;
+};
+
+Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces = nullptr);
+
+// A side's selection: the shared one with the side's own filters added (its date choice wins).
+Selection merged(const Selection& shared, const Selection& own);
+// " gpu mi355x model dsr1 where conc >= 4 as of 2026-05-01" (leading space; empty when nothing).
+std::string selection_text(const Selection& sel);
+std::string dates_text(const std::set<std::int32_t>& dates);
 
 // The statement with every default filled in (targets resolved), as query text.
 std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets);

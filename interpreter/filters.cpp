@@ -172,15 +172,20 @@ std::string DateSelection::text() const {
   return {};
 }
 
-Selected select_rows(const data::Dataset& ds, const Selection& sel) {
+Selected select_rows(const data::Dataset& ds, const Selection& sel, SelectionTrace* trace) {
   Selected out;
   const auto& rows = ds.rows();
+  SelectionTrace t;
+  t.rows_loaded = rows.size();
+  t.lines_loaded = ds.lines().size();
   for (std::size_t l = 0; l < ds.lines().size(); ++l) {
     const data::Line& line = ds.lines()[l];
     if (!std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& f) { return f.matches(line); }))
       continue;
     const std::size_t begin = ds.line_begin(l), end = ds.line_begin(l + 1);
     if (begin == end) continue;
+    t.lines_matching++;
+    t.rows_on_matching_lines += end - begin;
     // The run date of this line: rows are sorted by date within the line.
     std::optional<std::int32_t> date;
     switch (sel.date.kind) {
@@ -199,9 +204,12 @@ Selected select_rows(const data::Dataset& ds, const Selection& sel) {
     for (std::size_t i = begin; i < end; ++i) {
       const data::Row& r = rows[i];
       if (r.date != *date) continue;
+      t.rows_after_date++;
       if (!std::all_of(sel.where.begin(), sel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, r); })) continue;
+      t.rows_after_where++;
       if (!r.has(data::Field::median_intvty)) {
         out.rows_without_x++;
+        out.unplottable.push_back(static_cast<std::uint32_t>(i));
         continue;
       }
       out.rows.push_back(static_cast<std::uint32_t>(i));
@@ -209,6 +217,9 @@ Selected select_rows(const data::Dataset& ds, const Selection& sel) {
     }
     if (contributed) out.lines++;
   }
+  t.rows_without_x = out.rows_without_x;
+  t.rows_used = out.rows.size();
+  if (trace) *trace = t;
   return out;
 }
 

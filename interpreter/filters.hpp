@@ -67,10 +67,21 @@ struct Selection {
 struct Selected {
   std::vector<std::uint32_t> rows;  // dataset row indices with a usable interactivity, canonical order
   std::size_t rows_without_x = 0;   // selected rows lacking median interactivity (not plottable)
+  std::vector<std::uint32_t> unplottable;  // their indices
   std::size_t lines = 0;            // lines contributing rows
 };
 
+// Row counts after each step of a selection, for `explain` (each count includes the next).
+struct SelectionTrace {
+  std::size_t rows_loaded = 0, lines_loaded = 0;
+  std::size_t lines_matching = 0, rows_on_matching_lines = 0;
+  std::size_t rows_after_date = 0;   // the run date chosen per line
+  std::size_t rows_after_where = 0;  // row conditions
+  std::size_t rows_without_x = 0;    // left out: no median interactivity
+  std::size_t rows_used = 0;
+};
+
 // Latest run per line (or as of / on a date), then the row conditions (SEMANTICS.md §1).
-Selected select_rows(const data::Dataset& ds, const Selection& sel);
+Selected select_rows(const data::Dataset& ds, const Selection& sel, SelectionTrace* trace = nullptr);
 
 }  // namespace icq::interp

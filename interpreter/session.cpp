@@ -7,10 +7,14 @@
 #include <mutex>
 #include <set>
 
+#include <filesystem>
+
 #include "binder.hpp"
 #include "compare.hpp"
 #include "data/load.hpp"
+#include "params.hpp"
 #include "parser.hpp"
+#include "session_statements.hpp"
 #include "query_error.hpp"
 #include "statements.hpp"
 #include "text/dates.hpp"
@@ -126,38 +130,50 @@ struct Session::Impl {
   std::shared_ptr<const data::Dataset> data;
   interp::Settings settings;
   SessionOptions options;
+  std::vector<std::string> loaded;  // paths added by `load`, after options.data_paths
+  std::optional<Format> format;     // asked for by `set format`
+
+  // (Re)builds the data: the built-in set (unless data paths replace it), the data paths, then
+  // whatever `load` added. Throws LoadError for unreadable paths.
+  void build() {
+    if (options.data_paths.empty() && loaded.empty()) {
+      data = builtin_dataset();
+      return;
+    }
+    data::DatasetBuilder b;
+    if (options.data_paths.empty()) data::load_builtin(b);
+    const data::LoadProgress progress = options.on_progress ? data::LoadProgress(options.on_progress) : data::LoadProgress{};
+    for (const auto& path : options.data_paths) data::load_path(b, path, progress);
+    for (const auto& path : loaded) data::load_path(b, path, progress);
+    if (options.on_warning)
+      for (const auto& w : load_warnings(b.report())) options.on_warning(w);
+    auto ds = std::make_shared<const data::Dataset>(std::move(b).finish());
+    if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
+    data = std::move(ds);
+  }
+  Result load(const ast::Word& path, const std::filesystem::path& base);
+  Result explain(const ast::Statement& inner, const interp::Binder& binder, const data::Dataset& ds);
 };
 
 Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  if (impl_->options.data_paths.empty()) {
-    impl_->data = builtin_dataset();
-    return;
-  }
-  data::DatasetBuilder b;
-  for (const auto& path : impl_->options.data_paths) {
-    try {
-      data::load_path(b, path, impl_->options.on_progress ? data::LoadProgress(impl_->options.on_progress) : data::LoadProgress{});
-    } catch (const data::LoadError& e) {
-      Diagnostic d;
-      d.kind = ErrorKind::usage;
-      d.message = e.what();
-      d.span.source = "icq";
-      throw Error(std::move(d));
-    }
-  }
-  if (impl_->options.on_warning)
-    for (const auto& w : load_warnings(b.report())) impl_->options.on_warning(w);
-  auto ds = std::make_shared<const data::Dataset>(std::move(b).finish());
-  if (ds->empty()) {
+  impl_->settings.overrides = impl_->options.params;
+  try {
+    impl_->build();
+  } catch (const data::LoadError& e) {
     Diagnostic d;
     d.kind = ErrorKind::usage;
-    d.message = "the data holds no usable benchmark rows";
-    d.help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
+    d.message = e.what();
+    d.span.source = "icq";
+    if (std::string_view(e.what()).find("no usable") != std::string_view::npos)
+      d.help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
     throw Error(std::move(d));
   }
-  impl_->data = std::move(ds);
 }
+
+void Session::set_param(std::string name, std::string value) { impl_->settings.overrides[std::move(name)] = std::move(value); }
+
+std::optional<Format> Session::format() const { return impl_->format; }
 
 Session::~Session() = default;
 Session::Session(Session&&) noexcept = default;
@@ -177,18 +193,36 @@ Outcome Session::run(std::string_view text, std::string_view source) {
     out.diagnostics.push_back(std::move(d));
     return out;
   }
-  const auto& program = std::get<ast::Program>(parsed);
-  const data::Dataset& ds = *impl_->data;
-  const interp::Binder binder(ds, impl_->settings, text);
-  for (const auto& stmt : program.statements) {
+  auto& program = std::get<ast::Program>(parsed);
+  // `load` paths are relative to the script that says them.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path base = fs::is_regular_file(fs::path(std::string(source)), ec) ? fs::path(std::string(source)).parent_path() : fs::path{};
+  for (auto& stmt : program.statements) {
     try {
+      std::map<std::string, std::string> params = impl_->settings.params;
+      for (const auto& [k, v] : impl_->settings.overrides) params[k] = v;
+      interp::substitute_params(stmt, params);
+      const data::Dataset& ds = *impl_->data;
+      const interp::Binder binder(ds, impl_->settings, text);
       Result r = std::visit(
           [&](const auto& body) -> Result {
             using T = std::decay_t<decltype(body)>;
             if constexpr (std::is_same_v<T, ast::Compare>) return interp::run_compare(binder.bind(body), ds);
-            else if constexpr (std::is_same_v<T, ast::List>) return interp::run_list(body, binder, ds);
-            else if constexpr (std::is_same_v<T, ast::Describe>) return interp::run_describe(body, binder, ds, impl_->settings);
-            else return interp::run_help(body);
+            else if constexpr (std::is_same_v<T, ast::List>) {
+              if (text::iequals(body.what.text, "settings")) return interp::list_settings(impl_->settings);
+              return interp::run_list(body, binder, ds);
+            } else if constexpr (std::is_same_v<T, ast::Describe>) return interp::run_describe(body, binder, ds, impl_->settings);
+            else if constexpr (std::is_same_v<T, ast::Help>) return interp::run_help(body);
+            else if constexpr (std::is_same_v<T, ast::Frontier>) return interp::run_frontier(body, binder, ds);
+            else if constexpr (std::is_same_v<T, ast::Points>) return interp::run_points(body, binder, ds);
+            else if constexpr (std::is_same_v<T, ast::Trend>) return interp::run_trend(body, binder, ds);
+            else if constexpr (std::is_same_v<T, ast::Accuracy>) return interp::run_accuracy(body, binder, ds);
+            else if constexpr (std::is_same_v<T, ast::Set>) return interp::run_set(body, binder, impl_->settings, impl_->format);
+            else if constexpr (std::is_same_v<T, ast::Let>) return interp::run_let(body, binder, impl_->settings);
+            else if constexpr (std::is_same_v<T, ast::Param>) return interp::run_param(body, impl_->settings);
+            else if constexpr (std::is_same_v<T, ast::Load>) return impl_->load(body.path, base);
+            else return impl_->explain(body.inner.front(), binder, ds);
           },
           stmt.body);
       out.results.push_back(std::move(r));
@@ -204,9 +238,52 @@ Outcome Session::run(std::string_view text, std::string_view source) {
       d.help = e.help;
       out.diagnostics.push_back(std::move(d));
       return out;
+    } catch (const data::LoadError& e) {
+      Diagnostic d;
+      d.kind = ErrorKind::usage;
+      d.message = e.what();
+      d.span = span_in(text, source, stmt.span.begin, stmt.span.end - stmt.span.begin);
+      out.diagnostics.push_back(std::move(d));
+      return out;
     }
   }
   return out;
+}
+
+Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::path& base) {
+  std::filesystem::path path(path_word.text);
+  if (path.is_relative() && !base.empty()) path = base / path;
+  const std::size_t before = data->rows().size();
+  loaded.push_back(path.string());
+  try {
+    build();
+  } catch (...) {
+    loaded.pop_back();
+    throw;
+  }
+  Result r;
+  r.kind = "load";
+  r.query = "load \"" + path.string() + "\"";
+  const auto& ds = *data;
+  r.notes.push_back(fmt::format("the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
+                                ds.rows().size(), ds.lines().size(), before, ds.report().sources.size()));
+  return r;
+}
+
+Result Session::Impl::explain(const ast::Statement& inner, const interp::Binder& binder, const data::Dataset& ds) {
+  interp::ExplainTrace trace;
+  const Result result = std::visit(
+      [&](const auto& body) -> Result {
+        using T = std::decay_t<decltype(body)>;
+        if constexpr (std::is_same_v<T, ast::Compare>) return interp::run_compare(binder.bind(body), ds, &trace.sides);
+        else if constexpr (std::is_same_v<T, ast::Frontier>) return interp::run_frontier(body, binder, ds, &trace);
+        else if constexpr (std::is_same_v<T, ast::Points>) return interp::run_points(body, binder, ds, &trace);
+        else if constexpr (std::is_same_v<T, ast::Trend>) return interp::run_trend(body, binder, ds, &trace);
+        else if constexpr (std::is_same_v<T, ast::Accuracy>) return interp::run_accuracy(body, binder, ds, &trace);
+        else throw interp::QueryError("explain takes compare, frontier, points, trend or accuracy", inner.span);
+      },
+      inner.body);
+  return interp::explain(result, trace);
 }
 
 DataSummary Session::data() const {

@@ -8,6 +8,8 @@
 
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
+#include "keywords.hpp"
+#include "parser.hpp"
 #include "query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -90,12 +92,12 @@ Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset
     }
     what = *plural;
   }
-  if (!stmt.clauses.where.empty() || stmt.clauses.date || stmt.clauses.targets || !stmt.clauses.show.empty() ||
-      !stmt.clauses.prices.empty() || stmt.clauses.tokens || stmt.clauses.clamp)
-    throw QueryError("list takes configuration filters only (gpu, model, precision, …)", stmt.what.span);
-  std::vector<LineFilter> filters;
-  for (const auto& f : stmt.clauses.filters) filters.push_back(binder.bind_filter(f));
-
+  binder.check_clauses(stmt.clauses, "list", Binder::kFilters);
+  if (!stmt.clauses.where.empty() || stmt.clauses.date)
+    throw QueryError("list counts every run of the matching configurations; it takes configuration filters only",
+                     stmt.clauses.date ? stmt.clauses.date->span : stmt.clauses.where.front().span,
+                     "e.g. list dates for gpu mi355x precision fp4");
+  const std::vector<LineFilter> filters = binder.bind_selection(stmt.clauses).filters;
   Result r;
   r.kind = "list";
   r.query = "list " + what;
@@ -303,60 +305,42 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
   return r;
 }
 
-const std::vector<HelpEntry>& help_entries() {
-  static const std::vector<HelpEntry> entries = {
-      {"compare",
-       "compare DIMENSION A vs B [vs C …] | compare (FILTERS) vs (FILTERS) … [filters] [where COND] [as of DATE | on date DATE] "
-       "[at interactivity T, … | at A..B step S | at band P%, …] [clamp] [show METRIC, …] [using prices EDITION|TIER] "
-       "[tokens total|output|input]",
-       "two or more configurations side by side at matched interactivity: throughput per GPU, cost per million tokens, "
-       "tok/s/MW and concurrency on each side's Pareto frontier, with verdicts",
-       {"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k",
-        "compare spec mtp vs off on mi355x precision fp4 model dsr1",
-        "compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 seq 8k/1k show throughput, cost, power, concurrency",
-        "compare framework sglang vs trt on b200 model dsr1 seq 1k/1k",
-        "compare deployment disagg vs single-node on b200 model dsr1 precision fp4",
-        "compare (gpu h200 precision fp8) vs (gpu b200 precision fp4) model dsr1 seq 8k/1k show cost",
-        "compare precision fp4 vs fp8 on mi355x model dsr1 at interactivity 20..100 step 20 clamp using prices 2026-04"}},
-      {"list", "list gpus|models|precisions|frameworks|families|specs|deployments|vendors|sequences|dates|metrics|editions|sources|fields [for FILTERS]",
-       "what the data and the catalog hold, with row counts and run dates",
-       {"list gpus", "list dates for model dsr1 on mi355x", "list frameworks for gpu b200"}},
-      {"describe", "describe gpu|model|metric|precision|framework|family|spec|deployment|vendor|seq|edition NAME",
-       "one entry of the catalog with what the data holds for it",
-       {"describe gpu mi355x", "describe model dsr1", "describe metric cost", "describe edition 2026-04"}},
-      {"help", "help [STATEMENT]", "this overview, or one statement in detail", {"help", "help compare"}},
-  };
-  return entries;
-}
-
 Result run_help(const ast::Help& stmt) {
   Result r;
   r.kind = "help";
-  const auto& entries = help_entries();
+  const auto& docs = grammar::statement_docs();
   Table t;
   t.columns = {text_col("statement"), text_col("syntax"), text_col("what it does")};
   if (stmt.topic) {
     const std::string topic = text::lower(stmt.topic->text);
-    const auto it = std::find_if(entries.begin(), entries.end(), [&](const HelpEntry& e) { return topic == e.statement; });
-    if (it == entries.end()) {
-      std::vector<std::string> names;
-      for (const auto& e : entries) names.push_back(e.statement);
-      const auto s = text::closest(topic, names);
+    const auto it = std::find_if(docs.begin(), docs.end(), [&](const grammar::StatementDoc& d) { return topic == d.keyword; });
+    if (it == docs.end()) {
+      const auto s = text::closest(topic, grammar::statement_keywords());
       throw QueryError(fmt::format("no help on '{}'", stmt.topic->text), stmt.topic->span,
-                       s.empty() ? "help topics: " + text::join(names, ", ") : did_you_mean(s), s);
+                       s.empty() ? "help topics: " + text::join(grammar::statement_keywords(), ", ") : did_you_mean(s), s);
     }
-    r.query = std::string("help ") + it->statement;
+    r.query = std::string("help ") + it->keyword;
     t.title = r.query;
-    t.rows.push_back({std::string(it->statement), std::string(it->syntax), std::string(it->summary)});
+    t.rows.push_back({std::string(it->keyword), std::string(it->syntax), std::string(it->summary)});
+    r.tables.push_back(std::move(t));
+    // Statements that select rows take the clauses; list them with what each does.
+    const std::string kw = it->keyword;
+    if (kw == "compare" || kw == "frontier" || kw == "points" || kw == "trend" || kw == "accuracy" || kw == "list") {
+      Table c;
+      c.title = "clauses";
+      c.columns = {text_col("clause"), text_col("syntax"), text_col("what it does")};
+      for (const auto& d : grammar::clause_docs()) c.rows.push_back({std::string(d.keyword), std::string(d.syntax), std::string(d.summary)});
+      r.tables.push_back(std::move(c));
+    }
     for (const char* ex : it->examples) r.notes.push_back(std::string("example: ") + ex);
-  } else {
-    r.query = "help";
-    t.title = "statements";
-    for (const auto& e : entries) t.rows.push_back({std::string(e.statement), std::string(e.syntax), std::string(e.summary)});
-    r.notes.push_back("names are case-insensitive and resolve through aliases (MI355X = mi355x, nvfp4 = fp4, off = none)");
-    r.notes.push_back("statements end at a newline or ';'; '--' and '#' start comments; `help STATEMENT` for examples");
+    return r;
   }
+  r.query = "help";
+  t.title = "statements";
+  for (const auto& d : docs) t.rows.push_back({std::string(d.keyword), std::string(d.syntax), std::string(d.summary)});
   r.tables.push_back(std::move(t));
+  r.notes.push_back("names are case-insensitive and resolve through aliases (MI355X = mi355x, nvfp4 = fp4, off = none)");
+  r.notes.push_back("statements end at a newline or ';'; '--' and '#' start comments; `help STATEMENT` for clauses and examples");
   return r;
 }
 

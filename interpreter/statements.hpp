@@ -2,22 +2,28 @@
 // The statements other than compare: list, describe, help.
 #include "ast.hpp"
 #include "binder.hpp"
+#include "compare.hpp"
 #include "data/dataset.hpp"
 #include "icq/result.hpp"
 
 namespace icq::interp {
 
+// Row counts of every step, filled by the statements `explain` runs.
+struct ExplainTrace {
+  std::vector<SideTrace> sides;
+};
+
 Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds);
+Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_accuracy(const ast::Accuracy& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+// The plan and row counts of a statement that ran with `trace`, around its result.
+Result explain(const Result& inner, const ExplainTrace& trace);
+
 Result run_describe(const ast::Describe& stmt, const Binder& binder, const data::Dataset& ds, const Settings& settings);
 Result run_help(const ast::Help& stmt);
 
-// The help table: one entry per statement, with syntax and examples that the tests parse.
-struct HelpEntry {
-  const char* statement;
-  const char* syntax;
-  const char* summary;
-  std::vector<const char*> examples;
-};
-const std::vector<HelpEntry>& help_entries();
+
 
 }  // namespace icq::interp

@@ -9,7 +9,7 @@ namespace icq::cli {
 namespace {
 
 const std::vector<std::string>& option_names() {
-  static const std::vector<std::string> names = {"-c", "-f", "--format", "--data", "--help", "-h", "--version"};
+  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--data", "--help", "-h", "--version"};
   return names;
 }
 
@@ -43,6 +43,7 @@ std::string usage_text() {
          "  -f FILE                    run the script FILE (same as giving it as an argument)\n"
          "  --format FORMAT            table (default), markdown, csv, json or jsonl\n"
          "  --data PATH                load PATH (file or directory; repeatable) instead of the built-in data\n"
+         "  -D NAME=VALUE              set parameter $NAME (wins over the scripts' `param NAME = ...`)\n"
          "  --version                  print the version\n"
          "  -h, --help                 print this help\n"
          "\n"
@@ -82,6 +83,14 @@ std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) 
       auto v = value("a path");
       if (!v) return UsageError{"option --data needs a file or directory", "e.g. icq --data results/ -c \"list models\""};
       o.data_paths.push_back(*v);
+    } else if (arg == "-D" || (arg.rfind("-D", 0) == 0 && arg.size() > 2)) {
+      std::string def;
+      if (arg.size() > 2) def = arg.substr(2);
+      else if (i + 1 < argc) def = argv[++i];
+      const auto eq = def.find('=');
+      if (eq == std::string::npos || eq == 0)
+        return UsageError{"option -D needs NAME=VALUE, got '" + def + "'", "e.g. icq -D target=75 report.icq"};
+      o.params.emplace_back(def.substr(0, eq), def.substr(eq + 1));
     } else if (arg == "-h" || arg == "--help") {
       o.help = true;
     } else if (arg == "--version") {

@@ -17,6 +17,7 @@ struct Input {
 struct Options {
   std::vector<Input> inputs;  // in command-line order
   std::vector<std::string> data_paths;
+  std::vector<std::pair<std::string, std::string>> params;  // -D NAME=VALUE
   std::optional<Format> format;
   bool help = false, version = false;
 };

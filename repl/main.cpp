@@ -27,6 +27,10 @@ struct Host {
   int run(icq::Session& session, const std::string& text, const std::string& source) {
     const icq::Outcome out = session.run(text, source);
     for (const auto& r : out.results) {
+      if (r.kind == "set" && session.format()) {
+        format = *session.format();  // `set format` applies from the next result on
+        continue;
+      }
       if (printed_result && (format == icq::Format::table || format == icq::Format::markdown)) std::cout << "\n";
       std::cout << icq::render(r, format, render);
       printed_result = true;
@@ -94,6 +98,7 @@ int main(int argc, char** argv) {
 
   icq::SessionOptions so;
   so.data_paths = opts.data_paths;
+  for (const auto& [k, v] : opts.params) so.params[k] = v;
   so.on_warning = [&](const icq::Diagnostic& d) { host.report(d); };
   if (is_tty(STDERR_FILENO))
     so.on_progress = [](std::size_t done, std::size_t total, std::string_view name) {

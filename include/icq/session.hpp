@@ -4,12 +4,15 @@
 // independent and may run concurrently (the built-in data they share is immutable).
 #include <exception>
 #include <functional>
+#include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "icq/diagnostic.hpp"
+#include "icq/render.hpp"
 #include "icq/result.hpp"
 
 namespace icq {
@@ -27,6 +30,8 @@ struct SessionOptions {
   // Host callbacks for everything the library would otherwise print.
   std::function<void(const Diagnostic&)> on_warning;                                   // load warnings
   std::function<void(std::size_t done, std::size_t total, std::string_view)> on_progress;  // loading files
+  // Parameters set by the host (`icq -D NAME=VALUE`); they win over `param` statements.
+  std::map<std::string, std::string> params;
 };
 
 struct Outcome {
@@ -49,6 +54,11 @@ class Session {
   Outcome run(std::string_view text, std::string_view source = "query");
 
   [[nodiscard]] DataSummary data() const;
+
+  // Sets a parameter that wins over the scripts' `param NAME = VALUE`.
+  void set_param(std::string name, std::string value);
+  // The output format a script asked for with `set format`, if any.
+  [[nodiscard]] std::optional<Format> format() const;
 
  private:
   struct Impl;

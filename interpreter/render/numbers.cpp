@@ -27,7 +27,7 @@ std::string metric_cell(const std::string& key, double v) {
   if (key == "cost") return "$" + grouped(v, 3);
   if (key == "tokens_per_mw") return grouped(v, 0);
   if (key == "concurrency") return "~" + grouped(v, 0);
-  if (key == "joules_per_token") return grouped(v, 3);
+  if (key == "joules_per_token" || key == "accuracy") return grouped(v, 3);
   if (key.rfind("tpot", 0) == 0 || key.rfind("itl", 0) == 0) return grouped(v * 1000.0, 2);
   if (key.rfind("ttft", 0) == 0 || key.rfind("e2el", 0) == 0) return grouped(v, 3);
   return grouped(v, 1);  // throughputs

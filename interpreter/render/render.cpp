@@ -69,6 +69,16 @@ out::Grid compare_grid(const Comparison& c) {
   return g;
 }
 
+// A number in a generic table: metric columns as in comparisons, whole numbers without decimals,
+// the rest with three.
+std::string number_cell(const Column& col, double v) {
+  static const std::vector<std::string> metric_keys = {"throughput", "output_throughput", "input_throughput", "cost", "tokens_per_mw",
+                                                       "joules_per_token", "concurrency", "accuracy"};
+  if (std::find(metric_keys.begin(), metric_keys.end(), col.name) != metric_keys.end()) return out::metric_cell(col.name, v);
+  if (v == std::floor(v) && std::abs(v) < 1e15) return out::grouped(v, 0);
+  return out::grouped(v, 3);
+}
+
 out::Grid table_grid(const Table& t) {
   out::Grid g;
   for (const auto& col : t.columns) {
@@ -80,7 +90,7 @@ out::Grid table_grid(const Table& t) {
     for (std::size_t i = 0; i < r.size(); ++i) {
       const Value& v = r[i];
       if (std::holds_alternative<std::monostate>(v)) cells.push_back("");
-      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(out::grouped(*d, 3));
+      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(number_cell(t.columns[i], *d));
       else if (const auto* n = std::get_if<std::int64_t>(&v)) cells.push_back(out::grouped(static_cast<double>(*n), 0));
       else cells.push_back(std::get<std::string>(v));
     }

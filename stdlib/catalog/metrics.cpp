@@ -36,6 +36,10 @@ const std::vector<Metric> kMetrics = {
     {"e2el", {"e2e", "latency", "end_to_end_latency"}, MetricKind::latency, "E2E latency", "s",
      Polarity::lower_is_better, "end-to-end request latency, interpolated at the target (median unless a percentile is given)",
      true},
+    {"accuracy", {"gsm8k", "score", "em_strict"}, MetricKind::accuracy, "Accuracy (gsm8k)", "exact match",
+     Polarity::higher_is_better,
+     "gsm8k strict exact-match score of the newest evaluation of the model, GPU, precision and framework behind the "
+     "frontier at the target (the note names the run and its standard error); empty when no evaluation matches"},
 };
 
 }  // namespace

@@ -21,6 +21,7 @@ enum class MetricKind {
   joules,       // joules per token from interpolated throughput and the GPU kW
   concurrency,  // interpolated conc, rounded
   latency,      // interpolated latency statistic (ttft, tpot, itl, e2el), seconds
+  accuracy,     // evaluation score of the configuration at the target (not interpolated)
 };
 
 struct Metric {

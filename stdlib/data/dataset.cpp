@@ -117,8 +117,34 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   return true;
 }
 
+void DatasetBuilder::add_evaluation(std::uint32_t source, Evaluation&& e) {
+  report_.sources[source].rows_kept++;
+  e.source = source;
+  evaluations_.push_back(std::move(e));
+}
+
 Dataset DatasetBuilder::finish() && {
   Dataset ds;
+  // Evaluations: canonical order, then one per (configuration, task, date, conc); the source whose
+  // name sorts last wins, like rows.
+  std::stable_sort(evaluations_.begin(), evaluations_.end(), [&](const Evaluation& a, const Evaluation& b) {
+    if (a.line != b.line) return a.line < b.line;
+    if (a.task != b.task) return a.task < b.task;
+    if (a.date != b.date) return a.date < b.date;
+    if (a.conc != b.conc) return a.conc < b.conc;
+    return report_.sources[a.source].name < report_.sources[b.source].name;
+  });
+  for (auto& e : evaluations_) {
+    if (!ds.evaluations_.empty()) {
+      Evaluation& last = ds.evaluations_.back();
+      if (last.line == e.line && last.task == e.task && last.date == e.date && last.conc == e.conc) {
+        last = std::move(e);
+        report_.evaluations_merged++;
+        continue;
+      }
+    }
+    ds.evaluations_.push_back(std::move(e));
+  }
   // Canonical line order (by configuration), then rows by (line, date, conc): identical output
   // whatever order the sources came in.
   std::vector<std::uint32_t> order(lines_.size());

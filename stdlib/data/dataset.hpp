@@ -60,6 +60,21 @@ struct Row {
   void set(Field f, double v) noexcept { metric[static_cast<std::size_t>(f)] = v; }
 };
 
+// An accuracy evaluation of one configuration (evaluations.json): lm-eval exact-match scores.
+struct Evaluation {
+  Line line;  // configuration; isl/osl are 0 (evaluations are not tied to a sequence shape)
+  std::string task;  // "gsm8k"
+  std::int32_t date = 0;
+  std::int32_t conc = 0;
+  double em_strict = std::numeric_limits<double>::quiet_NaN();
+  double em_strict_se = std::numeric_limits<double>::quiet_NaN();
+  double em_flexible = std::numeric_limits<double>::quiet_NaN();
+  double em_flexible_se = std::numeric_limits<double>::quiet_NaN();
+  double n_eff = std::numeric_limits<double>::quiet_NaN();
+  std::string run_url;
+  std::uint32_t source = 0;
+};
+
 struct SourceReport {
   std::string name;    // path, or "built-in:api/2026-06-14/benchmarks.json"
   std::string format;  // "api-json", "csv-export", "runner-json", "serving-raw", or what was skipped
@@ -82,6 +97,7 @@ struct LoadReport {
   std::map<std::string, std::size_t> unusable_by_reason;
   std::map<std::string, std::size_t> ignored_fields;  // field name -> records carrying it
   std::size_t duplicates_merged = 0;
+  std::size_t evaluations_merged = 0;  // evaluations repeated across captures
   std::size_t conflicting_values = 0;
   std::vector<std::string> warnings;  // file-level observations (e.g. name/content disagreement)
 };
@@ -94,6 +110,8 @@ class Dataset {
   [[nodiscard]] std::string_view str(std::uint32_t id) const noexcept { return strings_[id]; }
   [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
   [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
+  // Evaluations sorted by (configuration, task, date, conc).
+  [[nodiscard]] const std::vector<Evaluation>& evaluations() const noexcept { return evaluations_; }
   // Rows of line `l` are rows()[line_begin(l) .. line_begin(l + 1)), sorted by (date, conc).
   [[nodiscard]] std::size_t line_begin(std::size_t l) const noexcept { return line_begin_[l]; }
 
@@ -103,6 +121,7 @@ class Dataset {
   std::vector<Row> rows_;    // sorted by (line, date, conc)
   std::vector<std::size_t> line_begin_{0};
   std::vector<std::string> strings_{""};
+  std::vector<Evaluation> evaluations_;
   LoadReport report_;
 };
 
@@ -134,6 +153,8 @@ class DatasetBuilder {
   void record_read(std::uint32_t source) { report_.sources[source].rows_read++; }
   // Validates (SEMANTICS §1 usability rules) and adds; returns false and records a problem if unusable.
   bool add(std::uint32_t source, std::string where, RawRow&& row);
+  // Evaluations merge like rows: one per (configuration, task, date, conc).
+  void add_evaluation(std::uint32_t source, Evaluation&& e);
   void unusable(std::uint32_t source, std::string where, std::string reason);
   void ignored_field(std::string_view name) { report_.ignored_fields[std::string(name)]++; }
   void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
@@ -162,6 +183,7 @@ class DatasetBuilder {
   std::unordered_map<std::string, std::uint32_t> string_ids_;
   std::vector<Row> rows_;
   std::unordered_map<Key, std::size_t, KeyHash> row_ids_;
+  std::vector<Evaluation> evaluations_;
   LoadReport report_;
 };
 

@@ -84,12 +84,13 @@ void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const
 }
 
 void load_builtin(DatasetBuilder& builder) {
-  // Benchmark rows only; the other captured endpoints (evaluations, availability, …) stay embedded
-  // for the statements that read them.
+  // Benchmark rows and evaluations; the other captured endpoints (availability, reliability,
+  // workflow info) stay embedded but carry nothing a statement reads.
   for (const EmbeddedFile& f : embedded_files()) {
     const std::string_view name = f.name;
     const auto slash = name.find_last_of('/');
-    if (!name.substr(slash == std::string_view::npos ? 0 : slash + 1).starts_with("benchmarks")) continue;
+    const std::string_view base = name.substr(slash == std::string_view::npos ? 0 : slash + 1);
+    if (!base.starts_with("benchmarks") && !base.starts_with("evaluations")) continue;
     load_bytes(builder, fmt::format("built-in:{}", name), f.bytes(), true);
   }
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 #include <string>
 
 #include "catalog/catalog.hpp"
@@ -71,7 +72,8 @@ std::string read_bool(const object& o, std::string_view key, bool& out) {
   return {};
 }
 
-std::string read_api_row(DatasetBuilder& b, const object& o, RawRow& row) {
+// The configuration, concurrency, date, image and run of an API row or an evaluation.
+std::string read_api_config(const object& o, RawRow& row) {
   Line& l = row.line;
   struct Text {
     const char* key;
@@ -129,6 +131,11 @@ std::string read_api_row(DatasetBuilder& b, const object& o, RawRow& row) {
     if (f.value) *out = *f.value;
   }
 
+  return {};
+}
+
+std::string read_api_row(DatasetBuilder& b, const object& o, RawRow& row) {
+  if (auto e = read_api_config(o, row); !e.empty()) return e;
   auto metrics = o.at_key("metrics");
   if (metrics.error()) return "missing metrics object";
   object m;
@@ -208,6 +215,42 @@ std::string read_runner_row(DatasetBuilder& b, const object& o, RawRow& row) {
   return {};
 }
 
+std::string read_evaluation(DatasetBuilder& b, const object& o, Evaluation& ev) {
+  RawRow row;
+  if (auto e = read_api_config(o, row); !e.empty()) return e;
+  ev.line = std::move(row.line);
+  ev.line.isl = ev.line.osl = 0;
+  ev.line.benchmark_type = "evaluation";
+  ev.date = row.date;
+  ev.conc = row.conc;
+  ev.run_url = std::move(row.run_url);
+  const auto task = json::string_field(o, "task");
+  if (!task.ok()) return task.error;
+  if (!task.value) return "missing task";
+  ev.task = *task.value;
+  if (ev.line.hardware.empty() || ev.line.model.empty() || ev.line.precision.empty() || ev.line.framework.empty())
+    return "missing hardware, model, precision or framework";
+  auto metrics = o.at_key("metrics");
+  object m;
+  if (metrics.error() || metrics.value_unsafe().get(m)) return "missing metrics object";
+  for (auto [key, value] : m) {
+    double* out = key == "em_strict"        ? &ev.em_strict
+                  : key == "em_strict_se"   ? &ev.em_strict_se
+                  : key == "em_flexible"    ? &ev.em_flexible
+                  : key == "em_flexible_se" ? &ev.em_flexible_se
+                  : key == "n_eff"          ? &ev.n_eff
+                                            : nullptr;
+    double d;
+    if (!out || value.get(d)) {
+      if (!out) b.ignored_field(fmt::format("evaluation metrics.{}", key));
+      continue;
+    }
+    *out = d;
+  }
+  if (std::isnan(ev.em_strict)) return "missing em_strict score";
+  return {};
+}
+
 enum class Kind { api_rows, runner, evaluations, availability, reliability, unknown };
 
 Kind classify(const object& o) {
@@ -222,15 +265,25 @@ Kind classify(const object& o) {
 
 const char* skip_reason(Kind k) {
   switch (k) {
-    case Kind::evaluations: return "evaluation scores (gsm8k accuracy), not benchmark rows";
     case Kind::availability: return "availability listing (which configs ran on which dates), no metrics";
     case Kind::reliability: return "reliability counts per GPU and date, no metrics";
     default: return "not a recognised InferenceX document";
   }
 }
 
+const char* format_name(Kind k) {
+  return k == Kind::runner ? "runner-json" : k == Kind::evaluations ? "evaluations" : "api-json";
+}
+
 void read_record(DatasetBuilder& b, std::uint32_t source, std::size_t index, const object& o, Kind kind) {
   b.record_read(source);
+  if (kind == Kind::evaluations) {
+    Evaluation ev;
+    const std::string error = read_evaluation(b, o, ev);
+    if (!error.empty()) b.unusable(source, fmt::format("row {}", index + 1), error);
+    else b.add_evaluation(source, std::move(ev));
+    return;
+  }
   RawRow row;
   const std::string error = kind == Kind::api_rows ? read_api_row(b, o, row) : read_runner_row(b, o, row);
   std::string where = fmt::format("row {}", index + 1);
@@ -261,11 +314,11 @@ void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view byt
       return;
     }
     const Kind kind = classify(single);
-    if (kind != Kind::api_rows && kind != Kind::runner) {
+    if (kind != Kind::api_rows && kind != Kind::runner && kind != Kind::evaluations) {
       b.skip_source(source, skip_reason(kind));
       return;
     }
-    b.set_format(source, kind == Kind::runner ? "runner-json" : "api-json");
+    b.set_format(source, format_name(kind));
     read_record(b, source, 0, single, kind);
     return;
   }
@@ -287,11 +340,11 @@ void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view byt
     }
     if (!kind) {
       kind = classify(o);
-      if (*kind != Kind::api_rows && *kind != Kind::runner) {
+      if (*kind != Kind::api_rows && *kind != Kind::runner && *kind != Kind::evaluations) {
         b.skip_source(source, skip_reason(*kind));
         return;
       }
-      b.set_format(source, *kind == Kind::runner ? "runner-json" : "api-json");
+      b.set_format(source, format_name(*kind));
     }
     read_record(b, source, index, o, *kind);
     ++index;

@@ -262,16 +262,19 @@ def normalise_row(raw: dict):
 
 
 def metric_problem(metrics: dict):
-    """Reason why a (merged) row is unusable, or None."""
+    """Reason why a (merged) row is unusable, or None.
+
+    A row WITHOUT median_intvty (absent or null) is usable: DECISIONS.md keeps such rows (the
+    agentic runner aggregates carry only mean/p75/p90/p95 interactivity) -- they are counted, but
+    never enter a range or a frontier (see has_x).  A median_intvty that is present but not a
+    finite number > 0 makes the row unusable."""
     t = metrics.get("tput_per_gpu")
     if t is None:
         return "missing tput_per_gpu"
     if not is_number(t):
         return "non-numeric tput_per_gpu"
     x = metrics.get("median_intvty")
-    if x is None:
-        return "missing median_intvty"
-    if not is_number(x) or not math.isfinite(x) or x <= 0:
+    if x is not None and (not is_number(x) or not math.isfinite(x) or x <= 0):
         return "median_intvty not finite and > 0"
     # "negative or non-finite throughput": applied to every throughput metric that is present
     for m in THROUGHPUT_METRICS:
@@ -281,11 +284,19 @@ def metric_problem(metrics: dict):
     return None
 
 
+def has_x(row: dict) -> bool:
+    """The row has a median interactivity, so it can enter a range and a frontier.  (Usable rows
+    that carry median_intvty at all carry a finite one > 0: see metric_problem.)"""
+    return row["metrics"].get("median_intvty") is not None
+
+
 def load(paths: list[str]):
     """Load API JSON row files.  Returns (usable rows, report dict).
 
     Duplicates (same line key, date, conc) are one row; metrics = union; on disagreement the
-    file whose path sorts last wins (within one file: the later row wins)."""
+    file whose path sorts last wins (within one file: the later row wins).  Usable rows without
+    median_intvty are returned too (and counted in report["rows_without_x"]): they belong to
+    their line's runs, but has_x() keeps them out of every range and frontier."""
     report = {"files": [], "raw_rows": 0, "unusable": {}, "duplicates": 0, "disagreements": 0}
     merged: dict = {}
     for path in sorted(paths):
@@ -318,11 +329,14 @@ def load(paths: list[str]):
         else:
             rows.append(row)
     report["usable_rows"] = len(rows)
+    report["rows_without_x"] = sum(1 for r in rows if not has_x(r))
     return rows, report
 
 
 def latest_runs(rows: list[dict]) -> list[dict]:
-    """Latest run of each line: the newest date of the line, all its concurrencies (SEMANTICS §1)."""
+    """Latest run of each line: the newest date of the line, all its concurrencies (SEMANTICS §1).
+    Every usable row counts for the newest date, those without median_intvty included (they are
+    rows of that run); they are only left out of ranges and frontiers later."""
     newest: dict = {}
     for r in rows:
         if r["key"] not in newest or r["date"] > newest[r["key"]]:
@@ -656,15 +670,18 @@ def compare(spec: dict, rows: list[dict]) -> dict:
 
     sides = []
     for label in labels:
-        srows = [r for r in shared if matches(r, dimension, label)]
+        selected = [r for r in shared if matches(r, dimension, label)]
+        # Rows without median_intvty are kept but never plotted: "rows" counts the plottable
+        # rows (as icq's JSON does), rows_without_x the others (icq names them in a note).
+        srows = [r for r in selected if has_x(r)]
         pts = [{"x": float(r["metrics"]["median_intvty"]), "y": float(r["metrics"]["tput_per_gpu"]),
                 "key": r["key"], "conc": r["conc"], "hardware": r["hardware"], "row": r}
                for r in srows]
         knots = frontier(pts)
         xs = [float(r["metrics"]["median_intvty"]) for r in srows]
         rng = [min(xs), max(xs)] if xs else None
-        sides.append({"label": label, "rows": len(srows), "frontier_points": len(knots),
-                      "range": rng, "_knots": knots})
+        sides.append({"label": label, "rows": len(srows), "rows_without_x": len(selected) - len(srows),
+                      "frontier_points": len(knots), "range": rng, "_knots": knots})
 
     band = band_of([s["range"] for s in sides])
     targets = spec.get("targets")
@@ -713,10 +730,11 @@ def lines_overview(rows: list[dict], filters: dict) -> list[str]:
     out = []
     for g in sorted(groups, key=lambda g: tuple(str(x) for x in g)):
         rs = groups[g]
-        xs = [r["metrics"]["median_intvty"] for r in rs]
+        xs = [r["metrics"]["median_intvty"] for r in rs if has_x(r)]
         dates = sorted({r["date"] for r in rs})
-        out.append(f"{' '.join(str(x) for x in g):60s} rows={len(rs):3d} "
-                   f"x=[{min(xs):7.2f},{max(xs):7.2f}] dates={','.join(dates)}")
+        span = f"x=[{min(xs):7.2f},{max(xs):7.2f}]" if xs else "x=[   none      ]"
+        out.append(f"{' '.join(str(x) for x in g):60s} rows={len(rs):3d} {span} "
+                   f"without_x={len(rs) - len(xs)} dates={','.join(dates)}")
     return out
 
 

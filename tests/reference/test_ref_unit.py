@@ -217,5 +217,64 @@ class CompareTest(unittest.TestCase):
                           "MI355X delivers 36% more tok/s/GPU than H200"])
 
 
+class RowsWithoutInteractivityTest(unittest.TestCase):
+    """DECISIONS.md: rows without median_intvty are kept and counted, but never enter a range or
+    a frontier; a median_intvty that is present must be a finite number > 0."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        no_x = row("mi355x", "fp8", None, 500.0, 16, "2026-03-01")  # would dominate if plotted
+        del no_x["metrics"]["median_intvty"]
+        null_x = row("mi355x", "fp8", None, 600.0, 2, "2026-03-01", tp=4)  # null = absent
+        newest_no_x = row("mi355x", "fp8", None, 700.0, 4, "2026-04-01", tp=2)
+        del newest_no_x["metrics"]["median_intvty"]
+        data = [
+            row("mi355x", "fp8", 20.0, 100.0, 4, "2026-03-01"),
+            row("mi355x", "fp8", 10.0, 150.0, 8, "2026-03-01"),
+            no_x,
+            null_x,
+            # line TP2: an older plottable run, then a newer run without interactivity -> the
+            # newer run is the line's latest, and it has nothing to plot
+            row("mi355x", "fp8", 5.0, 900.0, 4, "2026-02-01", tp=2),
+            newest_no_x,
+            row("mi355x", "fp8", 0.0, 100.0, 32, "2026-03-01"),  # present but <= 0: unusable
+            row("mi355x", "fp8", "fast", 100.0, 64, "2026-03-01"),  # not a number: unusable
+            row("mi355x", "fp4", 15.0, 80.0, 4, "2026-03-01"),
+            row("mi355x", "fp4", 25.0, 60.0, 8, "2026-03-01"),
+        ]
+        path = os.path.join(cls.tmp.name, "rows.json")
+        with open(path, "w") as fh:
+            json.dump(data, fh)
+        cls.rows, cls.report = R.load([path])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_kept_and_counted(self):
+        self.assertEqual(self.report["usable_rows"], 8)
+        self.assertEqual(self.report["rows_without_x"], 3)
+        self.assertEqual(self.report["unusable"], {"median_intvty not finite and > 0": 2})
+
+    def test_left_out_of_range_and_frontier(self):
+        res = R.compare({"dimension": "precision", "sides": ["fp8", "fp4"], "targets": [15]}, self.rows)
+        fp8 = res["sides"][0]
+        self.assertEqual((fp8["rows"], fp8["rows_without_x"], fp8["frontier_points"], fp8["range"]),
+                         (2, 3, 2, [10.0, 20.0]))
+        # (10,150)-(20,100) at 15: 0.40625*150 + 0.59375*100; the 500/600/700 rows never count
+        self.assertEqual(res["targets"][0]["values"][0]["throughput"], 0.40625 * 150 + 0.59375 * 100)
+        self.assertEqual(res["band"], [15.0, 20.0])
+
+    def test_newest_run_without_interactivity_is_still_the_latest_run(self):
+        latest = R.latest_runs(self.rows)
+        tp2 = [r for r in latest if r["decode_tp"] == 2]
+        self.assertEqual([(r["date"], R.has_x(r)) for r in tp2], [("2026-04-01", False)])
+
+    def test_lines_overview_tolerates_lines_without_interactivity(self):
+        out = R.lines_overview(self.rows, {"precision": "fp8"})
+        self.assertTrue(any("rows=  5" in line and "without_x=3" in line for line in out), out)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,5 +1,6 @@
 // Loading the InferenceX API JSON captures (../shared/data/inferencex/api, blog-tables,
 // api-partial). Every expected count and value below was read from the real files with python3.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -134,11 +135,9 @@ TEST_CASE("api: the other endpoints of a capture are skipped with a reason, not 
     const char* file;
     const char* reason;
   };
-  for (const Case& c : {Case{"api/2026-06-14/evaluations.json", "evaluation scores (gsm8k accuracy), not benchmark rows"},
-                        Case{"api/2026-06-14/availability.json", "availability listing (which configs ran on which dates), no metrics"},
+  for (const Case& c : {Case{"api/2026-06-14/availability.json", "availability listing (which configs ran on which dates), no metrics"},
                         Case{"api/2026-06-14/reliability.json", "reliability counts per GPU and date, no metrics"},
                         Case{"api/2026-06-14/workflow-info.json", "workflow run list and changelogs, no metrics"},
-                        Case{"api/2026-05-05/evaluations.json", "evaluation scores (gsm8k accuracy), not benchmark rows"},
                         Case{"api/2026-05-05/availability.json", "availability listing (which configs ran on which dates), no metrics"},
                         Case{"api/2026-05-05/reliability.json", "reliability counts per GPU and date, no metrics"}}) {
     INFO(c.file);
@@ -155,13 +154,37 @@ TEST_CASE("api: the other endpoints of a capture are skipped with a reason, not 
   REQUIRE(load_files({"api/2026-06-14/workflow-info.json"}).report().sources[0].format == "workflow-info");
 }
 
+TEST_CASE("api: evaluations load as accuracy scores, not benchmark rows", "[data][api]") {
+  const Dataset ds = load_files({"api/2026-06-14/evaluations.json"});
+  REQUIRE(ds.empty());
+  REQUIRE(ds.report().sources[0].format == "evaluations");
+  REQUIRE(ds.report().sources[0].rows_kept == 531);
+  // 18 records repeat a configuration, task, date and concurrency (re-runs of the same day): one each.
+  REQUIRE(ds.evaluations().size() == 513);
+  REQUIRE(ds.report().evaluations_merged == 18);
+  // The file's records 1 (id 7439, 04:08, 0.9575435936315391) and 4 (id 7448, 06:43,
+  // 0.9567854435178166) evaluate the same minimaxm3 fp8 MI300X vllm disagg tp8 configuration at
+  // conc 64 on the same day: the later record of the file is kept.
+  const auto it = std::find_if(ds.evaluations().begin(), ds.evaluations().end(), [](const icq::data::Evaluation& e) {
+    return e.line.model == "minimaxm3" && e.line.hardware == "mi300x" && e.conc == 64 && e.line.disagg && e.line.decode_tp == 8 &&
+           e.line.decode_ep == 1 && e.line.num_prefill_gpu == 8 && e.line.num_decode_gpu == 8 && e.line.spec_method == "none";
+  });
+  REQUIRE(it != ds.evaluations().end());
+  REQUIRE(it->task == "gsm8k");
+  REQUIRE(it->em_strict == 0.9567854435178166);
+  REQUIRE(it->n_eff == 1319);
+  // Both captures together: repeated evaluations merge.
+  const Dataset both = load_files({"api/2026-05-05/evaluations.json", "api/2026-06-14/evaluations.json"});
+  REQUIRE(both.evaluations().size() + both.report().evaluations_merged == 540 + 531);
+}
+
 TEST_CASE("api: a whole capture folder loads the benchmark files and skips the rest", "[data][api]") {
   const Dataset ds = load_files({"api/2026-06-14"});
   const auto& srcs = ds.report().sources;
   REQUIRE(srcs.size() == 6);
   std::size_t skipped = 0;
   for (const auto& s : srcs) skipped += !s.skipped.empty();
-  REQUIRE(skipped == 4);
+  REQUIRE(skipped == 3);  // availability, reliability, workflow-info (evaluations load)
   // benchmarks.json (435) + benchmarks-history.json (1462), of which 230 are the same rows.
   REQUIRE(ds.rows().size() == 1667);
   REQUIRE(ds.report().duplicates_merged == 230);
@@ -283,11 +306,13 @@ TEST_CASE("builtin: the embedded data is every api/*/benchmarks*.json, merged", 
   load_builtin(b);
   const Dataset ds = std::move(b).finish();
   const auto& srcs = ds.report().sources;
-  REQUIRE(srcs.size() == 4);
+  REQUIRE(srcs.size() == 6);
   REQUIRE(srcs[0].name == "built-in:api/2026-05-05/benchmarks-history.json");
   REQUIRE(srcs[1].name == "built-in:api/2026-05-05/benchmarks.json");
-  REQUIRE(srcs[2].name == "built-in:api/2026-06-14/benchmarks-history.json");
-  REQUIRE(srcs[3].name == "built-in:api/2026-06-14/benchmarks.json");
+  REQUIRE(srcs[2].name == "built-in:api/2026-05-05/evaluations.json");
+  REQUIRE(srcs[3].name == "built-in:api/2026-06-14/benchmarks-history.json");
+  REQUIRE(srcs[4].name == "built-in:api/2026-06-14/benchmarks.json");
+  REQUIRE(srcs[5].name == "built-in:api/2026-06-14/evaluations.json");
   // 1369 + 435 + 1462 + 435 records; 1858 distinct (line, date, conc); the captures agree on every
   // value they share.
   REQUIRE(ds.rows().size() == 1858);

@@ -116,7 +116,7 @@ TEST_CASE("load_path: the whole data folder", "[data][load_path]") {
   REQUIRE(ds.report().sources.size() == 42);
   std::size_t skipped = 0;
   for (const auto& s : ds.report().sources) skipped += !s.skipped.empty();
-  REQUIRE(skipped == 7);  // evaluations x2, availability x2, reliability x2, workflow-info
+  REQUIRE(skipped == 5);  // availability x2, reliability x2, workflow-info (evaluations load)
   REQUIRE(reason_count(ds, "missing tput_per_gpu") == 1);
   REQUIRE(ds.report().unusable_by_reason.size() == 2);  // that one and the 5 mislabelled serving-raw files
 }

@@ -1,0 +1,85 @@
+#include "keywords.hpp"
+
+namespace icq::grammar {
+
+const std::vector<StatementDoc>& statement_docs() {
+  static const std::vector<StatementDoc> docs = {
+      {"compare",
+       "compare DIMENSION A vs B [vs C …] | compare SIDE vs SIDE … (SIDE: (FILTERS) or a let name)  [CLAUSES]",
+       "two or more configurations side by side at matched interactivity: throughput per GPU, cost per million "
+       "tokens, tok/s/MW and concurrency on each side's Pareto frontier, with verdict sentences",
+       {"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k",
+        "compare spec mtp vs off on mi355x precision fp4 model dsr1",
+        "compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 seq 8k/1k show throughput, cost, power, concurrency",
+        "compare framework sglang vs trt on b200 model dsr1 seq 1k/1k",
+        "compare deployment disagg vs single-node on b200 model dsr1 precision fp4",
+        "compare (gpu h200 precision fp8) vs (gpu b200 precision fp4) model dsr1 seq 8k/1k show cost",
+        "compare date 2026-05-18 vs 2026-05-22 on b200 model dsr1 precision fp8 at 40",
+        "compare precision fp4 vs fp8 on mi355x model dsr1 at interactivity 20..100 step 20 clamp using prices 2026-04",
+        "compare precision fp4 vs fp8 on mi355x model dsr1 show throughput, cost, accuracy"}},
+      {"frontier", "frontier [FILTERS] [where COND] [as of DATE | on date DATE]",
+       "the Pareto points of a selection, with the configuration behind each point",
+       {"frontier on b200 model dsr1 precision fp4 seq 1k/1k", "frontier on mi355x model dsr1 precision fp8 as of 2026-04-01"}},
+      {"points", "points [FILTERS] [where COND] [show COLUMNS] [order by COLUMN [asc|desc], …] [limit N]",
+       "raw rows (the latest run of each line unless `as of`/`on date` says otherwise), any columns",
+       {"points on mi355x model dsr1 where conc = 64",
+        "points on b200 model dsr1 precision fp4 show framework, tp, conc, interactivity, throughput order by throughput desc limit 5"}},
+      {"trend", "trend METRIC[, METRIC] [FILTERS] at interactivity T [since DATE] [by gpu|precision|framework|…]",
+       "the interpolated value at T on each run date (the frontier as of that date), out-of-range dates reported",
+       {"trend throughput on b200 model dsr1 precision fp4 seq 8k/1k at interactivity 50",
+        "trend throughput, cost on mi355x model dsr1 precision fp8 at 40 since 2026-02-01 by framework"}},
+      {"accuracy", "accuracy [FILTERS] [as of DATE]", "evaluation scores (gsm8k, with standard error) of the selected configurations",
+       {"accuracy on mi355x model dsr1", "accuracy model dsr1 precision fp4"}},
+      {"set", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER … | set format FORMAT",
+       "session settings: price and power overrides per GPU (every framework variant inherits them), the catalog "
+       "edition and tier, the output format",
+       {"set price mi355x 1.80", "set power b200 1.9", "set prices 2026-04", "set prices neocloud", "set format markdown"}},
+      {"let", "let NAME = (FILTERS)", "names a filter set, usable as a comparison side or as a filter",
+       {"let amd = (vendor amd)", "let fast = (where conc <= 16)"}},
+      {"param", "param NAME = VALUE", "a parameter, referenced as $NAME; `icq -D NAME=VALUE` overrides it",
+       {"param target = 50", "param gpu = mi355x"}},
+      {"load", "load PATH | load \"PATH\"", "adds data files (any supported format, files or folders) to the session",
+       {"load \"results/\"", "load export.csv"}},
+      {"explain", "explain STATEMENT", "the resolved statement, then each step with its row counts, the band, targets and prices",
+       {"explain compare precision fp4 vs fp8 on mi355x model dsr1", "explain points on mi355x model dsr1 where conc = 64"}},
+      {"list",
+       "list gpus|models|precisions|frameworks|families|specs|deployments|vendors|sequences|dates|metrics|editions|sources|fields|settings [for FILTERS]",
+       "what the data and the catalog hold, with row counts and run dates",
+       {"list gpus", "list dates for model dsr1 on mi355x", "list frameworks for gpu b200"}},
+      {"describe", "describe gpu|model|metric|precision|framework|family|spec|deployment|vendor|seq|edition NAME",
+       "one entry of the catalog with what the data holds for it",
+       {"describe gpu mi355x", "describe model dsr1", "describe metric cost", "describe edition 2026-04"}},
+      {"help", "help [STATEMENT]", "the statements, or one statement with its clauses and examples", {"help", "help compare"}},
+  };
+  return docs;
+}
+
+const std::vector<ClauseDoc>& clause_docs() {
+  static const std::vector<ClauseDoc> docs = {
+      {"on", "on GPU[, GPU]", "GPUs (also `gpu`, `hardware`)"},
+      {"gpu", "gpu GPU[, GPU]", "GPUs"},
+      {"model", "model MODEL[, MODEL]", "models (keys or names: dsr1, DeepSeek-R1-0528)"},
+      {"precision", "precision P[, P]", "fp4 (nvfp4, mxfp4), fp8, bf16, int4"},
+      {"framework", "framework F[, F]", "exact frameworks: sglang, trt, vllm, atom, dynamo-trt, …"},
+      {"family", "family F[, F]", "framework families: sglang, trt, vllm, atom"},
+      {"spec", "spec mtp|none", "speculative decoding (none = off = stp)"},
+      {"seq", "seq 1k/1k|1k/8k|8k/1k|agentic|ISL/OSL", "sequence shape (default 1k/1k)"},
+      {"deployment", "deployment disagg|single-node|agg|multinode", "serving topology"},
+      {"vendor", "vendor nvidia|amd", "GPU vendor"},
+      {"where", "where CONDITION", "row conditions: tp <= 8 and conc >= 16, framework in (sglang, vllm), not spec = mtp"},
+      {"as", "as of DATE", "the newest run of each line up to DATE"},
+      {"on date", "on date DATE", "the runs of DATE only"},
+      {"at", "at [interactivity] T, … | at A..B step S | at band P%, …", "target interactivities (default: the band's 25/50/75 %)"},
+      {"clamp", "clamp", "outside a frontier take its edge value (flagged) instead of reporting out of range"},
+      {"show", "show METRIC[, METRIC]", "metrics (throughput [output|input], cost, power, joules, concurrency, ttft|tpot|itl|e2el [p90|p99|…], accuracy) or points columns"},
+      {"using", "using prices EDITION|TIER", "catalog edition (2026-04, 2026-07) and tier (hyperscaler, neocloud, rental)"},
+      {"tokens", "tokens total|output|input", "which throughput cost and power are computed from"},
+      {"since", "since DATE", "trend: run dates from DATE on"},
+      {"by", "by gpu|precision|framework|…", "trend: one series per value"},
+      {"order", "order by COLUMN [asc|desc], …", "points: sort order"},
+      {"limit", "limit N", "points: at most N rows"},
+  };
+  return docs;
+}
+
+}  // namespace icq::grammar

@@ -1,0 +1,148 @@
+#include "columns.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "catalog/catalog.hpp"
+#include "query_error.hpp"
+#include "text/dates.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+using data::Dataset;
+using data::Field;
+using data::Line;
+using data::Row;
+
+Value number(double v) { return std::isnan(v) ? Value{} : Value{v}; }
+
+RowColumn text(std::string name, std::function<std::string(const Dataset&, const Row&)> f) {
+  return {{std::move(name), "", Column::Type::text}, [f](const Dataset& ds, const Row& r) -> Value { return f(ds, r); }};
+}
+
+RowColumn integer(std::string name, std::function<std::int64_t(const Line&, const Row&)> f) {
+  return {{std::move(name), "", Column::Type::integer},
+          [f](const Dataset& ds, const Row& r) -> Value { return f(ds.line_of(r), r); }};
+}
+
+RowColumn metric(std::string name, std::string unit, Field field) {
+  return {{std::move(name), std::move(unit), Column::Type::number},
+          [field](const Dataset&, const Row& r) -> Value { return number(r.get(field)); }};
+}
+
+std::string yes(bool b) { return b ? "yes" : "no"; }
+
+std::string deployment(const Line& l) { return l.disagg ? "disagg" : l.is_multinode ? "multinode" : "single-node"; }
+
+// Every plain column name, in the order `list fields`-style listings show them.
+const std::vector<std::pair<std::string, RowColumn>>& plain_columns() {
+  static const std::vector<std::pair<std::string, RowColumn>> cols = {
+      {"gpu", text("gpu", [](const Dataset& ds, const Row& r) { return ds.line_of(r).hardware; })},
+      {"model", text("model", [](const Dataset& ds, const Row& r) { return ds.line_of(r).model; })},
+      {"framework", text("framework", [](const Dataset& ds, const Row& r) { return ds.line_of(r).framework; })},
+      {"family", text("family", [](const Dataset& ds, const Row& r) { return catalog::family_of_framework(ds.line_of(r).framework); })},
+      {"precision", text("precision", [](const Dataset& ds, const Row& r) { return ds.line_of(r).precision; })},
+      {"spec", text("spec", [](const Dataset& ds, const Row& r) { return ds.line_of(r).spec_method; })},
+      {"vendor", text("vendor", [](const Dataset& ds, const Row& r) { return catalog::vendor_of_gpu(ds.line_of(r).hardware); })},
+      {"seq", text("seq", [](const Dataset& ds, const Row& r) { return ds.line_of(r).sequence(); })},
+      {"deployment", text("deployment", [](const Dataset& ds, const Row& r) { return deployment(ds.line_of(r)); })},
+      {"tp", integer("tp", [](const Line& l, const Row&) { return l.decode_tp; })},
+      {"ep", integer("ep", [](const Line& l, const Row&) { return l.decode_ep; })},
+      {"dp_attention", text("dp_attention", [](const Dataset& ds, const Row& r) { return yes(ds.line_of(r).decode_dp_attention); })},
+      {"prefill_tp", integer("prefill_tp", [](const Line& l, const Row&) { return l.prefill_tp; })},
+      {"prefill_ep", integer("prefill_ep", [](const Line& l, const Row&) { return l.prefill_ep; })},
+      {"prefill_workers", integer("prefill_workers", [](const Line& l, const Row&) { return l.prefill_num_workers; })},
+      {"decode_tp", integer("decode_tp", [](const Line& l, const Row&) { return l.decode_tp; })},
+      {"decode_ep", integer("decode_ep", [](const Line& l, const Row&) { return l.decode_ep; })},
+      {"decode_workers", integer("decode_workers", [](const Line& l, const Row&) { return l.decode_num_workers; })},
+      {"prefill_gpus", integer("prefill_gpus", [](const Line& l, const Row&) { return l.num_prefill_gpu; })},
+      {"decode_gpus", integer("decode_gpus", [](const Line& l, const Row&) { return l.num_decode_gpu; })},
+      {"gpus", integer("gpus", [](const Line& l, const Row&) { return l.gpus(); })},
+      {"disagg", text("disagg", [](const Dataset& ds, const Row& r) { return yes(ds.line_of(r).disagg); })},
+      {"multinode", text("multinode", [](const Dataset& ds, const Row& r) { return yes(ds.line_of(r).is_multinode); })},
+      {"isl", integer("isl", [](const Line& l, const Row&) { return l.isl; })},
+      {"osl", integer("osl", [](const Line& l, const Row&) { return l.osl; })},
+      {"conc", integer("conc", [](const Line&, const Row& r) { return r.conc; })},
+      {"date", text("date", [](const Dataset&, const Row& r) { return text::format_date(r.date); })},
+      {"image", text("image", [](const Dataset& ds, const Row& r) { return std::string(ds.str(r.image)); })},
+      {"run_url", text("run_url", [](const Dataset& ds, const Row& r) { return std::string(ds.str(r.run_url)); })},
+      {"source", text("source", [](const Dataset& ds, const Row& r) { return ds.report().sources[r.source].name; })},
+      {"interactivity", metric("interactivity", "tok/s/user", Field::median_intvty)},
+      {"throughput", metric("throughput", "tok/s/GPU", Field::tput_per_gpu)},
+      {"output_throughput", metric("output_throughput", "tok/s/GPU", Field::output_tput_per_gpu)},
+      {"input_throughput", metric("input_throughput", "tok/s/GPU", Field::input_tput_per_gpu)},
+      {"power_w", metric("power_w", "W", Field::avg_power_w)},
+  };
+  return cols;
+}
+
+const RowColumn& plain(std::string_view name) {
+  for (const auto& [n, c] : plain_columns())
+    if (n == name) return c;
+  throw std::logic_error("no plain column " + std::string(name));
+}
+
+}  // namespace
+
+std::vector<std::string> row_column_names() {
+  std::vector<std::string> names;
+  for (const auto& [n, _] : plain_columns()) names.push_back(n);
+  for (const char* m : {"ttft", "tpot", "itl", "e2el"}) names.emplace_back(m);
+  for (std::size_t f = 0; f < data::kFieldCount; ++f) names.emplace_back(data::field_name(static_cast<Field>(f)));
+  return names;
+}
+
+RowColumn row_column(const std::string& name) { return row_column(ast::Word{name, {}, ast::Word::Kind::name}); }
+
+RowColumn row_column(const ast::Word& word, const std::optional<ast::Word>& qualifier) {
+  const std::string name = text::lower(word.text);
+  const std::string q = qualifier ? text::lower(qualifier->text) : "";
+  if (name == "throughput" || name == "tput") {
+    if (q.empty() || q == "total") return plain("throughput");
+    if (q == "output") return plain("output_throughput");
+    if (q == "input") return plain("input_throughput");
+    throw QueryError(fmt::format("'throughput' takes total, output or input, not '{}'", qualifier->text), qualifier->span);
+  }
+  for (const auto& [n, c] : plain_columns())
+    if (n == name) {
+      if (qualifier) throw QueryError(fmt::format("'{}' takes no qualifier ('{}')", n, qualifier->text), qualifier->span);
+      return c;
+    }
+  if (name == "ttft" || name == "tpot" || name == "itl" || name == "e2el" || name == "intvty") {
+    const std::string stat = q.empty() || q == "p50" ? "median" : q == "p99.9" ? "p99.9" : q;
+    const auto f = data::field_from_name(stat + "_" + name);
+    if (!f) throw QueryError(fmt::format("'{}' takes mean, median, p90, p99 or p99.9, not '{}'", name, qualifier->text), qualifier->span);
+    return metric(name + (stat == "median" ? "" : " " + stat), name == "intvty" ? "tok/s/user" : "s", *f);
+  }
+  if (const auto f = data::field_from_name(name)) return metric(name, "", *f);
+  const auto s = text::closest(name, row_column_names());
+  throw QueryError(fmt::format("unknown column '{}'", word.text), word.span,
+                   s.empty() ? "columns: " + text::join(row_column_names(), ", ")
+                             : "did you mean " + text::join_or([&] {
+                                 std::vector<std::string> q2;
+                                 for (const auto& x : s) q2.push_back("'" + x + "'");
+                                 return q2;
+                               }()) + "?",
+                   s);
+}
+
+bool value_less(const Value& a, const Value& b) {
+  const bool a_none = std::holds_alternative<std::monostate>(a), b_none = std::holds_alternative<std::monostate>(b);
+  if (a_none || b_none) return !a_none && b_none;  // absent last
+  auto num = [](const Value& v) -> std::optional<double> {
+    if (const auto* d = std::get_if<double>(&v)) return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+    return std::nullopt;
+  };
+  const auto na = num(a), nb = num(b);
+  if (na && nb) return *na < *nb;
+  if (na || nb) return na.has_value();
+  return std::get<std::string>(a) < std::get<std::string>(b);
+}
+
+}  // namespace icq::interp

@@ -1,0 +1,169 @@
+#include "curve.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace icq::interp {
+
+using data::Field;
+using num::Decimal;
+
+Curve::Curve(const data::Dataset& ds, const Selection& selection, SelectionTrace* trace)
+    : ds_(&ds), selected_(select_rows(ds, selection, trace)) {
+  if (selected_.rows.empty()) return;
+  std::vector<math::Point> points;
+  points.reserve(selected_.rows.size());
+  math::Range r{INFINITY, -INFINITY};
+  for (std::uint32_t idx : selected_.rows) {
+    const data::Row& row = ds.rows()[idx];
+    const double x = row.get(Field::median_intvty);
+    r.lo = std::min(r.lo, x);
+    r.hi = std::max(r.hi, x);
+    points.push_back({x, row.get(Field::tput_per_gpu), idx});
+    const data::Line& line = ds.line_of(row);
+    dates_.insert(row.date);
+    gpus_.insert(line.hardware);
+    frameworks_.insert(line.framework);
+    any_disagg_ = any_disagg_ || line.disagg;
+  }
+  range_ = r;
+  frontier_ = math::upper_left_frontier(points);
+  std::vector<double> xs, cs;
+  for (const auto& p : frontier_) {
+    xs.push_back(p.x);
+    cs.push_back(ds.rows()[p.index].conc);
+  }
+  conc_.emplace(xs, cs);
+}
+
+const math::MonotoneSpline* Curve::spline(Field f) const {
+  auto it = splines_.find(f);
+  if (it == splines_.end()) {
+    std::vector<double> xs, ys;
+    bool complete = true;
+    for (const auto& p : frontier_) {
+      const data::Row& row = ds_->rows()[p.index];
+      const double v = row.get(f);
+      if (std::isnan(v)) complete = false;
+      xs.push_back(p.x);
+      ys.push_back(v);
+    }
+    std::optional<math::MonotoneSpline> s;
+    if (complete && !xs.empty()) s.emplace(xs, ys);
+    it = splines_.emplace(f, std::move(s)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+bool Curve::in_range(double x) const { return !frontier_.empty() && x >= frontier_.front().x && x <= frontier_.back().x; }
+
+std::vector<const data::Row*> Curve::knots_at(double x) const {
+  const auto& f = frontier_;
+  auto row = [&](std::size_t i) { return &ds_->rows()[f[i].index]; };
+  if (f.empty()) return {};
+  if (f.size() == 1 || x <= f.front().x) return {row(0)};
+  if (x >= f.back().x) return {row(f.size() - 1)};
+  for (std::size_t i = 0; i + 1 < f.size(); ++i) {
+    if (x == f[i].x) return {row(i)};
+    if (x > f[i].x && x < f[i + 1].x) return {row(i), row(i + 1)};
+  }
+  return {row(f.size() - 1)};
+}
+
+std::string Curve::frontier_text() const {
+  if (frontier_.empty()) return "empty";
+  return frontier_.size() == 1 ? fmt::format("{:.1f}", frontier_.front().x)
+                               : fmt::format("{:.1f}–{:.1f}", frontier_.front().x, frontier_.back().x);
+}
+
+std::string Curve::range_text() const { return range_ ? fmt::format("{:.1f}–{:.1f}", range_->lo, range_->hi) : "none"; }
+
+const data::Evaluation* evaluation_for(const data::Dataset& ds, const data::Line& line) {
+  const data::Evaluation* best = nullptr;
+  auto better = [&](const data::Evaluation& e) {
+    if (!best) return true;
+    const bool spec = e.line.spec_method == line.spec_method, best_spec = best->line.spec_method == line.spec_method;
+    if (spec != best_spec) return spec;
+    return e.date > best->date;
+  };
+  for (const auto& e : ds.evaluations())
+    if (e.line.model == line.model && e.line.hardware == line.hardware && e.line.precision == line.precision &&
+        e.line.framework == line.framework && better(e))
+      best = &e;
+  return best;
+}
+
+PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp,
+                        const std::vector<BoundMetric>& metrics, const Pricing& pricing, Field token_field) {
+  PointValues pv;
+  pv.x = target;
+  if (!curve.in_range(target)) {
+    if (!clamp || curve.empty()) {
+      pv.status = Status::out_of_range;
+      pv.values.assign(metrics.size(), std::nullopt);
+      return pv;
+    }
+    pv.status = Status::clamped;
+    pv.x = std::clamp(target, curve.frontier().front().x, curve.frontier().back().x);
+  }
+  const auto knots = curve.knots_at(pv.x);
+  auto same = [&](auto key) {
+    return std::all_of(knots.begin(), knots.end(), [&](const data::Row* r) { return key(ds.line_of(*r)) == key(ds.line_of(*knots.front())); });
+  };
+  const auto gpu_key = [](const data::Line& l) { return l.hardware; };
+  if (same(gpu_key)) pv.gpu = ds.line_of(*knots.front()).hardware;
+  else pv.mixed_gpu = true;
+
+  std::optional<double> token_tput;
+  if (const auto* s = curve.spline(token_field)) token_tput = s->at_clamped(pv.x);
+  for (const auto& m : metrics) {
+    std::optional<double> v;
+    switch (m.metric->kind) {
+      case catalog::MetricKind::throughput:
+      case catalog::MetricKind::latency:
+        if (const auto* s = curve.spline(m.field)) v = s->at_clamped(pv.x);
+        break;
+      case catalog::MetricKind::concurrency:
+        if (const auto* s = curve.concurrency()) v = math::round_half_up(s->at_clamped(pv.x));
+        break;
+      case catalog::MetricKind::accuracy: {
+        const auto config = [](const data::Line& l) { return l.model + "|" + l.hardware + "|" + l.precision + "|" + l.framework; };
+        if (!same(config)) {
+          pv.mixed_config = true;
+          break;
+        }
+        pv.evaluation = evaluation_for(ds, ds.line_of(*knots.front()));
+        if (pv.evaluation) v = pv.evaluation->em_strict;
+        break;
+      }
+      case catalog::MetricKind::cost:
+      case catalog::MetricKind::power:
+      case catalog::MetricKind::joules: {
+        if (!pv.gpu || !token_tput) break;
+        if (*token_tput <= 0) {
+          pv.zero_throughput = true;
+          break;
+        }
+        const Decimal tput = Decimal::from_double(*token_tput);
+        if (m.metric->kind == catalog::MetricKind::cost) {
+          const auto price = pricing.price(*pv.gpu);
+          if (!price) break;
+          pv.cost = Decimal::parse(*price) / (tput * Decimal::from_int(3600) / Decimal::from_int(1000000));
+          v = pv.cost->to_double();
+        } else {
+          const auto kw = pricing.kw(*pv.gpu);
+          if (!kw) break;
+          v = m.metric->kind == catalog::MetricKind::power ? (tput * Decimal::from_int(1000) / Decimal::parse(*kw)).to_double()
+                                                           : (Decimal::parse(*kw) * Decimal::from_int(1000) / tput).to_double();
+        }
+        break;
+      }
+    }
+    pv.values.push_back(v);
+  }
+  return pv;
+}
+
+}  // namespace icq::interp

@@ -1,0 +1,116 @@
+#include "params.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cstdlib>
+
+#include "query_error.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+ast::Word::Kind kind_of_text(const std::string& t) {
+  if (t.size() == 10 && t[4] == '-' && t[7] == '-' && std::isdigit(static_cast<unsigned char>(t[0]))) return ast::Word::Kind::date;
+  char* end = nullptr;
+  (void)std::strtod(t.c_str(), &end);
+  if (!t.empty() && end && *end == '\0') return ast::Word::Kind::number;
+  return ast::Word::Kind::name;
+}
+
+namespace {
+
+struct Substituter {
+  const std::map<std::string, std::string>& params;
+
+  void word(ast::Word& w) const {
+    if (w.kind != ast::Word::Kind::param) return;
+    const auto it = params.find(w.text);
+    if (it == params.end()) {
+      std::vector<std::string> names;
+      for (const auto& [n, _] : params) names.push_back(n);
+      const auto s = text::closest(w.text, names);
+      std::string help = s.empty() ? "" : "did you mean '$" + s.front() + "'?\n";
+      help += names.empty() ? "define it first: param " + w.text + " = VALUE (or icq -D " + w.text + "=VALUE)"
+                            : "parameters: $" + text::join(names, ", $");
+      throw QueryError(fmt::format("unknown parameter '${}'", w.text), w.span, help);
+    }
+    w.text = it->second;
+    w.kind = kind_of_text(w.text);
+  }
+  void word(std::optional<ast::Word>& w) const {
+    if (w) word(*w);
+  }
+  void words(std::vector<ast::Word>& ws) const {
+    for (auto& w : ws) word(w);
+  }
+  void expr(ast::Expr& e) const {
+    word(e.field);
+    words(e.operands);
+    for (auto& c : e.children) expr(c);
+  }
+  void filters(std::vector<ast::Filter>& fs) const {
+    for (auto& f : fs) words(f.values);
+  }
+  void date(std::optional<ast::DateSelection>& d) const {
+    if (d) word(d->date);
+  }
+  void side(ast::Side& s) const {
+    word(s.value);
+    filters(s.filters);
+    for (auto& e : s.where) expr(e);
+    date(s.date);
+  }
+  void clauses(ast::Clauses& c) const {
+    filters(c.filters);
+    for (auto& e : c.where) expr(e);
+    date(c.date);
+    if (c.targets)
+      for (auto& t : c.targets->items) {
+        word(t.value);
+        word(t.to);
+        word(t.step);
+      }
+    for (auto& m : c.show) word(m.name);
+    words(c.prices);
+    word(c.tokens);
+    word(c.since);
+    word(c.by);
+    word(c.limit);
+  }
+  void statement(ast::Statement& s) const {
+    std::visit(
+        [&](auto& b) {
+          using T = std::decay_t<decltype(b)>;
+          if constexpr (std::is_same_v<T, ast::Compare>) {
+            for (auto& sd : b.sides) side(sd);
+            clauses(b.clauses);
+          } else if constexpr (std::is_same_v<T, ast::Trend>) {
+            for (auto& m : b.metrics) word(m.name);
+            clauses(b.clauses);
+          } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Frontier> ||
+                               std::is_same_v<T, ast::Points> || std::is_same_v<T, ast::Accuracy>) {
+            clauses(b.clauses);
+          } else if constexpr (std::is_same_v<T, ast::Describe>) {
+            word(b.name);
+          } else if constexpr (std::is_same_v<T, ast::Set>) {
+            words(b.args);
+          } else if constexpr (std::is_same_v<T, ast::Let>) {
+            side(b.side);
+          } else if constexpr (std::is_same_v<T, ast::Load>) {
+            word(b.path);
+          } else if constexpr (std::is_same_v<T, ast::Explain>) {
+            for (auto& inner : b.inner) statement(inner);
+          }
+        },
+        s.body);
+  }
+};
+
+}  // namespace
+
+void substitute_params(ast::Statement& statement, const std::map<std::string, std::string>& params) {
+  Substituter{params}.statement(statement);
+}
+
+}  // namespace icq::interp

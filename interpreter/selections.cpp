@@ -1,0 +1,186 @@
+// frontier, points and accuracy: statements that show rows (or evaluations) of one selection.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "columns.hpp"
+#include "compare.hpp"
+#include "curve.hpp"
+#include "query_error.hpp"
+#include "statements.hpp"
+#include "text/dates.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+std::vector<RowColumn> columns_of(const ast::Clauses& cl, const std::vector<std::string>& defaults) {
+  std::vector<RowColumn> cols;
+  if (cl.show.empty())
+    for (const auto& n : defaults) cols.push_back(row_column(n));
+  else
+    for (const auto& m : cl.show) cols.push_back(row_column(m.name, m.qualifier));
+  return cols;
+}
+
+Table table_of(const std::string& title, const std::vector<RowColumn>& cols, const data::Dataset& ds,
+               const std::vector<std::uint32_t>& rows) {
+  Table t;
+  t.title = title;
+  for (const auto& c : cols) t.columns.push_back(c.column);
+  for (std::uint32_t idx : rows) {
+    std::vector<Value> r;
+    for (const auto& c : cols) r.push_back(c.get(ds, ds.rows()[idx]));
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+}  // namespace
+
+Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
+  binder.check_clauses(stmt.clauses, "frontier", Binder::kFilters | Binder::kShow);
+  Selection sel = binder.bind_selection(stmt.clauses);
+  const auto defaults = binder.apply_defaults(sel);
+  SelectionTrace st;
+  const Curve curve(ds, sel, &st);
+  Result r;
+  r.kind = "frontier";
+  r.query = "frontier" + selection_text(sel);
+  if (trace) trace->sides.push_back({"frontier", st, curve.frontier().size()});
+  if (curve.empty())
+    throw QueryError(fmt::format("no rows match{}", selection_text(sel)), {0, 0}, "check the filters with `list gpus`, `list dates for …`");
+  std::vector<std::uint32_t> rows;
+  for (const auto& p : curve.frontier()) rows.push_back(static_cast<std::uint32_t>(p.index));
+  const auto cols = columns_of(stmt.clauses, {"interactivity", "throughput", "gpu", "framework", "precision", "spec", "deployment", "tp",
+                                              "ep", "dp_attention", "prefill_gpus", "decode_gpus", "conc", "date", "image"});
+  r.tables.push_back(table_of("frontier", cols, ds, rows));
+  r.notes.push_back(fmt::format("{} of {} on {} (measured {} tok/s/user; {}), interactivity ascending, throughput descending",
+                                plural(curve.frontier().size(), "frontier point"), plural(curve.selected().rows.size(), "row"),
+                                plural(curve.selected().lines, "line"), curve.range_text(), dates_text(curve.dates())));
+  if (curve.selected().rows_without_x)
+    r.notes.push_back(fmt::format("{} selected rows have no median interactivity and cannot be on a frontier", curve.selected().rows_without_x));
+  if (!defaults.empty()) r.notes.push_back("defaults: " + text::join(defaults, "; "));
+  return r;
+}
+
+Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
+  binder.check_clauses(stmt.clauses, "points", Binder::kFilters | Binder::kShow | Binder::kOrder);
+  const Selection sel = binder.bind_selection(stmt.clauses);
+  SelectionTrace st;
+  Selected selected = select_rows(ds, sel, &st);
+  if (trace) trace->sides.push_back({"points", st, 0});
+  // points shows the rows without interactivity too, in the canonical (line, date, conc) order.
+  std::vector<std::uint32_t> rows = selected.rows;
+  rows.insert(rows.end(), selected.unplottable.begin(), selected.unplottable.end());
+  std::sort(rows.begin(), rows.end());
+  const auto cols = columns_of(stmt.clauses, {"gpu", "framework", "precision", "spec", "seq", "deployment", "tp", "ep", "dp_attention",
+                                              "gpus", "conc", "date", "interactivity", "throughput"});
+  // order by: columns may be any row column, shown or not.
+  if (!stmt.clauses.order.empty()) {
+    std::vector<std::pair<RowColumn, bool>> keys;
+    for (const auto& o : stmt.clauses.order) keys.emplace_back(row_column(o.column), o.descending);
+    std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+      for (const auto& [col, desc] : keys) {
+        const Value va = col.get(ds, ds.rows()[a]), vb = col.get(ds, ds.rows()[b]);
+        if (value_less(va, vb)) return !desc || std::holds_alternative<std::monostate>(vb);
+        if (value_less(vb, va)) return desc && !std::holds_alternative<std::monostate>(va);
+      }
+      return false;
+    });
+  }
+  const std::size_t total = rows.size();
+  if (stmt.clauses.limit) {
+    const auto n = static_cast<std::size_t>(std::stoull(stmt.clauses.limit->text));
+    if (rows.size() > n) rows.resize(n);
+  }
+  Result r;
+  r.kind = "points";
+  r.query = "points" + selection_text(sel);
+  if (!stmt.clauses.show.empty()) {
+    std::vector<std::string> names;
+    for (const auto& c : cols) names.push_back(c.column.name);
+    r.query += " show " + text::join(names, ", ");
+  }
+  if (!stmt.clauses.order.empty()) {
+    std::vector<std::string> o;
+    for (const auto& item : stmt.clauses.order) o.push_back(text::lower(item.column.text) + (item.descending ? " desc" : " asc"));
+    r.query += " order by " + text::join(o, ", ");
+  }
+  if (stmt.clauses.limit) r.query += " limit " + stmt.clauses.limit->text;
+  r.tables.push_back(table_of("points", cols, ds, rows));
+  std::string note = fmt::format("{}{} ({} of each line{})", plural(total, "row"),
+                                 rows.size() < total ? fmt::format(", the first {} shown", rows.size()) : "",
+                                 sel.date.kind == DateSelection::Kind::latest ? "the latest run" : "the run " + sel.date.text(),
+                                 sel.where.empty() ? "" : ", then the where conditions");
+  r.notes.push_back(note);
+  if (selected.rows_without_x) r.notes.push_back(fmt::format("{} of them have no median interactivity", selected.rows_without_x));
+  if (total == 0) r.notes.push_back("nothing matches: check the filters with `list gpus`, `list dates for …`");
+  return r;
+}
+
+Result run_accuracy(const ast::Accuracy& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
+  binder.check_clauses(stmt.clauses, "accuracy", Binder::kFilters);
+  const Selection sel = binder.bind_selection(stmt.clauses);
+  for (const auto& f : stmt.clauses.filters)
+    if (f.key == "seq") throw QueryError("evaluations are not tied to a sequence shape; drop the seq filter", f.key_span);
+  if (!sel.where.empty())
+    throw QueryError("accuracy takes configuration filters and a date, not where conditions", stmt.clauses.where.front().span);
+  // The newest evaluation of each configuration and task (as of / on a date when asked).
+  std::map<std::string, const data::Evaluation*> newest;  // key: config + task
+  std::size_t matching = 0;
+  for (const auto& e : ds.evaluations()) {
+    if (!std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& f) { return f.matches(e.line); })) continue;
+    ++matching;
+    if (sel.date.kind == DateSelection::Kind::as_of && e.date > sel.date.date) continue;
+    if (sel.date.kind == DateSelection::Kind::on && e.date != sel.date.date) continue;
+    const auto& l = e.line;
+    const std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", l.model, l.hardware, l.precision, l.framework,
+                                        l.spec_method, l.disagg, l.prefill_tp, l.prefill_ep, l.decode_tp, l.decode_ep,
+                                        l.num_prefill_gpu, l.num_decode_gpu, e.task);
+    auto& slot = newest[key];
+    if (!slot || e.date > slot->date || (e.date == slot->date && e.conc > slot->conc)) slot = &e;
+  }
+  if (trace) {
+    SelectionTrace st;
+    st.rows_loaded = ds.evaluations().size();
+    st.rows_on_matching_lines = matching;
+    st.rows_after_date = st.rows_after_where = st.rows_used = newest.size();
+    trace->sides.push_back({"evaluations", st, 0});
+  }
+  Result r;
+  r.kind = "accuracy";
+  r.query = "accuracy" + selection_text(sel);
+  Table t;
+  t.title = "accuracy";
+  t.columns = {{"model", "", Column::Type::text},     {"gpu", "", Column::Type::text},       {"precision", "", Column::Type::text},
+               {"framework", "", Column::Type::text}, {"spec", "", Column::Type::text},      {"deployment", "", Column::Type::text},
+               {"tp", "", Column::Type::integer},     {"ep", "", Column::Type::integer},     {"gpus", "", Column::Type::integer},
+               {"conc", "", Column::Type::integer},   {"task", "", Column::Type::text},      {"em_strict", "", Column::Type::number},
+               {"se", "", Column::Type::number},      {"em_flexible", "", Column::Type::number}, {"n", "", Column::Type::integer},
+               {"date", "", Column::Type::text},      {"run", "", Column::Type::text}};
+  auto num = [](double v) -> Value { return std::isnan(v) ? Value{} : Value{v}; };
+  for (const auto& [_, e] : newest) {
+    const auto& l = e->line;
+    t.rows.push_back({l.model, l.hardware, l.precision, l.framework, l.spec_method,
+                      std::string(l.disagg ? "disagg" : l.is_multinode ? "multinode" : "single-node"),
+                      static_cast<std::int64_t>(l.decode_tp), static_cast<std::int64_t>(l.decode_ep),
+                      static_cast<std::int64_t>(l.gpus()), static_cast<std::int64_t>(e->conc), e->task, num(e->em_strict),
+                      num(e->em_strict_se), num(e->em_flexible),
+                      std::isnan(e->n_eff) ? Value{} : Value{static_cast<std::int64_t>(e->n_eff)}, text::format_date(e->date), e->run_url});
+  }
+  r.tables.push_back(std::move(t));
+  r.notes.push_back(fmt::format("{} ({} of {} evaluations match; the newest per configuration and task{})",
+                                plural(newest.size(), "configuration"), matching, ds.evaluations().size(),
+                                sel.date.kind == DateSelection::Kind::latest ? "" : ", " + sel.date.text()));
+  r.notes.push_back("em_strict: strict exact match (0–1) with its standard error; em_flexible: flexible-extract match");
+  if (newest.empty()) r.notes.push_back("no evaluation matches these filters; `accuracy` alone lists every configuration evaluated");
+  return r;
+}
+
+}  // namespace icq::interp

@@ -1,0 +1,131 @@
+#include "session_statements.hpp"
+
+#include <fmt/format.h>
+
+#include "catalog/catalog.hpp"
+#include "compare.hpp"
+#include "num/decimal.hpp"
+#include "query_error.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+Result setting(std::string query, std::string note) {
+  Result r;
+  r.kind = "set";
+  r.query = std::move(query);
+  r.notes.push_back(std::move(note));
+  return r;
+}
+
+void expect_args(const ast::Set& s, std::size_t n, const char* usage) {
+  if (s.args.size() != n)
+    throw QueryError(fmt::format("set {} takes {} value{}", text::lower(s.name.text), n, n == 1 ? "" : "s"),
+                     s.args.empty() ? s.name.span : ast::Span{s.args.front().span.begin, s.args.back().span.end}, usage);
+}
+
+std::string positive_decimal(const ast::Word& w, const char* what) {
+  try {
+    const auto d = num::Decimal::parse(w.text);
+    if (d > num::Decimal::from_int(0) && d < num::Decimal::from_int(100000)) return w.text;  // as written: "1.80"
+  } catch (const std::invalid_argument&) {
+  }
+  throw QueryError(fmt::format("{} must be a positive decimal number, not '{}'", what, w.text), w.span, "e.g. set price mi355x 1.80");
+}
+
+}  // namespace
+
+Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, std::optional<Format>& format) {
+  const std::string name = text::lower(stmt.name.text);
+  if (name == "price" || name == "power") {
+    const bool price = name == "price";
+    expect_args(stmt, 2, price ? "set price GPU $/GPU-HOUR, e.g. set price mi355x 1.80" : "set power GPU KW, e.g. set power b200 1.9");
+    const std::string gpu = binder.resolve_value(LineField::gpu, stmt.args[0]);
+    const std::string value = positive_decimal(stmt.args[1], price ? "a price per GPU-hour" : "a power in kW per GPU");
+    (price ? settings.price_overrides : settings.power_overrides)[gpu] = value;
+    const auto* e = settings.edition->find(gpu);
+    const std::string catalog_value =
+        !e ? "has none" : price ? "says $" + (settings.tier == "neocloud" ? e->neocloud : settings.tier == "rental" ? e->rental : e->hyperscaler)
+                        : "says " + e->kw + " kW";
+    return setting(fmt::format("set {} {} {}", name, gpu, value),
+                   fmt::format("{} now {} for every framework variant (the {} edition {})", catalog::gpu_display(gpu),
+                               price ? "costs $" + value + " per GPU-hour" : "draws " + value + " kW", settings.edition->name,
+                               catalog_value));
+  }
+  if (name == "prices") {
+    if (stmt.args.empty()) expect_args(stmt, 1, "set prices EDITION|TIER, e.g. set prices 2026-04");
+    for (const auto& w : stmt.args) {
+      if (const auto* edition = catalog::find_edition(w.text)) settings.edition = edition;
+      else if (auto tier = catalog::resolve(catalog::price_tiers(), w.text)) settings.tier = *tier;
+      else {
+        std::vector<std::string> names;
+        for (const auto& e : catalog::price_editions()) names.push_back(e.name);
+        for (const auto& n : catalog::names_of(catalog::price_tiers())) names.push_back(n);
+        const auto s = text::closest(w.text, names);
+        throw QueryError(fmt::format("unknown price edition or tier '{}'", w.text), w.span,
+                         s.empty() ? "editions: 2026-04, 2026-07; tiers: hyperscaler, neocloud, rental" : "did you mean '" + s.front() + "'?", s);
+      }
+    }
+    return setting("set prices " + settings.edition->name + " " + settings.tier,
+                   fmt::format("prices and powers now come from the {} edition, {} tier", settings.edition->name, settings.tier));
+  }
+  if (name == "format") {
+    expect_args(stmt, 1, "set format table|markdown|csv|json|jsonl");
+    const auto f = parse_format(stmt.args[0].text);
+    if (!f) throw QueryError(fmt::format("unknown format '{}'", stmt.args[0].text), stmt.args[0].span, "formats: table, markdown, csv, json, jsonl");
+    format = *f;
+    return setting("set format " + std::string(format_name(*f)), "results are now rendered as " + std::string(format_name(*f)));
+  }
+  const std::vector<std::string> names = {"price", "power", "prices", "format"};
+  const auto s = text::closest(name, names);
+  throw QueryError(fmt::format("cannot set '{}'", stmt.name.text), stmt.name.span,
+                   s.empty() ? "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT" : "did you mean '" + s.front() + "'?", s);
+}
+
+Result run_let(const ast::Let& stmt, const Binder& binder, Settings& settings) {
+  LetDefinition def;
+  def.selection = binder.bind_side_filters(stmt.side);
+  def.text = binder.written_text(stmt.side.span);
+  const bool redefined = settings.lets.count(stmt.name.text) > 0;
+  settings.lets[stmt.name.text] = def;
+  Result r;
+  r.kind = "let";
+  r.query = fmt::format("let {} = {}", stmt.name.text, def.text);
+  r.notes.push_back(fmt::format("{}{} now stands for{}; use it as a comparison side (compare {} vs …) or as a filter",
+                                stmt.name.text, redefined ? " (redefined)" : "", selection_text(def.selection), stmt.name.text));
+  return r;
+}
+
+Result run_param(const ast::Param& stmt, Settings& settings) {
+  settings.params[stmt.name.text] = stmt.value.text;
+  Result r;
+  r.kind = "param";
+  r.query = fmt::format("param {} = {}", stmt.name.text, stmt.value.text);
+  if (const auto it = settings.overrides.find(stmt.name.text); it != settings.overrides.end())
+    r.notes.push_back(fmt::format("${} stays {} (set from the command line, which wins over the script)", stmt.name.text, it->second));
+  else
+    r.notes.push_back(fmt::format("${} is {}", stmt.name.text, stmt.value.text));
+  return r;
+}
+
+Result list_settings(const Settings& settings) {
+  Result r;
+  r.kind = "list";
+  r.query = "list settings";
+  Table t;
+  t.title = "settings";
+  t.columns = {{"setting", "", Column::Type::text}, {"value", "", Column::Type::text}};
+  t.rows.push_back({std::string("prices"), fmt::format("{} edition, {} tier", settings.edition->name, settings.tier)});
+  for (const auto& [g, v] : settings.price_overrides) t.rows.push_back({"price " + g, "$" + v + " per GPU-hour"});
+  for (const auto& [g, v] : settings.power_overrides) t.rows.push_back({"power " + g, v + " kW"});
+  for (const auto& [n, d] : settings.lets) t.rows.push_back({"let " + n, d.text});
+  for (const auto& [n, v] : settings.params)
+    if (!settings.overrides.count(n)) t.rows.push_back({"param $" + n, v});
+  for (const auto& [n, v] : settings.overrides) t.rows.push_back({"param $" + n, v + " (command line)"});
+  r.tables.push_back(std::move(t));
+  return r;
+}
+
+}  // namespace icq::interp

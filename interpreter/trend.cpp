@@ -1,0 +1,192 @@
+// trend: a metric at fixed interactivities on every run date of a selection. Each date's value is
+// read on the frontier of the newest run of every line up to that date (`as of` the date), so a
+// date shows the state of the selection then, not only the lines that ran that day.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "catalog/catalog.hpp"
+#include "compare.hpp"
+#include "curve.hpp"
+#include "num/decimal.hpp"
+#include "query_error.hpp"
+#include "render/numbers.hpp"
+#include "statements.hpp"
+#include "text/dates.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+// Values of a line field, for `by` groups (deployments are not a single field).
+std::vector<std::string> group_values(const data::Dataset& ds, const Selection& sel, LineField f) {
+  std::set<std::string> out;
+  for (const auto& l : ds.lines()) {
+    if (!std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& x) { return x.matches(l); })) continue;
+    for (const auto& candidate : std::vector<std::string>{l.hardware, l.model, l.precision, l.framework,
+                                                           catalog::family_of_framework(l.framework), l.spec_method,
+                                                           l.sequence(), catalog::vendor_of_gpu(l.hardware), "disagg",
+                                                           "single-node", "agg", "multinode"})
+      if (LineFilter{f, {candidate}}.matches(l)) out.insert(candidate);
+  }
+  return {out.begin(), out.end()};
+}
+
+}  // namespace
+
+Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
+  const ast::Clauses& cl = stmt.clauses;
+  binder.check_clauses(cl, "trend", Binder::kFilters | Binder::kTargets | Binder::kEconomics | Binder::kHistory);
+  if (!cl.targets)
+    throw QueryError("trend needs the interactivity to read the metric at", {0, 0},
+                     "e.g. trend throughput on b200 model dsr1 precision fp4 at interactivity 50");
+  if (cl.date) throw QueryError("trend walks the run dates itself; use `since DATE` to start later", cl.date->span);
+  std::vector<BoundMetric> metrics;
+  for (const auto& m : stmt.metrics) metrics.push_back(binder.bind_metric(m));
+  const std::vector<double> targets = binder.bind_targets(*cl.targets);
+  Selection sel = binder.bind_selection(cl);
+  const auto defaults = binder.apply_defaults(sel);
+
+  Pricing pricing = binder.settings().pricing();
+  for (const auto& w : cl.prices) {
+    if (const auto* e = catalog::find_edition(w.text)) pricing.edition = e;
+    else if (auto tier = catalog::resolve(catalog::price_tiers(), w.text)) pricing.tier = *tier;
+    else throw QueryError(fmt::format("unknown price edition or tier '{}'", w.text), w.span, "editions: 2026-04, 2026-07; tiers: hyperscaler, neocloud, rental");
+  }
+  std::string tokens = "total";
+  data::Field token_field = data::Field::tput_per_gpu;
+  if (cl.tokens) {
+    tokens = text::lower(cl.tokens->text);
+    if (tokens == "output") token_field = data::Field::output_tput_per_gpu;
+    else if (tokens == "input") token_field = data::Field::input_tput_per_gpu;
+    else if (tokens != "total") throw QueryError(fmt::format("tokens takes total, output or input, not '{}'", cl.tokens->text), cl.tokens->span);
+  }
+  std::optional<std::int32_t> since;
+  if (cl.since) {
+    since = text::parse_date(cl.since->text);
+    if (!since) throw QueryError(fmt::format("'{}' is not a calendar date", cl.since->text), cl.since->span);
+  }
+  std::optional<LineField> by;
+  if (cl.by) {
+    static const std::vector<std::string> fields = {"gpu", "model", "precision", "framework", "family", "spec", "seq", "deployment", "vendor"};
+    const std::string f = text::lower(cl.by->text);
+    if (std::find(fields.begin(), fields.end(), f) == fields.end()) {
+      const auto s = text::closest(f, fields);
+      throw QueryError(fmt::format("cannot group by '{}'", cl.by->text), cl.by->span,
+                       s.empty() ? "group by " + text::join(fields, ", ") : "did you mean '" + s.front() + "'?", s);
+    }
+    by = line_field_of(f);
+  }
+
+  Result r;
+  r.kind = "trend";
+  std::vector<std::string> mnames, tnames;
+  for (const auto& m : metrics) mnames.push_back(m.text);
+  for (double t : targets) tnames.push_back(number_text(t));
+  r.query = fmt::format("trend {}{} at interactivity {}{}{}{}{}", text::join(mnames, ", "), selection_text(sel), text::join(tnames, ", "),
+                        cl.clamp ? " clamp" : "", since ? " since " + text::format_date(*since) : "",
+                        by ? std::string(" by ") + field_keyword(*by) : "",
+                        fmt::format(" using prices {} tokens {}", pricing.text(), tokens));
+
+  Table t;
+  t.title = "trend";
+  t.columns.push_back({"date", "", Column::Type::text});
+  if (by) t.columns.push_back({field_keyword(*by), "", Column::Type::text});
+  t.columns.push_back({"interactivity", "tok/s/user", Column::Type::number});
+  t.columns.push_back({"status", "", Column::Type::text});
+  for (const auto& m : metrics) t.columns.push_back({m.column.key, m.column.unit, Column::Type::number});
+  t.columns.push_back({"lines", "", Column::Type::integer});
+  t.columns.push_back({"frontier", "", Column::Type::integer});
+
+  const std::vector<std::string> groups = by ? group_values(ds, sel, *by) : std::vector<std::string>{""};
+  std::size_t out_of_range = 0, cells = 0;
+  for (const auto& g : groups) {
+    Selection gsel = sel;
+    if (by) gsel.filters.push_back({*by, {g}});
+    // Run dates of the group's lines (rows passing the where conditions), from `since` on.
+    std::set<std::int32_t> dates;
+    for (std::size_t l = 0; l < ds.lines().size(); ++l) {
+      if (!std::all_of(gsel.filters.begin(), gsel.filters.end(), [&](const LineFilter& f) { return f.matches(ds.lines()[l]); })) continue;
+      for (std::size_t i = ds.line_begin(l); i < ds.line_begin(l + 1); ++i) {
+        const auto& row = ds.rows()[i];
+        if (since && row.date < *since) continue;
+        if (std::all_of(gsel.where.begin(), gsel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, row); })) dates.insert(row.date);
+      }
+    }
+    struct Point {
+      std::int32_t date;
+      std::optional<double> value;
+    };
+    std::vector<std::vector<Point>> series(targets.size());
+    for (std::int32_t d : dates) {
+      Selection dsel = gsel;
+      dsel.date = {DateSelection::Kind::as_of, d};
+      SelectionTrace st;
+      const Curve curve(ds, dsel, &st);
+      if (trace) trace->sides.push_back({fmt::format("{}{}", g.empty() ? "" : g + " ", text::format_date(d)), st, curve.frontier().size()});
+      for (std::size_t ti = 0; ti < targets.size(); ++ti) {
+        const PointValues pv = evaluate_at(curve, ds, targets[ti], cl.clamp.has_value(), metrics, pricing, token_field);
+        ++cells;
+        if (pv.status == Status::out_of_range) ++out_of_range;
+        std::vector<Value> row;
+        row.reserve(t.columns.size());
+        row.push_back(Value{std::in_place_type<std::string>, text::format_date(d)});
+        if (by) row.push_back(Value{std::in_place_type<std::string>, g});
+        row.emplace_back(targets[ti]);
+        row.push_back(Value{std::in_place_type<std::string>, pv.status == Status::ok ? "ok" : pv.status == Status::clamped ? "clamped" : "out_of_range"});
+        for (const auto& v : pv.values) {
+          if (v) row.emplace_back(*v);
+          else row.emplace_back(std::monostate{});
+        }
+        row.emplace_back(static_cast<std::int64_t>(curve.selected().lines));
+        row.emplace_back(static_cast<std::int64_t>(curve.frontier().size()));
+        t.rows.push_back(std::move(row));
+        series[ti].push_back({d, pv.values.empty() ? std::nullopt : pv.values.front()});
+      }
+    }
+    // A sentence per series: the first metric from its first to its last value.
+    for (std::size_t ti = 0; ti < targets.size(); ++ti) {
+      std::vector<Point> have;
+      for (const auto& p : series[ti])
+        if (p.value) have.push_back(p);
+      const std::string who = g.empty() ? "" : fmt::format(" for {}", g);
+      if (have.empty()) {
+        r.summary.push_back(fmt::format("{} at {} tok/s/user{}: no run date has a value (out of range or not measured).", metrics.front().text,
+                                        number_text(targets[ti]), who));
+        continue;
+      }
+      const auto& first = have.front();
+      const auto& last = have.back();
+      std::string change;
+      if (have.size() > 1 && *first.value > 0) {
+        const num::Decimal pct = (num::Decimal::from_double(*last.value) / num::Decimal::from_double(*first.value) - num::Decimal::from_int(1)) *
+                                 num::Decimal::from_int(100);
+        const long long n = pct.round_to_integer();
+        change = fmt::format(" ({}{}%)", n >= 0 ? "+" : "", n);
+      }
+      r.summary.push_back(fmt::format("{} at {} tok/s/user{}: {} on {} → {} on {}{}, {} of {} run dates with a value.",
+                                      metrics.front().column.display, number_text(targets[ti]), who,
+                                      out::metric_cell(metrics.front().column.key, *first.value), text::format_date(first.date),
+                                      out::metric_cell(metrics.front().column.key, *last.value), text::format_date(last.date), change,
+                                      have.size(), series[ti].size()));
+    }
+  }
+  const bool nothing = t.rows.empty();
+  r.tables.push_back(std::move(t));
+  r.notes.push_back("each date reads the frontier of the newest run of every selected line up to that date (as of the date)");
+  if (out_of_range) r.notes.push_back(fmt::format("{} of {} date×target cells are out of range: the target lies outside that date's frontier",
+                                                  out_of_range, cells));
+  if (std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
+        return m.metric->kind == catalog::MetricKind::cost || m.metric->kind == catalog::MetricKind::power ||
+               m.metric->kind == catalog::MetricKind::joules;
+      }))
+    r.notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens (a frontier segment joining two GPUs has no cost)",
+                                  pricing.edition->name, pricing.tier, tokens));
+  if (!defaults.empty()) r.notes.push_back("defaults: " + text::join(defaults, "; "));
+  if (nothing) r.notes.push_back("no run dates match the filters");
+  return r;
+}
+
+}  // namespace icq::interp

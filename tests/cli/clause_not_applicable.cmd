@@ -1,0 +1,1 @@
+-c "frontier on mi355x model dsr1 at 50"

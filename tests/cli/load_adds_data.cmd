@@ -1,0 +1,1 @@
+-c "let amd = (vendor amd); compare amd vs (gpu b200) model dsr1 precision fp8 at 40" -c "load {data}/csv-export/gpt-oss-120b.csv" -c "list models"

@@ -1,0 +1,1 @@
+-c "load /nonexistent/results.json"

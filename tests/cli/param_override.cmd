@@ -1,0 +1,1 @@
+-D target=75 -f {case_dir}/../golden/let_param.icq

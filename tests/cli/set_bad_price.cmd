@@ -1,0 +1,1 @@
+-c "set price mi355x cheap"

@@ -1,0 +1,1 @@
+-c "set prise mi355x 1.8"

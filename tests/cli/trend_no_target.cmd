@@ -1,0 +1,1 @@
+-c "trend throughput on b200 model dsr1 precision fp4"

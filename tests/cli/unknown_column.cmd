@@ -1,0 +1,1 @@
+-c "points on mi355x model dsr1 show thruput"

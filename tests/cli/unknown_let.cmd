@@ -1,0 +1,1 @@
+-c "compare amd vs (gpu b200) model dsr1"

@@ -1,0 +1,204 @@
+// SEMANTICS.md §4 and §7 at the level of a whole `compare`: cost per million tokens, tok/s/MW and
+// joules per token from the interpolated throughput and the per-GPU catalog (both editions, all
+// three tiers), token types, unpriced GPUs and frontier segments that join two GPUs.
+#include "interp_fixture.hpp"
+
+using namespace icq_test;
+using icq::Status;
+
+namespace {
+
+struct Catalog {
+  const char* gpu;
+  double kw;
+  double hyperscaler, neocloud, rental;
+};
+
+// SEMANTICS.md §7, typed in again here on purpose.
+const std::vector<Catalog> edition_2026_04 = {
+    {"h100", 1.73, 1.30, 1.69, 1.30},   {"h200", 1.73, 1.41, 1.74, 1.60},   {"b200", 2.17, 1.95, 2.34, 2.90},
+    {"b300", 2.17, 2.34, 2.808, 3.48},  {"gb200", 2.10, 2.21, 2.75, 3.30},  {"gb300", 2.10, 2.652, 3.30, 3.96},
+    {"mi300x", 1.79, 1.12, 1.40, 1.55}, {"mi325x", 2.18, 1.28, 1.59, 1.80}, {"mi355x", 2.65, 1.48, 1.90, 2.10},
+};
+const std::vector<Catalog> edition_2026_07 = {
+    {"h100", 1.37, 1.17, 1.55, 1.78},   {"h200", 1.37, 1.22, 1.59, 2.05},   {"b200", 1.71, 1.73, 2.07, 2.60},
+    {"b300", 1.90, 2.26, 2.52, 3.00},   {"gb200", 1.87, 1.86, 2.26, 2.60},  {"gb300", 2.12, 2.31, 2.79, 3.30},
+    {"mi300x", 1.39, 0.95, 1.16, 1.30}, {"mi325x", 1.69, 1.10, 1.32, 1.60}, {"mi355x", 2.09, 1.50, 2.09, 2.10},
+};
+
+// Every catalogued GPU measured once at 50 tok/s/user and 100 tok/s/GPU: cost = price / 0.36,
+// tok/s/MW = 1e5 / kW, J/token = 10 kW.
+std::vector<ApiRow> one_row_per_gpu() {
+  std::vector<ApiRow> rows;
+  int conc = 1;
+  for (const auto& g : edition_2026_07) rows.push_back(row(50, 100, conc++).gpu(g.gpu));
+  return rows;
+}
+
+std::string all_gpus_query(const std::string& prices) {
+  std::string q = "compare gpu";
+  for (std::size_t i = 0; i < edition_2026_07.size(); ++i) q += (i ? " vs " : " ") + std::string(edition_2026_07[i].gpu);
+  q += " at interactivity 50 show cost, power, joules";
+  if (!prices.empty()) q += " using prices " + prices;
+  return q;
+}
+
+}  // namespace
+
+TEST_CASE("economics: cost, tok/s/MW and J/token use the catalog of each edition and tier", "[interp][economics]") {
+  TempData data(one_row_per_gpu());
+  auto s = data.session();
+  struct Case {
+    std::string prices;
+    const std::vector<Catalog>* edition;
+    double Catalog::*tier;
+    std::string text;
+  };
+  const std::vector<Case> cases = {
+      {"", &edition_2026_07, &Catalog::hyperscaler, "2026-07 hyperscaler"},
+      {"2026-07 hyperscaler", &edition_2026_07, &Catalog::hyperscaler, "2026-07 hyperscaler"},
+      {"neocloud", &edition_2026_07, &Catalog::neocloud, "2026-07 neocloud"},
+      {"rental", &edition_2026_07, &Catalog::rental, "2026-07 rental"},
+      {"2026-04", &edition_2026_04, &Catalog::hyperscaler, "2026-04 hyperscaler"},
+      {"2026-04 neocloud", &edition_2026_04, &Catalog::neocloud, "2026-04 neocloud"},
+      {"2026-04 rental", &edition_2026_04, &Catalog::rental, "2026-04 rental"},
+  };
+  for (const auto& k : cases) {
+    INFO("using prices '" << k.prices << "'");
+    const auto r = run_ok(s, all_gpus_query(k.prices));
+    const auto& c = comparison(r);
+    CHECK(c.prices == k.text);
+    CHECK(contains(r.query, "using prices " + k.text + " tokens total"));
+    for (const auto& g : *k.edition) {
+      INFO(g.gpu);
+      REQUIRE(status(c, 0, g.gpu) == Status::ok);
+      const double price = g.*(k.tier);
+      CHECK(*value(c, 0, g.gpu, "cost") == Approx(price / (100 * 3600 / 1e6)).epsilon(1e-12));
+      CHECK(*value(c, 0, g.gpu, "tokens_per_mw") == Approx(100 * 1000 / g.kw).epsilon(1e-12));
+      CHECK(*value(c, 0, g.gpu, "joules_per_token") == Approx(g.kw * 1000 / 100).epsilon(1e-12));
+    }
+  }
+}
+
+TEST_CASE("economics: MI355X 2026-04 hyperscaler costs $1.48 per GPU-hour, to the digit", "[interp][economics]") {
+  TempData data(one_row_per_gpu());
+  auto s = data.session();
+  const auto r = run_ok(s, "compare gpu mi355x vs b300 at interactivity 50 show cost using prices 2026-04");
+  const auto& c = comparison(r);
+  // cost * tput * 3600 / 1e6 gives the hourly price back.
+  CHECK(*value(c, 0, "mi355x", "cost") * 100 * 3600 / 1e6 == Approx(1.48).epsilon(1e-14));
+  CHECK(*value(c, 0, "b300", "cost") * 100 * 3600 / 1e6 == Approx(2.34).epsilon(1e-14));
+  CHECK(any_contains(r.notes, "prices: 2026-04 edition, hyperscaler tier, total tokens: B300 $2.34/GPU-hour, 2.17 kW; MI355X $1.48/GPU-hour, 2.65 kW"));
+  const auto t = icq::render(r, icq::Format::table);
+  // 1.48 / 0.36 = 4.1111…; 2.34 / 0.36 = 6.5
+  CHECK(contains(t, "$4.111"));
+  CHECK(contains(t, "$6.500"));
+  // 2026-04 neocloud B300 is 2.808: 2.808 / 0.36 = 7.8
+  const auto n = run_ok(s, "compare gpu mi355x vs b300 at interactivity 50 show cost using prices 2026-04 neocloud");
+  CHECK(*value(comparison(n), 0, "b300", "cost") == Approx(7.8).epsilon(1e-14));
+}
+
+TEST_CASE("economics: cost and power come from the interpolated throughput, never splined themselves", "[interp][economics]") {
+  // Knots (10,100) and (30,60): throughput at 20 is 76.25, so cost = 1.50 / (76.25 * 0.0036).
+  // (Splining the knot costs 4.1667 and 6.9444 would give 0.40625 * 4.1667 + 0.59375 * 6.9444 = 5.816.)
+  TempData data({row(10, 100, 64), row(30, 60, 16), row(10, 90, 8).prec("fp4"), row(30, 50, 4).prec("fp4")});
+  auto s = data.session();
+  const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 20 show throughput, cost, power, joules");
+  const auto& c = comparison(r);
+  CHECK(*value(c, 0, "fp8", "throughput") == Approx(76.25).epsilon(1e-12));
+  CHECK(*value(c, 0, "fp8", "cost") == Approx(1.50 / (76.25 * 3600 / 1e6)).epsilon(1e-12));
+  CHECK(*value(c, 0, "fp8", "tokens_per_mw") == Approx(76.25 * 1000 / 2.09).epsilon(1e-12));
+  CHECK(*value(c, 0, "fp8", "joules_per_token") == Approx(2.09 * 1000 / 76.25).epsilon(1e-12));
+}
+
+TEST_CASE("economics: tokens output and tokens input price the output and input throughput", "[interp][economics]") {
+  TempData data({row(50, 100, 8).metric("output_tput_per_gpu", 40).metric("input_tput_per_gpu", 60),
+                 row(50, 200, 8).prec("fp4").metric("output_tput_per_gpu", 80).metric("input_tput_per_gpu", 120)});
+  auto s = data.session();
+  SECTION("total (the default)") {
+    const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 50 show cost, power");
+    CHECK(*value(comparison(r), 0, "fp8", "cost") == Approx(1.50 / (100 * 3600 / 1e6)).epsilon(1e-12));
+    CHECK(comparison(r).tokens == "total");
+  }
+  SECTION("output") {
+    const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 50 show throughput output, cost, power tokens output");
+    const auto& c = comparison(r);
+    CHECK(c.tokens == "output");
+    CHECK(contains(r.query, "tokens output"));
+    CHECK(value(c, 0, "fp8", "output_throughput") == 40.0);
+    CHECK(*value(c, 0, "fp8", "cost") == Approx(1.50 / (40 * 3600 / 1e6)).epsilon(1e-12));
+    CHECK(*value(c, 0, "fp8", "tokens_per_mw") == Approx(40 * 1000 / 2.09).epsilon(1e-12));
+    CHECK(*value(c, 0, "fp4", "cost") == Approx(1.50 / (80 * 3600 / 1e6)).epsilon(1e-12));
+  }
+  SECTION("input") {
+    const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 50 show throughput input, cost, joules tokens input");
+    const auto& c = comparison(r);
+    CHECK(value(c, 0, "fp8", "input_throughput") == 60.0);
+    CHECK(*value(c, 0, "fp8", "cost") == Approx(1.50 / (60 * 3600 / 1e6)).epsilon(1e-12));
+    CHECK(*value(c, 0, "fp8", "joules_per_token") == Approx(2.09 * 1000 / 60).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("economics: per-role token throughput of disaggregated rows carries a caveat", "[interp][economics]") {
+  TempData data({row(50, 100, 8).disagg().metric("output_tput_per_gpu", 40),
+                 row(50, 200, 8).prec("fp4").disagg().metric("output_tput_per_gpu", 80)});
+  auto s = data.session();
+  const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 50 tokens output");
+  CHECK(any_contains(r.notes, "disaggregated rows: output throughput is per decode GPU and input throughput per prefill GPU"));
+  const auto t = run_ok(s, "compare precision fp8 vs fp4 at interactivity 50");
+  CHECK_FALSE(any_contains(t.notes, "disaggregated rows"));
+}
+
+TEST_CASE("economics: an unpriced GPU makes show cost an error, while default metrics omit cost with a note", "[interp][economics]") {
+  TempData data({row(50, 100, 8).gpu("rtx6000pro"), row(50, 200, 8)});
+  auto s = data.session();
+  SECTION("show cost") {
+    const auto d = run_error(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show cost");
+    CHECK(contains(d.message, "RTX PRO 6000 has no price"));
+    CHECK(contains(d.message, "2026-07 catalog edition"));
+  }
+  SECTION("show power") {
+    const auto d = run_error(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show throughput, power");
+    CHECK(contains(d.message, "RTX PRO 6000 has no"));
+    CHECK(contains(d.message, "power"));
+  }
+  SECTION("default metrics") {
+    const auto r = run_ok(s, "compare gpu rtx6000pro vs mi355x at interactivity 50");
+    const auto& c = comparison(r);
+    CHECK(has_metric(c, "throughput"));
+    CHECK(has_metric(c, "concurrency"));
+    CHECK_FALSE(has_metric(c, "cost"));
+    CHECK_FALSE(has_metric(c, "tokens_per_mw"));
+    CHECK(any_contains(r.notes, "cost, tok/s/MW and J/tok omitted: RTX PRO 6000 has no price or power in the 2026-07 catalog edition"));
+    CHECK(value(c, 0, "rtx6000pro", "throughput") == 100.0);
+    const Json j = parse_json(icq::render(r, icq::Format::json));
+    CHECK(j["targets"][0]["values"][0].keys() == std::vector<std::string>{"side", "status", "throughput", "concurrency"});
+  }
+  SECTION("throughput only is fine") {
+    const auto r = run_ok(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show throughput");
+    CHECK(value(comparison(r), 0, "mi355x", "throughput") == 200.0);
+  }
+}
+
+TEST_CASE("economics: a frontier segment joining two GPUs has no single price, so cost is null with a note", "[interp][economics]") {
+  // fp8 pools MI355X (10,100) and B200 (30,60): at 20 the segment joins the two.
+  TempData data({row(10, 100, 64), row(30, 60, 16).gpu("b200"), row(5, 300, 64).prec("fp4"), row(40, 50, 4).prec("fp4")});
+  auto s = data.session();
+  const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 10, 20, 30");
+  const auto& c = comparison(r);
+  CHECK(status(c, 1, "fp8") == Status::ok);
+  CHECK(*value(c, 1, "fp8", "throughput") == Approx(76.25).epsilon(1e-12));
+  CHECK_FALSE(value(c, 1, "fp8", "cost").has_value());
+  CHECK_FALSE(value(c, 1, "fp8", "tokens_per_mw").has_value());
+  CHECK(value(c, 1, "fp4", "cost").has_value());
+  // At the knots themselves the knot's GPU prices it.
+  CHECK(*value(c, 0, "fp8", "cost") == Approx(1.50 / (100 * 3600 / 1e6)).epsilon(1e-12));
+  CHECK(*value(c, 2, "fp8", "cost") == Approx(1.73 / (60 * 3600 / 1e6)).epsilon(1e-12));
+  CHECK(*value(c, 2, "fp8", "tokens_per_mw") == Approx(60 * 1000 / 1.71).epsilon(1e-12));
+  CHECK(any_contains(r.notes, "no single GPU price: the frontier segment joins two GPUs for FP8 at 20"));
+  // No cost verdict where a cost is missing; the throughput verdict remains.
+  REQUIRE(r.summary.size() == 3);
+  CHECK_FALSE(contains(r.summary[1], "cheaper"));
+  CHECK(contains(r.summary[1], "more tok/s/GPU"));
+  CHECK(contains(r.summary[0], "cheaper per token"));
+}
