@@ -1,0 +1,1 @@
+--data {data}/blog-tables/mi355x-deepseek-v4-pro-sglang-110x-in-26-days.json -c "trend throughput on mi355x model dsv4 seq 8k/1k precision fp4 at interactivity 20"

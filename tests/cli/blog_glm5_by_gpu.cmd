@@ -1,0 +1,1 @@
+--data {data}/blog-tables/mi355x-glm5-fp8-sglang-40-cheaper-than-b200.json -c "compare gpu mi355x vs b200 model glm5 precision fp8 seq 8k/1k spec mtp show throughput, cost"

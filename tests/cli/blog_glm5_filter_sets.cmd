@@ -1,0 +1,1 @@
+--data {data}/blog-tables/b200-glm5-nvfp4-vs-h200-fp8-3-6x-perf-per-dollar.json -c "compare (gpu h200 precision fp8) vs (gpu b200 precision fp4) model glm5 seq 8k/1k show throughput, cost using prices 2026-04"

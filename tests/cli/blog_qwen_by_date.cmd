@@ -1,0 +1,1 @@
+--data {data}/blog-tables/mi355x-qwen3-5-sglang-v0-5-12-up-to-17x.json -c "compare date 2026-02-20 vs 2026-04-16 vs 2026-05-19 on mi355x model qwen3.5 precision fp8 seq 8k/1k at interactivity 20, 30, 40 show throughput, cost"
