@@ -155,13 +155,28 @@ struct Load {
   Word path;
 };
 
+// One side of an `expect` comparison: metric(side) [* factor], or a number [* factor].
+struct ExpectOperand {
+  std::optional<Word> metric;  // "cost"
+  Word side_or_number;         // "fp4", or "0.30"
+  std::optional<Word> factor;
+  Span span;
+};
+
+struct Expect {
+  ExpectOperand left, right;
+  std::string cmp;  // "<", "<=", …
+  std::vector<TargetItem> targets;  // empty: every target of the comparison
+};
+
 struct Statement;
 
 struct Explain {
   std::vector<Statement> inner;  // exactly one
 };
 
-using StatementBody = std::variant<Compare, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load, Explain>;
+using StatementBody =
+    std::variant<Compare, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load, Explain, Expect>;
 
 struct Statement {
   StatementBody body;

@@ -100,6 +100,13 @@ ICQ_ERROR(param_name, "expected a parameter name after 'param'", "e.g. param tar
 ICQ_ERROR(param_value, "expected a value after '='", "e.g. param target = 50");
 ICQ_ERROR(load_path, "expected a file or folder after 'load'", "e.g. load \"results/\"");
 ICQ_ERROR(explained, "expected a statement to explain after 'explain'", "explain compare … | frontier … | points … | trend … | accuracy …");
+ICQ_ERROR(expect_expr, "expected a comparison after '{prev}'", "e.g. expect cost(fp4) < cost(fp8) at 56  |  expect throughput(fp8) >= 1.2 * throughput(fp4)");
+ICQ_ERROR(expect_cmp, "expected a comparison operator after '{prev}': <, <=, >, >=, = or !=", "e.g. expect cost(fp4) < cost(fp8)");
+ICQ_ERROR(expect_rhs, "expected a metric of a side or a number after '{prev}'", "e.g. expect cost(fp4) < cost(fp8)  |  expect cost(fp4) < 0.30");
+ICQ_ERROR(call_side, "expected the side in parentheses after '{prev}'", "e.g. cost(fp4)");
+ICQ_ERROR(number, "expected a number after '{prev}'", "e.g. expect throughput(fp8) >= 1.2 * throughput(fp4)");
+ICQ_ERROR(metric_call, "expected a metric of a side after '*'", "e.g. expect throughput(fp8) >= 1.2 * throughput(fp4)");
+ICQ_ERROR(expect_targets, "expected target interactivities after 'at'", "e.g. expect cost(fp4) < cost(fp8) at 56, 98");
 #undef ICQ_ERROR
 
 struct RaisedError {
@@ -130,7 +137,8 @@ using selector = pt::selector<
                           let_ref, let_side, since_clause, by_clause, order_item, order_column, order_direction,
                           limit_clause, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
                           set_name, set_arg, let_stmt, let_name, param_stmt, param_name, param_value, load_stmt, load_path,
-                          explain_stmt, by_field, limit_value>>;
+                          explain_stmt, by_field, limit_value, expect_stmt, expect_operand, expect_rhs, expect_cmp,
+                          call_metric, call_side, number, factor, expect_targets, scale>>;
 
 using Node = pt::node;
 
@@ -385,6 +393,45 @@ ast::StatementBody to_statement(const Node& n) {
     return p;
   }
   if (n.is_type<load_stmt>()) return ast::Load{word_of(*n.children.front())};
+  if (n.is_type<expect_stmt>()) {
+    ast::Expect e;
+    auto operand = [](const Node& op) {
+      ast::ExpectOperand o;
+      o.span = span_of(op);
+      for (const auto& part : op.children) {
+        if (part->is_type<call_metric>()) o.metric = word_of(*part);
+        else if (part->is_type<call_side>() || part->is_type<number>()) o.side_or_number = word_of(*part);
+        else if (part->is_type<factor>()) o.factor = word_of(*part->children.front());
+        else if (part->is_type<scale>()) o.factor = word_of(*part);
+      }
+      return o;
+    };
+    bool left = true;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<expect_operand>() && left) {
+        e.left = operand(*ch);
+        left = false;
+      } else if (ch->is_type<expect_rhs>()) {
+        e.right = operand(*ch);
+      } else if (ch->is_type<expect_cmp>()) {
+        e.cmp = ch->string();
+        if (e.cmp == "==") e.cmp = "=";
+        if (e.cmp == "<>") e.cmp = "!=";
+      } else if (ch->is_type<expect_targets>()) {
+        for (const auto& item : ch->children) {
+          ast::TargetItem ti;
+          ti.span = span_of(*item);
+          for (const auto& c : item->children) {
+            if (c->is_type<target_number>()) ti.value = word_of(*c);
+            else if (c->is_type<range_to>()) ti.to = word_of(*c);
+            else if (c->is_type<range_step>()) ti.step = word_of(*c);
+          }
+          e.targets.push_back(std::move(ti));
+        }
+      }
+    }
+    return e;
+  }
   if (n.is_type<explain_stmt>()) {
     ast::Explain e;
     const Node& inner = *n.children.front();

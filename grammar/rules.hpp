@@ -85,6 +85,8 @@ ICQ_KW(order, "order");
 ICQ_KW(limit, "limit");
 ICQ_KW(asc, "asc");
 ICQ_KW(desc, "desc");
+ICQ_KW(expect, "expect");
+ICQ_KW(assert, "assert");
 #undef ICQ_KW
 
 // Whitespace inside a statement: blanks, comments, and a backslash-newline continuation.
@@ -244,14 +246,28 @@ struct path_word : plus<not_one<' ', '\t', '\r', '\n', ';'>> {};
 struct load_path : sor<quoted, path_word> {};
 struct load_stmt : seq<kw_load, sp, need<load_path>> {};
 
+// expect / assert: gates on the latest comparison, e.g. `expect cost(fp4) < cost(fp8) at 56`.
+struct call_side : sor<quoted, word> {};
+struct call_metric : word {};
+struct metric_call : seq<call_metric, sp, one<'('>, sp, need<call_side>, sp, need<close_paren>> {};
+struct factor : seq<one<'*'>, sp, need<number>> {};
+struct scale : number {};
+struct scaled_call : seq<scale, sp, one<'*'>, sp, need<metric_call>> {};
+struct expect_operand : sor<scaled_call, seq<sor<metric_call, number>, opt<sp, factor>>> {};
+struct expect_cmp : cmp_op {};
+struct expect_rhs : expect_operand {};
+struct expect_expr : seq<expect_operand, sp, need<expect_cmp>, sp, need<expect_rhs>> {};
+struct expect_targets : target_list {};
+struct expect_stmt : seq<sor<kw_expect, kw_assert>, sp, need<expect_expr>, opt<sp, kw_at, sp, opt<kw_interactivity, sp>, need<expect_targets>>> {};
+
 struct explained : sor<compare_stmt, frontier_stmt, points_stmt, trend_stmt, accuracy_stmt> {};
 struct explain_stmt : seq<kw_explain, sp, need<explained>> {};
 
 // --- program ---------------------------------------------------------------------------------
 struct statement_keyword : sor<kw_compare, kw_list, kw_describe, kw_help, kw_frontier, kw_points, kw_trend, kw_accuracy,
-                               kw_set, kw_let, kw_param, kw_load, kw_explain> {};
+                               kw_set, kw_let, kw_param, kw_load, kw_explain, kw_expect, kw_assert> {};
 struct statement : sor<compare_stmt, list_stmt, describe_stmt, help_stmt, frontier_stmt, points_stmt, trend_stmt,
-                       accuracy_stmt, set_stmt, let_stmt, param_stmt, load_stmt, explain_stmt> {};
+                       accuracy_stmt, set_stmt, let_stmt, param_stmt, load_stmt, explain_stmt, expect_stmt> {};
 struct statement_end : sor<one<';'>, eol, eof> {};
 struct separator : sor<one<' ', '\t', '\r', '\n', ';'>, comment, continuation> {};
 struct statement_start : statement {};

@@ -97,6 +97,14 @@ struct Substituter {
             words(b.args);
           } else if constexpr (std::is_same_v<T, ast::Let>) {
             side(b.side);
+          } else if constexpr (std::is_same_v<T, ast::Expect>) {
+            word(b.left.side_or_number);
+            word(b.right.side_or_number);
+            for (auto& t : b.targets) {
+              word(t.value);
+              word(t.to);
+              word(t.step);
+            }
           } else if constexpr (std::is_same_v<T, ast::Load>) {
             word(b.path);
           } else if constexpr (std::is_same_v<T, ast::Explain>) {

@@ -11,6 +11,7 @@
 
 #include "binder.hpp"
 #include "compare.hpp"
+#include "complete.hpp"
 #include "data/load.hpp"
 #include "params.hpp"
 #include "parser.hpp"
@@ -115,15 +116,15 @@ bool Outcome::ok() const noexcept {
 }
 
 int Outcome::exit_code() const noexcept {
+  // The gravest kind wins: usage and I/O (2) over query errors (1) over failed expectations (3).
+  bool query = false, expect = false;
   for (const auto& d : diagnostics) {
     if (d.severity != Severity::error) continue;
-    switch (d.kind) {
-      case ErrorKind::query: return 1;
-      case ErrorKind::usage: return 2;
-      case ErrorKind::expect: return 3;
-    }
+    if (d.kind == ErrorKind::usage) return 2;
+    query = query || d.kind == ErrorKind::query;
+    expect = expect || d.kind == ErrorKind::expect;
   }
-  return 0;
+  return query ? 1 : expect ? 3 : 0;
 }
 
 struct Session::Impl {
@@ -132,6 +133,7 @@ struct Session::Impl {
   SessionOptions options;
   std::vector<std::string> loaded;  // paths added by `load`, after options.data_paths
   std::optional<Format> format;     // asked for by `set format`
+  std::optional<interp::BoundCompare> last_compare;  // what `expect` checks
 
   // (Re)builds the data: the built-in set (unless data paths replace it), the data paths, then
   // whatever `load` added. Throws LoadError for unreadable paths.
@@ -175,11 +177,28 @@ void Session::set_param(std::string name, std::string value) { impl_->settings.o
 
 std::optional<Format> Session::format() const { return impl_->format; }
 
+std::vector<std::string> Session::complete(std::string_view line) const {
+  return interp::complete(line, *impl_->data, impl_->settings);
+}
+
 Session::~Session() = default;
 Session::Session(Session&&) noexcept = default;
 Session& Session::operator=(Session&&) noexcept = default;
 
-Outcome Session::run(std::string_view text, std::string_view source) {
+Outcome Session::check(std::string_view text) const {
+  Outcome out;
+  const auto parsed = grammar::parse(text);
+  if (const auto* err = std::get_if<ast::SyntaxError>(&parsed)) {
+    Diagnostic d;
+    d.message = err->message;
+    d.span = span_in(text, "check", err->offset, err->length);
+    d.incomplete = err->at_end;
+    out.diagnostics.push_back(std::move(d));
+  }
+  return out;
+}
+
+Outcome Session::run(std::string_view text, std::string_view source, bool stop_at_error) {
   Outcome out;
   auto parsed = grammar::parse(text);
   if (auto* err = std::get_if<ast::SyntaxError>(&parsed)) {
@@ -208,8 +227,24 @@ Outcome Session::run(std::string_view text, std::string_view source) {
       Result r = std::visit(
           [&](const auto& body) -> Result {
             using T = std::decay_t<decltype(body)>;
-            if constexpr (std::is_same_v<T, ast::Compare>) return interp::run_compare(binder.bind(body), ds);
-            else if constexpr (std::is_same_v<T, ast::List>) {
+            if constexpr (std::is_same_v<T, ast::Compare>) {
+              interp::BoundCompare q = binder.bind(body);
+              Result res = interp::run_compare(q, ds);
+              impl_->last_compare = std::move(q);
+              return res;
+            } else if constexpr (std::is_same_v<T, ast::Expect>) {
+              std::vector<std::string> failures;
+              Result res = interp::run_expect(body, binder, ds, impl_->last_compare ? &*impl_->last_compare : nullptr, failures);
+              if (!failures.empty()) {
+                Diagnostic d;
+                d.kind = ErrorKind::expect;
+                d.message = "expectation failed: " + text::join(failures, "; ");
+                d.span = span_in(text, source, stmt.span.begin, stmt.span.end - stmt.span.begin);
+                d.help = "the values are the latest comparison's, evaluated at the expectation's targets";
+                out.diagnostics.push_back(std::move(d));
+              }
+              return res;
+            } else if constexpr (std::is_same_v<T, ast::List>) {
               if (text::iequals(body.what.text, "settings")) return interp::list_settings(impl_->settings);
               return interp::run_list(body, binder, ds);
             } else if constexpr (std::is_same_v<T, ast::Describe>) return interp::run_describe(body, binder, ds, impl_->settings);
@@ -237,14 +272,14 @@ Outcome Session::run(std::string_view text, std::string_view source) {
       d.suggestions = e.suggestions;
       d.help = e.help;
       out.diagnostics.push_back(std::move(d));
-      return out;
+      if (stop_at_error) return out;
     } catch (const data::LoadError& e) {
       Diagnostic d;
       d.kind = ErrorKind::usage;
       d.message = e.what();
       d.span = span_in(text, source, stmt.span.begin, stmt.span.end - stmt.span.begin);
       out.diagnostics.push_back(std::move(d));
-      return out;
+      if (stop_at_error) return out;
     }
   }
   return out;

@@ -18,6 +18,10 @@ Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data:
 Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
 Result run_accuracy(const ast::Accuracy& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
 Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+// expect / assert on the latest comparison; failed checks are appended to `failures`.
+Result run_expect(const ast::Expect& e, const Binder& binder, const data::Dataset& ds, const BoundCompare* last,
+                  std::vector<std::string>& failures);
+
 // The plan and row counts of a statement that ran with `trace`, around its result.
 Result explain(const Result& inner, const ExplainTrace& trace);
 

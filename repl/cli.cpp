@@ -9,7 +9,7 @@ namespace icq::cli {
 namespace {
 
 const std::vector<std::string>& option_names() {
-  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--data", "--help", "-h", "--version"};
+  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--data", "--bail", "--no-bail", "--help", "-h", "--version"};
   return names;
 }
 
@@ -44,10 +44,14 @@ std::string usage_text() {
          "  --format FORMAT            table (default), markdown, csv, json or jsonl\n"
          "  --data PATH                load PATH (file or directory; repeatable) instead of the built-in data\n"
          "  -D NAME=VALUE              set parameter $NAME (wins over the scripts' `param NAME = ...`)\n"
+         "  --bail                     stop at the first error (the default)\n"
+         "  --no-bail                  run every statement; the exit code is the gravest error's\n"
          "  --version                  print the version\n"
          "  -h, --help                 print this help\n"
          "\n"
-         "exit codes: 0 ok, 1 query error, 2 usage or I/O error\n";
+         "REPL: `help` lists the statements, `.help` the dot-commands; Tab completes; history in ~/.icq_history\n"
+         "\n"
+         "exit codes: 0 ok, 1 query error, 2 usage or I/O error, 3 a failed expect/assert\n";
 }
 
 std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) {
@@ -91,6 +95,10 @@ std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) 
       if (eq == std::string::npos || eq == 0)
         return UsageError{"option -D needs NAME=VALUE, got '" + def + "'", "e.g. icq -D target=75 report.icq"};
       o.params.emplace_back(def.substr(0, eq), def.substr(eq + 1));
+    } else if (arg == "--bail" || arg == "-bail") {
+      o.bail = true;
+    } else if (arg == "--no-bail") {
+      o.bail = false;
     } else if (arg == "-h" || arg == "--help") {
       o.help = true;
     } else if (arg == "--version") {

@@ -20,6 +20,7 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> params;  // -D NAME=VALUE
   std::optional<Format> format;
   bool help = false, version = false;
+  bool bail = true;  // --bail (default) / --no-bail
 };
 
 struct UsageError {

@@ -1,72 +1,26 @@
 // icq: the command-line host of the icq library — scripts, one-off queries and a REPL.
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <variant>
 
 #include "cli.hpp"
+#include "host.hpp"
 #include "icq/icq.hpp"
 
 namespace {
 
 bool is_tty(int fd) { return ::isatty(fd) == 1; }
 
-struct Host {
-  icq::Format format = icq::Format::table;
-  icq::RenderOptions render;
-  bool color_errors = false;
-  bool printed_result = false;
-
-  void report(const icq::Diagnostic& d) const { std::cerr << icq::format_diagnostic(d, color_errors); }
-
-  // Runs one text; prints results and diagnostics. Returns its exit code.
-  int run(icq::Session& session, const std::string& text, const std::string& source) {
-    const icq::Outcome out = session.run(text, source);
-    for (const auto& r : out.results) {
-      if (r.kind == "set" && session.format()) {
-        format = *session.format();  // `set format` applies from the next result on
-        continue;
-      }
-      if (printed_result && (format == icq::Format::table || format == icq::Format::markdown)) std::cout << "\n";
-      std::cout << icq::render(r, format, render);
-      printed_result = true;
-    }
-    std::cout.flush();
-    for (const auto& d : out.diagnostics) report(d);
-    return out.exit_code();
-  }
-};
-
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+std::optional<std::string> slurp(std::istream& in) {
   std::ostringstream ss;
   ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
-}
-
-int repl(icq::Session& session, Host& host) {
-  std::cerr << "icq " << ICQ_VERSION_STRING << " — `help` lists the statements, Ctrl-D quits\n";
-  std::string buffer, line;
-  while (true) {
-    std::cerr << (buffer.empty() ? "icq> " : "...> ") << std::flush;
-    if (!std::getline(std::cin, line)) break;
-    buffer += buffer.empty() ? line : "\n" + line;
-    const icq::Outcome probe = session.run(buffer, "repl");
-    // A parse error at the very end of the input means "keep typing".
-    if (!probe.diagnostics.empty() && probe.diagnostics.front().incomplete && !line.empty()) continue;
-    for (const auto& r : probe.results) std::cout << icq::render(r, host.format, host.render) << "\n";
-    std::cout.flush();
-    for (const auto& d : probe.diagnostics) host.report(d);
-    buffer.clear();
-  }
-  std::cerr << "\n";
-  return 0;
+  if (in.bad()) return std::nullopt;
+  return ss.str();
 }
 
 }  // namespace
@@ -88,59 +42,64 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  Host host;
-  const bool tty_out = is_tty(STDOUT_FILENO);
-  const bool no_color = std::getenv("NO_COLOR") != nullptr && *std::getenv("NO_COLOR") != '\0';
-  host.format = opts.format.value_or(icq::Format::table);
-  host.render.unicode = tty_out;
-  host.render.color = tty_out && !no_color;
-  host.color_errors = is_tty(STDERR_FILENO) && !no_color;
+  const char* no_color_env = std::getenv("NO_COLOR");
+  const bool no_color = no_color_env != nullptr && *no_color_env != '\0';
+  icq::repl::HostOptions ho;
+  ho.format = opts.format.value_or(icq::Format::table);
+  ho.bail = opts.bail;
+  ho.tty_out = is_tty(STDOUT_FILENO);
+  ho.color = ho.tty_out && !no_color;
+  ho.color_errors = is_tty(STDERR_FILENO) && !no_color;
 
   icq::SessionOptions so;
   so.data_paths = opts.data_paths;
   for (const auto& [k, v] : opts.params) so.params[k] = v;
-  so.on_warning = [&](const icq::Diagnostic& d) { host.report(d); };
+  so.on_warning = [&](const icq::Diagnostic& d) { std::cerr << icq::format_diagnostic(d, ho.color_errors); };
   if (is_tty(STDERR_FILENO))
     so.on_progress = [](std::size_t done, std::size_t total, std::string_view name) {
       if (total < 20) return;  // only long loads get a progress line
-      std::cerr << "\rloading " << done << "/" << total << " " << (done == total ? std::string(60, ' ') : std::string(name.substr(0, 60)))
-                << (done == total ? "\r" : "") << std::flush;
+      std::cerr << "\rloading " << done << "/" << total << " " << std::string(name.substr(0, 60)) << "\x1b[K" << (done == total ? "\r\x1b[K" : "")
+                << std::flush;
     };
   std::optional<icq::Session> session;
   try {
     session.emplace(std::move(so));
   } catch (const icq::Error& e) {
-    host.report(e.diagnostic);
+    std::cerr << icq::format_diagnostic(e.diagnostic, ho.color_errors);
     return 2;
   }
+  icq::repl::Host host(*session, ho);
 
   if (opts.inputs.empty()) {
-    if (is_tty(STDIN_FILENO)) return repl(*session, host);
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return host.run(*session, ss.str(), "<stdin>");
+    if (is_tty(STDIN_FILENO)) return host.repl(true);
+    // Not a terminal: stdin is a script, run in batch (no prompt, no history).
+    const auto text = slurp(std::cin);
+    return text ? host.run_script(*text, "<stdin>") : 2;
   }
+  int worst = 0;
   for (const auto& in : opts.inputs) {
     int code = 0;
     switch (in.kind) {
-      case icq::cli::Input::Kind::query: code = host.run(*session, in.text, "query"); break;
+      case icq::cli::Input::Kind::query: code = host.run_script(in.text, "query"); break;
       case icq::cli::Input::Kind::stdin_: {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        code = host.run(*session, ss.str(), "<stdin>");
+        const auto text = slurp(std::cin);
+        code = text ? host.run_script(*text, "<stdin>") : 2;
         break;
       }
       case icq::cli::Input::Kind::file: {
-        std::string text;
-        if (!read_file(in.text, text)) {
+        std::ifstream f(in.text, std::ios::binary);
+        const auto text = f ? slurp(f) : std::nullopt;
+        if (!text) {
           std::cerr << "icq: cannot read script '" << in.text << "'\n";
-          return 2;
+          code = 2;
+        } else {
+          code = host.run_script(*text, in.text);
         }
-        code = host.run(*session, text, in.text);
         break;
       }
     }
-    if (code != 0) return code;  // batch runs stop at the first error
+    worst = icq::repl::gravest(worst, code);
+    if (opts.bail && (code == 1 || code == 2)) return worst;
   }
-  return 0;
+  return worst;
 }

@@ -52,8 +52,9 @@ def run(case, icq, data_dir):
     out = p.stdout.decode("utf-8", "replace")
     err = p.stderr.decode("utf-8", "replace")
     # The data folder's absolute path differs between machines; expected files say {data}.
-    out = out.replace(data_dir, "{data}")
-    err = err.replace(data_dir, "{data}")
+    case_dir = os.path.dirname(os.path.abspath(case))
+    out = out.replace(case_dir, "{case_dir}").replace(data_dir, "{data}")
+    err = err.replace(case_dir, "{case_dir}").replace(data_dir, "{data}")
     return f"exit: {p.returncode}\n--- stdout\n{out}--- stderr\n{err}"
 
 

@@ -51,9 +51,16 @@ class Session {
   Session& operator=(Session&&) noexcept;
 
   // Runs every statement of `text`; `source` names it in diagnostics ("query", "report.icq").
-  Outcome run(std::string_view text, std::string_view source = "query");
+  // A query error stops the run unless `stop_at_error` is false; failed expectations never do.
+  Outcome run(std::string_view text, std::string_view source = "query", bool stop_at_error = true);
+  // Parses without running: syntax diagnostics only (`incomplete` tells a REPL to read on).
+  [[nodiscard]] Outcome check(std::string_view text) const;
 
   [[nodiscard]] DataSummary data() const;
+
+  // Words that may complete the last word of `line` (everything left of the cursor): keywords,
+  // and values present in the data narrowed by the filters already on the line. Sorted.
+  [[nodiscard]] std::vector<std::string> complete(std::string_view line) const;
 
   // Sets a parameter that wins over the scripts' `param NAME = VALUE`.
   void set_param(std::string name, std::string value);

@@ -146,7 +146,7 @@ TEST_CASE("keywords are case-insensitive — names keep their spelling", "[gramm
 TEST_CASE("the keyword lists for suggestions and completion", "[grammar][program]") {
   const auto& st = icq::grammar::statement_keywords();
   REQUIRE(st == std::vector<std::string>{"compare", "frontier", "points", "trend", "accuracy", "set", "let", "param", "load",
-                                         "explain", "list", "describe", "help"});
+                                         "explain", "expect", "list", "describe", "help"});
   const auto& cl = icq::grammar::clause_keywords();
   REQUIRE(std::find(cl.begin(), cl.end(), "model") != cl.end());
   REQUIRE(std::find(cl.begin(), cl.end(), "where") != cl.end());

@@ -64,7 +64,7 @@ TEST_CASE("session: exit codes are 0 ok, 1 query error, 2 usage error", "[sessio
 TEST_CASE("session: a syntax error names line, column and the line, and runs nothing", "[session]") {
   TempData data(session_rows());
   auto s = data.session();
-  const auto out = s.run("list gpus\ncompare precision fp4 vs fp8 mdoel dsr1\nlist models", "report.icq");
+  const auto out = s.run("list gpus\ncompare precision fp4 vs fp8 at interactivity abc\nlist models", "report.icq");
   std::vector<std::string> queries;
   for (const auto& r : out.results) queries.push_back(r.query);
   INFO("results: " << joined(queries));
@@ -73,15 +73,26 @@ TEST_CASE("session: a syntax error names line, column and the line, and runs not
   const auto& d = out.diagnostics[0];
   CHECK(d.severity == icq::Severity::error);
   CHECK(d.kind == icq::ErrorKind::query);
+  CHECK(out.exit_code() == 1);
   CHECK(d.span.source == "report.icq");
   CHECK(d.span.line == 2);
-  CHECK(d.span.column == 30);
-  CHECK(d.span.length == 5);
-  CHECK(d.span.line_text == "compare precision fp4 vs fp8 mdoel dsr1");
+  CHECK(d.span.column == 47);
+  CHECK(d.span.length == 3);
+  CHECK(d.span.line_text == "compare precision fp4 vs fp8 at interactivity abc");
   CHECK_FALSE(d.incomplete);
-  REQUIRE_FALSE(d.suggestions.empty());
-  CHECK(d.suggestions.front() == "model");
-  CHECK(icq::format_diagnostic(d).rfind("report.icq:2:30: error: ", 0) == 0);
+  CHECK(icq::format_diagnostic(d).rfind("report.icq:2:47: error: ", 0) == 0);
+}
+
+TEST_CASE("session: a misspelt clause keyword gets a suggestion", "[session]") {
+  TempData data(session_rows());
+  auto s = data.session();
+  const auto out = s.run("compare precision fp4 vs fp8 mdoel dsr1");
+  REQUIRE(out.diagnostics.size() == 1);
+  CHECK(out.exit_code() == 1);
+  CHECK(out.diagnostics[0].span.column == 30);
+  CHECK(out.diagnostics[0].span.length == 5);
+  REQUIRE_FALSE(out.diagnostics[0].suggestions.empty());
+  CHECK(out.diagnostics[0].suggestions.front() == "model");
 }
 
 TEST_CASE("session: input that ends too early is flagged incomplete", "[session]") {

@@ -1,0 +1,147 @@
+#include "host.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <iostream>
+#include <sstream>
+
+#include "dot_commands.hpp"
+#include "line_editor.hpp"
+
+namespace icq::repl {
+
+namespace {
+
+bool is_dot_line(const std::string& line) {
+  const auto p = line.find_first_not_of(" \t");
+  return p != std::string::npos && line[p] == '.' && line.size() > p + 1 && std::isalpha(static_cast<unsigned char>(line[p + 1]));
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> w;
+  for (std::string x; in >> x;) w.push_back(x);
+  return w;
+}
+
+}  // namespace
+
+Host::Host(Session& session, HostOptions options) : session_(session), opt_(options) {}
+
+std::ostream& Host::out() { return file_.is_open() ? static_cast<std::ostream&>(file_) : std::cout; }
+
+void Host::report(const Diagnostic& d) const { std::cerr << format_diagnostic(d, opt_.color_errors); }
+
+int Host::run_icq(const std::string& text, const std::string& source) {
+  const auto start = std::chrono::steady_clock::now();
+  const Outcome o = session_.run(text, source, opt_.bail);
+  const bool to_file = file_.is_open();
+  RenderOptions options;
+  options.unicode = opt_.tty_out && !to_file;
+  options.color = opt_.color && !to_file;
+  for (const auto& r : o.results) {
+    if (r.kind == "set" && session_.format()) {
+      opt_.format = *session_.format();  // `set format` applies from the next result on
+      continue;
+    }
+    if (printed_ && (opt_.format == Format::table || opt_.format == Format::markdown)) out() << "\n";
+    out() << render(r, opt_.format, options);
+    printed_ = true;
+  }
+  out().flush();
+  for (const auto& d : o.diagnostics) report(d);
+  if (timer_)
+    std::cerr << "Run Time: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
+  return o.exit_code();
+}
+
+int Host::run_dot(const std::string& line, const std::string& source, std::size_t line_no) {
+  const auto w = words(line);
+  dot_where_ = source + ":" + std::to_string(line_no);
+  std::vector<std::string> candidates;
+  const DotCommand* cmd = find_dot_command(w[0], &candidates);
+  if (!cmd) {
+    std::cerr << source << ":" << line_no << ": error: " << (candidates.size() > 1 ? "ambiguous" : "unknown") << " command '" << w[0] << "'\n  "
+              << line << "\n  " << std::string(line.find(w[0]), ' ') << "^" << std::string(w[0].size() - 1, '~') << "\n"
+              << (candidates.size() > 1 ? "help: did you mean one of: " : "help: .help lists the commands");
+    for (std::size_t i = 0; i < candidates.size() && candidates.size() > 1; ++i) std::cerr << (i ? ", " : "") << candidates[i];
+    std::cerr << "\n";
+    return 2;
+  }
+  return cmd->run(*this, std::vector<std::string>(w.begin() + 1, w.end()), line);
+}
+
+int gravest(int a, int b) {
+  auto rank = [](int c) { return c == 2 ? 3 : c == 1 ? 2 : c == 3 ? 1 : 0; };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+int Host::run_script(const std::string& text, const std::string& source) {
+  // Dot-command lines run in place; the icq text between them runs with every earlier line kept
+  // as an empty line, so diagnostics name the script's own line and column.
+  std::istringstream in(text);
+  std::string line, pending, padding;
+  std::size_t line_no = 0;
+  int worst = 0;
+  const auto stops = [&](int code) { return opt_.bail && (code == 1 || code == 2); };
+  auto flush = [&]() {
+    int code = 0;
+    if (pending.find_first_not_of(" \t\r\n;") != std::string::npos) code = run_icq(padding + pending, source);
+    padding += std::string(static_cast<std::size_t>(std::count(pending.begin(), pending.end(), '\n')), '\n');
+    pending.clear();
+    return code;
+  };
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!is_dot_line(line)) {
+      pending += line + "\n";
+      continue;
+    }
+    worst = gravest(worst, flush());
+    if (stops(worst)) return worst;
+    worst = gravest(worst, run_dot(line.substr(line.find('.')), source, line_no));
+    padding += "\n";
+    if (stops(worst) || quit_) return worst;
+  }
+  return gravest(worst, flush());
+}
+
+int Host::repl(bool interactive) {
+  std::unique_ptr<LineEditor> editor =
+      make_line_editor(interactive, interactive ? default_history_file() : std::string{}, [this](const std::string& line) {
+        if (is_dot_line(line) && line.find(' ') == std::string::npos) {
+          std::vector<std::string> c;
+          for (const auto& d : dot_commands())
+            if (std::string(d.name).rfind(line.substr(line.find('.')), 0) == 0) c.push_back(d.name);
+          return c;
+        }
+        return session_.complete(line);
+      });
+  if (interactive) std::cerr << "icq " << ICQ_VERSION_STRING << " — `help` lists the statements, `.help` the commands, Ctrl-D quits\n";
+  std::string buffer;
+  int last = 0;
+  while (!quit_) {
+    const auto line = editor->read(buffer.empty() ? "icq> " : "...> ");
+    if (!line) break;
+    if (buffer.empty() && is_dot_line(*line)) {
+      editor->remember(*line);
+      last = run_dot(line->substr(line->find('.')), "repl", 1);
+      continue;
+    }
+    // A continuation line continues the statement (a newline would end it), so lines join with a space.
+    buffer += buffer.empty() ? *line : " " + *line;
+    // A parse error at the very end of the input means "keep typing": the statement continues.
+    if (!line->empty()) {
+      const Outcome probe = session_.check(buffer);
+      if (!probe.diagnostics.empty() && probe.diagnostics.front().incomplete) continue;
+    }
+    editor->remember(buffer);
+    last = run_icq(buffer, "repl");
+    buffer.clear();
+  }
+  if (interactive) std::cerr << "\n";
+  return interactive ? 0 : last;
+}
+
+}  // namespace icq::repl

@@ -1,0 +1,1 @@
+-f {case_dir}/scripts/dot_bad_mode.icq

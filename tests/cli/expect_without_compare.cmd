@@ -1,0 +1,1 @@
+-c "expect cost(fp4) < cost(fp8)"

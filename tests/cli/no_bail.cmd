@@ -1,0 +1,1 @@
+--no-bail -f {case_dir}/scripts/no_bail.icq

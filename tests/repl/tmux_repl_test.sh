@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Drives the real REPL in tmux: a query typed over two lines (the first ends after `vs`, so the
+# prompt continues), with a Tab completion of the GPU name, then reads the rendered table back.
+# Also checks the history file is created private (0600). Usage: tmux_repl_test.sh ICQ
+set -euo pipefail
+icq=$(realpath "$1")
+work=$(mktemp -d)
+session="icq-test-$$"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+export ICQ_HISTORY="$work/history"
+tmux new-session -d -s "$session" -x 200 -y 60 "env ICQ_HISTORY=$ICQ_HISTORY TERM=xterm $icq"
+
+wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (10 s at most)
+  for _ in $(seq 100); do
+    tmux capture-pane -t "$session" -p | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  echo "timed out waiting for: $1"; tmux capture-pane -t "$session" -p; return 1
+}
+
+wait_for "icq>"
+tmux send-keys -t "$session" "compare precision fp4 vs" Enter
+wait_for "...>"
+tmux send-keys -t "$session" "fp8 on mi35" Tab
+wait_for "fp8 on mi355x"
+tmux send-keys -t "$session" "model dsr1 at 90" Enter
+wait_for "Verdicts"
+pane=$(tmux capture-pane -t "$session" -p)
+for want in "compare precision fp4 vs fp8 gpu mi355x model dsr1 seq 1k/1k at interactivity 90" \
+            "│ Throughput (tok/s/GPU) │         90 │   681.1 │   317.5 │ FP4    │ 2.15x │" \
+            "│ Cost (\$/M tok)         │         90 │  \$0.612 │  \$1.312 │ FP4    │ 2.15x │" \
+            "at 90 tok/s/user: FP4 is 115% cheaper per token"; do
+  if ! grep -qF -- "$want" <<<"$pane"; then
+    echo "missing from the REPL screen: $want"; echo "$pane"; exit 1
+  fi
+done
+tmux send-keys -t "$session" C-d
+for _ in $(seq 50); do tmux has-session -t "$session" 2>/dev/null || break; sleep 0.1; done
+mode=$(stat -c %a "$ICQ_HISTORY")
+[ "$mode" = 600 ] || { echo "history file mode is $mode, expected 600"; exit 1; }
+grep -q "mi355x" "$ICQ_HISTORY" || { echo "history does not hold the query"; exit 1; }
+echo "REPL: continuation, completion, rendering and history work"
