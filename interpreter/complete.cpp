@@ -157,7 +157,7 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
   } else if (prev == "at") {
     add_all({"interactivity", "band"});
   } else if (prev == "where" || prev == "and" || prev == "or") {
-    for (const auto& f : row_fields()) out.insert(f.name);
+    for (const auto& field : row_fields()) out.insert(field.name);
   } else {
     add_all(grammar::clause_keywords());
     out.insert("vs");

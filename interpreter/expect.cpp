@@ -59,13 +59,13 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
     q.targets.values = binder.bind_targets(t);
   }
   // Every metric the expectation names joins the comparison's metrics.
-  struct Operand {
+  struct Side {  // one side of the expectation: metric(side) * factor, or a number * factor
     std::optional<std::size_t> metric, side;
     double number = 0, factor = 1;
     std::string text;
   };
   auto bind_operand = [&](const ast::ExpectOperand& o) {
-    Operand out;
+    Side out;
     out.text = binder.written_text(o.span);
     if (o.factor) out.factor = std::stod(o.factor->text);
     if (!o.metric) {
@@ -92,7 +92,7 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
     out.side = si;
     return out;
   };
-  const Operand left = bind_operand(e.left), right = bind_operand(e.right);
+  const Side left = bind_operand(e.left), right = bind_operand(e.right);
   const Result r = run_compare(q, ds);
   const Comparison& c = *r.comparison;
 
@@ -105,7 +105,7 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
                 return text::join(t, ", ");
               }());
   out.query = "expect " + out.query;
-  auto value_of = [&](const Operand& o, const TargetResult& t) -> std::optional<double> {
+  auto value_of = [&](const Side& o, const TargetResult& t) -> std::optional<double> {
     if (!o.metric) return o.number * o.factor;
     const auto& sv = t.values[*o.side];
     if (sv.status == Status::out_of_range) return std::nullopt;
@@ -113,7 +113,7 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
     if (!v) return std::nullopt;
     return *v * o.factor;
   };
-  auto shown = [&](const Operand& o, std::optional<double> v) {
+  auto shown = [&](const Side& o, std::optional<double> v) {
     if (!v) return o.text + " = no value";
     const std::string key = o.metric ? c.metrics[*o.metric].key : "";
     return o.metric ? fmt::format("{} = {}", o.text, key.empty() ? out::plain(*v) : out::metric_cell(key, *v)) : o.text;

@@ -1,5 +1,6 @@
 #pragma once
 // Diagnostics: what went wrong (or deserves a warning), where, and what to do about it.
+#include "icq/export.hpp"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -35,6 +36,6 @@ struct Diagnostic {
 };
 
 // "query:1:31: error: unknown precision 'fp9'\n  <line>\n  <caret>\nhelp: did you mean 'fp8'?"
-std::string format_diagnostic(const Diagnostic& d, bool color = false);
+ICQ_API std::string format_diagnostic(const Diagnostic& d, bool color = false);
 
 }  // namespace icq

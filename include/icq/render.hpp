@@ -1,5 +1,6 @@
 #pragma once
 // Results to text, in the output formats of the command line.
+#include "icq/export.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,8 +11,8 @@ namespace icq {
 
 enum class Format { table, markdown, csv, json, jsonl };
 
-std::optional<Format> parse_format(std::string_view name);
-std::string_view format_name(Format f);
+ICQ_API std::optional<Format> parse_format(std::string_view name);
+ICQ_API std::string_view format_name(Format f);
 
 struct RenderOptions {
   bool unicode = false;  // box-drawing table borders (a terminal); ASCII otherwise
@@ -19,8 +20,8 @@ struct RenderOptions {
 };
 
 // The attribution InferenceX's licence asks for in every export.
-std::string_view attribution();
+ICQ_API std::string_view attribution();
 
-std::string render(const Result& result, Format format, const RenderOptions& options = {});
+ICQ_API std::string render(const Result& result, Format format, const RenderOptions& options = {});
 
 }  // namespace icq

@@ -2,6 +2,7 @@
 // The embedding API: a Session owns loaded data, settings and parameters and runs icq text.
 // Thread safety: a Session is not safe to use from two threads at once; separate Sessions are
 // independent and may run concurrently (the built-in data they share is immutable).
+#include "icq/export.hpp"
 #include <exception>
 #include <functional>
 #include <map>
@@ -34,7 +35,7 @@ struct SessionOptions {
   std::map<std::string, std::string> params;
 };
 
-struct Outcome {
+struct ICQ_API Outcome {
   std::vector<Result> results;
   std::vector<Diagnostic> diagnostics;  // errors stop the run at the failing statement
   [[nodiscard]] bool ok() const noexcept;
@@ -42,7 +43,7 @@ struct Outcome {
   [[nodiscard]] int exit_code() const noexcept;
 };
 
-class Session {
+class ICQ_API Session {
  public:
   // Loads the data. Throws icq::Error (kind usage) when a data path cannot be read.
   explicit Session(SessionOptions options = {});
@@ -73,7 +74,7 @@ class Session {
 };
 
 // Thrown by the Session constructor for unreadable data.
-struct Error : std::exception {
+struct ICQ_API Error : std::exception {
   Diagnostic diagnostic;
   explicit Error(Diagnostic d) : diagnostic(std::move(d)) {}
   [[nodiscard]] const char* what() const noexcept override { return diagnostic.message.c_str(); }

@@ -1,4 +1,6 @@
 #pragma once
+#include "icq/export.hpp"
+
 #define ICQ_VERSION_MAJOR 0
 #define ICQ_VERSION_MINOR 1
 #define ICQ_VERSION_PATCH 0
@@ -6,5 +8,5 @@
 
 namespace icq {
 // The library's version, for hosts that load it dynamically.
-const char* version() noexcept;
+ICQ_API const char* version() noexcept;
 }  // namespace icq
