@@ -389,6 +389,26 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
   if (per_role && std::any_of(curves.begin(), curves.end(), [](const Curve& c) { return c.any_disagg(); }))
     notes.push_back("disaggregated rows: output throughput is per decode GPU and input throughput per prefill GPU");
 
+  // The same values as a typed table, one row per target and side, for hosts that read tables.
+  Table values;
+  values.title = "values";
+  values.columns = {{"interactivity", "tok/s/user", Column::Type::number}, {"side", "", Column::Type::text}, {"status", "", Column::Type::text}};
+  for (const auto& m : cmp.metrics)
+    values.columns.push_back({m.key, m.unit, m.key == "concurrency" ? Column::Type::integer : Column::Type::number});
+  for (const auto& t : cmp.targets)
+    for (const auto& sv : t.values) {
+      std::vector<Value> row;
+      row.emplace_back(t.interactivity);
+      row.emplace_back(sv.side);
+      row.emplace_back(std::string(sv.status == Status::ok ? "ok" : sv.status == Status::clamped ? "clamped" : "out_of_range"));
+      for (std::size_t m = 0; m < sv.values.size(); ++m) {
+        if (!sv.values[m]) row.emplace_back(std::monostate{});
+        else if (cmp.metrics[m].key == "concurrency") row.emplace_back(static_cast<std::int64_t>(*sv.values[m]));
+        else row.emplace_back(*sv.values[m]);
+      }
+      values.rows.push_back(std::move(row));
+    }
+  result.tables.push_back(std::move(values));
   result.query = resolved_query(q, targets);
   result.notes = std::move(notes);
   result.comparison = std::move(cmp);

@@ -18,4 +18,7 @@ if commands[1] not in ci:
     sys.exit(f".ci/run does not run the README's test command: {commands[1]!r}")
 if "icq -c" not in commands[0]:
     sys.exit("the first command should run icq on the built-in data")
-print("README quick start and .ci/run agree")
+gate = open(f"{root}/examples/embed/gate.cpp", encoding="utf-8").read().rstrip("\n")
+if gate not in readme:
+    sys.exit("README's Embedding section does not show examples/embed/gate.cpp as it is")
+print("README quick start and .ci/run agree; the embedding program is the one the tests build")

@@ -73,7 +73,7 @@ struct Result {
   std::string kind;   // "compare", "list", "describe", "help"
   std::string query;  // the statement with every default filled in
   std::optional<Comparison> comparison;
-  std::vector<Table> tables;
+  std::vector<Table> tables;  // compare: "values", one row per target and side, as typed cells
   std::vector<std::string> summary;  // verdict sentences
   std::vector<std::string> notes;
   std::vector<Diagnostic> warnings;

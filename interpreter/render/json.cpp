@@ -170,7 +170,7 @@ std::string to_json(const Result& r, bool pretty) {
     }
     w.close(']');
   }
-  if (!r.tables.empty()) {
+  if (!r.tables.empty() && !r.comparison) {  // a comparison's values are in "targets" already
     w.key("tables");
     w.open('[');
     for (const auto& t : r.tables) {

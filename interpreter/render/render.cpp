@@ -106,7 +106,8 @@ std::string human(const Result& r, bool markdown, const RenderOptions& o) {
     const auto g = compare_grid(*r.comparison);
     if (!r.comparison->targets.empty()) out += (markdown ? out::draw_markdown(g) : out::draw(g, o.unicode)) + "\n";
   }
-  for (const auto& t : r.tables) {
+  // A comparison's tables repeat its values as data; the grid above shows them.
+  for (const auto& t : r.comparison ? std::vector<Table>{} : r.tables) {
     if (r.tables.size() > 1 && !t.title.empty()) out += markdown ? "#### " + t.title + "\n\n" : t.title + "\n";
     out += (markdown ? out::draw_markdown(table_grid(t)) : out::draw(table_grid(t), o.unicode)) + "\n";
   }
@@ -151,7 +152,7 @@ std::string csv(const Result& r) {
         out += "\n";
       }
   }
-  for (const auto& t : r.tables) {
+  for (const auto& t : r.comparison ? std::vector<Table>{} : r.tables) {
     std::vector<std::string> names;
     for (const auto& col : t.columns) names.push_back(csv_field(col.name));
     out += text::join(names, ",") + "\n";
