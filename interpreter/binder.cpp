@@ -15,8 +15,6 @@ namespace icq::interp {
 
 namespace {
 
-// Upper bound on targets one statement may ask for (a range with a tiny step).
-constexpr std::size_t kMaxTargets = 10000;
 
 std::string did_you_mean(const std::vector<std::string>& suggestions) {
   if (suggestions.empty()) return {};
@@ -390,6 +388,7 @@ std::vector<double> Binder::bind_targets(const ast::Targets& t) const {
   if (t.kind == ast::Targets::Kind::band)
     throw QueryError("band percentages need the band of a comparison", t.span, "give interactivities: at interactivity 50, 100");
   std::vector<double> values;
+  const std::size_t kMaxTargets = settings_.limits.max_targets;
   for (const auto& item : t.items) {
     const double from = number_of(item.value, "a target interactivity");
     if (!item.to) {
@@ -403,13 +402,15 @@ std::vector<double> Binder::bind_targets(const ast::Targets& t) const {
     if (from <= 0 || to < from)
       throw QueryError(fmt::format("range {}..{} must run upwards from a positive start", item.value.text, item.to->text), item.span);
     const double count = std::floor((to - from) / step + 1e-9) + 1;
-    if (count + static_cast<double>(values.size()) > kMaxTargets)
+    if (count + static_cast<double>(values.size()) > static_cast<double>(kMaxTargets))
       throw QueryError(fmt::format("range {}..{} step {} gives {} targets; the limit is {}", item.value.text, item.to->text,
                                    item.step ? item.step->text : "1", count, kMaxTargets),
                        item.span, "use a larger step");
     for (double i = 0; i < count; ++i) values.push_back(from + i * step);
   }
-  if (values.size() > kMaxTargets) throw QueryError(fmt::format("{} targets; the limit is {}", values.size(), kMaxTargets), t.span);
+  if (values.size() > kMaxTargets)
+    throw QueryError(fmt::format("{} targets; the limit is {}", values.size(), kMaxTargets), t.span,
+                     "fewer targets, or a host may raise Limits::max_targets");
   return values;
 }
 
@@ -487,6 +488,10 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
         throw QueryError(fmt::format("side '{}' appears twice", side.display), s.span, "each side of a comparison must differ");
     out.sides.push_back(std::move(side));
   }
+
+  if (out.sides.size() > settings_.limits.max_sides)
+    throw QueryError(fmt::format("{} sides; the limit is {}", out.sides.size(), settings_.limits.max_sides), c.sides.back().span,
+                     "compare fewer sides at once, or a host may raise Limits::max_sides");
 
   // Shared clauses.
   const ast::Clauses& cl = c.clauses;

@@ -8,6 +8,7 @@
 
 #include "ast.hpp"
 #include "bound.hpp"
+#include "icq/session.hpp"
 #include "data/dataset.hpp"
 
 namespace icq::interp {
@@ -18,8 +19,9 @@ struct LetDefinition {
   std::string text;  // "(vendor amd)" as written
 };
 
-// What a session remembers between statements: economics, named filter sets, parameters.
+// What a session remembers between statements: economics, named filter sets, parameters, limits.
 struct Settings {
+  Limits limits;
   const catalog::PriceEdition* edition = &catalog::default_edition();
   std::string tier = "hyperscaler";
   std::map<std::string, std::string> price_overrides, power_overrides;  // gpu -> decimal text

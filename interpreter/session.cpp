@@ -63,20 +63,28 @@ std::string suggestion_line(const std::vector<std::string>& s) {
   return "did you mean " + text::join_or(q) + "?";
 }
 
-Diagnostic warning(std::string source, std::string message) {
+Diagnostic warning(std::string source, std::string message, Severity severity = Severity::warning) {
   Diagnostic d;
-  d.severity = Severity::warning;
+  d.severity = severity;
   d.kind = ErrorKind::usage;
   d.span.source = std::move(source);
   d.message = std::move(message);
   return d;
 }
 
-// Everything the load report says that a user should see.
+bool known_document(const std::string& skipped) {
+  for (const char* known : {"availability listing", "reliability counts", "workflow run list"})
+    if (skipped.rfind(known, 0) == 0) return true;
+  return false;
+}
+
+// Everything the load report says that a user should see: problems (records that could not be
+// used, broken or unrecognised files) as warnings, observations as notes.
 std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   std::vector<Diagnostic> out;
   for (const auto& s : r.sources)
-    if (!s.skipped.empty()) out.push_back(warning(s.name, "skipped: " + s.skipped));
+    if (!s.skipped.empty())
+      out.push_back(warning(s.name, "skipped: " + s.skipped, known_document(s.skipped) ? Severity::note : Severity::warning));
   std::map<std::uint32_t, std::vector<const data::Problem*>> by_source;
   for (const auto& p : r.problems) by_source[p.source].push_back(&p);
   for (const auto& [src, problems] : by_source) {
@@ -92,18 +100,21 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   }
   for (const auto& s : r.sources)
     if (s.rows_without_x)
-      out.push_back(warning(s.name, fmt::format("{} of {} rows carry no median interactivity (median_intvty): they can be listed "
-                                                "but never enter a frontier",
-                                                s.rows_without_x, s.rows_kept)));
+      out.push_back(warning(s.name,
+                            fmt::format("{} of {} rows carry no median interactivity (median_intvty): they can be listed "
+                                        "but never enter a frontier",
+                                        s.rows_without_x, s.rows_kept),
+                            Severity::note));
   if (!r.ignored_fields.empty()) {
     std::vector<std::string> f;
     for (const auto& [name, n] : r.ignored_fields) f.push_back(fmt::format("{} ({}×)", name, n));
-    out.push_back(warning("data", "fields not used by icq were ignored: " + text::join(f, ", ")));
+    out.push_back(warning("data", "fields not used by icq were ignored: " + text::join(f, ", "), Severity::note));
   }
   if (r.conflicting_values)
     out.push_back(warning("data", fmt::format("{} duplicate rows disagreed on {} values; the value from the source whose name sorts last was kept",
                                               r.duplicates_merged, r.conflicting_values)));
   for (const auto& w : r.warnings) out.push_back(warning("data", w));
+  for (const auto& n : r.notes) out.push_back(warning("data", n, Severity::note));
   return out;
 }
 
@@ -145,8 +156,8 @@ struct Session::Impl {
     data::DatasetBuilder b;
     if (options.data_paths.empty()) data::load_builtin(b);
     const data::LoadProgress progress = options.on_progress ? data::LoadProgress(options.on_progress) : data::LoadProgress{};
-    for (const auto& path : options.data_paths) data::load_path(b, path, progress);
-    for (const auto& path : loaded) data::load_path(b, path, progress);
+    for (const auto& path : options.data_paths) data::load_path(b, path, progress, options.limits.max_file_bytes);
+    for (const auto& path : loaded) data::load_path(b, path, progress, options.limits.max_file_bytes);
     if (options.on_warning)
       for (const auto& w : load_warnings(b.report())) options.on_warning(w);
     auto ds = std::make_shared<const data::Dataset>(std::move(b).finish());
@@ -160,6 +171,7 @@ struct Session::Impl {
 Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->settings.overrides = impl_->options.params;
+  impl_->settings.limits = impl_->options.limits;
   try {
     impl_->build();
   } catch (const data::LoadError& e) {
@@ -200,6 +212,14 @@ Outcome Session::check(std::string_view text) const {
 
 Outcome Session::run(std::string_view text, std::string_view source, bool stop_at_error) {
   Outcome out;
+  if (text.size() > impl_->settings.limits.max_query_bytes) {
+    Diagnostic d;
+    d.message = fmt::format("the input is {} bytes; the limit is {}", text.size(), impl_->settings.limits.max_query_bytes);
+    d.span.source = std::string(source);
+    d.help = "split it into smaller scripts, or a host may raise Limits::max_query_bytes";
+    out.diagnostics.push_back(std::move(d));
+    return out;
+  }
   auto parsed = grammar::parse(text);
   if (auto* err = std::get_if<ast::SyntaxError>(&parsed)) {
     Diagnostic d;

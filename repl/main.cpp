@@ -54,7 +54,13 @@ int main(int argc, char** argv) {
   icq::SessionOptions so;
   so.data_paths = opts.data_paths;
   for (const auto& [k, v] : opts.params) so.params[k] = v;
-  so.on_warning = [&](const icq::Diagnostic& d) { std::cerr << icq::format_diagnostic(d, ho.color_errors); };
+  // Data problems (records that could not be used, broken files) are reported as they load and make
+  // the run exit 2 after its results; notes (skipped non-benchmark documents, units) do not.
+  bool data_problems = false;
+  so.on_warning = [&](const icq::Diagnostic& d) {
+    data_problems = data_problems || d.severity != icq::Severity::note;
+    std::cerr << icq::format_diagnostic(d, ho.color_errors);
+  };
   if (is_tty(STDERR_FILENO))
     so.on_progress = [](std::size_t done, std::size_t total, std::string_view name) {
       if (total < 20) return;  // only long loads get a progress line
@@ -74,7 +80,7 @@ int main(int argc, char** argv) {
     if (is_tty(STDIN_FILENO)) return host.repl(true);
     // Not a terminal: stdin is a script, run in batch (no prompt, no history).
     const auto text = slurp(std::cin);
-    return text ? host.run_script(*text, "<stdin>") : 2;
+    return icq::repl::gravest(text ? host.run_script(*text, "<stdin>") : 2, data_problems ? 2 : 0);
   }
   int worst = 0;
   for (const auto& in : opts.inputs) {
@@ -99,7 +105,7 @@ int main(int argc, char** argv) {
       }
     }
     worst = icq::repl::gravest(worst, code);
-    if (opts.bail && (code == 1 || code == 2)) return worst;
+    if (opts.bail && (code == 1 || code == 2)) break;
   }
-  return worst;
+  return icq::repl::gravest(worst, data_problems ? 2 : 0);
 }

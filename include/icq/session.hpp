@@ -25,7 +25,16 @@ struct DataSummary {
   std::vector<std::string> sources;  // one line per source file: name, format, rows
 };
 
+// Bounds that protect a host from runaway input; each violation is a clear error.
+struct Limits {
+  std::size_t max_query_bytes = 256 * 1024;  // one run() text
+  std::size_t max_targets = 10000;           // interactivities one statement evaluates
+  std::size_t max_sides = 32;                // sides of one comparison
+  std::size_t max_file_bytes = std::size_t{1} << 30;  // one data file
+};
+
 struct SessionOptions {
+  Limits limits;
   // Data: the built-in set unless data_paths is non-empty (files or directories, any format).
   std::vector<std::string> data_paths;
   // Host callbacks for everything the library would otherwise print.

@@ -125,6 +125,26 @@ void DatasetBuilder::add_evaluation(std::uint32_t source, Evaluation&& e) {
 
 Dataset DatasetBuilder::finish() && {
   Dataset ds;
+  // Sources in name order (stable for equal names), so the report and every row's source index do
+  // not depend on the order the files were given in.
+  {
+    auto& src = report_.sources;
+    std::vector<std::uint32_t> order(src.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return src[a].name < src[b].name; });
+    std::vector<std::uint32_t> new_index(src.size());
+    std::vector<SourceReport> sorted;
+    sorted.reserve(src.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      new_index[order[i]] = i;
+      sorted.push_back(std::move(src[order[i]]));
+    }
+    src = std::move(sorted);
+    for (Row& r : rows_) r.source = new_index[r.source];
+    for (Evaluation& e : evaluations_) e.source = new_index[e.source];
+    for (Problem& p : report_.problems) p.source = new_index[p.source];
+    std::stable_sort(report_.problems.begin(), report_.problems.end(), [](const Problem& a, const Problem& b) { return a.source < b.source; });
+  }
   // Evaluations: canonical order, then one per (configuration, task, date, conc); the source whose
   // name sorts last wins, like rows.
   std::stable_sort(evaluations_.begin(), evaluations_.end(), [&](const Evaluation& a, const Evaluation& b) {

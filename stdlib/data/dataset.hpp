@@ -99,7 +99,8 @@ struct LoadReport {
   std::size_t duplicates_merged = 0;
   std::size_t evaluations_merged = 0;  // evaluations repeated across captures
   std::size_t conflicting_values = 0;
-  std::vector<std::string> warnings;  // file-level observations (e.g. name/content disagreement)
+  std::vector<std::string> warnings;  // file-level problems (broken JSON, an empty array)
+  std::vector<std::string> notes;     // file-level observations (the unit a CSV's latencies are in)
 };
 
 class Dataset {
@@ -158,6 +159,7 @@ class DatasetBuilder {
   void unusable(std::uint32_t source, std::string where, std::string reason);
   void ignored_field(std::string_view name) { report_.ignored_fields[std::string(name)]++; }
   void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
+  void note(std::string message) { report_.notes.push_back(std::move(message)); }
 
   [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
   Dataset finish() &&;

@@ -50,7 +50,7 @@ void load_bytes(DatasetBuilder& builder, std::string name, std::string_view byte
   }
 }
 
-void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress) {
+void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress, std::uintmax_t max_file_bytes) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -75,6 +75,9 @@ void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (progress) progress(i, files.size(), files[i].string());
+    const auto size = fs::file_size(files[i], ec);
+    if (!ec && size > max_file_bytes)
+      throw LoadError(fmt::format("'{}' is {} bytes; the limit is {} bytes per file", files[i].string(), size, max_file_bytes));
     simdjson::padded_string content;
     if (simdjson::padded_string::load(files[i].string()).get(content))
       throw LoadError(fmt::format("cannot read '{}'", files[i].string()));

@@ -27,7 +27,9 @@ using LoadProgress = std::function<void(std::size_t, std::size_t, std::string_vi
 void load_bytes(DatasetBuilder& builder, std::string name, std::string_view bytes, bool padded = false);
 
 // A file, or a directory walked recursively in sorted order (hidden entries skipped).
-void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress = {});
+// Files larger than max_file_bytes are a LoadError.
+void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress = {},
+               std::uintmax_t max_file_bytes = std::uintmax_t{1} << 30);
 
 // The data set embedded at build time.
 void load_builtin(DatasetBuilder& builder);

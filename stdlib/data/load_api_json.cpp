@@ -3,6 +3,7 @@
 // reliability and workflow-info documents are recognised and set aside with a reason.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -296,6 +297,84 @@ void read_record(DatasetBuilder& b, std::uint32_t source, std::size_t index, con
 
 }  // namespace
 
+namespace {
+
+// Records of one top-level array; the document's kind is that of its first object, and records of
+// another shape are unusable rows. Returns false once the whole document was set aside.
+class ArrayReader {
+ public:
+  ArrayReader(DatasetBuilder& b, std::uint32_t source) : b_(b), source_(source) {}
+
+  bool element(const json::element& e, std::size_t index, const std::string& where) {
+    object o;
+    if (e.get(o)) {
+      b_.record_read(source_);
+      b_.unusable(source_, where, "not a JSON object");
+      return true;
+    }
+    if (!kind_) {
+      kind_ = classify(o);
+      if (*kind_ != Kind::api_rows && *kind_ != Kind::runner && *kind_ != Kind::evaluations) {
+        b_.skip_source(source_, skip_reason(*kind_));
+        return false;
+      }
+      b_.set_format(source_, format_name(*kind_));
+    }
+    read_record(b_, source_, index, o, *kind_);
+    return true;
+  }
+
+ private:
+  DatasetBuilder& b_;
+  std::uint32_t source_;
+  std::optional<Kind> kind_;
+};
+
+// Byte ranges of the elements of a top-level JSON array, found without parsing them (strings and
+// nesting respected), so that one broken record does not lose the others. The last range is
+// open-ended when the array is truncated.
+struct Slice {
+  std::size_t begin, end;
+  bool complete;
+};
+
+std::vector<Slice> array_elements(std::string_view text) {
+  std::vector<Slice> out;
+  std::size_t i = text.find('[');
+  if (i == std::string_view::npos) return out;
+  ++i;
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  std::optional<std::size_t> begin;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+    if (!begin && c != ',' && c != ']') begin = i;
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') ++depth;
+    else if ((c == '}' || c == ']') && depth > 0) --depth;
+    else if (depth == 0 && (c == ',' || c == ']')) {
+      if (begin) out.push_back({*begin, i, true});
+      begin.reset();
+      if (c == ']') return out;
+    }
+  }
+  if (begin) out.push_back({*begin, text.size(), false});
+  return out;
+}
+
+std::size_t line_of(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+}  // namespace
+
 void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded) {
   simdjson::dom::parser parser;
   simdjson::padded_string copy;
@@ -303,7 +382,30 @@ void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view byt
   const auto err = padded ? parser.parse(bytes.data(), bytes.size(), false).get(root)
                           : (copy = simdjson::padded_string(bytes), parser.parse(copy).get(root));
   if (err) {
-    b.skip_source(source, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+    const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos || bytes[start] != '[') {
+      b.skip_source(source, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+      return;
+    }
+    // An array with a broken record: read its records one by one and keep the good ones.
+    b.warn(fmt::format("{}: invalid JSON ({}); its records were read one by one", b.report().sources[source].name,
+                       simdjson::error_message(err)));
+    ArrayReader reader(b, source);
+    std::size_t index = 0;
+    for (const Slice& sl : array_elements(bytes)) {
+      const std::string where = fmt::format("row {} (line {})", index + 1, line_of(bytes, sl.begin));
+      simdjson::dom::parser p;
+      const simdjson::padded_string one(bytes.substr(sl.begin, sl.end - sl.begin));
+      simdjson::dom::element e;
+      if (const auto e_err = p.parse(one).get(e); e_err || !sl.complete) {
+        b.record_read(source);
+        b.unusable(source, where, sl.complete ? fmt::format("invalid JSON: {}", simdjson::error_message(e_err))
+                                              : "the file ends inside this record (truncated)");
+      } else if (!reader.element(e, index, where)) {
+        return;
+      }
+      ++index;
+    }
     return;
   }
   object single;
@@ -327,26 +429,10 @@ void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view byt
     b.skip_source(source, "JSON is neither an array of rows nor an object");
     return;
   }
-  // The document's kind is that of its first object; records of another shape are unusable rows.
-  std::optional<Kind> kind;
+  ArrayReader reader(b, source);
   std::size_t index = 0;
   for (json::element e : array) {
-    object o;
-    if (e.get(o)) {
-      b.record_read(source);
-      b.unusable(source, fmt::format("row {}", index + 1), "not a JSON object");
-      ++index;
-      continue;
-    }
-    if (!kind) {
-      kind = classify(o);
-      if (*kind != Kind::api_rows && *kind != Kind::runner && *kind != Kind::evaluations) {
-        b.skip_source(source, skip_reason(*kind));
-        return;
-      }
-      b.set_format(source, format_name(*kind));
-    }
-    read_record(b, source, index, o, *kind);
+    if (!reader.element(e, index, fmt::format("row {}", index + 1))) return;
     ++index;
   }
   if (index == 0) b.warn(fmt::format("{}: empty JSON array, no rows", b.report().sources[source].name));

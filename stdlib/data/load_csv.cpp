@@ -236,9 +236,9 @@ void load_csv_export(DatasetBuilder& b, std::uint32_t source, std::string_view b
     for (auto& p : rows)
       for (const auto& col : metric_columns())
         if (col.latency) p.row.set(*col.field, p.row.get(*col.field) / 1000.0);
-    b.warn(fmt::format("{}: latency columns labelled (ms) hold milliseconds; converted to seconds", name));
+    b.note(fmt::format("{}: latency columns labelled (ms) hold milliseconds; converted to seconds", name));
   } else if (says_seconds > 0) {
-    b.warn(fmt::format("{}: latency columns labelled (ms) hold seconds (1/median TPOT = median interactivity "
+    b.note(fmt::format("{}: latency columns labelled (ms) hold seconds (1/median TPOT = median interactivity "
                        "on {} of {} rows); read as seconds",
                        name, says_seconds, rows.size()));
   }

@@ -176,7 +176,7 @@ void load_serving_raw(DatasetBuilder& b, std::uint32_t source, std::string_view 
   const auto completed = json::integer_field(o, "completed");
   const auto prompts = json::integer_field(o, "num_prompts");
   if (completed.value && prompts.value && *completed.value < *prompts.value)
-    b.warn(fmt::format("{}: {} of {} requests completed", file_name, *completed.value, *prompts.value));
+    b.note(fmt::format("{}: {} of {} requests completed", file_name, *completed.value, *prompts.value));
   b.add(source, where, std::move(row));
 }
 

@@ -18,13 +18,24 @@ const char* kGood = R"("tput_per_gpu": 100.0, "median_intvty": 50.0)";
 
 }  // namespace
 
-TEST_CASE("bad input: invalid JSON skips the file with a reason", "[data][bad]") {
-  const Dataset ds = one(R"([{"hardware": "mi355x", )");
+TEST_CASE("bad input: invalid JSON that is not an array skips the file with a reason", "[data][bad]") {
+  const Dataset ds = one(R"({"hardware": "mi355x", )");
   REQUIRE(ds.empty());
   const auto& src = ds.report().sources.at(0);
   REQUIRE(src.skipped.rfind("invalid JSON: ", 0) == 0);
   REQUIRE(src.rows_read == 0);
   REQUIRE(ds.report().problems.empty());
+}
+
+TEST_CASE("bad input: a truncated array keeps its whole records and reports the cut one", "[data][bad]") {
+  const Dataset ds = one(R"([{"hardware": "mi355x", )");
+  REQUIRE(ds.empty());
+  const auto& src = ds.report().sources.at(0);
+  REQUIRE(src.skipped.empty());
+  REQUIRE(src.rows_unusable == 1);
+  REQUIRE(ds.report().problems.at(0).where == "row 1 (line 1)");
+  REQUIRE(ds.report().problems.at(0).reason == "the file ends inside this record (truncated)");
+  REQUIRE(has_warning_containing(ds, "invalid JSON"));
 }
 
 TEST_CASE("bad input: empty and blank files are skipped as empty", "[data][bad]") {

@@ -20,8 +20,8 @@ TEST_CASE("csv: DeepSeek-R1-0528.csv loads 5 rows, latencies recognised as secon
   REQUIRE(ds.rows().size() == 5);
   REQUIRE(ds.lines().size() == 1);
   // The warning says the "(ms)" columns hold seconds, with the evidence.
-  REQUIRE(ds.report().warnings.size() == 1);
-  const std::string& w = ds.report().warnings[0];
+  REQUIRE(ds.report().notes.size() == 1);
+  const std::string& w = ds.report().notes[0];
   REQUIRE(w.find("DeepSeek-R1-0528.csv") != std::string::npos);
   REQUIRE(w.find("hold seconds") != std::string::npos);
   REQUIRE(w.find("on 5 of 5 rows") != std::string::npos);
@@ -90,7 +90,7 @@ TEST_CASE("csv: the whole csv-export folder, in sorted order", "[data][csv]") {
   REQUIRE(srcs[0].name == data_path("csv-export/DeepSeek-R1-0528.csv"));
   REQUIRE(srcs[1].name == data_path("csv-export/gpt-oss-120b.csv"));
   REQUIRE(ds.rows().size() == 21);
-  REQUIRE(ds.report().warnings.size() == 2);
+  REQUIRE(ds.report().notes.size() == 2);
 }
 
 namespace {

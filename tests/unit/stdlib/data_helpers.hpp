@@ -51,6 +51,8 @@ inline std::size_t total_kept(const icq::data::Dataset& ds) {
 }
 
 inline bool has_warning_containing(const icq::data::Dataset& ds, std::string_view needle) {
+  for (const auto& n : ds.report().notes)
+    if (n.find(needle) != std::string::npos) return true;
   for (const auto& w : ds.report().warnings)
     if (w.find(needle) != std::string::npos) return true;
   return false;
