@@ -3,6 +3,8 @@
 // file really uses from its own columns (median TPOT against median interactivity) and says so.
 #include <fmt/format.h>
 
+#include <simdjson.h>
+
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -158,6 +160,10 @@ void load_csv_export(DatasetBuilder& b, std::uint32_t source, std::string_view b
     if (raw.empty() || raw == "\n" || raw == "\r\n" || raw[0] == '#') continue;
     b.record_read(source);
     const std::string where = fmt::format("line {}", line_no);
+    if (!simdjson::validate_utf8(raw.data(), raw.size())) {
+      b.unusable(source, where, "not valid UTF-8");
+      continue;
+    }
     if (!ok) {
       b.unusable(source, where, "unterminated quoted field");
       continue;
@@ -212,15 +218,24 @@ void load_csv_export(DatasetBuilder& b, std::uint32_t source, std::string_view b
       continue;
     }
     row.date = *date;
+    std::string axis_problem;
     for (const auto& col : metric_columns()) {
       const std::string_view c = cell(col.header);
       if (c.empty()) continue;
       const auto v = to_number(c);
-      if (!v) {
-        b.ignored_field(fmt::format("column '{}' (not a number)", col.header));
+      const bool axis = *col.field == Field::tput_per_gpu || *col.field == Field::median_intvty;
+      if (!v || (axis && !std::isfinite(*v))) {
+        // The two axes of every frontier make the row unusable; other columns are left out.
+        if (axis) axis_problem = fmt::format("'{}' is not a finite number: '{}'", col.header, c);
+        else b.ignored_field(fmt::format("column '{}' (not a number)", col.header));
         continue;
       }
+      if (!std::isfinite(*v)) continue;
       row.set(*col.field, *v);
+    }
+    if (!axis_problem.empty()) {
+      b.unusable(source, where, axis_problem);
+      continue;
     }
     const double tpot = row.get(Field::median_tpot), x = row.get(Field::median_intvty);
     if (tpot > 0 && x > 0) {
