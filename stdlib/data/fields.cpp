@@ -1,5 +1,7 @@
 #include "data/fields.hpp"
 
+#include <algorithm>
+
 namespace icq::data {
 
 namespace {
@@ -18,8 +20,16 @@ constexpr std::array<std::string_view, kFieldCount> kNames = {
 std::string_view field_name(Field f) noexcept { return kNames[static_cast<std::size_t>(f)]; }
 
 std::optional<Field> field_from_name(std::string_view api_name) noexcept {
-  for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (kNames[i] == api_name) return static_cast<Field>(i);
+  // Sorted once: every metric of every row is looked up here while loading.
+  static const auto sorted = [] {
+    std::array<std::pair<std::string_view, Field>, kFieldCount> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = {kNames[i], static_cast<Field>(i)};
+    std::sort(t.begin(), t.end());
+    return t;
+  }();
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), api_name,
+                                   [](const auto& entry, std::string_view n) { return entry.first < n; });
+  if (it != sorted.end() && it->first == api_name) return it->second;
   return std::nullopt;
 }
 
