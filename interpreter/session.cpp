@@ -25,6 +25,13 @@ namespace icq {
 
 namespace {
 
+// Results computed from benchmark rows (as opposed to settings, help and evaluations).
+bool reads_rows(const Result& r) {
+  return r.kind == "compare" || r.kind == "trend" || r.kind == "frontier" || r.kind == "points" || r.kind == "list" ||
+         r.kind == "explain";
+}
+
+
 // The built-in data set is parsed once per process and shared read-only by every Session.
 std::shared_ptr<const data::Dataset> builtin_dataset() {
   static std::once_flag once;
@@ -280,6 +287,11 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
             else return impl_->explain(body.inner.front(), binder, ds);
           },
           stmt.body);
+      // Generated rows (bench/gen_history.py) never pass for measurements: every data result says so.
+      if (const std::size_t synthetic = ds.report().synthetic_rows(); synthetic && reads_rows(r))
+        r.notes.push_back(fmt::format("SYNTHETIC DATA: the loaded data holds {} generated rows (\"synthetic\": true, "
+                                      "bench/gen_history.py); these results are not InferenceX measurements",
+                                      synthetic));
       out.results.push_back(std::move(r));
     } catch (const interp::QueryError& e) {
       Diagnostic d;

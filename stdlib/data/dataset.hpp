@@ -82,6 +82,7 @@ struct SourceReport {
   std::size_t rows_kept = 0;      // records that became rows (before merging duplicates)
   std::size_t rows_unusable = 0;  // records that could not be used (reasons below)
   std::size_t rows_without_x = 0; // kept rows lacking median_intvty (not plottable)
+  std::size_t rows_synthetic = 0; // kept rows marked "synthetic": true (generated, not measured)
   std::string skipped;            // non-empty when the whole file was set aside, with why
 };
 
@@ -101,6 +102,12 @@ struct LoadReport {
   std::size_t conflicting_values = 0;
   std::vector<std::string> warnings;  // file-level problems (broken JSON, an empty array)
   std::vector<std::string> notes;     // file-level observations (the unit a CSV's latencies are in)
+
+  [[nodiscard]] std::size_t synthetic_rows() const noexcept {
+    std::size_t n = 0;
+    for (const auto& s : sources) n += s.rows_synthetic;
+    return n;
+  }
 };
 
 class Dataset {
@@ -160,6 +167,7 @@ class DatasetBuilder {
   void ignored_field(std::string_view name) { report_.ignored_fields[std::string(name)]++; }
   void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
   void note(std::string message) { report_.notes.push_back(std::move(message)); }
+  void synthetic_rows(std::uint32_t source, std::size_t n) { report_.sources[source].rows_synthetic += n; }
 
   [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
   Dataset finish() &&;
