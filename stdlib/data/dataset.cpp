@@ -84,26 +84,27 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   row.source = source;
   row.image = intern(raw.image);
   row.run_url = intern(raw.run_url);
-  row.metric = raw.metric;
 
   const Key key{row.line, row.date, row.conc};
   auto [it, inserted] = row_ids_.try_emplace(key, rows_.size());
   if (inserted) {
-    rows_.push_back(std::move(row));
+    rows_.push_back(row);
+    metrics_.push_back(raw.metric);
     return true;
   }
   // Merge into the existing row: union of metrics; on disagreement the later-sorting source wins.
   report_.duplicates_merged++;
   Row& kept = rows_[it->second];
+  auto& kept_metric = metrics_[it->second];
   const bool incoming_wins = src.name > report_.sources[kept.source].name;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
-    const double a = kept.metric[f], b = row.metric[f];
+    const double a = kept_metric[f], b = raw.metric[f];
     if (std::isnan(b)) continue;
     if (std::isnan(a)) {
-      kept.metric[f] = b;
+      kept_metric[f] = b;
     } else if (a != b) {
       report_.conflicting_values++;
-      if (incoming_wins) kept.metric[f] = b;
+      if (incoming_wins) kept_metric[f] = b;
     }
   }
   if (incoming_wins) {
@@ -177,15 +178,38 @@ Dataset DatasetBuilder::finish() && {
     ds.lines_.push_back(std::move(lines_[order[i]]));
   }
   for (Row& r : rows_) r.line = new_id[r.line];
-  std::sort(rows_.begin(), rows_.end(), [](const Row& a, const Row& b) {
+  std::vector<std::uint32_t> by_key(rows_.size());
+  std::iota(by_key.begin(), by_key.end(), 0u);
+  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Row& a = rows_[x];
+    const Row& b = rows_[y];
     if (a.line != b.line) return a.line < b.line;
     if (a.date != b.date) return a.date < b.date;
     return a.conc < b.conc;
   });
+  row_ids_ = {};
+  // Pack each row's present metrics into one pool, sized first so the pointers never move.
+  std::size_t stored = 0;
+  for (const auto& m : metrics_)
+    for (const double v : m) stored += std::isnan(v) ? 0 : 1;
+  ds.values_.reserve(stored);
+  ds.rows_.reserve(rows_.size());
+  for (const std::uint32_t i : by_key) {
+    Row r = rows_[i];
+    r.present = 0;
+    r.values = ds.values_.data() + ds.values_.size();
+    for (std::size_t f = 0; f < kFieldCount; ++f)
+      if (!std::isnan(metrics_[i][f])) {
+        r.present |= std::uint64_t{1} << f;
+        ds.values_.push_back(metrics_[i][f]);
+      }
+    ds.rows_.push_back(r);
+  }
+  rows_ = {};
+  metrics_ = {};
   ds.line_begin_.assign(ds.lines_.size() + 1, 0);
-  for (const Row& r : rows_) ds.line_begin_[r.line + 1]++;
+  for (const Row& r : ds.rows_) ds.line_begin_[r.line + 1]++;
   for (std::size_t l = 0; l < ds.lines_.size(); ++l) ds.line_begin_[l + 1] += ds.line_begin_[l];
-  ds.rows_ = std::move(rows_);
   ds.strings_ = std::move(strings_);
   ds.report_ = std::move(report_);
   return ds;

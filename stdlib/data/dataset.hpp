@@ -3,6 +3,7 @@
 // A *line* is one serving configuration on one sequence shape (SEMANTICS.md §1); rows point to
 // their line, so the many rows of a line share one copy of its configuration.
 #include <array>
+#include <bit>
 #include <cmath>
 #include <compare>
 #include <cstdint>
@@ -45,6 +46,8 @@ struct Line {
   [[nodiscard]] std::string sequence() const;  // "1k/1k", "agentic"
 };
 
+// One measured point. Only the metrics a row carries are stored (most API rows carry 13 of the
+// kFieldCount fields): `values` points at them, in field order, in the Dataset's shared pool.
 struct Row {
   std::uint32_t line = 0;
   std::int32_t date = 0;  // days since 1970-01-01; text::kNoDate when the source has none
@@ -52,13 +55,17 @@ struct Row {
   std::uint32_t source = 0;   // index into LoadReport::sources
   std::uint32_t image = 0;    // string id (0 = none)
   std::uint32_t run_url = 0;  // string id (0 = none)
-  std::array<double, kFieldCount> metric;
+  std::uint64_t present = 0;  // bit f set: metric f is stored (never NaN)
+  const double* values = nullptr;
 
-  Row() { metric.fill(std::numeric_limits<double>::quiet_NaN()); }
-  [[nodiscard]] double get(Field f) const noexcept { return metric[static_cast<std::size_t>(f)]; }
-  [[nodiscard]] bool has(Field f) const noexcept { return !std::isnan(get(f)); }
-  void set(Field f, double v) noexcept { metric[static_cast<std::size_t>(f)] = v; }
+  [[nodiscard]] bool has(Field f) const noexcept { return (present >> static_cast<unsigned>(f)) & 1; }
+  [[nodiscard]] double get(Field f) const noexcept {
+    const auto i = static_cast<unsigned>(f);
+    if (!((present >> i) & 1)) return std::numeric_limits<double>::quiet_NaN();
+    return values[std::popcount(present & ((std::uint64_t{1} << i) - 1))];
+  }
 };
+static_assert(kFieldCount <= 64, "Row::present is a 64-bit mask");
 
 // An accuracy evaluation of one configuration (evaluations.json): lm-eval exact-match scores.
 struct Evaluation {
@@ -112,6 +119,13 @@ struct LoadReport {
 
 class Dataset {
  public:
+  // Rows point into values_: a Dataset moves (the pool's buffer moves with it) but never copies.
+  Dataset() = default;
+  Dataset(Dataset&&) noexcept = default;
+  Dataset& operator=(Dataset&&) noexcept = default;
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
+
   [[nodiscard]] const std::vector<Line>& lines() const noexcept { return lines_; }
   [[nodiscard]] const std::vector<Row>& rows() const noexcept { return rows_; }
   [[nodiscard]] const Line& line_of(const Row& r) const noexcept { return lines_[r.line]; }
@@ -127,6 +141,7 @@ class Dataset {
   friend class DatasetBuilder;
   std::vector<Line> lines_;  // sorted by Line ordering
   std::vector<Row> rows_;    // sorted by (line, date, conc)
+  std::vector<double> values_;  // every row's stored metrics, row after row
   std::vector<std::size_t> line_begin_{0};
   std::vector<std::string> strings_{""};
   std::vector<Evaluation> evaluations_;
@@ -191,7 +206,8 @@ class DatasetBuilder {
   std::map<Line, std::uint32_t> line_ids_;
   std::vector<std::string> strings_{""};
   std::unordered_map<std::string, std::uint32_t> string_ids_;
-  std::vector<Row> rows_;
+  std::vector<Row> rows_;  // values are attached by finish(); until then the metrics are dense:
+  std::vector<std::array<double, kFieldCount>> metrics_;  // metrics_[i] belongs to rows_[i]
   std::unordered_map<Key, std::size_t, KeyHash> row_ids_;
   std::vector<Evaluation> evaluations_;
   LoadReport report_;

@@ -25,7 +25,11 @@ void require_identical(const Dataset& a, const Dataset& b) {
     REQUIRE(x.line == y.line);
     REQUIRE(x.date == y.date);
     REQUIRE(x.conc == y.conc);
-    REQUIRE(std::memcmp(x.metric.data(), y.metric.data(), sizeof(double) * x.metric.size()) == 0);
+    REQUIRE(x.present == y.present);
+    for (std::size_t f = 0; f < kFieldCount; ++f) {
+      const double vx = x.get(static_cast<Field>(f)), vy = y.get(static_cast<Field>(f));
+      REQUIRE(std::memcmp(&vx, &vy, sizeof(double)) == 0);
+    }
     REQUIRE(a.str(x.image) == b.str(y.image));
     REQUIRE(a.str(x.run_url) == b.str(y.run_url));
     REQUIRE(a.report().sources[x.source].name == b.report().sources[y.source].name);
