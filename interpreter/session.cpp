@@ -160,14 +160,17 @@ struct Session::Impl {
       data = builtin_dataset();
       return;
     }
-    data::DatasetBuilder b;
-    if (options.data_paths.empty()) data::load_builtin(b);
-    const data::LoadProgress progress = options.on_progress ? data::LoadProgress(options.on_progress) : data::LoadProgress{};
-    for (const auto& path : options.data_paths) data::load_path(b, path, progress, options.limits.max_file_bytes);
-    for (const auto& path : loaded) data::load_path(b, path, progress, options.limits.max_file_bytes);
-    if (options.on_warning)
-      for (const auto& w : load_warnings(b.report())) options.on_warning(w);
-    auto ds = std::make_shared<const data::Dataset>(std::move(b).finish());
+    auto ds = [&] {
+      data::DatasetBuilder b;
+      if (options.data_paths.empty()) data::load_builtin(b);
+      const data::LoadProgress progress = options.on_progress ? data::LoadProgress(options.on_progress) : data::LoadProgress{};
+      for (const auto& path : options.data_paths) data::load_path(b, path, progress, options.limits.max_file_bytes);
+      for (const auto& path : loaded) data::load_path(b, path, progress, options.limits.max_file_bytes);
+      if (options.on_warning)
+        for (const auto& w : load_warnings(b.report())) options.on_warning(w);
+      return std::make_shared<const data::Dataset>(std::move(b).finish());
+    }();
+    data::release_free_memory();  // the builder's transient maps and buffers
     if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
     data = std::move(ds);
   }

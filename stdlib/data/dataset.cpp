@@ -35,9 +35,47 @@ void DatasetBuilder::unusable(std::uint32_t source, std::string where, std::stri
 }
 
 std::uint32_t DatasetBuilder::intern(const std::string& s) {
+  if (s.empty()) return 0;
+  // Rows of one run share their image and run URL: the last two answers are tried first.
+  for (const std::uint32_t id : recent_strings_)
+    if (id && strings_[id] == s) return id;
   auto [it, inserted] = string_ids_.try_emplace(s, static_cast<std::uint32_t>(strings_.size()));
   if (inserted) strings_.push_back(s);
+  recent_strings_[recent_next_] = it->second;
+  recent_next_ ^= 1;
   return it->second;
+}
+
+void DatasetBuilder::store_metrics(std::size_t row, const std::array<double, kFieldCount>& metric) {
+  std::uint64_t present = 0;
+  offsets_[row] = pool_.size();
+  for (std::size_t f = 0; f < kFieldCount; ++f)
+    if (!std::isnan(metric[f])) {
+      present |= std::uint64_t{1} << f;
+      pool_.push_back(metric[f]);
+    }
+  rows_[row].present = present;
+}
+
+std::array<double, kFieldCount> DatasetBuilder::metrics_of(std::size_t row) const {
+  std::array<double, kFieldCount> out;
+  out.fill(std::numeric_limits<double>::quiet_NaN());
+  const double* v = pool_.data() + offsets_[row];
+  for (std::size_t f = 0; f < kFieldCount; ++f)
+    if ((rows_[row].present >> f) & 1) out[f] = *v++;
+  return out;
+}
+
+std::size_t DatasetBuilder::LineHash::operator()(const Line& l) const noexcept {
+  std::size_t h = 0;
+  const auto mix = [&h](std::size_t v) { h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2); };
+  for (const std::string* s : {&l.hardware, &l.framework, &l.model, &l.precision, &l.spec_method, &l.benchmark_type, &l.offload_mode})
+    mix(std::hash<std::string>{}(*s));
+  for (const std::int32_t v : {l.prefill_tp, l.prefill_ep, l.prefill_num_workers, l.decode_tp, l.decode_ep, l.decode_num_workers,
+                               l.num_prefill_gpu, l.num_decode_gpu, l.isl, l.osl})
+    mix(static_cast<std::size_t>(static_cast<std::uint32_t>(v)));
+  mix((l.disagg ? 1u : 0u) | (l.is_multinode ? 2u : 0u) | (l.prefill_dp_attention ? 4u : 0u) | (l.decode_dp_attention ? 8u : 0u));
+  return h;
 }
 
 std::uint32_t DatasetBuilder::intern_line(Line&& line) {
@@ -89,13 +127,15 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   auto [it, inserted] = row_ids_.try_emplace(key, rows_.size());
   if (inserted) {
     rows_.push_back(row);
-    metrics_.push_back(raw.metric);
+    offsets_.push_back(0);
+    store_metrics(rows_.size() - 1, raw.metric);
     return true;
   }
   // Merge into the existing row: union of metrics; on disagreement the later-sorting source wins.
+  // The merged metrics are stored anew (the old ones stay unused in the pool until finish()).
   report_.duplicates_merged++;
   Row& kept = rows_[it->second];
-  auto& kept_metric = metrics_[it->second];
+  auto kept_metric = metrics_of(it->second);
   const bool incoming_wins = src.name > report_.sources[kept.source].name;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     const double a = kept_metric[f], b = raw.metric[f];
@@ -107,6 +147,7 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
       if (incoming_wins) kept_metric[f] = b;
     }
   }
+  store_metrics(it->second, kept_metric);
   if (incoming_wins) {
     if (row.image) kept.image = row.image;
     if (row.run_url) kept.run_url = row.run_url;
@@ -188,25 +229,22 @@ Dataset DatasetBuilder::finish() && {
     return a.conc < b.conc;
   });
   row_ids_ = {};
-  // Pack each row's present metrics into one pool, sized first so the pointers never move.
+  // Pack each row's metrics into the data set's pool in row order, sized first so the pointers
+  // never move (merged rows left unused values behind in the builder's pool).
   std::size_t stored = 0;
-  for (const auto& m : metrics_)
-    for (const double v : m) stored += std::isnan(v) ? 0 : 1;
+  for (const Row& r : rows_) stored += static_cast<std::size_t>(std::popcount(r.present));
   ds.values_.reserve(stored);
   ds.rows_.reserve(rows_.size());
   for (const std::uint32_t i : by_key) {
     Row r = rows_[i];
-    r.present = 0;
     r.values = ds.values_.data() + ds.values_.size();
-    for (std::size_t f = 0; f < kFieldCount; ++f)
-      if (!std::isnan(metrics_[i][f])) {
-        r.present |= std::uint64_t{1} << f;
-        ds.values_.push_back(metrics_[i][f]);
-      }
+    const auto n = static_cast<std::ptrdiff_t>(std::popcount(r.present));
+    ds.values_.insert(ds.values_.end(), pool_.begin() + static_cast<std::ptrdiff_t>(offsets_[i]), pool_.begin() + static_cast<std::ptrdiff_t>(offsets_[i]) + n);
     ds.rows_.push_back(r);
   }
   rows_ = {};
-  metrics_ = {};
+  offsets_ = {};
+  pool_ = {};
   ds.line_begin_.assign(ds.lines_.size() + 1, 0);
   for (const Row& r : ds.rows_) ds.line_begin_[r.line + 1]++;
   for (std::size_t l = 0; l < ds.lines_.size(); ++l) ds.line_begin_[l + 1] += ds.line_begin_[l];

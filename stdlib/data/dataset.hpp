@@ -200,14 +200,23 @@ class DatasetBuilder {
     }
   };
   std::uint32_t intern(const std::string& s);
+  void store_metrics(std::size_t row, const std::array<double, kFieldCount>& metric);
+  [[nodiscard]] std::array<double, kFieldCount> metrics_of(std::size_t row) const;
   std::uint32_t intern_line(Line&& line);
 
+  struct LineHash {
+    std::size_t operator()(const Line& l) const noexcept;
+  };
   std::vector<Line> lines_;
-  std::map<Line, std::uint32_t> line_ids_;
+  std::unordered_map<Line, std::uint32_t, LineHash> line_ids_;
   std::vector<std::string> strings_{""};
   std::unordered_map<std::string, std::uint32_t> string_ids_;
-  std::vector<Row> rows_;  // values are attached by finish(); until then the metrics are dense:
-  std::vector<std::array<double, kFieldCount>> metrics_;  // metrics_[i] belongs to rows_[i]
+  // Until finish() attaches them, row i's metrics are pool_[offsets_[i] ...], one per bit of present.
+  std::vector<Row> rows_;
+  std::vector<std::size_t> offsets_;
+  std::vector<double> pool_;
+  std::array<std::uint32_t, 2> recent_strings_{};  // intern()'s last answers
+  unsigned recent_next_ = 0;
   std::unordered_map<Key, std::size_t, KeyHash> row_ids_;
   std::vector<Evaluation> evaluations_;
   LoadReport report_;

@@ -1,8 +1,13 @@
 #include "data/load.hpp"
 
 #include <simdjson.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
+#include <cstdio>
+#include <vector>
 #include <fmt/format.h>
 
 #include "data/embedded.hpp"
@@ -31,7 +36,7 @@ bool data_extension(const std::filesystem::path& p) {
 
 }  // namespace
 
-void load_bytes(DatasetBuilder& builder, std::string name, std::string_view bytes, bool padded) {
+void load_bytes(DatasetBuilder& builder, std::string name, std::string_view bytes, bool padded, simdjson::dom::parser* parser) {
   const std::string_view body = trim_front(bytes);
   const std::uint32_t source = builder.begin_source(name, "unknown");
   if (body.empty()) {
@@ -43,7 +48,7 @@ void load_bytes(DatasetBuilder& builder, std::string name, std::string_view byte
     load_serving_raw(builder, source, name, bytes, padded);
   } else if (body.front() == '[' || body.front() == '{') {
     builder.set_format(source, "json");
-    load_api_json(builder, source, bytes, padded);
+    load_api_json(builder, source, bytes, padded, parser);
   } else {
     builder.set_format(source, "csv-export");
     load_csv_export(builder, source, bytes);
@@ -73,17 +78,33 @@ void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const
   } else {
     files.push_back(path);
   }
+  // One read buffer and one JSON parser for all the files: a history split into many large files
+  // then pages its buffers in once instead of once per file (that was a third of the load time).
+  std::vector<char> buffer;
+  simdjson::dom::parser parser;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (progress) progress(i, files.size(), files[i].string());
     const auto size = fs::file_size(files[i], ec);
     if (!ec && size > max_file_bytes)
       throw LoadError(fmt::format("'{}' is {} bytes; the limit is {} bytes per file", files[i].string(), size, max_file_bytes));
-    simdjson::padded_string content;
-    if (simdjson::padded_string::load(files[i].string()).get(content))
-      throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
-    load_bytes(builder, files[i].string(), std::string_view(content.data(), content.size()), true);
+    std::FILE* f = ec ? nullptr : std::fopen(files[i].string().c_str(), "rb");
+    if (!f) throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
+    const std::size_t want = static_cast<std::size_t>(size) + simdjson::SIMDJSON_PADDING;
+    if (buffer.size() < want) buffer.resize(want);
+    const std::size_t got = std::fread(buffer.data(), 1, static_cast<std::size_t>(size), f);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed || got != size) throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
+    std::fill_n(buffer.begin() + static_cast<std::ptrdiff_t>(got), simdjson::SIMDJSON_PADDING, '\0');
+    load_bytes(builder, files[i].string(), std::string_view(buffer.data(), got), true, &parser);
   }
   if (progress) progress(files.size(), files.size(), {});
+}
+
+void release_free_memory() noexcept {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 void load_builtin(DatasetBuilder& builder) {

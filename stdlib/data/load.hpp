@@ -13,6 +13,10 @@
 
 #include "data/dataset.hpp"
 
+namespace simdjson::dom {
+class parser;
+}
+
 namespace icq::data {
 
 // I/O failure (missing file, unreadable directory): a usage error, not a data problem.
@@ -24,18 +28,24 @@ struct LoadError : std::runtime_error {
 using LoadProgress = std::function<void(std::size_t, std::size_t, std::string_view)>;
 
 // Parses one file's bytes. `padded` says the buffer is followed by >= 64 readable bytes.
-void load_bytes(DatasetBuilder& builder, std::string name, std::string_view bytes, bool padded = false);
+// `parser`, when given, is reused across files: its buffers stay allocated (and paged in).
+void load_bytes(DatasetBuilder& builder, std::string name, std::string_view bytes, bool padded = false,
+                simdjson::dom::parser* parser = nullptr);
 
 // A file, or a directory walked recursively in sorted order (hidden entries skipped).
 // Files larger than max_file_bytes are a LoadError.
 void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress = {},
                std::uintmax_t max_file_bytes = std::uintmax_t{1} << 30);
 
+// Returns the heap memory freed after a large load to the system (glibc keeps it otherwise).
+void release_free_memory() noexcept;
+
 // The data set embedded at build time.
 void load_builtin(DatasetBuilder& builder);
 
 // Individual formats (load_bytes dispatches to these).
-void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded);
+void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded,
+                   simdjson::dom::parser* parser = nullptr);
 void load_csv_export(DatasetBuilder& b, std::uint32_t source, std::string_view bytes);
 void load_serving_raw(DatasetBuilder& b, std::uint32_t source, std::string_view file_name, std::string_view bytes, bool padded);
 
