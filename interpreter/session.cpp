@@ -13,6 +13,8 @@
 #include "compare.hpp"
 #include "complete.hpp"
 #include "data/load.hpp"
+#include "data/snapshot.hpp"
+#include "builtin_snapshot.hpp"
 #include "params.hpp"
 #include "parser.hpp"
 #include "session_statements.hpp"
@@ -32,15 +34,12 @@ bool reads_rows(const Result& r) {
 }
 
 
-// The built-in data set is parsed once per process and shared read-only by every Session.
+// The built-in data set: parsed at build time (stdlib/data/snapshot.hpp), read once per process and
+// shared read-only by every Session.
 std::shared_ptr<const data::Dataset> builtin_dataset() {
   static std::once_flag once;
   static std::shared_ptr<const data::Dataset> ds;
-  std::call_once(once, [] {
-    data::DatasetBuilder b;
-    data::load_builtin(b);
-    ds = std::make_shared<const data::Dataset>(std::move(b).finish());
-  });
+  std::call_once(once, [] { ds = std::make_shared<const data::Dataset>(data::read_snapshot(interp::builtin_snapshot())); });
   return ds;
 }
 

@@ -139,6 +139,7 @@ class Dataset {
 
  private:
   friend class DatasetBuilder;
+  friend struct SnapshotAccess;  // data/snapshot.cpp
   std::vector<Line> lines_;  // sorted by Line ordering
   std::vector<Row> rows_;    // sorted by (line, date, conc)
   std::vector<double> values_;  // every row's stored metrics, row after row

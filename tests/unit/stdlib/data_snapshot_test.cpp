@@ -1,0 +1,74 @@
+// The build-time snapshot of the built-in data (data/snapshot.hpp) reads back as the very data set
+// load_builtin produces, and a damaged snapshot is an error, never a partial data set.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <string>
+
+#include "data/dataset.hpp"
+#include "data/load.hpp"
+#include "data/snapshot.hpp"
+
+using namespace icq::data;
+
+namespace {
+Dataset fresh_builtin() {
+  DatasetBuilder b;
+  load_builtin(b);
+  return std::move(b).finish();
+}
+}  // namespace
+
+TEST_CASE("a snapshot reads back as the data set it was written from", "[data][snapshot]") {
+  const Dataset a = fresh_builtin();
+  const std::string bytes = write_snapshot(a);
+  const Dataset b = read_snapshot(bytes);
+  REQUIRE(a.lines() == b.lines());
+  REQUIRE(a.rows().size() == b.rows().size());
+  REQUIRE(a.rows().size() > 1000);
+  for (std::size_t i = 0; i < a.rows().size(); ++i) {
+    const Row& x = a.rows()[i];
+    const Row& y = b.rows()[i];
+    REQUIRE((x.line == y.line && x.date == y.date && x.conc == y.conc && x.source == y.source && x.present == y.present));
+    REQUIRE(a.str(x.image) == b.str(y.image));
+    REQUIRE(a.str(x.run_url) == b.str(y.run_url));
+    for (std::size_t f = 0; f < kFieldCount; ++f) {
+      const double vx = x.get(static_cast<Field>(f)), vy = y.get(static_cast<Field>(f));
+      REQUIRE(std::memcmp(&vx, &vy, sizeof vx) == 0);
+    }
+  }
+  for (std::size_t l = 0; l <= a.lines().size(); ++l) REQUIRE(a.line_begin(l) == b.line_begin(l));
+  REQUIRE(a.evaluations().size() == b.evaluations().size());
+  for (std::size_t i = 0; i < a.evaluations().size(); ++i) {
+    const Evaluation& x = a.evaluations()[i];
+    const Evaluation& y = b.evaluations()[i];
+    REQUIRE((x.line == y.line && x.task == y.task && x.date == y.date && x.conc == y.conc && x.run_url == y.run_url));
+    REQUIRE((x.em_strict == y.em_strict && x.em_strict_se == y.em_strict_se && x.source == y.source));
+  }
+  const LoadReport& ra = a.report();
+  const LoadReport& rb = b.report();
+  REQUIRE(ra.sources.size() == rb.sources.size());
+  for (std::size_t i = 0; i < ra.sources.size(); ++i) {
+    REQUIRE(ra.sources[i].name == rb.sources[i].name);
+    REQUIRE(ra.sources[i].rows_kept == rb.sources[i].rows_kept);
+    REQUIRE(ra.sources[i].skipped == rb.sources[i].skipped);
+  }
+  REQUIRE(ra.problems.size() == rb.problems.size());
+  REQUIRE(ra.unusable_by_reason == rb.unusable_by_reason);
+  REQUIRE(ra.ignored_fields == rb.ignored_fields);
+  REQUIRE(ra.duplicates_merged == rb.duplicates_merged);
+  REQUIRE(ra.warnings == rb.warnings);
+  REQUIRE(ra.notes == rb.notes);
+  // Writing what was read gives the same bytes.
+  REQUIRE(write_snapshot(b) == bytes);
+}
+
+TEST_CASE("a damaged snapshot is an error", "[data][snapshot]") {
+  const std::string bytes = write_snapshot(fresh_builtin());
+  CHECK_THROWS_AS(read_snapshot(bytes.substr(0, bytes.size() / 2)), SnapshotError);
+  CHECK_THROWS_AS(read_snapshot(bytes.substr(0, 7)), SnapshotError);
+  CHECK_THROWS_AS(read_snapshot(bytes + "x"), SnapshotError);
+  std::string wrong = bytes;
+  wrong[0] = 'X';
+  CHECK_THROWS_WITH(read_snapshot(wrong), "not an icq snapshot");
+}
