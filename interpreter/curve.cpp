@@ -150,7 +150,10 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
         if (m.metric->kind == catalog::MetricKind::cost) {
           const auto price = pricing.price(*pv.gpu);
           if (!price) break;
-          pv.cost = Decimal::parse(*price) / (tput * Decimal::from_int(3600) / Decimal::from_int(1000000));
+          // $/Mtok = price / (tput * 3600 / 10^6); dividing by 10^6 is an exact shift in a decimal
+          // backend, so it is written as one (a division costs a Newton iteration).
+          static const Decimal seconds_per_hour = Decimal::from_int(3600), per_million = Decimal::parse("0.000001");
+          pv.cost = Decimal::parse(*price) / (tput * seconds_per_hour * per_million);
           v = pv.cost->to_double();
         } else {
           const auto kw = pricing.kw(*pv.gpu);

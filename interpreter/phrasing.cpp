@@ -25,7 +25,10 @@ long long percent_more(const num::Decimal& r) {
   return ((settled(r) - num::Decimal::from_int(1)) * num::Decimal::from_int(100)).round_to_integer();
 }
 
-bool essentially_tied(const num::Decimal& r) { return settled(r) < num::Decimal::parse("1.01"); }
+bool essentially_tied(const num::Decimal& r) {
+  static const num::Decimal threshold = num::Decimal::parse("1.01");
+  return settled(r) < threshold;
+}
 
 namespace {
 
