@@ -165,10 +165,11 @@ struct Session::Impl {
       const data::LoadProgress progress = options.on_progress ? data::LoadProgress(options.on_progress) : data::LoadProgress{};
       for (const auto& path : options.data_paths) data::load_path(b, path, progress, options.limits.max_file_bytes);
       for (const auto& path : loaded) data::load_path(b, path, progress, options.limits.max_file_bytes);
-      if (options.on_warning)
-        for (const auto& w : load_warnings(b.report())) options.on_warning(w);
       return std::make_shared<const data::Dataset>(std::move(b).finish());
     }();
+    // After finish(): duplicates are merged (and their disagreements counted) there.
+    if (options.on_warning)
+      for (const auto& w : load_warnings(ds->report())) options.on_warning(w);
     data::release_free_memory();  // the builder's transient maps and buffers
     if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
     data = std::move(ds);

@@ -189,25 +189,14 @@ class DatasetBuilder {
   Dataset finish() &&;
 
  private:
-  struct Key {
-    std::uint32_t line;
-    std::int32_t date, conc;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const noexcept {
-      return (std::size_t{k.line} * 0x9E3779B97F4A7C15ULL) ^ (static_cast<std::size_t>(static_cast<std::uint32_t>(k.date)) << 20) ^
-             static_cast<std::size_t>(static_cast<std::uint32_t>(k.conc));
-    }
-  };
-  std::uint32_t intern(const std::string& s);
-  void store_metrics(std::size_t row, const std::array<double, kFieldCount>& metric);
-  [[nodiscard]] std::array<double, kFieldCount> metrics_of(std::size_t row) const;
-  std::uint32_t intern_line(Line&& line);
-
   struct LineHash {
     std::size_t operator()(const Line& l) const noexcept;
   };
+  std::uint32_t intern(const std::string& s);
+  std::uint32_t intern_line(Line&& line);
+  void store_metrics(std::size_t row, const std::array<double, kFieldCount>& metric);
+  [[nodiscard]] std::array<double, kFieldCount> metrics_of(std::size_t row) const;
+
   std::vector<Line> lines_;
   std::unordered_map<Line, std::uint32_t, LineHash> line_ids_;
   std::vector<std::string> strings_{""};
@@ -218,7 +207,6 @@ class DatasetBuilder {
   std::vector<double> pool_;
   std::array<std::uint32_t, 2> recent_strings_{};  // intern()'s last answers
   unsigned recent_next_ = 0;
-  std::unordered_map<Key, std::size_t, KeyHash> row_ids_;
   std::vector<Evaluation> evaluations_;
   LoadReport report_;
 };

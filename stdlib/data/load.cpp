@@ -5,10 +5,15 @@
 #include <malloc.h>
 #endif
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
-#include <fmt/format.h>
 
 #include "data/embedded.hpp"
 #include "text/text.hpp"
@@ -28,6 +33,44 @@ bool looks_like_serving_raw(std::string_view body) {
   return body.starts_with("{") && head.find("\"max_concurrency\"") != std::string_view::npos &&
          head.find("\"total_token_throughput\"") != std::string_view::npos;
 }
+
+constexpr std::uintmax_t kMapAbove = std::uintmax_t{16} << 20;  // load_api_json's piece-by-piece threshold
+
+// The first non-blank byte is '[' (a BOM allowed): the file is a JSON array.
+bool looks_like_json_array(const std::filesystem::path& p) {
+  std::FILE* f = std::fopen(p.string().c_str(), "rb");
+  if (!f) return false;
+  char head[4096];
+  const std::size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  const std::string_view body = trim_front(std::string_view(head, n));
+  return !body.empty() && body.front() == '[';
+}
+
+// A read-only mapping of a whole file; data is null when it cannot be mapped.
+struct MappedFile {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  explicit MappedFile(const std::filesystem::path& p) {
+    const int fd = ::open(p.string().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* m = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (m != MAP_FAILED) {
+        ::madvise(m, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
+        data = static_cast<const char*>(m);
+        size = static_cast<std::size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data) ::munmap(const_cast<char*>(data), size);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+};
 
 bool data_extension(const std::filesystem::path& p) {
   const std::string ext = text::lower(p.extension().string());
@@ -87,6 +130,14 @@ void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const
     const auto size = fs::file_size(files[i], ec);
     if (!ec && size > max_file_bytes)
       throw LoadError(fmt::format("'{}' is {} bytes; the limit is {} bytes per file", files[i].string(), size, max_file_bytes));
+    if (!ec && size > kMapAbove && looks_like_json_array(files[i])) {
+      // A large JSON array is parsed piece by piece from a read-only mapping of the page cache:
+      // no copy of the whole file (the pieces are copied, padded, one at a time).
+      const MappedFile mapped(files[i]);
+      if (!mapped.data) throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
+      load_bytes(builder, files[i].string(), std::string_view(mapped.data, mapped.size), false, &parser);
+      continue;
+    }
     std::FILE* f = ec ? nullptr : std::fopen(files[i].string().c_str(), "rb");
     if (!f) throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
     const std::size_t want = static_cast<std::size_t>(size) + simdjson::SIMDJSON_PADDING;

@@ -553,7 +553,14 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
   const std::size_t content_end = (last != std::string_view::npos && last > open && bytes[last] == ']') ? last : bytes.size();
   ArrayReader reader(b, source);
   std::size_t index = 0, pos = open + 1;
-  std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+  // Line numbers are only needed for a broken piece: counted up to where they are asked for.
+  std::size_t counted_to = 0, line = 1;
+  const auto line_at = [&](std::size_t offset) {
+    line += static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                                                bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    counted_to = offset;
+    return line;
+  };
   std::string piece_text;
   bool warned = false;
   const auto wrap = [&](std::size_t from, std::size_t to) {
@@ -589,8 +596,7 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
       warned = true;
       // Line numbers count from the piece's first record, which wrap() moved past the separators.
       const std::string_view raw = bytes.substr(pos, cut - pos);
-      const std::size_t skipped = std::min(raw.find_first_not_of(" \t\r\n,"), raw.size());
-      const std::size_t first_line = line + static_cast<std::size_t>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(skipped), '\n'));
+      const std::size_t first_line = line_at(pos + std::min(raw.find_first_not_of(" \t\r\n,"), raw.size()));
       read_one_by_one(b, source, reader, std::string_view(piece_text.data(), piece_text.size() - simdjson::SIMDJSON_PADDING), first_line, index);
       if (index == std::string_view::npos) return;
     } else if (!empty) {
@@ -601,7 +607,6 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
           ++index;
         }
     }
-    line += static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(pos), bytes.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
     pos = cut;
   }
   if (content_end == bytes.size() && !warned)
@@ -613,9 +618,11 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
 
 void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded,
                    simdjson::dom::parser* reuse) {
+  constexpr std::size_t kLargeArray = std::size_t{16} << 20;
   simdjson::dom::parser own;
   simdjson::dom::parser& parser = reuse ? *reuse : own;
-  if (const std::size_t start = bytes.find_first_not_of(" \t\r\n"); padded && bytes.size() > (std::size_t{16} << 20) &&
+  // Pieces are copied out with their padding, so the file's own buffer need not be padded.
+  if (const std::size_t start = bytes.find_first_not_of(" \t\r\n"); bytes.size() > kLargeArray &&
                                                                        start != std::string_view::npos && bytes[start] == '[') {
     load_array_in_pieces(b, source, bytes, parser);
     return;
