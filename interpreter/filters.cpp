@@ -192,38 +192,46 @@ std::string DateSelection::text() const {
   return {};
 }
 
+std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t l = 0; l < ds.lines().size(); ++l)
+    if (std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& f) { return f.matches(ds.lines()[l]); }))
+      out.push_back(static_cast<std::uint32_t>(l));
+  return out;
+}
+
 Selected select_rows(const data::Dataset& ds, const Selection& sel, SelectionTrace* trace) {
   Selected out;
   const auto& rows = ds.rows();
   SelectionTrace t;
   t.rows_loaded = rows.size();
   t.lines_loaded = ds.lines().size();
-  for (std::size_t l = 0; l < ds.lines().size(); ++l) {
-    const data::Line& line = ds.lines()[l];
-    if (!std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& f) { return f.matches(line); }))
-      continue;
+  const std::vector<std::uint32_t> computed = sel.matching_lines ? std::vector<std::uint32_t>{} : matching_lines(ds, sel);
+  for (const std::uint32_t l : sel.matching_lines ? *sel.matching_lines : computed) {
     const std::size_t begin = ds.line_begin(l), end = ds.line_begin(l + 1);
     if (begin == end) continue;
     t.lines_matching++;
     t.rows_on_matching_lines += end - begin;
-    // The run date of this line: rows are sorted by date within the line.
+    // The run date of this line and its rows, found by binary search: rows are sorted by (date,
+    // conc) within a line, and a trend asks this once per run date (a scan made it quadratic).
+    const auto first = rows.begin() + static_cast<std::ptrdiff_t>(begin), last = rows.begin() + static_cast<std::ptrdiff_t>(end);
+    const auto date_less = [](const data::Row& r, std::int32_t d) { return r.date < d; };
+    const auto less_date = [](std::int32_t d, const data::Row& r) { return d < r.date; };
     std::optional<std::int32_t> date;
     switch (sel.date.kind) {
       case DateSelection::Kind::latest: date = rows[end - 1].date; break;
       case DateSelection::Kind::as_of:
-        for (std::size_t i = end; i > begin; --i)
-          if (rows[i - 1].date <= sel.date.date) {
-            date = rows[i - 1].date;
-            break;
-          }
+        if (const auto after = std::upper_bound(first, last, sel.date.date, less_date); after != first) date = std::prev(after)->date;
         break;
       case DateSelection::Kind::on: date = sel.date.date; break;
     }
     if (!date) continue;
+    const auto run_begin = std::lower_bound(first, last, *date, date_less);
+    const auto run_end = std::upper_bound(run_begin, last, *date, less_date);
     bool contributed = false;
-    for (std::size_t i = begin; i < end; ++i) {
-      const data::Row& r = rows[i];
-      if (r.date != *date) continue;
+    for (auto it = run_begin; it != run_end; ++it) {
+      const std::size_t i = static_cast<std::size_t>(it - rows.begin());
+      const data::Row& r = *it;
       t.rows_after_date++;
       if (!std::all_of(sel.where.begin(), sel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, r); })) continue;
       t.rows_after_where++;

@@ -2,6 +2,7 @@
 // Bound filters: configuration filters on lines (`gpu mi355x`), `where` expressions on rows, and
 // run-date selection. Each knows how to print itself back as query text.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,7 +63,12 @@ struct Selection {
   std::vector<LineFilter> filters;
   DateSelection date;
   std::vector<BoundExpr> where;
+  // The lines the filters match, when already known (a trend selects once per run date).
+  std::shared_ptr<const std::vector<std::uint32_t>> matching_lines;
 };
+
+// Indices of the lines every filter of `sel` matches.
+std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel);
 
 struct Selected {
   std::vector<std::uint32_t> rows;  // dataset row indices with a usable interactivity, canonical order

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "catalog/catalog.hpp"
@@ -105,10 +106,10 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
   for (const auto& g : groups) {
     Selection gsel = sel;
     if (by) gsel.filters.push_back({*by, {g}});
+    gsel.matching_lines = std::make_shared<const std::vector<std::uint32_t>>(matching_lines(ds, gsel));
     // Run dates of the group's lines (rows passing the where conditions), from `since` on.
     std::set<std::int32_t> dates;
-    for (std::size_t l = 0; l < ds.lines().size(); ++l) {
-      if (!std::all_of(gsel.filters.begin(), gsel.filters.end(), [&](const LineFilter& f) { return f.matches(ds.lines()[l]); })) continue;
+    for (const std::uint32_t l : *gsel.matching_lines) {
       for (std::size_t i = ds.line_begin(l); i < ds.line_begin(l + 1); ++i) {
         const auto& row = ds.rows()[i];
         if (since && row.date < *since) continue;
