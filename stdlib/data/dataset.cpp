@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include "catalog/catalog.hpp"
 #include "text/dates.hpp"
@@ -193,17 +194,22 @@ Dataset DatasetBuilder::finish() && {
   for (Row& r : rows_) r.line = new_id[r.line];
   // Rows by (line, date, conc); a key's duplicates then sit together in source-name order (arrival
   // order among equal names), so merging them gives the same row whatever order the files came in.
-  std::vector<std::uint32_t> by_key(rows_.size());
-  std::iota(by_key.begin(), by_key.end(), 0u);
-  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const Row& a = rows_[x];
-    const Row& b = rows_[y];
-    if (a.line != b.line) return a.line < b.line;
-    if (a.date != b.date) return a.date < b.date;
-    if (a.conc != b.conc) return a.conc < b.conc;
-    if (a.source != b.source) return a.source < b.source;
-    return x < y;
-  });
+  // The keys are sorted as one contiguous array: sorting indices that point into rows_ missed the
+  // cache on every comparison (a third of the load at ten million rows).
+  struct SortKey {
+    std::uint32_t line;
+    std::int32_t date, conc;
+    std::uint32_t source, index;
+    bool operator<(const SortKey& o) const noexcept {
+      return std::tie(line, date, conc, source, index) < std::tie(o.line, o.date, o.conc, o.source, o.index);
+    }
+  };
+  std::vector<SortKey> keys(rows_.size());
+  for (std::uint32_t i = 0; i < rows_.size(); ++i) keys[i] = {rows_[i].line, rows_[i].date, rows_[i].conc, rows_[i].source, i};
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::uint32_t> by_key(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) by_key[i] = keys[i].index;
+  keys = {};
   // Pack each row's metrics into the data set's pool in row order, sized first so the pointers
   // never move (merged rows need no more than the sum of their parts).
   ds.values_.reserve(pool_.size());
