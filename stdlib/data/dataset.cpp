@@ -48,20 +48,27 @@ std::uint32_t DatasetBuilder::intern(const std::string& s) {
 }
 
 void DatasetBuilder::store_metrics(std::size_t row, const std::array<double, kFieldCount>& metric) {
+  if (block_used_ + kFieldCount > kBlockValues) {
+    blocks_.push_back(std::make_unique_for_overwrite<double[]>(kBlockValues));
+    block_used_ = 0;
+  }
+  double* out = blocks_.back().get() + block_used_;
   std::uint64_t present = 0;
-  offsets_[row] = pool_.size();
+  std::size_t n = 0;
   for (std::size_t f = 0; f < kFieldCount; ++f)
     if (!std::isnan(metric[f])) {
       present |= std::uint64_t{1} << f;
-      pool_.push_back(metric[f]);
+      out[n++] = metric[f];
     }
+  block_used_ += n;
   rows_[row].present = present;
+  rows_[row].values = out;
 }
 
 std::array<double, kFieldCount> DatasetBuilder::metrics_of(std::size_t row) const {
   std::array<double, kFieldCount> out;
   out.fill(std::numeric_limits<double>::quiet_NaN());
-  const double* v = pool_.data() + offsets_[row];
+  const double* v = rows_[row].values;
   for (std::size_t f = 0; f < kFieldCount; ++f)
     if ((rows_[row].present >> f) & 1) out[f] = *v++;
   return out;
@@ -127,7 +134,6 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   // Duplicates (same line, date and concurrency) are merged by finish(), after sorting: a hash
   // lookup per row here was a fifth of the load time at a million rows (cache misses).
   rows_.push_back(row);
-  offsets_.push_back(0);
   store_metrics(rows_.size() - 1, raw.metric);
   return true;
 }
@@ -210,15 +216,16 @@ Dataset DatasetBuilder::finish() && {
   std::vector<std::uint32_t> by_key(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) by_key[i] = keys[i].index;
   keys = {};
-  // Pack each row's metrics into the data set's pool in row order, sized first so the pointers
-  // never move (merged rows need no more than the sum of their parts).
-  ds.values_.reserve(pool_.size());
+  // Rows keep pointing at their metrics in the builder's blocks, which the data set takes over;
+  // only merged rows get new storage, reserved first so the pointers never move.
+  std::size_t duplicate_pairs = 0;
+  for (std::size_t i = 1; i < by_key.size(); ++i) {
+    const Row& a = rows_[by_key[i - 1]];
+    const Row& b = rows_[by_key[i]];
+    if (a.line == b.line && a.date == b.date && a.conc == b.conc) ++duplicate_pairs;
+  }
+  ds.values_.reserve(duplicate_pairs * kFieldCount);
   ds.rows_.reserve(rows_.size());
-  const auto emit = [&](Row r, const double* first, std::size_t n) {
-    r.values = ds.values_.data() + ds.values_.size();
-    ds.values_.insert(ds.values_.end(), first, first + n);
-    ds.rows_.push_back(r);
-  };
   for (std::size_t g = 0; g < by_key.size();) {
     const Row& head = rows_[by_key[g]];
     std::size_t end = g + 1;
@@ -226,7 +233,7 @@ Dataset DatasetBuilder::finish() && {
            rows_[by_key[end]].conc == head.conc)
       ++end;
     if (end == g + 1) {  // the common case: no duplicate
-      emit(head, pool_.data() + offsets_[by_key[g]], static_cast<std::size_t>(std::popcount(head.present)));
+      ds.rows_.push_back(head);
       g = end;
       continue;
     }
@@ -258,19 +265,17 @@ Dataset DatasetBuilder::finish() && {
       }
     }
     kept.present = 0;
-    double packed[kFieldCount];
-    std::size_t n = 0;
+    kept.values = ds.values_.data() + ds.values_.size();
     for (std::size_t f = 0; f < kFieldCount; ++f)
       if (!std::isnan(kept_metric[f])) {
         kept.present |= std::uint64_t{1} << f;
-        packed[n++] = kept_metric[f];
+        ds.values_.push_back(kept_metric[f]);
       }
-    emit(kept, packed, n);
+    ds.rows_.push_back(kept);
     g = end;
   }
   rows_ = {};
-  offsets_ = {};
-  pool_ = {};
+  ds.blocks_ = std::move(blocks_);
   ds.line_begin_.assign(ds.lines_.size() + 1, 0);
   for (const Row& r : ds.rows_) ds.line_begin_[r.line + 1]++;
   for (std::size_t l = 0; l < ds.lines_.size(); ++l) ds.line_begin_[l + 1] += ds.line_begin_[l];

@@ -119,7 +119,7 @@ struct LoadReport {
 
 class Dataset {
  public:
-  // Rows point into values_: a Dataset moves (the pool's buffer moves with it) but never copies.
+  // Rows point into blocks_ and values_: a Dataset moves (their buffers move with it) but never copies.
   Dataset() = default;
   Dataset(Dataset&&) noexcept = default;
   Dataset& operator=(Dataset&&) noexcept = default;
@@ -142,7 +142,8 @@ class Dataset {
   friend struct SnapshotAccess;  // data/snapshot.cpp
   std::vector<Line> lines_;  // sorted by Line ordering
   std::vector<Row> rows_;    // sorted by (line, date, conc)
-  std::vector<double> values_;  // every row's stored metrics, row after row
+  std::vector<std::unique_ptr<double[]>> blocks_;  // metrics as the builder stored them (arrival order)
+  std::vector<double> values_;  // merged rows' metrics, and a snapshot's, row after row
   std::vector<std::size_t> line_begin_{0};
   std::vector<std::string> strings_{""};
   std::vector<Evaluation> evaluations_;
@@ -201,10 +202,12 @@ class DatasetBuilder {
   std::unordered_map<Line, std::uint32_t, LineHash> line_ids_;
   std::vector<std::string> strings_{""};
   std::unordered_map<std::string, std::uint32_t> string_ids_;
-  // Until finish() attaches them, row i's metrics are pool_[offsets_[i] ...], one per bit of present.
+  // Row i's metrics are at rows_[i].values, one per bit of present, in blocks that never move (a
+  // growing vector copied and re-zeroed gigabytes at ten million rows); finish() hands them over.
+  static constexpr std::size_t kBlockValues = std::size_t{1} << 20;
   std::vector<Row> rows_;
-  std::vector<std::size_t> offsets_;
-  std::vector<double> pool_;
+  std::vector<std::unique_ptr<double[]>> blocks_;
+  std::size_t block_used_ = kBlockValues;
   std::array<std::uint32_t, 2> recent_strings_{};  // intern()'s last answers
   unsigned recent_next_ = 0;
   std::vector<Evaluation> evaluations_;

@@ -137,7 +137,12 @@ struct SnapshotAccess {
       w.field(r.line), w.field(r.date), w.field(r.conc), w.field(r.source), w.field(r.image), w.field(r.run_url);
       w.field(r.present);
     });
-    w.list(ds.values_, [&](double v) { w.field(v); });
+    // Metrics row after row (in memory they may sit in blocks, in arrival order).
+    std::uint64_t stored = 0;
+    for (const Row& r : ds.rows_) stored += static_cast<std::uint64_t>(std::popcount(r.present));
+    w.field(stored);
+    for (const Row& r : ds.rows_)
+      for (int k = 0; k < std::popcount(r.present); ++k) w.field(r.values[k]);
     w.list(ds.line_begin_, [&](std::size_t b) { w.field(static_cast<std::uint64_t>(b)); });
     w.list(ds.strings_, [&](const std::string& s) { w.field(s); });
     w.list(ds.evaluations_, [&](const Evaluation& e) { visit_evaluation(w, e); });
