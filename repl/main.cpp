@@ -1,6 +1,7 @@
 // icq: the command-line host of the icq library — scripts, one-off queries and a REPL.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -62,8 +63,12 @@ int main(int argc, char** argv) {
     std::cerr << icq::format_diagnostic(d, ho.color_errors);
   };
   if (is_tty(STDERR_FILENO))
-    so.on_progress = [](std::size_t done, std::size_t total, std::string_view name) {
-      if (total < 20) return;  // only long loads get a progress line
+    so.on_progress = [start = std::chrono::steady_clock::now(), shown = false](std::size_t done, std::size_t total,
+                                                                           std::string_view name) mutable {
+      // Only long loads get a progress line: many files, or any load past a quarter of a second
+      // (a history of a few large files takes seconds per file).
+      if (!shown && total < 20 && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(250)) return;
+      shown = true;
       std::cerr << "\rloading " << done << "/" << total << " " << std::string(name.substr(0, 60)) << "\x1b[K" << (done == total ? "\r\x1b[K" : "")
                 << std::flush;
     };
