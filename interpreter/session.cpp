@@ -33,7 +33,6 @@ bool reads_rows(const Result& r) {
          r.kind == "explain";
 }
 
-
 // The built-in data set: parsed at build time (stdlib/data/snapshot.hpp), read once per process and
 // shared read-only by every Session.
 std::shared_ptr<const data::Dataset> builtin_dataset() {

@@ -47,22 +47,33 @@ std::uint32_t DatasetBuilder::intern(const std::string& s) {
   return it->second;
 }
 
+namespace {
+
+// Writes the metrics `metric` holds (not NaN) to `out` in field order, counting them in `n`;
+// returns the presence mask of Row::present.
+std::uint64_t pack_metrics(const std::array<double, kFieldCount>& metric, double* out, std::size_t& n) {
+  std::uint64_t present = 0;
+  n = 0;
+  for (std::size_t f = 0; f < kFieldCount; ++f)
+    if (!std::isnan(metric[f])) {
+      present |= std::uint64_t{1} << f;
+      out[n++] = metric[f];
+    }
+  return present;
+}
+
+}  // namespace
+
 void DatasetBuilder::store_metrics(std::size_t row, const std::array<double, kFieldCount>& metric) {
   if (block_used_ + kFieldCount > kBlockValues) {
     blocks_.push_back(std::make_unique_for_overwrite<double[]>(kBlockValues));
     block_used_ = 0;
   }
   double* out = blocks_.back().get() + block_used_;
-  std::uint64_t present = 0;
   std::size_t n = 0;
-  for (std::size_t f = 0; f < kFieldCount; ++f)
-    if (!std::isnan(metric[f])) {
-      present |= std::uint64_t{1} << f;
-      out[n++] = metric[f];
-    }
-  block_used_ += n;
-  rows_[row].present = present;
+  rows_[row].present = pack_metrics(metric, out, n);
   rows_[row].values = out;
+  block_used_ += n;
 }
 
 std::array<double, kFieldCount> DatasetBuilder::metrics_of(std::size_t row) const {
@@ -213,25 +224,17 @@ Dataset DatasetBuilder::finish() && {
   std::vector<SortKey> keys(rows_.size());
   for (std::uint32_t i = 0; i < rows_.size(); ++i) keys[i] = {rows_[i].line, rows_[i].date, rows_[i].conc, rows_[i].source, i};
   std::sort(keys.begin(), keys.end());
-  std::vector<std::uint32_t> by_key(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) by_key[i] = keys[i].index;
-  keys = {};
+  const auto same_row = [](const SortKey& a, const SortKey& b) { return a.line == b.line && a.date == b.date && a.conc == b.conc; };
   // Rows keep pointing at their metrics in the builder's blocks, which the data set takes over;
   // only merged rows get new storage, reserved first so the pointers never move.
   std::size_t duplicate_pairs = 0;
-  for (std::size_t i = 1; i < by_key.size(); ++i) {
-    const Row& a = rows_[by_key[i - 1]];
-    const Row& b = rows_[by_key[i]];
-    if (a.line == b.line && a.date == b.date && a.conc == b.conc) ++duplicate_pairs;
-  }
+  for (std::size_t i = 1; i < keys.size(); ++i) duplicate_pairs += same_row(keys[i - 1], keys[i]) ? 1 : 0;
   ds.values_.reserve(duplicate_pairs * kFieldCount);
   ds.rows_.reserve(rows_.size());
-  for (std::size_t g = 0; g < by_key.size();) {
-    const Row& head = rows_[by_key[g]];
+  for (std::size_t g = 0; g < keys.size();) {
+    const Row& head = rows_[keys[g].index];
     std::size_t end = g + 1;
-    while (end < by_key.size() && rows_[by_key[end]].line == head.line && rows_[by_key[end]].date == head.date &&
-           rows_[by_key[end]].conc == head.conc)
-      ++end;
+    while (end < keys.size() && same_row(keys[g], keys[end])) ++end;
     if (end == g + 1) {  // the common case: no duplicate
       ds.rows_.push_back(head);
       g = end;
@@ -239,10 +242,10 @@ Dataset DatasetBuilder::finish() && {
     }
     // Merge: union of metrics; on disagreement the source whose name sorts later wins.
     Row kept = head;
-    auto kept_metric = metrics_of(by_key[g]);
+    auto kept_metric = metrics_of(keys[g].index);
     for (std::size_t d = g + 1; d < end; ++d) {
-      const Row& dup = rows_[by_key[d]];
-      const auto metric = metrics_of(by_key[d]);
+      const Row& dup = rows_[keys[d].index];
+      const auto metric = metrics_of(keys[d].index);
       report_.duplicates_merged++;
       const bool incoming_wins = report_.sources[dup.source].name > report_.sources[kept.source].name;
       for (std::size_t f = 0; f < kFieldCount; ++f) {
@@ -264,13 +267,11 @@ Dataset DatasetBuilder::finish() && {
         if (!kept.run_url) kept.run_url = dup.run_url;
       }
     }
-    kept.present = 0;
+    double packed[kFieldCount];
+    std::size_t n = 0;
+    kept.present = pack_metrics(kept_metric, packed, n);
     kept.values = ds.values_.data() + ds.values_.size();
-    for (std::size_t f = 0; f < kFieldCount; ++f)
-      if (!std::isnan(kept_metric[f])) {
-        kept.present |= std::uint64_t{1} << f;
-        ds.values_.push_back(kept_metric[f]);
-      }
+    ds.values_.insert(ds.values_.end(), packed, packed + n);
     ds.rows_.push_back(kept);
     g = end;
   }

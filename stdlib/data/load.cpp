@@ -34,19 +34,6 @@ bool looks_like_serving_raw(std::string_view body) {
          head.find("\"total_token_throughput\"") != std::string_view::npos;
 }
 
-constexpr std::uintmax_t kMapAbove = std::uintmax_t{16} << 20;  // load_api_json's piece-by-piece threshold
-
-// The first non-blank byte is '[' (a BOM allowed): the file is a JSON array.
-bool looks_like_json_array(const std::filesystem::path& p) {
-  std::FILE* f = std::fopen(p.string().c_str(), "rb");
-  if (!f) return false;
-  char head[4096];
-  const std::size_t n = std::fread(head, 1, sizeof head, f);
-  std::fclose(f);
-  const std::string_view body = trim_front(std::string_view(head, n));
-  return !body.empty() && body.front() == '[';
-}
-
 // A read-only mapping of a whole file; data is null when it cannot be mapped.
 struct MappedFile {
   const char* data = nullptr;
@@ -130,9 +117,10 @@ void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const
     const auto size = fs::file_size(files[i], ec);
     if (!ec && size > max_file_bytes)
       throw LoadError(fmt::format("'{}' is {} bytes; the limit is {} bytes per file", files[i].string(), size, max_file_bytes));
-    if (!ec && size > kMapAbove && looks_like_json_array(files[i])) {
-      // A large JSON array is parsed piece by piece from a read-only mapping of the page cache:
-      // no copy of the whole file (the pieces are copied, padded, one at a time).
+    if (!ec && size > kPieceByPieceAbove) {
+      // Large files are read from a read-only mapping of the page cache, unpadded: a large JSON
+      // array is parsed piece by piece (each piece copied and padded), the other formats copy or
+      // need no padding, so the whole file is never copied into a buffer.
       const MappedFile mapped(files[i]);
       if (!mapped.data) throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
       load_bytes(builder, files[i].string(), std::string_view(mapped.data, mapped.size), false, &parser);

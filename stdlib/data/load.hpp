@@ -43,6 +43,10 @@ void release_free_memory() noexcept;
 // The data set embedded at build time.
 void load_builtin(DatasetBuilder& builder);
 
+// JSON arrays larger than this are parsed a few MiB of records at a time (load_api_json), so
+// load_path maps such files instead of reading them into a padded buffer.
+constexpr std::size_t kPieceByPieceAbove = std::size_t{16} << 20;
+
 // Individual formats (load_bytes dispatches to these).
 void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded,
                    simdjson::dom::parser* parser = nullptr);

@@ -26,26 +26,40 @@ struct Slice {
   bool complete;
 };
 
+// Whether a byte-by-byte walk over JSON text is inside a string.
+struct StringState {
+  bool inside = false, escaped = false;
+  // Feeds one byte; true when it belongs to a string (its quotes included).
+  bool consume(char c) {
+    if (inside) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') inside = false;
+      return true;
+    }
+    if (c == '"') inside = true;
+    return inside;
+  }
+};
+
 std::vector<Slice> array_elements(std::string_view text) {
   std::vector<Slice> out;
   std::size_t i = text.find('[');
   if (i == std::string_view::npos) return out;
   ++i;
   int depth = 0;
-  bool in_string = false, escaped = false;
+  StringState str;
   std::optional<std::size_t> begin;
   for (; i < text.size(); ++i) {
     const char c = text[i];
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+    if (str.inside) {
+      str.consume(c);
       continue;
     }
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
     if (!begin && c != ',' && c != ']') begin = i;
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') ++depth;
+    if (str.consume(c)) continue;
+    if (c == '{' || c == '[') ++depth;
     else if ((c == '}' || c == ']') && depth > 0) --depth;
     else if (depth == 0 && (c == ',' || c == ']')) {
       if (begin) out.push_back({*begin, i, true});
@@ -90,24 +104,33 @@ void read_one_by_one(DatasetBuilder& b, std::uint32_t source, ArrayReader& reade
 // scanning from `from`, which starts a record; returns the position after it, or `end`.
 std::size_t record_boundary(std::string_view bytes, std::size_t from, std::size_t target, std::size_t end) {
   int depth = 0;
-  bool in_string = false, escaped = false;
+  StringState str;
   for (std::size_t i = from; i < end; ++i) {
     const char c = bytes[i];
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    } else if (c == ',' && depth == 0 && i >= target) {
-      return i + 1;
-    }
+    if (str.consume(c)) continue;
+    if (c == '{' || c == '[') ++depth;
+    else if (c == '}' || c == ']') --depth;
+    else if (c == ',' && depth == 0 && i >= target) return i + 1;
   }
   return end;
+}
+
+void warn_read_one_by_one(DatasetBuilder& b, std::uint32_t source, simdjson::error_code err) {
+  b.warn(fmt::format("{}: invalid JSON ({}); its records were read one by one", b.report().sources[source].name,
+                     simdjson::error_message(err)));
+}
+
+// Feeds the elements of a parsed array to `reader`; false once the document was set aside.
+bool read_elements(ArrayReader& reader, const simdjson::dom::array& array, std::size_t& index) {
+  for (json::element e : array) {
+    if (!reader.element(e, index, fmt::format("row {}", index + 1))) return false;
+    ++index;
+  }
+  return true;
+}
+
+void warn_if_empty(DatasetBuilder& b, std::uint32_t source, std::size_t records) {
+  if (records == 0) b.warn(fmt::format("{}: empty JSON array, no rows", b.report().sources[source].name));
 }
 
 // A large array is parsed a few MiB of records at a time with one reused parser: its buffers stay
@@ -150,18 +173,19 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
       cut = bytes.find('\n', pos + kPiece);
       if (cut == std::string_view::npos || cut > content_end) cut = content_end;
     }
-    bool empty = wrap(pos, cut);
     simdjson::dom::element root;
-    auto err = empty ? simdjson::SUCCESS : parser.parse(piece_text.data(), piece_text.size() - simdjson::SIMDJSON_PADDING, false).get(root);
+    bool empty = false;
+    const auto parse_piece = [&] {
+      empty = wrap(pos, cut);
+      return empty ? simdjson::SUCCESS : parser.parse(piece_text.data(), piece_text.size() - simdjson::SIMDJSON_PADDING, false).get(root);
+    };
+    auto err = parse_piece();
     if (err && cut != content_end) {  // the cut fell inside a record: cut at a record boundary instead
       cut = record_boundary(bytes, pos, pos + kPiece, content_end);
-      empty = wrap(pos, cut);
-      err = empty ? simdjson::SUCCESS : parser.parse(piece_text.data(), piece_text.size() - simdjson::SIMDJSON_PADDING, false).get(root);
+      err = parse_piece();
     }
     if (err) {
-      if (!warned)
-        b.warn(fmt::format("{}: invalid JSON ({}); its records were read one by one", b.report().sources[source].name,
-                           simdjson::error_message(err)));
+      if (!warned) warn_read_one_by_one(b, source, err);
       warned = true;
       // Line numbers count from the piece's first record, which wrap() moved past the separators.
       const std::string_view raw = bytes.substr(pos, cut - pos);
@@ -170,29 +194,25 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
       if (index == std::string_view::npos) return;
     } else if (!empty) {
       simdjson::dom::array array;
-      if (root.get(array) == simdjson::SUCCESS)
-        for (json::element e : array) {
-          if (!reader.element(e, index, fmt::format("row {}", index + 1))) return;
-          ++index;
-        }
+      if (root.get(array) == simdjson::SUCCESS && !read_elements(reader, array, index)) return;
     }
     pos = cut;
   }
   if (content_end == bytes.size() && !warned)
     b.warn(fmt::format("{}: invalid JSON (the array is not closed: truncated file?); its records were read", b.report().sources[source].name));
-  if (index == 0) b.warn(fmt::format("{}: empty JSON array, no rows", b.report().sources[source].name));
+  warn_if_empty(b, source, index);
 }
 
 }  // namespace
 
 void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded,
                    simdjson::dom::parser* reuse) {
-  constexpr std::size_t kLargeArray = std::size_t{16} << 20;
   simdjson::dom::parser own;
   simdjson::dom::parser& parser = reuse ? *reuse : own;
+  const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+  const bool is_array = start != std::string_view::npos && bytes[start] == '[';
   // Pieces are copied out with their padding, so the file's own buffer need not be padded.
-  if (const std::size_t start = bytes.find_first_not_of(" \t\r\n"); bytes.size() > kLargeArray &&
-                                                                       start != std::string_view::npos && bytes[start] == '[') {
+  if (is_array && bytes.size() > kPieceByPieceAbove) {
     load_array_in_pieces(b, source, bytes, parser);
     return;
   }
@@ -201,14 +221,12 @@ void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view byt
   const auto err = padded ? parser.parse(bytes.data(), bytes.size(), false).get(root)
                           : (copy = simdjson::padded_string(bytes), parser.parse(copy).get(root));
   if (err) {
-    const std::size_t start = bytes.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos || bytes[start] != '[') {
+    if (!is_array) {
       b.skip_source(source, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
       return;
     }
     // An array with a broken record: read its records one by one and keep the good ones.
-    b.warn(fmt::format("{}: invalid JSON ({}); its records were read one by one", b.report().sources[source].name,
-                       simdjson::error_message(err)));
+    warn_read_one_by_one(b, source, err);
     ArrayReader reader(b, source);
     std::size_t index = 0;
     read_one_by_one(b, source, reader, bytes, 1, index);
@@ -231,11 +249,7 @@ void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view byt
   }
   ArrayReader reader(b, source);
   std::size_t index = 0;
-  for (json::element e : array) {
-    if (!reader.element(e, index, fmt::format("row {}", index + 1))) return;
-    ++index;
-  }
-  if (index == 0) b.warn(fmt::format("{}: empty JSON array, no rows", b.report().sources[source].name));
+  if (read_elements(reader, array, index)) warn_if_empty(b, source, index);
 }
 
 }  // namespace icq::data

@@ -21,6 +21,21 @@ std::string record(int conc) {
 
 constexpr int kRecordLines = 9;  // eight line breaks inside a record, one after its comma
 
+// "[\n" and records 1, 2, … until the text reaches `min_bytes`, their count in `n`; record
+// `broken` (0: none) gets a doubled colon.
+std::string big_array(std::size_t min_bytes, int& n, int broken = 0) {
+  std::string text = "[\n";
+  n = 0;
+  while (text.size() < min_bytes) {
+    if (n) text += ",\n";
+    ++n;
+    std::string r = record(n);
+    if (n == broken) r.replace(r.find("\"conc\":"), 7, "\"conc\"::");
+    text += r;
+  }
+  return text;
+}
+
 Dataset load_big(const std::string& text) {
   std::string padded = text + std::string(64, '\0');
   DatasetBuilder b;
@@ -31,14 +46,8 @@ Dataset load_big(const std::string& text) {
 }  // namespace
 
 TEST_CASE("a large array is read whole, piece by piece", "[data][large]") {
-  std::string text = "[\n";
   int n = 0;
-  while (text.size() < (std::size_t{20} << 20)) {
-    if (n) text += ",\n";
-    text += record(++n);
-  }
-  text += "\n]\n";
-  const Dataset ds = load_big(text);
+  const Dataset ds = load_big(big_array(std::size_t{20} << 20, n) + "\n]\n");
   REQUIRE(ds.rows().size() == static_cast<std::size_t>(n));
   REQUIRE(ds.report().problems.empty());
   REQUIRE(ds.report().warnings.empty());
@@ -48,18 +57,9 @@ TEST_CASE("a large array is read whole, piece by piece", "[data][large]") {
 }
 
 TEST_CASE("a broken record in a large array is reported with its row and line", "[data][large]") {
-  std::string text = "[\n";
   int n = 0;
   const int broken = 30000;  // well past the first 4 MiB piece
-  while (text.size() < (std::size_t{20} << 20)) {
-    if (n) text += ",\n";
-    ++n;
-    std::string r = record(n);
-    if (n == broken) r.replace(r.find("\"conc\":"), 7, "\"conc\"::");
-    text += r;
-  }
-  text += "\n]\n";
-  const Dataset ds = load_big(text);
+  const Dataset ds = load_big(big_array(std::size_t{20} << 20, n, broken) + "\n]\n");
   REQUIRE(ds.rows().size() == static_cast<std::size_t>(n - 1));
   REQUIRE(ds.report().problems.size() == 1);
   const Problem& p = ds.report().problems.front();
@@ -71,12 +71,8 @@ TEST_CASE("a broken record in a large array is reported with its row and line", 
 }
 
 TEST_CASE("a truncated large array keeps its whole records", "[data][large]") {
-  std::string text = "[\n";
   int n = 0;
-  while (text.size() < (std::size_t{18} << 20)) {
-    if (n) text += ",\n";
-    text += record(++n);
-  }
+  std::string text = big_array(std::size_t{18} << 20, n);
   text.resize(text.size() - 40);  // cut inside the last record; no closing bracket
   const Dataset ds = load_big(text);
   REQUIRE(ds.rows().size() == static_cast<std::size_t>(n - 1));
