@@ -64,6 +64,14 @@ struct MetricRef {
   Span span;
 };
 
+// One `using` item: `prices 2026-04 neocloud`, `cost splined`, `dashboard 2026-07-15`,
+// `interactivity p90`. Several may follow each other.
+struct Using {
+  enum class Kind : std::uint8_t { prices, cost, dashboard, interactivity } kind = Kind::prices;
+  std::vector<Word> words;
+  Span span;
+};
+
 struct OrderItem {
   Word column;
   bool descending = false;
@@ -78,7 +86,7 @@ struct Clauses {
   std::optional<Span> clamp;
   std::vector<MetricRef> show;
   Span show_span;
-  std::vector<Word> prices;  // `using prices 2026-04 neocloud`
+  std::vector<Using> usings;  // in the order written
   std::optional<Word> tokens;
   std::vector<Word> lets;       // `let` names used as filter sets
   std::optional<Word> since;    // trend

@@ -75,8 +75,10 @@ const std::vector<ClauseDoc>& clause_docs() {
       {"on date", "on date DATE", "the runs of DATE only"},
       {"at", "at [interactivity] T, … | at A..B step S | at band P%, …", "target interactivities (default: the band's 25/50/75 %)"},
       {"clamp", "clamp", "outside a frontier take its edge value (flagged) instead of reporting out of range"},
-      {"show", "show METRIC[, METRIC]", "metrics (throughput [output|input], cost, power, joules, concurrency, ttft|tpot|itl|e2el [p90|p99|…], accuracy) or points columns"},
-      {"using", "using prices EDITION|TIER", "catalog edition (2026-04, 2026-07) and tier (hyperscaler, neocloud, rental)"},
+      {"show", "show METRIC[, METRIC]", "metrics (throughput [output|input], cost, tokens_per_dollar, power, joules, concurrency, ttft|tpot|itl|e2el [p90|p99|…], accuracy) or points columns"},
+      {"using", "using prices EDITION|TIER | using cost splined|derived | using dashboard DATE | using interactivity p50|p90|p99",
+       "catalog edition (2026-04, 2026-07, 2026-09) and tier (hyperscaler, neocloud, rental); the cost method; everything the "
+       "dashboard had in force on DATE; the interactivity percentile of the x axis (default p50, p90 for agentic rows)"},
       {"tokens", "tokens total|output|input", "which throughput cost and power are computed from"},
       {"since", "since DATE", "trend: run dates from DATE on"},
       {"by", "by gpu|precision|framework|…", "trend: one series per value"},

@@ -76,9 +76,13 @@ ICQ_ERROR(percent_list, "expected band percentages after 'band'", "e.g. at band 
 ICQ_ERROR(percent_item, "expected a band percentage after '{prev}'", "e.g. at band 10%, 50%, 90%");
 ICQ_ERROR(metric_item, "expected a metric after '{prev}'", "e.g. show throughput, cost, power, concurrency, ttft p99");
 ICQ_ERROR(metric_list, "expected metrics after 'show'", "e.g. show throughput, cost, power, concurrency, ttft p99");
-ICQ_ERROR(kw_prices, "expected 'prices' after 'using'", "e.g. using prices 2026-04  |  using prices neocloud");
+ICQ_ERROR(using_item, "expected prices, cost, dashboard or interactivity after 'using'",
+          "e.g. using prices 2026-04  |  using cost splined  |  using dashboard 2026-07-15  |  using interactivity p90");
 ICQ_ERROR(price_words, "expected a price edition or tier after 'using prices'",
-          "editions: 2026-04, 2026-07 (default); tiers: hyperscaler (default), neocloud, rental");
+          "editions: 2026-04, 2026-07, 2026-09 (default); tiers: hyperscaler (default), neocloud, rental");
+ICQ_ERROR(cost_method, "expected splined or derived after 'using cost'", "e.g. using cost splined  |  using cost derived (default)");
+ICQ_ERROR(dashboard_date, "expected a date (YYYY-MM-DD) after 'using dashboard'", "e.g. using dashboard 2026-07-15");
+ICQ_ERROR(percentile_word, "expected p50, p90 or p99 after 'using interactivity'", "e.g. using interactivity p90");
 ICQ_ERROR(token_word, "expected total, output or input after 'tokens'", "e.g. tokens output");
 ICQ_ERROR(list_what, "expected what to list after 'list'",
           "list gpus | models | precisions | frameworks | families | specs | deployments | vendors | sequences | dates | metrics | editions");
@@ -132,7 +136,8 @@ using selector = pt::selector<
                           filter_key, value, where_clause, or_expr, and_expr, not_expr, comparison, field, cmp_op,
                           operand, in_test, not_in_test, as_of_clause, on_date_clause, date_value, targets_clause,
                           band_targets, interactivity_targets, target_item, target_number, range_to, range_step,
-                          percent_item, clamp_clause, show_clause, metric_item, metric_name, qualifier, using_clause,
+                          percent_item, clamp_clause, show_clause, metric_item, metric_name, qualifier, using_prices, using_cost,
+                          using_dashboard, using_interactivity, cost_method, dashboard_date, percentile_word,
                           price_word, tokens_clause, token_word, list_what, describe_kind, describe_name, help_topic,
                           let_ref, let_side, since_clause, by_clause, order_item, order_column, order_direction,
                           limit_clause, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
@@ -255,31 +260,61 @@ ast::Targets to_targets(const Node& n) {
 
 std::vector<ast::MetricRef> to_metrics(const Node& list);
 
+// A clause that may appear once, given twice: reported at the second, like a syntax error.
+struct RepeatedClause {
+  ast::Span span;
+  std::string clause, help;
+};
+[[noreturn]] void repeated(ast::Span span, std::string clause, std::string help = {}) {
+  throw RepeatedClause{span, std::move(clause), std::move(help)};
+}
+constexpr const char* kUsingNames[] = {"prices", "cost", "dashboard", "interactivity"};
+
 void add_clause(const Node& c, ast::Clauses& out) {
   if (c.is_type<filter>()) {
     out.filters.push_back(to_filter(c));
   } else if (c.is_type<where_clause>()) {
     out.where.push_back(to_expr(*c.children.front()));
   } else if (c.is_type<as_of_clause>() || c.is_type<on_date_clause>()) {
+    if (out.date) repeated(span_of(c), "as of / on date", "one run-date selection per statement (or per side)");
     out.date = to_date(c);
   } else if (c.is_type<targets_clause>()) {
+    if (out.targets) repeated(span_of(c), "at", "list every target in one clause: at interactivity 50, 60");
     out.targets = to_targets(c);
   } else if (c.is_type<clamp_clause>()) {
+    if (out.clamp) repeated(span_of(c), "clamp");
     out.clamp = span_of(c);
   } else if (c.is_type<show_clause>()) {
     out.show_span = span_of(c);
     for (auto& m : to_metrics(c)) out.show.push_back(std::move(m));
-  } else if (c.is_type<using_clause>()) {
-    for (const auto& w : c.children) out.prices.push_back(word_of(*w));
+  } else if (c.is_type<using_prices>() || c.is_type<using_cost>() || c.is_type<using_dashboard>() ||
+             c.is_type<using_interactivity>()) {
+    ast::Using u;
+    u.kind = c.is_type<using_prices>()  ? ast::Using::Kind::prices
+             : c.is_type<using_cost>()  ? ast::Using::Kind::cost
+             : c.is_type<using_dashboard>() ? ast::Using::Kind::dashboard
+                                            : ast::Using::Kind::interactivity;
+    u.span = span_of(c);
+    for (const auto& w : c.children) u.words.push_back(word_of(*w));
+    // Prices may be given in several clauses (edition in one, tier in another); the binder checks
+    // those. Any other `using` item twice is a contradiction or a repeat.
+    if (u.kind != ast::Using::Kind::prices)
+      for (const auto& prev : out.usings)
+        if (prev.kind == u.kind) repeated(u.span, std::string("using ") + kUsingNames[static_cast<int>(u.kind)]);
+    out.usings.push_back(std::move(u));
   } else if (c.is_type<tokens_clause>()) {
+    if (out.tokens) repeated(span_of(c), "tokens");
     out.tokens = word_of(*c.children.front());
   } else if (c.is_type<let_ref>()) {
     out.lets.push_back(word_of(c));
   } else if (c.is_type<since_clause>()) {
+    if (out.since) repeated(span_of(c), "since");
     out.since = word_of(*c.children.front());
   } else if (c.is_type<by_clause>()) {
+    if (out.by) repeated(span_of(c), "by");
     out.by = word_of(*c.children.front());
   } else if (c.is_type<limit_clause>()) {
+    if (out.limit) repeated(span_of(c), "limit");
     out.limit = word_of(*c.children.front());
   } else if (c.is_type<order_item>()) {
     ast::OrderItem item;
@@ -552,6 +587,13 @@ ParseResult parse(std::string_view text) {
     return prog;
   } catch (const RaisedError& raised) {
     return to_error(text, raised);
+  } catch (const RepeatedClause& r) {
+    ast::SyntaxError e;
+    e.message = "`" + r.clause + "` is given twice; a statement takes it once";
+    e.help = r.help.empty() ? "remove one of the `" + r.clause + "` clauses" : r.help;
+    e.offset = r.span.begin;
+    e.length = r.span.end - r.span.begin;
+    return e;
   }
 }
 

@@ -69,6 +69,8 @@ ICQ_KW(show, "show");
 ICQ_KW(using, "using");
 ICQ_KW(prices, "prices");
 ICQ_KW(tokens, "tokens");
+ICQ_KW(cost, "cost");
+ICQ_KW(dashboard, "dashboard");
 ICQ_KW(for, "for");
 ICQ_KW(frontier, "frontier");
 ICQ_KW(points, "points");
@@ -171,7 +173,16 @@ struct show_clause : seq<kw_show, sp, need<metric_list>> {};
 
 struct price_word : seq<not_at<clause_start>, word> {};
 struct price_words : list<price_word, sor<comma, sp1>> {};
-struct using_clause : seq<kw_using, sp, need<kw_prices>, sp, need<price_words>> {};
+struct using_prices : seq<kw_prices, sp, need<price_words>> {};
+struct cost_method : word {};
+struct using_cost : seq<kw_cost, sp, need<cost_method>> {};
+struct dashboard_date : sor<param_ref, date_lit> {};
+struct using_dashboard : seq<kw_dashboard, sp, need<dashboard_date>> {};
+struct percentile_word : word {};
+struct using_interactivity : seq<kw_interactivity, sp, need<percentile_word>> {};
+// `using prices 2026-04 using cost splined`: one item per clause; the binder resolves them in order.
+struct using_item : sor<using_prices, using_cost, using_dashboard, using_interactivity> {};
+struct using_clause : seq<kw_using, sp, need<using_item>> {};
 struct token_word : word {};
 struct tokens_clause : seq<kw_tokens, sp, need<token_word>> {};
 

@@ -1,4 +1,5 @@
 #include "binder.hpp"
+#include "method.hpp"
 
 #include <fmt/format.h>
 
@@ -16,12 +17,7 @@ namespace icq::interp {
 namespace {
 
 
-std::string did_you_mean(const std::vector<std::string>& suggestions) {
-  if (suggestions.empty()) return {};
-  std::vector<std::string> quoted;
-  for (const auto& s : suggestions) quoted.push_back("'" + s + "'");
-  return "did you mean " + text::join_or(quoted) + "?";
-}
+using text::did_you_mean;
 
 const char* noun(LineField f) {
   switch (f) {
@@ -83,6 +79,7 @@ std::string metric_json_key(const catalog::Metric& m, const std::string& qualifi
   switch (m.kind) {
     case catalog::MetricKind::throughput: return qualifier == "output" ? "output_throughput" : qualifier == "input" ? "input_throughput" : "throughput";
     case catalog::MetricKind::cost: return "cost";
+    case catalog::MetricKind::tokens_per_dollar: return "tokens_per_dollar";
     case catalog::MetricKind::power: return "tokens_per_mw";
     case catalog::MetricKind::joules: return "joules_per_token";
     case catalog::MetricKind::concurrency: return "concurrency";
@@ -174,11 +171,24 @@ std::string Binder::resolve_value(LineField field, const ast::Word& w) const {
   throw QueryError(fmt::format("unknown {} '{}'", noun(field), t), w.span, help, suggestions);
 }
 
+const catalog::ModelGroup* Binder::model_group(const ast::Word& w) const {
+  if (w.kind == ast::Word::Kind::param || catalog::resolve_model(w.text)) return nullptr;
+  return catalog::find_model_group(w.text);
+}
+
 LineFilter Binder::bind_filter(const ast::Filter& f) const {
-  LineFilter out{line_field_of(f.key), {}};
-  for (const auto& v : f.values) {
-    std::string key = resolve_value(out.field, v);
+  LineFilter out{line_field_of(f.key), {}, {}};
+  const auto add = [&](std::string key) {
     if (std::find(out.values.begin(), out.values.end(), key) == out.values.end()) out.values.push_back(std::move(key));
+  };
+  for (const auto& v : f.values) {
+    // `model kimi` pools the dashboard's group (DASHBOARD.md §7); `model kimik2.5` stays one key.
+    if (const auto* g = out.field == LineField::model ? model_group(v) : nullptr) {
+      out.groups.push_back(g->slug);
+      for (const auto& k : g->keys) add(k);
+      continue;
+    }
+    add(resolve_value(out.field, v));
   }
   return out;
 }
@@ -348,6 +358,7 @@ Selection Binder::bind_side_filters(const ast::Side& s) const {
 
 Selection Binder::bind_selection(const ast::Clauses& cl) const {
   Selection sel;
+  sel.axis = resolve_method(cl.usings, settings_.method()).axis;
   for (const auto& l : cl.lets) apply_let(l, sel);
   for (const auto& f : cl.filters) sel.filters.push_back(bind_filter(f));
   for (const auto& w : cl.where) sel.where.push_back(bind_expr(w));
@@ -370,10 +381,12 @@ void Binder::check_clauses(const ast::Clauses& cl, std::string_view statement, u
     if (cl.clamp) reject(*cl.clamp, "clamp", "compare and trend");
   }
   if (!(allowed & kShow) && !cl.show.empty()) reject(cl.show_span, "show", "compare, trend and points");
-  if (!(allowed & kEconomics)) {
-    if (!cl.prices.empty()) reject(cl.prices.front().span, "using prices", "compare and trend");
-    if (cl.tokens) reject(cl.tokens->span, "tokens", "compare and trend");
+  for (const auto& u : cl.usings) {
+    const bool axis = u.kind == ast::Using::Kind::interactivity;
+    if (!(allowed & kEconomics) && !(axis && (allowed & kAxis)))
+      reject(u.span, "using " + written_text(u.span).substr(6), axis ? "compare, trend, frontier and points" : "compare and trend");
   }
+  if (!(allowed & kEconomics) && cl.tokens) reject(cl.tokens->span, "tokens", "compare and trend");
   if (!(allowed & kHistory)) {
     if (cl.since) reject(cl.since->span, "since", "trend");
     if (cl.by) reject(cl.by->span, "by", "trend");
@@ -458,9 +471,13 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
         side.selection.date = {DateSelection::Kind::on, date_of(*s.value)};
         side.label = text::format_date(side.selection.date.date);
         side.display = side.label;
+      } else if (const auto* g = *dim_field == LineField::model ? model_group(*s.value) : nullptr) {
+        side.selection.filters.push_back({LineField::model, g->keys, {g->slug}});
+        side.label = g->slug;
+        side.display = g->label;
       } else {
         const std::string key = resolve_value(*dim_field, *s.value);
-        side.selection.filters.push_back({*dim_field, {key}});
+        side.selection.filters.push_back({*dim_field, {key}, {}});
         side.label = key;
         switch (*dim_field) {
           case LineField::gpu: side.display = catalog::gpu_display(key); break;
@@ -554,23 +571,9 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
     }
   }
 
-  // Economics.
-  out.pricing = settings_.pricing();
-  for (const auto& w : cl.prices) {
-    if (const auto* edition = catalog::find_edition(w.text)) {
-      out.pricing.edition = edition;
-    } else if (auto tier = catalog::resolve(catalog::price_tiers(), w.text)) {
-      out.pricing.tier = *tier;
-    } else {
-      std::vector<std::string> names;
-      for (const auto& e : catalog::price_editions()) names.push_back(e.name);
-      for (const auto& n : catalog::names_of(catalog::price_tiers())) names.push_back(n);
-      const auto suggestions = text::closest(w.text, names);
-      throw QueryError(fmt::format("unknown price edition or tier '{}'", w.text), w.span,
-                       suggestions.empty() ? "editions: 2026-04, 2026-07; tiers: hyperscaler, neocloud, rental" : did_you_mean(suggestions),
-                       suggestions);
-    }
-  }
+  // Economics and the dashboard's method: edition, tier, cost method, interactivity percentile.
+  out.method = resolve_method(cl.usings, settings_.method());
+  out.shared.axis = out.method.axis;
   if (cl.tokens) {
     const std::string t = text::lower(cl.tokens->text);
     if (t != "total" && t != "output" && t != "input") {

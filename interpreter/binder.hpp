@@ -28,7 +28,22 @@ struct Settings {
   std::map<std::string, LetDefinition> lets;
   std::map<std::string, std::string> params;     // `param NAME = VALUE`
   std::map<std::string, std::string> overrides;  // host-set parameters (icq -D), which win
+  // `set cost`, `set interactivity`, `set dashboard`: the method statements start from.
+  CostMethod cost = CostMethod::derived;
+  std::optional<Percentile> percentile;
+  std::optional<std::int32_t> dashboard;
+  std::string unit_word = "tok/s/chip", dashboard_note;
   [[nodiscard]] Pricing pricing() const { return {edition, tier, price_overrides, power_overrides}; }
+  [[nodiscard]] Method method() const {
+    Method m;
+    m.pricing = pricing();
+    m.cost = cost;
+    m.axis.chosen = percentile;
+    m.dashboard = dashboard;
+    m.unit_word = unit_word;
+    m.dashboard_note = dashboard_note;
+    return m;
+  }
 };
 
 class Binder {
@@ -50,6 +65,8 @@ class Binder {
   Selection bind_side_filters(const ast::Side& s) const;
   void apply_let(const ast::Word& name, Selection& into) const;
   std::string written_text(ast::Span span) const;
+  // The dashboard model group a word names (`kimi`, `qwen-3-5`); null for a model key or alias.
+  const catalog::ModelGroup* model_group(const ast::Word& w) const;
   // Adds `seq 1k/1k` and the only model present unless `mentioned` says the statement chose them;
   // returns the notes naming what was added. More than one model without a choice is an error.
   std::vector<std::string> apply_defaults(Selection& shared, const std::function<bool(LineField)>& mentioned) const;
@@ -62,7 +79,7 @@ class Binder {
   std::vector<double> bind_targets(const ast::Targets& t) const;
 
   // Clause groups a statement accepts; others are errors naming the statement they belong to.
-  static constexpr unsigned kFilters = 1, kTargets = 2, kShow = 4, kEconomics = 8, kHistory = 16, kOrder = 32;
+  static constexpr unsigned kFilters = 1, kTargets = 2, kShow = 4, kEconomics = 8, kHistory = 16, kOrder = 32, kAxis = 64;
   void check_clauses(const ast::Clauses& cl, std::string_view statement, unsigned allowed) const;
   const Settings& settings() const noexcept { return settings_; }
 

@@ -34,6 +34,21 @@ struct Pricing {
   [[nodiscard]] std::string describe(const std::string& gpu) const;
 };
 
+enum class CostMethod { derived, splined };  // SEMANTICS.md §3
+const char* cost_method_name(CostMethod m);
+
+// The dashboard's method in force for a statement (method.hpp resolves it from `using` items).
+struct Method {
+  Pricing pricing;
+  CostMethod cost = CostMethod::derived;
+  Axis axis;                              // axis.chosen empty: the workload's default percentile
+  std::optional<std::int32_t> dashboard;  // `using dashboard DATE`
+  std::string unit_word = "tok/s/chip";   // the unit word of the page's sentences
+  std::string dashboard_note;             // what `using dashboard` selected, for the notes
+  // " using prices 2026-09 hyperscaler using cost derived" (leading space), for resolved queries.
+  [[nodiscard]] std::string text() const;
+};
+
 struct TargetSpec {
   enum class Kind { band_default, band, interactivity } kind = Kind::band_default;
   std::vector<double> values;  // interactivities, or band fractions (0..1)
@@ -55,7 +70,7 @@ struct BoundCompare {
   bool clamp = false;
   std::vector<BoundMetric> metrics;
   bool metrics_explicit = false;
-  Pricing pricing;
+  Method method;
   std::string tokens = "total";
   data::Field token_field = data::Field::tput_per_gpu;
   std::vector<std::string> defaults;  // notes on defaults applied ("seq 1k/1k (default)")

@@ -10,6 +10,7 @@
 #include "binder.hpp"
 #include "catalog/catalog.hpp"
 #include "curve.hpp"
+#include "dashboard_link.hpp"
 #include "math/band.hpp"
 #include "num/decimal.hpp"
 #include "phrasing.hpp"
@@ -32,10 +33,7 @@ std::string list_text(const std::set<std::string>& items, std::string (*display)
 
 std::string identity(std::string_view s) { return std::string(s); }
 
-bool is_money(const BoundMetric& m) {
-  return m.metric->kind == catalog::MetricKind::cost || m.metric->kind == catalog::MetricKind::power ||
-         m.metric->kind == catalog::MetricKind::joules;
-}
+bool is_money(const BoundMetric& m) { return catalog::needs_price(m.metric->kind) || catalog::needs_power(m.metric->kind); }
 
 // Present values of the compared dimension under the shared filters, for an empty side's help.
 std::vector<std::string> present_values(const data::Dataset& ds, const BoundCompare& q, LineField f) {
@@ -56,6 +54,84 @@ std::vector<std::string> present_values(const data::Dataset& ds, const BoundComp
 }
 
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+// The interactivity percentile each side's rows are read at: one word when they agree.
+std::string axis_words(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+  std::set<std::string> used;
+  for (const auto& c : curves)
+    for (std::uint32_t r : c.selected().rows) used.insert(percentile_name(q.shared.axis.of(ds.line_of(ds.rows()[r]))));
+  if (used.empty()) used.insert(percentile_name(q.shared.axis.of(data::Line{})));
+  return text::join(std::vector<std::string>(used.begin(), used.end()), "/");
+}
+
+// Notes on the method in force, model groups, run dates, engines pooled and the dashboard's page.
+std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, bool money) {
+  std::vector<std::string> notes;
+  const Method& m = q.method;
+  if (!m.dashboard_note.empty())
+    notes.push_back(m.dashboard_note + "; `using dashboard` sets the method, not the data (add `as of DATE` for that day's runs)");
+  if (money && m.cost == CostMethod::splined)
+    notes.push_back("cost splined (as the dashboard before 2026-08-12): each frontier knot is priced at its own throughput and the "
+                    "knots' costs are splined; tokens per $1 is 1e6 / that cost and J/tok is splined the same way; tok/s/MW is the "
+                    "same either way");
+  bool agentic = false, fixed = false;
+  for (const auto& c : curves)
+    for (std::uint32_t r : c.selected().rows) (is_agentic(ds.line_of(ds.rows()[r])) ? agentic : fixed) = true;
+  if (m.axis.chosen)
+    notes.push_back(fmt::format("interactivity axis: {} (chosen with `using interactivity`){}", percentile_name(*m.axis.chosen),
+                                agentic ? "; agentic rows take 1 / its ITL where present" : ""));
+  else if (agentic)
+    notes.push_back(std::string("interactivity axis: p90 for agentic rows (1 / p90 ITL where present, as the dashboard's AgentX pages)") +
+                    (fixed ? ", the median for fixed sequences" : "") + "; `using interactivity p50|p90|p99` chooses another");
+  // Model groups: the keys a dashboard model pools.
+  std::vector<const LineFilter*> model_filters;
+  for (const auto& f : q.shared.filters) model_filters.push_back(&f);
+  for (const auto& s : q.sides)
+    for (const auto& f : s.selection.filters) model_filters.push_back(&f);
+  std::set<std::string> seen;
+  for (const auto* f : model_filters)
+    for (const auto& slug : f->groups) {
+      const auto* g = catalog::find_model_group(slug);
+      if (!g || !seen.insert(slug).second) continue;
+      std::set<std::string> present;
+      for (const auto& c : curves)
+        for (std::uint32_t r : c.selected().rows)
+          if (const auto& k = ds.line_of(ds.rows()[r]).model; std::find(g->keys.begin(), g->keys.end(), k) != g->keys.end()) present.insert(k);
+      notes.push_back(fmt::format("model {} ({}) pools {}, as the dashboard's page does; rows from {}", g->slug, g->label,
+                                  text::join(g->keys, ", "), present.empty() ? "none" : text::join({present.begin(), present.end()}, ", ")));
+    }
+  // Run dates: which sides read one day's runs and which the newest run up to a day.
+  if (q.dimension == "date")
+    notes.push_back("date sides are `on date`: each takes only the runs of its day (a line not run that day is absent); a side "
+                    "written (as of DATE) takes each line's newest run up to the date");
+  else if (q.shared.date.kind == DateSelection::Kind::as_of)
+    notes.push_back(fmt::format("as of {}: each line's newest run up to that day", text::format_date(q.shared.date.date)));
+  else if (q.shared.date.kind == DateSelection::Kind::on)
+    notes.push_back(fmt::format("on date {}: only the runs of that day", text::format_date(q.shared.date.date)));
+  for (const auto& s : q.sides)
+    if (q.dimension != "date" && s.selection.date.kind != DateSelection::Kind::latest)
+      notes.push_back(fmt::format("{}: {} ({})", s.display, s.selection.date.text(),
+                                  s.selection.date.kind == DateSelection::Kind::on ? "only the runs of that day" : "each line's newest run up to that day"));
+  // MTP acceptance rates differ across engines: the spec-decode page's comparability box.
+  const auto pins_mtp = [](const Selection& sel) {
+    return std::any_of(sel.filters.begin(), sel.filters.end(), [](const LineFilter& f) {
+      return f.field == LineField::spec && std::find(f.values.begin(), f.values.end(), "mtp") != f.values.end();
+    });
+  };
+  for (std::size_t i = 0; i < curves.size(); ++i) {
+    if (q.dimension != "spec" && !pins_mtp(q.shared) && !pins_mtp(q.sides[i].selection)) continue;
+    std::set<std::string> engines;
+    for (std::uint32_t r : curves[i].selected().rows)
+      if (const auto& l = ds.line_of(ds.rows()[r]); l.spec_method == "mtp") engines.insert(catalog::family_of_framework(l.framework));
+    if (engines.size() > 1)
+      notes.push_back(fmt::format("MTP acceptance-rate comparability: {} pools MTP rows of {} engines ({}); acceptance-rate "
+                                  "implementations differ across inference engines, so points from different engines are not "
+                                  "directly comparable on the same curve (narrow it with `framework` or `family`)",
+                                  q.sides[i].display, engines.size(), text::join({engines.begin(), engines.end()}, ", ")));
+  }
+  if (const auto link = dashboard_link(q)) notes.push_back("the dashboard's page of this comparison: " + link->url);
+  return notes;
+}
 
 }  // namespace
 
@@ -79,7 +155,7 @@ Selection merged(const Selection& shared, const Selection& own) {
   return s;
 }
 
-std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets) {
+std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets, const std::string& axis) {
   std::string s = "compare";
   if (q.dimension != "filters") s += " " + q.dimension;
   for (std::size_t i = 0; i < q.sides.size(); ++i) s += (i ? " vs " : " ") + q.sides[i].label;
@@ -93,7 +169,10 @@ std::string resolved_query(const BoundCompare& q, const std::vector<double>& tar
   std::vector<std::string> m;
   for (const auto& bm : q.metrics) m.push_back(bm.text);
   s += " show " + text::join(m, ", ");
-  s += " using prices " + q.pricing.text() + " tokens " + q.tokens;
+  s += q.method.text();
+  // The workload's default percentile, printed so nobody has to guess which axis was read.
+  if (!q.method.axis.chosen && !axis.empty() && axis.find('/') == std::string::npos) s += " using interactivity " + axis;
+  s += " tokens " + q.tokens;
   return s;
 }
 
@@ -128,73 +207,87 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
         help = "check the filters with `list dates` or `list gpus`";
       }
       const std::string why = c.selected().rows_without_x
-                                  ? fmt::format(" ({} rows lack median interactivity)", c.selected().rows_without_x)
+                                  ? fmt::format(" ({} rows have no interactivity at the axis' percentile)", c.selected().rows_without_x)
                                   : std::string{};
       throw QueryError(fmt::format("no rows for side '{}' with{}{}", side.display, selection_text(q.shared), why), side.span, help);
     }
   }
 
-  // 2. Band and targets.
+  // 2. Band and targets. A band the sides only touch, or too narrow for an integer target, has no
+  // default targets (SEMANTICS.md §5): the dashboard silently falls back to the union there.
   std::vector<math::Range> ranges;
   for (const auto& c : curves) ranges.push_back(*c.range());
-  const std::optional<math::Range> band = math::band_of(ranges);
+  std::optional<math::Range> band = math::band_of(ranges);
+  const bool touching = band && math::degenerate(*band);
+  const auto ranges_text = [&] {
+    std::vector<std::string> rs;
+    for (std::size_t i = 0; i < curves.size(); ++i) rs.push_back(fmt::format("{} {}", q.sides[i].display, curves[i].range_text()));
+    return text::join(rs, "; ");
+  };
+  const std::string no_band_why = touching ? fmt::format("the sides' interactivity ranges only touch ({:.2f}–{:.2f})", band->lo, band->hi)
+                                           : std::string("the sides' interactivity ranges never overlap");
+  if (touching) band.reset();
   std::vector<double> targets;
   switch (q.targets.kind) {
     case TargetSpec::Kind::interactivity: targets = q.targets.values; break;
     case TargetSpec::Kind::band_default:
     case TargetSpec::Kind::band: {
-      if (!band) {
-        if (q.targets.kind == TargetSpec::Kind::band) {
-          std::vector<std::string> rs;
-          for (std::size_t i = 0; i < curves.size(); ++i) rs.push_back(fmt::format("{} {}", q.sides[i].display, curves[i].range_text()));
-          throw QueryError("the sides share no interactivity band, so band percentages have no meaning", q.targets.span,
-                           "measured ranges (tok/s/user): " + text::join(rs, "; ") + ". Give targets with `at interactivity …`");
-        }
-        break;
-      }
+      if (!band)
+        throw QueryError(fmt::format("{}, so there is no band to place {} in", no_band_why,
+                                     q.targets.kind == TargetSpec::Kind::band ? "band percentages" : "default targets"),
+                         q.targets.kind == TargetSpec::Kind::band ? q.targets.span : ast::Span{0, 0},
+                         "measured ranges (tok/s/user): " + ranges_text() +
+                             ". Give targets with `at interactivity …` (each side says where it is out of range), or add `clamp`");
       static const std::vector<double> quartiles = {0.25, 0.50, 0.75};
-      targets = math::band_targets(*band, q.targets.kind == TargetSpec::Kind::band ? q.targets.values : quartiles);
+      const bool pct = q.targets.kind == TargetSpec::Kind::band;
+      targets = math::band_targets(*band, pct ? q.targets.values : quartiles, pct);
       break;
     }
   }
 
-  // 3. Prices and powers: every GPU a cost/power figure could need.
-  std::vector<BoundMetric> metrics = q.metrics;
-  const bool wants_money = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::cost; });
-  const bool wants_power = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
-    return m.metric->kind == catalog::MetricKind::power || m.metric->kind == catalog::MetricKind::joules;
-  });
+  // 3. Prices and powers: every GPU a cost/power figure could need. A side without them keeps its
+  // throughput and leaves its cost and power empty; the priced sides keep theirs.
+  const std::vector<BoundMetric>& metrics = q.metrics;
+  const bool wants_money = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_price(m.metric->kind); });
+  const bool wants_power = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_power(m.metric->kind); });
+  const Pricing& pricing = q.method.pricing;
   std::set<std::string> frontier_gpus;
-  for (const auto& c : curves)
-    for (const auto& p : c.frontier()) frontier_gpus.insert(ds.line_of(ds.rows()[p.index]).hardware);
-  std::vector<std::string> unpriced, unpriced_keys;
-  for (const auto& g : frontier_gpus)
-    if ((wants_money && !q.pricing.price(g)) || (wants_power && !q.pricing.kw(g))) {
-      unpriced.push_back(catalog::gpu_display(g));
-      unpriced_keys.push_back(g);
+  for (std::size_t i = 0; i < curves.size(); ++i) {
+    std::set<std::string> gpus, unpriced;
+    for (const auto& p : curves[i].frontier()) gpus.insert(ds.line_of(ds.rows()[p.index]).hardware);
+    for (const auto& g : gpus) {
+      frontier_gpus.insert(g);
+      if ((wants_money && !pricing.price(g)) || (wants_power && !pricing.kw(g))) unpriced.insert(g);
     }
-  if (!unpriced.empty()) {
-    const std::string what = fmt::format("{} {} no {} in the {} catalog edition", text::join(unpriced, ", "),
-                                         unpriced.size() == 1 ? "has" : "have",
+    if (unpriced.empty()) continue;
+    std::vector<std::string> names;
+    for (const auto& g : unpriced) names.push_back(catalog::gpu_display(g));
+    const std::string what = fmt::format("{} {} no {} in the {} {} edition", text::join(names, ", "), names.size() == 1 ? "has" : "have",
                                          wants_money && wants_power ? "price or power" : wants_money ? "price" : "power",
-                                         q.pricing.edition->name);
+                                         pricing.edition->name, wants_money ? pricing.tier + " tier of the" : "catalog");
+    const auto with = [&] {
+      std::vector<std::string> eds;
+      for (const auto& e : catalog::price_editions())
+        if (std::all_of(unpriced.begin(), unpriced.end(), [&](const std::string& g) { return e.find(g) != nullptr; })) eds.push_back(e.name);
+      return eds;
+    }();
+    const std::string fix = fmt::format("{}`{}`{}", with.empty() ? "give one with " : "use an edition that has it (" + text::join(with, ", ") + ") or ",
+                                        wants_money ? fmt::format("set price {} 1.50", *unpriced.begin()) : fmt::format("set power {} 1.2", *unpriced.begin()),
+                                        ", or show throughput and latency only");
     if (q.metrics_explicit)
-      throw QueryError(what + fmt::format(", so {} cannot be computed", wants_money && wants_power ? "cost and power figures"
-                                                                          : wants_money                ? "cost"
-                                                                                                       : "tok/s/MW and J/tok"),
-                       {0, 0},
-                       fmt::format("give {} with `{}`, or show throughput and latency only", wants_money ? "a price" : "a power",
-                                   wants_money ? fmt::format("set price {} 1.50", unpriced_keys.front())
-                                               : fmt::format("set power {} 1.2", unpriced_keys.front())));
-    metrics.erase(std::remove_if(metrics.begin(), metrics.end(), is_money), metrics.end());
-    notes.push_back("cost, tok/s/MW and J/tok omitted: " + what);
+      throw QueryError(fmt::format("side '{}': {}, so {} cannot be computed", q.sides[i].display, what,
+                                   wants_money && wants_power ? "cost and power figures" : wants_money ? "cost" : "tok/s/MW and J/tok"),
+                       q.sides[i].span, fix);
+    notes.push_back(fmt::format("{}: cost and power figures are left empty: {} ({})", q.sides[i].display, what, fix));
   }
+
+  const std::string axis_word = axis_words(q, curves, ds);
 
   // 4. Values and verdicts at each target.
   Comparison cmp;
   cmp.dimension = q.dimension;
   if (band) cmp.band = std::pair{band->lo, band->hi};
-  cmp.prices = q.pricing.text();
+  cmp.prices = pricing.text();
   cmp.tokens = q.tokens;
   for (const auto& m : metrics) cmp.metrics.push_back(m.column);
   for (std::size_t i = 0; i < curves.size(); ++i) {
@@ -223,13 +316,13 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
     std::vector<PointValues> at;
     for (std::size_t si = 0; si < curves.size(); ++si) {
       const std::string& who = q.sides[si].display;
-      at.push_back(evaluate_at(curves[si], ds, t, q.clamp, metrics, q.pricing, q.token_field));
+      at.push_back(evaluate_at(curves[si], ds, t, q.clamp, metrics, q.method, q.token_field));
       const PointValues& pv = at.back();
       if (pv.status == Status::out_of_range)
         out_of_range.push_back(fmt::format("{} at {} tok/s/user (frontier {})", who, number_text(t), curves[si].frontier_text()));
       if (pv.status == Status::clamped) clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", who, number_text(t), pv.x));
       if (pv.status != Status::out_of_range) {
-        if (pv.mixed_gpu && (wants_money || wants_power)) mixed.push_back(fmt::format("{} at {}", who, number_text(t)));
+        if (pv.mixed_gpu && ((wants_money && q.method.cost == CostMethod::derived) || wants_power)) mixed.push_back(fmt::format("{} at {}", who, number_text(t)));
         if (pv.mixed_config) mixed_config.push_back(fmt::format("{} at {}", who, number_text(t)));
         if (pv.zero_throughput) zero_tput.push_back(fmt::format("{} at {}", who, number_text(t)));
         if (pv.evaluation) {
@@ -252,9 +345,12 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
       tr.values.push_back({q.sides[si].label, pv.status, pv.values});
     }
 
-    std::string prefix = band ? fmt::format("{} of the {} tok/s/user band, at {} tok/s/user", capitalize(tr.position),
-                                            math::band_label(*band), number_text(t))
-                              : fmt::format("At {} tok/s/user", number_text(t));
+    std::string prefix = !band ? fmt::format("At {} tok/s/user", number_text(t))
+                         : t < band->lo || t > band->hi
+                             ? fmt::format("{} the {} tok/s/user band, at {} tok/s/user", t < band->lo ? "Below" : "Above",
+                                           math::band_label(*band), number_text(t))
+                             : fmt::format("{} of the {} tok/s/user band, at {} tok/s/user", capitalize(tr.position),
+                                           math::band_label(*band), number_text(t));
     std::vector<std::string> clamped_here, missing;
     for (std::size_t si = 0; si < curves.size(); ++si) {
       if (at[si].status == Status::clamped) clamped_here.push_back(q.sides[si].display);
@@ -321,11 +417,8 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
     notes.insert(notes.begin(), fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}){}",
                                             math::band_label(*band), band->lo, band->hi, how));
   } else {
-    std::vector<std::string> rs;
-    for (std::size_t i = 0; i < curves.size(); ++i) rs.push_back(fmt::format("{} {}", q.sides[i].display, curves[i].range_text()));
-    notes.insert(notes.begin(), fmt::format("no common band: the sides never overlap in interactivity ({} tok/s/user){}",
-                                            text::join(rs, "; "),
-                                            targets.empty() ? "; no default targets — give them with `at interactivity …`" : ""));
+    notes.insert(notes.begin(), fmt::format("no common band: {} ({} tok/s/user); each side says where it is out of range", no_band_why,
+                                            ranges_text()));
   }
   for (std::size_t i = 0; i < curves.size(); ++i) {
     const Curve& c = curves[i];
@@ -336,14 +429,15 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
                                 plural(c.selected().rows.size(), "row"), plural(c.selected().lines, "line"), c.range_text(),
                                 plural(c.frontier().size(), "frontier point"), c.frontier_text(), dates_text(c.dates()), pooled));
     if (c.selected().rows_without_x)
-      notes.push_back(fmt::format("{}: {} selected rows have no median interactivity and are not on the chart", q.sides[i].display,
-                                  c.selected().rows_without_x));
+      notes.push_back(fmt::format("{}: {} selected rows have no {} interactivity and are not on the chart", q.sides[i].display,
+                                  c.selected().rows_without_x, axis_word));
   }
   if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
+  for (auto& n : method_notes(q, curves, ds, wants_money || wants_power)) notes.push_back(std::move(n));
   if (std::any_of(metrics.begin(), metrics.end(), is_money)) {
     std::vector<std::string> prices;
-    for (const auto& g : frontier_gpus) prices.push_back(q.pricing.describe(g));
-    notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens: {}", q.pricing.edition->name, q.pricing.tier, q.tokens,
+    for (const auto& g : frontier_gpus) prices.push_back(pricing.describe(g));
+    notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens: {}", pricing.edition->name, pricing.tier, q.tokens,
                                 text::join(prices, "; ")));
   }
   if (!saving_at.empty()) {
@@ -409,7 +503,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
       values.rows.push_back(std::move(row));
     }
   result.tables.push_back(std::move(values));
-  result.query = resolved_query(q, targets);
+  result.query = resolved_query(q, targets, axis_word);
   result.notes = std::move(notes);
   result.comparison = std::move(cmp);
   return result;

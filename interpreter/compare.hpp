@@ -27,7 +27,7 @@ std::string selection_text(const Selection& sel);
 std::string dates_text(const std::set<std::int32_t>& dates);
 
 // The statement with every default filled in (targets resolved), as query text.
-std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets);
+std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets, const std::string& axis = {});
 
 // Shortest text of a number as a person writes it ("56", "56.5").
 std::string number_text(double v);

@@ -18,7 +18,7 @@ Curve::Curve(const data::Dataset& ds, const Selection& selection, SelectionTrace
   math::Range r{INFINITY, -INFINITY};
   for (std::uint32_t idx : selected_.rows) {
     const data::Row& row = ds.rows()[idx];
-    const double x = row.get(Field::median_intvty);
+    const double x = selection.axis.x(row, ds.line_of(row));
     r.lo = std::min(r.lo, x);
     r.hi = std::max(r.hi, x);
     points.push_back({x, row.get(Field::tput_per_gpu), idx});
@@ -96,7 +96,7 @@ const data::Evaluation* evaluation_for(const data::Dataset& ds, const data::Line
 }
 
 PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp,
-                        const std::vector<BoundMetric>& metrics, const Pricing& pricing, Field token_field) {
+                        const std::vector<BoundMetric>& metrics, const Method& method, Field token_field) {
   PointValues pv;
   pv.x = target;
   if (!curve.in_range(target)) {
@@ -118,6 +118,57 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
 
   std::optional<double> token_tput;
   if (const auto* s = curve.spline(token_field)) token_tput = s->at_clamped(pv.x);
+  const Pricing& pricing = method.pricing;
+  static const Decimal seconds_per_hour = Decimal::from_int(3600), per_million = Decimal::parse("0.000001"),
+                       thousand = Decimal::from_int(1000);
+  // $/Mtok = price / (tput * 3600 / 10^6); dividing by 10^6 is an exact shift in a decimal
+  // backend, so it is written as one (a division costs a Newton iteration).
+  const auto cost_of = [&](const std::string& price, const Decimal& tput) { return Decimal::parse(price) / (tput * seconds_per_hour * per_million); };
+  // Splined method (SEMANTICS.md §3): each knot's value from its own throughput and GPU, splined on
+  // the knots like any metric. Empty when a knot lacks a price, power or positive throughput.
+  const auto splined = [&](catalog::MetricKind kind) -> std::optional<double> {
+    std::vector<double> xs, ys;
+    for (const auto& p : curve.frontier()) {
+      const data::Row& row = ds.rows()[p.index];
+      const std::string& gpu = ds.line_of(row).hardware;
+      const double t = row.get(token_field);
+      if (!(t > 0)) return std::nullopt;
+      const Decimal tput = Decimal::from_double(t);
+      const auto price = pricing.price(gpu);
+      const auto kw = pricing.kw(gpu);
+      if (kind == catalog::MetricKind::joules ? !kw : !price) return std::nullopt;
+      xs.push_back(p.x);
+      ys.push_back(kind == catalog::MetricKind::joules ? (Decimal::parse(*kw) * thousand / tput).to_double() : cost_of(*price, tput).to_double());
+    }
+    return math::MonotoneSpline(xs, ys).at_clamped(pv.x);
+  };
+  const auto money = [&](catalog::MetricKind kind) -> std::optional<double> {
+    const bool per_knot = method.cost == CostMethod::splined && kind != catalog::MetricKind::power;
+    if (per_knot) {
+      if (kind == catalog::MetricKind::joules) return splined(kind);
+      const auto c = pv.cost ? std::optional<double>(pv.cost->to_double()) : splined(catalog::MetricKind::cost);
+      if (!c) return std::nullopt;
+      if (!pv.cost) pv.cost = Decimal::from_double(*c);
+      if (kind == catalog::MetricKind::cost) return c;
+      return *c > 0 ? std::optional<double>(1e6 / *c) : std::nullopt;
+    }
+    if (!pv.gpu || !token_tput) return std::nullopt;
+    if (*token_tput <= 0) {
+      pv.zero_throughput = true;
+      return std::nullopt;
+    }
+    const Decimal tput = Decimal::from_double(*token_tput);
+    if (catalog::needs_price(kind)) {
+      const auto price = pricing.price(*pv.gpu);
+      if (!price) return std::nullopt;
+      pv.cost = cost_of(*price, tput);
+      return kind == catalog::MetricKind::cost ? pv.cost->to_double() : (tput * seconds_per_hour / Decimal::parse(*price)).to_double();
+    }
+    const auto kw = pricing.kw(*pv.gpu);
+    if (!kw) return std::nullopt;
+    return kind == catalog::MetricKind::power ? (tput * thousand / Decimal::parse(*kw)).to_double()
+                                              : (Decimal::parse(*kw) * thousand / tput).to_double();
+  };
   for (const auto& m : metrics) {
     std::optional<double> v;
     switch (m.metric->kind) {
@@ -139,30 +190,11 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
         break;
       }
       case catalog::MetricKind::cost:
+      case catalog::MetricKind::tokens_per_dollar:
       case catalog::MetricKind::power:
-      case catalog::MetricKind::joules: {
-        if (!pv.gpu || !token_tput) break;
-        if (*token_tput <= 0) {
-          pv.zero_throughput = true;
-          break;
-        }
-        const Decimal tput = Decimal::from_double(*token_tput);
-        if (m.metric->kind == catalog::MetricKind::cost) {
-          const auto price = pricing.price(*pv.gpu);
-          if (!price) break;
-          // $/Mtok = price / (tput * 3600 / 10^6); dividing by 10^6 is an exact shift in a decimal
-          // backend, so it is written as one (a division costs a Newton iteration).
-          static const Decimal seconds_per_hour = Decimal::from_int(3600), per_million = Decimal::parse("0.000001");
-          pv.cost = Decimal::parse(*price) / (tput * seconds_per_hour * per_million);
-          v = pv.cost->to_double();
-        } else {
-          const auto kw = pricing.kw(*pv.gpu);
-          if (!kw) break;
-          v = m.metric->kind == catalog::MetricKind::power ? (tput * Decimal::from_int(1000) / Decimal::parse(*kw)).to_double()
-                                                           : (Decimal::parse(*kw) * Decimal::from_int(1000) / tput).to_double();
-        }
+      case catalog::MetricKind::joules:
+        v = money(m.metric->kind);
         break;
-      }
     }
     pv.values.push_back(v);
   }

@@ -67,7 +67,7 @@ struct PointValues {
 };
 
 PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp,
-                        const std::vector<BoundMetric>& metrics, const Pricing& pricing, data::Field token_field);
+                        const std::vector<BoundMetric>& metrics, const Method& method, data::Field token_field);
 
 // The newest evaluation of a configuration's model, GPU, precision and framework (same spec method
 // preferred); null when none exists.

@@ -78,7 +78,15 @@ bool LineFilter::matches(const data::Line& line) const {
   }
 }
 
-std::string LineFilter::text() const { return std::string(field_keyword(field)) + " " + text::join(values, ", "); }
+std::string LineFilter::text() const {
+  // A dashboard model group prints as its slug, so the resolved query pools the same keys again.
+  std::vector<std::string> shown = groups;
+  for (const auto& v : values) {
+    const auto* g = field == LineField::model ? catalog::group_of_model(v) : nullptr;
+    if (!g || std::find(groups.begin(), groups.end(), g->slug) == groups.end()) shown.push_back(v);
+  }
+  return std::string(field_keyword(field)) + " " + text::join(shown, ", ");
+}
 
 const std::vector<RowFieldInfo>& row_fields() {
   using T = RowFieldInfo::Type;
@@ -183,6 +191,49 @@ bool BoundExpr::eval(const data::Dataset& ds, const data::Row& row) const {
   return compare_numbers(number_of(field, line, row), cmp, operands.front().number);
 }
 
+const char* percentile_name(Percentile p) {
+  switch (p) {
+    case Percentile::p50: return "p50";
+    case Percentile::p90: return "p90";
+    case Percentile::p99: return "p99";
+  }
+  return "p50";
+}
+
+std::optional<Percentile> percentile_from_name(std::string_view name) {
+  const std::string n = text::lower(name);
+  if (n == "p50" || n == "median") return Percentile::p50;
+  if (n == "p90") return Percentile::p90;
+  if (n == "p99") return Percentile::p99;
+  return std::nullopt;
+}
+
+bool is_agentic(const data::Line& line) { return line.benchmark_type == "agentic_traces" || (line.isl == 0 && line.osl == 0); }
+
+Percentile Axis::of(const data::Line& line) const {
+  if (chosen) return *chosen;
+  return is_agentic(line) ? Percentile::p90 : Percentile::p50;
+}
+
+data::Field Axis::intvty_field(const data::Line& line) const {
+  switch (of(line)) {
+    case Percentile::p50: return data::Field::median_intvty;
+    case Percentile::p90: return data::Field::p90_intvty;
+    case Percentile::p99: return data::Field::p99_intvty;
+  }
+  return data::Field::median_intvty;
+}
+
+double Axis::x(const data::Row& row, const data::Line& line) const {
+  if (is_agentic(line)) {
+    const data::Field itl = of(line) == Percentile::p50 ? data::Field::median_itl
+                            : of(line) == Percentile::p90 ? data::Field::p90_itl
+                                                          : data::Field::p99_itl;
+    if (const double v = row.get(itl); std::isfinite(v) && v > 0) return 1.0 / v;
+  }
+  return row.get(intvty_field(line));
+}
+
 std::string DateSelection::text() const {
   switch (kind) {
     case Kind::latest: return {};
@@ -235,7 +286,7 @@ Selected select_rows(const data::Dataset& ds, const Selection& sel, SelectionTra
       t.rows_after_date++;
       if (!std::all_of(sel.where.begin(), sel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, r); })) continue;
       t.rows_after_where++;
-      if (!r.has(data::Field::median_intvty)) {
+      if (const double x = sel.axis.x(r, ds.lines()[l]); !(std::isfinite(x) && x > 0)) {
         out.rows_without_x++;
         out.unplottable.push_back(static_cast<std::uint32_t>(i));
         continue;

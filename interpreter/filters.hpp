@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "data/dataset.hpp"
@@ -14,8 +15,11 @@ namespace icq::interp {
 enum class LineField { gpu, model, precision, framework, family, spec, seq, deployment, vendor };
 
 struct LineFilter {
+  LineFilter(LineField f, std::vector<std::string> v, std::vector<std::string> g = {})
+      : field(f), values(std::move(v)), groups(std::move(g)) {}
   LineField field;
   std::vector<std::string> values;  // canonical keys; seq: labels ("1k/1k", "agentic")
+  std::vector<std::string> groups;  // model: the dashboard groups named ("kimi-k26"), whose keys are in values
   [[nodiscard]] bool matches(const data::Line& line) const;
   [[nodiscard]] std::string text() const;  // "gpu mi355x, b200"
 };
@@ -58,8 +62,25 @@ struct DateSelection {
   [[nodiscard]] std::string text() const;  // "", "as of 2026-05-01", "on date 2026-05-19"
 };
 
+// The interactivity percentile of the x axis (SEMANTICS.md §9): the dashboard's compare pages
+// use the median for fixed sequences and p90 for agentic trace replay.
+enum class Percentile { p50, p90, p99 };
+const char* percentile_name(Percentile p);  // "p50"
+std::optional<Percentile> percentile_from_name(std::string_view name);  // "p50" / "median", "p90", "p99"
+
+struct Axis {
+  std::optional<Percentile> chosen;  // `using interactivity`; nullopt: the workload's default
+  [[nodiscard]] Percentile of(const data::Line& line) const;
+  // The row's x (tok/s/user); NaN when it has none. Agentic rows take 1 / pNN ITL where present,
+  // as the dashboard recomputes it; other rows their own pNN interactivity.
+  [[nodiscard]] double x(const data::Row& row, const data::Line& line) const;
+  [[nodiscard]] data::Field intvty_field(const data::Line& line) const;  // the stored interactivity read
+};
+bool is_agentic(const data::Line& line);
+
 // What selects a side's rows: configuration filters, run dates, row conditions.
 struct Selection {
+  Axis axis;
   std::vector<LineFilter> filters;
   DateSelection date;
   std::vector<BoundExpr> where;
@@ -72,7 +93,7 @@ std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selecti
 
 struct Selected {
   std::vector<std::uint32_t> rows;  // dataset row indices with a usable interactivity, canonical order
-  std::size_t rows_without_x = 0;   // selected rows lacking median interactivity (not plottable)
+  std::size_t rows_without_x = 0;   // selected rows lacking the axis' interactivity (not plottable)
   std::vector<std::uint32_t> unplottable;  // their indices
   std::size_t lines = 0;            // lines contributing rows
 };
@@ -83,7 +104,7 @@ struct SelectionTrace {
   std::size_t lines_matching = 0, rows_on_matching_lines = 0;
   std::size_t rows_after_date = 0;   // the run date chosen per line
   std::size_t rows_after_where = 0;  // row conditions
-  std::size_t rows_without_x = 0;    // left out: no median interactivity
+  std::size_t rows_without_x = 0;    // left out: no interactivity on the axis
   std::size_t rows_used = 0;
 };
 

@@ -72,7 +72,7 @@ struct Substituter {
         word(t.step);
       }
     for (auto& m : c.show) word(m.name);
-    words(c.prices);
+    for (auto& u : c.usings) words(u.words);
     word(c.tokens);
     word(c.since);
     word(c.by);

@@ -4,15 +4,10 @@
 
 namespace icq::interp {
 
-namespace {
-const std::string& tier_price(const catalog::Economics& e, const std::string& tier) {
-  return tier == "neocloud" ? e.neocloud : tier == "rental" ? e.rental : e.hyperscaler;
-}
-}  // namespace
-
 std::optional<std::string> Pricing::price(const std::string& gpu) const {
   if (auto it = price_overrides.find(gpu); it != price_overrides.end()) return it->second;
-  if (const auto* e = edition->find(gpu)) return tier_price(*e, tier);
+  if (const auto* e = edition->find(gpu))
+    if (const auto& p = catalog::tier_price(*e, tier); !p.empty()) return p;
   return std::nullopt;
 }
 

@@ -44,7 +44,7 @@ std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{
 }  // namespace
 
 Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
-  binder.check_clauses(stmt.clauses, "frontier", Binder::kFilters | Binder::kShow);
+  binder.check_clauses(stmt.clauses, "frontier", Binder::kFilters | Binder::kShow | Binder::kAxis);
   Selection sel = binder.bind_selection(stmt.clauses);
   const auto defaults = binder.apply_defaults(sel);
   SelectionTrace st;
@@ -70,7 +70,7 @@ Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data:
 }
 
 Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
-  binder.check_clauses(stmt.clauses, "points", Binder::kFilters | Binder::kShow | Binder::kOrder);
+  binder.check_clauses(stmt.clauses, "points", Binder::kFilters | Binder::kShow | Binder::kOrder | Binder::kAxis);
   const Selection sel = binder.bind_selection(stmt.clauses);
   SelectionTrace st;
   Selected selected = select_rows(ds, sel, &st);

@@ -22,12 +22,7 @@ Column text_col(std::string name) { return {std::move(name), "", Column::Type::t
 Column int_col(std::string name, std::string unit = "") { return {std::move(name), std::move(unit), Column::Type::integer}; }
 Column num_col(std::string name, std::string unit) { return {std::move(name), std::move(unit), Column::Type::number}; }
 
-std::string did_you_mean(const std::vector<std::string>& s) {
-  if (s.empty()) return {};
-  std::vector<std::string> q;
-  for (const auto& x : s) q.push_back("'" + x + "'");
-  return "did you mean " + text::join_or(q) + "?";
-}
+using text::did_you_mean;
 
 // Rows matching a list/describe's filters (all runs, not only the latest).
 struct Counts {

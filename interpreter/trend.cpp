@@ -10,6 +10,7 @@
 #include "catalog/catalog.hpp"
 #include "compare.hpp"
 #include "curve.hpp"
+#include "method.hpp"
 #include "num/decimal.hpp"
 #include "query_error.hpp"
 #include "render/numbers.hpp"
@@ -50,12 +51,8 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
   Selection sel = binder.bind_selection(cl);
   const auto defaults = binder.apply_defaults(sel);
 
-  Pricing pricing = binder.settings().pricing();
-  for (const auto& w : cl.prices) {
-    if (const auto* e = catalog::find_edition(w.text)) pricing.edition = e;
-    else if (auto tier = catalog::resolve(catalog::price_tiers(), w.text)) pricing.tier = *tier;
-    else throw QueryError(fmt::format("unknown price edition or tier '{}'", w.text), w.span, "editions: 2026-04, 2026-07; tiers: hyperscaler, neocloud, rental");
-  }
+  const Method method = resolve_method(cl.usings, binder.settings().method());
+  const Pricing& pricing = method.pricing;
   std::string tokens = "total";
   data::Field token_field = data::Field::tput_per_gpu;
   if (cl.tokens) {
@@ -89,7 +86,7 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
   r.query = fmt::format("trend {}{} at interactivity {}{}{}{}{}", text::join(mnames, ", "), selection_text(sel), text::join(tnames, ", "),
                         cl.clamp ? " clamp" : "", since ? " since " + text::format_date(*since) : "",
                         by ? std::string(" by ") + field_keyword(*by) : "",
-                        fmt::format(" using prices {} tokens {}", pricing.text(), tokens));
+                        method.text() + " tokens " + tokens);
 
   Table t;
   t.title = "trend";
@@ -128,7 +125,7 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
       const Curve curve(ds, dsel, &st);
       if (trace) trace->sides.push_back({fmt::format("{}{}", g.empty() ? "" : g + " ", text::format_date(d)), st, curve.frontier().size()});
       for (std::size_t ti = 0; ti < targets.size(); ++ti) {
-        const PointValues pv = evaluate_at(curve, ds, targets[ti], cl.clamp.has_value(), metrics, pricing, token_field);
+        const PointValues pv = evaluate_at(curve, ds, targets[ti], cl.clamp.has_value(), metrics, method, token_field);
         ++cells;
         if (pv.status == Status::out_of_range) ++out_of_range;
         std::vector<Value> row;
@@ -180,11 +177,11 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
   if (out_of_range) r.notes.push_back(fmt::format("{} of {} date×target cells are out of range: the target lies outside that date's frontier",
                                                   out_of_range, cells));
   if (std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
-        return m.metric->kind == catalog::MetricKind::cost || m.metric->kind == catalog::MetricKind::power ||
-               m.metric->kind == catalog::MetricKind::joules;
+        return catalog::needs_price(m.metric->kind) || catalog::needs_power(m.metric->kind);
       }))
-    r.notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens (a frontier segment joining two GPUs has no cost)",
-                                  pricing.edition->name, pricing.tier, tokens));
+    r.notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens, cost {} (a frontier segment joining two GPUs has no cost)",
+                                  pricing.edition->name, pricing.tier, tokens, cost_method_name(method.cost)));
+  if (!method.dashboard_note.empty()) r.notes.push_back(method.dashboard_note);
   if (!defaults.empty()) r.notes.push_back("defaults: " + text::join(defaults, "; "));
   if (nothing) r.notes.push_back("no run dates match the filters");
   return r;

@@ -17,8 +17,10 @@ const std::vector<Gpu> kGpus = {
     {"gb200", "GB200", "nvidia", "NVIDIA Blackwell"}, {"gb300", "GB300", "nvidia", "NVIDIA Blackwell Ultra"},
     {"mi300x", "MI300X", "amd", "AMD CDNA 3"},        {"mi325x", "MI325X", "amd", "AMD CDNA 3"},
     {"mi355x", "MI355X", "amd", "AMD CDNA 4"},
-    // Seen in the data but absent from both price/power editions: cost and power fail clearly.
+    // Priced from the 2026-07 edition on (SEMANTICS.md §10); older editions fail cost clearly.
     {"rtx6000pro", "RTX PRO 6000", "nvidia", "NVIDIA Blackwell"},
+    {"tpuv7", "TPU7x", "google", "Google Ironwood"},
+    {"vr200", "Vera Rubin", "nvidia", "NVIDIA Vera Rubin"},
 };
 
 const std::vector<PriceEdition> kEditions = {
@@ -41,7 +43,22 @@ const std::vector<PriceEdition> kEditions = {
       {"gb300", {"2.12", "2.31", "2.79", "3.30"}},
       {"mi300x", {"1.39", "0.95", "1.16", "1.30"}},
       {"mi325x", {"1.69", "1.10", "1.32", "1.60"}},
-      {"mi355x", {"2.09", "1.50", "2.09", "2.10"}}}},
+      {"mi355x", {"2.09", "1.50", "2.09", "2.10"}},
+      {"rtx6000pro", {"0.975", "0.68", "0.75", "0.52"}}}},
+    // 2026-09 (#1056, #1071): the neocloud tier is gone (empty), 3-year rental corrected; kW as 2026-07.
+    {"2026-09",
+     {{"h100", {"1.37", "1.17", "", "2.00"}},
+      {"h200", {"1.37", "1.22", "", "2.90"}},
+      {"b200", {"1.71", "1.73", "", "3.70"}},
+      {"b300", {"1.90", "2.26", "", "4.25"}},
+      {"gb200", {"1.87", "1.86", "", "4.00"}},
+      {"gb300", {"2.12", "2.31", "", "5.00"}},
+      {"mi300x", {"1.39", "0.95", "", "1.30"}},
+      {"mi325x", {"1.69", "1.10", "", "1.60"}},
+      {"mi355x", {"2.09", "1.50", "", "2.90"}},
+      {"rtx6000pro", {"0.975", "0.68", "", "0.52"}},
+      {"tpuv7", {"1.207", "1.21", "", "2.00"}},
+      {"vr200", {"3.3", "3.61", "", "8.50"}}}},
 };
 
 // Parameter counts only where the model's published name or card states them; empty otherwise.
@@ -50,13 +67,37 @@ const std::vector<Model> kModels = {
     {"gptoss120b", "gpt-oss-120b", {"gpt-oss-120b", "gptoss", "gpt-oss", "gptoss-120b"}, "117B", "5.1B"},
     {"qwen3.5", "Qwen-3.5-397B-A17B",
      {"qwen3.5-397b", "qwen3.5-397b-a17b", "qwen-3.5-397b-a17b", "qwen-3.5", "qwen35", "qwen3.5-397"}, "397B", "17B"},
-    {"kimik2.5", "Kimi-K2.5", {"kimi-k2.5", "kimik2", "kimi-k2", "kimi"}, "1T", ""},
-    {"glm5", "GLM-5", {"glm-5"}, "", ""},
+    {"kimik2.5", "Kimi-K2.5", {"kimi-k2.5"}, "1T", ""},
+    {"kimik2.6", "Kimi-K2.6", {"kimi-k2.6"}, "1T", ""},
+    {"kimik2.7-code", "Kimi-K2.7-Code", {"kimi-k2.7-code"}, "1T", ""},
+    {"kimik3", "Kimi-K3", {}, "2.8T", ""},
+    {"glm5", "GLM-5", {}, "", ""},
     {"glm5.1", "GLM-5.1", {"glm-5.1"}, "", ""},
-    {"minimaxm2.5", "MiniMax-M2.5", {"minimax-m2.5", "minimax-m2-5"}, "", ""},
-    {"minimaxm3", "MiniMax-M3", {"minimax-m3"}, "", ""},
-    {"dsv4", "DeepSeek-V4-Pro", {"deepseek-v4-pro", "dsv4-pro", "deepseek-v4"}, "", ""},
-    {"llama70b", "Llama-3.3-70B", {"llama-3.3-70b", "llama3.3-70b", "llama-70b", "llama3.3"}, "70B", "70B"},
+    {"glm5.2", "GLM-5.2", {"glm-5.2"}, "744B", ""},
+    {"minimaxm2.5", "MiniMax-M2.5", {"minimax-m2.5"}, "", ""},
+    {"minimaxm2.7", "MiniMax-M2.7", {"minimax-m2.7"}, "", ""},
+    {"minimaxm3", "MiniMax-M3", {}, "428B", ""},
+    {"qwen3.8next", "Qwen3.8-Flash-Next", {"qwen3.8-flash-next"}, "176B", "6B"},
+    {"dsv4", "DeepSeek-V4-Pro", {"deepseek-v4-pro", "dsv4-pro"}, "1.6T", ""},
+    {"llama70b", "Llama-3.3-70B", {"llama-3.3-70b", "llama3.3-70b", "llama-70b", "llama3.3", "llama-3.3-70b-instruct-fp8"}, "70B", "70B"},
+};
+
+// DASHBOARD.md §7: a compare page's model is a slug that pools the DB keys of one architecture's
+// point releases; its label is the model name in the page's sentences. Slug names and their
+// aliases resolve to the group; a DB key stays that one key.
+const std::vector<ModelGroup> kModelGroups = {
+    {"deepseek-v4", "DeepSeek-V4-Pro", {"dsv4"}, "DeepSeekv4 Pro 0813 1.6T", {}},
+    {"deepseek-r1", "DeepSeek-R1-0528", {"dsr1"}, "DeepSeek R1", {"deepseek"}},
+    {"kimi-k3", "Kimi-K3", {"kimik3"}, "Kimi K3 2.8T", {}},
+    {"kimi-k26", "Kimi-K2.5", {"kimik2.7-code", "kimik2.6", "kimik2.5"}, "Kimi K2.5/K2.6/K2.7-Code 1T", {"kimi", "kimi-k25"}},
+    {"glm-5-1", "GLM-5", {"glm5.1", "glm5"}, "GLM 5/5.1", {"glm", "glm-5"}},
+    {"glm-5-2", "GLM-5.2", {"glm5.2"}, "GLM 5.3 744B", {}},
+    {"minimax-m3", "MiniMax-M3", {"minimaxm3"}, "MiniMax M3 428B", {}},
+    {"minimax-m27", "MiniMax-M2.5", {"minimaxm2.7", "minimaxm2.5"}, "MiniMax M2.5/M2.7", {"minimax", "minimax-m25"}},
+    {"qwen-3-8-flash-next", "Qwen3.8-Flash-Next", {"qwen3.8next"}, "Qwen 3.8 Flash Next 176B-A6B", {}},
+    {"qwen-3-5", "Qwen-3.5-397B-A17B", {"qwen3.5"}, "Qwen 3.5 397B-A17B", {"qwen"}},
+    {"gptoss-120b", "gpt-oss-120b", {"gptoss120b"}, "gpt-oss 120B", {"gptoss"}},
+    {"llama-3-3-70b", "Llama-3.3-70B-Instruct-FP8", {"llama70b"}, "Llama 3.3 70B", {"llama"}},
 };
 
 const std::vector<Named> kPrecisions = {
@@ -88,7 +129,8 @@ const std::vector<Named> kFamilies = {
 };
 
 const std::vector<Named> kSpecMethods = {
-    {"mtp", "MTP", {"eagle", "spec"}, "", "multi-token prediction speculative decoding"},
+    // Spec values stay as the data names them: EAGLE is its own method, not an alias of MTP.
+    {"mtp", "MTP", {}, "", "multi-token prediction speculative decoding"},
     {"none", "Off", {"off", "stp", "no", "nospec"}, "", "no speculative decoding"},
 };
 
@@ -100,8 +142,9 @@ const std::vector<Named> kDeployments = {
 };
 
 const std::vector<Named> kVendors = {
-    {"nvidia", "NVIDIA", {"nv"}, "", "H100 H200 B200 B300 GB200 GB300 RTX PRO 6000"},
+    {"nvidia", "NVIDIA", {"nv"}, "", "H100 H200 B200 B300 GB200 GB300 RTX PRO 6000 Vera Rubin"},
     {"amd", "AMD", {}, "", "MI300X MI325X MI355X"},
+    {"google", "Google", {}, "", "TPU7x"},
 };
 
 const std::vector<Named> kTiers = {
@@ -133,6 +176,34 @@ const Economics* PriceEdition::find(std::string_view gpu) const noexcept {
 std::span<const Gpu> gpus() noexcept { return kGpus; }
 std::span<const PriceEdition> price_editions() noexcept { return kEditions; }
 std::span<const Model> models() noexcept { return kModels; }
+std::span<const ModelGroup> model_groups() noexcept { return kModelGroups; }
+
+const ModelGroup* find_model_group(std::string_view name) noexcept {
+  for (const auto& g : kModelGroups) {
+    if (text::iequals(g.slug, name)) return &g;
+    for (const auto& a : g.aliases)
+      if (text::iequals(a, name)) return &g;
+  }
+  return nullptr;
+}
+
+const ModelGroup* group_of_model(std::string_view key) noexcept {
+  for (const auto& g : kModelGroups)
+    if (std::find(g.keys.begin(), g.keys.end(), key) != g.keys.end()) return &g;
+  return nullptr;
+}
+
+std::vector<std::string> editions_with_tier(std::string_view tier) {
+  std::vector<std::string> out;
+  for (const auto& e : kEditions)
+    if (std::all_of(e.gpus.begin(), e.gpus.end(), [&](const auto& g) { return !tier_price(g.second, tier).empty(); }))
+      out.push_back(e.name);
+  return out;
+}
+
+const std::string& tier_price(const Economics& e, std::string_view tier) noexcept {
+  return tier == "neocloud" ? e.neocloud : tier == "rental" ? e.rental : e.hyperscaler;
+}
 std::span<const Named> precisions() noexcept { return kPrecisions; }
 std::span<const Named> frameworks() noexcept { return kFrameworks; }
 std::span<const Named> families() noexcept { return kFamilies; }

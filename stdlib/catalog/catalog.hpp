@@ -13,9 +13,11 @@ namespace icq::catalog {
 struct Economics {
   std::string kw;           // kW per GPU
   std::string hyperscaler;  // $ per GPU-hour
-  std::string neocloud;
+  std::string neocloud;     // empty: the edition has no such tier
   std::string rental;       // 3-year rental
 };
+// The price of a tier ("hyperscaler", "neocloud", "rental"); empty when the edition lacks it.
+const std::string& tier_price(const Economics& e, std::string_view tier) noexcept;
 
 struct Gpu {
   std::string key;      // "mi355x"
@@ -36,6 +38,15 @@ struct Model {
   std::string total_params, active_params;  // "671B", "37B"; empty when the catalog does not know
 };
 
+// A compare page's model (DASHBOARD.md §7): a slug pooling one or more DB keys under one label.
+struct ModelGroup {
+  std::string slug;          // "kimi-k26"
+  std::string display;       // "Kimi-K2.5": the dashboard's g_model / API model= name
+  std::vector<std::string> keys;  // DB keys pooled, as the dashboard lists them
+  std::string label;         // "Kimi K2.5/K2.6/K2.7-Code 1T": the model in the page's sentences
+  std::vector<std::string> aliases;  // slug aliases ("kimi", "kimi-k25")
+};
+
 struct Named {  // precisions, frameworks, spec methods, deployments, vendors, tiers
   std::string key, display;
   std::vector<std::string> aliases;
@@ -52,6 +63,13 @@ struct Sequence {
 std::span<const Gpu> gpus() noexcept;
 std::span<const PriceEdition> price_editions() noexcept;  // oldest first; back() is the default
 std::span<const Model> models() noexcept;
+std::span<const ModelGroup> model_groups() noexcept;
+// The group a slug or slug alias names ("kimi", "qwen-3-5"); null for anything else.
+const ModelGroup* find_model_group(std::string_view name) noexcept;
+// The group a DB key belongs to; null when the dashboard has no compare page for it.
+const ModelGroup* group_of_model(std::string_view key) noexcept;
+// Editions that price every GPU in a tier ("neocloud" -> 2026-04, 2026-07).
+std::vector<std::string> editions_with_tier(std::string_view tier);
 std::span<const Named> precisions() noexcept;
 std::span<const Named> frameworks() noexcept;
 std::span<const Named> families() noexcept;

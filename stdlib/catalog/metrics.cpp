@@ -18,11 +18,18 @@ const std::vector<Metric> kMetrics = {
     {"cost", {"cost_per_million", "price", "dollars"}, MetricKind::cost, "Cost ($/M tok)", "$/M tok",
      Polarity::lower_is_better,
      "price_per_gpu_hour / (throughput * 3600 / 1e6), from the interpolated throughput of the token type chosen "
-     "with `tokens` (default total), with the GPU's price from the catalog edition and tier in use"},
+     "with `tokens` (default total), with the GPU's price from the catalog edition and tier in use (`using cost "
+     "derived`, the dashboard since 2026-08-12); `using cost splined` (the dashboard before, and every seed page) "
+     "prices each frontier knot and splines those costs on the knots instead"},
+    {"tokens_per_dollar", {"tok/$", "tokens_per_$", "per_dollar", "tpd"}, MetricKind::tokens_per_dollar, "Tokens per $1",
+     "tok/$", Polarity::higher_is_better,
+     "throughput * 3600 / price_per_gpu_hour = 1e6 / cost per million tokens (the dashboard's default cost display since "
+     "2026-08-31, #955); it follows the cost method: with `using cost splined` it is 1e6 / the splined cost"},
     {"power", {"tokens_per_mw", "tok/s/mw", "efficiency"}, MetricKind::power, "tok/s/MW", "tok/s/MW",
      Polarity::higher_is_better, "throughput * 1000 / kW_per_gpu, with the GPU's kW from the catalog edition in use"},
     {"joules", {"joules_per_token", "energy", "j/tok"}, MetricKind::joules, "Energy (J/tok)", "J/tok",
-     Polarity::lower_is_better, "kW_per_gpu * 1000 / throughput"},
+     Polarity::lower_is_better, "kW_per_gpu * 1000 / throughput; it follows the cost method (splined on the knots with "
+     "`using cost splined`)"},
     {"concurrency", {"conc", "users"}, MetricKind::concurrency, "Concurrency", "users", Polarity::neutral,
      "conc interpolated at the target on the same knots, rounded to an integer (shown as ~N)"},
     {"ttft", {"time_to_first_token"}, MetricKind::latency, "TTFT", "s", Polarity::lower_is_better,

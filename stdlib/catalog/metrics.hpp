@@ -17,12 +17,17 @@ enum class Polarity { higher_is_better, lower_is_better, neutral };
 enum class MetricKind {
   throughput,   // interpolated tput field (total / output / input)
   cost,         // $ per million tokens from interpolated throughput and the GPU price
+  tokens_per_dollar,  // tokens per $1 = 1e6 / cost (follows the cost method)
   power,        // tokens per second per MW from interpolated throughput and the GPU kW
   joules,       // joules per token from interpolated throughput and the GPU kW
   concurrency,  // interpolated conc, rounded
   latency,      // interpolated latency statistic (ttft, tpot, itl, e2el), seconds
   accuracy,     // evaluation score of the configuration at the target (not interpolated)
 };
+
+// Metrics that need the GPU's price / its power from the catalog edition in use.
+constexpr bool needs_price(MetricKind k) noexcept { return k == MetricKind::cost || k == MetricKind::tokens_per_dollar; }
+constexpr bool needs_power(MetricKind k) noexcept { return k == MetricKind::power || k == MetricKind::joules; }
 
 struct Metric {
   std::string key;      // "throughput", "cost", "ttft"

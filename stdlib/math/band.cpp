@@ -18,16 +18,24 @@ std::optional<Range> band_of(std::span<const Range> ranges) {
   return b;
 }
 
+bool degenerate(const Range& band) { return band.lo >= band.hi || std::ceil(band.lo) > std::floor(band.hi); }
+
 double round_half_up(double v) { return std::floor(v + 0.5); }
 
-std::vector<double> band_targets(const Range& band, std::span<const double> fractions) {
+std::vector<double> band_targets(const Range& band, std::span<const double> fractions, bool inside) {
   std::vector<double> out;
   out.reserve(fractions.size());
-  for (double q : fractions) out.push_back(round_half_up(band.lo + q * (band.hi - band.lo)));
+  for (double q : fractions) {
+    double t = round_half_up(band.lo + q * (band.hi - band.lo));
+    if (inside) t = std::clamp(t, std::ceil(band.lo), std::floor(band.hi));
+    out.push_back(t);
+  }
   return out;
 }
 
 std::string position_words(const Range& band, double target) {
+  if (target < band.lo) return "below the band";
+  if (target > band.hi) return "above the band";
   const double width = band.hi - band.lo;
   const double f = width > 0 ? (target - band.lo) / width : 0.5;
   if (f < 1.0 / 3.0) return "near the low end";

@@ -116,4 +116,11 @@ std::string join_or(const std::vector<std::string>& items) {
   return join(head, ", ") + " or " + items.back();
 }
 
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+  if (suggestions.empty()) return {};
+  std::vector<std::string> quoted;
+  for (const auto& s : suggestions) quoted.push_back("'" + s + "'");
+  return "did you mean " + join_or(quoted) + "?";
+}
+
 }  // namespace icq::text

@@ -5,12 +5,18 @@
     check_icq.py --self-test [-k SUBSTRING]        run the reference only; print a compact table
 
 For every case (an icq query and the equivalent reference spec, see CASES) it runs
-`icq --format json -c "<query>"` on icq's built-in data, and compares with icq_ref.compare on the
-same files (../shared/data/inferencex/api/*/benchmarks*.json):
+`icq --format json [--data PATH ...] -c "<query>"` and compares with icq_ref.compare on the same
+files.  A case without a data list uses icq's built-in data (the reference reads
+../shared/data/inferencex/api/*/benchmarks*.json); a case with one (spec key "data", absolute
+paths under the InferenceX data folder, $ICQ_DATA_DIR if set) passes each path as --data to icq
+and loads the same paths in the reference (a folder = every *.json under it).  Compared:
   band; per side label, rows, frontier_points, range; per target interactivity and, per side,
   status, throughput / cost / tokens_per_mw (relative tolerance 1e-6; null must match null),
-  concurrency (exact); and every summary clause of the reference must appear (case-insensitively,
-  see below) in icq's summary sentence for that target.
+  concurrency (exact), tokens_per_dollar and joules_per_token when icq's JSON carries them
+  (tokens_per_dollar is mandatory when the query says `show ... tokens_per_dollar`); and every
+  summary clause of the reference must appear (case-insensitively, see below) in icq's summary
+  sentence for that target.
+ERROR_CASES are queries the reference refuses (ValueError); icq must exit non-zero on them.
 Exit 0 when everything agrees, 1 when anything differs (every difference is printed),
 2 on usage errors.
 
@@ -37,14 +43,24 @@ REL_TOL = 1e-6
 SEQ_8K1K = {"isl": 8192, "osl": 1024}
 
 
-def spec(dimension, sides, targets=None, clamp=False, prices=None, tier=None, **filters):
-    s = {"dimension": dimension, "sides": sides, "filters": {"model": "dsr1", **filters},
+def spec(dimension, sides, targets=None, clamp=False, prices=None, tier=None, model="dsr1",
+         cost_method=None, dashboard=None, interactivity=None, band_pct=None, data=None, **filters):
+    """A reference spec.  data: paths relative to the InferenceX data folder (R.data_root()),
+    passed to icq as repeated --data options (absolute); None = icq's built-in data."""
+    s = {"dimension": dimension, "sides": sides, "filters": {"model": model, **filters},
          "targets": targets, "clamp": clamp}
-    if prices:
-        s["prices"] = prices
-    if tier:
-        s["tier"] = tier
+    for k, v in (("prices", prices), ("tier", tier), ("cost_method", cost_method),
+                 ("dashboard", dashboard), ("interactivity", interactivity), ("band_pct", band_pct)):
+        if v:
+            s[k] = v
+    if data:
+        s["data"] = [os.path.join(R.data_root(), d) for d in data]
     return s
+
+
+API_PARTIAL = ["api-partial/2026-08-13/benchmarks-qwen3.5-partial.json"]
+AGENTIC = ["agentic"]
+SEQ_AGENTIC = {"seq": "agentic"}
 
 
 # (icq query, equivalent reference spec).  Every case has rows on every side (see --self-test).
@@ -73,8 +89,9 @@ CASES = [
     # price editions and tiers
     ("compare precision fp4 vs fp8 on mi355x model dsr1 using prices 2026-04",
      spec("precision", ["fp4", "fp8"], gpu="mi355x", prices="2026-04")),
-    ("compare precision fp4 vs fp8 on b200 model dsr1 seq 8k/1k using prices neocloud",
-     spec("precision", ["fp4", "fp8"], gpu="b200", tier="neocloud", **SEQ_8K1K)),
+    # (the default edition 2026-09 has no neocloud tier: name an edition that has it)
+    ("compare precision fp4 vs fp8 on b200 model dsr1 seq 8k/1k using prices 2026-07 using prices neocloud",
+     spec("precision", ["fp4", "fp8"], gpu="b200", prices="2026-07", tier="neocloud", **SEQ_8K1K)),
     ("compare precision fp4 vs fp8 on gb200 model dsr1 using prices rental",
      spec("precision", ["fp4", "fp8"], gpu="gb200", tier="rental")),
 
@@ -98,8 +115,8 @@ CASES = [
      spec("gpu", ["mi355x", "b200"], precision="fp4")),
     ("compare gpu mi300x vs mi325x model dsr1 precision fp8 using prices 2026-04",
      spec("gpu", ["mi300x", "mi325x"], precision="fp8", prices="2026-04")),
-    ("compare gpu gb200 vs gb300 model dsr1 precision fp4 using prices neocloud",
-     spec("gpu", ["gb200", "gb300"], precision="fp4", tier="neocloud")),
+    ("compare gpu gb200 vs gb300 model dsr1 precision fp4 using prices 2026-07 using prices neocloud",
+     spec("gpu", ["gb200", "gb300"], precision="fp4", prices="2026-07", tier="neocloud")),
     ("compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 at interactivity 10, 40, 100, 200 clamp",
      spec("gpu", ["b200", "mi355x", "h200"], precision="fp8", targets=[10, 40, 100, 200],
           clamp=True)),
@@ -127,6 +144,128 @@ CASES = [
      spec("vendor", ["nvidia", "amd"], precision="fp8")),
     ("compare vendor nvidia vs amd model dsr1 precision fp4 seq 8k/1k",
      spec("vendor", ["nvidia", "amd"], precision="fp4", **SEQ_8K1K)),
+
+    # ================= second round =================
+    # ---- cost method: existing built-in cases again with splined costs (SEMANTICS §3)
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k using cost splined",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", cost_method="splined")),
+    ("compare precision fp4 vs fp8 on b200 model dsr1 seq 8k/1k using cost splined",
+     spec("precision", ["fp4", "fp8"], gpu="b200", cost_method="splined", **SEQ_8K1K)),
+    ("compare spec mtp vs none on mi355x precision fp4 model dsr1 using cost splined",
+     spec("spec", ["mtp", "none"], gpu="mi355x", precision="fp4", cost_method="splined")),
+    ("compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 using cost splined",
+     spec("gpu", ["b200", "mi355x", "h200"], precision="fp8", cost_method="splined")),
+    ("compare framework sglang vs trt on b200 model dsr1 seq 1k/1k using cost splined",
+     spec("framework", ["sglang", "trt"], gpu="b200", cost_method="splined")),
+    ("compare deployment disagg vs single-node on b200 model dsr1 precision fp4 using cost splined",
+     spec("deployment", ["disagg", "single-node"], gpu="b200", precision="fp4", cost_method="splined")),
+    # vendor sides mix GPUs: splined prices every knot with its own GPU
+    ("compare vendor nvidia vs amd model dsr1 precision fp8 using cost splined",
+     spec("vendor", ["nvidia", "amd"], precision="fp8", cost_method="splined")),
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 at interactivity 5, 20, 50, 100, 200, 300 clamp using cost splined",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", targets=[5, 20, 50, 100, 200, 300], clamp=True,
+          cost_method="splined")),
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 using prices 2026-04 using cost splined",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", prices="2026-04", cost_method="splined")),
+    ("compare precision fp4 vs fp8 on gb200 model dsr1 using prices rental using cost derived",
+     spec("precision", ["fp4", "fp8"], gpu="gb200", tier="rental", cost_method="derived")),
+    # ---- tokens per $1 shown (must be present in icq's JSON)
+    ("compare gpu mi355x vs b200 model dsr1 precision fp4 show throughput, cost, power, concurrency, tokens_per_dollar",
+     spec("gpu", ["mi355x", "b200"], precision="fp4")),
+    ("compare precision fp4 vs fp8 on b200 model dsr1 seq 8k/1k using cost splined show throughput, cost, power, concurrency, tokens_per_dollar",
+     spec("precision", ["fp4", "fp8"], gpu="b200", cost_method="splined", **SEQ_8K1K)),
+    # ---- dashboard editions (SEMANTICS §10); explicit using clauses override them
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 using dashboard 2026-07-15",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", dashboard="2026-07-15")),
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 using dashboard 2026-08-01",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", dashboard="2026-08-01")),
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 using dashboard 2026-08-20 using prices rental",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", dashboard="2026-08-20", tier="rental")),
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 using dashboard 2026-09-07 using prices rental",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", dashboard="2026-09-07", tier="rental")),
+    ("compare gpu gb200 vs gb300 model dsr1 precision fp4 using dashboard 2026-08-05 using prices neocloud",
+     spec("gpu", ["gb200", "gb300"], precision="fp4", dashboard="2026-08-05", tier="neocloud")),
+    ("compare precision fp4 vs fp8 on b200 model dsr1 using dashboard 2026-07-15 using cost derived",
+     spec("precision", ["fp4", "fp8"], gpu="b200", dashboard="2026-07-15", cost_method="derived")),
+    ("compare precision fp4 vs fp8 on b200 model dsr1 using dashboard 2026-07-15 using prices 2026-07",
+     spec("precision", ["fp4", "fp8"], gpu="b200", dashboard="2026-07-15", prices="2026-07")),
+    # ---- interactivity percentile on fixed sequences (the rows' own p90/p99 values)
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 using interactivity p90",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", interactivity="p90")),
+    ("compare gpu b200 vs mi355x model dsr1 precision fp8 using interactivity p99",
+     spec("gpu", ["b200", "mi355x"], precision="fp8", interactivity="p99")),
+    # ---- band percentages, clamped into the displayed band
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 at band 0%, 100%",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", band_pct=[0, 100])),
+    ("compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 at band 0%, 10%, 50%, 90%, 100%",
+     spec("gpu", ["b200", "mi355x", "h200"], precision="fp8", band_pct=[0, 10, 50, 90, 100])),
+    ("compare spec mtp vs none on b200 precision fp8 model dsr1 seq 8k/1k at band 0%, 100% using cost splined",
+     spec("spec", ["mtp", "none"], gpu="b200", precision="fp8", band_pct=[0, 100], cost_method="splined",
+          **SEQ_8K1K)),
+
+    # ---- seed page "B200: FP4 vs FP8" (seeds/004) on api-partial: 2026-04 prices, splined
+    ("compare precision fp4 vs fp8 on b200 model qwen3.5 seq 1k/1k using dashboard 2026-07-15 at interactivity 95, 159",
+     spec("precision", ["fp4", "fp8"], gpu="b200", model="qwen3.5", targets=[95, 159],
+          dashboard="2026-07-15", data=API_PARTIAL, seq="1k/1k")),
+    ("compare precision fp4 vs fp8 on b200 model qwen3.5 at interactivity 95, 159 using dashboard 2026-07-15 show throughput, cost, power, concurrency, tokens_per_dollar",
+     spec("precision", ["fp4", "fp8"], gpu="b200", model="qwen3.5", targets=[95, 159],
+          dashboard="2026-07-15", data=API_PARTIAL)),
+    ("compare precision fp4 vs fp8 on b200 model qwen3.5 at interactivity 95, 159 using prices 2026-04 using cost splined",
+     spec("precision", ["fp4", "fp8"], gpu="b200", model="qwen3.5", targets=[95, 159],
+          prices="2026-04", cost_method="splined", data=API_PARTIAL)),
+    ("compare precision fp4 vs fp8 on b200 model qwen3.5 at interactivity 95, 159 using prices 2026-04",
+     spec("precision", ["fp4", "fp8"], gpu="b200", model="qwen3.5", targets=[95, 159],
+          prices="2026-04", data=API_PARTIAL)),
+    # ---- other Qwen single-turn compares on api-partial
+    ("compare precision fp4 vs fp8 on mi355x model qwen3.5 seq 8k/1k",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", model="qwen3.5", data=API_PARTIAL, **SEQ_8K1K)),
+    ("compare precision fp4 vs fp8 on b200 model qwen3.5 using interactivity p90",
+     spec("precision", ["fp4", "fp8"], gpu="b200", model="qwen3.5", interactivity="p90", data=API_PARTIAL)),
+
+    # ---- AgentX on api-partial (agentic_traces rows; x = p90 interactivity)
+    ("compare gpu b300 vs gb200 model qwen3.5 seq agentic",
+     spec("gpu", ["b300", "gb200"], model="qwen3.5", data=API_PARTIAL, **SEQ_AGENTIC)),
+    ("compare gpu b300 vs b200 model qwen3.5 precision fp8 seq agentic",
+     spec("gpu", ["b300", "b200"], model="qwen3.5", precision="fp8", data=API_PARTIAL, **SEQ_AGENTIC)),
+    ("compare gpu b300 vs b200 vs h200 model qwen3.5 precision fp8 seq agentic show throughput, cost, power, concurrency, tokens_per_dollar",
+     spec("gpu", ["b300", "b200", "h200"], model="qwen3.5", precision="fp8", data=API_PARTIAL,
+          **SEQ_AGENTIC)),
+    ("compare gpu mi325x vs mi355x model qwen3.5 seq agentic using cost splined",
+     spec("gpu", ["mi325x", "mi355x"], model="qwen3.5", cost_method="splined", data=API_PARTIAL,
+          **SEQ_AGENTIC)),
+    ("compare gpu gb200 vs gb300 model qwen3.5 precision fp4 seq agentic at band 0%, 50%, 100%",
+     spec("gpu", ["gb200", "gb300"], model="qwen3.5", precision="fp4", band_pct=[0, 50, 100],
+          data=API_PARTIAL, **SEQ_AGENTIC)),
+    ("compare gpu b300 vs b200 model qwen3.5 precision fp8 seq agentic using interactivity p50",
+     spec("gpu", ["b300", "b200"], model="qwen3.5", precision="fp8", interactivity="p50",
+          data=API_PARTIAL, **SEQ_AGENTIC)),
+    ("compare gpu b300 vs gb200 model qwen3.5 seq agentic at interactivity 5, 10, 50, 100, 300, 500",
+     spec("gpu", ["b300", "gb200"], model="qwen3.5", targets=[5, 10, 50, 100, 300, 500],
+          data=API_PARTIAL, **SEQ_AGENTIC)),
+
+    # ---- AgentX on the runner aggregates (agentic/: undated, x = 1/p90_itl)
+    ("compare precision fp4 vs fp8 on mi355x model minimaxm2.5 seq agentic",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", model="minimaxm2.5", data=AGENTIC, **SEQ_AGENTIC)),
+    ("compare precision fp4 vs fp8 on mi355x model minimax seq agentic using cost splined show throughput, cost, power, concurrency, tokens_per_dollar",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", model="minimax", cost_method="splined",
+          data=AGENTIC, **SEQ_AGENTIC)),
+    ("compare gpu b200 vs mi355x model kimi seq agentic",
+     spec("gpu", ["b200", "mi355x"], model="kimi", data=AGENTIC, **SEQ_AGENTIC)),
+    ("compare gpu b200 vs mi355x model kimik2.5 seq agentic using dashboard 2026-07-15",
+     spec("gpu", ["b200", "mi355x"], model="kimik2.5", dashboard="2026-07-15", data=AGENTIC,
+          **SEQ_AGENTIC)),
+    ("compare gpu b200 vs mi355x model kimi seq agentic at band 0%, 100%",
+     spec("gpu", ["b200", "mi355x"], model="kimi", band_pct=[0, 100], data=AGENTIC, **SEQ_AGENTIC)),
+]
+
+# Queries icq must refuse (exit status non-zero), checked against the reference raising ValueError.
+# (icq query, reference spec)
+ERROR_CASES = [
+    # the default edition 2026-09 has no neocloud tier
+    ("compare precision fp4 vs fp8 on b200 model dsr1 using prices neocloud",
+     spec("precision", ["fp4", "fp8"], gpu="b200", tier="neocloud")),
+    ("compare precision fp4 vs fp8 on b200 model dsr1 using dashboard 2026-09-07 using prices neocloud",
+     spec("precision", ["fp4", "fp8"], gpu="b200", dashboard="2026-09-07", tier="neocloud")),
 ]
 
 
@@ -170,7 +309,16 @@ def extract_compare(stdout: str):
     return None
 
 
-def diff_results(ref: dict, got: dict, dimension: str) -> list[str]:
+# Metrics compared only when icq's JSON carries them (required=... makes them mandatory).
+OPTIONAL_METRICS = ("tokens_per_dollar", "joules_per_token")
+
+
+def required_metrics(query: str) -> tuple:
+    """Metrics icq must report because the query shows them."""
+    return tuple(m for m in OPTIONAL_METRICS if re.search(rf"\bshow\b.*\b{m}\b", query))
+
+
+def diff_results(ref: dict, got: dict, dimension: str, required=()) -> list[str]:
     d = []
     # band
     rb, gb = ref["band"], got.get("band")
@@ -214,6 +362,12 @@ def diff_results(ref: dict, got: dict, dimension: str) -> list[str]:
             for k in ("throughput", "cost", "tokens_per_mw"):
                 if not close(rv[k], v.get(k)):
                     d.append(f"{name}: {k} ref {rv[k]!r} icq {v.get(k)!r}")
+            for k in OPTIONAL_METRICS:
+                if k in v or k in required:
+                    if k not in v:
+                        d.append(f"{name}: {k} missing in icq's JSON (ref {rv.get(k)!r})")
+                    elif k in rv and not close(rv[k], v.get(k)):
+                        d.append(f"{name}: {k} ref {rv[k]!r} icq {v.get(k)!r}")
             if rv["concurrency"] != v.get("concurrency") or \
                     isinstance(v.get("concurrency"), bool):
                 d.append(f"{name}: concurrency ref {rv['concurrency']} icq {v.get('concurrency')}")
@@ -232,9 +386,17 @@ def diff_results(ref: dict, got: dict, dimension: str) -> list[str]:
     return d
 
 
-def run_icq(icq: str, query: str):
+def icq_command(icq: str, query: str, data=None) -> list[str]:
+    """icq --format json [--data PATH ...] -c QUERY (no --data: icq's built-in data)."""
+    cmd = [icq, "--format", "json"]
+    for path in data or ():
+        cmd += ["--data", path]
+    return cmd + ["-c", query]
+
+
+def run_icq(icq: str, query: str, data=None):
     try:
-        p = subprocess.run([icq, "--format", "json", "-c", query], capture_output=True,
+        p = subprocess.run(icq_command(icq, query, data), capture_output=True,
                            text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as e:
         return None, f"could not run icq: {e}"
@@ -246,10 +408,28 @@ def run_icq(icq: str, query: str):
     return got, None
 
 
-def self_test(cases, rows) -> int:
+class RowCache:
+    """Loaded reference rows per data list (None = the built-in data)."""
+
+    def __init__(self):
+        self._rows = {}
+
+    def rows(self, sp: dict):
+        key = tuple(sp.get("data") or ())
+        if key not in self._rows:
+            self._rows[key] = R.load(R.spec_data_files(sp))[0]
+        return self._rows[key]
+
+
+def self_test(cases, error_cases, cache) -> int:
     bad = 0
     for n, (query, sp) in enumerate(cases, 1):
-        res = R.compare(sp, rows)
+        try:
+            res = R.compare(sp, cache.rows(sp))
+        except (ValueError, SystemExit) as e:
+            bad += 1
+            print(f"{n:2d} {query}\n   REFERENCE ERROR: {e}  <--")
+            continue
         band = "none" if res["band"] is None else f"{res['band'][0]:.1f}-{res['band'][1]:.1f}"
         sides = "  ".join(
             f"{s['label']}:{s['rows']}r/{s['frontier_points']}f"
@@ -261,10 +441,22 @@ def self_test(cases, rows) -> int:
         empty = [s["label"] for s in res["sides"] if s["rows"] == 0]
         flag = "  <-- NO ROWS: " + ",".join(empty) if empty else ""
         bad += bool(empty) or res["band"] is None
-        print(f"{n:2d} {query}\n   band {band} | {sides} | {tg}{flag}")
+        data = " data=" + ",".join(os.path.relpath(p, R.data_root()) for p in sp["data"]) if sp.get("data") else ""
+        print(f"{n:2d} {query}\n   band {band} | {sides} | {tg}{flag}\n"
+              f"   {res['prices']['edition']} {res['prices']['tier']} {res['cost_method']} "
+              f"x={res['interactivity']}{data}")
         for s in res["summary"]:
             print(f"     {s}")
-    print(f"{len(cases)} cases, {bad} with an empty side or empty band")
+    for query, sp in error_cases:
+        try:
+            R.compare(sp, cache.rows(sp))
+        except ValueError as e:
+            print(f"ERR {query}\n   reference refuses: {e}")
+            continue
+        bad += 1
+        print(f"ERR {query}\n   REFERENCE DID NOT REFUSE  <--")
+    print(f"{len(cases)} cases, {len(error_cases)} error cases, "
+          f"{bad} with an empty side, an empty band or an unexpected reference outcome")
     return 1 if bad else 0
 
 
@@ -282,26 +474,43 @@ def main(argv) -> int:
         sel = args[i + 1]
         del args[i:i + 2]
     cases = [c for c in CASES if sel is None or sel.lower() in c[0].lower()]
-    rows, _ = R.load(R.default_data_files())
+    error_cases = [c for c in ERROR_CASES if sel is None or sel.lower() in c[0].lower()]
+    cache = RowCache()
     if args == ["--self-test"]:
-        return self_test(cases, rows)
+        return self_test(cases, error_cases, cache)
     if len(args) != 1:
         print(__doc__, file=sys.stderr)
         return 2
     icq = args[0]
     failed = 0
     for n, (query, sp) in enumerate(cases, 1):
-        ref = R.compare(sp, rows)
-        got, err = run_icq(icq, query)
-        diffs = [err] if err else diff_results(ref, got, sp["dimension"])
+        ref = R.compare(sp, cache.rows(sp))
+        got, err = run_icq(icq, query, sp.get("data"))
+        diffs = [err] if err else diff_results(ref, got, sp["dimension"], required_metrics(query))
         if diffs:
             failed += 1
             print(f"FAIL {n:2d} {query}")
+            if sp.get("data"):
+                print(f"     data: {' '.join(sp['data'])}")
             for x in diffs:
                 print(f"     {x}")
         elif verbose:
             print(f"ok   {n:2d} {query}")
-    print(f"{len(cases) - failed}/{len(cases)} cases agree")
+    for query, sp in error_cases:
+        try:
+            p = subprocess.run(icq_command(icq, query, sp.get("data")), capture_output=True,
+                               text=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            failed += 1
+            print(f"FAIL ERR {query}\n     could not run icq: {e}")
+            continue
+        if p.returncode == 0:
+            failed += 1
+            print(f"FAIL ERR {query}\n     icq exit 0, expected an error (the reference refuses it)")
+        elif verbose:
+            print(f"ok   ERR {query}: exit {p.returncode}: {p.stderr.strip()[:200]}")
+    total = len(cases) + len(error_cases)
+    print(f"{total - failed}/{total} cases agree")
     return 1 if failed else 0
 
 

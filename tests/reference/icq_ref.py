@@ -3,10 +3,15 @@
 
 Written from ../shared/docs/SEMANTICS.md (the contract), docs/DECISIONS.md (the project's
 resolution of what the contract leaves open), ../shared/docs/LANGUAGE.md (JSON shape of
-`compare`) and ../shared/data/inferencex/README.md (data formats) only -- deliberately
+`compare`), ../shared/docs/DASHBOARD.md (model slugs, catalog, dated editions) and
+../shared/data/inferencex/README.md (data formats) only -- deliberately
 without reading any of the C++ sources, so that it can serve as a test oracle.
 
 Standard library only (Python 3.11).
+
+Data: API row files (`benchmarks*.json`, also agentic_traces rows with null isl/osl) and runner
+aggregate files (agentic/*.json: flat keys hw, tp, ep, conc, ..., no date -- undated rows, one run
+per line, always the latest).  Folders mean every *.json under them.
 
 Usage:
     icq_ref.py --spec '{"dimension": "precision", "sides": ["fp4", "fp8"],
@@ -18,11 +23,20 @@ Spec keys (all optional except dimension and sides):
     dimension  precision | spec | gpu | framework | deployment | vendor
     sides      list of side values of that dimension (canonical keys; aliases accepted)
     filters    {"gpu", "model", "precision", "spec", "framework", "family", "deployment",
-                "vendor", "isl", "osl"}; isl/osl default to 1024/1024 (benchmark_type single_turn)
-    targets    list of interactivities, or null for the band quartiles
-    prices     "2026-07" (default) | "2026-04"
-    tier       "hyperscaler" (default) | "neocloud" | "rental"
+                "vendor", "isl", "osl", "seq"}; isl/osl default to 1024/1024 (benchmark_type
+                single_turn); "seq": "1k/1k" | "1k/8k" | "8k/1k" | "agentic" (agentic_traces rows,
+                no isl/osl).  "model" may be a DB key, a display name, or a compare-page slug /
+                slug alias that pools several DB keys (kimi = kimik2.5 + kimik2.6 + kimik2.7-code)
+    targets    list of interactivities, or null for the band quartiles (error on a degenerate band)
+    band_pct   list of band percentages 0..100 instead of targets (kept inside ceil(lo)..floor(hi))
+    interactivity  "p50" | "p90" | "p99"; default p90 for agentic rows, p50 (median) otherwise
+    prices     "2026-09" (default) | "2026-07" | "2026-04"
+    tier       "hyperscaler" (default) | "neocloud" (not in 2026-09) | "rental"
+    cost_method  "derived" (default) | "splined"
+    dashboard  "YYYY-MM-DD": the price edition and cost method the dashboard had on that date
+               (explicit prices / cost_method win)
     clamp      false (default) | true
+    data       list of data files / folders (a folder = every *.json under it); default built-in
 """
 
 from __future__ import annotations
@@ -33,6 +47,7 @@ import glob
 import json
 import math
 import os
+import re
 import sys
 from decimal import Decimal, ROUND_HALF_UP, localcontext
 
@@ -63,10 +78,39 @@ CATALOG = {
         "mi300x": ("1.39", {"hyperscaler": "0.95",  "neocloud": "1.16",  "rental": "1.30"}),
         "mi325x": ("1.69", {"hyperscaler": "1.10",  "neocloud": "1.32",  "rental": "1.60"}),
         "mi355x": ("2.09", {"hyperscaler": "1.50",  "neocloud": "2.09",  "rental": "2.10"}),
+        # SEMANTICS §10: rtx6000pro is also in the 2026-07 edition, with neocloud 0.75
+        "rtx6000pro": ("0.975", {"hyperscaler": "0.68", "neocloud": "0.75", "rental": "0.52"}),
+    },
+    # SEMANTICS §10 (#1056, #1071, from 2026-09-07): no neocloud tier; kW as 2026-07; rental corrected
+    "2026-09": {
+        "h100":   ("1.37", {"hyperscaler": "1.17",  "rental": "2.00"}),
+        "h200":   ("1.37", {"hyperscaler": "1.22",  "rental": "2.90"}),
+        "b200":   ("1.71", {"hyperscaler": "1.73",  "rental": "3.70"}),
+        "b300":   ("1.90", {"hyperscaler": "2.26",  "rental": "4.25"}),
+        "gb200":  ("1.87", {"hyperscaler": "1.86",  "rental": "4.00"}),
+        "gb300":  ("2.12", {"hyperscaler": "2.31",  "rental": "5.00"}),
+        "mi300x": ("1.39", {"hyperscaler": "0.95",  "rental": "1.30"}),
+        "mi325x": ("1.69", {"hyperscaler": "1.10",  "rental": "1.60"}),
+        "mi355x": ("2.09", {"hyperscaler": "1.50",  "rental": "2.90"}),
+        "rtx6000pro": ("0.975", {"hyperscaler": "0.68", "rental": "0.52"}),
+        "tpuv7":  ("1.207", {"hyperscaler": "1.21",  "rental": "2.00"}),
+        "vr200":  ("3.3",   {"hyperscaler": "3.61",  "rental": "8.50"}),
     },
 }
-DEFAULT_EDITION = "2026-07"
+DEFAULT_EDITION = "2026-09"   # the newest edition is the default (SEMANTICS §7, §10)
 DEFAULT_TIER = "hyperscaler"
+TIERS = ("hyperscaler", "neocloud", "rental")
+COST_METHODS = ("derived", "splined")
+DEFAULT_COST_METHOD = "derived"
+
+# SEMANTICS §10: what the dashboard had in force from a date on (the first entry is "the start").
+#   (from date, price edition, cost method); a page of date D uses the last entry with from <= D.
+DASHBOARD_EDITIONS = (
+    ("0000-01-01", "2026-04", "splined"),
+    ("2026-07-31", "2026-07", "splined"),   # #659
+    ("2026-08-12", "2026-07", "derived"),   # #726
+    ("2026-09-07", "2026-09", "derived"),   # #1056, #1071
+)
 
 # How a side whose frontier mixes several GPUs is priced (SEMANTICS/DECISIONS are silent; only
 # vendor comparisons or comparisons without a GPU filter are affected):
@@ -89,6 +133,40 @@ MODEL_ALIASES = {
     "kimi-k2.5": "kimik2.5", "glm-5": "glm5", "minimax-m2.5": "minimaxm2.5",
     "deepseek-v4-pro": "dsv4", "llama-3.3-70b": "llama70b",
 }
+# Compare-page model slugs (DASHBOARD.md §7): a slug or slug alias pools several DB keys into one
+# set of rows.  A DB key (or a display name resolved by MODEL_ALIASES) stays one key.  Slugs and
+# slug aliases take precedence over MODEL_ALIASES (only "glm-5" is in both: slug alias of glm-5-1).
+MODEL_SLUGS = {
+    "deepseek-v4": ("dsv4",),
+    "deepseek-r1": ("dsr1",),
+    "kimi-k3": ("kimik3",),
+    "kimi-k26": ("kimik2.5", "kimik2.6", "kimik2.7-code"),
+    "glm-5-1": ("glm5", "glm5.1"),
+    "glm-5-2": ("glm5.2",),
+    "minimax-m3": ("minimaxm3",),
+    "minimax-m27": ("minimaxm2.5", "minimaxm2.7"),
+    "qwen-3-8-flash-next": ("qwen3.8next",),
+    "qwen-3-5": ("qwen3.5",),
+    "gptoss-120b": ("gptoss120b",),
+    "llama-3-3-70b": ("llama70b",),
+}
+MODEL_SLUG_ALIASES = {
+    "deepseek": "deepseek-r1", "kimi": "kimi-k26", "kimi-k25": "kimi-k26", "qwen": "qwen-3-5",
+    "glm": "glm-5-1", "glm-5": "glm-5-1", "minimax": "minimax-m27", "minimax-m25": "minimax-m27",
+    "llama": "llama-3-3-70b", "gptoss": "gptoss-120b",
+}
+
+
+def model_keys(value) -> frozenset:
+    """The DB model keys a model filter value selects: a slug / slug alias -> its pooled keys,
+    anything else -> the one key canon("model", value)."""
+    v = str(value).strip().lower()
+    slug = MODEL_SLUG_ALIASES.get(v, v)
+    if slug in MODEL_SLUGS:
+        return frozenset(MODEL_SLUGS[slug])
+    return frozenset({canon("model", v)})
+
+
 VENDORS = {
     "nvidia": {"h100", "h200", "b200", "b300", "gb200", "gb300", "rtx6000pro"},
     "amd": {"mi300x", "mi325x", "mi355x"},
@@ -185,6 +263,43 @@ def sign(x: float) -> float:
 # --------------------------------------------------------------------------------------------
 # Loading and normalisation (DECISIONS.md, Data)
 # --------------------------------------------------------------------------------------------
+def data_root() -> str:
+    """The InferenceX data folder: $ICQ_DATA_DIR (the build's data folder, as CTest passes it) when
+    it exists, else ../shared/data/inferencex next to the repository."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    candidates = [os.path.join(here, "..", "..", "..", "shared", "data", "inferencex")]
+    if os.environ.get("ICQ_DATA_DIR"):
+        candidates.insert(0, os.environ["ICQ_DATA_DIR"])
+    for c in candidates:
+        if os.path.isdir(c):
+            return os.path.normpath(c)
+    return os.path.normpath(candidates[-1])
+
+
+def expand_data_paths(paths) -> list[str]:
+    """Files named by a data list: a file is itself; a folder means every *.json under it,
+    recursively.  The result is sorted by path (the order duplicates are resolved in)."""
+    out = []
+    for p in paths:
+        if os.path.isdir(p):
+            out.extend(glob.glob(os.path.join(p, "**", "*.json"), recursive=True))
+        elif os.path.exists(p):
+            out.append(p)
+        else:
+            raise FileNotFoundError(f"data path not found: {p}")
+    return sorted(set(out))
+
+
+def spec_data_files(spec: dict) -> list[str]:
+    """The files of spec["data"] (list of files/folders), or the built-in data when absent."""
+    paths = spec.get("data")
+    if not paths:
+        return default_data_files()
+    if isinstance(paths, str):
+        paths = [paths]
+    return expand_data_paths(paths)
+
+
 def default_data_files() -> list[str]:
     here = os.path.dirname(os.path.abspath(__file__))
     candidates = [os.path.join(here, "..", "..", "..", "shared", "data", "inferencex", "api")]
@@ -215,13 +330,71 @@ def _norm_int(v):
     return v
 
 
+# Runner aggregate rows (agentic/*.json, the runner's agg_bmk.json shape): flat keys, no date, no
+# isl/osl.  These keys are configuration; every other numeric key is a metric.
+RUNNER_CONFIG_KEYS = frozenset({
+    "hw", "conc", "image", "model", "infmax_model_prefix", "framework", "precision",
+    "spec_decoding", "disagg", "scenario_type", "is_multinode", "tp", "ep", "dp_attention",
+    "offloading", "date", "run_url", "isl", "osl",
+})
+
+
+def is_runner_row(raw) -> bool:
+    """The runner aggregate shape: flat `hw` instead of the API's `hardware`."""
+    return isinstance(raw, dict) and "hw" in raw and "hardware" not in raw
+
+
+def runner_to_api(raw: dict) -> dict:
+    """An API-shaped row from a runner aggregate row (brief / README "agentic/"):
+    hardware = hw before the first '-' or '_', lower case; model = infmax_model_prefix;
+    spec_method = spec_decoding; prefill_tp = decode_tp = tp; prefill_ep = decode_ep = ep;
+    both dp_attention = dp_attention ("false"/"true" strings); num_prefill_gpu = num_decode_gpu = tp;
+    benchmark_type agentic_traces when scenario_type starts with "agentic" (all the files here);
+    isl/osl null; offload_mode from `offloading` in the API's spelling: "none" (or absent) ->
+    "off", any offloading tier (lmcache, hicache, ...) -> "on" -- the runner files hold the same
+    configuration and concurrency with and without offloading, and these are different lines.
+    No date: the row is undated (all undated rows of a line are its latest run)."""
+    hw = raw.get("hw")
+    hardware = re.split(r"[-_]", hw.strip(), maxsplit=1)[0].lower() if isinstance(hw, str) else hw
+    tp, ep, dp = raw.get("tp"), raw.get("ep"), raw.get("dp_attention")
+    scen = raw.get("scenario_type")
+    agentic = not isinstance(scen, str) or scen.lower().startswith("agentic")
+    metrics = {k: v for k, v in raw.items()
+               if k not in RUNNER_CONFIG_KEYS and is_number(v)}
+    off = raw.get("offloading")
+    if off is None:
+        offload_mode = None  # the default ("off")
+    elif isinstance(off, str) and off.strip().lower() in ("none", "off", "false", ""):
+        offload_mode = "off"
+    else:
+        offload_mode = "on"
+    return {
+        "hardware": hardware, "framework": raw.get("framework"),
+        "model": raw.get("infmax_model_prefix"), "precision": raw.get("precision"),
+        "spec_method": raw.get("spec_decoding"), "disagg": raw.get("disagg"),
+        "is_multinode": raw.get("is_multinode"),
+        "prefill_tp": tp, "prefill_ep": ep, "prefill_dp_attention": dp,
+        "decode_tp": tp, "decode_ep": ep, "decode_dp_attention": dp,
+        "num_prefill_gpu": tp, "num_decode_gpu": tp,
+        "benchmark_type": "agentic_traces" if agentic else "single_turn",
+        "isl": None if agentic else raw.get("isl"), "osl": None if agentic else raw.get("osl"),
+        "offload_mode": offload_mode,
+        "conc": raw.get("conc"), "image": raw.get("image"), "date": raw.get("date"),
+        "metrics": metrics,
+    }
+
+
 def normalise_row(raw: dict):
     """Return (row, None) or (None, reason).  Only config is checked here; metric usability is
-    checked after duplicates are merged (their metrics are a union, see merge_duplicates)."""
+    checked after duplicates are merged (their metrics are a union, see merge_duplicates).
+    API rows need a date; runner aggregate rows (is_runner_row) are undated: row["date"] = None."""
     if not isinstance(raw, dict):
         return None, "not an object"
+    undated_ok = is_runner_row(raw)
+    if undated_ok:
+        raw = runner_to_api(raw)
     for f in REQUIRED_FIELDS:
-        if raw.get(f) is None:
+        if raw.get(f) is None and not (f == "date" and undated_ok):
             return None, f"missing {f}"
     row = {}
     for f in LINE_KEY_FIELDS:
@@ -249,12 +422,15 @@ def normalise_row(raw: dict):
         return None, "non-numeric conc"
     row["conc"] = _norm_int(conc)
     date = raw.get("date")
-    try:
-        if not isinstance(date, str):
-            raise ValueError
-        row["date"] = datetime.date.fromisoformat(date.strip()[:10]).isoformat()
-    except ValueError:
-        return None, "unparseable date"
+    if date is None and undated_ok:
+        row["date"] = None
+    else:
+        try:
+            if not isinstance(date, str):
+                raise ValueError
+            row["date"] = datetime.date.fromisoformat(date.strip()[:10]).isoformat()
+        except ValueError:
+            return None, "unparseable date"
     metrics = raw.get("metrics")
     row["metrics"] = dict(metrics) if isinstance(metrics, dict) else {}
     row["key"] = tuple(row[f] for f in LINE_KEY_FIELDS)
@@ -284,6 +460,54 @@ def metric_problem(metrics: dict):
     return None
 
 
+INTERACTIVITY_PERCENTILES = {"p50": ("median_itl", "median_intvty"),
+                             "p90": ("p90_itl", "p90_intvty"),
+                             "p99": ("p99_itl", "p99_intvty")}
+INTERACTIVITY_ALIASES = {"median": "p50", "p50": "p50", "p90": "p90", "p99": "p99"}
+
+
+def is_agentic(row: dict) -> bool:
+    return row.get("benchmark_type") == "agentic_traces"
+
+
+def canon_interactivity(value):
+    """None (the per-row default) or one of p50 / p90 / p99."""
+    if value is None:
+        return None
+    v = str(value).strip().lower()
+    if v not in INTERACTIVITY_ALIASES:
+        raise ValueError(f"unknown interactivity {value!r}; use p50, p90 or p99")
+    return INTERACTIVITY_ALIASES[v]
+
+
+def default_interactivity(row: dict) -> str:
+    """SEMANTICS §9: the dashboard's default -- p90 for agentic rows, the median for fixed sequences."""
+    return "p90" if is_agentic(row) else "p50"
+
+
+def _usable_x(v) -> bool:
+    return is_number(v) and math.isfinite(v) and v > 0
+
+
+def x_value(row: dict, pctl=None):
+    """The x (interactivity, tok/s/user) of a row for percentile pctl (None = the row's default),
+    or None when the row has no usable x (absent, non-finite or <= 0).
+
+    Agentic rows (SEMANTICS §9): 1 / pNN_itl when pNN_itl is present and > 0, else the row's own
+    pNN_intvty (p50: median_itl / median_intvty).  Fixed-sequence rows: the row's own
+    median_intvty / p90_intvty / p99_intvty, never recomputed."""
+    pctl = canon_interactivity(pctl) or default_interactivity(row)
+    itl_key, intvty_key = INTERACTIVITY_PERCENTILES[pctl]
+    m = row["metrics"]
+    if is_agentic(row):
+        itl = m.get(itl_key)
+        if _usable_x(itl):
+            x = 1.0 / float(itl)
+            return x if _usable_x(x) else None
+    x = m.get(intvty_key)
+    return float(x) if _usable_x(x) else None
+
+
 def has_x(row: dict) -> bool:
     """The row has a median interactivity, so it can enter a range and a frontier.  (Usable rows
     that carry median_intvty at all carry a finite one > 0: see metric_problem.)"""
@@ -291,7 +515,8 @@ def has_x(row: dict) -> bool:
 
 
 def load(paths: list[str]):
-    """Load API JSON row files.  Returns (usable rows, report dict).
+    """Load API JSON row files and runner aggregate files (folders: every *.json under them).
+    Returns (usable rows, report dict).
 
     Duplicates (same line key, date, conc) are one row; metrics = union; on disagreement the
     file whose path sorts last wins (within one file: the later row wins).  Usable rows without
@@ -299,7 +524,7 @@ def load(paths: list[str]):
     their line's runs, but has_x() keeps them out of every range and frontier."""
     report = {"files": [], "raw_rows": 0, "unusable": {}, "duplicates": 0, "disagreements": 0}
     merged: dict = {}
-    for path in sorted(paths):
+    for path in expand_data_paths(paths):
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
         if isinstance(data, dict):  # tolerate {"rows": [...]} / {"data": [...]} wrappers
@@ -336,22 +561,46 @@ def load(paths: list[str]):
 def latest_runs(rows: list[dict]) -> list[dict]:
     """Latest run of each line: the newest date of the line, all its concurrencies (SEMANTICS §1).
     Every usable row counts for the newest date, those without median_intvty included (they are
-    rows of that run); they are only left out of ranges and frontiers later."""
+    rows of that run); they are only left out of ranges and frontiers later.
+    Undated rows (runner aggregates, date None) are one run, and it is the latest of its line:
+    a line with any undated row keeps exactly its undated rows."""
     newest: dict = {}
     for r in rows:
-        if r["key"] not in newest or r["date"] > newest[r["key"]]:
-            newest[r["key"]] = r["date"]
+        k = r["key"]
+        if k in newest and newest[k] is None:
+            continue
+        if r["date"] is None or k not in newest or r["date"] > newest[k]:
+            newest[k] = r["date"]
     return [r for r in rows if r["date"] == newest[r["key"]]]
 
 
 # --------------------------------------------------------------------------------------------
 # Filters (DECISIONS.md, Selection)
 # --------------------------------------------------------------------------------------------
+SEQ_NAMES = {"1k/1k": (1024, 1024), "1k/8k": (1024, 8192), "8k/1k": (8192, 1024)}
+
+
+def canon_seq(value):
+    """"agentic" (also agentic-traces / agentic_traces) or an (isl, osl) pair."""
+    v = str(value).strip().lower()
+    if v in ("agentic", "agentic-traces", "agentic_traces", "agentx"):
+        return "agentic"
+    if v in SEQ_NAMES:
+        return SEQ_NAMES[v]
+    raise ValueError(f"unknown seq {value!r}; use 1k/1k, 1k/8k, 8k/1k or agentic")
+
+
 def matches(row: dict, dimension: str, value) -> bool:
     if dimension == "gpu":
         return row["hardware"] == canon("gpu", value)
     if dimension == "model":
-        return row["model"] == canon("model", value)
+        return row["model"] in model_keys(value)
+    if dimension == "seq":
+        seq = canon_seq(value)
+        if seq == "agentic":
+            return row["benchmark_type"] == "agentic_traces"
+        return (row["benchmark_type"] == "single_turn" and row["isl"] == seq[0]
+                and row["osl"] == seq[1])
     if dimension == "precision":
         return row["precision"] == canon("precision", value)
     if dimension == "spec":
@@ -508,19 +757,105 @@ def default_targets(band) -> list[int]:
     return [round_half_up(lo + q * (hi - lo)) for q in (0.25, 0.50, 0.75)]
 
 
+def displayed_band(band):
+    """[ceil(lo), floor(hi)] (SEMANTICS §5), or None when there is no band or it holds no integer."""
+    if band is None:
+        return None
+    dlo, dhi = math.ceil(band[0]), math.floor(band[1])
+    return [dlo, dhi] if dlo <= dhi else None
+
+
+def band_is_degenerate(band) -> bool:
+    """No band, lo >= hi (the sides touch at one point), or no integer inside it."""
+    return band is None or band[0] >= band[1] or displayed_band(band) is None
+
+
+def band_pct_targets(band, pcts) -> list[int]:
+    """`at band p%`: round_half_up(lo + p/100*(hi-lo)), then kept inside the displayed band
+    [ceil(lo), floor(hi)] so that 0 % and 100 % are measurable on every side (SEMANTICS §5)."""
+    shown = displayed_band(band)
+    if shown is None:
+        raise ValueError(f"band percentages need a band holding an integer; band is {band}")
+    lo, hi = band
+    out = []
+    for p in pcts:
+        if not is_number(p) or not 0 <= p <= 100:
+            raise ValueError(f"band percentage {p!r} is not within 0..100")
+        t = round_half_up(lo + p / 100 * (hi - lo))
+        out.append(min(max(t, shown[0]), shown[1]))
+    return out
+
+
+def _fmt_range(r) -> str:
+    return "no rows" if r is None else f"[{r[0]:g}, {r[1]:g}]"
+
+
+def degenerate_band_error(band, sides) -> ValueError:
+    what = "no common band" if band is None or band[0] > band[1] else f"a degenerate band {band}"
+    ranges = "; ".join(f"{s['label']} range {_fmt_range(s['range'])}" for s in sides)
+    return ValueError(f"the sides have {what}, so there are no default targets "
+                      f"(give explicit targets): {ranges}")
+
+
 # --------------------------------------------------------------------------------------------
 # The comparison
 # --------------------------------------------------------------------------------------------
+def edition_tiers(edition: str) -> set:
+    return {t for _, prices in CATALOG[edition].values() for t in prices}
+
+
+def check_pricing(edition: str, tier: str) -> None:
+    """A known edition, and a tier that edition has (2026-09 has no neocloud tier)."""
+    if edition not in CATALOG:
+        raise ValueError(f"unknown price edition {edition!r}; editions: {', '.join(sorted(CATALOG))}")
+    if tier not in TIERS:
+        raise ValueError(f"unknown price tier {tier!r}; tiers: {', '.join(TIERS)}")
+    if tier not in edition_tiers(edition):
+        having = [e for e in sorted(CATALOG) if tier in edition_tiers(e)]
+        raise ValueError(f"the {edition} price edition has no {tier} tier; editions with it: "
+                         f"{', '.join(having)}")
+
+
+def dashboard_settings(date) -> tuple:
+    """(price edition, cost method) the dashboard had in force on date "YYYY-MM-DD" (SEMANTICS §10)."""
+    d = datetime.date.fromisoformat(str(date).strip()).isoformat()
+    edition, method = None, None
+    for start, ed, m in DASHBOARD_EDITIONS:
+        if start <= d:
+            edition, method = ed, m
+    return edition, method
+
+
+def resolve_pricing(spec: dict) -> tuple:
+    """(edition, tier, cost method): explicit `prices` / `cost_method` keys win over `dashboard`,
+    which wins over the defaults (newest edition, derived)."""
+    dash_edition, dash_method = (dashboard_settings(spec["dashboard"]) if spec.get("dashboard")
+                                 else (None, None))
+    edition = spec.get("prices") or dash_edition or DEFAULT_EDITION
+    tier = spec.get("tier") or DEFAULT_TIER
+    method = spec.get("cost_method") or dash_method or DEFAULT_COST_METHOD
+    if method not in COST_METHODS:
+        raise ValueError(f"unknown cost method {method!r}; use derived or splined")
+    check_pricing(edition, tier)
+    return edition, tier, method
+
+
+def gpu_price_power(gpu: str, edition: str, tier: str):
+    """(price Decimal, kW Decimal) of one GPU, or (None, None) when it is not in the catalog."""
+    entry = CATALOG[edition].get(gpu)
+    if entry is None:
+        return None, None
+    kw, prices = entry
+    price = prices.get(tier)
+    return (Decimal(price) if price is not None else None), Decimal(kw)
+
+
 def price_power(gpus: set, edition: str, tier: str):
     """(price Decimal, kW Decimal) for one GPU, or (None, None) when unpriced / mixed."""
     if len(gpus) != 1:
         return None, None
     (gpu,) = gpus
-    entry = CATALOG[edition].get(gpu)
-    if entry is None:
-        return None, None
-    kw, prices = entry
-    return Decimal(prices[tier]), Decimal(kw)
+    return gpu_price_power(gpu, edition, tier)
 
 
 def cost_per_mtok(price: Decimal, tput: float):
@@ -541,15 +876,58 @@ def tokens_per_mw(kw: Decimal, tput: float):
         return Decimal(tput) * 1000 / kw
 
 
-def side_values(knots: list[dict], t: float, clamp: bool, edition: str, tier: str) -> dict:
-    """Status and metrics of one side at target t."""
+def joules_per_token(kw: Decimal, tput: float):
+    """J per token = kW * 1000 / tput (SEMANTICS §4); None without power or with tput <= 0."""
+    if kw is None or tput is None or tput <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return kw * 1000 / Decimal(tput)
+
+
+def tokens_per_dollar(cost: Decimal):
+    """Tokens per $1 = 1e6 / (cost per million tokens) (SEMANTICS §4); None without a cost."""
+    if cost is None or cost <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return Decimal(1000000) / cost
+
+
+def _f(d):
+    return float(d) if d is not None else None
+
+
+def splined_knot_metric(knots: list[dict], per_knot, t: float):
+    """SEMANTICS §3, cost method "splined": every knot gets its own value per_knot(knot) (a Decimal
+    or None), and those values are splined on the same knots (same clamp into [min, max] of the
+    knot values, >= 0).  None when any knot has no value.  Returns the Decimal of the float result."""
+    vals = [per_knot(k) for k in knots]
+    if not vals or any(v is None for v in vals):
+        return None
+    ys = [float(v) for v in vals]
+    v = spline_eval([k["x"] for k in knots], ys, t)
+    return None if v is None else Decimal(v)
+
+
+def side_values(knots: list[dict], t: float, clamp: bool, edition: str, tier: str,
+                cost_method: str = DEFAULT_COST_METHOD) -> dict:
+    """Status and metrics of one side at target t.
+
+    derived: cost, tokens per $ and joules come from the interpolated throughput and the price /
+    power of the GPU the value comes from (MIXED_GPU_POLICY).  splined: each knot gets its own
+    cost (its GPU's price / its throughput) and joules (its GPU's kW * 1000 / its throughput), and
+    those are splined; tokens per $ = 1e6 / the splined cost.  tok/s/MW is derived in both."""
     out = {"status": "out_of_range", "throughput": None, "cost": None, "tokens_per_mw": None,
-           "concurrency": None}
+           "concurrency": None, "tokens_per_dollar": None, "joules_per_token": None}
     if not knots:
+        out["_cost_dec"] = None
         return out
     xs = [k["x"] for k in knots]
+    edge = None
     if t < xs[0] or t > xs[-1]:
         if not clamp:
+            out["_cost_dec"] = None
             return out
         # clamp (opt-in): the edge knot's values
         edge = 0 if t < xs[0] else len(knots) - 1
@@ -567,13 +945,32 @@ def side_values(knots: list[dict], t: float, clamp: bool, edition: str, tier: st
     else:
         gpus = {knots[i]["hardware"] for i in used}
     price, kw = price_power(gpus, edition, tier)
-    cost = cost_per_mtok(price, tput)
     tpm = tokens_per_mw(kw, tput)
+    if cost_method == "splined":
+        if edge is not None:  # clamped: the edge knot's own cost and joules
+            k = knots[edge]
+            p_k, kw_k = gpu_price_power(k["hardware"], edition, tier)
+            cost = cost_per_mtok(p_k, k["y"])
+            joules = joules_per_token(kw_k, k["y"])
+        else:
+            cost = splined_knot_metric(
+                knots, lambda k: cost_per_mtok(gpu_price_power(k["hardware"], edition, tier)[0],
+                                               k["y"]), t)
+            joules = splined_knot_metric(
+                knots, lambda k: joules_per_token(gpu_price_power(k["hardware"], edition, tier)[1],
+                                                  k["y"]), t)
+        if cost is not None:
+            cost = Decimal(float(cost))  # the float shown is the one the verdicts use
+    else:
+        cost = cost_per_mtok(price, tput)
+        joules = joules_per_token(kw, tput)
     out["throughput"] = float(tput)
-    out["cost"] = float(cost) if cost is not None else None
+    out["cost"] = _f(cost)
     out["_cost_dec"] = cost
-    out["tokens_per_mw"] = float(tpm) if tpm is not None else None
+    out["tokens_per_mw"] = _f(tpm)
     out["concurrency"] = round_half_up(conc)
+    out["tokens_per_dollar"] = _f(tokens_per_dollar(cost))
+    out["joules_per_token"] = _f(joules)
     return out
 
 
@@ -635,12 +1032,23 @@ DIMENSIONS = ("precision", "spec", "gpu", "framework", "deployment", "vendor")
 
 
 def resolve_filters(spec: dict, rows: list[dict]) -> dict:
-    """Shared filters with defaults filled in: isl/osl 1024/1024 + single_turn; model = the only
-    model present when none is given (error listing the models otherwise)."""
+    """Shared filters with defaults filled in: isl/osl 1024/1024 + single_turn, or `seq`
+    ("1k/1k", "1k/8k", "8k/1k", or "agentic" = benchmark_type agentic_traces, no isl/osl);
+    model = the only model present when none is given (error listing the models otherwise)."""
     filters = dict(spec.get("filters") or {})
-    filters.setdefault("isl", 1024)
-    filters.setdefault("osl", 1024)
+    seq = filters.pop("seq", None)
+    if seq is not None:
+        seq = canon_seq(seq)
+        if seq == "agentic":
+            filters.pop("isl", None)
+            filters.pop("osl", None)
+            filters["benchmark_type"] = "agentic_traces"
+        else:
+            filters["isl"], filters["osl"] = seq
     filters.setdefault("benchmark_type", "single_turn")
+    if filters["benchmark_type"] == "single_turn":
+        filters.setdefault("isl", 1024)
+        filters.setdefault("osl", 1024)
     if filters.get("model") is None:
         models = sorted({r["model"] for r in rows})
         if len(models) != 1:
@@ -657,9 +1065,9 @@ def compare(spec: dict, rows: list[dict]) -> dict:
     labels = [canon(dimension, s) for s in spec["sides"]]
     if len(labels) < 2:
         raise SystemExit("a comparison needs two or more sides")
-    edition = spec.get("prices") or DEFAULT_EDITION
-    tier = spec.get("tier") or DEFAULT_TIER
+    edition, tier, cost_method = resolve_pricing(spec)
     clamp = bool(spec.get("clamp", False))
+    pctl = canon_interactivity(spec.get("interactivity"))
 
     # Line-level selection first (latest run of each line), then the filters.
     selected = latest_runs(rows)
@@ -667,30 +1075,39 @@ def compare(spec: dict, rows: list[dict]) -> dict:
     if dimension in filters:
         raise SystemExit(f"{dimension} is both the compared dimension and a filter")
     shared = [r for r in selected if all(matches(r, k, v) for k, v in filters.items())]
+    shown_pctl = pctl or ("p90" if filters.get("benchmark_type") == "agentic_traces" else "p50")
 
     sides = []
     for label in labels:
         selected = [r for r in shared if matches(r, dimension, label)]
-        # Rows without median_intvty are kept but never plotted: "rows" counts the plottable
+        # Rows without a usable x are kept but never plotted: "rows" counts the plottable
         # rows (as icq's JSON does), rows_without_x the others (icq names them in a note).
-        srows = [r for r in selected if has_x(r)]
-        pts = [{"x": float(r["metrics"]["median_intvty"]), "y": float(r["metrics"]["tput_per_gpu"]),
+        with_x = [(r, x_value(r, pctl)) for r in selected]
+        with_x = [(r, x) for r, x in with_x if x is not None]
+        pts = [{"x": x, "y": float(r["metrics"]["tput_per_gpu"]),
                 "key": r["key"], "conc": r["conc"], "hardware": r["hardware"], "row": r}
-               for r in srows]
+               for r, x in with_x]
         knots = frontier(pts)
-        xs = [float(r["metrics"]["median_intvty"]) for r in srows]
+        xs = [x for _, x in with_x]
         rng = [min(xs), max(xs)] if xs else None
-        sides.append({"label": label, "rows": len(srows), "rows_without_x": len(selected) - len(srows),
+        sides.append({"label": label, "rows": len(with_x), "rows_without_x": len(selected) - len(with_x),
                       "frontier_points": len(knots), "range": rng, "_knots": knots})
 
     band = band_of([s["range"] for s in sides])
     targets = spec.get("targets")
-    if targets is None:
+    band_pct = spec.get("band_pct")
+    if targets is not None and band_pct is not None:
+        raise ValueError("give either targets or band_pct, not both")
+    if targets is None and band_pct is not None:
+        targets = band_pct_targets(band, band_pct)
+    elif targets is None:
+        if band_is_degenerate(band):
+            raise degenerate_band_error(band, sides)
         targets = default_targets(band)
 
     out_targets, summary, clause_sets = [], [], []
     for t in targets:
-        vals = [side_values(s["_knots"], float(t), clamp, edition, tier) for s in sides]
+        vals = [side_values(s["_knots"], float(t), clamp, edition, tier, cost_method) for s in sides]
         out_targets.append({"interactivity": t,
                             "values": [dict({"side": s["label"]},
                                             **{k: v for k, v in val.items() if not k.startswith("_")})
@@ -705,7 +1122,9 @@ def compare(spec: dict, rows: list[dict]) -> dict:
         "kind": "compare",
         "dimension": dimension,
         "filters": filters,
+        "interactivity": shown_pctl,
         "prices": {"edition": edition, "tier": tier},
+        "cost_method": cost_method,
         "band": band,
         "sides": [{k: v for k, v in s.items() if not k.startswith("_")} for s in sides],
         "targets": out_targets,
@@ -715,23 +1134,30 @@ def compare(spec: dict, rows: list[dict]) -> dict:
     }
 
 
+def run_spec(spec: dict) -> dict:
+    """compare() on the data the spec names (spec["data"]) or the built-in data."""
+    rows, _ = load(spec_data_files(spec))
+    return compare(spec, rows)
+
+
 # --------------------------------------------------------------------------------------------
 # CLI
 # --------------------------------------------------------------------------------------------
 def lines_overview(rows: list[dict], filters: dict) -> list[str]:
-    """One line per (gpu, precision, spec, framework, deployment, seq) group of the latest runs."""
+    """One line per (gpu, precision, spec, framework, deployment, seq) group of the latest runs;
+    x = each row's default interactivity (median, p90 for agentic rows)."""
     sel = [r for r in latest_runs(rows) if all(matches(r, k, v) for k, v in filters.items())]
     groups: dict = {}
     for r in sel:
         dep = "disagg" if r["disagg"] else ("multinode" if r["is_multinode"] else "single-node")
-        g = (r["hardware"], r["precision"], r["spec_method"], r["framework"], dep,
-             f'{r["isl"]}/{r["osl"]}', r["model"])
+        seq = "agentic" if is_agentic(r) else f'{r["isl"]}/{r["osl"]}'
+        g = (r["hardware"], r["precision"], r["spec_method"], r["framework"], dep, seq, r["model"])
         groups.setdefault(g, []).append(r)
     out = []
     for g in sorted(groups, key=lambda g: tuple(str(x) for x in g)):
         rs = groups[g]
-        xs = [r["metrics"]["median_intvty"] for r in rs if has_x(r)]
-        dates = sorted({r["date"] for r in rs})
+        xs = [x for x in (x_value(r) for r in rs) if x is not None]  # the rows' default x
+        dates = sorted({r["date"] or "undated" for r in rs})
         span = f"x=[{min(xs):7.2f},{max(xs):7.2f}]" if xs else "x=[   none      ]"
         out.append(f"{' '.join(str(x) for x in g):60s} rows={len(rs):3d} {span} "
                    f"without_x={len(rs) - len(xs)} dates={','.join(dates)}")
@@ -740,24 +1166,29 @@ def lines_overview(rows: list[dict], filters: dict) -> list[str]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", action="append", help="API JSON row file (repeatable); replaces "
-                    "the built-in data")
+    ap.add_argument("--data", action="append", help="API JSON row file or runner aggregate file, "
+                    "or a folder of them (repeatable); replaces the built-in data and the spec's "
+                    "\"data\" key")
     ap.add_argument("--spec", help="comparison spec as JSON")
     ap.add_argument("--lines", action="store_true", help="print an overview of the latest-run "
                     "lines (the spec's filters apply, if given)")
     ap.add_argument("--report", action="store_true", help="print the load report to stderr")
     args = ap.parse_args(argv)
 
-    rows, report = load(args.data or default_data_files())
+    spec = json.loads(args.spec) if args.spec else {}
+    rows, report = load(args.data or spec_data_files(spec))
     if args.report:
         print(json.dumps(report, indent=1), file=sys.stderr)
-    spec = json.loads(args.spec) if args.spec else {}
     if args.lines:
         print("\n".join(lines_overview(rows, dict(spec.get("filters") or {}))))
         return 0
     if not spec:
         ap.error("--spec is required")
-    print(json.dumps(compare(spec, rows), indent=1))
+    try:
+        print(json.dumps(compare(spec, rows), indent=1))
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

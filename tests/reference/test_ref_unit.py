@@ -276,5 +276,529 @@ class RowsWithoutInteractivityTest(unittest.TestCase):
         self.assertTrue(any("rows=  5" in line and "without_x=3" in line for line in out), out)
 
 
+# ============================================================================================
+# Second round: cost method, tokens per $, dashboard editions, price editions, AgentX, model
+# groups, band percentages, data lists, and the seed page "B200: FP4 vs FP8".
+# ============================================================================================
+def K(x, y, conc=1, hw="b200"):
+    return {"x": x, "y": y, "conc": conc, "hardware": hw, "key": ("k", x), "row": None}
+
+
+def write_json(tmpdir, name, data):
+    path = os.path.join(tmpdir, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as fh:
+        json.dump(data, fh)
+    return path
+
+
+class CostMethodTest(unittest.TestCase):
+    """SEMANTICS §3: derived (cost from the interpolated throughput) vs splined (knot costs
+    splined on the same knots)."""
+
+    TWO = [K(10.0, 200.0, 64), K(20.0, 100.0, 8)]
+    THREE = [K(10.0, 300.0, 64), K(20.0, 200.0, 16), K(40.0, 50.0, 2)]
+
+    def sv(self, knots, t, method, edition="2026-09", tier="hyperscaler", clamp=False):
+        return R.side_values(knots, float(t), clamp, edition, tier, method)
+
+    def test_two_knot_case_by_hand(self):
+        price = 1.73  # b200, 2026-09 hyperscaler
+        c0, c1 = price / (200 * 0.0036), price / (100 * 0.0036)
+        # throughput at 15: u = 0.5, h = 10, s = -10, m0 = -15, m1 = -7.5:
+        # 100 + 0.125*10*(-15) + 50 - 0.125*10*(-7.5) = 140.625
+        d = self.sv(self.TWO, 15, "derived")
+        self.assertEqual(d["throughput"], 140.625)
+        self.assertAlmostEqual(d["cost"], price / (140.625 * 0.0036), places=12)
+        # splined: the same two-knot spline on (c0, c1): s = (c1-c0)/10, m0 = 1.5 s, m1 = 0.75 s
+        # -> 0.5*(c0+c1) + 0.125*10*(1.5 s) - 0.125*10*(0.75 s) = 0.5*(c0+c1) + 0.09375*(c1-c0)
+        sp = self.sv(self.TWO, 15, "splined")
+        self.assertAlmostEqual(sp["cost"], 0.5 * (c0 + c1) + 0.09375 * (c1 - c0), places=12)
+        self.assertGreater(sp["cost"], d["cost"])  # 3.829 vs 3.417: the methods differ
+        self.assertEqual(sp["throughput"], d["throughput"])
+
+    def test_agree_at_knots_differ_between(self):
+        for t in (10, 20, 40):
+            d, sp = self.sv(self.THREE, t, "derived"), self.sv(self.THREE, t, "splined")
+            self.assertEqual(sp["cost"], d["cost"], t)
+            self.assertEqual(sp["joules_per_token"], d["joules_per_token"], t)
+            self.assertAlmostEqual(sp["tokens_per_dollar"], d["tokens_per_dollar"], delta=1e-6)
+        for t in (12, 15, 30, 35):
+            d, sp = self.sv(self.THREE, t, "derived"), self.sv(self.THREE, t, "splined")
+            self.assertNotAlmostEqual(sp["cost"], d["cost"], places=6, msg=t)
+            self.assertNotAlmostEqual(sp["joules_per_token"], d["joules_per_token"], places=6, msg=t)
+            # tok/s/MW, throughput and concurrency are the same in both methods
+            for k in ("throughput", "tokens_per_mw", "concurrency"):
+                self.assertEqual(sp[k], d[k], (t, k))
+
+    def test_splined_cost_clamped_into_knot_costs(self):
+        costs = [1.73 / (k["y"] * 0.0036) for k in self.THREE]
+        for t in range(10, 41):
+            c = self.sv(self.THREE, t, "splined")["cost"]
+            self.assertTrue(min(costs) <= c <= max(costs), t)
+
+    def test_splined_joules_by_hand(self):
+        kw = 1.71  # b200, 2026-09 (as 2026-07)
+        j0, j1 = kw * 1000 / 200, kw * 1000 / 100
+        sp = self.sv(self.TWO, 15, "splined")
+        self.assertAlmostEqual(sp["joules_per_token"], 0.5 * (j0 + j1) + 0.09375 * (j1 - j0), places=10)
+        self.assertAlmostEqual(self.sv(self.TWO, 15, "derived")["joules_per_token"],
+                               kw * 1000 / 140.625, places=10)
+
+    def test_splined_null_when_a_knot_is_unpriced_or_has_no_throughput(self):
+        mixed = [K(10.0, 300.0, 4, "b200"), K(20.0, 200.0, 2, "rtx5090")]  # not in the catalog
+        self.assertIsNone(self.sv(mixed, 15, "splined")["cost"])
+        self.assertIsNone(self.sv(mixed, 15, "splined")["tokens_per_dollar"])
+        zero = [K(10.0, 300.0, 4), K(20.0, 0.0, 2)]
+        self.assertIsNone(self.sv(zero, 15, "splined")["cost"])
+        self.assertIsNone(self.sv(zero, 15, "splined")["joules_per_token"])
+        self.assertIsNotNone(self.sv(zero, 15, "derived")["cost"])
+
+    def test_splined_prices_every_knot_with_its_own_gpu(self):
+        mixed = [K(10.0, 300.0, 4, "b200"), K(20.0, 200.0, 2, "mi355x")]
+        c0, c1 = 1.73 / (300 * 0.0036), 1.50 / (200 * 0.0036)
+        self.assertAlmostEqual(self.sv(mixed, 15, "splined")["cost"],
+                               0.5 * (c0 + c1) + 0.09375 * (c1 - c0), places=12)
+        self.assertIsNone(self.sv(mixed, 15, "derived")["cost"])  # bracket knots: mixed GPUs
+
+    def test_one_knot_and_clamp(self):
+        one = [K(10.0, 300.0, 4)]
+        self.assertEqual(self.sv(one, 10, "splined")["cost"], self.sv(one, 10, "derived")["cost"])
+        c = self.sv(self.THREE, 5, "splined", clamp=True)
+        self.assertEqual((c["status"], c["cost"]), ("clamped", self.sv(self.THREE, 10, "derived")["cost"]))
+
+    def test_verdict_uses_the_costs_shown(self):
+        # same-price sides: derived cost ratio = throughput ratio; splined is different
+        a, b = self.THREE, [K(10.0, 150.0, 8), K(40.0, 100.0, 2)]
+        for method in ("derived", "splined"):
+            va, vb = self.sv(a, 15, method), self.sv(b, 15, method)
+            r = R.Decimal(vb["cost"]) / R.Decimal(va["cost"])
+            want = f"FP4 is {R.pct(r)}% cheaper per token"
+            self.assertEqual(R.verdict_clauses("precision", ["fp4", "fp8"], [va, vb])[0], want)
+        self.assertNotEqual(R.verdict_clauses("precision", ["fp4", "fp8"],
+                                              [self.sv(a, 15, "derived"), self.sv(b, 15, "derived")])[0],
+                            R.verdict_clauses("precision", ["fp4", "fp8"],
+                                              [self.sv(a, 15, "splined"), self.sv(b, 15, "splined")])[0])
+
+
+class TokensPerDollarTest(unittest.TestCase):
+    def test_is_one_million_over_cost(self):
+        knots = CostMethodTest.THREE
+        for method in ("derived", "splined"):
+            for t in (10, 13, 27, 40):
+                v = R.side_values(knots, float(t), False, "2026-04", "rental", method)
+                self.assertAlmostEqual(v["tokens_per_dollar"], 1e6 / v["cost"], delta=1e-6 * v["tokens_per_dollar"])
+        v = R.side_values(knots, 10.0, False, "2026-09", "hyperscaler", "derived")
+        self.assertAlmostEqual(v["tokens_per_dollar"], 300 * 3600 / 1.73, places=6)  # tput*3600/price
+
+    def test_null_without_cost(self):
+        v = R.side_values([K(10.0, 300.0, 4, "rtx5090")], 10.0, False, "2026-09", "hyperscaler", "derived")
+        self.assertIsNone(v["cost"])
+        self.assertIsNone(v["tokens_per_dollar"])
+        v = R.side_values([K(10.0, 300.0, 4)], 20.0, False, "2026-09", "hyperscaler", "derived")
+        self.assertEqual(v["status"], "out_of_range")
+        self.assertIsNone(v["tokens_per_dollar"])
+
+
+class DashboardEditionTest(unittest.TestCase):
+    def test_boundaries(self):
+        self.assertEqual(R.dashboard_settings("2026-01-01"), ("2026-04", "splined"))
+        self.assertEqual(R.dashboard_settings("2026-07-30"), ("2026-04", "splined"))
+        self.assertEqual(R.dashboard_settings("2026-07-31"), ("2026-07", "splined"))
+        self.assertEqual(R.dashboard_settings("2026-08-11"), ("2026-07", "splined"))
+        self.assertEqual(R.dashboard_settings("2026-08-12"), ("2026-07", "derived"))
+        self.assertEqual(R.dashboard_settings("2026-09-06"), ("2026-07", "derived"))
+        self.assertEqual(R.dashboard_settings("2026-09-07"), ("2026-09", "derived"))
+        self.assertEqual(R.dashboard_settings("2027-01-01"), ("2026-09", "derived"))
+
+    def test_defaults_and_overrides(self):
+        self.assertEqual(R.resolve_pricing({}), ("2026-09", "hyperscaler", "derived"))
+        self.assertEqual(R.resolve_pricing({"dashboard": "2026-07-15"}), ("2026-04", "hyperscaler", "splined"))
+        self.assertEqual(R.resolve_pricing({"dashboard": "2026-07-15", "prices": "2026-07"}),
+                         ("2026-07", "hyperscaler", "splined"))
+        self.assertEqual(R.resolve_pricing({"dashboard": "2026-07-15", "cost_method": "derived"}),
+                         ("2026-04", "hyperscaler", "derived"))
+        self.assertEqual(R.resolve_pricing({"dashboard": "2026-09-07", "cost_method": "splined",
+                                            "tier": "rental"}), ("2026-09", "rental", "splined"))
+        self.assertEqual(R.resolve_pricing({"cost_method": "splined"}), ("2026-09", "hyperscaler", "splined"))
+        with self.assertRaises(ValueError):
+            R.resolve_pricing({"cost_method": "linear"})
+        with self.assertRaises(ValueError):
+            R.resolve_pricing({"prices": "2025-01"})
+
+
+class PriceEditionTest(unittest.TestCase):
+    def test_2026_09_is_default_and_has_no_neocloud(self):
+        self.assertEqual(R.DEFAULT_EDITION, "2026-09")
+        self.assertEqual(R.edition_tiers("2026-09"), {"hyperscaler", "rental"})
+        self.assertEqual(R.CATALOG["2026-09"]["b200"], ("1.71", {"hyperscaler": "1.73", "rental": "3.70"}))
+        self.assertEqual(R.CATALOG["2026-09"]["mi355x"], ("2.09", {"hyperscaler": "1.50", "rental": "2.90"}))
+        self.assertEqual(R.CATALOG["2026-09"]["rtx6000pro"], ("0.975", {"hyperscaler": "0.68", "rental": "0.52"}))
+        self.assertEqual(R.CATALOG["2026-09"]["tpuv7"], ("1.207", {"hyperscaler": "1.21", "rental": "2.00"}))
+        self.assertEqual(R.CATALOG["2026-09"]["vr200"], ("3.3", {"hyperscaler": "3.61", "rental": "8.50"}))
+        # kW as 2026-07 for every GPU the two editions share
+        for gpu, (kw, _) in R.CATALOG["2026-07"].items():
+            self.assertEqual(R.CATALOG["2026-09"][gpu][0], kw, gpu)
+
+    def test_rtx6000pro_in_2026_07(self):
+        self.assertEqual(R.CATALOG["2026-07"]["rtx6000pro"],
+                         ("0.975", {"hyperscaler": "0.68", "neocloud": "0.75", "rental": "0.52"}))
+        self.assertNotIn("rtx6000pro", R.CATALOG["2026-04"])
+
+    def test_neocloud_on_2026_09_is_an_error(self):
+        for spec in ({"tier": "neocloud"}, {"tier": "neocloud", "prices": "2026-09"},
+                     {"tier": "neocloud", "dashboard": "2026-09-07"}):
+            with self.assertRaises(ValueError) as cm:
+                R.resolve_pricing(spec)
+            self.assertIn("2026-04, 2026-07", str(cm.exception))
+        self.assertEqual(R.resolve_pricing({"tier": "neocloud", "dashboard": "2026-09-06"}),
+                         ("2026-07", "neocloud", "derived"))
+        rows = [R.normalise_row(row("b200", "fp4", 10.0, 100.0, 1, "2026-03-01"))[0],
+                R.normalise_row(row("b200", "fp8", 10.0, 100.0, 1, "2026-03-01"))[0]]
+        with self.assertRaises(ValueError):
+            R.compare({"dimension": "precision", "sides": ["fp4", "fp8"], "tier": "neocloud",
+                       "targets": [10]}, rows)
+
+
+def arow(hw, prec, y, conc, date="2026-08-01", tp=8, model="qwen3.5", **metrics):
+    """An API agentic_traces row (isl/osl null)."""
+    r = row(hw, prec, None, y, conc, date, tp=tp)
+    r.update({"benchmark_type": "agentic_traces", "isl": None, "osl": None, "model": model})
+    r["metrics"] = {"tput_per_gpu": y, **metrics}
+    return r
+
+
+def runner_row(hw="b200-dgxc", prec="fp4", conc=4, tp=4, model="kimik2.5", y=1000.0, **metrics):
+    return {"hw": hw, "conc": conc, "image": "img", "model": "/path/Kimi-K2.5-NVFP4",
+            "infmax_model_prefix": model, "framework": "vllm", "precision": prec,
+            "spec_decoding": "none", "disagg": False, "scenario_type": "agentic-coding",
+            "is_multinode": False, "tp": tp, "ep": 1, "dp_attention": "false",
+            "offloading": "lmcache", "tput_per_gpu": y, **metrics}
+
+
+class InteractivityTest(unittest.TestCase):
+    """SEMANTICS §9: the x of a row per percentile."""
+
+    def nr(self, raw):
+        r, why = R.normalise_row(raw)
+        self.assertIsNone(why)
+        return r
+
+    def test_agentic_p90_from_itl_overrides_p90_intvty(self):
+        r = self.nr(arow("b200", "fp8", 100.0, 4, p90_itl=0.05, p90_intvty=30.0, median_itl=0.01,
+                         median_intvty=90.0))
+        self.assertEqual(R.x_value(r, "p90"), 1 / 0.05)
+        self.assertEqual(R.x_value(r), 1 / 0.05)  # default for agentic rows is p90
+        self.assertEqual(R.x_value(r, "p50"), 1 / 0.01)  # median_itl wins over median_intvty
+
+    def test_agentic_falls_back_to_own_intvty(self):
+        self.assertEqual(R.x_value(self.nr(arow("b200", "fp8", 100.0, 4, p90_intvty=30.0))), 30.0)
+        self.assertEqual(R.x_value(self.nr(arow("b200", "fp8", 100.0, 4, p90_itl=0.0, p90_intvty=30.0))), 30.0)
+        self.assertEqual(R.x_value(self.nr(arow("b200", "fp8", 100.0, 4, p90_itl=-1.0, p90_intvty=30.0))), 30.0)
+        self.assertEqual(R.x_value(self.nr(arow("b200", "fp8", 100.0, 4, p99_itl=0.1)), "p99"), 10.0)
+        self.assertIsNone(R.x_value(self.nr(arow("b200", "fp8", 100.0, 4, median_intvty=50.0))))
+        self.assertIsNone(R.x_value(self.nr(arow("b200", "fp8", 100.0, 4, p90_intvty=0.0))))
+
+    def test_single_turn_uses_its_own_values(self):
+        r = self.nr(row("b200", "fp8", 40.0, 100.0, 4, "2026-03-01", p90_itl=0.05, p90_intvty=30.0,
+                        p99_intvty=20.0, median_itl=0.01))
+        self.assertEqual(R.x_value(r), 40.0)           # default p50 = median_intvty
+        self.assertEqual(R.x_value(r, "p50"), 40.0)    # not 1/median_itl
+        self.assertEqual(R.x_value(r, "p90"), 30.0)    # not 1/p90_itl
+        self.assertEqual(R.x_value(r, "p99"), 20.0)
+        self.assertIsNone(R.x_value(self.nr(row("b200", "fp8", 40.0, 100.0, 4, "2026-03-01")), "p90"))
+        with self.assertRaises(ValueError):
+            R.x_value(r, "p75")
+
+    def test_compare_agentic_x_drives_range_frontier_and_targets(self):
+        rows = [self.nr(r) for r in (
+            arow("b300", "fp8", 300.0, 32, p90_itl=0.1, p90_intvty=99.0),   # x = 10
+            arow("b300", "fp8", 200.0, 8, p90_itl=0.05, p90_intvty=99.0),   # x = 20
+            arow("b300", "fp8", 999.0, 64, p90_intvty=0.0),                 # no x: left out
+            arow("b200", "fp8", 150.0, 16, p90_intvty=12.0),                # x = 12 (no itl)
+            arow("b200", "fp8", 90.0, 4, p90_intvty=30.0),                  # x = 30
+            row("b200", "fp8", 15.0, 5000.0, 4, "2026-08-01"),              # single_turn: not agentic
+        )]
+        res = R.compare({"dimension": "gpu", "sides": ["b300", "b200"],
+                         "filters": {"model": "qwen3.5", "seq": "agentic"}}, rows)
+        self.assertEqual(res["interactivity"], "p90")
+        self.assertEqual([(s["rows"], s["rows_without_x"], s["range"]) for s in res["sides"]],
+                         [(2, 1, [10.0, 20.0]), (2, 0, [12.0, 30.0])])
+        self.assertEqual(res["band"], [12.0, 20.0])
+        self.assertEqual([t["interactivity"] for t in res["targets"]], [14, 16, 18])
+        t16 = res["targets"][1]["values"][0]
+        # b300 knots (10,300),(20,200): u = 0.6, h = 10, s = -10, m0 = -15, m1 = -7.5
+        u = 0.6
+        want = ((2*u**3 - 3*u**2 + 1) * 300 + (u**3 - 2*u**2 + u) * 10 * -15
+                + (-2*u**3 + 3*u**2) * 200 + (u**3 - u**2) * 10 * -7.5)
+        self.assertAlmostEqual(t16["throughput"], want, places=9)
+        # the same rows with p50: agentic rows without median ITL/interactivity have no x
+        res50 = R.compare({"dimension": "gpu", "sides": ["b300", "b200"], "interactivity": "p50",
+                           "filters": {"model": "qwen3.5", "seq": "agentic"}, "targets": [15]}, rows)
+        self.assertEqual([s["rows"] for s in res50["sides"]], [0, 0])
+
+    def test_fixed_sequence_p90_choice(self):
+        rows = [self.nr(r) for r in (
+            row("b200", "fp4", 40.0, 100.0, 4, "2026-03-01", p90_intvty=30.0, p90_itl=1.0),
+            row("b200", "fp4", 20.0, 200.0, 16, "2026-03-01", p90_intvty=15.0),
+            row("b200", "fp8", 35.0, 80.0, 4, "2026-03-01", p90_intvty=25.0),
+            row("b200", "fp8", 18.0, 150.0, 16, "2026-03-01"),  # no p90_intvty: left out under p90
+        )]
+        spec = {"dimension": "precision", "sides": ["fp4", "fp8"], "targets": [25]}
+        res = R.compare(dict(spec, interactivity="p90"), rows)
+        self.assertEqual([(s["rows"], s["range"]) for s in res["sides"]],
+                         [(2, [15.0, 30.0]), (1, [25.0, 25.0])])
+        res = R.compare(spec, rows)
+        self.assertEqual(res["interactivity"], "p50")
+        self.assertEqual([(s["rows"], s["range"]) for s in res["sides"]],
+                         [(2, [20.0, 40.0]), (2, [18.0, 35.0])])
+
+
+class RunnerRowTest(unittest.TestCase):
+    def test_normalise(self):
+        r, why = R.normalise_row(runner_row(hw="B200-dgxc_slurm", tp=8, p90_itl=0.02, p90_intvty=70.0,
+                                            mean_intvty=60.0, theoretical_cache_hit_rate=None))
+        self.assertIsNone(why)
+        self.assertEqual((r["hardware"], r["model"], r["framework"], r["precision"], r["spec_method"]),
+                         ("b200", "kimik2.5", "vllm", "fp4", "none"))
+        self.assertEqual((r["prefill_tp"], r["decode_tp"], r["decode_ep"], r["num_prefill_gpu"],
+                          r["num_decode_gpu"]), (8, 8, 1, 8, 8))
+        self.assertIs(r["decode_dp_attention"], False)
+        self.assertIs(r["prefill_dp_attention"], False)
+        self.assertEqual((r["benchmark_type"], r["isl"], r["osl"], r["date"]),
+                         ("agentic_traces", None, None, None))
+        self.assertEqual(r["metrics"], {"tput_per_gpu": 1000.0, "p90_itl": 0.02, "p90_intvty": 70.0,
+                                        "mean_intvty": 60.0})
+        self.assertEqual(R.x_value(r), 50.0)  # 1/p90_itl, not the runner's p90_intvty
+        # offloading in the API's offload_mode spelling: none -> off, any tier -> on (two lines)
+        self.assertEqual(r["offload_mode"], "on")
+        r_none = R.normalise_row(dict(runner_row(hw="B200-dgxc_slurm", tp=8), offloading="none"))[0]
+        self.assertEqual(r_none["offload_mode"], "off")
+        self.assertNotEqual(r_none["key"], r["key"])
+        self.assertEqual(R.normalise_row({k: v for k, v in runner_row().items()
+                                          if k != "offloading"})[0]["offload_mode"], "off")
+        self.assertEqual(R.normalise_row(runner_row(hw="mi355x_amds"))[0]["hardware"], "mi355x")
+        self.assertTrue(R.normalise_row(dict(runner_row(), dp_attention="true"))[0]["decode_dp_attention"])
+        r, why = R.normalise_row({k: v for k, v in runner_row().items() if k != "infmax_model_prefix"})
+        self.assertEqual(why, "missing model")
+
+    def test_undated_rows_are_the_latest_run(self):
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        dated = {"hardware": "b200", "framework": "vllm", "model": "kimik2.5", "precision": "fp4",
+                 "spec_method": "none", "disagg": False, "is_multinode": False, "prefill_tp": 4,
+                 "prefill_ep": 1, "prefill_dp_attention": False, "prefill_num_workers": 0,
+                 "decode_tp": 4, "decode_ep": 1, "decode_dp_attention": False, "decode_num_workers": 0,
+                 "num_prefill_gpu": 4, "num_decode_gpu": 4, "benchmark_type": "agentic_traces",
+                 "offload_mode": "on", "isl": None, "osl": None, "conc": 2, "date": "2026-09-01",
+                 "metrics": {"tput_per_gpu": 5.0, "p90_intvty": 10.0}}
+        a = write_json(tmp.name, "a/runner1.json", [runner_row(conc=4, p90_itl=0.1),
+                                                    runner_row(conc=8, p90_itl=0.2)])
+        b = write_json(tmp.name, "b/runner2.json", [runner_row(conc=16, p90_itl=0.4)])
+        c = write_json(tmp.name, "api.json", [dated])
+        rows, rep = R.load([tmp.name])  # a folder: every *.json under it
+        self.assertEqual(rep["files"], sorted([a, b, c]))
+        self.assertEqual(rep["usable_rows"], 4)
+        latest = R.latest_runs(rows)
+        # both runner files are one (undated) run of the line, and it beats the dated run
+        self.assertEqual(sorted(r["conc"] for r in latest), [4, 8, 16])
+        self.assertTrue(all(r["date"] is None for r in latest))
+        out = R.lines_overview(rows, {})
+        self.assertTrue(any("dates=undated" in line for line in out), out)
+
+    def test_runner_without_throughput_is_unusable(self):
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        bad = runner_row(conc=2)
+        del bad["tput_per_gpu"]
+        path = write_json(tmp.name, "r.json", [runner_row(conc=1), bad])
+        rows, rep = R.load([path])
+        self.assertEqual((rep["usable_rows"], rep["unusable"]), (1, {"missing tput_per_gpu": 1}))
+
+
+class ModelGroupTest(unittest.TestCase):
+    def test_keys(self):
+        kimi = frozenset({"kimik2.5", "kimik2.6", "kimik2.7-code"})
+        for v in ("kimi", "kimi-k26", "kimi-k25", "KIMI"):
+            self.assertEqual(R.model_keys(v), kimi, v)
+        for v in ("glm", "glm-5", "glm-5-1"):
+            self.assertEqual(R.model_keys(v), frozenset({"glm5", "glm5.1"}), v)
+        for v in ("minimax", "minimax-m25", "minimax-m27"):
+            self.assertEqual(R.model_keys(v), frozenset({"minimaxm2.5", "minimaxm2.7"}), v)
+        for v, k in (("deepseek", "dsr1"), ("deepseek-r1", "dsr1"), ("qwen", "qwen3.5"),
+                     ("qwen-3-5", "qwen3.5"), ("deepseek-v4", "dsv4"), ("kimi-k3", "kimik3"),
+                     ("glm-5-2", "glm5.2"), ("minimax-m3", "minimaxm3"),
+                     ("qwen-3-8-flash-next", "qwen3.8next"), ("gptoss", "gptoss120b"),
+                     ("gptoss-120b", "gptoss120b"), ("llama", "llama70b"), ("llama-3-3-70b", "llama70b"),
+                     ("kimik2.5", "kimik2.5"), ("kimik2.6", "kimik2.6"), ("glm5", "glm5"),
+                     ("DeepSeek-R1-0528", "dsr1"), ("Qwen-3.5-397B-A17B", "qwen3.5")):
+            self.assertEqual(R.model_keys(v), frozenset({k}), v)
+
+    def test_pooled_rows_form_one_side(self):
+        def mk(model, x, y, conc, prec="fp4", hw="b200"):
+            r = row(hw, prec, x, y, conc, "2026-03-01")
+            r["model"] = model
+            return R.normalise_row(r)[0]
+        rows = [mk("kimik2.5", 10.0, 300.0, 64), mk("kimik2.6", 20.0, 250.0, 16),
+                mk("kimik2.7-code", 30.0, 100.0, 4), mk("kimik2.5", 15.0, 100.0, 8),  # dominated
+                mk("kimik2.5", 12.0, 200.0, 32, "fp8"), mk("kimik2.6", 28.0, 90.0, 4, "fp8"),
+                mk("glm5", 20.0, 9999.0, 4)]
+        spec = {"dimension": "precision", "sides": ["fp4", "fp8"], "targets": [13, 20, 25]}
+        pooled = R.compare(dict(spec, filters={"model": "kimi"}), rows)
+        self.assertEqual([(s["rows"], s["frontier_points"]) for s in pooled["sides"]], [(4, 3), (2, 2)])
+        # the same rows relabelled as one model give the same numbers
+        one = [dict(r, model="kimik2.5") for r in rows if r["model"] != "glm5"]
+        single = R.compare(dict(spec, filters={"model": "kimik2.5"}), one)
+        self.assertEqual(pooled["targets"], single["targets"])
+        self.assertEqual(pooled["band"], single["band"])
+        # a DB key stays one key
+        k25 = R.compare(dict(spec, filters={"model": "kimik2.5"}), rows)
+        self.assertEqual([s["rows"] for s in k25["sides"]], [2, 1])
+
+
+class BandPctTest(unittest.TestCase):
+    def test_rounding_and_clamping(self):
+        band = [10.4, 20.6]  # displayed 11..20
+        # 0% -> round(10.4) = 10 -> 11; 100% -> round(20.6) = 21 -> 20; 50% -> 15.5 -> 16 (half up)
+        self.assertEqual(R.band_pct_targets(band, [0, 50, 100]), [11, 16, 20])
+        self.assertEqual(R.band_pct_targets(band, [25, 75]), [13, 18])  # 12.95 -> 13, 18.05 -> 18
+        self.assertEqual(R.band_pct_targets([10.0, 20.0], [0, 100]), [10, 20])
+        self.assertEqual(R.band_pct_targets(band, [25, 50, 75]),
+                         [t for t in R.default_targets(band)])  # like the defaults inside the band
+        with self.assertRaises(ValueError):
+            R.band_pct_targets(band, [101])
+        with self.assertRaises(ValueError):
+            R.band_pct_targets([10.2, 10.8], [50])  # no integer inside the band
+
+    def mk(self):
+        rows = [row("b200", "fp4", 10.4, 300.0, 16, "2026-03-01"), row("b200", "fp4", 30.0, 100.0, 2, "2026-03-01"),
+                row("b200", "fp8", 5.0, 200.0, 16, "2026-03-01"), row("b200", "fp8", 20.6, 50.0, 2, "2026-03-01")]
+        return [R.normalise_row(r)[0] for r in rows]
+
+    def test_compare_band_pct_measurable_on_every_side(self):
+        res = R.compare({"dimension": "precision", "sides": ["fp4", "fp8"], "band_pct": [0, 100]}, self.mk())
+        self.assertEqual([t["interactivity"] for t in res["targets"]], [11, 20])
+        self.assertTrue(all(v["status"] == "ok" for t in res["targets"] for v in t["values"]))
+        with self.assertRaises(ValueError):
+            R.compare({"dimension": "precision", "sides": ["fp4", "fp8"], "band_pct": [0],
+                       "targets": [12]}, self.mk())
+
+    def test_degenerate_band_with_default_targets_is_an_error(self):
+        def rows_with(fp8_lo, fp8_hi):
+            rs = [row("b200", "fp4", 10.0, 300.0, 16, "2026-03-01"), row("b200", "fp4", 20.0, 100.0, 2, "2026-03-01"),
+                  row("b200", "fp8", fp8_lo, 200.0, 16, "2026-03-01"), row("b200", "fp8", fp8_hi, 50.0, 2, "2026-03-01")]
+            return [R.normalise_row(r)[0] for r in rs]
+        spec = {"dimension": "precision", "sides": ["fp4", "fp8"]}
+        for lo, hi in ((20.0, 30.0),    # touch at one point: lo == hi
+                       (20.5, 30.0),    # disjoint
+                       (5.0, 10.0),     # touch at the low end
+                       ):
+            with self.assertRaises(ValueError) as cm:
+                R.compare(spec, rows_with(lo, hi))
+            msg = str(cm.exception)
+            self.assertIn("fp4 range [10, 20]", msg)
+            self.assertIn(f"fp8 range [{lo:g}, {hi:g}]", msg)
+        # no integer inside: [10.2, 10.8]
+        rs = [row("b200", "fp4", 10.2, 300.0, 16, "2026-03-01"), row("b200", "fp4", 10.8, 100.0, 2, "2026-03-01"),
+              row("b200", "fp8", 10.0, 200.0, 16, "2026-03-01"), row("b200", "fp8", 11.0, 50.0, 2, "2026-03-01")]
+        with self.assertRaises(ValueError):
+            R.compare(spec, [R.normalise_row(r)[0] for r in rs])
+        # explicit targets are fine: each side says out of range where it is
+        res = R.compare(dict(spec, targets=[25]), rows_with(20.5, 30.0))
+        self.assertEqual([v["status"] for v in res["targets"][0]["values"]], ["out_of_range", "ok"])
+
+
+class DataListTest(unittest.TestCase):
+    def test_folders_files_and_spec_key(self):
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        a = write_json(tmp.name, "d/x/a.json", [row("b200", "fp4", 10.0, 100.0, 1, "2026-03-01"),
+                                                 row("b200", "fp4", 20.0, 50.0, 2, "2026-03-01")])
+        b = write_json(tmp.name, "d/b.json", [row("b200", "fp8", 10.0, 80.0, 1, "2026-03-01"),
+                                              row("b200", "fp8", 20.0, 40.0, 2, "2026-03-01")])
+        write_json(tmp.name, "other.json", [])
+        with open(os.path.join(tmp.name, "d", "notes.txt"), "w") as fh:
+            fh.write("not json")
+        d = os.path.join(tmp.name, "d")
+        self.assertEqual(R.expand_data_paths([d]), sorted([a, b]))
+        self.assertEqual(R.expand_data_paths([b, d]), sorted([a, b]))
+        self.assertEqual(R.spec_data_files({"data": [a]}), [a])
+        self.assertEqual(R.spec_data_files({}), R.default_data_files())
+        res = R.run_spec({"dimension": "precision", "sides": ["fp4", "fp8"], "data": [d], "targets": [15]})
+        self.assertEqual([s["rows"] for s in res["sides"]], [2, 2])
+        with self.assertRaises(FileNotFoundError):
+            R.expand_data_paths([os.path.join(tmp.name, "missing")])
+
+
+SEED_DATA = os.path.join(R.data_root(), "api-partial", "2026-08-13", "benchmarks-qwen3.5-partial.json")
+
+
+def money(v):
+    return f"${R.Decimal(v).quantize(R.Decimal('0.001'), rounding=R.ROUND_HALF_UP)}"
+
+
+def one(v):
+    return str(R.Decimal(v).quantize(R.Decimal("0.1"), rounding=R.ROUND_HALF_UP))
+
+
+@unittest.skipUnless(os.path.exists(SEED_DATA), "api-partial capture not present")
+class SeedB200Fp4VsFp8Test(unittest.TestCase):
+    """Seed page "B200: FP4 vs FP8" (seeds/004): Qwen 3.5 on B200, 1k/1k, at 95 and 159 tok/s/user,
+    as the dashboard had it on 2026-07-15 (2026-04 prices, splined costs), from api-partial."""
+
+    PAGE = {  # throughput, cost, tok/s/MW, concurrency: FP4 then FP8
+        95: (("5844.9", "$0.093", "2693503", 286), ("1930.9", "$0.283", "889821", 45)),
+        159: (("2192.5", "$0.245", "1010391", 73), ("875.7", "$0.610", "403569", 12)),
+    }
+    SENTENCES = {95: "FP4 is 206% cheaper per token; FP4 delivers 203% more tok/s/GPU",
+                 159: "FP4 is 149% cheaper per token; FP4 delivers 150% more tok/s/GPU"}
+    SPEC = {"dimension": "precision", "sides": ["fp4", "fp8"], "data": [SEED_DATA],
+            "filters": {"model": "qwen3.5", "gpu": "b200", "seq": "1k/1k"},
+            "targets": [95, 159], "dashboard": "2026-07-15"}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.res = R.run_spec(cls.SPEC)
+
+    def test_settings(self):
+        self.assertEqual((self.res["prices"], self.res["cost_method"]),
+                         ({"edition": "2026-04", "tier": "hyperscaler"}, "splined"))
+
+    def test_table(self):
+        for t in self.res["targets"]:
+            got = tuple((one(v["throughput"]), money(v["cost"]),
+                         str(R.round_half_up(v["tokens_per_mw"])), v["concurrency"]) for v in t["values"])
+            self.assertEqual(got, self.PAGE[t["interactivity"]], t["interactivity"])
+
+    def test_sentences(self):
+        self.assertEqual(self.res["summary"], [self.SENTENCES[95], self.SENTENCES[159]])
+
+    def test_derived_costs_do_not_reproduce_the_page(self):
+        res = R.run_spec(dict(self.SPEC, cost_method="derived"))
+        fp8_159 = res["targets"][1]["values"][1]
+        self.assertEqual(money(fp8_159["cost"]), "$0.619")  # SEMANTICS §3: splined $0.610
+        self.assertEqual(res["summary"][0], "FP4 is 203% cheaper per token; FP4 delivers 203% more tok/s/GPU")
+        # throughput, tok/s/MW and concurrency do not depend on the cost method
+        for a, b in zip(res["targets"], self.res["targets"]):
+            for va, vb in zip(a["values"], b["values"]):
+                for k in ("throughput", "tokens_per_mw", "concurrency"):
+                    self.assertEqual(va[k], vb[k])
+
+
+AGENTIC_DIR = os.path.join(R.data_root(), "agentic")
+
+
+@unittest.skipUnless(os.path.isdir(AGENTIC_DIR), "agentic runner aggregates not present")
+class RealAgenticFilesTest(unittest.TestCase):
+    def test_load_and_kimi_pool(self):
+        rows, rep = R.load([AGENTIC_DIR])
+        self.assertEqual(rep["unusable"], {"missing tput_per_gpu": 1})  # one kimik2.5 b200 row
+        self.assertTrue(all(r["date"] is None and r["benchmark_type"] == "agentic_traces" for r in rows))
+        self.assertEqual({r["hardware"] for r in rows}, {"b200", "mi355x"})
+        res = R.compare({"dimension": "gpu", "sides": ["b200", "mi355x"],
+                         "filters": {"model": "kimi", "seq": "agentic"}, "targets": [20]}, rows)
+        self.assertEqual([s["rows"] for s in res["sides"]], [22, 20])
+
+
 if __name__ == "__main__":
     unittest.main()

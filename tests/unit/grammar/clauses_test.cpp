@@ -156,20 +156,57 @@ TEST_CASE("show: a word that is not a qualifier is not swallowed", "[grammar][sh
 }
 
 TEST_CASE("using prices: one and two words", "[grammar][prices]") {
+  const auto words = [](const Compare& c) { return c.clauses.usings.at(0).words; };
   const Compare one = with("using prices 2026-04");
-  REQUIRE(one.clauses.prices.size() == 1);
-  REQUIRE(one.clauses.prices[0].text == "2026-04");
+  REQUIRE(one.clauses.usings.size() == 1);
+  REQUIRE(one.clauses.usings[0].kind == icq::ast::Using::Kind::prices);
+  REQUIRE(words(one).size() == 1);
+  REQUIRE(words(one)[0].text == "2026-04");
   const Compare tier = with("using prices neocloud");
-  REQUIRE(tier.clauses.prices.size() == 1);
-  REQUIRE(tier.clauses.prices[0].text == "neocloud");
+  REQUIRE(words(tier).size() == 1);
+  REQUIRE(words(tier)[0].text == "neocloud");
   const Compare two = with("using prices 2026-04 neocloud show cost");
-  REQUIRE(two.clauses.prices.size() == 2);
-  REQUIRE(two.clauses.prices[0].text == "2026-04");
-  REQUIRE(two.clauses.prices[1].text == "neocloud");
+  REQUIRE(words(two).size() == 2);
+  REQUIRE(words(two)[0].text == "2026-04");
+  REQUIRE(words(two)[1].text == "neocloud");
   REQUIRE(two.clauses.show.size() == 1);  // "show" starts the next clause
   const Compare comma = with("using prices rental, 2026-07");
-  REQUIRE(comma.clauses.prices.size() == 2);
-  REQUIRE(comma.clauses.prices[1].text == "2026-07");
+  REQUIRE(words(comma).size() == 2);
+  REQUIRE(words(comma)[1].text == "2026-07");
+}
+
+TEST_CASE("using: cost, dashboard and interactivity items follow each other", "[grammar][using]") {
+  using K = icq::ast::Using::Kind;
+  const Compare c = with("using prices 2026-04 using cost splined using dashboard 2026-07-15 using interactivity p90 show cost");
+  REQUIRE(c.clauses.usings.size() == 4);
+  REQUIRE(c.clauses.usings[0].kind == K::prices);
+  REQUIRE(c.clauses.usings[1].kind == K::cost);
+  REQUIRE(c.clauses.usings[1].words.at(0).text == "splined");
+  REQUIRE(c.clauses.usings[2].kind == K::dashboard);
+  REQUIRE(c.clauses.usings[2].words.at(0).text == "2026-07-15");
+  REQUIRE(c.clauses.usings[3].kind == K::interactivity);
+  REQUIRE(c.clauses.usings[3].words.at(0).text == "p90");
+  REQUIRE(c.clauses.show.size() == 1);
+}
+
+TEST_CASE("a clause given twice is an error at the second", "[grammar][repeated]") {
+  const std::string base = "compare precision fp4 vs fp8 on b200 ";
+  for (const auto& [tail, second] : std::vector<std::pair<std::string, std::string>>{
+           {"at 50 at 60", "at 60"},
+           {"as of 2026-05-01 on date 2026-05-19", "on date 2026-05-19"},
+           {"clamp clamp", "clamp"},
+           {"using cost splined using cost derived", "using cost derived"},
+           {"using dashboard 2026-07-15 using dashboard 2026-09-01", "using dashboard 2026-09-01"},
+           {"using interactivity p90 using interactivity p50", "using interactivity p50"},
+           {"tokens output tokens input", "tokens input"}}) {
+    const std::string text = base + tail;
+    const auto r = icq::grammar::parse(text);
+    INFO(text);
+    const auto* e = std::get_if<icq::ast::SyntaxError>(&r);
+    REQUIRE(e);
+    REQUIRE(e->message.find("is given twice") != std::string::npos);
+    REQUIRE(text.substr(e->offset, e->length) == second);
+  }
 }
 
 TEST_CASE("tokens", "[grammar][tokens]") {
@@ -190,6 +227,6 @@ TEST_CASE("all clauses together", "[grammar][clauses]") {
   REQUIRE(c.clauses.targets->kind == Targets::Kind::band);
   REQUIRE(c.clauses.clamp);
   REQUIRE(c.clauses.show.size() == 2);
-  REQUIRE(c.clauses.prices.size() == 2);
+  REQUIRE(c.clauses.usings.at(0).words.size() == 2);
   REQUIRE(c.clauses.tokens->text == "output");
 }

@@ -1,0 +1,27 @@
+#pragma once
+// Which dashboard comparison page shows the same comparison as a bound `compare` (DASHBOARD.md §6):
+// its family, URL, model label and the order it puts the two sides in.
+#include <array>
+#include <optional>
+#include <string>
+
+#include "bound.hpp"
+#include "catalog/catalog.hpp"
+
+namespace icq::interp {
+
+struct DashboardLink {
+  enum class Family { gpu, precision, spec_decode } family = Family::gpu;
+  std::string url;                        // https://inferencex.semianalysis.com/compare-precision/qwen-3-5-b200-fp4-vs-fp8?i_seq=1k%2F1k
+  const catalog::ModelGroup* model = nullptr;
+  std::string gpu_label;                  // "B200"; spec pages "MI355X FP4"
+  std::string sequence;                   // "1k/1k"
+  std::string precision;                  // "fp4" (spec and GPU pages)
+  std::array<std::size_t, 2> order{0, 1};  // the query's side indices as the page's A and B
+};
+
+// Null when no page shows it: another dimension, more than two sides, filter-set sides, or a
+// filter the page does not have (framework, where, a date, several models, GPUs or sequences).
+std::optional<DashboardLink> dashboard_link(const BoundCompare& q);
+
+}  // namespace icq::interp
