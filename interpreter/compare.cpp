@@ -504,6 +504,8 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
     }
   result.tables.push_back(std::move(values));
   result.query = resolved_query(q, targets, axis_word);
+  if (const auto link = dashboard_link(q); link && cmp.band)
+    cmp.page = dashboard_page(q, *link, curves, ds, *cmp.band, targets);
   result.notes = std::move(notes);
   result.comparison = std::move(cmp);
   return result;

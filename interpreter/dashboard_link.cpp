@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "curve.hpp"
+#include "dashboard_page.hpp"
 #include "text/text.hpp"
 
 namespace icq::interp {
@@ -94,6 +96,53 @@ std::optional<DashboardLink> dashboard_link(const BoundCompare& q) {
                            q.sides[link.order[1]].label, scenario(link.sequence), link.precision);
   }
   return link;
+}
+
+DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves,
+                             const data::Dataset& ds, std::pair<double, double> band, const std::vector<double>& targets) {
+  // The page's four metrics, whatever `show` asked for.
+  const auto bound = [](const char* name) {
+    BoundMetric m;
+    m.metric = catalog::find_metric(name);
+    return m;
+  };
+  const std::vector<BoundMetric> metrics = {bound("throughput"), bound("cost"), bound("power"), bound("concurrency")};
+  PageInput in;
+  in.family = link.family == DashboardLink::Family::precision     ? PageFamily::precision
+              : link.family == DashboardLink::Family::spec_decode ? PageFamily::spec_decode
+                                                                  : PageFamily::gpu;
+  in.model_label = link.model->label;
+  in.gpu_label = link.gpu_label;
+  in.a = q.sides[link.order[0]].display;
+  in.b = q.sides[link.order[1]].display;
+  in.unit_word = q.method.unit_word;
+  in.sequence = link.sequence == "agentic" ? "agentic-traces" : link.sequence;
+  in.precision = link.precision;
+  in.band_lo = band.first;
+  in.band_hi = band.second;
+  for (double t : targets) {
+    PageTarget pt{t, {}, {}};
+    for (int k = 0; k < 2; ++k) {
+      const PointValues pv = evaluate_at(curves[link.order[k]], ds, t, q.clamp, metrics, q.method, data::Field::tput_per_gpu);
+      PageSide& side = k == 0 ? pt.a : pt.b;
+      if (pv.status == Status::out_of_range) continue;
+      side = {pv.values[0], pv.values[1], pv.values[2], pv.values[3]};
+    }
+    in.targets.push_back(pt);
+  }
+  DashboardPage page;
+  page.url = link.url;
+  switch (link.family) {
+    case DashboardLink::Family::precision: page.title = fmt::format("{}: {} vs {} Precision Comparison", in.gpu_label, in.a, in.b); break;
+    case DashboardLink::Family::spec_decode: page.title = fmt::format("{}: {} vs {} Speculative Decoding", in.gpu_label, in.a, in.b); break;
+    case DashboardLink::Family::gpu: page.title = fmt::format("{}: {} vs {}", in.model_label, in.a, in.b); break;
+  }
+  page.paragraphs = page_paragraphs(in);
+  PageTable table = page_table(in);
+  page.table_header = std::move(table.header);
+  page.table_inputs = std::move(table.inputs);
+  page.table_rows = std::move(table.rows);
+  return page;
 }
 
 }  // namespace icq::interp

@@ -7,6 +7,8 @@
 
 #include "bound.hpp"
 #include "catalog/catalog.hpp"
+#include "data/dataset.hpp"
+#include "icq/result.hpp"
 
 namespace icq::interp {
 
@@ -19,6 +21,12 @@ struct DashboardLink {
   std::string precision;                  // "fp4" (spec and GPU pages)
   std::array<std::size_t, 2> order{0, 1};  // the query's side indices as the page's A and B
 };
+
+class Curve;
+// The page itself, from each side's curve: the dashboard's four metrics at the targets, with the
+// method in force (the unit word, prices and cost method of `using dashboard`).
+DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves,
+                             const data::Dataset& ds, std::pair<double, double> band, const std::vector<double>& targets);
 
 // Null when no page shows it: another dimension, more than two sides, filter-set sides, or a
 // filter the page does not have (framework, where, a date, several models, GPUs or sequences).

@@ -72,9 +72,9 @@ Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, s
                    fmt::format("prices and powers now come from the {} edition, {} tier", settings.edition->name, settings.tier));
   }
   if (name == "format") {
-    expect_args(stmt, 1, "set format table|markdown|csv|json|jsonl");
+    expect_args(stmt, 1, "set format table|markdown|csv|json|jsonl|page");
     const auto f = parse_format(stmt.args[0].text);
-    if (!f) throw QueryError(fmt::format("unknown format '{}'", stmt.args[0].text), stmt.args[0].span, "formats: table, markdown, csv, json, jsonl");
+    if (!f) throw QueryError(fmt::format("unknown format '{}'", stmt.args[0].text), stmt.args[0].span, "formats: table, markdown, csv, json, jsonl, page");
     format = *f;
     return setting("set format " + std::string(format_name(*f)), "results are now rendered as " + std::string(format_name(*f)));
   }

@@ -41,7 +41,7 @@ std::string usage_text() {
          "options:\n"
          "  -c QUERY                   run QUERY (repeatable; runs in order with scripts)\n"
          "  -f FILE                    run the script FILE (same as giving it as an argument)\n"
-         "  --format FORMAT            table (default), markdown, csv, json or jsonl\n"
+         "  --format FORMAT            table (default), markdown, csv, json, jsonl or page\n"
          "  --data PATH                load PATH (file or directory; repeatable) instead of the built-in data\n"
          "  -D NAME=VALUE              set parameter $NAME (wins over the scripts' `param NAME = ...`)\n"
          "  --bail                     stop at the first error (the default)\n"
@@ -80,9 +80,9 @@ std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) 
       o.inputs.push_back({*v == "-" ? Input::Kind::stdin_ : Input::Kind::file, *v});
     } else if (arg == "--format") {
       auto v = value("a format");
-      if (!v) return UsageError{"option --format needs a format", "formats: table, markdown, csv, json, jsonl"};
+      if (!v) return UsageError{"option --format needs a format", "formats: table, markdown, csv, json, jsonl, page"};
       o.format = parse_format(*v);
-      if (!o.format) return UsageError{"unknown format '" + *v + "'", "formats: table, markdown, csv, json, jsonl"};
+      if (!o.format) return UsageError{"unknown format '" + *v + "'", "formats: table, markdown, csv, json, jsonl, page"};
     } else if (arg == "--data") {
       auto v = value("a path");
       if (!v) return UsageError{"option --data needs a file or directory", "e.g. icq --data results/ -c \"list models\""};

@@ -92,7 +92,7 @@ struct DotCommands {
 const std::vector<DotCommand>& dot_commands() {
   static const std::vector<DotCommand> table = {
       {".help", "[COMMAND]", "this list, or one command", &DotCommands::help},
-      {".mode", "table|markdown|csv|json|jsonl", "how results are rendered", &DotCommands::mode},
+      {".mode", "table|markdown|csv|json|jsonl|page", "how results are rendered", &DotCommands::mode},
       {".data", "", "what is loaded: files, rows, models, GPUs, date range", &DotCommands::data},
       {".load", "PATH", "add a data file or folder (like the load statement)", &DotCommands::load},
       {".read", "FILE", "run a script", &DotCommands::read},

@@ -45,7 +45,7 @@ int Host::run_icq(const std::string& text, const std::string& source) {
       opt_.format = *session_.format();  // `set format` applies from the next result on
       continue;
     }
-    if (printed_ && (opt_.format == Format::table || opt_.format == Format::markdown)) out() << "\n";
+    if (printed_ && (opt_.format == Format::table || opt_.format == Format::markdown || opt_.format == Format::page)) out() << "\n";
     out() << render(r, opt_.format, options);
     printed_ = true;
   }

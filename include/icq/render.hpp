@@ -9,7 +9,8 @@
 
 namespace icq {
 
-enum class Format { table, markdown, csv, json, jsonl };
+// page: a compare as the dashboard's page prints it (other results as table).
+enum class Format { table, markdown, csv, json, jsonl, page };
 
 ICQ_API std::optional<Format> parse_format(std::string_view name);
 ICQ_API std::string_view format_name(Format f);

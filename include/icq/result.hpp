@@ -59,6 +59,17 @@ struct TargetResult {
   std::vector<SideValue> values;  // in the order of the sides in the query
 };
 
+// The dashboard's own page for a comparison (--format page): its title, its verdict paragraphs
+// from the page's template pools and its table in the page's roundings, as the page prints them.
+struct DashboardPage {
+  std::string url;    // https://inferencex.semianalysis.com/compare-precision/…
+  std::string title;  // "B200: FP4 vs FP8 Precision Comparison"
+  std::vector<std::string> paragraphs;
+  std::vector<std::string> table_header;  // "Metric", "Interactivity (tok/s/user)", …
+  std::vector<std::string> table_inputs;  // the targets in the page's input boxes: "95"
+  std::vector<std::vector<std::string>> table_rows;  // "Throughput (tok/s/gpu)", "FP4:5844.9FP8:1930.9", …
+};
+
 struct Comparison {
   std::string dimension;  // "precision", … or "filters"
   std::optional<std::pair<double, double>> band;
@@ -67,6 +78,7 @@ struct Comparison {
   std::vector<TargetResult> targets;
   std::string prices;  // "2026-07 hyperscaler"
   std::string tokens;  // "total"
+  std::optional<DashboardPage> page;  // when the dashboard has a page for this comparison
 };
 
 struct Result {

@@ -172,6 +172,26 @@ std::string csv(const Result& r) {
   return out;
 }
 
+// A compare as the dashboard's page prints it: title, paragraphs, the table in the page's
+// roundings (targets in the "Target" row, where the page has input boxes), the page's address.
+// Results without a page render as tables, after a line saying why.
+std::string page(const Result& r, const RenderOptions& options) {
+  if (!r.comparison) return human(r, false, options);
+  if (!r.comparison->page)
+    return "no dashboard page shows this comparison: pages compare two precisions on one GPU, MTP vs off on one GPU and "
+           "precision, or two GPUs at one precision, each for one model and sequence, without other filters\n\n" +
+           human(r, false, options);
+  const DashboardPage& p = *r.comparison->page;
+  std::string out = p.title + "\n\n";
+  for (const auto& para : p.paragraphs) out += para + "\n\n";
+  out += "| " + text::join(p.table_header, " | ") + " |\n|";
+  for (std::size_t i = 0; i < p.table_header.size(); ++i) out += "---|";
+  out += "\n| Target | " + text::join(p.table_inputs, " | ") + " |\n";
+  for (const auto& row : p.table_rows) out += "| " + text::join(row, " | ") + " |\n";
+  out += "\n" + p.url + "\n" + std::string(attribution()) + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::optional<Format> parse_format(std::string_view name) {
@@ -181,6 +201,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (n == "csv") return Format::csv;
   if (n == "json") return Format::json;
   if (n == "jsonl" || n == "ndjson") return Format::jsonl;
+  if (n == "page" || n == "dashboard") return Format::page;
   return std::nullopt;
 }
 
@@ -191,6 +212,7 @@ std::string_view format_name(Format f) {
     case Format::csv: return "csv";
     case Format::json: return "json";
     case Format::jsonl: return "jsonl";
+    case Format::page: return "page";
   }
   return "table";
 }
@@ -206,6 +228,7 @@ std::string render(const Result& result, Format format, const RenderOptions& opt
     case Format::csv: return csv(result);
     case Format::json: return out::to_json(result, true) + "\n";
     case Format::jsonl: return out::to_json(result, false) + "\n";
+    case Format::page: return page(result, options);
   }
   return {};
 }
