@@ -207,7 +207,11 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
         help = "check the filters with `list dates` or `list gpus`";
       }
       const std::string why = c.selected().rows_without_x
-                                  ? fmt::format(" ({} rows have no interactivity at the axis' percentile)", c.selected().rows_without_x)
+                                  ? fmt::format(" ({} rows lack {} interactivity)", c.selected().rows_without_x, [&] {
+                                      const auto& un = c.selected().unplottable;
+                                      const auto p = un.empty() ? Percentile::p50 : q.shared.axis.of(ds.line_of(ds.rows()[un.front()]));
+                                      return p == Percentile::p50 ? std::string("median") : std::string(percentile_name(p));
+                                    }())
                                   : std::string{};
       throw QueryError(fmt::format("no rows for side '{}' with{}{}", side.display, selection_text(q.shared), why), side.span, help);
     }
@@ -262,23 +266,27 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
     if (unpriced.empty()) continue;
     std::vector<std::string> names;
     for (const auto& g : unpriced) names.push_back(catalog::gpu_display(g));
-    const std::string what = fmt::format("{} {} no {} in the {} {} edition", text::join(names, ", "), names.size() == 1 ? "has" : "have",
+    const std::string what = fmt::format("{} {} no {} in the {} edition{}", text::join(names, ", "), names.size() == 1 ? "has" : "have",
                                          wants_money && wants_power ? "price or power" : wants_money ? "price" : "power",
-                                         pricing.edition->name, wants_money ? pricing.tier + " tier of the" : "catalog");
+                                         pricing.edition->name, wants_money ? " (" + pricing.tier + " tier)" : "");
     const auto with = [&] {
       std::vector<std::string> eds;
       for (const auto& e : catalog::price_editions())
-        if (std::all_of(unpriced.begin(), unpriced.end(), [&](const std::string& g) { return e.find(g) != nullptr; })) eds.push_back(e.name);
+        if (std::all_of(unpriced.begin(), unpriced.end(), [&](const std::string& g) {
+              const auto* x = e.find(g);
+              return x && (!wants_money || !catalog::tier_price(*x, pricing.tier).empty());
+            }))
+          eds.push_back(e.name);
       return eds;
     }();
-    const std::string fix = fmt::format("{}`{}`{}", with.empty() ? "give one with " : "use an edition that has it (" + text::join(with, ", ") + ") or ",
-                                        wants_money ? fmt::format("set price {} 1.50", *unpriced.begin()) : fmt::format("set power {} 1.2", *unpriced.begin()),
-                                        ", or show throughput and latency only");
+    const std::string editions = with.empty() ? std::string() : "editions that have it: " + text::join(with, ", ");
+    const std::string set = wants_money ? fmt::format("set price {} 1.50", *unpriced.begin()) : fmt::format("set power {} 1.2", *unpriced.begin());
     if (q.metrics_explicit)
       throw QueryError(fmt::format("side '{}': {}, so {} cannot be computed", q.sides[i].display, what,
                                    wants_money && wants_power ? "cost and power figures" : wants_money ? "cost" : "tok/s/MW and J/tok"),
-                       q.sides[i].span, fix);
-    notes.push_back(fmt::format("{}: cost and power figures are left empty: {} ({})", q.sides[i].display, what, fix));
+                       q.sides[i].span,
+                       fmt::format("{}give one with `{}`, or show throughput and latency only", editions.empty() ? "" : editions + "; ", set));
+    notes.push_back(fmt::format("{}: cost and power figures are left empty: {}{}", q.sides[i].display, what, editions.empty() ? "" : " (" + editions + ")"));
   }
 
   const std::string axis_word = axis_words(q, curves, ds);
@@ -430,7 +438,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
                                 plural(c.frontier().size(), "frontier point"), c.frontier_text(), dates_text(c.dates()), pooled));
     if (c.selected().rows_without_x)
       notes.push_back(fmt::format("{}: {} selected rows have no {} interactivity and are not on the chart", q.sides[i].display,
-                                  c.selected().rows_without_x, axis_word));
+                                  c.selected().rows_without_x, axis_word == "p50" ? "median" : axis_word));
   }
   if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
   for (auto& n : method_notes(q, curves, ds, wants_money || wants_power)) notes.push_back(std::move(n));

@@ -195,9 +195,9 @@ TEST_CASE("a clause given twice is an error at the second", "[grammar][repeated]
            {"at 50 at 60", "at 60"},
            {"as of 2026-05-01 on date 2026-05-19", "on date 2026-05-19"},
            {"clamp clamp", "clamp"},
-           {"using cost splined using cost derived", "using cost derived"},
-           {"using dashboard 2026-07-15 using dashboard 2026-09-01", "using dashboard 2026-09-01"},
-           {"using interactivity p90 using interactivity p50", "using interactivity p50"},
+           {"using cost splined using cost derived", "cost derived"},
+           {"using dashboard 2026-07-15 using dashboard 2026-09-01", "dashboard 2026-09-01"},
+           {"using interactivity p90 using interactivity p50", "interactivity p50"},
            {"tokens output tokens input", "tokens input"}}) {
     const std::string text = base + tail;
     const auto r = icq::grammar::parse(text);

@@ -133,7 +133,7 @@ TEST_CASE("error: incomplete input is at_end", "[grammar][errors]") {
   check({"compare precision fp4 vs fp8 at 20..60 step", "expected a step size after 'step'", "", true});
   check({"compare precision fp4 vs fp8 at band", "expected band percentages after 'band'", "", true});
   check({"compare precision fp4 vs fp8 show", "expected metrics after 'show'", "", true});
-  check({"compare precision fp4 vs fp8 using", "expected 'prices' after 'using'", "", true});
+  check({"compare precision fp4 vs fp8 using", "expected prices, cost, dashboard or interactivity after 'using'", "", true});
   check({"compare precision fp4 vs fp8 using prices", "expected a price edition or tier after 'using prices'", "", true});
   check({"compare precision fp4 vs fp8 tokens", "expected total, output or input after 'tokens'", "", true});
   check({"compare (gpu h200) vs", "expected another side after 'vs': a parenthesised filter set or a let name", "", true});
@@ -161,7 +161,7 @@ TEST_CASE("error: mistakes in the middle are not at_end", "[grammar][errors]") {
   check({"compare precision fp4 vs fp8 at 20..60 step x", "expected a step size after 'step'", "x", false});
   check({"compare precision fp4 vs fp8 at band high", "expected band percentages after 'band'", "high", false});
   check({"compare precision fp4 vs fp8 show , cost", "expected metrics after 'show'", ",", false});
-  check({"compare precision fp4 vs fp8 using neocloud", "expected 'prices' after 'using'", "neocloud", false});
+  check({"compare precision fp4 vs fp8 using neocloud", "expected prices, cost, dashboard or interactivity after 'using'", "neocloud", false});
   check({"compare precision fp4 vs fp8 using prices show cost", "expected a price edition or tier after 'using prices'", "show",
          false});
   check({"compare precision fp4 vs (gpu b200)", "expected a value to compare after 'vs'", "(", false});

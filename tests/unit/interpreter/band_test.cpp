@@ -91,14 +91,41 @@ TEST_CASE("band: at band P% places targets in the band, rounded half up", "[inte
   CHECK(targets_of(comparison(edges)) == std::vector<double>{5, 30});
 }
 
-TEST_CASE("band: a single-point band gives that point as every default target", "[interp][band]") {
+TEST_CASE("band: sides whose ranges only touch have no default targets: an error naming each range", "[interp][band]") {
   TempData data({row(10, 100, 64), row(20, 60, 16), row(20, 300, 256).prec("fp4"), row(40, 20, 1).prec("fp4")});
   auto s = data.session();
-  const auto r = run_ok(s, "compare precision fp8 vs fp4");
-  const auto& c = comparison(r);
-  CHECK(*c.band == std::pair{20.0, 20.0});
-  CHECK(targets_of(c) == std::vector<double>{20, 20, 20});
-  CHECK(c.targets[0].position == "around the middle");
+  const auto d = run_error(s, "compare precision fp8 vs fp4");
+  CHECK(contains(d.message, "only touch (20.00–20.00)"));
+  CHECK(contains(d.help, "FP8 10.0–20.0; FP4 20.0–40.0"));
+  CHECK(contains(d.help, "at interactivity"));
+  CHECK(contains(d.help, "clamp"));
+  // Explicit targets still work: no band, no position words, each side's status.
+  const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 20");
+  CHECK_FALSE(comparison(r).band.has_value());
+  CHECK(any_contains(r.notes, "no common band: the sides' interactivity ranges only touch"));
+}
+
+TEST_CASE("band: a band too narrow for an integer target (displayed 59–58) is degenerate too", "[interp][band]") {
+  TempData data({row(10, 100, 64), row(58.6, 60, 16), row(58.2, 300, 256).prec("fp4"), row(70, 20, 1).prec("fp4")});
+  auto s = data.session();
+  const auto d = run_error(s, "compare precision fp8 vs fp4");
+  CHECK(contains(d.message, "only touch (58.20–58.60)"));
+}
+
+TEST_CASE("band: at band 0%, 100% stays inside the displayed band; outside targets are below / above it", "[interp][band]") {
+  TempData data({row(10.4, 100, 64), row(30.6, 60, 16), row(12.3, 300, 256).prec("fp4"), row(40, 20, 1).prec("fp4")});
+  auto s = data.session();
+  // band 12.3–30.6, displayed 13–30: the rounded 0 % (12) and 100 % (31) would fall outside it.
+  const auto r = run_ok(s, "compare precision fp8 vs fp4 at band 0%, 100%");
+  CHECK(targets_of(comparison(r)) == std::vector<double>{13, 30});
+  const auto out = run_ok(s, "compare precision fp8 vs fp4 at interactivity 11, 35");
+  const auto& c = comparison(out);
+  CHECK(c.targets[0].position == "below the band");
+  CHECK(c.targets[1].position == "above the band");
+  REQUIRE(out.summary.size() == 2);
+  CHECK(contains(out.summary[0], "Below the 13–30 tok/s/user band, at 11 tok/s/user"));
+  CHECK(contains(out.summary[1], "Above the 13–30 tok/s/user band, at 35 tok/s/user"));
+  CHECK_FALSE(contains(out.summary[0], "near the low end"));
 }
 
 namespace {
@@ -110,28 +137,19 @@ std::vector<ApiRow> disjoint_rows() {
 
 }  // namespace
 
-TEST_CASE("band: an empty band is reported with each side's range and gives no default targets", "[interp][band]") {
+TEST_CASE("band: an empty band with default targets is an error naming each side's range", "[interp][band]") {
   TempData data(disjoint_rows());
   auto s = data.session();
-  const auto r = run_ok(s, "compare precision fp8 vs fp4");
-  const auto& c = comparison(r);
-  CHECK_FALSE(c.band.has_value());
-  CHECK(c.targets.empty());
-  CHECK(r.summary.empty());
-  REQUIRE_FALSE(r.notes.empty());
-  CHECK(contains(r.notes[0], "no common band: the sides never overlap in interactivity (FP8 10.0–20.0; FP4 30.0–40.0 tok/s/user)"));
-  CHECK(contains(r.notes[0], "no default targets"));
-  CHECK_FALSE(contains(r.query, "at interactivity"));
-  const Json j = parse_json(icq::render(r, icq::Format::json));
-  CHECK(j["band"].is_null());
-  CHECK(j["targets"].items.empty());
+  const auto d = run_error(s, "compare precision fp8 vs fp4");
+  CHECK(contains(d.message, "the sides' interactivity ranges never overlap, so there is no band to place default targets in"));
+  CHECK(contains(d.help, "FP8 10.0–20.0; FP4 30.0–40.0"));
 }
 
 TEST_CASE("band: at band P% with an empty band is an error naming each side's range", "[interp][band]") {
   TempData data(disjoint_rows());
   auto s = data.session();
   const auto d = run_error(s, "compare precision fp8 vs fp4 at band 50%");
-  CHECK(contains(d.message, "share no interactivity band"));
+  CHECK(contains(d.message, "never overlap, so there is no band to place band percentages in"));
   CHECK(contains(d.help, "FP8 10.0–20.0; FP4 30.0–40.0"));
   CHECK(d.span.column == 30);  // points at "at band 50%"
 }

@@ -114,7 +114,7 @@ TEST_CASE("binder: seq 1k/1k and the only model are defaults, printed in the res
   const auto r = run_ok(s, "compare precision fp8 vs fp4");
   CHECK(r.query ==
         "compare precision fp8 vs fp4 seq 1k/1k model dsr1 at interactivity 17, 21, 26 show throughput, cost, power, concurrency "
-        "using prices 2026-07 hyperscaler tokens total");
+        "using prices 2026-09 hyperscaler using cost derived using interactivity p50 tokens total");
   CHECK(any_contains(r.notes, "defaults: seq 1k/1k (the default sequence shape); model dsr1 (the only model in the selection)"));
   // The 8k/1k rows stay out.
   CHECK(side(comparison(r), "fp8").rows == 2);

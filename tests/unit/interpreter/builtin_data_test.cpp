@@ -11,7 +11,7 @@ TEST_CASE("built-in data: fp4 vs fp8 on MI355X for DeepSeek-R1 1k/1k", "[interp]
   const auto r = run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1");
   CHECK(r.query ==
         "compare precision fp4 vs fp8 gpu mi355x model dsr1 seq 1k/1k at interactivity 53, 90, 127 show throughput, cost, power, "
-        "concurrency using prices 2026-07 hyperscaler tokens total");
+        "concurrency using prices 2026-09 hyperscaler using cost derived using interactivity p50 tokens total");
   const auto& c = comparison(r);
   const auto& fp4 = side(c, "fp4");
   const auto& fp8 = side(c, "fp8");

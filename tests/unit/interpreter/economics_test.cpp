@@ -55,10 +55,11 @@ TEST_CASE("economics: cost, tok/s/MW and J/token use the catalog of each edition
     std::string text;
   };
   const std::vector<Case> cases = {
-      {"", &edition_2026_07, &Catalog::hyperscaler, "2026-07 hyperscaler"},
+      // 2026-09 (the default) keeps 2026-07's hyperscaler prices and kW.
+      {"", &edition_2026_07, &Catalog::hyperscaler, "2026-09 hyperscaler"},
       {"2026-07 hyperscaler", &edition_2026_07, &Catalog::hyperscaler, "2026-07 hyperscaler"},
-      {"neocloud", &edition_2026_07, &Catalog::neocloud, "2026-07 neocloud"},
-      {"rental", &edition_2026_07, &Catalog::rental, "2026-07 rental"},
+      {"2026-07 neocloud", &edition_2026_07, &Catalog::neocloud, "2026-07 neocloud"},
+      {"2026-07 rental", &edition_2026_07, &Catalog::rental, "2026-07 rental"},
       {"2026-04", &edition_2026_04, &Catalog::hyperscaler, "2026-04 hyperscaler"},
       {"2026-04 neocloud", &edition_2026_04, &Catalog::neocloud, "2026-04 neocloud"},
       {"2026-04 rental", &edition_2026_04, &Catalog::rental, "2026-04 rental"},
@@ -68,7 +69,7 @@ TEST_CASE("economics: cost, tok/s/MW and J/token use the catalog of each edition
     const auto r = run_ok(s, all_gpus_query(k.prices));
     const auto& c = comparison(r);
     CHECK(c.prices == k.text);
-    CHECK(contains(r.query, "using prices " + k.text + " tokens total"));
+    CHECK(contains(r.query, "using prices " + k.text + " using cost derived"));
     for (const auto& g : *k.edition) {
       INFO(g.gpu);
       REQUIRE(status(c, 0, g.gpu) == Status::ok);
@@ -149,33 +150,38 @@ TEST_CASE("economics: per-role token throughput of disaggregated rows carries a 
   CHECK_FALSE(any_contains(t.notes, "disaggregated rows"));
 }
 
-TEST_CASE("economics: an unpriced GPU makes show cost an error, while default metrics omit cost with a note", "[interp][economics]") {
+TEST_CASE("economics: an unpriced GPU makes show cost an error; by default only its side's cost is empty", "[interp][economics]") {
+  // RTX PRO 6000 is priced from the 2026-07 edition on; the 2026-04 edition has no price for it.
   TempData data({row(50, 100, 8).gpu("rtx6000pro"), row(50, 200, 8)});
   auto s = data.session();
   SECTION("show cost") {
-    const auto d = run_error(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show cost");
-    CHECK(contains(d.message, "RTX PRO 6000 has no price"));
-    CHECK(contains(d.message, "2026-07 catalog edition"));
+    const auto d = run_error(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show cost using prices 2026-04");
+    CHECK(contains(d.message, "side 'RTX PRO 6000': RTX PRO 6000 has no price in the 2026-04 edition (hyperscaler tier)"));
+    CHECK(contains(d.help, "editions that have it: 2026-07, 2026-09"));
+    CHECK(d.span.column == 13);  // points at the side
   }
   SECTION("show power") {
-    const auto d = run_error(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show throughput, power");
-    CHECK(contains(d.message, "RTX PRO 6000 has no"));
-    CHECK(contains(d.message, "power"));
+    const auto d = run_error(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show throughput, power using prices 2026-04");
+    CHECK(contains(d.message, "RTX PRO 6000 has no power"));
   }
-  SECTION("default metrics") {
-    const auto r = run_ok(s, "compare gpu rtx6000pro vs mi355x at interactivity 50");
+  SECTION("default metrics: the priced side keeps its cost and tok/s/MW") {
+    const auto r = run_ok(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 using prices 2026-04");
     const auto& c = comparison(r);
-    CHECK(has_metric(c, "throughput"));
-    CHECK(has_metric(c, "concurrency"));
-    CHECK_FALSE(has_metric(c, "cost"));
-    CHECK_FALSE(has_metric(c, "tokens_per_mw"));
-    CHECK(any_contains(r.notes, "cost, tok/s/MW and J/tok omitted: RTX PRO 6000 has no price or power in the 2026-07 catalog edition"));
+    CHECK(has_metric(c, "cost"));
+    CHECK(has_metric(c, "tokens_per_mw"));
     CHECK(value(c, 0, "rtx6000pro", "throughput") == 100.0);
-    const Json j = parse_json(icq::render(r, icq::Format::json));
-    CHECK(j["targets"][0]["values"][0].keys() == std::vector<std::string>{"side", "status", "throughput", "concurrency"});
+    CHECK_FALSE(value(c, 0, "rtx6000pro", "cost").has_value());
+    CHECK_FALSE(value(c, 0, "rtx6000pro", "tokens_per_mw").has_value());
+    CHECK(*value(c, 0, "mi355x", "cost") == Approx(1.48 / (200 * 3600 / 1e6)).epsilon(1e-12));
+    CHECK(*value(c, 0, "mi355x", "tokens_per_mw") == Approx(200 * 1000 / 2.65).epsilon(1e-12));
+    CHECK(any_contains(r.notes, "RTX PRO 6000: cost and power figures are left empty: RTX PRO 6000 has no price or power in the 2026-04 edition"));
+  }
+  SECTION("the default edition prices it") {
+    const auto r = run_ok(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show cost");
+    CHECK(*value(comparison(r), 0, "rtx6000pro", "cost") == Approx(0.68 / (100 * 3600 / 1e6)).epsilon(1e-12));
   }
   SECTION("throughput only is fine") {
-    const auto r = run_ok(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show throughput");
+    const auto r = run_ok(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show throughput using prices 2026-04");
     CHECK(value(comparison(r), 0, "mi355x", "throughput") == 200.0);
   }
 }

@@ -42,9 +42,7 @@ TEST_CASE("render: JSON has exactly the keys of LANGUAGE.md, in order", "[interp
   CHECK(j["kind"].text == "compare");
   CHECK(j["query"].text == r.query);
   CHECK(j["dimension"].text == "precision");
-  REQUIRE(j["band"].items.size() == 2);
-  CHECK(j["band"][0].n == 20.0);
-  CHECK(j["band"][1].n == 20.0);
+  CHECK(j["band"].is_null());  // the sides only touch at 20: no band (SEMANTICS.md §5)
   REQUIRE(j["sides"].items.size() == 2);
   for (const auto& sd : j["sides"].items) CHECK(sd.keys() == Keys{"label", "rows", "frontier_points", "range"});
   CHECK(j["sides"][0]["label"].text == "fp8");
@@ -184,8 +182,8 @@ TEST_CASE("render: the table rounds half up on the exact decimal, with thousands
   CHECK(contains(t, " $5.464 "));
   CHECK(contains(t, " 479,545 "));
   CHECK(contains(t, " ~36 "));
-  CHECK(contains(t, "\nVerdicts\n  Around the middle"));
-  CHECK(contains(t, "\nNotes\n  - band 20–20"));
+  CHECK(contains(t, "\nVerdicts\n  At 5 tok/s/user"));
+  CHECK(contains(t, "\nNotes\n  - no common band: the sides' interactivity ranges only touch (20.00–20.00)"));
   CHECK(contains(t, "  - " + std::string(icq::attribution()) + "\n"));
   const std::string u = icq::render(r, icq::Format::table, icq::RenderOptions{true, false});
   CHECK(contains(u, "┌"));

@@ -129,7 +129,7 @@ TEST_CASE("selection: on date D takes exactly the runs of D", "[interp][selectio
 TEST_CASE("selection: compare date D1 vs D2 makes one side per run date", "[interp][selection]") {
   TempData data(dated_rows());
   auto s = data.session();
-  const auto r = run_ok(s, "compare date 2026-03-01 vs 2026-05-01 precision fp8");
+  const auto r = run_ok(s, "compare date 2026-03-01 vs 2026-05-01 precision fp8 at interactivity 15, 30");
   const auto& c = comparison(r);
   CHECK(c.dimension == "date");
   REQUIRE(c.sides.size() == 2);
@@ -142,6 +142,10 @@ TEST_CASE("selection: compare date D1 vs D2 makes one side per run date", "[inte
   CHECK(range_of(c.sides[1]) == std::pair{12.0, 20.0});
   // Band [25, 20] is empty: 2026-03-01 measured 25–60, 2026-05-01 12–20.
   CHECK_FALSE(c.band.has_value());
+  CHECK(any_contains(r.notes, "date sides are `on date`: each takes only the runs of its day"));
+  // Default targets need a band: an error naming both ranges.
+  const auto d = run_error(s, "compare date 2026-03-01 vs 2026-05-01 precision fp8");
+  CHECK(contains(d.help, "2026-03-01 25.0–60.0; 2026-05-01 12.0–20.0"));
 }
 
 TEST_CASE("selection: where applies to rows after the latest-run selection", "[interp][selection]") {
@@ -149,7 +153,7 @@ TEST_CASE("selection: where applies to rows after the latest-run selection", "[i
   auto s = data.session();
   // Line A's latest run (conc 32, 64) fails conc <= 16, and A does NOT fall back to its older
   // run (conc 4, 8, 16); line B's conc 4 and 8 pass.
-  const auto r = run_ok(s, "compare precision fp8 vs fp4 where conc <= 16");
+  const auto r = run_ok(s, "compare precision fp8 vs fp4 where conc <= 16 at interactivity 40");
   const auto& fp8 = side(comparison(r), "fp8");
   CHECK(fp8.rows == 2);
   CHECK(fp8.run_dates == Dates{"2026-04-01"});

@@ -95,15 +95,45 @@ TEST_CASE("catalog: vendors (DECISIONS.md)", "[catalog]") {
   REQUIRE(vendor_of_gpu("a100").empty());
 }
 
-TEST_CASE("catalog: both price editions exist, oldest first, 2026-07 is the default", "[catalog]") {
-  REQUIRE(price_editions().size() == 2);
+TEST_CASE("catalog: three price editions, oldest first, 2026-09 is the default", "[catalog]") {
+  REQUIRE(price_editions().size() == 3);
   REQUIRE(price_editions()[0].name == "2026-04");
   REQUIRE(price_editions()[1].name == "2026-07");
-  REQUIRE(default_edition().name == "2026-07");
-  REQUIRE(find_edition("2026-04") != nullptr);
-  REQUIRE(find_edition("2026-07") != nullptr);
+  REQUIRE(price_editions()[2].name == "2026-09");
+  REQUIRE(default_edition().name == "2026-09");
   REQUIRE(find_edition("2026-01") == nullptr);
-  for (const auto& e : price_editions()) REQUIRE(e.gpus.size() == 9);
+  REQUIRE(price_editions()[0].gpus.size() == 9);
+  REQUIRE(price_editions()[1].gpus.size() == 10);  // + rtx6000pro (SEMANTICS §10)
+  REQUIRE(price_editions()[2].gpus.size() == 12);  // + rtx6000pro, tpuv7, vr200
+}
+
+TEST_CASE("catalog: SEMANTICS §10 values, 2026-09 edition: no neocloud tier, corrected rental", "[catalog]") {
+  const PriceEdition& e = default_edition();
+  for (const auto& [gpu, econ] : e.gpus) REQUIRE(econ.neocloud.empty());
+  REQUIRE(editions_with_tier("neocloud") == std::vector<std::string>{"2026-04", "2026-07"});
+  REQUIRE(editions_with_tier("rental") == std::vector<std::string>{"2026-04", "2026-07", "2026-09"});
+  const auto check = [&](const char* gpu, const char* kw, const char* h, const char* r) {
+    const Economics* x = e.find(gpu);
+    REQUIRE(x);
+    REQUIRE(x->kw == kw);
+    REQUIRE(x->hyperscaler == h);
+    REQUIRE(x->rental == r);
+  };
+  check("h100", "1.37", "1.17", "2.00");
+  check("h200", "1.37", "1.22", "2.90");
+  check("b200", "1.71", "1.73", "3.70");
+  check("b300", "1.90", "2.26", "4.25");
+  check("gb200", "1.87", "1.86", "4.00");
+  check("gb300", "2.12", "2.31", "5.00");
+  check("mi300x", "1.39", "0.95", "1.30");
+  check("mi325x", "1.69", "1.10", "1.60");
+  check("mi355x", "2.09", "1.50", "2.90");
+  check("rtx6000pro", "0.975", "0.68", "0.52");
+  check("tpuv7", "1.207", "1.21", "2.00");
+  check("vr200", "3.3", "3.61", "8.50");
+  const Economics* rtx = find_edition("2026-07")->find("rtx6000pro");
+  REQUIRE(rtx);
+  REQUIRE(rtx->neocloud == "0.75");
 }
 
 TEST_CASE("catalog: SEMANTICS §7 values, 2026-04 edition", "[catalog]") {
@@ -133,7 +163,7 @@ TEST_CASE("catalog: SEMANTICS §7 values, 2026-04 edition", "[catalog]") {
 }
 
 TEST_CASE("catalog: SEMANTICS §7 values, 2026-07 edition", "[catalog]") {
-  const PriceEdition& e = default_edition();
+  const PriceEdition& e = *find_edition("2026-07");
   const Economics* mi355x = e.find("mi355x");
   REQUIRE(mi355x);
   REQUIRE(mi355x->kw == "2.09");
@@ -158,9 +188,10 @@ TEST_CASE("catalog: SEMANTICS §7 values, 2026-07 edition", "[catalog]") {
   REQUIRE(gb300->rental == "3.30");
 }
 
-TEST_CASE("catalog: a GPU seen in data but in no edition has no economics", "[catalog]") {
+TEST_CASE("catalog: a GPU seen in data but absent from an edition has no economics there", "[catalog]") {
   REQUIRE(find_gpu("rtx6000pro") != nullptr);
-  for (const auto& e : price_editions()) REQUIRE(e.find("rtx6000pro") == nullptr);
+  REQUIRE(find_edition("2026-04")->find("rtx6000pro") == nullptr);
+  REQUIRE(find_edition("2026-07")->find("tpuv7") == nullptr);
   REQUIRE(default_edition().find("MI355X") == nullptr);  // lookup is by key, keys are lower-case
 }
 
@@ -233,4 +264,28 @@ TEST_CASE("metrics: registry lookups by key and alias", "[catalog][metrics]") {
   REQUIRE(default_metrics() == std::vector<std::string>{"throughput", "cost", "power", "concurrency"});
   const auto names = metric_names();
   REQUIRE(std::find(names.begin(), names.end(), "joules") != names.end());
+}
+
+TEST_CASE("catalog: dashboard model groups pool point releases; a DB key stays one key", "[catalog][groups]") {
+  const ModelGroup* kimi = find_model_group("kimi");
+  REQUIRE(kimi);
+  REQUIRE(kimi->slug == "kimi-k26");
+  REQUIRE(kimi->keys == std::vector<std::string>{"kimik2.7-code", "kimik2.6", "kimik2.5"});
+  REQUIRE(kimi->label == "Kimi K2.5/K2.6/K2.7-Code 1T");
+  REQUIRE(find_model_group("KIMI-K26") == kimi);
+  REQUIRE(find_model_group("kimi-k25") == kimi);
+  REQUIRE(find_model_group("kimik2.5") == nullptr);
+  REQUIRE(resolve_model("kimik2.5") == std::optional<std::string>("kimik2.5"));
+  REQUIRE_FALSE(resolve_model("kimi"));
+  REQUIRE(group_of_model("kimik2.6") == kimi);
+  REQUIRE(find_model_group("glm-5")->keys == std::vector<std::string>{"glm5.1", "glm5"});
+  REQUIRE(find_model_group("qwen")->label == "Qwen 3.5 397B-A17B");
+  REQUIRE(group_of_model("dsr1")->slug == "deepseek-r1");
+  REQUIRE(group_of_model("unknown-model") == nullptr);
+}
+
+TEST_CASE("catalog: spec values stay as the data names them (eagle is not mtp)", "[catalog]") {
+  REQUIRE_FALSE(resolve(spec_methods(), "eagle"));
+  REQUIRE(normalize_spec("eagle") == "eagle");
+  REQUIRE(normalize_spec("MTP") == "mtp");
 }

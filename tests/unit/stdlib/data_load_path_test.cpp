@@ -110,10 +110,10 @@ TEST_CASE("load_path: the format comes from the content, not the extension", "[d
 }
 
 TEST_CASE("load_path: the whole data folder", "[data][load_path]") {
-  // api (2 captures, 11 files), api-partial (1), blog-tables (8), csv-export (2), serving-raw (14),
-  // agentic (6): 42 data files; README.md is not data.
+  // api (2 captures, 11 files), api-partial (1), api-found (1), blog-tables (8), csv-export (2),
+  // serving-raw (14), agentic (6): 43 data files; README.md is not data.
   const Dataset ds = load_files({""});
-  REQUIRE(ds.report().sources.size() == 42);
+  REQUIRE(ds.report().sources.size() == 43);
   std::size_t skipped = 0;
   for (const auto& s : ds.report().sources) skipped += !s.skipped.empty();
   REQUIRE(skipped == 5);  // availability x2, reliability x2, workflow-info (evaluations load)
