@@ -106,8 +106,9 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   for (const auto& s : r.sources)
     if (s.rows_without_x)
       out.push_back(warning(s.name,
-                            fmt::format("{} of {} rows carry no median interactivity (median_intvty): they can be listed "
-                                        "but never enter a frontier",
+                            fmt::format("{} of {} rows carry no median interactivity (median_intvty): they can be listed, "
+                                        "and enter a frontier only at a percentile they carry (`using interactivity p90`; "
+                                        "agentic rows use p90 by default)",
                                         s.rows_without_x, s.rows_kept),
                             Severity::note));
   if (!r.ignored_fields.empty()) {

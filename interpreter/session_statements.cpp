@@ -4,6 +4,7 @@
 
 #include "catalog/catalog.hpp"
 #include "compare.hpp"
+#include "method.hpp"
 #include "num/decimal.hpp"
 #include "query_error.hpp"
 #include "text/text.hpp"
@@ -56,20 +57,31 @@ Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, s
   }
   if (name == "prices") {
     if (stmt.args.empty()) expect_args(stmt, 1, "set prices EDITION|TIER, e.g. set prices 2026-04");
-    for (const auto& w : stmt.args) {
-      if (const auto* edition = catalog::find_edition(w.text)) settings.edition = edition;
-      else if (auto tier = catalog::resolve(catalog::price_tiers(), w.text)) settings.tier = *tier;
-      else {
-        std::vector<std::string> names;
-        for (const auto& e : catalog::price_editions()) names.push_back(e.name);
-        for (const auto& n : catalog::names_of(catalog::price_tiers())) names.push_back(n);
-        const auto s = text::closest(w.text, names);
-        throw QueryError(fmt::format("unknown price edition or tier '{}'", w.text), w.span,
-                         s.empty() ? "editions: 2026-04, 2026-07; tiers: hyperscaler, neocloud, rental" : "did you mean '" + s.front() + "'?", s);
-      }
-    }
+    apply_price_words(stmt.args, settings.edition, settings.tier);
     return setting("set prices " + settings.edition->name + " " + settings.tier,
                    fmt::format("prices and powers now come from the {} edition, {} tier", settings.edition->name, settings.tier));
+  }
+  if (name == "cost" || name == "interactivity" || name == "dashboard") {
+    // The session's method: what `using cost|interactivity|dashboard` would say in every statement.
+    expect_args(stmt, 1, name == "cost" ? "set cost splined|derived" : name == "dashboard" ? "set dashboard DATE, e.g. set dashboard 2026-07-15"
+                                                                                          : "set interactivity p50|p90|p99");
+    ast::Using u;
+    u.kind = name == "cost" ? ast::Using::Kind::cost : name == "dashboard" ? ast::Using::Kind::dashboard : ast::Using::Kind::interactivity;
+    u.words = stmt.args;
+    u.span = stmt.args.front().span;
+    const Method m = resolve_method({u}, settings.method());
+    settings.edition = m.pricing.edition;
+    settings.cost = m.cost;
+    settings.percentile = m.axis.chosen;
+    settings.dashboard = m.dashboard;
+    settings.unit_word = m.unit_word;
+    settings.dashboard_note = m.dashboard_note;
+    if (name == "cost") return setting("set cost " + std::string(cost_method_name(m.cost)), fmt::format("cost is now {} ", cost_method_name(m.cost)) +
+                                                                                                  (m.cost == CostMethod::splined ? "on the frontier knots (the dashboard before 2026-08-12)" : "from the interpolated throughput"));
+    if (name == "interactivity")
+      return setting(std::string("set interactivity ") + percentile_name(*m.axis.chosen),
+                     std::string("the interactivity axis is now ") + percentile_name(*m.axis.chosen) + " for every workload");
+    return setting("set dashboard " + stmt.args.front().text, m.dashboard_note);
   }
   if (name == "format") {
     expect_args(stmt, 1, "set format table|markdown|csv|json|jsonl|page");
@@ -78,10 +90,13 @@ Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, s
     format = *f;
     return setting("set format " + std::string(format_name(*f)), "results are now rendered as " + std::string(format_name(*f)));
   }
-  const std::vector<std::string> names = {"price", "power", "prices", "format"};
+  const std::vector<std::string> names = {"price", "power", "prices", "cost", "interactivity", "dashboard", "format"};
   const auto s = text::closest(name, names);
   throw QueryError(fmt::format("cannot set '{}'", stmt.name.text), stmt.name.span,
-                   s.empty() ? "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT" : "did you mean '" + s.front() + "'?", s);
+                   s.empty() ? "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set cost splined|derived | set "
+                               "interactivity p50|p90|p99 | set dashboard DATE | set format FORMAT"
+                             : text::did_you_mean(s),
+                   s);
 }
 
 Result run_let(const ast::Let& stmt, const Binder& binder, Settings& settings) {

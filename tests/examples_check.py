@@ -4,6 +4,7 @@ statement in it shows row counts that add up. Usage: examples_check.py ICQ EXAMP
 import glob
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -37,7 +38,13 @@ def main():
     problems = []
     for path in sorted(glob.glob(os.path.join(folder, "*.icq"))):
         text = open(path, "rb").read()
-        first, second = run(icq, ["-"], text), run(icq, ["-"], text)
+        # A first line `-- args: --data {data}/api-partial …` names the data the script reads.
+        head = text.decode().splitlines()[0] if text else ""
+        data_args = []
+        if head.startswith("-- args:"):
+            words = shlex.split(head[len("-- args:"):].replace("{data}", os.environ.get("ICQ_DATA_DIR", "")))
+            data_args = [a for i, w in enumerate(words) if w == "--data" for a in ("--data", words[i + 1])]
+        first, second = run(icq, data_args + ["-"], text), run(icq, data_args + ["-"], text)
         if first.stdout != second.stdout or first.stderr != second.stderr or first.returncode != second.returncode:
             problems.append(f"{path}: two runs differ")
         lines = [l.strip() for l in text.decode().splitlines()]
@@ -50,7 +57,7 @@ def main():
         for line in lines:
             if not line.startswith(EXPLAINABLE):
                 continue
-            args = [a for k, v in params.items() for a in ("-D", f"{k}={v}")]
+            args = data_args + [a for k, v in params.items() for a in ("-D", f"{k}={v}")]
             out = run(icq, args + ["--format", "json", "-c", "explain " + line])
             if out.returncode != 0:
                 problems.append(f"{path}: explain {line!r} failed: {out.stderr.decode()}")

@@ -400,7 +400,8 @@ def run_icq(icq: str, query: str, data=None):
                            text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as e:
         return None, f"could not run icq: {e}"
-    if p.returncode != 0:
+    # Exit 2 = the results were printed, and the data had problems (an unusable record in agentic/).
+    if p.returncode not in (0, 2):
         return None, f"icq exit {p.returncode}: {p.stderr.strip()[:500]}"
     got = extract_compare(p.stdout)
     if got is None:
