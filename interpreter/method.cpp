@@ -72,7 +72,6 @@ std::string Method::text() const {
 
 void apply_price_words(const std::vector<ast::Word>& words, const catalog::PriceEdition*& edition, std::string& tier,
                        bool edition_given, bool tier_given) {
-  std::optional<ast::Span> tier_span;
   for (const auto& w : words) {
     if (const auto* e = catalog::find_edition(w.text)) {
       if (edition_given && e != edition)
@@ -88,7 +87,6 @@ void apply_price_words(const std::vector<ast::Word>& words, const catalog::Price
                          "give one tier: hyperscaler, neocloud or rental");
       tier = *t;
       tier_given = true;
-      tier_span = w.span;
     } else {
       const auto suggestions = text::closest(w.text, edition_and_tier_names());
       throw QueryError(fmt::format("unknown price edition or tier '{}'", w.text), w.span,
@@ -97,14 +95,15 @@ void apply_price_words(const std::vector<ast::Word>& words, const catalog::Price
                        suggestions);
     }
   }
+}
+
+void check_tier(const catalog::PriceEdition& edition, const std::string& tier, ast::Span at) {
   const auto with_tier = catalog::editions_with_tier(tier);
-  if (std::find(with_tier.begin(), with_tier.end(), edition->name) == with_tier.end()) {
-    const ast::Span at = tier_span ? *tier_span : (words.empty() ? ast::Span{} : words.back().span);
-    throw QueryError(fmt::format("the {} price edition has no {} tier", edition->name, tier), at,
-                     with_tier.empty() ? "tiers: hyperscaler, rental"
-                                       : fmt::format("editions with a {} tier: {} (using prices {} {})", tier, text::join(with_tier, ", "),
-                                                     with_tier.back(), tier));
-  }
+  if (std::find(with_tier.begin(), with_tier.end(), edition.name) != with_tier.end()) return;
+  throw QueryError(fmt::format("the {} price edition has no {} tier", edition.name, tier), at,
+                   with_tier.empty() ? "tiers: hyperscaler, rental"
+                                     : fmt::format("editions with a {} tier: {} (using prices {} {})", tier, text::join(with_tier, ", "),
+                                                   with_tier.back(), tier));
 }
 
 Method resolve_method(const std::vector<ast::Using>& usings, const Method& base) {
@@ -124,6 +123,7 @@ Method resolve_method(const std::vector<ast::Using>& usings, const Method& base)
     m.dashboard_note = fmt::format("dashboard of {}: {}", w.text, text::join(d.why, "; "));
   }
   bool tier_given = false;
+  ast::Span tier_at{};  // where the tier or edition was named, for a tier the edition lacks
   for (const auto& u : usings) {
     switch (u.kind) {
       case ast::Using::Kind::dashboard: break;
@@ -132,6 +132,7 @@ Method resolve_method(const std::vector<ast::Using>& usings, const Method& base)
         const auto* before = m.pricing.edition;
         // A tier named in an earlier `using prices` clause counts: two tiers contradict.
         apply_price_words(u.words, m.pricing.edition, m.pricing.tier, had_edition, tier_given);
+        tier_at = u.span;
         edition_given = had_edition || m.pricing.edition != before ||
                         std::any_of(u.words.begin(), u.words.end(), [](const ast::Word& w) { return catalog::find_edition(w.text); });
         tier_given = tier_given || std::any_of(u.words.begin(), u.words.end(), [](const ast::Word& w) {
@@ -168,8 +169,9 @@ Method resolve_method(const std::vector<ast::Using>& usings, const Method& base)
       }
     }
   }
-  // The session's or the dashboard's edition with an explicit tier it lacks is caught here too.
-  if (!tier_given && !edition_given) apply_price_words({}, m.pricing.edition, m.pricing.tier, true, true);
+  // Once every clause is read: the tier must exist in the edition (the session's, the dashboard's
+  // or the one named), wherever the two were given.
+  check_tier(*m.pricing.edition, m.pricing.tier, tier_at);
   return m;
 }
 

@@ -23,10 +23,11 @@ struct DashboardEdition {
 DashboardEdition dashboard_on(std::int32_t date);
 
 // Applies the words of `using prices` / `set prices` (editions and tiers) to an edition and tier.
-// A second edition or a second tier in the same statement is an error at that word; so is a tier
-// the edition does not have (the message names the editions that have it).
+// A second edition or a second tier in the same statement is an error at that word.
 void apply_price_words(const std::vector<ast::Word>& words, const catalog::PriceEdition*& edition, std::string& tier,
                        bool edition_given = false, bool tier_given = false);
+// A tier the edition does not have is an error at `at` that names the editions that have it.
+void check_tier(const catalog::PriceEdition& edition, const std::string& tier, ast::Span at);
 
 // The method of a statement: `base` (the session's settings) with its `using` items applied,
 // `using dashboard` first and the explicit items over it, whatever their order.

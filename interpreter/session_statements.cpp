@@ -57,7 +57,12 @@ Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, s
   }
   if (name == "prices") {
     if (stmt.args.empty()) expect_args(stmt, 1, "set prices EDITION|TIER, e.g. set prices 2026-04");
-    apply_price_words(stmt.args, settings.edition, settings.tier);
+    const catalog::PriceEdition* edition = settings.edition;
+    std::string tier = settings.tier;
+    apply_price_words(stmt.args, edition, tier);
+    check_tier(*edition, tier, {stmt.args.front().span.begin, stmt.args.back().span.end});
+    settings.edition = edition;
+    settings.tier = tier;
     return setting("set prices " + settings.edition->name + " " + settings.tier,
                    fmt::format("prices and powers now come from the {} edition, {} tier", settings.edition->name, settings.tier));
   }

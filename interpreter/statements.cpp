@@ -183,8 +183,8 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
   Table t;
   t.columns = {text_col("property"), text_col("value")};
   auto row = [&](std::string k, std::string v) { t.rows.push_back({std::move(k), std::move(v)}); };
-  auto data_rows = [&](LineField f, const std::string& key) {
-    const LineFilter filter{f, {key}};
+  auto data_rows = [&](LineField f, const std::vector<std::string>& keys) {
+    const LineFilter filter{f, keys};
     Counts c;
     std::set<std::string> gpus, models, precisions, frameworks, seqs;
     for (const auto& rw : ds.rows()) {
@@ -214,7 +214,7 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
         if (!n.family.empty()) row("family", n.family);
         row("meaning", n.description);
       }
-    data_rows(f, key);
+    data_rows(f, {key});
   };
   if (kind == "gpu") {
     const std::string key = binder.resolve_value(LineField::gpu, stmt.name);
@@ -228,23 +228,34 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
     for (const auto& e : catalog::price_editions()) {
       const auto* econ = e.find(key);
       row(fmt::format("{} edition{}", e.name, &e == settings.edition ? " (in use)" : ""),
-          econ ? fmt::format("{} kW; ${}/h hyperscaler, ${}/h neocloud, ${}/h 3-year rental", econ->kw, econ->hyperscaler,
-                             econ->neocloud, econ->rental)
+          econ ? fmt::format("{} kW; ${}/h hyperscaler, {}, ${}/h 3-year rental", econ->kw, econ->hyperscaler,
+                             econ->neocloud.empty() ? "no neocloud tier" : "$" + econ->neocloud + "/h neocloud", econ->rental)
                : std::string("no price or power"));
     }
-    data_rows(LineField::gpu, key);
+    data_rows(LineField::gpu, {key});
   } else if (kind == "model") {
-    const std::string key = binder.resolve_value(LineField::model, stmt.name);
+    // A dashboard group (`kimi`, `qwen-3-5`) or one model key; either way its page slug and label.
+    const catalog::ModelGroup* group = binder.model_group(stmt.name);
+    const std::string key = group ? group->slug : binder.resolve_value(LineField::model, stmt.name);
+    if (!group) group = catalog::group_of_model(key);
     r.query = "describe model " + key;
     row("key", key);
     if (const auto* m = catalog::find_model(key)) {
       row("name", m->display);
-      row("aliases", text::join(m->aliases, ", "));
+      if (!m->aliases.empty()) row("aliases", text::join(m->aliases, ", "));
       row("parameters", m->total_params.empty() ? "not in the catalog"
                                                 : fmt::format("{} total, {} active", m->total_params,
                                                               m->active_params.empty() ? "?" : m->active_params));
     }
-    data_rows(LineField::model, key);
+    if (group) {
+      row("dashboard group", fmt::format("{} (pools {})", group->slug, text::join(group->keys, ", ")));
+      row("dashboard label", group->label);
+      row("dashboard name", group->display);
+      if (!group->aliases.empty()) row("group aliases", text::join(group->aliases, ", "));
+    } else {
+      row("dashboard group", "none: the dashboard has no comparison page for it");
+    }
+    data_rows(LineField::model, group && group->slug == key ? group->keys : std::vector<std::string>{key});
   } else if (kind == "metric") {
     const auto* m = catalog::find_metric(stmt.name.text);
     if (!m) {
@@ -278,7 +289,7 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
     const auto s = catalog::resolve_sequence(key);
     row("key", key);
     if (s && key != "agentic") row("tokens", fmt::format("{} input, {} output", s->isl, s->osl));
-    data_rows(LineField::seq, key);
+    data_rows(LineField::seq, {key});
   } else if (kind == "edition") {
     const auto* e = catalog::find_edition(stmt.name.text);
     if (!e) {

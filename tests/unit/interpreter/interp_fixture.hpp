@@ -143,6 +143,12 @@ inline const icq::Comparison& comparison(const icq::Result& r) {
   return *r.comparison;
 }
 
+// A side's measured interactivity range; it must have one.
+inline std::pair<double, double> range_of(const icq::SideSummary& s) {
+  REQUIRE(s.range.has_value());
+  return *s.range;
+}
+
 inline const icq::SideSummary& side(const icq::Comparison& c, std::string_view label) {
   for (const auto& s : c.sides)
     if (s.label == label) return s;

@@ -23,11 +23,6 @@ std::vector<ApiRow> dated_rows() {
   };
 }
 
-std::pair<double, double> range_of(const icq::SideSummary& s) {
-  REQUIRE(s.range.has_value());
-  return *s.range;
-}
-
 using Dates = std::vector<std::string>;
 
 }  // namespace
