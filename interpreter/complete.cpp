@@ -128,7 +128,11 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
     for (const auto& e : catalog::price_editions()) out.insert(e.name);
     add_all(catalog::names_of(catalog::price_tiers()));
   } else if (prev == "using") {
-    out.insert("prices");
+    add_all({"prices", "cost", "dashboard", "interactivity"});
+  } else if ((prev2 == "using" || prev2 == "set") && prev == "cost") {
+    add_all({"splined", "derived"});
+  } else if ((prev2 == "using" || prev2 == "set") && prev == "interactivity") {
+    add_all({"p50", "p90", "p99"});
   } else if (prev == "tokens") {
     add_all({"total", "output", "input"});
   } else if (prev == "list") {
@@ -143,11 +147,11 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
   } else if (prev == "help" || prev == "explain") {
     add_all(grammar::statement_keywords());
   } else if (prev == "set" && tokens.size() == 1) {
-    add_all({"price", "power", "prices", "format"});
+    add_all({"price", "power", "prices", "cost", "interactivity", "dashboard", "format"});
   } else if (prev2 == "set" && (prev == "price" || prev == "power")) {
     for (const auto& g : catalog::gpus()) out.insert(g.key);
   } else if (prev2 == "set" && prev == "format") {
-    add_all({"table", "markdown", "csv", "json", "jsonl"});
+    add_all({"table", "markdown", "csv", "json", "jsonl", "page"});
   } else if (prev == "date" || prev == "of" || prev == "since") {
     std::set<std::int32_t> dates;
     for (const auto& r : ds.rows()) dates.insert(r.date);

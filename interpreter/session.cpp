@@ -83,13 +83,13 @@ bool known_document(const std::string& skipped) {
   return false;
 }
 
-// Everything the load report says that a user should see: problems (records that could not be
-// used, broken or unrecognised files) as warnings, observations as notes.
+// Everything the load report says that a user should see: records that could not be used in a file
+// that gave good rows as warnings, broken or unrecognised files as errors, observations as notes.
 std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   std::vector<Diagnostic> out;
   for (const auto& s : r.sources)
     if (!s.skipped.empty())
-      out.push_back(warning(s.name, "skipped: " + s.skipped, known_document(s.skipped) ? Severity::note : Severity::warning));
+      out.push_back(warning(s.name, "skipped: " + s.skipped, known_document(s.skipped) ? Severity::note : Severity::error));
   std::map<std::uint32_t, std::vector<const data::Problem*>> by_source;
   for (const auto& p : r.problems) by_source[p.source].push_back(&p);
   for (const auto& [src, problems] : by_source) {
@@ -98,9 +98,11 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
     for (const auto* p : problems) by_reason[p->reason].push_back(p->where);
     for (const auto& [reason, where] : by_reason) {
       std::vector<std::string> first(where.begin(), where.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(where.size(), 3)));
+      // A partly bad file (good rows kept) warns like a compiler; a file that gave nothing is an error.
       out.push_back(warning(r.sources[src].name,
                             fmt::format("{} unusable record{} ({}): {}{}", where.size(), where.size() == 1 ? "" : "s", reason,
-                                        text::join(first, ", "), where.size() > 3 ? ", …" : "")));
+                                        text::join(first, ", "), where.size() > 3 ? ", …" : ""),
+                            r.sources[src].rows_kept ? Severity::warning : Severity::error));
     }
   }
   for (const auto& s : r.sources)

@@ -9,7 +9,7 @@ namespace icq::cli {
 namespace {
 
 const std::vector<std::string>& option_names() {
-  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--data", "--bail", "--no-bail", "--help", "-h", "--version"};
+  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--data", "--bail", "--no-bail", "--strict", "--help", "-h", "--version"};
   return names;
 }
 
@@ -46,12 +46,14 @@ std::string usage_text() {
          "  -D NAME=VALUE              set parameter $NAME (wins over the scripts' `param NAME = ...`)\n"
          "  --bail                     stop at the first error (the default)\n"
          "  --no-bail                  run every statement; the exit code is the gravest error's\n"
+         "  --strict                   any data warning (a record that could not be used) exits 2\n"
          "  --version                  print the version\n"
          "  -h, --help                 print this help\n"
          "\n"
          "REPL: `help` lists the statements, `.help` the dot-commands; Tab completes; history in ~/.icq_history\n"
          "\n"
-         "exit codes: 0 ok, 1 query error, 2 usage or I/O error, 3 a failed expect/assert\n";
+         "exit codes: 0 ok, 1 query error, 2 usage or I/O error (or a data file that gave no rows, or any data\n"
+         "warning with --strict), 3 a failed expect/assert; a partly bad data file only warns on stderr\n";
 }
 
 std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) {
@@ -99,6 +101,8 @@ std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) 
       o.bail = true;
     } else if (arg == "--no-bail") {
       o.bail = false;
+    } else if (arg == "--strict") {
+      o.strict = true;
     } else if (arg == "-h" || arg == "--help") {
       o.help = true;
     } else if (arg == "--version") {

@@ -21,6 +21,7 @@ struct Options {
   std::optional<Format> format;
   bool help = false, version = false;
   bool bail = true;  // --bail (default) / --no-bail
+  bool strict = false;  // --strict: any data warning exits 2
 };
 
 struct UsageError {

@@ -55,11 +55,12 @@ int main(int argc, char** argv) {
   icq::SessionOptions so;
   so.data_paths = opts.data_paths;
   for (const auto& [k, v] : opts.params) so.params[k] = v;
-  // Data problems (records that could not be used, broken files) are reported as they load and make
-  // the run exit 2 after its results; notes (skipped non-benchmark documents, units) do not.
+  // Data problems are reported as they load. Broken or unrecognised files make the run exit 2 after
+  // its results; a partly bad file (its good rows kept) only warns, like a compiler, unless --strict;
+  // notes (skipped non-benchmark documents, units) never count.
   bool data_problems = false;
   so.on_warning = [&](const icq::Diagnostic& d) {
-    data_problems = data_problems || d.severity != icq::Severity::note;
+    data_problems = data_problems || d.severity == icq::Severity::error || (opts.strict && d.severity == icq::Severity::warning);
     std::cerr << icq::format_diagnostic(d, ho.color_errors);
   };
   if (is_tty(STDERR_FILENO))

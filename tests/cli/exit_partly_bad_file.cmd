@@ -1,0 +1,1 @@
+--data {data}/agentic -c "compare gpu b200 vs mi355x model kimi seq agentic at interactivity 70"
