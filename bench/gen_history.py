@@ -20,7 +20,7 @@ import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_CAPTURE = os.path.join(HERE, "..", "..", "shared", "data", "inferencex", "api", "2026-06-14")
+DEFAULT_CAPTURE = os.path.join(HERE, "..", "data", "inferencex", "api", "2026-06-14")
 CONFIG_KEYS = ("hardware", "framework", "model", "precision", "spec_method", "disagg", "is_multinode",
                "prefill_tp", "prefill_ep", "prefill_dp_attention", "prefill_num_workers", "decode_tp",
                "decode_ep", "decode_dp_attention", "decode_num_workers", "num_prefill_gpu", "num_decode_gpu",

@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/run.sh [--sizes \"N...\"] [--out DIR]" >&2; exit 2 ;;
   esac
 done
-data_dir="${ICQ_DATA_DIR:-$root/../shared/data/inferencex}"
+data_dir="${ICQ_DATA_DIR:-$root/data/inferencex}"
 gen="$root/build/bench-data"
 mkdir -p "$out" "$gen"
 log() { echo "bench: $*" >&2; }

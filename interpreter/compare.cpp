@@ -11,6 +11,7 @@
 #include "catalog/catalog.hpp"
 #include "curve.hpp"
 #include "dashboard_link.hpp"
+#include "provenance.hpp"
 #include "math/band.hpp"
 #include "num/decimal.hpp"
 #include "phrasing.hpp"
@@ -442,6 +443,11 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
   }
   if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
   for (auto& n : method_notes(q, curves, ds, wants_money || wants_power)) notes.push_back(std::move(n));
+  {
+    std::vector<std::uint32_t> used;
+    for (const auto& c : curves) used.insert(used.end(), c.selected().rows.begin(), c.selected().rows.end());
+    for (auto& n : provenance_notes(ds, used)) notes.push_back(std::move(n));
+  }
   if (std::any_of(metrics.begin(), metrics.end(), is_money)) {
     std::vector<std::string> prices;
     for (const auto& g : frontier_gpus) prices.push_back(pricing.describe(g));

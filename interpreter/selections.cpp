@@ -8,6 +8,7 @@
 #include "columns.hpp"
 #include "compare.hpp"
 #include "curve.hpp"
+#include "provenance.hpp"
 #include "query_error.hpp"
 #include "statements.hpp"
 #include "text/dates.hpp"
@@ -66,6 +67,7 @@ Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data:
   if (curve.selected().rows_without_x)
     r.notes.push_back(fmt::format("{} selected rows have no median interactivity and cannot be on a frontier", curve.selected().rows_without_x));
   if (!defaults.empty()) r.notes.push_back("defaults: " + text::join(defaults, "; "));
+  for (auto& n : provenance_notes(ds, curve.selected().rows)) r.notes.push_back(std::move(n));
   return r;
 }
 
@@ -120,6 +122,7 @@ Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dat
                                  sel.where.empty() ? "" : ", then the where conditions");
   r.notes.push_back(note);
   if (selected.rows_without_x) r.notes.push_back(fmt::format("{} of them have no median interactivity", selected.rows_without_x));
+  for (auto& n : provenance_notes(ds, selected.rows)) r.notes.push_back(std::move(n));
   if (total == 0) r.notes.push_back("nothing matches: check the filters with `list gpus`, `list dates for …`");
   return r;
 }

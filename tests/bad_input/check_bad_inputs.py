@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Bad input, file by file and query by query: each case must give its clear message (with a
-position where there is one), the right exit code (1 query error, 2 usage/I/O or data problems),
+position where there is one), the right exit code (1 query error, 2 usage/I/O or a file that gave no rows; a partly bad file exits 0 with its warnings, 2 under --strict),
 keep the good rows of a partly bad file, and finish in bounded time and memory.
 The files are generated here (clearly synthetic test inputs, never benchmark data) from a
 template row. Usage: check_bad_inputs.py ICQ"""
@@ -69,21 +69,23 @@ def cases(tmp):
         f.write(big[:-2] + "," + ("\n" + " " * 1000) * 100_000 + big[1:])
     list_q = "compare precision fp4 vs fp8 on mi355x model dsr1 at interactivity " + ", ".join(str(i + 1) for i in range(1_000_000))
     L = []  # (name, args, exit code, [expected substrings in stdout+stderr], optional stdin)
-    L.append(("truncated JSON keeps the whole records", ["--data", write("truncated.json", truncated), "-c", "list gpus"], 2,
+    L.append(("truncated JSON keeps the whole records", ["--data", write("truncated.json", truncated), "-c", "list gpus"], 0,
               ["the file ends inside this record (truncated)): row 5 (line 6)", "invalid JSON", "|    4 |"]))
-    L.append(("invalid JSON in one record", ["--data", write("one-bad.json", good.replace('"conc": 4,', '"conc": 4,,')), "-c", "list gpus"], 2,
+    L.append(("--strict: a partly bad file exits 2", ["--strict", "--data", write("truncated-strict.json", truncated), "-c", "list gpus"], 2,
+              ["the file ends inside this record (truncated)): row 5 (line 6)", "|    4 |"]))
+    L.append(("invalid JSON in one record", ["--data", write("one-bad.json", good.replace('"conc": 4,', '"conc": 4,,')), "-c", "list gpus"], 0,
               ["1 unusable record (invalid JSON", "row 3 (line 4)", "|    4 |"]))
     L.append(("invalid JSON document", ["--data", write("garbage.json", "{ this is not json"), "-c", "list gpus"], 2,
               ["skipped: invalid JSON", "the data holds no usable benchmark rows"]))
-    L.append(("wrong types", ["--data", write("types.json", jtext(rows[:3] + [dict(row(32), conc="many"), row(64, m_tput_per_gpu="fast")])), "-c", "list gpus"], 2,
+    L.append(("wrong types", ["--data", write("types.json", jtext(rows[:3] + [dict(row(32), conc="many"), row(64, m_tput_per_gpu="fast")])), "-c", "list gpus"], 0,
               ["'conc' is not a number): row 4", "non-numeric tput_per_gpu): row 5", "|    3 |"]))
-    L.append(("NaN and Infinity", ["--data", write("nan.json", jtext(rows[:3]).replace("]", ",") + '{"hardware":"mi355x","framework":"sglang","model":"dsr1","precision":"fp8","conc":32,"date":"2026-01-01","isl":1024,"osl":1024,"metrics":{"tput_per_gpu":NaN,"median_intvty":Infinity}}]'), "-c", "list gpus"], 2,
+    L.append(("NaN and Infinity", ["--data", write("nan.json", jtext(rows[:3]).replace("]", ",") + '{"hardware":"mi355x","framework":"sglang","model":"dsr1","precision":"fp8","conc":32,"date":"2026-01-01","isl":1024,"osl":1024,"metrics":{"tput_per_gpu":NaN,"median_intvty":Infinity}}]'), "-c", "list gpus"], 0,
               ["invalid JSON", "row 4 (line 6)", "|    3 |"]))
-    L.append(("NaN in a CSV", ["--data", write("nan.csv", CSV_HEADER + "\n" + csv_line(4) + "\n" + csv_line(8, tput="nan") + "\n" + csv_line(16, x="inf") + "\n"), "-c", "list gpus"], 2,
+    L.append(("NaN in a CSV", ["--data", write("nan.csv", CSV_HEADER + "\n" + csv_line(4) + "\n" + csv_line(8, tput="nan") + "\n" + csv_line(16, x="inf") + "\n"), "-c", "list gpus"], 0,
               ["'Throughput/GPU (tok/s)' is not a finite number: 'nan'): line 3", "'Median Interactivity (tok/s/user)' is not a finite number: 'inf'): line 4", "|    1 |"]))
-    L.append(("negative and zero throughput or interactivity", ["--data", write("negative.json", jtext(rows[:2] + [row(32, tput=-5), row(64, x=0), row(128, x=-3)])), "-c", "list gpus"], 2,
+    L.append(("negative and zero throughput or interactivity", ["--data", write("negative.json", jtext(rows[:2] + [row(32, tput=-5), row(64, x=0), row(128, x=-3)])), "-c", "list gpus"], 0,
               ["tput_per_gpu not a finite non-negative number): row 3", "2 unusable records (median_intvty not a finite positive number): row 4, row 5"]))
-    L.append(("missing metrics", ["--data", write("missing.json", jtext(rows[:2] + [{k: v for k, v in row(32).items() if k != "metrics"}, row(64, m_tput_per_gpu=None)])), "-c", "list gpus"], 2,
+    L.append(("missing metrics", ["--data", write("missing.json", jtext(rows[:2] + [{k: v for k, v in row(32).items() if k != "metrics"}, row(64, m_tput_per_gpu=None)])), "-c", "list gpus"], 0,
               ["missing metrics object): row 3", "missing tput_per_gpu): row 4"]))
     L.append(("duplicate rows merge", ["--data", write("dup.json", jtext(rows + rows[:2])), "-c", "list gpus", "-c", "points on mi355x show conc"], 0,
               ["|    5 |     1 |", "5 rows (the latest run"]))
@@ -92,16 +94,16 @@ def cases(tmp):
     L.append(("empty file", ["--data", write("empty.json", ""), "-c", "list gpus"], 2,
               ["skipped: empty file", "no usable benchmark rows"]))
     L.append(("empty CSV", ["--data", write("empty.csv", "# nothing\n"), "-c", "list gpus"], 2, ["CSV without a header line"]))
-    L.append(("truncated CSV", ["--data", write("trunc.csv", CSV_HEADER + "\n" + csv_line(4) + "\n" + csv_line(8)[:40]), "-c", "list gpus"], 2,
+    L.append(("truncated CSV", ["--data", write("trunc.csv", CSV_HEADER + "\n" + csv_line(4) + "\n" + csv_line(8)[:40]), "-c", "list gpus"], 0,
               ["fields where the header has 13): line 3", "|    1 |"]))
-    L.append(("CSV with an unterminated quote", ["--data", write("quote.csv", CSV_HEADER + "\n" + csv_line(4) + '\n"DeepSeek,1024\n'), "-c", "list gpus"], 2,
+    L.append(("CSV with an unterminated quote", ["--data", write("quote.csv", CSV_HEADER + "\n" + csv_line(4) + '\n"DeepSeek,1024\n'), "-c", "list gpus"], 0,
               ["unterminated quoted field): line 3"]))
     L.append(("a 100 MB file loads within the bounds", ["--data", big_path, "-c", "list dates"], 0, ["2025-01-01"]))
     L.append(("deeply nested JSON", ["--data", write("deep.json", "[" * 100_000 + "]" * 100_000), "-c", "list gpus"], 2,
               ["unusable record (invalid JSON: The JSON document was too deep"]))
     L.append(("non-UTF-8 bytes in JSON", ["--data", write("latin1.json", good.replace("sglang", "sgl\xe4ng").encode("latin-1"), "wb"), "-c", "list gpus"], 2,
               ["UTF-8"]))
-    L.append(("non-UTF-8 bytes in a CSV", ["--data", write("latin1.csv", (CSV_HEADER + "\n" + csv_line(4).replace("sglang,fp8", "sgl\xe4ng,fp8") + "\n" + csv_line(8) + "\n").encode("latin-1"), "wb"), "-c", "list gpus"], 2,
+    L.append(("non-UTF-8 bytes in a CSV", ["--data", write("latin1.csv", (CSV_HEADER + "\n" + csv_line(4).replace("sglang,fp8", "sgl\xe4ng,fp8") + "\n" + csv_line(8) + "\n").encode("latin-1"), "wb"), "-c", "list gpus"], 0,
               ["not valid UTF-8): line 2", "|    1 |"]))
     L.append(("non-UTF-8 bytes in a query", ["-c", "compare precision fp4 vs f\xe4p8".encode("latin-1").decode("latin-1")], 1,
               ["query:1:"]))

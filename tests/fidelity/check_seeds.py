@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Fidelity: icq reproduces a published dashboard page, number for number and word for word.
 
-    check_seeds.py PATH/TO/icq SHARED_DIR
+    check_seeds.py PATH/TO/icq DATA_DIR SEEDS_DIR
 
-The seed page "B200: FP4 vs FP8" (Qwen 3.5 397B-A17B, 1k/1k; SHARED_DIR/seeds/004_*.txt) predates
+The seed page "B200: FP4 vs FP8" (Qwen 3.5 397B-A17B, 1k/1k; SEEDS_DIR/004_*.txt, a copy of
+../shared/seeds) predates
 2026-08-12, so it is reproduced with the method of its date (`using dashboard 2026-07-15`: 2026-04
-prices, splined costs, "tok/s/GPU") on the real rows of SHARED_DIR/data/inferencex/api-partial/.
+prices, splined costs, "tok/s/GPU") on the real rows of DATA_DIR/api-partial/.
 Checked at 95 and 159 tok/s/user (the page's third target, 223, lies where that partial capture
 misses rows): every cell of the page's table in the page's roundings, both verdict percentages in
 icq's own sentences, the page's paragraph at 95 verbatim in `--format page`, and the URL of the page.
@@ -33,8 +34,8 @@ def run(icq: str, data: str, fmt: str) -> str:
     return p.stdout
 
 
-def seed_text(shared: str) -> str:
-    (path,) = glob.glob(os.path.join(shared, "seeds", "004_*.txt"))
+def seed_text(seeds: str) -> str:
+    (path,) = glob.glob(os.path.join(seeds, "004_*.txt"))
     with open(path, encoding="utf-8") as f:
         return f.read()
 
@@ -56,12 +57,12 @@ def js_fixed(v: float, digits: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
+    if len(argv) != 4:
         print(__doc__)
         return 2
-    icq, shared = argv[1], argv[2]
-    data = os.path.join(shared, "data", "inferencex", "api-partial")
-    seed = seed_text(shared)
+    icq, data_dir, seeds = argv[1], argv[2], argv[3]
+    data = os.path.join(data_dir, "api-partial")
+    seed = seed_text(seeds)
     table = seed_table(seed)
     problems: list[str] = []
 

@@ -77,18 +77,32 @@ TEST_CASE("built-in data: B200 vs MI355X vs H200 for DeepSeek-R1 fp8 8k/1k", "[i
 TEST_CASE("built-in data: summary of what is loaded, and the only model is the default", "[interp][builtin]") {
   icq::Session s;
   const auto d = s.data();
-  CHECK(d.rows == 1858);
-  CHECK(d.lines == 390);
-  CHECK(d.models == std::vector<std::string>{"dsr1"});
+  CHECK(d.rows == 2383);  // DeepSeek-R1 (api/) and Qwen 3.5 (api-partial/, api-found/)
+  CHECK(d.lines == 535);
+  CHECK(d.models == std::vector<std::string>{"dsr1", "qwen3.5"});
   CHECK(std::find(d.gpus.begin(), d.gpus.end(), "mi355x") != d.gpus.end());
   CHECK(d.first_date == "2025-10-06");
-  CHECK(d.last_date == "2026-06-11");
-  // DeepSeek-R1 is the only model, so it is the default and the result is the same as with it.
-  const auto implicit = run_ok(s, "compare precision fp4 vs fp8 on mi355x");
-  const auto explicit_ = run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1");
-  CHECK(contains(implicit.query, "gpu mi355x seq 1k/1k model dsr1 at interactivity 53, 90, 127"));
+  CHECK(d.last_date == "2026-08-12");
+  // Two models: a comparison without one asks which, naming them.
+  const auto which = run_error(s, "compare precision fp4 vs fp8 on mi355x");
+  CHECK(contains(which.message, "which model? the selection holds 2 models"));
+  CHECK(contains(which.help, "models: dsr1, qwen3.5"));
+  // Where the filters leave one model, it is the default and the result is the same as with it.
+  const auto implicit = run_ok(s, "compare precision fp4 vs fp8 on mi355x framework atom");
+  const auto explicit_ = run_ok(s, "compare precision fp4 vs fp8 on mi355x framework atom model dsr1");
   CHECK(any_contains(implicit.notes, "model dsr1 (the only model in the selection)"));
   const auto a = parse_json(icq::render(implicit, icq::Format::json));
   const auto b = parse_json(icq::render(explicit_, icq::Format::json));
   CHECK(a["targets"][1]["values"][0]["throughput"].text == b["targets"][1]["values"][0]["throughput"].text);
+}
+
+TEST_CASE("built-in data: the first example of LANGUAGE.md works, with the partial-capture note", "[interp][builtin]") {
+  icq::Session s;
+  const auto r = run_ok(s, "compare precision fp4 vs fp8 on MI355X model qwen3.5-397b at interactivity 56,98,139 show cost,throughput");
+  const auto& c = comparison(r);
+  CHECK(status(c, 0, "fp4") == icq::Status::ok);
+  CHECK(any_contains(r.notes, "Qwen 3.5 rows come from a partial capture (2026-08-13, 518 of ~900 rows): configurations may be "
+                              "missing; run `icq fetch` for the current data"));
+  const auto dsr1 = run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1");
+  CHECK_FALSE(any_contains(dsr1.notes, "partial capture"));
 }

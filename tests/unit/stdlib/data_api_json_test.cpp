@@ -301,26 +301,31 @@ TEST_CASE("api-partial: Qwen rows load, agentic_traces rows get sequence 'agenti
   REQUIRE_FALSE(rows[0]->has(Field::p99_ttft));
 }
 
-TEST_CASE("builtin: the embedded data is every api/*/benchmarks*.json, merged", "[data][api][builtin]") {
+TEST_CASE("builtin: the embedded data is every real capture (api/, api-partial/, api-found/), merged", "[data][api][builtin]") {
   DatasetBuilder b;
   load_builtin(b);
   const Dataset ds = std::move(b).finish();
   const auto& srcs = ds.report().sources;
-  REQUIRE(srcs.size() == 6);
-  REQUIRE(srcs[0].name == "built-in:api/2026-05-05/benchmarks-history.json");
-  REQUIRE(srcs[1].name == "built-in:api/2026-05-05/benchmarks.json");
-  REQUIRE(srcs[2].name == "built-in:api/2026-05-05/evaluations.json");
-  REQUIRE(srcs[3].name == "built-in:api/2026-06-14/benchmarks-history.json");
-  REQUIRE(srcs[4].name == "built-in:api/2026-06-14/benchmarks.json");
-  REQUIRE(srcs[5].name == "built-in:api/2026-06-14/evaluations.json");
-  // 1369 + 435 + 1462 + 435 records; 1858 distinct (line, date, conc); the captures agree on every
-  // value they share.
-  REQUIRE(ds.rows().size() == 1858);
-  REQUIRE(ds.lines().size() == 390);
+  std::vector<std::string> names;
+  for (const auto& s : srcs) names.push_back(s.name);
+  REQUIRE(names == std::vector<std::string>{"built-in:api-found/2026-09-07/benchmarks-qwen3.5-b200-sglang-fp8-tp4-8k1k.json",
+                                            "built-in:api-partial/2026-08-13/benchmarks-qwen3.5-partial.json",
+                                            "built-in:api/2026-05-05/benchmarks-history.json",
+                                            "built-in:api/2026-05-05/benchmarks.json",
+                                            "built-in:api/2026-05-05/evaluations.json",
+                                            "built-in:api/2026-06-14/benchmarks-history.json",
+                                            "built-in:api/2026-06-14/benchmarks.json",
+                                            "built-in:api/2026-06-14/evaluations.json"});
+  // DeepSeek-R1: 1369 + 435 + 1462 + 435 records, 1858 distinct (line, date, conc), the captures
+  // agree on every value they share; Qwen 3.5: 518 partial + 7 found rows, none shared.
+  REQUIRE(ds.rows().size() == 1858 + 518 + 7);
+  REQUIRE(ds.lines().size() == 535);
   REQUIRE(ds.report().duplicates_merged == 1843);
   REQUIRE(ds.report().conflicting_values == 0);
   // The same files from disk give the same rows.
-  const Dataset disk = load_files({"api/2026-05-05/benchmarks-history.json", "api/2026-05-05/benchmarks.json",
+  const Dataset disk = load_files({"api-found/2026-09-07/benchmarks-qwen3.5-b200-sglang-fp8-tp4-8k1k.json",
+                                   "api-partial/2026-08-13/benchmarks-qwen3.5-partial.json",
+                                   "api/2026-05-05/benchmarks-history.json", "api/2026-05-05/benchmarks.json",
                                    "api/2026-06-14/benchmarks-history.json", "api/2026-06-14/benchmarks.json"});
   REQUIRE(disk.rows().size() == ds.rows().size());
   REQUIRE(disk.lines() == ds.lines());
