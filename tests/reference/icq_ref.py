@@ -265,9 +265,10 @@ def sign(x: float) -> float:
 # --------------------------------------------------------------------------------------------
 def data_root() -> str:
     """The InferenceX data folder: $ICQ_DATA_DIR (the build's data folder, as CTest passes it) when
-    it exists, else ../shared/data/inferencex next to the repository."""
+    it exists, else the repository's copy data/inferencex, else ../shared/data/inferencex."""
     here = os.path.dirname(os.path.abspath(__file__))
-    candidates = [os.path.join(here, "..", "..", "..", "shared", "data", "inferencex")]
+    candidates = [os.path.join(here, "..", "..", "data", "inferencex"),
+                  os.path.join(here, "..", "..", "..", "shared", "data", "inferencex")]
     if os.environ.get("ICQ_DATA_DIR"):
         candidates.insert(0, os.environ["ICQ_DATA_DIR"])
     for c in candidates:
@@ -301,17 +302,16 @@ def spec_data_files(spec: dict) -> list[str]:
 
 
 def default_data_files() -> list[str]:
-    here = os.path.dirname(os.path.abspath(__file__))
-    candidates = [os.path.join(here, "..", "..", "..", "shared", "data", "inferencex", "api")]
-    if os.environ.get("ICQ_DATA_DIR"):  # the build's data folder, as CTest passes it
-        candidates.insert(0, os.path.join(os.environ["ICQ_DATA_DIR"], "api"))
-    for root in candidates:
-        root = os.path.normpath(root)
-        files = glob.glob(os.path.join(root, "*", "benchmarks.json")) + \
-            glob.glob(os.path.join(root, "*", "benchmarks-history.json"))
-        if files:
-            return sorted(files)
-    raise SystemExit("no built-in data found under ../shared/data/inferencex/api/*/")
+    """icq's built-in data: every real API capture (README "Data"): the benchmark rows of api/*/,
+    api-partial/*/ and api-found/*/ of the data folder."""
+    root = data_root()
+    files = []
+    for folder in ("api", "api-partial", "api-found"):
+        files += [f for f in glob.glob(os.path.join(root, folder, "*", "*.json"))
+                  if os.path.basename(f).startswith("benchmarks")]
+    if files:
+        return sorted(files)
+    raise SystemExit("no built-in data found under data/inferencex/api/*/ (or ../shared/data/inferencex)")
 
 
 def _norm_bool(v):
