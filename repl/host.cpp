@@ -41,8 +41,10 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   options.unicode = opt_.tty_out && !to_file;
   options.color = opt_.color && !to_file;
   for (const auto& r : o.results) {
-    if (r.kind == "set" && session_.format()) {
-      opt_.format = *session_.format();  // `set format` applies from the next result on
+    // `set format` applies from the next result on: each result in the format in force when it
+    // was produced (the session's format is only the last one set).
+    if (r.kind == "set" && r.query.rfind("set format ", 0) == 0) {
+      if (const auto f = parse_format(r.query.substr(11))) opt_.format = *f;
       continue;
     }
     if (printed_ && (opt_.format == Format::table || opt_.format == Format::markdown || opt_.format == Format::page)) out() << "\n";

@@ -8,6 +8,12 @@
 
 namespace icq::out {
 
+bool shows_data(const Result& r) {
+  for (const char* k : {"compare", "list", "frontier", "points", "trend", "accuracy", "describe", "explain"})
+    if (r.kind == k) return true;
+  return false;
+}
+
 std::string json_string(std::string_view s) {
   std::string o = "\"";
   for (unsigned char c : s) {
@@ -206,7 +212,7 @@ std::string to_json(const Result& r, bool pretty) {
   strings(w, r.summary);
   w.key("notes");
   std::vector<std::string> notes = r.notes;
-  if (r.kind == "compare" || r.kind == "list") notes.emplace_back(attribution());
+  if (shows_data(r)) notes.emplace_back(attribution());
   strings(w, notes);
   w.close('}');
   return w.take();

@@ -18,7 +18,6 @@ namespace icq {
 
 namespace {
 
-bool carries_data(const Result& r) { return r.kind == "compare" || r.kind == "list"; }
 
 struct Verdict {
   std::string winner, ratio;
@@ -117,7 +116,7 @@ std::string human(const Result& r, bool markdown, const RenderOptions& o) {
     out += "\n";
   }
   std::vector<std::string> notes = r.notes;
-  if (carries_data(r)) notes.emplace_back(attribution());
+  if (out::shows_data(r)) notes.emplace_back(attribution());
   if (!notes.empty()) {
     out += markdown ? "**Notes**\n\n" : bold + "Notes" + off + "\n";
     for (const auto& n : notes) out += (markdown ? "- " : "  - ") + n + "\n";
@@ -137,7 +136,7 @@ std::string csv_field(const std::string& s) {
 
 std::string csv(const Result& r) {
   std::string out;
-  if (carries_data(r)) out += "# " + std::string(attribution()) + "\n";
+  if (out::shows_data(r)) out += "# " + std::string(attribution()) + "\n";
   out += "# " + r.query + "\n";
   if (r.comparison) {
     const auto& c = *r.comparison;

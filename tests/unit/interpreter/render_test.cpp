@@ -232,3 +232,28 @@ TEST_CASE("render: number cells are half-up on the exact binary value", "[interp
   CHECK(metric_cell("throughput", 1772.05) == "1,772.0");  // the double is 1772.04999999999995…
   CHECK(metric_cell("joules_per_token", 27.4098) == "27.410");
 }
+
+TEST_CASE("render: every result that shows data carries the attribution line, in every format", "[interp][render][attribution]") {
+  icq::Session s;
+  const std::vector<std::string> statements = {
+      "compare precision fp4 vs fp8 on mi355x model dsr1",
+      "list gpus",
+      "frontier on b200 model dsr1 precision fp4",
+      "points on mi355x model dsr1 where conc = 64",
+      "trend throughput on b200 model dsr1 precision fp4 at interactivity 50",
+      "accuracy on mi355x model dsr1",
+      "describe gpu mi355x",
+      "describe model kimi",
+      "explain compare precision fp4 vs fp8 on mi355x model dsr1",
+  };
+  for (const auto& q : statements) {
+    const auto r = run_ok(s, q);
+    for (const auto f : {icq::Format::table, icq::Format::markdown, icq::Format::csv, icq::Format::json, icq::Format::jsonl,
+                         icq::Format::page}) {
+      INFO(q << " as " << icq::format_name(f));
+      CHECK(contains(icq::render(r, f), std::string(icq::attribution())));
+    }
+  }
+  // Settings and help show no data and carry none.
+  CHECK_FALSE(contains(icq::render(run_ok(s, "help"), icq::Format::table), std::string(icq::attribution())));
+}

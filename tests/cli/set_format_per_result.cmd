@@ -1,0 +1,1 @@
+-f {case_dir}/scripts/format_per_result.icq
