@@ -125,7 +125,14 @@ int Host::repl(bool interactive) {
   int last = 0;
   while (!quit_) {
     const auto line = editor->read(buffer.empty() ? "icq> " : "...> ");
-    if (!line) break;
+    if (!line && editor->interrupted()) {
+      buffer.clear();  // Ctrl-C drops the current input and any pending continuation
+      continue;
+    }
+    if (!line) {
+      if (!buffer.empty()) std::cerr << "\n(the unfinished statement was discarded)";
+      break;
+    }
     if (buffer.empty() && is_dot_line(*line)) {
       editor->remember(*line);
       last = run_dot(line->substr(line->find('.')), "repl", 1);

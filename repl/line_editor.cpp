@@ -1,6 +1,7 @@
 #include "line_editor.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,11 @@ class GetlineEditor final : public LineEditor {
 };
 
 #ifdef ICQ_HAVE_LIBEDIT
+// Ctrl-C at the prompt must not end the session: the handler only records it (no SA_RESTART, so
+// the terminal read returns), and read() reports an interrupted line instead of end of input.
+volatile sig_atomic_t g_sigint = 0;
+extern "C" void on_sigint(int) { g_sigint = 1; }
+
 // libedit's readline emulation keeps its state in globals; one editor per process.
 Completer g_completer;
 std::vector<std::string> g_matches;
@@ -62,18 +68,37 @@ class LibeditEditor final : public LineEditor {
     using_history();
     stifle_history(kHistoryCap);
     if (!file_.empty()) read_history(file_.c_str());
+    struct sigaction sa {};
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    ::sigaction(SIGINT, &sa, &previous_);
   }
-  ~LibeditEditor() override { save(); }
+  ~LibeditEditor() override {
+    save();
+    ::sigaction(SIGINT, &previous_, nullptr);
+  }
   std::optional<std::string> read(const std::string& prompt) override {
+    interrupted_ = false;
+    g_sigint = 0;
     char* line = readline(prompt.c_str());
+    if (g_sigint) {
+      g_sigint = 0;
+      interrupted_ = true;
+      std::free(line);
+      std::cerr << "^C\n";
+      return std::nullopt;
+    }
     if (!line) return std::nullopt;
     std::string s(line);
     std::free(line);
     return s;
   }
+  [[nodiscard]] bool interrupted() const override { return interrupted_; }
   void remember(const std::string& entry) override {
     if (entry.find_first_not_of(" \t") == std::string::npos) return;
     add_history(entry.c_str());
+    save();  // as each line is entered: a killed session keeps its history
   }
 
  private:
@@ -86,6 +111,8 @@ class LibeditEditor final : public LineEditor {
     write_history(file_.c_str());
   }
   std::string file_;
+  struct sigaction previous_ {};
+  bool interrupted_ = false;
 };
 #endif
 

@@ -12,8 +12,10 @@ namespace icq::repl {
 class LineEditor {
  public:
   virtual ~LineEditor() = default;
-  // nullopt at end of input (Ctrl-D).
+  // nullopt at end of input (Ctrl-D), or when Ctrl-C interrupted the line (interrupted() tells).
   virtual std::optional<std::string> read(const std::string& prompt) = 0;
+  // Whether the last read ended with Ctrl-C: the REPL clears its input and prompts again.
+  [[nodiscard]] virtual bool interrupted() const { return false; }
   virtual void remember(const std::string& entry) = 0;  // history
 };
 

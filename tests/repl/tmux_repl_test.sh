@@ -8,7 +8,8 @@ work=$(mktemp -d)
 session="icq-test-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 export ICQ_HISTORY="$work/history"
-tmux new-session -d -s "$session" -x 200 -y 60 "env ICQ_HISTORY=$ICQ_HISTORY TERM=xterm $icq"
+# stderr (the banner, ^C, notices) goes to a file the test reads; the prompt and results stay on screen.
+tmux new-session -d -s "$session" -x 200 -y 60 "env ICQ_HISTORY=$ICQ_HISTORY TERM=xterm $icq 2>$work/stderr"
 
 wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (10 s at most)
   for _ in $(seq 100); do
@@ -34,9 +35,20 @@ for want in "compare precision fp4 vs fp8 gpu mi355x model dsr1 seq 1k/1k at int
     echo "missing from the REPL screen: $want"; echo "$pane"; exit 1
   fi
 done
+# Ctrl-C on a continuation line drops the pending statement and prompts again; the session lives,
+# and the history already holds each line as it was entered (before any clean exit).
+tmux send-keys -t "$session" "compare precision fp4 vs" Enter
+wait_for "...>"
+tmux send-keys -t "$session" C-c
+tmux send-keys -t "$session" "list models" Enter
+wait_for "Qwen-3.5-397B-A17B"
+grep -q "list.040models" "$ICQ_HISTORY" || { echo "history is not written as each line is entered"; exit 1; }
+tmux send-keys -t "$session" "compare precision fp4 vs" Enter
+wait_for "...>"
 tmux send-keys -t "$session" C-d
 for _ in $(seq 50); do tmux has-session -t "$session" 2>/dev/null || break; sleep 0.1; done
+grep -q "the unfinished statement was discarded" "$work/stderr" || { echo "Ctrl-D on a continuation did not say it discarded the statement"; cat "$work/stderr"; exit 1; }
 mode=$(stat -c %a "$ICQ_HISTORY")
 [ "$mode" = 600 ] || { echo "history file mode is $mode, expected 600"; exit 1; }
 grep -q "mi355x" "$ICQ_HISTORY" || { echo "history does not hold the query"; exit 1; }
-echo "REPL: continuation, completion, rendering and history work"
+echo "REPL: continuation, completion, rendering, Ctrl-C, Ctrl-D on a continuation and history work"
