@@ -47,15 +47,41 @@ int Host::run_icq(const std::string& text, const std::string& source) {
       if (const auto f = parse_format(r.query.substr(11))) opt_.format = *f;
       continue;
     }
+    if (opt_.format == Format::json && !streaming_) {
+      std::string v = render(r, Format::json, options);
+      json_.push_back(v.substr(0, v.find_last_not_of('\n') + 1));
+      continue;
+    }
     if (printed_ && (opt_.format == Format::table || opt_.format == Format::markdown || opt_.format == Format::page)) out() << "\n";
     out() << render(r, opt_.format, options);
     printed_ = true;
   }
   out().flush();
-  for (const auto& d : o.diagnostics) report(d);
+  for (const auto& d : o.diagnostics) {
+    report(d);
+    if (opt_.format == Format::json && !streaming_ && d.severity == Severity::error) json_.push_back(render_error_json(d));
+  }
   if (timer_)
     std::cerr << "Run Time: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
   return o.exit_code();
+}
+
+void Host::finish() {
+  if (json_.empty()) return;
+  // One JSON value per run: an object alone, an array of several (nested objects indented).
+  if (json_.size() == 1) {
+    out() << json_.front() << "\n";
+  } else {
+    out() << "[\n";
+    for (std::size_t i = 0; i < json_.size(); ++i) {
+      std::string v = json_[i];
+      for (std::size_t p = v.find('\n'); p != std::string::npos; p = v.find('\n', p + 3)) v.replace(p, 1, "\n  ");
+      out() << "  " << v << (i + 1 < json_.size() ? ",\n" : "\n");
+    }
+    out() << "]\n";
+  }
+  out().flush();
+  json_.clear();
 }
 
 int Host::run_dot(const std::string& line, const std::string& source, std::size_t line_no) {
@@ -110,6 +136,7 @@ int Host::run_script(const std::string& text, const std::string& source) {
 }
 
 int Host::repl(bool interactive) {
+  streaming_ = interactive;
   std::unique_ptr<LineEditor> editor =
       make_line_editor(interactive, interactive ? default_history_file() : std::string{}, [this](const std::string& line) {
         if (is_dot_line(line) && line.find(' ') == std::string::npos) {

@@ -31,6 +31,9 @@ class Host {
   int repl(bool interactive);
 
   void report(const Diagnostic& d) const;
+  // Ends a batch run: with --format json, writes the run's one JSON value (the result, or an array
+  // of every result and failed statement when there are several).
+  void finish();
 
  private:
   friend struct DotCommands;
@@ -44,6 +47,8 @@ class Host {
   bool timer_ = false;
   bool quit_ = false;
   bool printed_ = false;
+  std::vector<std::string> json_;  // --format json in batch: the run's values, written by finish()
+  bool streaming_ = false;         // the REPL writes each JSON value as it comes
   std::string dot_where_;  // "script.icq:4" of the dot-command running, for its error messages
 };
 

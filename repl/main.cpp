@@ -86,7 +86,9 @@ int main(int argc, char** argv) {
     if (is_tty(STDIN_FILENO)) return host.repl(true);
     // Not a terminal: stdin is a script, run in batch (no prompt, no history).
     const auto text = slurp(std::cin);
-    return icq::repl::gravest(text ? host.run_script(*text, "<stdin>") : 2, data_problems ? 2 : 0);
+    const int code = text ? host.run_script(*text, "<stdin>") : 2;
+    host.finish();
+    return icq::repl::gravest(code, data_problems ? 2 : 0);
   }
   int worst = 0;
   for (const auto& in : opts.inputs) {
@@ -113,5 +115,6 @@ int main(int argc, char** argv) {
     worst = icq::repl::gravest(worst, code);
     if (opts.bail && (code == 1 || code == 2)) break;
   }
+  host.finish();
   return icq::repl::gravest(worst, data_problems ? 2 : 0);
 }

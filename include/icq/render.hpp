@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "icq/diagnostic.hpp"
 #include "icq/result.hpp"
 
 namespace icq {
@@ -24,5 +25,9 @@ struct RenderOptions {
 ICQ_API std::string_view attribution();
 
 ICQ_API std::string render(const Result& result, Format format, const RenderOptions& options = {});
+
+// A failed statement as a JSON object of the json format's array:
+// {"kind": "error", "line": …, "column": …, "message": …, "help": …}.
+ICQ_API std::string render_error_json(const Diagnostic& d);
 
 }  // namespace icq

@@ -216,6 +216,11 @@ std::string_view format_name(Format f) {
   return "table";
 }
 
+std::string render_error_json(const Diagnostic& d) {
+  return fmt::format("{{\n  \"kind\": \"error\",\n  \"source\": {},\n  \"line\": {},\n  \"column\": {},\n  \"message\": {},\n  \"help\": {}\n}}",
+                     out::json_string(d.span.source), d.span.line, d.span.column, out::json_string(d.message), out::json_string(d.help));
+}
+
 std::string_view attribution() {
   return "data: InferenceX by SemiAnalysis (https://github.com/SemiAnalysisAI/InferenceX), Apache-2.0; attribution required";
 }
