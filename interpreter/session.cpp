@@ -15,10 +15,12 @@
 #include "data/load.hpp"
 #include "data/snapshot.hpp"
 #include "builtin_snapshot.hpp"
+#include "cache_snapshot.hpp"
 #include "params.hpp"
 #include "parser.hpp"
 #include "session_statements.hpp"
 #include "query_error.hpp"
+#include "render/json.hpp"
 #include "statements.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -153,18 +155,32 @@ struct Session::Impl {
   std::vector<std::string> loaded;  // paths added by `load`, after options.data_paths
   std::optional<Format> format;     // asked for by `set format`
   std::optional<interp::BoundCompare> last_compare;  // what `expect` checks
+  bool snapshot_used = false;  // the data came from options.extra_snapshot
 
   // (Re)builds the data: the built-in set (unless data paths replace it), the data paths, then
   // whatever `load` added. Throws LoadError for unreadable paths.
   void build() {
-    if (options.data_paths.empty() && loaded.empty()) {
+    if (options.data_paths.empty() && options.extra_paths.empty() && loaded.empty()) {
       data = builtin_dataset();
       return;
     }
+    // The host's snapshot of built-in + extra data, when it still stands for those files.
+    if (options.data_paths.empty() && loaded.empty() && !options.extra_snapshot.empty()) {
+      if (auto ds = interp::read_cache_snapshot(options.extra_snapshot, options.extra_paths)) {
+        data = std::move(ds);
+        snapshot_used = true;
+        return;
+      }
+    }
+    snapshot_used = false;
     auto ds = [&] {
       data::DatasetBuilder b;
-      if (options.data_paths.empty()) data::load_builtin(b);
       const data::LoadProgress progress = options.on_progress ? data::LoadProgress(options.on_progress) : data::LoadProgress{};
+      if (options.data_paths.empty()) {
+        data::load_builtin(b);
+        // "cache:" sorts after "built-in:", so the extra data wins the duplicate merge.
+        for (const auto& path : options.extra_paths) data::load_path(b, path, progress, options.limits.max_file_bytes, "cache:");
+      }
       for (const auto& path : options.data_paths) data::load_path(b, path, progress, options.limits.max_file_bytes);
       for (const auto& path : loaded) data::load_path(b, path, progress, options.limits.max_file_bytes);
       return std::make_shared<const data::Dataset>(std::move(b).finish());
@@ -297,6 +313,7 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
         r.notes.push_back(fmt::format("SYNTHETIC DATA: the loaded data holds {} generated rows (\"synthetic\": true, "
                                       "bench/gen_history.py); these results are not InferenceX measurements",
                                       synthetic));
+      if (!impl_->options.data_note.empty() && out::shows_data(r)) r.notes.push_back(impl_->options.data_note);
       out.results.push_back(std::move(r));
     } catch (const interp::QueryError& e) {
       Diagnostic d;
@@ -358,6 +375,22 @@ Result Session::Impl::explain(const ast::Statement& inner, const interp::Binder&
   return interp::explain(result, trace);
 }
 
+void Session::save_snapshot(const std::string& file) const {
+  Diagnostic d;
+  d.kind = ErrorKind::usage;
+  d.span.source = "icq";
+  if (!impl_->options.data_paths.empty() || !impl_->loaded.empty()) {
+    d.message = "only the built-in data plus the extra paths can be saved as a snapshot";
+    throw Error(std::move(d));
+  }
+  try {
+    interp::write_cache_snapshot(*impl_->data, impl_->options.extra_paths, file);
+  } catch (const data::LoadError& e) {
+    d.message = e.what();
+    throw Error(std::move(d));
+  }
+}
+
 DataSummary Session::data() const {
   const data::Dataset& ds = *impl_->data;
   DataSummary s;
@@ -366,6 +399,8 @@ DataSummary Session::data() const {
   s.rows = ds.rows().size();
   s.lines = ds.lines().size();
   s.duplicates_merged = r.duplicates_merged;
+  s.note = impl_->options.data_note;
+  if (impl_->snapshot_used) s.snapshot = impl_->options.extra_snapshot;
   for (const auto& src : r.sources) {
     s.unusable_rows += src.rows_unusable;
     s.sources.push_back(fmt::format("{} ({}, {} rows{})", src.name, src.format, src.rows_kept,

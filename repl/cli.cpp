@@ -9,7 +9,7 @@ namespace icq::cli {
 namespace {
 
 const std::vector<std::string>& option_names() {
-  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--data", "--bail", "--no-bail", "--strict", "--help", "-h", "--version"};
+  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--data", "--cache", "--no-cache", "--bail", "--no-bail", "--strict", "--help", "-h", "--version"};
   return names;
 }
 
@@ -37,12 +37,17 @@ std::string usage_text() {
          "  icq                        interactive session (REPL) when stdin is a terminal\n"
          "  icq report.icq [more.icq]  run scripts in order ('-' reads a script from stdin)\n"
          "  icq -c \"compare ...\"       run one query\n"
+         "  icq fetch                  download today's data from the InferenceX API into the cache (icq fetch --help)\n"
          "\n"
          "options:\n"
          "  -c QUERY                   run QUERY (repeatable; runs in order with scripts)\n"
          "  -f FILE                    run the script FILE (same as giving it as an argument)\n"
          "  --format FORMAT            table (default), markdown, csv, json, jsonl or page\n"
          "  --data PATH                load PATH (file or directory; repeatable) instead of the built-in data\n"
+         "                             (and instead of the cache)\n"
+         "  --cache DIR                the cache of `icq fetch` (default $ICQ_CACHE, else $XDG_CACHE_HOME/icq,\n"
+         "                             else ~/.cache/icq): its newest capture is loaded over the built-in data\n"
+         "  --no-cache                 the built-in data alone\n"
          "  -D NAME=VALUE              set parameter $NAME (wins over the scripts' `param NAME = ...`)\n"
          "  --bail                     stop at the first error (the default)\n"
          "  --no-bail                  run every statement; the exit code is the gravest error's\n"
@@ -89,6 +94,12 @@ std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) 
       auto v = value("a path");
       if (!v) return UsageError{"option --data needs a file or directory", "e.g. icq --data results/ -c \"list models\""};
       o.data_paths.push_back(*v);
+    } else if (arg == "--cache") {
+      auto v = value("a folder");
+      if (!v || v->empty()) return UsageError{"option --cache needs a folder", "e.g. icq --cache ~/icq-cache -c \"list models\""};
+      o.cache = *v;
+    } else if (arg == "--no-cache") {
+      o.no_cache = true;
     } else if (arg == "-D" || (arg.rfind("-D", 0) == 0 && arg.size() > 2)) {
       std::string def;
       if (arg.size() > 2) def = arg.substr(2);

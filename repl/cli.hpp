@@ -17,6 +17,8 @@ struct Input {
 struct Options {
   std::vector<Input> inputs;  // in command-line order
   std::vector<std::string> data_paths;
+  std::optional<std::string> cache;  // --cache DIR: the cache of `icq fetch` to read
+  bool no_cache = false;             // --no-cache: the built-in data alone
   std::vector<std::pair<std::string, std::string>> params;  // -D NAME=VALUE
   std::optional<Format> format;
   bool help = false, version = false;

@@ -50,6 +50,7 @@ struct DotCommands {
     o << "\nrun dates: " << d.first_date << " … " << d.last_date << "\n";
     if (d.unusable_rows) o << d.unusable_rows << " unusable records (see `list sources`)\n";
     for (const auto& s : d.sources) o << "  " << s << "\n";
+    if (!d.note.empty()) o << d.note << (d.snapshot.empty() ? "" : "; parsed data read from " + d.snapshot) << "\n";
     return 0;
   }
   static int load(Host& h, const std::vector<std::string>& args, const std::string& line) {

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -9,7 +10,9 @@
 #include <sstream>
 #include <variant>
 
+#include "cache.hpp"
 #include "cli.hpp"
+#include "fetch.hpp"
 #include "host.hpp"
 #include "icq/icq.hpp"
 
@@ -27,6 +30,8 @@ std::optional<std::string> slurp(std::istream& in) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // `icq fetch …` is its own command: the only one that touches the network.
+  if (argc > 1 && std::string_view(argv[1]) == "fetch") return icq::fetch::run(argc - 1, argv + 1);
   const auto parsed = icq::cli::parse_args(argc, argv);
   if (const auto* err = std::get_if<icq::cli::UsageError>(&parsed)) {
     std::cerr << "icq: " << err->message << "\n";
@@ -54,12 +59,22 @@ int main(int argc, char** argv) {
 
   icq::SessionOptions so;
   so.data_paths = opts.data_paths;
+  // The newest capture of `icq fetch` on top of the built-in data, unless --data or --no-cache.
+  if (opts.data_paths.empty() && !opts.no_cache) {
+    auto cached = icq::fetch::cached_data(icq::fetch::cache_dir(opts.cache), std::time(nullptr));
+    so.extra_paths = std::move(cached.files);
+    so.extra_snapshot = std::move(cached.snapshot);
+    so.data_note = std::move(cached.note);
+  }
   for (const auto& [k, v] : opts.params) so.params[k] = v;
   // Data problems are reported as they load. Broken or unrecognised files make the run exit 2 after
   // its results; a partly bad file (its good rows kept) only warns, like a compiler, unless --strict;
   // notes (skipped non-benchmark documents, units) never count.
   bool data_problems = false;
+  // The cache loads with the built-in data, whose notes (fields icq ignores) a run never shows.
+  bool quiet_notes = !so.extra_paths.empty();
   so.on_warning = [&](const icq::Diagnostic& d) {
+    if (quiet_notes && d.severity == icq::Severity::note) return;
     data_problems = data_problems || d.severity == icq::Severity::error || (opts.strict && d.severity == icq::Severity::warning);
     std::cerr << icq::format_diagnostic(d, ho.color_errors);
   };
@@ -74,12 +89,16 @@ int main(int argc, char** argv) {
                 << std::flush;
     };
   std::optional<icq::Session> session;
+  const bool with_cache = !so.extra_paths.empty();
   try {
     session.emplace(std::move(so));
   } catch (const icq::Error& e) {
-    std::cerr << icq::format_diagnostic(e.diagnostic, ho.color_errors);
+    icq::Diagnostic d = e.diagnostic;
+    if (with_cache && d.help.empty()) d.help = "the fetched data in the cache could not be read: run with --no-cache, or fetch again";
+    std::cerr << icq::format_diagnostic(d, ho.color_errors);
     return 2;
   }
+  quiet_notes = false;
   icq::repl::Host host(*session, ho);
 
   if (opts.inputs.empty()) {

@@ -23,6 +23,8 @@ struct DataSummary {
   std::vector<std::string> models, gpus;
   std::string first_date, last_date;
   std::vector<std::string> sources;  // one line per source file: name, format, rows
+  std::string note;                  // SessionOptions::data_note: the fetched captures in use
+  std::string snapshot;              // the extra_snapshot read instead of the files, if it was
 };
 
 // Bounds that protect a host from runaway input; each violation is a clear error.
@@ -37,6 +39,14 @@ struct SessionOptions {
   Limits limits;
   // Data: the built-in set unless data_paths is non-empty (files or directories, any format).
   std::vector<std::string> data_paths;
+  // Loaded on top of the built-in data (ignored with data_paths): the host's cache of fetched API
+  // captures. Their sources are named "cache:<path>", so their rows win over built-in duplicates.
+  std::vector<std::string> extra_paths;
+  // A file Session::save_snapshot() wrote for exactly these extra_paths: read instead of parsing
+  // them and the built-in data when it is valid for this build; ignored (the files parsed) otherwise.
+  std::string extra_snapshot;
+  // Added to the notes of every result that shows data ("data: built-in snapshot + capture …").
+  std::string data_note;
   // Host callbacks for everything the library would otherwise print.
   std::function<void(const Diagnostic&)> on_warning;                                   // load warnings
   std::function<void(std::size_t done, std::size_t total, std::string_view)> on_progress;  // loading files
@@ -67,6 +77,9 @@ class ICQ_API Session {
   [[nodiscard]] Outcome check(std::string_view text) const;
 
   [[nodiscard]] DataSummary data() const;
+  // Writes the session's data (the built-in data plus SessionOptions::extra_paths, nothing else
+  // given) to `file` for SessionOptions::extra_snapshot. Throws icq::Error when it cannot.
+  void save_snapshot(const std::string& file) const;
 
   // Words that may complete the last word of `line` (everything left of the cursor): keywords,
   // and values present in the data narrowed by the filters already on the line. Sorted.

@@ -85,7 +85,8 @@ void load_bytes(DatasetBuilder& builder, std::string name, std::string_view byte
   }
 }
 
-void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress, std::uintmax_t max_file_bytes) {
+void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress, std::uintmax_t max_file_bytes,
+               std::string_view name_prefix) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -123,7 +124,7 @@ void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const
       // need no padding, so the whole file is never copied into a buffer.
       const MappedFile mapped(files[i]);
       if (!mapped.data) throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
-      load_bytes(builder, files[i].string(), std::string_view(mapped.data, mapped.size), false, &parser);
+      load_bytes(builder, std::string(name_prefix) + files[i].string(), std::string_view(mapped.data, mapped.size), false, &parser);
       continue;
     }
     std::FILE* f = ec ? nullptr : std::fopen(files[i].string().c_str(), "rb");
@@ -135,7 +136,7 @@ void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const
     std::fclose(f);
     if (failed || got != size) throw LoadError(fmt::format("cannot read '{}'", files[i].string()));
     std::fill_n(buffer.begin() + static_cast<std::ptrdiff_t>(got), simdjson::SIMDJSON_PADDING, '\0');
-    load_bytes(builder, files[i].string(), std::string_view(buffer.data(), got), true, &parser);
+    load_bytes(builder, std::string(name_prefix) + files[i].string(), std::string_view(buffer.data(), got), true, &parser);
   }
   if (progress) progress(files.size(), files.size(), {});
 }

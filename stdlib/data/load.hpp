@@ -33,9 +33,10 @@ void load_bytes(DatasetBuilder& builder, std::string name, std::string_view byte
                 simdjson::dom::parser* parser = nullptr);
 
 // A file, or a directory walked recursively in sorted order (hidden entries skipped).
-// Files larger than max_file_bytes are a LoadError.
+// Files larger than max_file_bytes are a LoadError. Sources are named name_prefix + path (the
+// name decides which duplicate wins).
 void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress = {},
-               std::uintmax_t max_file_bytes = std::uintmax_t{1} << 30);
+               std::uintmax_t max_file_bytes = std::uintmax_t{1} << 30, std::string_view name_prefix = {});
 
 // Returns the heap memory freed after a large load to the system (glibc keeps it otherwise).
 void release_free_memory() noexcept;
