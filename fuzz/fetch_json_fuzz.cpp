@@ -9,14 +9,8 @@
 
 #include "api_json.hpp"
 #include "cache.hpp"
+#include "fuzz_check.hpp"
 
-#define ICQ_FUZZ_CHECK(cond)                                                              \
-  do {                                                                                    \
-    if (!(cond)) {                                                                        \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond);  \
-      std::abort();                                                                       \
-    }                                                                                     \
-  } while (0)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace icq::fetch;

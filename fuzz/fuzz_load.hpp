@@ -14,17 +14,10 @@
 
 #include "data/dataset.hpp"
 #include "data/load.hpp"
+#include "fuzz_check.hpp"
 
 namespace icq::fuzz {
 
-// A violated invariant is a crash libFuzzer reports, with the check that failed.
-#define ICQ_FUZZ_CHECK(cond)                                                              \
-  do {                                                                                    \
-    if (!(cond)) {                                                                        \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond);  \
-      std::abort();                                                                       \
-    }                                                                                     \
-  } while (0)
 
 inline void check_dataset(const data::Dataset& ds) {
   const auto& lines = ds.lines();
