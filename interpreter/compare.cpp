@@ -34,7 +34,7 @@ std::string list_text(const std::set<std::string>& items, std::string (*display)
 
 std::string identity(std::string_view s) { return std::string(s); }
 
-bool is_money(const BoundMetric& m) { return catalog::needs_price(m.metric->kind) || catalog::needs_power(m.metric->kind); }
+bool is_money(const BoundMetric& m) { return catalog::needs_economics(m.metric->kind); }
 
 // Present values of the compared dimension under the shared filters, for an empty side's help.
 std::vector<std::string> present_values(const data::Dataset& ds, const BoundCompare& q, LineField f) {
@@ -56,17 +56,29 @@ std::vector<std::string> present_values(const data::Dataset& ds, const BoundComp
 
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-// The interactivity percentile each side's rows are read at: one word when they agree.
-std::string axis_words(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
-  std::set<std::string> used;
+// Which workloads the sides' rows are, and so the interactivity percentile they are read at: one
+// pass over the rows, shared by the resolved query and the notes.
+struct AxisUse {
+  bool agentic = false, fixed = false;
+  std::string words;  // "p50", "p90", or "p50/p90" when fixed and agentic rows are pooled
+};
+
+AxisUse axis_use(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+  AxisUse u;
   for (const auto& c : curves)
-    for (std::uint32_t r : c.selected().rows) used.insert(percentile_name(q.shared.axis.of(ds.line_of(ds.rows()[r]))));
-  if (used.empty()) used.insert(percentile_name(q.shared.axis.of(data::Line{})));
-  return text::join(std::vector<std::string>(used.begin(), used.end()), "/");
+    for (std::uint32_t r : c.selected().rows) {
+      (ds.line_of(ds.rows()[r]).agentic() ? u.agentic : u.fixed) = true;
+      if (u.agentic && u.fixed) break;
+    }
+  if (q.shared.axis.chosen) u.words = percentile_name(*q.shared.axis.chosen);
+  else if (u.agentic && u.fixed) u.words = "p50/p90";
+  else u.words = u.agentic ? "p90" : "p50";
+  return u;
 }
 
 // Notes on the method in force, model groups, run dates, engines pooled and the dashboard's page.
-std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, bool money) {
+std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, bool money,
+                                      const AxisUse& axis) {
   std::vector<std::string> notes;
   const Method& m = q.method;
   if (!m.dashboard_note.empty())
@@ -75,15 +87,12 @@ std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<C
     notes.push_back("cost splined (as the dashboard before 2026-08-12): each frontier knot is priced at its own throughput and the "
                     "knots' costs are splined; tokens per $1 is 1e6 / that cost and J/tok is splined the same way; tok/s/MW is the "
                     "same either way");
-  bool agentic = false, fixed = false;
-  for (const auto& c : curves)
-    for (std::uint32_t r : c.selected().rows) (is_agentic(ds.line_of(ds.rows()[r])) ? agentic : fixed) = true;
   if (m.axis.chosen)
     notes.push_back(fmt::format("interactivity axis: {} (chosen with `using interactivity`){}", percentile_name(*m.axis.chosen),
-                                agentic ? "; agentic rows take 1 / its ITL where present" : ""));
-  else if (agentic)
+                                axis.agentic ? "; agentic rows take 1 / its ITL where present" : ""));
+  else if (axis.agentic)
     notes.push_back(std::string("interactivity axis: p90 for agentic rows (1 / p90 ITL where present, as the dashboard's AgentX pages)") +
-                    (fixed ? ", the median for fixed sequences" : "") + "; `using interactivity p50|p90|p99` chooses another");
+                    (axis.fixed ? ", the median for fixed sequences" : "") + "; `using interactivity p50|p90|p99` chooses another");
   // Model groups: the keys a dashboard model pools.
   std::vector<const LineFilter*> model_filters;
   for (const auto& f : q.shared.filters) model_filters.push_back(&f);
@@ -290,7 +299,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
     notes.push_back(fmt::format("{}: cost and power figures are left empty: {}{}", q.sides[i].display, what, editions.empty() ? "" : " (" + editions + ")"));
   }
 
-  const std::string axis_word = axis_words(q, curves, ds);
+  const AxisUse axis = axis_use(q, curves, ds);
 
   // 4. Values and verdicts at each target.
   Comparison cmp;
@@ -439,13 +448,13 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
                                 plural(c.frontier().size(), "frontier point"), c.frontier_text(), dates_text(c.dates()), pooled));
     if (c.selected().rows_without_x)
       notes.push_back(fmt::format("{}: {} selected rows have no {} interactivity and are not on the chart", q.sides[i].display,
-                                  c.selected().rows_without_x, axis_word == "p50" ? "median" : axis_word));
+                                  c.selected().rows_without_x, axis.words == "p50" ? "median" : axis.words));
   }
   if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
-  for (auto& n : method_notes(q, curves, ds, wants_money || wants_power)) notes.push_back(std::move(n));
+  for (auto& n : method_notes(q, curves, ds, wants_money || wants_power, axis)) notes.push_back(std::move(n));
   {
-    std::vector<std::uint32_t> used;
-    for (const auto& c : curves) used.insert(used.end(), c.selected().rows.begin(), c.selected().rows.end());
+    std::vector<const std::vector<std::uint32_t>*> used;
+    for (const auto& c : curves) used.push_back(&c.selected().rows);
     for (auto& n : provenance_notes(ds, used)) notes.push_back(std::move(n));
   }
   if (std::any_of(metrics.begin(), metrics.end(), is_money)) {
@@ -517,7 +526,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
       values.rows.push_back(std::move(row));
     }
   result.tables.push_back(std::move(values));
-  result.query = resolved_query(q, targets, axis_word);
+  result.query = resolved_query(q, targets, axis.words);
   if (const auto link = dashboard_link(q); link && cmp.band)
     cmp.page = dashboard_page(q, *link, curves, ds, *cmp.band, targets);
   result.notes = std::move(notes);

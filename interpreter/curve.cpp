@@ -134,11 +134,12 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
       const double t = row.get(token_field);
       if (!(t > 0)) return std::nullopt;
       const Decimal tput = Decimal::from_double(t);
-      const auto price = pricing.price(gpu);
-      const auto kw = pricing.kw(gpu);
-      if (kind == catalog::MetricKind::joules ? !kw : !price) return std::nullopt;
+      // J/tok needs the knot's power, every cost figure its price.
+      const auto economics = kind == catalog::MetricKind::joules ? pricing.kw(gpu) : pricing.price(gpu);
+      if (!economics) return std::nullopt;
       xs.push_back(p.x);
-      ys.push_back(kind == catalog::MetricKind::joules ? (Decimal::parse(*kw) * thousand / tput).to_double() : cost_of(*price, tput).to_double());
+      ys.push_back(kind == catalog::MetricKind::joules ? (Decimal::parse(*economics) * thousand / tput).to_double()
+                                                       : cost_of(*economics, tput).to_double());
     }
     return math::MonotoneSpline(xs, ys).at_clamped(pv.x);
   };

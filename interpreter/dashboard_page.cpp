@@ -1,5 +1,8 @@
 #include "dashboard_page.hpp"
 
+#include "phrasing.hpp"
+#include "text/text.hpp"
+
 #include <cmath>
 #include <cstdlib>
 #include <stdexcept>
@@ -103,12 +106,6 @@ std::u16string to_utf16(std::string_view s) {
   return out;
 }
 
-// The first letter upper-cased, as charAt(0).toUpperCase(); every text it meets starts in ASCII.
-std::string capitalised(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
 // fmtPctDelta: `${Math.round((ratio - 1) * 100)}%`.
 std::string pct_delta(double ratio) { return js_number(js_round((ratio - 1) * 100)) + "%"; }
 
@@ -147,7 +144,7 @@ std::string summary(const PageInput& in, double a_cost, double b_cost, double a_
     add(r < 1.01 ? fmt::format("throughput per {} is essentially tied", per_word(in.unit_word))
                  : fmt::format("{} delivers {} more {}", a_faster ? in.a : in.b, pct_delta(r), in.unit_word));
   }
-  return parts.empty() ? "numbers are too close to call" : capitalised(parts);
+  return parts.empty() ? "numbers are too close to call" : capitalize(parts);
 }
 
 // The closing caveat of variant template j (the pool is /compare's templates 1, 2, 3 and 5).
@@ -198,7 +195,7 @@ std::string both_sides(const PageInput& in, std::size_t index, double target, co
   const std::string S = summary(in, ac, bc, av, bv);
   const std::string& M = in.model_label;
   const std::string range = fmt::format("{}–{} tok/s/user", js_number(band_min(in)), js_number(band_max(in)));
-  const std::string Band = capitalised(band_phrase(in, target));
+  const std::string Band = capitalize(band_phrase(in, target));
   const std::string &A = in.a, &B = in.b;
 
   if (in.family == PageFamily::gpu) {
@@ -268,12 +265,6 @@ std::string one_side(const PageInput& in, std::size_t index, double target, cons
       return fmt::format("{}: {} {}, {} per million tokens at {} tok/s/user on {}. {} is unmeasured here.", P, v,
                          in.unit_word, c, t, where, X);
   }
-}
-
-std::string lower_ascii(std::string s) {
-  for (char& ch : s)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return s;
 }
 
 }  // namespace
@@ -377,7 +368,7 @@ PageTable page_table(const PageInput& in) {
   };
   const Metric metrics[] = {
       // #668 made the label "Throughput (tok/s/chip)"; before it read "Throughput (tok/s/gpu)".
-      {"Throughput (" + lower_ascii(in.unit_word) + ")", &PageSide::throughput, [](double v) { return js_to_fixed(v, 1); }},
+      {"Throughput (" + text::lower(in.unit_word) + ")", &PageSide::throughput, [](double v) { return js_to_fixed(v, 1); }},
       {"Cost ($/M tok)", &PageSide::cost, [](double v) { return "$" + js_to_fixed(v, 3); }},
       {"tok/s/MW", &PageSide::tokens_per_mw, [](double v) { return js_to_fixed(v, 0); }},
       {"Concurrency", &PageSide::concurrency, [](double v) { return "~" + js_number(js_round(v)); }},

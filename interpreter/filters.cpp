@@ -57,8 +57,7 @@ std::string line_value(LineField f, const data::Line& l) {
 // formatting it each time was a quarter of a warm compare.
 const std::string& sequence_of(const data::Line& l) {
   thread_local std::map<std::tuple<int, int, bool>, std::string> labels;
-  const bool agentic = l.benchmark_type == "agentic_traces" || (l.isl == 0 && l.osl == 0);
-  auto [it, inserted] = labels.try_emplace({l.isl, l.osl, agentic});
+  auto [it, inserted] = labels.try_emplace({l.isl, l.osl, l.agentic()});
   if (inserted) it->second = l.sequence();
   return it->second;
 }
@@ -208,30 +207,34 @@ std::optional<Percentile> percentile_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-bool is_agentic(const data::Line& line) { return line.benchmark_type == "agentic_traces" || (line.isl == 0 && line.osl == 0); }
+namespace {
+// The stored interactivity and the ITL it is 1 / of, per percentile (SEMANTICS.md §9).
+struct PercentileFields {
+  data::Field intvty, itl;
+};
+PercentileFields fields_of(Percentile p) {
+  switch (p) {
+    case Percentile::p50: return {data::Field::median_intvty, data::Field::median_itl};
+    case Percentile::p90: return {data::Field::p90_intvty, data::Field::p90_itl};
+    case Percentile::p99: return {data::Field::p99_intvty, data::Field::p99_itl};
+  }
+  return {data::Field::median_intvty, data::Field::median_itl};
+}
+}  // namespace
 
 Percentile Axis::of(const data::Line& line) const {
   if (chosen) return *chosen;
-  return is_agentic(line) ? Percentile::p90 : Percentile::p50;
+  return line.agentic() ? Percentile::p90 : Percentile::p50;
 }
 
-data::Field Axis::intvty_field(const data::Line& line) const {
-  switch (of(line)) {
-    case Percentile::p50: return data::Field::median_intvty;
-    case Percentile::p90: return data::Field::p90_intvty;
-    case Percentile::p99: return data::Field::p99_intvty;
-  }
-  return data::Field::median_intvty;
-}
+data::Field Axis::intvty_field(const data::Line& line) const { return fields_of(of(line)).intvty; }
 
 double Axis::x(const data::Row& row, const data::Line& line) const {
-  if (is_agentic(line)) {
-    const data::Field itl = of(line) == Percentile::p50 ? data::Field::median_itl
-                            : of(line) == Percentile::p90 ? data::Field::p90_itl
-                                                          : data::Field::p99_itl;
-    if (const double v = row.get(itl); std::isfinite(v) && v > 0) return 1.0 / v;
-  }
-  return row.get(intvty_field(line));
+  const bool agentic = line.agentic();
+  const PercentileFields f = fields_of(chosen ? *chosen : agentic ? Percentile::p90 : Percentile::p50);
+  if (agentic)
+    if (const double v = row.get(f.itl); std::isfinite(v) && v > 0) return 1.0 / v;
+  return row.get(f.intvty);
 }
 
 std::string DateSelection::text() const {

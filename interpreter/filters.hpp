@@ -76,7 +76,6 @@ struct Axis {
   [[nodiscard]] double x(const data::Row& row, const data::Line& line) const;
   [[nodiscard]] data::Field intvty_field(const data::Line& line) const;  // the stored interactivity read
 };
-bool is_agentic(const data::Line& line);
 
 // What selects a side's rows: configuration filters, run dates, row conditions.
 struct Selection {

@@ -71,7 +71,9 @@ std::string Method::text() const {
 }
 
 void apply_price_words(const std::vector<ast::Word>& words, const catalog::PriceEdition*& edition, std::string& tier,
-                       bool edition_given, bool tier_given) {
+                       PricesGiven& given) {
+  bool& edition_given = given.edition;
+  bool& tier_given = given.tier;
   for (const auto& w : words) {
     if (const auto* e = catalog::find_edition(w.text)) {
       if (edition_given && e != edition)
@@ -108,7 +110,6 @@ void check_tier(const catalog::PriceEdition& edition, const std::string& tier, a
 
 Method resolve_method(const std::vector<ast::Using>& usings, const Method& base) {
   Method m = base;
-  bool edition_given = false;
   // `using dashboard` first: the explicit items override what it selected, in any order.
   for (const auto& u : usings) {
     if (u.kind != ast::Using::Kind::dashboard) continue;
@@ -122,22 +123,15 @@ Method resolve_method(const std::vector<ast::Using>& usings, const Method& base)
     m.unit_word = d.unit_word;
     m.dashboard_note = fmt::format("dashboard of {}: {}", w.text, text::join(d.why, "; "));
   }
-  bool tier_given = false;
+  PricesGiven given;
   ast::Span tier_at{};  // where the tier or edition was named, for a tier the edition lacks
   for (const auto& u : usings) {
     switch (u.kind) {
       case ast::Using::Kind::dashboard: break;
       case ast::Using::Kind::prices: {
-        const bool had_edition = edition_given;
-        const auto* before = m.pricing.edition;
-        // A tier named in an earlier `using prices` clause counts: two tiers contradict.
-        apply_price_words(u.words, m.pricing.edition, m.pricing.tier, had_edition, tier_given);
+        // An edition or tier named in an earlier `using prices` clause counts: two of either contradict.
+        apply_price_words(u.words, m.pricing.edition, m.pricing.tier, given);
         tier_at = u.span;
-        edition_given = had_edition || m.pricing.edition != before ||
-                        std::any_of(u.words.begin(), u.words.end(), [](const ast::Word& w) { return catalog::find_edition(w.text); });
-        tier_given = tier_given || std::any_of(u.words.begin(), u.words.end(), [](const ast::Word& w) {
-                       return catalog::resolve(catalog::price_tiers(), w.text).has_value();
-                     });
         break;
       }
       case ast::Using::Kind::cost: {

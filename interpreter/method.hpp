@@ -22,10 +22,14 @@ struct DashboardEdition {
 };
 DashboardEdition dashboard_on(std::int32_t date);
 
-// Applies the words of `using prices` / `set prices` (editions and tiers) to an edition and tier.
-// A second edition or a second tier in the same statement is an error at that word.
+// Which of the two a statement has named so far.
+struct PricesGiven {
+  bool edition = false, tier = false;
+};
+// Applies the words of `using prices` / `set prices` (editions and tiers) to an edition and tier,
+// recording them in `given`: a second edition or a second tier is an error at that word.
 void apply_price_words(const std::vector<ast::Word>& words, const catalog::PriceEdition*& edition, std::string& tier,
-                       bool edition_given = false, bool tier_given = false);
+                       PricesGiven& given);
 // A tier the edition does not have is an error at `at` that names the editions that have it.
 void check_tier(const catalog::PriceEdition& edition, const std::string& tier, ast::Span at);
 

@@ -8,14 +8,17 @@
 
 namespace icq::interp {
 
-std::vector<std::string> provenance_notes(const data::Dataset& ds, const std::vector<std::uint32_t>& rows) {
+std::vector<std::string> provenance_notes(const data::Dataset& ds, const std::vector<const std::vector<std::uint32_t>*>& rows) {
+  // Which sources are known partial captures, looked up once per source, not once per row.
+  const auto& sources = ds.report().sources;
+  std::vector<const data::PartialCapture*> partial_source(sources.size());
+  bool any = false;
+  for (std::size_t i = 0; i < sources.size(); ++i) any = (partial_source[i] = data::partial_capture(sources[i].name)) || any;
   std::set<const data::PartialCapture*> partial;
-  std::set<std::uint32_t> seen;
-  for (std::uint32_t r : rows) {
-    const std::uint32_t src = ds.rows()[r].source;
-    if (!seen.insert(src).second || src >= ds.report().sources.size()) continue;
-    if (const auto* p = data::partial_capture(ds.report().sources[src].name)) partial.insert(p);
-  }
+  if (any)
+    for (const auto* list : rows)
+      for (std::uint32_t r : *list)
+        if (const std::uint32_t src = ds.rows()[r].source; src < sources.size() && partial_source[src]) partial.insert(partial_source[src]);
   std::vector<std::string> notes;
   for (const auto* p : partial)
     notes.push_back(fmt::format("{} rows come from a partial capture ({}, {} of ~{} rows): configurations may be missing; run "

@@ -8,6 +8,10 @@
 
 namespace icq::interp {
 
-std::vector<std::string> provenance_notes(const data::Dataset& ds, const std::vector<std::uint32_t>& rows);
+// `rows`: the row index lists a result used (one per side or curve), read in place.
+std::vector<std::string> provenance_notes(const data::Dataset& ds, const std::vector<const std::vector<std::uint32_t>*>& rows);
+inline std::vector<std::string> provenance_notes(const data::Dataset& ds, const std::vector<std::uint32_t>& rows) {
+  return provenance_notes(ds, std::vector<const std::vector<std::uint32_t>*>{&rows});
+}
 
 }  // namespace icq::interp

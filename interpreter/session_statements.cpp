@@ -59,7 +59,8 @@ Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, s
     if (stmt.args.empty()) expect_args(stmt, 1, "set prices EDITION|TIER, e.g. set prices 2026-04");
     const catalog::PriceEdition* edition = settings.edition;
     std::string tier = settings.tier;
-    apply_price_words(stmt.args, edition, tier);
+    PricesGiven given;
+    apply_price_words(stmt.args, edition, tier, given);
     check_tier(*edition, tier, {stmt.args.front().span.begin, stmt.args.back().span.end});
     settings.edition = edition;
     settings.tier = tier;

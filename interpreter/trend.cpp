@@ -176,9 +176,7 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
   r.notes.push_back("each date reads the frontier of the newest run of every selected line up to that date (as of the date)");
   if (out_of_range) r.notes.push_back(fmt::format("{} of {} date×target cells are out of range: the target lies outside that date's frontier",
                                                   out_of_range, cells));
-  if (std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
-        return catalog::needs_price(m.metric->kind) || catalog::needs_power(m.metric->kind);
-      }))
+  if (std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_economics(m.metric->kind); }))
     r.notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens, cost {} (a frontier segment joining two GPUs has no cost)",
                                   pricing.edition->name, pricing.tier, tokens, cost_method_name(method.cost)));
   if (!method.dashboard_note.empty()) r.notes.push_back(method.dashboard_note);

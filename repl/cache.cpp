@@ -1,5 +1,7 @@
 #include "cache.hpp"
 
+#include "text/text.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -29,20 +31,6 @@ std::optional<std::pair<std::string, int>> capture_order(std::string_view name) 
   if (name.size() == 10) return std::pair{std::string(name), 1};
   if (name[10] != '-' || !digits(name.substr(11)) || name.size() > 16) return std::nullopt;
   return std::pair{std::string(name.substr(0, 10)), std::atoi(std::string(name.substr(11)).c_str())};
-}
-
-std::string json_string(std::string_view s) {
-  std::string o = "\"";
-  for (const unsigned char c : s) {
-    if (c == '"' || c == '\\') o += '\\', o += static_cast<char>(c);
-    else if (c == '\n') o += "\\n";
-    else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      o += buf;
-    } else o += static_cast<char>(c);
-  }
-  return o + "\"";
 }
 
 std::string text_of(simdjson::dom::element e, const char* key) {
@@ -82,21 +70,21 @@ const Endpoint* Manifest::find(std::string_view file) const {
 
 std::string write_manifest(const Manifest& m) {
   std::string o = "{\n";
-  o += "  \"api\": " + json_string(m.api) + ",\n";
-  o += "  \"fetched_at\": " + json_string(m.fetched_at) + ",\n";
-  o += "  \"icq\": " + json_string(m.icq) + ",\n";
-  o += "  \"model_list\": " + json_string(m.model_list) + ",\n";
+  o += "  \"api\": " + text::json_string(m.api) + ",\n";
+  o += "  \"fetched_at\": " + text::json_string(m.fetched_at) + ",\n";
+  o += "  \"icq\": " + text::json_string(m.icq) + ",\n";
+  o += "  \"model_list\": " + text::json_string(m.model_list) + ",\n";
   o += "  \"complete\": " + std::string(m.complete ? "true" : "false") + ",\n";
   o += "  \"models\": [";
-  for (std::size_t i = 0; i < m.models.size(); ++i) o += (i ? ", " : "") + json_string(m.models[i]);
+  for (std::size_t i = 0; i < m.models.size(); ++i) o += (i ? ", " : "") + text::json_string(m.models[i]);
   o += "],\n  \"endpoints\": [";
   for (std::size_t i = 0; i < m.endpoints.size(); ++i) {
     const Endpoint& e = m.endpoints[i];
     o += i ? ",\n    {" : "\n    {";
-    o += "\"file\": " + json_string(e.file) + ", \"path\": " + json_string(e.path) + ", \"bytes\": " + std::to_string(e.bytes) +
-         ", \"sha256\": " + json_string(e.sha256) + ", \"rows\": " + std::to_string(e.rows);
-    if (!e.etag.empty()) o += ", \"etag\": " + json_string(e.etag);
-    if (!e.last_modified.empty()) o += ", \"last_modified\": " + json_string(e.last_modified);
+    o += "\"file\": " + text::json_string(e.file) + ", \"path\": " + text::json_string(e.path) + ", \"bytes\": " + std::to_string(e.bytes) +
+         ", \"sha256\": " + text::json_string(e.sha256) + ", \"rows\": " + std::to_string(e.rows);
+    if (!e.etag.empty()) o += ", \"etag\": " + text::json_string(e.etag);
+    if (!e.last_modified.empty()) o += ", \"last_modified\": " + text::json_string(e.last_modified);
     if (e.not_modified) o += ", \"not_modified\": true";
     o += "}";
   }

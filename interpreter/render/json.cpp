@@ -1,4 +1,5 @@
 #include "render/json.hpp"
+#include "text/text.hpp"
 
 #include <fmt/format.h>
 
@@ -12,23 +13,6 @@ bool shows_data(const Result& r) {
   for (const char* k : {"compare", "list", "frontier", "points", "trend", "accuracy", "describe", "explain"})
     if (r.kind == k) return true;
   return false;
-}
-
-std::string json_string(std::string_view s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\r': o += "\\r"; break;
-      case '\t': o += "\\t"; break;
-      default:
-        if (c < 0x20) o += fmt::format("\\u{:04x}", c);
-        else o += static_cast<char>(c);
-    }
-  }
-  return o + "\"";
 }
 
 namespace {
@@ -51,7 +35,7 @@ class Writer {
   }
   void key(std::string_view k) {
     separator();
-    out_ += json_string(k) + (pretty_ ? ": " : ":");
+    out_ += text::json_string(k) + (pretty_ ? ": " : ":");
     after_key_ = true;
   }
   void raw(const std::string& v) {
@@ -59,7 +43,7 @@ class Writer {
     out_ += v;
     first_ = false;
   }
-  void str(std::string_view s) { raw(json_string(s)); }
+  void str(std::string_view s) { raw(text::json_string(s)); }
   void num(double d) { raw(std::isfinite(d) ? fmt::format("{}", d) : "null"); }
   void num(std::optional<double> d) { d ? num(*d) : raw("null"); }
   void integer(long long i) { raw(std::to_string(i)); }

@@ -12,6 +12,5 @@ namespace icq::out {
 bool shows_data(const Result& r);
 
 std::string to_json(const Result& r, bool pretty);
-std::string json_string(std::string_view s);
 
 }  // namespace icq::out

@@ -218,7 +218,7 @@ std::string_view format_name(Format f) {
 
 std::string render_error_json(const Diagnostic& d) {
   return fmt::format("{{\n  \"kind\": \"error\",\n  \"source\": {},\n  \"line\": {},\n  \"column\": {},\n  \"message\": {},\n  \"help\": {}\n}}",
-                     out::json_string(d.span.source), d.span.line, d.span.column, out::json_string(d.message), out::json_string(d.help));
+                     text::json_string(d.span.source), d.span.line, d.span.column, text::json_string(d.message), text::json_string(d.help));
 }
 
 std::string_view attribution() {

@@ -28,6 +28,7 @@ enum class MetricKind {
 // Metrics that need the GPU's price / its power from the catalog edition in use.
 constexpr bool needs_price(MetricKind k) noexcept { return k == MetricKind::cost || k == MetricKind::tokens_per_dollar; }
 constexpr bool needs_power(MetricKind k) noexcept { return k == MetricKind::power || k == MetricKind::joules; }
+constexpr bool needs_economics(MetricKind k) noexcept { return needs_price(k) || needs_power(k); }
 
 struct Metric {
   std::string key;      // "throughput", "cost", "ttft"

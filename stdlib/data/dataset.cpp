@@ -10,7 +10,7 @@
 namespace icq::data {
 
 std::string Line::sequence() const {
-  if (benchmark_type == "agentic_traces" || (isl == 0 && osl == 0)) return "agentic";
+  if (agentic()) return "agentic";
   return catalog::sequence_label(isl, osl);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <numeric>
 
 namespace icq::text {
@@ -121,6 +122,28 @@ std::string did_you_mean(const std::vector<std::string>& suggestions) {
   std::vector<std::string> quoted;
   for (const auto& s : suggestions) quoted.push_back("'" + s + "'");
   return "did you mean " + join_or(quoted) + "?";
+}
+
+std::string json_string(std::string_view s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': o += "\\\""; break;
+      case '\\': o += "\\\\"; break;
+      case '\n': o += "\\n"; break;
+      case '\r': o += "\\r"; break;
+      case '\t': o += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          o += buf;
+        } else {
+          o += static_cast<char>(c);
+        }
+    }
+  }
+  return o + "\"";
 }
 
 }  // namespace icq::text

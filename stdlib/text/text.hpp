@@ -18,6 +18,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
                                  std::size_t max = 3);
 
+// A JSON string literal of s, quotes included (the one escaper of every JSON icq writes).
+std::string json_string(std::string_view s);
+
 // "did you mean 'a' or 'b'?"; empty without suggestions. The one wording of every suggestion.
 std::string did_you_mean(const std::vector<std::string>& suggestions);
 
