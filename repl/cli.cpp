@@ -38,6 +38,7 @@ std::string usage_text() {
          "  icq report.icq [more.icq]  run scripts in order ('-' reads a script from stdin)\n"
          "  icq -c \"compare ...\"       run one query\n"
          "  icq fetch                  download today's data from the InferenceX API into the cache (icq fetch --help)\n"
+         "  icq mcp                    serve the interpreter to AI assistants over MCP on stdio (icq mcp --help)\n"
          "\n"
          "options:\n"
          "  -c QUERY                   run QUERY (repeatable; runs in order with scripts)\n"

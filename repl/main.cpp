@@ -15,6 +15,7 @@
 #include "fetch.hpp"
 #include "host.hpp"
 #include "icq/icq.hpp"
+#include "mcp.hpp"
 
 namespace {
 
@@ -32,6 +33,8 @@ std::optional<std::string> slurp(std::istream& in) {
 int main(int argc, char** argv) {
   // `icq fetch …` is its own command: the only one that touches the network.
   if (argc > 1 && std::string_view(argv[1]) == "fetch") return icq::fetch::run(argc - 1, argv + 1);
+  // `icq mcp`: the Model Context Protocol server on stdio, for AI assistants.
+  if (argc > 1 && std::string_view(argv[1]) == "mcp") return icq::mcp::run(argc - 1, argv + 1);
   const auto parsed = icq::cli::parse_args(argc, argv);
   if (const auto* err = std::get_if<icq::cli::UsageError>(&parsed)) {
     std::cerr << "icq: " << err->message << "\n";
