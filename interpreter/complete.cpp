@@ -5,7 +5,7 @@
 
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
-#include "filters.hpp"
+#include "bind/filters.hpp"
 #include "keywords.hpp"
 #include "parser.hpp"
 #include "text/dates.hpp"

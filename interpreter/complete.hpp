@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "binder.hpp"
+#include "bind/binder.hpp"
 #include "data/dataset.hpp"
 
 namespace icq::interp {

@@ -9,19 +9,19 @@
 
 #include <filesystem>
 
-#include "binder.hpp"
-#include "compare.hpp"
+#include "bind/binder.hpp"
+#include "eval/compare.hpp"
 #include "complete.hpp"
 #include "data/load.hpp"
 #include "data/snapshot.hpp"
 #include "builtin_snapshot.hpp"
 #include "cache_snapshot.hpp"
-#include "params.hpp"
+#include "bind/params.hpp"
 #include "parser.hpp"
-#include "session_statements.hpp"
-#include "query_error.hpp"
+#include "eval/session_statements.hpp"
+#include "bind/query_error.hpp"
 #include "render/json.hpp"
-#include "statements.hpp"
+#include "eval/statements.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "compare.hpp"
+#include "eval/compare.hpp"
 #include "num/decimal.hpp"
 #include "render/json.hpp"
 #include "render/numbers.hpp"

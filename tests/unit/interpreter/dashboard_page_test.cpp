@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "dashboard_page.hpp"
+#include "phrase/dashboard_page.hpp"
 
 using namespace icq::interp;
 

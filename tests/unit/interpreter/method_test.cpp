@@ -2,7 +2,7 @@
 // `using dashboard DATE`, the interactivity percentile and AgentX's p90 axis, tokens per dollar,
 // model groups, and the notes that say what was selected. Rows are hand-made test inputs.
 #include "interp_fixture.hpp"
-#include "method.hpp"
+#include "bind/method.hpp"
 #include "text/dates.hpp"
 
 using namespace icq_test;

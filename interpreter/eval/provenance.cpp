@@ -1,4 +1,4 @@
-#include "provenance.hpp"
+#include "eval/provenance.hpp"
 
 #include <fmt/format.h>
 

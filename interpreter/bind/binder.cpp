@@ -1,5 +1,5 @@
-#include "binder.hpp"
-#include "method.hpp"
+#include "bind/binder.hpp"
+#include "bind/method.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 #include <set>
 
 #include "parser.hpp"
-#include "query_error.hpp"
+#include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 

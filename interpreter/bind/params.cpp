@@ -1,11 +1,11 @@
-#include "params.hpp"
+#include "bind/params.hpp"
 
 #include <fmt/format.h>
 
 #include <cctype>
 #include <cstdlib>
 
-#include "query_error.hpp"
+#include "bind/query_error.hpp"
 #include "text/text.hpp"
 
 namespace icq::interp {

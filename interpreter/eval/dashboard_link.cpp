@@ -1,11 +1,11 @@
-#include "dashboard_link.hpp"
+#include "eval/dashboard_link.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "curve.hpp"
-#include "dashboard_page.hpp"
+#include "eval/curve.hpp"
+#include "phrase/dashboard_page.hpp"
 #include "text/text.hpp"
 
 namespace icq::interp {

@@ -6,11 +6,11 @@
 #include <cmath>
 
 #include "catalog/metrics.hpp"
-#include "compare.hpp"
+#include "eval/compare.hpp"
 #include "num/decimal.hpp"
-#include "query_error.hpp"
+#include "bind/query_error.hpp"
 #include "render/numbers.hpp"
-#include "statements.hpp"
+#include "eval/statements.hpp"
 #include "text/text.hpp"
 
 namespace icq::interp {

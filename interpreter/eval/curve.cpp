@@ -1,4 +1,4 @@
-#include "curve.hpp"
+#include "eval/curve.hpp"
 
 #include <fmt/format.h>
 

@@ -1,11 +1,11 @@
-#include "method.hpp"
+#include "bind/method.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "catalog/catalog.hpp"
-#include "query_error.hpp"
+#include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 

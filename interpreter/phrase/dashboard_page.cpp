@@ -1,6 +1,6 @@
-#include "dashboard_page.hpp"
+#include "phrase/dashboard_page.hpp"
 
-#include "phrasing.hpp"
+#include "phrase/phrasing.hpp"
 #include "text/text.hpp"
 
 #include <cmath>

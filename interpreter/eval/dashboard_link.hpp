@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "bound.hpp"
+#include "bind/bound.hpp"
 #include "catalog/catalog.hpp"
 #include "data/dataset.hpp"
 #include "icq/result.hpp"

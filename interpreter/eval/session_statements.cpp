@@ -1,12 +1,12 @@
-#include "session_statements.hpp"
+#include "eval/session_statements.hpp"
 
 #include <fmt/format.h>
 
 #include "catalog/catalog.hpp"
-#include "compare.hpp"
-#include "method.hpp"
+#include "eval/compare.hpp"
+#include "bind/method.hpp"
 #include "num/decimal.hpp"
-#include "query_error.hpp"
+#include "bind/query_error.hpp"
 #include "text/text.hpp"
 
 namespace icq::interp {

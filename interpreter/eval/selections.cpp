@@ -5,12 +5,12 @@
 #include <map>
 #include <set>
 
-#include "columns.hpp"
-#include "compare.hpp"
-#include "curve.hpp"
-#include "provenance.hpp"
-#include "query_error.hpp"
-#include "statements.hpp"
+#include "eval/columns.hpp"
+#include "eval/compare.hpp"
+#include "eval/curve.hpp"
+#include "eval/provenance.hpp"
+#include "bind/query_error.hpp"
+#include "eval/statements.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "ast.hpp"
-#include "bound.hpp"
-#include "filters.hpp"
+#include "bind/bound.hpp"
+#include "bind/filters.hpp"
 
 namespace icq::interp {
 

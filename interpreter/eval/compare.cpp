@@ -1,4 +1,4 @@
-#include "compare.hpp"
+#include "eval/compare.hpp"
 
 #include <fmt/format.h>
 
@@ -7,15 +7,15 @@
 #include <optional>
 #include <set>
 
-#include "binder.hpp"
+#include "bind/binder.hpp"
 #include "catalog/catalog.hpp"
-#include "curve.hpp"
-#include "dashboard_link.hpp"
-#include "provenance.hpp"
+#include "eval/curve.hpp"
+#include "eval/dashboard_link.hpp"
+#include "eval/provenance.hpp"
 #include "math/band.hpp"
 #include "num/decimal.hpp"
-#include "phrasing.hpp"
-#include "query_error.hpp"
+#include "phrase/phrasing.hpp"
+#include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 

@@ -2,7 +2,7 @@
 // Statements that change the session: set, let, param. (load lives in session.cpp, which owns
 // the data.)
 #include "ast.hpp"
-#include "binder.hpp"
+#include "bind/binder.hpp"
 #include "icq/render.hpp"
 #include "icq/result.hpp"
 

@@ -1,4 +1,4 @@
-#include "filters.hpp"
+#include "bind/filters.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 #pragma once
 // The statements other than compare: list, describe, help.
 #include "ast.hpp"
-#include "binder.hpp"
-#include "compare.hpp"
+#include "bind/binder.hpp"
+#include "eval/compare.hpp"
 #include "data/dataset.hpp"
 #include "icq/result.hpp"
 

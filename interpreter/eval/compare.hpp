@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "bound.hpp"
+#include "bind/bound.hpp"
 #include "data/dataset.hpp"
 #include "icq/result.hpp"
 

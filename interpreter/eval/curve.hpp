@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "bound.hpp"
+#include "bind/bound.hpp"
 #include "data/dataset.hpp"
-#include "filters.hpp"
+#include "bind/filters.hpp"
 #include "math/band.hpp"
 #include "math/frontier.hpp"
 #include "math/spline.hpp"

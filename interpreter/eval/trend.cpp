@@ -8,13 +8,13 @@
 #include <set>
 
 #include "catalog/catalog.hpp"
-#include "compare.hpp"
-#include "curve.hpp"
-#include "method.hpp"
+#include "eval/compare.hpp"
+#include "eval/curve.hpp"
+#include "bind/method.hpp"
 #include "num/decimal.hpp"
-#include "query_error.hpp"
+#include "bind/query_error.hpp"
 #include "render/numbers.hpp"
-#include "statements.hpp"
+#include "eval/statements.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 

@@ -1,4 +1,4 @@
-#include "phrasing.hpp"
+#include "phrase/phrasing.hpp"
 
 #include <algorithm>
 

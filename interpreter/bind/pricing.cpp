@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "bound.hpp"
+#include "bind/bound.hpp"
 
 namespace icq::interp {
 

@@ -1,4 +1,4 @@
-#include "columns.hpp"
+#include "eval/columns.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "catalog/catalog.hpp"
-#include "query_error.hpp"
+#include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 

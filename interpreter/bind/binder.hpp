@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "ast.hpp"
-#include "bound.hpp"
+#include "bind/bound.hpp"
 #include "icq/session.hpp"
 #include "data/dataset.hpp"
 

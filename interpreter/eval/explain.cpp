@@ -2,8 +2,8 @@
 // step kept. The counts add up: every row count includes the next one.
 #include <fmt/format.h>
 
-#include "query_error.hpp"
-#include "statements.hpp"
+#include "bind/query_error.hpp"
+#include "eval/statements.hpp"
 
 namespace icq::interp {
 

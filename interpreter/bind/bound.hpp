@@ -9,7 +9,7 @@
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
 #include "data/fields.hpp"
-#include "filters.hpp"
+#include "bind/filters.hpp"
 #include "icq/result.hpp"
 
 namespace icq::interp {

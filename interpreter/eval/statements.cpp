@@ -1,4 +1,4 @@
-#include "statements.hpp"
+#include "eval/statements.hpp"
 
 #include <fmt/format.h>
 
@@ -10,7 +10,7 @@
 #include "catalog/metrics.hpp"
 #include "keywords.hpp"
 #include "parser.hpp"
-#include "query_error.hpp"
+#include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
