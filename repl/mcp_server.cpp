@@ -281,6 +281,9 @@ std::optional<std::string> Server::on_session(std::function<std::string(Session&
       shared->done = true;
     }
     shared->cv.notify_one();
+    // Everything the call held is released before it stops counting as running.
+    work = nullptr;
+    shared.reset();
     running->fetch_sub(1);
   });
   std::unique_lock lock(shared->m);
