@@ -110,7 +110,19 @@ struct Side {
 struct Compare {
   std::optional<Word> dimension;  // absent for filter-set sides
   std::vector<Side> sides;
+  std::optional<Span> all_values;  // `compare gpu *`: the sides are every value present
   Clauses clauses;
+};
+
+// `rank DIMENSION by METRIC …`: `by` names the metric; DIMENSION may be `config` (each line a side).
+struct Rank {
+  Word dimension;
+  Clauses clauses;
+};
+
+// `crossover DIMENSION A vs B … by METRIC`: the sides and clauses of a comparison.
+struct Crossover {
+  Compare compare;
 };
 
 struct List {
@@ -184,7 +196,7 @@ struct Explain {
 };
 
 using StatementBody =
-    std::variant<Compare, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load, Explain, Expect>;
+    std::variant<Compare, Rank, Crossover, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load, Explain, Expect>;
 
 struct Statement {
   StatementBody body;

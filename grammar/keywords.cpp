@@ -5,7 +5,7 @@ namespace icq::grammar {
 const std::vector<StatementDoc>& statement_docs() {
   static const std::vector<StatementDoc> docs = {
       {"compare",
-       "compare DIMENSION A vs B [vs C …] | compare SIDE vs SIDE … (SIDE: (FILTERS) or a let name)  [CLAUSES]",
+       "compare DIMENSION A vs B [vs C …] | compare DIMENSION * | compare SIDE vs SIDE … (SIDE: (FILTERS) or a let name)  [CLAUSES]",
        "two or more configurations side by side at matched interactivity: throughput per GPU, cost per million "
        "tokens, tok/s/MW and concurrency on each side's Pareto frontier, with verdict sentences",
        {"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k",
@@ -16,7 +16,19 @@ const std::vector<StatementDoc>& statement_docs() {
         "compare (gpu h200 precision fp8) vs (gpu b200 precision fp4) model dsr1 seq 8k/1k show cost",
         "compare date 2026-05-18 vs 2026-05-22 on b200 model dsr1 precision fp8 at 40",
         "compare precision fp4 vs fp8 on mi355x model dsr1 at interactivity 20..100 step 20 clamp using prices 2026-04",
-        "compare precision fp4 vs fp8 on mi355x model dsr1 show throughput, cost, accuracy"}},
+        "compare precision fp4 vs fp8 on mi355x model dsr1 show throughput, cost, accuracy",
+        "compare gpu * model dsr1 precision fp8 seq 8k/1k at 50 show cost"}},
+      {"rank", "rank DIMENSION|config [by METRIC] at interactivity T[, T…] [FILTERS] [show METRICS] [CLAUSES]",
+       "every value of a dimension present under the filters (or every configuration, `rank config`) as a side, best "
+       "first at each target by the metric's polarity, with the ratio to the best; values out of range are listed last",
+       {"rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k",
+        "rank framework by throughput at 40, 80 on b200 model dsr1 precision fp4 seq 1k/1k",
+        "rank config by throughput at 50 on mi355x model dsr1 precision fp8 seq 1k/1k"}},
+      {"crossover", "crossover DIMENSION A vs B [vs C …] [by METRIC] [FILTERS] [CLAUSES]",
+       "where in the band the leader on a metric changes (to 0.01 tok/s/user, on the comparison's splines), who leads "
+       "on each stretch, and the values at each crossing",
+       {"crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by throughput",
+        "crossover gpu mi355x vs b200 vs h200 model dsr1 precision fp8 seq 1k/1k by cost"}},
       {"frontier", "frontier [FILTERS] [where COND] [as of DATE | on date DATE]",
        "the Pareto points of a selection, with the configuration behind each point",
        {"frontier on b200 model dsr1 precision fp4 seq 1k/1k", "frontier on mi355x model dsr1 precision fp8 as of 2026-04-01"}},
@@ -82,7 +94,7 @@ const std::vector<ClauseDoc>& clause_docs() {
        "dashboard had in force on DATE; the interactivity percentile of the x axis (default p50, p90 for agentic rows)"},
       {"tokens", "tokens total|output|input", "which throughput cost and power are computed from"},
       {"since", "since DATE", "trend: run dates from DATE on"},
-      {"by", "by gpu|precision|framework|…", "trend: one series per value"},
+      {"by", "by gpu|precision|framework|… (trend) | by METRIC (rank, crossover)", "trend: one series per value; rank and crossover: the metric"},
       {"order", "order by COLUMN [asc|desc], …", "points: sort order"},
       {"limit", "limit N", "points: at most N rows"},
   };

@@ -39,7 +39,7 @@ inline constexpr const ErrorInfo* error_info = nullptr;
   inline constexpr const ErrorInfo* error_info<rule> = &rule##_error
 
 ICQ_ERROR(statement_start, "unknown statement '{word}'",
-          "statements: compare, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, help",
+          "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, help",
           Suggest::statement);
 ICQ_ERROR(statement_end, "unexpected '{word}' in this statement",
           "clauses: on, model, precision, framework, spec, seq, deployment, vendor, where, as of, on date, at, "
@@ -48,6 +48,10 @@ ICQ_ERROR(statement_end, "unexpected '{word}' in this statement",
 ICQ_ERROR(compare_sides, "expected what to compare after 'compare'",
           "compare DIMENSION A vs B …  (dimensions: precision, spec, gpu, framework, family, deployment, vendor, "
           "seq, model, date)  or  compare (FILTERS) vs (FILTERS) …",
+          Suggest::dimension);
+ICQ_ERROR(rank_dimension, "expected what to rank after 'rank'",
+          "rank DIMENSION by METRIC at T …  (dimensions: gpu, precision, framework, family, spec, deployment, vendor, seq, "
+          "model, config)",
           Suggest::dimension);
 ICQ_ERROR(side_value, "expected a value to compare after '{prev}'", "e.g. compare precision fp4 vs fp8");
 ICQ_ERROR(kw_vs, "a comparison needs two or more sides: expected 'vs' after '{prev}'", "e.g. compare precision fp4 vs fp8");
@@ -132,7 +136,7 @@ struct control : tao::pegtl::normal<Rule> {
 template <typename Rule>
 using selector = pt::selector<
     Rule,
-    pt::store_content::on<compare_stmt, list_stmt, describe_stmt, help_stmt, dimension, side_value, paren_side, filter,
+    pt::store_content::on<compare_stmt, rank_stmt, crossover_stmt, rank_dimension, all_values, list_stmt, describe_stmt, help_stmt, dimension, side_value, paren_side, filter,
                           filter_key, value, where_clause, or_expr, and_expr, not_expr, comparison, field, cmp_op,
                           operand, in_test, not_in_test, as_of_clause, on_date_clause, date_value, targets_clause,
                           band_targets, interactivity_targets, target_item, target_number, range_to, range_step,
@@ -361,15 +365,26 @@ ast::Side to_side(const Node& n) {
 }
 
 ast::StatementBody to_statement(const Node& n) {
-  if (n.is_type<compare_stmt>()) {
+  auto compare_of = [](const Node& stmt) {
     ast::Compare c;
-    for (const auto& ch : n.children) {
+    for (const auto& ch : stmt.children) {
       if (ch->is_type<dimension>()) c.dimension = word_of(*ch);
+      else if (ch->is_type<all_values>()) c.all_values = span_of(*ch);
       else if (ch->is_type<side_value>() || ch->is_type<paren_side>() || ch->is_type<let_side>()) c.sides.push_back(to_side(*ch));
       else add_clause(*ch, c.clauses);
     }
     if (c.dimension) c.dimension->text = text::lower(c.dimension->text);
     return c;
+  };
+  if (n.is_type<compare_stmt>()) return compare_of(n);
+  if (n.is_type<crossover_stmt>()) return ast::Crossover{compare_of(n)};
+  if (n.is_type<rank_stmt>()) {
+    ast::Rank r;
+    for (const auto& ch : n.children) {
+      if (ch->is_type<rank_dimension>()) r.dimension = word_of(*ch), r.dimension.text = text::lower(r.dimension.text);
+      else add_clause(*ch, r.clauses);
+    }
+    return r;
   }
   if (n.is_type<list_stmt>()) {
     ast::List l;

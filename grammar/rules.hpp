@@ -89,6 +89,10 @@ ICQ_KW(asc, "asc");
 ICQ_KW(desc, "desc");
 ICQ_KW(expect, "expect");
 ICQ_KW(assert, "assert");
+ICQ_KW(all, "all");
+ICQ_KW(rank, "rank");
+ICQ_KW(crossover, "crossover");
+ICQ_KW(config, "config");
 #undef ICQ_KW
 
 // Whitespace inside a statement: blanks, comments, and a backslash-newline continuation.
@@ -218,13 +222,23 @@ struct more_sides_value : seq<sp, kw_vs, sp, need<side_value>> {};
 struct let_side : seq<not_at<dimension>, not_at<clause_start>, word> {};
 struct side_term : sor<paren_side, let_side> {};
 struct more_sides_paren : seq<sp, kw_vs, sp, need<side_term>> {};
-struct dimension_sides : seq<dimension, sp, need<side_value>, sp, need<kw_vs>, sp, need<side_value>, star<more_sides_value>> {};
+// `compare gpu *` / `compare gpu all`: every value present under the shared filters is a side.
+struct all_values : sor<one<'*'>, kw_all> {};
+struct listed_sides : seq<need<side_value>, sp, need<kw_vs>, sp, need<side_value>, star<more_sides_value>> {};
+struct dimension_sides : seq<dimension, sp, sor<all_values, listed_sides>> {};
 // A let name opens a comparison only when `vs` follows it, so a misspelt dimension
 // ("compare precisoin fp4 vs fp8") is reported as such.
 struct first_side : sor<paren_side, seq<let_side, at<sp, kw_vs>>> {};
 struct paren_sides : seq<first_side, sp, need<kw_vs>, sp, need<side_term>, star<more_sides_paren>> {};
 struct compare_sides : sor<dimension_sides, paren_sides> {};
 struct compare_stmt : seq<kw_compare, sp, need<compare_sides>, clauses> {};
+
+// --- rank, crossover --------------------------------------------------------------------------
+// `rank gpu by cost at 50 …`: every value of a dimension (or every configuration) as a side, best first.
+struct rank_dimension : sor<dimension, kw_config> {};
+struct rank_stmt : seq<kw_rank, sp, need<rank_dimension>, clauses> {};
+// `crossover gpu mi355x vs b200 … by throughput`: where in the band the leader changes.
+struct crossover_stmt : seq<kw_crossover, sp, need<compare_sides>, clauses> {};
 
 // --- list, describe, help --------------------------------------------------------------------
 struct list_what : word {};
@@ -271,13 +285,13 @@ struct expect_expr : seq<expect_operand, sp, need<expect_cmp>, sp, need<expect_r
 struct expect_targets : target_list {};
 struct expect_stmt : seq<sor<kw_expect, kw_assert>, sp, need<expect_expr>, opt<sp, kw_at, sp, opt<kw_interactivity, sp>, need<expect_targets>>> {};
 
-struct explained : sor<compare_stmt, frontier_stmt, points_stmt, trend_stmt, accuracy_stmt> {};
+struct explained : sor<compare_stmt, rank_stmt, crossover_stmt, frontier_stmt, points_stmt, trend_stmt, accuracy_stmt> {};
 struct explain_stmt : seq<kw_explain, sp, need<explained>> {};
 
 // --- program ---------------------------------------------------------------------------------
-struct statement_keyword : sor<kw_compare, kw_list, kw_describe, kw_help, kw_frontier, kw_points, kw_trend, kw_accuracy,
+struct statement_keyword : sor<kw_compare, kw_rank, kw_crossover, kw_list, kw_describe, kw_help, kw_frontier, kw_points, kw_trend, kw_accuracy,
                                kw_set, kw_let, kw_param, kw_load, kw_explain, kw_expect, kw_assert> {};
-struct statement : sor<compare_stmt, list_stmt, describe_stmt, help_stmt, frontier_stmt, points_stmt, trend_stmt,
+struct statement : sor<compare_stmt, rank_stmt, crossover_stmt, list_stmt, describe_stmt, help_stmt, frontier_stmt, points_stmt, trend_stmt,
                        accuracy_stmt, set_stmt, let_stmt, param_stmt, load_stmt, explain_stmt, expect_stmt> {};
 struct statement_end : sor<one<';'>, eol, eof> {};
 struct separator : sor<one<' ', '\t', '\r', '\n', ';'>, comment, continuation> {};

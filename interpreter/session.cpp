@@ -18,7 +18,7 @@
 #include "cache_snapshot.hpp"
 #include "bind/params.hpp"
 #include "parser.hpp"
-#include "eval/session_statements.hpp"
+#include "eval/execute.hpp"
 #include "bind/query_error.hpp"
 #include "render/json.hpp"
 #include "eval/statements.hpp"
@@ -193,7 +193,23 @@ struct Session::Impl {
     data = std::move(ds);
   }
   Result load(const ast::Word& path, const std::filesystem::path& base);
-  Result explain(const ast::Statement& inner, const interp::Binder& binder, const data::Dataset& ds);
+
+  // `load` paths are relative to the script that says them.
+  static std::filesystem::path script_folder(std::string_view source) {
+    std::error_code ec;
+    const std::filesystem::path p{std::string(source)};
+    return std::filesystem::is_regular_file(p, ec) ? p.parent_path() : std::filesystem::path{};
+  }
+
+  // Notes every data result carries: generated rows never pass for measurements, and the host's
+  // word on where the data came from.
+  void annotate(Result& r) const {
+    if (const std::size_t synthetic = data->report().synthetic_rows(); synthetic && reads_rows(r))
+      r.notes.push_back(fmt::format("SYNTHETIC DATA: the loaded data holds {} generated rows (\"synthetic\": true, "
+                                    "bench/gen_history.py); these results are not InferenceX measurements",
+                                    synthetic));
+    if (!options.data_note.empty() && out::shows_data(r)) r.notes.push_back(options.data_note);
+  }
 };
 
 Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
@@ -238,6 +254,44 @@ Outcome Session::check(std::string_view text) const {
   return out;
 }
 
+namespace {
+
+Diagnostic syntax_diagnostic(const ast::SyntaxError& err, std::string_view text, std::string_view source) {
+  Diagnostic d;
+  d.message = err.message;
+  d.span = span_in(text, source, err.offset, err.length);
+  d.suggestions = err.suggestions;
+  const std::string dym = suggestion_line(err.suggestions);
+  d.help = dym.empty() ? err.help : dym + "\n" + err.help;
+  d.incomplete = err.at_end;
+  return d;
+}
+
+// A QueryError's span of {0,0} means "the statement as a whole".
+Diagnostic query_diagnostic(const interp::QueryError& e, const ast::Statement& stmt, std::string_view text, std::string_view source) {
+  Diagnostic d;
+  d.message = e.what();
+  const bool whole = e.span.begin == 0 && e.span.end == 0;
+  d.span = span_in(text, source, whole ? stmt.span.begin : e.span.begin, whole ? 0 : e.span.end - e.span.begin);
+  d.suggestions = e.suggestions;
+  d.help = e.help;
+  return d;
+}
+
+Diagnostic statement_diagnostic(ErrorKind kind, std::string message, std::string help, const ast::Statement& stmt, std::string_view text,
+                                std::string_view source) {
+  Diagnostic d;
+  d.kind = kind;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  d.span = span_in(text, source, stmt.span.begin, stmt.span.end - stmt.span.begin);
+  return d;
+}
+
+}  // namespace
+
+// The flow of every statement: substitute parameters, bind against the data and settings in force,
+// execute, annotate; an error ends the statement (and the run, unless `stop_at_error` is false).
 Outcome Session::run(std::string_view text, std::string_view source, bool stop_at_error) {
   Outcome out;
   if (text.size() > impl_->settings.limits.max_query_bytes) {
@@ -250,89 +304,29 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
   }
   auto parsed = grammar::parse(text);
   if (auto* err = std::get_if<ast::SyntaxError>(&parsed)) {
-    Diagnostic d;
-    d.message = err->message;
-    d.span = span_in(text, source, err->offset, err->length);
-    d.suggestions = err->suggestions;
-    const std::string dym = suggestion_line(err->suggestions);
-    d.help = dym.empty() ? err->help : dym + "\n" + err->help;
-    d.incomplete = err->at_end;
-    out.diagnostics.push_back(std::move(d));
+    out.diagnostics.push_back(syntax_diagnostic(*err, text, source));
     return out;
   }
-  auto& program = std::get<ast::Program>(parsed);
-  // `load` paths are relative to the script that says them.
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path base = fs::is_regular_file(fs::path(std::string(source)), ec) ? fs::path(std::string(source)).parent_path() : fs::path{};
-  for (auto& stmt : program.statements) {
+  const std::filesystem::path base = impl_->script_folder(source);
+  for (auto& stmt : std::get<ast::Program>(parsed).statements) {
     try {
-      std::map<std::string, std::string> params = impl_->settings.params;
-      for (const auto& [k, v] : impl_->settings.overrides) params[k] = v;
-      interp::substitute_params(stmt, params);
-      const data::Dataset& ds = *impl_->data;
-      const interp::Binder binder(ds, impl_->settings, text);
-      Result r = std::visit(
-          [&](const auto& body) -> Result {
-            using T = std::decay_t<decltype(body)>;
-            if constexpr (std::is_same_v<T, ast::Compare>) {
-              interp::BoundCompare q = binder.bind(body);
-              Result res = interp::run_compare(q, ds);
-              impl_->last_compare = std::move(q);
-              return res;
-            } else if constexpr (std::is_same_v<T, ast::Expect>) {
-              std::vector<std::string> failures;
-              Result res = interp::run_expect(body, binder, ds, impl_->last_compare ? &*impl_->last_compare : nullptr, failures);
-              if (!failures.empty()) {
-                Diagnostic d;
-                d.kind = ErrorKind::expect;
-                d.message = "expectation failed: " + text::join(failures, "; ");
-                d.span = span_in(text, source, stmt.span.begin, stmt.span.end - stmt.span.begin);
-                d.help = "the values are the latest comparison's, evaluated at the expectation's targets";
-                out.diagnostics.push_back(std::move(d));
-              }
-              return res;
-            } else if constexpr (std::is_same_v<T, ast::List>) {
-              if (text::iequals(body.what.text, "settings")) return interp::list_settings(impl_->settings);
-              return interp::run_list(body, binder, ds);
-            } else if constexpr (std::is_same_v<T, ast::Describe>) return interp::run_describe(body, binder, ds, impl_->settings);
-            else if constexpr (std::is_same_v<T, ast::Help>) return interp::run_help(body);
-            else if constexpr (std::is_same_v<T, ast::Frontier>) return interp::run_frontier(body, binder, ds);
-            else if constexpr (std::is_same_v<T, ast::Points>) return interp::run_points(body, binder, ds);
-            else if constexpr (std::is_same_v<T, ast::Trend>) return interp::run_trend(body, binder, ds);
-            else if constexpr (std::is_same_v<T, ast::Accuracy>) return interp::run_accuracy(body, binder, ds);
-            else if constexpr (std::is_same_v<T, ast::Set>) return interp::run_set(body, binder, impl_->settings, impl_->format);
-            else if constexpr (std::is_same_v<T, ast::Let>) return interp::run_let(body, binder, impl_->settings);
-            else if constexpr (std::is_same_v<T, ast::Param>) return interp::run_param(body, impl_->settings);
-            else if constexpr (std::is_same_v<T, ast::Load>) return impl_->load(body.path, base);
-            else return impl_->explain(body.inner.front(), binder, ds);
-          },
-          stmt.body);
-      // Generated rows (bench/gen_history.py) never pass for measurements: every data result says so.
-      if (const std::size_t synthetic = ds.report().synthetic_rows(); synthetic && reads_rows(r))
-        r.notes.push_back(fmt::format("SYNTHETIC DATA: the loaded data holds {} generated rows (\"synthetic\": true, "
-                                      "bench/gen_history.py); these results are not InferenceX measurements",
-                                      synthetic));
-      if (!impl_->options.data_note.empty() && out::shows_data(r)) r.notes.push_back(impl_->options.data_note);
+      interp::substitute_params(stmt, impl_->settings.all_params());
+      const interp::Binder binder(*impl_->data, impl_->settings, text);
+      const interp::BoundStatement bound = binder.bind(stmt);
+      interp::Context context{*impl_->data, binder, impl_->settings, impl_->format, impl_->last_compare,
+                              [&](const ast::Load& l) { return impl_->load(l.path, base); }, {}};
+      Result r = interp::execute(bound, context);
+      if (!context.failed_expectations.empty())
+        out.diagnostics.push_back(statement_diagnostic(ErrorKind::expect, "expectation failed: " + text::join(context.failed_expectations, "; "),
+                                                       "the values are the latest comparison's, evaluated at the expectation's targets",
+                                                       stmt, text, source));
+      impl_->annotate(r);
       out.results.push_back(std::move(r));
     } catch (const interp::QueryError& e) {
-      Diagnostic d;
-      d.message = e.what();
-      // A span of {0,0} means "the statement as a whole".
-      const bool whole = e.span.begin == 0 && e.span.end == 0;
-      const std::uint32_t begin = whole ? stmt.span.begin : e.span.begin;
-      const std::uint32_t length = whole ? 0 : e.span.end - e.span.begin;
-      d.span = span_in(text, source, begin, length);
-      d.suggestions = e.suggestions;
-      d.help = e.help;
-      out.diagnostics.push_back(std::move(d));
+      out.diagnostics.push_back(query_diagnostic(e, stmt, text, source));
       if (stop_at_error) return out;
     } catch (const data::LoadError& e) {
-      Diagnostic d;
-      d.kind = ErrorKind::usage;
-      d.message = e.what();
-      d.span = span_in(text, source, stmt.span.begin, stmt.span.end - stmt.span.begin);
-      out.diagnostics.push_back(std::move(d));
+      out.diagnostics.push_back(statement_diagnostic(ErrorKind::usage, e.what(), "", stmt, text, source));
       if (stop_at_error) return out;
     }
   }
@@ -357,22 +351,6 @@ Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::pa
   r.notes.push_back(fmt::format("the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
                                 ds.rows().size(), ds.lines().size(), before, ds.report().sources.size()));
   return r;
-}
-
-Result Session::Impl::explain(const ast::Statement& inner, const interp::Binder& binder, const data::Dataset& ds) {
-  interp::ExplainTrace trace;
-  const Result result = std::visit(
-      [&](const auto& body) -> Result {
-        using T = std::decay_t<decltype(body)>;
-        if constexpr (std::is_same_v<T, ast::Compare>) return interp::run_compare(binder.bind(body), ds, &trace.sides);
-        else if constexpr (std::is_same_v<T, ast::Frontier>) return interp::run_frontier(body, binder, ds, &trace);
-        else if constexpr (std::is_same_v<T, ast::Points>) return interp::run_points(body, binder, ds, &trace);
-        else if constexpr (std::is_same_v<T, ast::Trend>) return interp::run_trend(body, binder, ds, &trace);
-        else if constexpr (std::is_same_v<T, ast::Accuracy>) return interp::run_accuracy(body, binder, ds, &trace);
-        else throw interp::QueryError("explain takes compare, frontier, points, trend or accuracy", inner.span);
-      },
-      inner.body);
-  return interp::explain(result, trace);
 }
 
 void Session::save_snapshot(const std::string& file) const {

@@ -389,7 +389,7 @@ void Binder::check_clauses(const ast::Clauses& cl, std::string_view statement, u
   if (!(allowed & kEconomics) && cl.tokens) reject(cl.tokens->span, "tokens", "compare and trend");
   if (!(allowed & kHistory)) {
     if (cl.since) reject(cl.since->span, "since", "trend");
-    if (cl.by) reject(cl.by->span, "by", "trend");
+    if (cl.by) reject(cl.by->span, "by", "trend, rank and crossover");
   }
   if (!(allowed & kOrder)) {
     if (!cl.order.empty()) reject(cl.order.front().column.span, "order by", "points");
@@ -450,7 +450,22 @@ std::vector<std::string> Binder::apply_defaults(Selection& shared, const std::fu
   return defaults;
 }
 
-BoundCompare Binder::bind(const ast::Compare& c) const {
+std::string display_of(LineField field, const std::string& key) {
+  switch (field) {
+    case LineField::gpu: return catalog::gpu_display(key);
+    case LineField::model: return catalog::model_display(key);
+    case LineField::precision: return catalog::display(catalog::precisions(), key);
+    case LineField::framework: return catalog::display(catalog::frameworks(), key);
+    case LineField::family: return catalog::display(catalog::families(), key);
+    case LineField::spec: return catalog::display(catalog::spec_methods(), key);
+    case LineField::deployment: return catalog::display(catalog::deployments(), key);
+    case LineField::vendor: return catalog::display(catalog::vendors(), key);
+    case LineField::seq: return key;
+  }
+  return key;
+}
+
+BoundCompare Binder::bind_compare(const ast::Compare& c) const {
   BoundCompare out;
   std::optional<LineField> dim_field;
   if (c.dimension) {
@@ -479,17 +494,7 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
         const std::string key = resolve_value(*dim_field, *s.value);
         side.selection.filters.push_back({*dim_field, {key}, {}});
         side.label = key;
-        switch (*dim_field) {
-          case LineField::gpu: side.display = catalog::gpu_display(key); break;
-          case LineField::model: side.display = catalog::model_display(key); break;
-          case LineField::precision: side.display = catalog::display(catalog::precisions(), key); break;
-          case LineField::framework: side.display = catalog::display(catalog::frameworks(), key); break;
-          case LineField::family: side.display = catalog::display(catalog::families(), key); break;
-          case LineField::spec: side.display = catalog::display(catalog::spec_methods(), key); break;
-          case LineField::deployment: side.display = catalog::display(catalog::deployments(), key); break;
-          case LineField::vendor: side.display = catalog::display(catalog::vendors(), key); break;
-          case LineField::seq: side.display = key; break;
-        }
+        side.display = display_of(*dim_field, key);
       }
     } else if (s.let) {
       apply_let(*s.let, side.selection);
@@ -535,6 +540,7 @@ BoundCompare Binder::bind(const ast::Compare& c) const {
     return std::any_of(out.sides.begin(), out.sides.end(), [&](const BoundSide& s) { return mentions(s.selection.filters, f); });
   };
   out.defaults = apply_defaults(out.shared, anywhere);
+  if (c.all_values) expand_all_values(out, dim_field, *c.all_values);
 
   // Targets.
   if (cl.targets) {

@@ -33,6 +33,12 @@ struct Settings {
   std::optional<Percentile> percentile;
   std::optional<std::int32_t> dashboard;
   std::string unit_word = "tok/s/chip", dashboard_note;
+  // Parameters a statement sees: `param` values, with the host's overrides winning.
+  [[nodiscard]] std::map<std::string, std::string> all_params() const {
+    auto p = params;
+    for (const auto& [k, v] : overrides) p[k] = v;
+    return p;
+  }
   [[nodiscard]] Pricing pricing() const { return {edition, tier, price_overrides, power_overrides}; }
   [[nodiscard]] Method method() const {
     Method m;
@@ -52,7 +58,15 @@ class Binder {
   Binder(const data::Dataset& data, const Settings& settings, std::string_view source)
       : data_(data), settings_(settings), source_(source) {}
 
+  // Every statement to its bound form (bind/bind_statement.cpp); compare has its own binder.cpp part.
+  BoundStatement bind(const ast::Statement& s) const;
   BoundCompare bind(const ast::Compare& c) const;
+  BoundFrontier bind(const ast::Frontier& f) const;
+  BoundPoints bind(const ast::Points& p) const;
+  BoundAccuracy bind(const ast::Accuracy& a) const;
+  BoundTrend bind(const ast::Trend& t) const;
+  BoundRank bind(const ast::Rank& r) const;
+  BoundCrossover bind(const ast::Crossover& c) const;
 
   // Shared pieces, also used by list/describe.
   LineFilter bind_filter(const ast::Filter& f) const;
@@ -84,11 +98,20 @@ class Binder {
   const Settings& settings() const noexcept { return settings_; }
 
  private:
+  // `compare gpu *`: every value of the dimension on the lines the shared filters match, a side each.
+  void expand_all_values(BoundCompare& q, std::optional<LineField> field, ast::Span span) const;
+  // `rank config`: every line the shared filters match, a side each.
+  void expand_configs(BoundCompare& q, ast::Span span) const;
+  BoundMetric bind_by_metric(const ast::Clauses& cl) const;
+  BoundCompare bind_compare(const ast::Compare& c) const;  // sides, shared clauses, defaults, method
+
   const data::Dataset& data_;
   const Settings& settings_;
   std::string_view source_;
 };
 
 LineField line_field_of(const std::string& keyword);
+// "MI355X", "FP4", "SGLang": how a side of a dimension is shown.
+std::string display_of(LineField field, const std::string& key);
 
 }  // namespace icq::interp

@@ -2,7 +2,9 @@
 // Bound statements: every name resolved to a catalog key, every default decided and recorded.
 #include <map>
 #include <optional>
+#include <memory>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "ast.hpp"
@@ -74,6 +76,71 @@ struct BoundCompare {
   std::string tokens = "total";
   data::Field token_field = data::Field::tput_per_gpu;
   std::vector<std::string> defaults;  // notes on defaults applied ("seq 1k/1k (default)")
+  std::string sides_note;             // how `*` or `rank` chose the sides
+};
+
+// rank: every value of a dimension (or every configuration) as a side of one comparison, ordered
+// at each target by the metric's polarity.
+struct BoundRank {
+  BoundCompare compare;  // compare.metrics[0] is the ranking metric
+  std::string dimension;  // "gpu" … or "config"
+};
+
+// crossover: where in the band the leader on one metric changes.
+struct BoundCrossover {
+  BoundCompare compare;  // compare.metrics[0] is the metric
+};
+
+// frontier / points / accuracy: one selection; the columns of `show` and `order by` are read by
+// the statement (eval/columns.hpp knows every row column).
+struct BoundFrontier {
+  Selection selection;
+  std::vector<std::string> defaults;
+  std::vector<ast::MetricRef> show;
+};
+
+struct BoundPoints {
+  Selection selection;
+  std::vector<ast::MetricRef> show;
+  std::vector<ast::OrderItem> order;
+  std::optional<std::size_t> limit;
+};
+
+struct BoundAccuracy {
+  Selection selection;
+};
+
+struct BoundTrend {
+  std::vector<BoundMetric> metrics;
+  std::vector<double> targets;
+  bool clamp = false;
+  Selection selection;
+  std::vector<std::string> defaults;
+  Method method;
+  std::string tokens = "total";
+  data::Field token_field = data::Field::tput_per_gpu;
+  std::optional<std::int32_t> since;
+  std::optional<LineField> by;
+};
+
+// Statements that read the catalog or change the session (list, describe, help, set, let, param,
+// load, expect): their words are resolved when they run, against the session as it is then.
+template <class T>
+struct BoundCommand {
+  T statement;
+};
+
+struct BoundStatement;
+struct BoundExplain {
+  std::shared_ptr<const BoundStatement> inner;  // compare, frontier, points, trend or accuracy
+};
+
+struct BoundStatement {
+  std::variant<BoundCompare, BoundRank, BoundCrossover, BoundFrontier, BoundPoints, BoundAccuracy, BoundTrend, BoundExplain, BoundCommand<ast::List>,
+               BoundCommand<ast::Describe>, BoundCommand<ast::Help>, BoundCommand<ast::Set>, BoundCommand<ast::Let>,
+               BoundCommand<ast::Param>, BoundCommand<ast::Load>, BoundCommand<ast::Expect>>
+      body;
+  ast::Span span;
 };
 
 }  // namespace icq::interp

@@ -1,6 +1,7 @@
 #include "bind/filters.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -244,6 +245,21 @@ std::string DateSelection::text() const {
     case Kind::on: return "on date " + text::format_date(date);
   }
   return {};
+}
+
+std::vector<std::string> present_values(const data::Dataset& ds, const std::vector<LineFilter>& filters, LineField f) {
+  std::set<std::string> out;
+  for (const auto& l : ds.lines()) {
+    if (!std::all_of(filters.begin(), filters.end(), [&](const LineFilter& x) { return x.matches(l); })) continue;
+    for (const auto& candidate : std::vector<std::string>{l.hardware, l.model, l.precision, l.framework,
+                                                           catalog::family_of_framework(l.framework), l.spec_method,
+                                                           l.sequence(), catalog::vendor_of_gpu(l.hardware)})
+      if (LineFilter{f, {candidate}}.matches(l)) out.insert(candidate);
+    if (f == LineField::deployment)
+      for (const char* d : {"disagg", "single-node", "agg", "multinode"})
+        if (LineFilter{f, {d}}.matches(l)) out.insert(d);
+  }
+  return {out.begin(), out.end()};
 }
 
 std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel) {

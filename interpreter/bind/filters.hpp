@@ -87,6 +87,10 @@ struct Selection {
   std::shared_ptr<const std::vector<std::uint32_t>> matching_lines;
 };
 
+// The values of a line field on the lines every filter matches, sorted (deployments: the keys that
+// match, overlapping ones included).
+std::vector<std::string> present_values(const data::Dataset& ds, const std::vector<LineFilter>& filters, LineField f);
+
 // Indices of the lines every filter of `sel` matches.
 std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel);
 

@@ -78,17 +78,22 @@ struct Substituter {
     word(c.by);
     word(c.limit);
   }
+  void compare(ast::Compare& c) const {
+    for (auto& sd : c.sides) side(sd);
+    clauses(c.clauses);
+  }
   void statement(ast::Statement& s) const {
     std::visit(
         [&](auto& b) {
           using T = std::decay_t<decltype(b)>;
           if constexpr (std::is_same_v<T, ast::Compare>) {
-            for (auto& sd : b.sides) side(sd);
-            clauses(b.clauses);
+            compare(b);
+          } else if constexpr (std::is_same_v<T, ast::Crossover>) {
+            compare(b.compare);
           } else if constexpr (std::is_same_v<T, ast::Trend>) {
             for (auto& m : b.metrics) word(m.name);
             clauses(b.clauses);
-          } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Frontier> ||
+          } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Rank> || std::is_same_v<T, ast::Frontier> ||
                                std::is_same_v<T, ast::Points> || std::is_same_v<T, ast::Accuracy>) {
             clauses(b.clauses);
           } else if constexpr (std::is_same_v<T, ast::Describe>) {

@@ -36,24 +36,6 @@ std::string identity(std::string_view s) { return std::string(s); }
 
 bool is_money(const BoundMetric& m) { return catalog::needs_economics(m.metric->kind); }
 
-// Present values of the compared dimension under the shared filters, for an empty side's help.
-std::vector<std::string> present_values(const data::Dataset& ds, const BoundCompare& q, LineField f) {
-  std::set<std::string> out;
-  for (const auto& l : ds.lines()) {
-    if (!std::all_of(q.shared.filters.begin(), q.shared.filters.end(), [&](const LineFilter& x) { return x.matches(l); })) continue;
-    for (const auto& candidate : std::vector<std::string>{l.hardware, l.model, l.precision, l.framework,
-                                                           catalog::family_of_framework(l.framework), l.spec_method,
-                                                           l.sequence(), catalog::vendor_of_gpu(l.hardware)}) {
-      LineFilter probe{f, {candidate}};
-      if (probe.matches(l)) out.insert(candidate);
-    }
-    if (f == LineField::deployment)
-      for (const char* d : {"disagg", "single-node", "agg", "multinode"})
-        if (LineFilter{f, {d}}.matches(l)) out.insert(d);
-  }
-  return {out.begin(), out.end()};
-}
-
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 // Which workloads the sides' rows are, and so the interactivity percentile they are read at: one
@@ -162,6 +144,7 @@ Selection merged(const Selection& shared, const Selection& own) {
   s.filters.insert(s.filters.end(), own.filters.begin(), own.filters.end());
   s.where.insert(s.where.end(), own.where.begin(), own.where.end());
   if (own.date.kind != DateSelection::Kind::latest) s.date = own.date;
+  if (own.matching_lines) s.matching_lines = own.matching_lines;  // a `rank config` side: its one line
   return s;
 }
 
@@ -194,12 +177,7 @@ std::string selection_text(const Selection& sel) {
   return s;
 }
 
-Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
-  Result result;
-  result.kind = "compare";
-  std::vector<std::string> notes;
-
-  // 1. Rows, range and frontier of each side.
+std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
   std::vector<Curve> curves;
   curves.reserve(q.sides.size());
   for (const auto& side : q.sides) {
@@ -210,7 +188,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
     if (c.empty()) {
       std::string help;
       if (q.dimension != "filters" && q.dimension != "date") {
-        const auto present = present_values(ds, q, line_field_of(q.dimension));
+        const auto present = present_values(ds, q.shared.filters, line_field_of(q.dimension));
         help = present.empty() ? "no rows match the shared filters at all"
                                : fmt::format("{} values with rows under the shared filters: {}", q.dimension, text::join(present, ", "));
       } else {
@@ -226,6 +204,16 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
       throw QueryError(fmt::format("no rows for side '{}' with{}{}", side.display, selection_text(q.shared), why), side.span, help);
     }
   }
+  return curves;
+}
+
+Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
+  Result result;
+  result.kind = "compare";
+  std::vector<std::string> notes;
+
+  // 1. Rows, range and frontier of each side.
+  const std::vector<Curve> curves = side_curves(q, ds, traces);
 
   // 2. Band and targets. A band the sides only touch, or too narrow for an integer target, has no
   // default targets (SEMANTICS.md §5): the dashboard silently falls back to the union there.
@@ -450,6 +438,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
       notes.push_back(fmt::format("{}: {} selected rows have no {} interactivity and are not on the chart", q.sides[i].display,
                                   c.selected().rows_without_x, axis.words == "p50" ? "median" : axis.words));
   }
+  if (!q.sides_note.empty()) notes.push_back(q.sides_note);
   if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
   for (auto& n : method_notes(q, curves, ds, wants_money || wants_power, axis)) notes.push_back(std::move(n));
   {

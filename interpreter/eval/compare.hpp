@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bind/bound.hpp"
+#include "eval/curve.hpp"
 #include "data/dataset.hpp"
 #include "icq/result.hpp"
 
@@ -17,6 +18,10 @@ struct SideTrace {
   SelectionTrace selection;
   std::size_t frontier_points = 0;
 };
+
+// Rows, range and frontier of each side, in the order of the sides; a side without a frontier is an
+// error naming what the shared filters do hold.
+std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces = nullptr);
 
 Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces = nullptr);
 

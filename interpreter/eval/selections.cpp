@@ -18,12 +18,12 @@ namespace icq::interp {
 
 namespace {
 
-std::vector<RowColumn> columns_of(const ast::Clauses& cl, const std::vector<std::string>& defaults) {
+std::vector<RowColumn> columns_of(const std::vector<ast::MetricRef>& show, const std::vector<std::string>& defaults) {
   std::vector<RowColumn> cols;
-  if (cl.show.empty())
+  if (show.empty())
     for (const auto& n : defaults) cols.push_back(row_column(n));
   else
-    for (const auto& m : cl.show) cols.push_back(row_column(m.name, m.qualifier));
+    for (const auto& m : show) cols.push_back(row_column(m.name, m.qualifier));
   return cols;
 }
 
@@ -44,10 +44,9 @@ std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{
 
 }  // namespace
 
-Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
-  binder.check_clauses(stmt.clauses, "frontier", Binder::kFilters | Binder::kShow | Binder::kAxis);
-  Selection sel = binder.bind_selection(stmt.clauses);
-  const auto defaults = binder.apply_defaults(sel);
+Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainTrace* trace) {
+  const Selection& sel = stmt.selection;
+  const auto& defaults = stmt.defaults;
   SelectionTrace st;
   const Curve curve(ds, sel, &st);
   Result r;
@@ -58,7 +57,7 @@ Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data:
     throw QueryError(fmt::format("no rows match{}", selection_text(sel)), {0, 0}, "check the filters with `list gpus`, `list dates for …`");
   std::vector<std::uint32_t> rows;
   for (const auto& p : curve.frontier()) rows.push_back(static_cast<std::uint32_t>(p.index));
-  const auto cols = columns_of(stmt.clauses, {"interactivity", "throughput", "gpu", "framework", "precision", "spec", "deployment", "tp",
+  const auto cols = columns_of(stmt.show, {"interactivity", "throughput", "gpu", "framework", "precision", "spec", "deployment", "tp",
                                               "ep", "dp_attention", "prefill_gpus", "decode_gpus", "conc", "date", "image"});
   r.tables.push_back(table_of("frontier", cols, ds, rows));
   r.notes.push_back(fmt::format("{} of {} on {} (measured {} tok/s/user; {}), interactivity ascending, throughput descending",
@@ -71,9 +70,8 @@ Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data:
   return r;
 }
 
-Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
-  binder.check_clauses(stmt.clauses, "points", Binder::kFilters | Binder::kShow | Binder::kOrder | Binder::kAxis);
-  const Selection sel = binder.bind_selection(stmt.clauses);
+Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace* trace) {
+  const Selection& sel = stmt.selection;
   SelectionTrace st;
   Selected selected = select_rows(ds, sel, &st);
   if (trace) trace->sides.push_back({"points", st, 0});
@@ -81,12 +79,12 @@ Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dat
   std::vector<std::uint32_t> rows = selected.rows;
   rows.insert(rows.end(), selected.unplottable.begin(), selected.unplottable.end());
   std::sort(rows.begin(), rows.end());
-  const auto cols = columns_of(stmt.clauses, {"gpu", "framework", "precision", "spec", "seq", "deployment", "tp", "ep", "dp_attention",
+  const auto cols = columns_of(stmt.show, {"gpu", "framework", "precision", "spec", "seq", "deployment", "tp", "ep", "dp_attention",
                                               "gpus", "conc", "date", "interactivity", "throughput"});
   // order by: columns may be any row column, shown or not.
-  if (!stmt.clauses.order.empty()) {
+  if (!stmt.order.empty()) {
     std::vector<std::pair<RowColumn, bool>> keys;
-    for (const auto& o : stmt.clauses.order) keys.emplace_back(row_column(o.column), o.descending);
+    for (const auto& o : stmt.order) keys.emplace_back(row_column(o.column), o.descending);
     std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
       for (const auto& [col, desc] : keys) {
         const Value va = col.get(ds, ds.rows()[a]), vb = col.get(ds, ds.rows()[b]);
@@ -97,24 +95,21 @@ Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dat
     });
   }
   const std::size_t total = rows.size();
-  if (stmt.clauses.limit) {
-    const auto n = static_cast<std::size_t>(std::stoull(stmt.clauses.limit->text));
-    if (rows.size() > n) rows.resize(n);
-  }
+  if (stmt.limit && rows.size() > *stmt.limit) rows.resize(*stmt.limit);
   Result r;
   r.kind = "points";
   r.query = "points" + selection_text(sel);
-  if (!stmt.clauses.show.empty()) {
+  if (!stmt.show.empty()) {
     std::vector<std::string> names;
     for (const auto& c : cols) names.push_back(c.column.name);
     r.query += " show " + text::join(names, ", ");
   }
-  if (!stmt.clauses.order.empty()) {
+  if (!stmt.order.empty()) {
     std::vector<std::string> o;
-    for (const auto& item : stmt.clauses.order) o.push_back(text::lower(item.column.text) + (item.descending ? " desc" : " asc"));
+    for (const auto& item : stmt.order) o.push_back(text::lower(item.column.text) + (item.descending ? " desc" : " asc"));
     r.query += " order by " + text::join(o, ", ");
   }
-  if (stmt.clauses.limit) r.query += " limit " + stmt.clauses.limit->text;
+  if (stmt.limit) r.query += fmt::format(" limit {}", *stmt.limit);
   r.tables.push_back(table_of("points", cols, ds, rows));
   std::string note = fmt::format("{}{} ({} of each line{})", plural(total, "row"),
                                  rows.size() < total ? fmt::format(", the first {} shown", rows.size()) : "",
@@ -127,13 +122,8 @@ Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dat
   return r;
 }
 
-Result run_accuracy(const ast::Accuracy& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
-  binder.check_clauses(stmt.clauses, "accuracy", Binder::kFilters);
-  const Selection sel = binder.bind_selection(stmt.clauses);
-  for (const auto& f : stmt.clauses.filters)
-    if (f.key == "seq") throw QueryError("evaluations are not tied to a sequence shape; drop the seq filter", f.key_span);
-  if (!sel.where.empty())
-    throw QueryError("accuracy takes configuration filters and a date, not where conditions", stmt.clauses.where.front().span);
+Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainTrace* trace) {
+  const Selection& sel = stmt.selection;
   // The newest evaluation of each configuration and task (as of / on a date when asked).
   std::map<std::string, const data::Evaluation*> newest;  // key: config + task
   std::size_t matching = 0;

@@ -14,10 +14,12 @@ struct ExplainTrace {
 };
 
 Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds);
-Result run_frontier(const ast::Frontier& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
-Result run_points(const ast::Points& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
-Result run_accuracy(const ast::Accuracy& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
-Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_rank(const BoundRank& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_crossover(const BoundCrossover& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
 // expect / assert on the latest comparison; failed checks are appended to `failures`.
 Result run_expect(const ast::Expect& e, const Binder& binder, const data::Dataset& ds, const BoundCompare* last,
                   std::vector<std::string>& failures);

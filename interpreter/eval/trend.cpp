@@ -20,63 +20,9 @@
 
 namespace icq::interp {
 
-namespace {
-
-// Values of a line field, for `by` groups (deployments are not a single field).
-std::vector<std::string> group_values(const data::Dataset& ds, const Selection& sel, LineField f) {
-  std::set<std::string> out;
-  for (const auto& l : ds.lines()) {
-    if (!std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& x) { return x.matches(l); })) continue;
-    for (const auto& candidate : std::vector<std::string>{l.hardware, l.model, l.precision, l.framework,
-                                                           catalog::family_of_framework(l.framework), l.spec_method,
-                                                           l.sequence(), catalog::vendor_of_gpu(l.hardware), "disagg",
-                                                           "single-node", "agg", "multinode"})
-      if (LineFilter{f, {candidate}}.matches(l)) out.insert(candidate);
-  }
-  return {out.begin(), out.end()};
-}
-
-}  // namespace
-
-Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Dataset& ds, ExplainTrace* trace) {
-  const ast::Clauses& cl = stmt.clauses;
-  binder.check_clauses(cl, "trend", Binder::kFilters | Binder::kTargets | Binder::kEconomics | Binder::kHistory);
-  if (!cl.targets)
-    throw QueryError("trend needs the interactivity to read the metric at", {0, 0},
-                     "e.g. trend throughput on b200 model dsr1 precision fp4 at interactivity 50");
-  if (cl.date) throw QueryError("trend walks the run dates itself; use `since DATE` to start later", cl.date->span);
-  std::vector<BoundMetric> metrics;
-  for (const auto& m : stmt.metrics) metrics.push_back(binder.bind_metric(m));
-  const std::vector<double> targets = binder.bind_targets(*cl.targets);
-  Selection sel = binder.bind_selection(cl);
-  const auto defaults = binder.apply_defaults(sel);
-
-  const Method method = resolve_method(cl.usings, binder.settings().method());
+Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* trace) {
+  const auto& [metrics, targets, clamp, sel, defaults, method, tokens, token_field, since, by] = stmt;
   const Pricing& pricing = method.pricing;
-  std::string tokens = "total";
-  data::Field token_field = data::Field::tput_per_gpu;
-  if (cl.tokens) {
-    tokens = text::lower(cl.tokens->text);
-    if (tokens == "output") token_field = data::Field::output_tput_per_gpu;
-    else if (tokens == "input") token_field = data::Field::input_tput_per_gpu;
-    else if (tokens != "total") throw QueryError(fmt::format("tokens takes total, output or input, not '{}'", cl.tokens->text), cl.tokens->span);
-  }
-  std::optional<std::int32_t> since;
-  if (cl.since) {
-    since = text::parse_date(cl.since->text);
-    if (!since) throw QueryError(fmt::format("'{}' is not a calendar date", cl.since->text), cl.since->span);
-  }
-  std::optional<LineField> by;
-  if (cl.by) {
-    static const std::vector<std::string> fields = {"gpu", "model", "precision", "framework", "family", "spec", "seq", "deployment", "vendor"};
-    const std::string f = text::lower(cl.by->text);
-    if (std::find(fields.begin(), fields.end(), f) == fields.end()) {
-      const auto s = text::closest(f, fields);
-      throw QueryError(fmt::format("cannot group by '{}'", cl.by->text), cl.by->span,
-                       s.empty() ? "group by " + text::join(fields, ", ") : "did you mean '" + s.front() + "'?", s);
-    }
-    by = line_field_of(f);
-  }
 
   Result r;
   r.kind = "trend";
@@ -84,7 +30,7 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
   for (const auto& m : metrics) mnames.push_back(m.text);
   for (double t : targets) tnames.push_back(number_text(t));
   r.query = fmt::format("trend {}{} at interactivity {}{}{}{}{}", text::join(mnames, ", "), selection_text(sel), text::join(tnames, ", "),
-                        cl.clamp ? " clamp" : "", since ? " since " + text::format_date(*since) : "",
+                        clamp ? " clamp" : "", since ? " since " + text::format_date(*since) : "",
                         by ? std::string(" by ") + field_keyword(*by) : "",
                         method.text() + " tokens " + tokens);
 
@@ -98,7 +44,7 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
   t.columns.push_back({"lines", "", Column::Type::integer});
   t.columns.push_back({"frontier", "", Column::Type::integer});
 
-  const std::vector<std::string> groups = by ? group_values(ds, sel, *by) : std::vector<std::string>{""};
+  const std::vector<std::string> groups = by ? present_values(ds, sel.filters, *by) : std::vector<std::string>{""};
   std::size_t out_of_range = 0, cells = 0;
   for (const auto& g : groups) {
     Selection gsel = sel;
@@ -125,15 +71,15 @@ Result run_trend(const ast::Trend& stmt, const Binder& binder, const data::Datas
       const Curve curve(ds, dsel, &st);
       if (trace) trace->sides.push_back({fmt::format("{}{}", g.empty() ? "" : g + " ", text::format_date(d)), st, curve.frontier().size()});
       for (std::size_t ti = 0; ti < targets.size(); ++ti) {
-        const PointValues pv = evaluate_at(curve, ds, targets[ti], cl.clamp.has_value(), metrics, method, token_field);
+        const PointValues pv = evaluate_at(curve, ds, targets[ti], clamp, metrics, method, token_field);
         ++cells;
         if (pv.status == Status::out_of_range) ++out_of_range;
         std::vector<Value> row;
         row.reserve(t.columns.size());
-        row.push_back(Value{std::in_place_type<std::string>, text::format_date(d)});
-        if (by) row.push_back(Value{std::in_place_type<std::string>, g});
+        row.emplace_back(std::in_place_type<std::string>, text::format_date(d));
+        if (by) row.emplace_back(std::in_place_type<std::string>, g);
         row.emplace_back(targets[ti]);
-        row.push_back(Value{std::in_place_type<std::string>, pv.status == Status::ok ? "ok" : pv.status == Status::clamped ? "clamped" : "out_of_range"});
+        row.emplace_back(std::in_place_type<std::string>, pv.status == Status::ok ? "ok" : pv.status == Status::clamped ? "clamped" : "out_of_range");
         for (const auto& v : pv.values) {
           if (v) row.emplace_back(*v);
           else row.emplace_back(std::monostate{});

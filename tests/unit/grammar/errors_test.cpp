@@ -39,7 +39,7 @@ TEST_CASE("error: unknown statement, with a suggestion", "[grammar][errors]") {
   REQUIRE_FALSE(e.at_end);
   REQUIRE(!e.suggestions.empty());
   REQUIRE(e.suggestions[0] == "compare");
-  REQUIRE(e.help == "statements: compare, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, help");
+  REQUIRE(e.help == "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, help");
   const auto d = parse_err("descirbe gpu mi355x");
   REQUIRE(d.suggestions.at(0) == "describe");
   const auto l = parse_err("lsit gpus");

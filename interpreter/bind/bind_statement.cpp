@@ -1,0 +1,233 @@
+// Binding of whole statements: each kind to its bound form (bound.hpp). Everything a statement can
+// get wrong in its words is found here, before any row is read.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "bind/binder.hpp"
+#include "bind/method.hpp"
+#include "bind/query_error.hpp"
+#include "text/dates.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+BoundFrontier Binder::bind(const ast::Frontier& f) const {
+  check_clauses(f.clauses, "frontier", kFilters | kShow | kAxis);
+  BoundFrontier b;
+  b.selection = bind_selection(f.clauses);
+  b.defaults = apply_defaults(b.selection);
+  b.show = f.clauses.show;
+  return b;
+}
+
+BoundPoints Binder::bind(const ast::Points& p) const {
+  check_clauses(p.clauses, "points", kFilters | kShow | kOrder | kAxis);
+  BoundPoints b;
+  b.selection = bind_selection(p.clauses);
+  b.show = p.clauses.show;
+  b.order = p.clauses.order;
+  if (p.clauses.limit) b.limit = static_cast<std::size_t>(std::stoull(p.clauses.limit->text));
+  return b;
+}
+
+BoundAccuracy Binder::bind(const ast::Accuracy& a) const {
+  check_clauses(a.clauses, "accuracy", kFilters);
+  for (const auto& f : a.clauses.filters)
+    if (f.key == "seq") throw QueryError("evaluations are not tied to a sequence shape; drop the seq filter", f.key_span);
+  if (!a.clauses.where.empty())
+    throw QueryError("accuracy takes configuration filters and a date, not where conditions", a.clauses.where.front().span);
+  return {bind_selection(a.clauses)};
+}
+
+BoundTrend Binder::bind(const ast::Trend& t) const {
+  const ast::Clauses& cl = t.clauses;
+  check_clauses(cl, "trend", kFilters | kTargets | kEconomics | kHistory);
+  if (!cl.targets)
+    throw QueryError("trend needs the interactivity to read the metric at", {0, 0},
+                     "e.g. trend throughput on b200 model dsr1 precision fp4 at interactivity 50");
+  if (cl.date) throw QueryError("trend walks the run dates itself; use `since DATE` to start later", cl.date->span);
+  BoundTrend b;
+  for (const auto& m : t.metrics) b.metrics.push_back(bind_metric(m));
+  b.targets = bind_targets(*cl.targets);
+  b.clamp = cl.clamp.has_value();
+  b.selection = bind_selection(cl);
+  b.defaults = apply_defaults(b.selection);
+  b.method = resolve_method(cl.usings, settings_.method());
+  if (cl.tokens) {
+    b.tokens = text::lower(cl.tokens->text);
+    if (b.tokens == "output") b.token_field = data::Field::output_tput_per_gpu;
+    else if (b.tokens == "input") b.token_field = data::Field::input_tput_per_gpu;
+    else if (b.tokens != "total") throw QueryError(fmt::format("tokens takes total, output or input, not '{}'", cl.tokens->text), cl.tokens->span);
+  }
+  if (cl.since) {
+    b.since = text::parse_date(cl.since->text);
+    if (!b.since) throw QueryError(fmt::format("'{}' is not a calendar date", cl.since->text), cl.since->span);
+  }
+  if (cl.by) {
+    static const std::vector<std::string> fields = {"gpu", "model", "precision", "framework", "family", "spec", "seq", "deployment", "vendor"};
+    const std::string f = text::lower(cl.by->text);
+    if (std::find(fields.begin(), fields.end(), f) == fields.end()) {
+      const auto s = text::closest(f, fields);
+      throw QueryError(fmt::format("cannot group by '{}'", cl.by->text), cl.by->span,
+                       s.empty() ? "group by " + text::join(fields, ", ") : "did you mean '" + s.front() + "'?", s);
+    }
+    b.by = line_field_of(f);
+  }
+  return b;
+}
+
+namespace {
+
+// "b200 sglang fp8 mtp disagg 1P×tp8 + 2D×tp8 ep8 dpa (24 GPUs)": one configuration as a rank side.
+std::string config_label(const data::Line& l) {
+  std::string s = fmt::format("{} {} {}", l.hardware, l.framework, l.precision);
+  if (l.spec_method != "none") s += " " + l.spec_method;
+  auto shape = [](std::int32_t tp, std::int32_t ep, bool dpa) {
+    return fmt::format("tp{}{}{}", tp, ep > 1 ? fmt::format(" ep{}", ep) : "", dpa ? " dpa" : "");
+  };
+  if (l.disagg)
+    s += fmt::format(" disagg {}P×{} + {}D×{} ({} GPUs)", l.prefill_num_workers, shape(l.prefill_tp, l.prefill_ep, l.prefill_dp_attention),
+                     l.decode_num_workers, shape(l.decode_tp, l.decode_ep, l.decode_dp_attention), l.gpus());
+  else
+    s += " " + shape(l.decode_tp, l.decode_ep, l.decode_dp_attention) + (l.is_multinode ? " multinode" : "");
+  if (l.offload_mode != "off") s += " offload " + l.offload_mode;
+  return s;
+}
+
+void check_side_count(const BoundCompare& q, const Limits& limits, ast::Span span) {
+  if (q.sides.size() > limits.max_sides)
+    throw QueryError(fmt::format("{} sides; the limit is {}", q.sides.size(), limits.max_sides), span,
+                     "narrow the shared filters, or a host may raise Limits::max_sides");
+}
+
+}  // namespace
+
+void Binder::expand_all_values(BoundCompare& q, std::optional<LineField> field, ast::Span span) const {
+  if (!field)
+    throw QueryError("`*` takes a dimension of the configuration, not dates", span,
+                     "list the dates with `list dates for …`, then compare two of them");
+  std::vector<std::string> values = present_values(data_, q.shared.filters, *field);
+  if (*field == LineField::deployment)  // the keys that partition the lines
+    std::erase_if(values, [](const std::string& v) { return v != "disagg" && v != "single-node"; });
+  for (const auto& v : values) {
+    BoundSide side;
+    side.span = span;
+    side.label = v;
+    side.display = display_of(*field, v);
+    side.selection.filters.push_back({*field, {v}, {}});
+    q.sides.push_back(std::move(side));
+  }
+  check_side_count(q, settings_.limits, span);
+  q.sides_note = fmt::format("{} *: the {} value{} present under the shared filters: {}", q.dimension, values.size(),
+                             values.size() == 1 ? "" : "s", text::join(values, ", "));
+}
+
+void Binder::expand_configs(BoundCompare& q, ast::Span span) const {
+  std::map<std::string, std::size_t> seen;
+  for (const std::uint32_t l : matching_lines(data_, q.shared)) {
+    BoundSide side;
+    side.span = span;
+    side.label = config_label(data_.lines()[l]);
+    if (const std::size_t n = ++seen[side.label]; n > 1) side.label += fmt::format(" #{}", n);  // differs in a field not shown
+    side.display = side.label;
+    side.selection.matching_lines = std::make_shared<const std::vector<std::uint32_t>>(1, l);
+    q.sides.push_back(std::move(side));
+  }
+  check_side_count(q, settings_.limits, span);
+  q.sides_note = fmt::format("config: each of the {} configurations (lines) under the shared filters is a side", q.sides.size());
+}
+
+BoundMetric Binder::bind_by_metric(const ast::Clauses& cl) const {
+  ast::MetricRef ref;
+  if (cl.by) ref.name = *cl.by;
+  else ref.name.text = "throughput";
+  return bind_metric(ref);
+}
+
+BoundCompare Binder::bind(const ast::Compare& c) const {
+  BoundCompare q = bind_compare(c);
+  if (c.all_values && q.sides.size() < 2)
+    throw QueryError(fmt::format("{} *: only {} present under the shared filters, nothing to compare", q.dimension,
+                                 q.sides.empty() ? std::string("no value is") : "'" + q.sides.front().label + "' is"),
+                     *c.all_values, "widen the shared filters, or use `rank` to see one value's numbers");
+  return q;
+}
+
+// The ranking metric first, then what `show` adds; `by` is the statement's own, not a grouping.
+static void metrics_with(BoundCompare& q, BoundMetric first) {
+  std::vector<BoundMetric> metrics{std::move(first)};
+  if (q.metrics_explicit)
+    for (auto& m : q.metrics)
+      if (m.column.key != metrics.front().column.key) metrics.push_back(std::move(m));
+  q.metrics = std::move(metrics);
+  q.metrics_explicit = true;
+}
+
+BoundRank Binder::bind(const ast::Rank& r) const {
+  ast::Compare c;
+  const bool config = r.dimension.text == "config";
+  if (!config) c.dimension = r.dimension;
+  c.all_values = r.dimension.span;
+  c.clauses = r.clauses;
+  c.clauses.by.reset();
+  if (!c.clauses.targets)
+    throw QueryError("rank needs the interactivity to rank at", {0, 0},
+                     "e.g. rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k");
+  BoundRank out;
+  out.dimension = config ? "config" : c.dimension->text == "hardware" ? "gpu" : c.dimension->text;
+  out.compare = bind_compare(c);
+  if (config) expand_configs(out.compare, r.dimension.span);
+  if (out.compare.sides.empty())
+    throw QueryError(fmt::format("nothing to rank: no {} under the shared filters", config ? "configuration" : out.dimension), r.dimension.span,
+                     "check the filters with `list gpus`, `list models`");
+  metrics_with(out.compare, bind_by_metric(r.clauses));
+  return out;
+}
+
+BoundCrossover Binder::bind(const ast::Crossover& x) const {
+  ast::Compare c = x.compare;
+  c.clauses.by.reset();
+  if (c.clauses.targets)
+    throw QueryError("crossover scans the whole band both sides were measured in; drop `at`", c.clauses.targets->span,
+                     "e.g. crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by throughput");
+  BoundCrossover out;
+  out.compare = bind(c);
+  metrics_with(out.compare, bind_by_metric(x.compare.clauses));
+  out.compare.metrics.resize(1);
+  return out;
+}
+
+BoundStatement Binder::bind(const ast::Statement& s) const {
+  BoundStatement out;
+  out.span = s.span;
+  out.body = std::visit(
+      [&](const auto& body) -> decltype(out.body) {
+        using T = std::decay_t<decltype(body)>;
+        if constexpr (std::is_same_v<T, ast::Compare> || std::is_same_v<T, ast::Rank> || std::is_same_v<T, ast::Crossover> ||
+                      std::is_same_v<T, ast::Frontier> || std::is_same_v<T, ast::Points> ||
+                      std::is_same_v<T, ast::Accuracy> || std::is_same_v<T, ast::Trend>)
+          return bind(body);
+        else if constexpr (std::is_same_v<T, ast::Explain>) {
+          const ast::Statement& inner = body.inner.front();
+          auto bound = std::make_shared<BoundStatement>(bind(inner));
+          const bool query = std::visit(
+              [](const auto& b) {
+                using B = std::decay_t<decltype(b)>;
+                return std::is_same_v<B, BoundCompare> || std::is_same_v<B, BoundRank> || std::is_same_v<B, BoundCrossover> ||
+                       std::is_same_v<B, BoundFrontier> || std::is_same_v<B, BoundPoints> ||
+                       std::is_same_v<B, BoundTrend> || std::is_same_v<B, BoundAccuracy>;
+              },
+              bound->body);
+          if (!query)
+            throw QueryError("explain takes compare, rank, crossover, frontier, points, trend or accuracy", inner.span);
+          return BoundExplain{std::move(bound)};
+        } else
+          return BoundCommand<T>{body};
+      },
+      s.body);
+  return out;
+}
+
+}  // namespace icq::interp

@@ -1,0 +1,185 @@
+// crossover: the interactivities inside the band where the leader on one metric changes, read on
+// the same splines (and the same cost method) the comparison uses. The band is scanned on a grid
+// finer than the 0.01 tok/s/user the result is given to, and each change of leader is located by
+// bisection.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "bind/query_error.hpp"
+#include "eval/compare.hpp"
+#include "eval/statements.hpp"
+#include "math/band.hpp"
+#include "render/numbers.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+constexpr double kGrid = 0.01;       // scan step (tok/s/user)
+constexpr double kLocate = 0.00005;  // bisection width: crossings are given to 0.01
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+std::string x_text(double v) { return fmt::format("{:.2f}", round2(v)); }
+
+struct Scan {
+  const BoundCompare& q;
+  const std::vector<Curve>& curves;
+  const data::Dataset& ds;
+  bool higher;
+
+  [[nodiscard]] std::vector<std::optional<double>> values(double x) const {
+    std::vector<std::optional<double>> out;
+    for (const auto& c : curves) {
+      const PointValues pv = evaluate_at(c, ds, x, false, q.metrics, q.method, q.token_field);
+      out.push_back(pv.status == Status::out_of_range || pv.values.empty() ? std::nullopt : pv.values.front());
+    }
+    return out;
+  }
+  // The side that beats every other at x; -1 where some side has no value (outside its frontier).
+  [[nodiscard]] int leader(double x) const {
+    const auto v = values(x);
+    int best = -1, with_value = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (!v[i]) continue;
+      ++with_value;
+      if (best < 0 || (higher ? *v[i] > *v[static_cast<std::size_t>(best)] : *v[i] < *v[static_cast<std::size_t>(best)]))
+        best = static_cast<int>(i);
+    }
+    return with_value == static_cast<int>(v.size()) ? best : -1;
+  }
+};
+
+}  // namespace
+
+Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTrace* trace) {
+  const BoundCompare& q = x.compare;
+  const BoundMetric& metric = q.metrics.front();
+  if (metric.column.polarity == MetricColumn::Polarity::neutral)
+    throw QueryError(fmt::format("{} has no better direction, so no side leads on it", metric.column.key), {0, 0},
+                     "crossover by throughput, cost, power, energy or a latency");
+  const std::vector<Curve> curves = side_curves(q, ds, trace ? &trace->sides : nullptr);
+  std::vector<math::Range> ranges;
+  for (const auto& c : curves) ranges.push_back(*c.range());
+  const std::optional<math::Range> band = math::band_of(ranges);
+  if (!band || band->hi <= band->lo) {
+    std::vector<std::string> each;
+    for (std::size_t i = 0; i < curves.size(); ++i) each.push_back(fmt::format("{} {}", q.sides[i].display, curves[i].range_text()));
+    throw QueryError("the sides were never measured at a common interactivity, so no crossover can be read", {0, 0},
+                     "their ranges (tok/s/user): " + text::join(each, "; "));
+  }
+  const Scan scan{q, curves, ds, metric.column.polarity == MetricColumn::Polarity::higher_is_better};
+
+  // Stretches of one leader over the band, and the crossings between them.
+  struct Stretch {
+    double from, to;
+    int leader;
+  };
+  std::vector<Stretch> stretches;
+  std::vector<double> crossings;
+  const auto steps = static_cast<std::size_t>(std::ceil((band->hi - band->lo) / kGrid));
+  double prev_x = band->lo;
+  int prev = scan.leader(prev_x);
+  stretches.push_back({band->lo, band->hi, prev});
+  for (std::size_t i = 1; i <= steps; ++i) {
+    const double xi = i == steps ? band->hi : band->lo + static_cast<double>(i) * kGrid;
+    const int now = scan.leader(xi);
+    if (now != prev) {
+      double lo = prev_x, hi = xi;
+      while (hi - lo > kLocate) {
+        const double mid = (lo + hi) / 2;
+        (scan.leader(mid) == prev ? lo : hi) = mid;
+      }
+      const double at = (lo + hi) / 2;
+      stretches.back().to = at;
+      stretches.push_back({at, band->hi, now});
+      crossings.push_back(at);
+      prev = now;
+    }
+    prev_x = xi;
+  }
+
+  Result r;
+  r.kind = "crossover";
+  {
+    const std::string rq = resolved_query(q, {});
+    const std::size_t show = rq.find(" show ");
+    r.query = "crossover" + rq.substr(7, show - 7) + " by " + metric.text + rq.substr(show + 6 + metric.text.size());
+  }
+  // A stretch without a leader: name the sides that have no value there (outside their frontier).
+  const auto leader_name = [&](const Stretch& s) {
+    if (s.leader >= 0) return q.sides[static_cast<std::size_t>(s.leader)].display;
+    std::vector<std::string> missing;
+    const auto v = scan.values((s.from + s.to) / 2);
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (!v[i]) missing.push_back(q.sides[i].display);
+    return fmt::format("none: no value for {}", text::join(missing, ", "));
+  };
+
+  Table ct;
+  ct.title = "crossings";
+  ct.columns = {{"interactivity", "tok/s/user", Column::Type::number}, {"from", "", Column::Type::text}, {"to", "", Column::Type::text}};
+  for (const auto& s : q.sides) ct.columns.push_back({s.label, metric.column.unit, Column::Type::number});
+  std::size_t changes = 0;
+  for (std::size_t k = 0; k < crossings.size(); ++k) {
+    // Where one side's frontier begins or ends the comparison starts or stops: not a change of leader.
+    if (stretches[k].leader < 0 || stretches[k + 1].leader < 0) continue;
+    ++changes;
+    std::vector<Value> row;
+    row.emplace_back(round2(crossings[k]));
+    row.emplace_back(std::in_place_type<std::string>, leader_name(stretches[k]));
+    row.emplace_back(std::in_place_type<std::string>, leader_name(stretches[k + 1]));
+    for (const auto& v : scan.values(crossings[k])) {
+      if (v) row.emplace_back(*v);
+      else row.emplace_back(std::monostate{});
+    }
+    ct.rows.push_back(std::move(row));
+  }
+  Table st;
+  st.title = "leaders";
+  st.columns = {{"from", "tok/s/user", Column::Type::number}, {"to", "tok/s/user", Column::Type::number}, {"leader", "", Column::Type::text}};
+  for (const auto& s : stretches) {
+    std::vector<Value> row;
+    row.emplace_back(round2(s.from));
+    row.emplace_back(round2(s.to));
+    row.emplace_back(std::in_place_type<std::string>, leader_name(s));
+    st.rows.push_back(std::move(row));
+  }
+  r.tables.push_back(std::move(ct));
+  r.tables.push_back(std::move(st));
+
+  const std::string by = metric.column.display;
+  std::vector<const Stretch*> led;
+  for (const auto& s : stretches)
+    if (s.leader >= 0) led.push_back(&s);
+  if (led.empty()) {
+    r.summary.push_back(fmt::format("No crossover: nowhere in the {} tok/s/user band do all sides have a {} value.", math::band_label(*band),
+                                    metric.column.key));
+  } else if (changes == 0) {
+    const Stretch& only = *led.front();
+    const bool whole = stretches.size() == 1;
+    r.summary.push_back(fmt::format("No crossover: {} leads on {} across the whole {} tok/s/user band{}.", leader_name(only), by,
+                                    math::band_label(*band),
+                                    whole ? "" : fmt::format(" where both have a value ({}–{})", x_text(only.from), x_text(led.back()->to))));
+  } else {
+    std::vector<std::string> parts;
+    for (const auto* s : led) parts.push_back(fmt::format("{} from {} to {}", leader_name(*s), x_text(s->from), x_text(s->to)));
+    r.summary.push_back(fmt::format("{} crossover{} on {} in the {} tok/s/user band: {}.", changes, changes == 1 ? "" : "s", by,
+                                    math::band_label(*band), text::join(parts, "; ")));
+  }
+  if (led.size() < stretches.size())
+    r.notes.push_back("the band comes from the measured ranges; where a side's frontier does not reach, it has no value and nobody leads");
+  r.notes.push_back(fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}); scanned every {} tok/s/user, "
+                                "each change of leader located by bisection and given to 0.01",
+                                math::band_label(*band), band->lo, band->hi, kGrid));
+  if (catalog::needs_economics(metric.metric->kind))
+    r.notes.push_back(fmt::format("prices: {}, cost {}", q.method.pricing.text(), cost_method_name(q.method.cost)));
+  if (!q.method.dashboard_note.empty()) r.notes.push_back(q.method.dashboard_note);
+  if (!q.defaults.empty()) r.notes.push_back("defaults: " + text::join(q.defaults, "; "));
+  if (!q.sides_note.empty()) r.notes.push_back(q.sides_note);
+  return r;
+}
+
+}  // namespace icq::interp

@@ -1,0 +1,62 @@
+// execute: the one dispatch from a bound statement to the code that evaluates it.
+#include "eval/execute.hpp"
+
+#include "eval/compare.hpp"
+#include "eval/session_statements.hpp"
+#include "eval/statements.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+template <class... F>
+struct overloaded : F... {
+  using F::operator()...;
+};
+
+// The statements `explain` can trace: the ones that read rows through selections.
+Result run_query(const BoundStatement& s, const data::Dataset& ds, ExplainTrace* trace) {
+  return std::visit(overloaded{[&](const BoundCompare& q) { return run_compare(q, ds, trace ? &trace->sides : nullptr); },
+                               [&](const BoundRank& q) { return run_rank(q, ds, trace); },
+                               [&](const BoundCrossover& q) { return run_crossover(q, ds, trace); },
+                               [&](const BoundFrontier& q) { return run_frontier(q, ds, trace); },
+                               [&](const BoundPoints& q) { return run_points(q, ds, trace); },
+                               [&](const BoundTrend& q) { return run_trend(q, ds, trace); },
+                               [&](const BoundAccuracy& q) { return run_accuracy(q, ds, trace); },
+                               [](const auto&) -> Result { throw std::logic_error("not a query statement"); }},
+                    s.body);
+}
+
+}  // namespace
+
+Result execute(const BoundStatement& statement, Context& c) {
+  return std::visit(
+      overloaded{
+          [&](const BoundCompare& q) {
+            Result r = run_compare(q, c.data);
+            c.last_compare = q;
+            return r;
+          },
+          [&](const BoundExplain& e) {
+            ExplainTrace trace;
+            return explain(run_query(*e.inner, c.data, &trace), trace);
+          },
+          [&](const BoundCommand<ast::List>& l) {
+            if (text::iequals(l.statement.what.text, "settings")) return list_settings(c.settings);
+            return run_list(l.statement, c.binder, c.data);
+          },
+          [&](const BoundCommand<ast::Describe>& d) { return run_describe(d.statement, c.binder, c.data, c.settings); },
+          [&](const BoundCommand<ast::Help>& h) { return run_help(h.statement); },
+          [&](const BoundCommand<ast::Set>& s) { return run_set(s.statement, c.binder, c.settings, c.format); },
+          [&](const BoundCommand<ast::Let>& l) { return run_let(l.statement, c.binder, c.settings); },
+          [&](const BoundCommand<ast::Param>& p) { return run_param(p.statement, c.settings); },
+          [&](const BoundCommand<ast::Load>& l) { return c.load(l.statement); },
+          [&](const BoundCommand<ast::Expect>& e) {
+            return run_expect(e.statement, c.binder, c.data, c.last_compare ? &*c.last_compare : nullptr, c.failed_expectations);
+          },
+          [&](const auto&) { return run_query(statement, c.data, nullptr); }},
+      statement.body);
+}
+
+}  // namespace icq::interp

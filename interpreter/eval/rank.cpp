@@ -1,0 +1,123 @@
+// rank: one comparison of every value of a dimension (or every configuration), reordered at each
+// target by the metric's polarity. The values are the comparison's own, so a ranking and the
+// `compare` of the same sides always agree.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "bind/query_error.hpp"
+#include "eval/compare.hpp"
+#include "eval/statements.hpp"
+#include "render/numbers.hpp"
+#include "text/text.hpp"
+
+namespace icq::interp {
+
+namespace {
+
+const char* status_word(Status s) { return s == Status::ok ? "ok" : s == Status::clamped ? "clamped" : "out_of_range"; }
+
+struct Entry {
+  const SideSummary* side;
+  const SideValue* value;  // null: the side has no frontier under the filters
+  [[nodiscard]] std::optional<double> metric() const {
+    if (!value || value->status == Status::out_of_range || value->values.empty()) return std::nullopt;
+    return value->values.front();
+  }
+};
+
+}  // namespace
+
+Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace) {
+  // Sides with no frontier under the filters are listed, not dropped and not an error.
+  BoundCompare measured = q.compare;
+  std::vector<std::string> unmeasured;
+  measured.sides.clear();
+  for (const auto& side : q.compare.sides) {
+    if (Curve(ds, merged(q.compare.shared, side.selection)).empty()) unmeasured.push_back(side.display);
+    else measured.sides.push_back(side);
+  }
+  if (measured.sides.empty())
+    throw QueryError(fmt::format("no {} has a frontier under{}", q.dimension == "config" ? "configuration" : q.dimension,
+                                 selection_text(q.compare.shared)),
+                     {0, 0}, "check the filters with `list gpus`, `list dates for …`");
+  const Result cmp = run_compare(measured, ds, trace ? &trace->sides : nullptr);
+  const Comparison& c = *cmp.comparison;
+  const MetricColumn& metric = c.metrics.front();
+  const bool higher = metric.polarity == MetricColumn::Polarity::higher_is_better;
+  if (metric.polarity == MetricColumn::Polarity::neutral)
+    throw QueryError(fmt::format("{} has no better direction to rank by", metric.key), {0, 0}, "rank by throughput, cost, power, energy or a latency");
+
+  Result r;
+  r.kind = "rank";
+  std::vector<std::string> mnames;
+  for (const auto& m : q.compare.metrics) mnames.push_back(m.text);
+  // The comparison's resolved query without its sides is the ranking's clauses.
+  std::string head = "compare" + (measured.dimension == "filters" ? std::string() : " " + measured.dimension);
+  for (std::size_t i = 0; i < measured.sides.size(); ++i) head += (i ? " vs " : " ") + measured.sides[i].label;
+  const std::string clauses = cmp.query.rfind(head, 0) == 0 ? cmp.query.substr(head.size()) : cmp.query;
+  r.query = fmt::format("rank {} by {}{}", q.dimension, mnames.front(), clauses);
+
+  for (const auto& target : c.targets) {
+    std::vector<Entry> entries;
+    for (std::size_t i = 0; i < c.sides.size(); ++i) entries.push_back({&c.sides[i], &target.values[i]});
+    std::stable_sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+      const auto va = a.metric(), vb = b.metric();
+      if (va && vb) return higher ? *va > *vb : *va < *vb;
+      return va.has_value() && !vb.has_value();  // values first, then out of range or without a value
+    });
+    Table t;
+    t.title = fmt::format("at {} tok/s/user", number_text(target.interactivity));
+    t.columns = {{"rank", "", Column::Type::integer},
+                 {q.dimension, "", Column::Type::text},
+                 {"interactivity", "tok/s/user", Column::Type::number},
+                 {metric.key, metric.unit, Column::Type::number},
+                 {"vs_best", "×", Column::Type::number},
+                 {"status", "", Column::Type::text}};
+    for (std::size_t m = 1; m < c.metrics.size(); ++m) t.columns.push_back({c.metrics[m].key, c.metrics[m].unit, Column::Type::number});
+    const std::optional<double> best = entries.empty() ? std::nullopt : entries.front().metric();
+    std::int64_t place = 0;
+    std::vector<std::string> order;
+    for (const auto& e : entries) {
+      const auto v = e.metric();
+      std::vector<Value> row;
+      row.emplace_back(v ? Value{++place} : Value{});
+      row.emplace_back(std::in_place_type<std::string>, e.side->display);
+      row.emplace_back(target.interactivity);
+      row.emplace_back(v ? Value{*v} : Value{});
+      row.emplace_back(v && best && *best != 0 ? Value{*v / *best} : Value{});
+      row.emplace_back(std::in_place_type<std::string>, !v && e.value->status != Status::out_of_range ? "no value" : status_word(e.value->status));
+      for (std::size_t m = 1; m < c.metrics.size(); ++m) {
+        const auto& x = e.value->values[m];
+        row.emplace_back(x && e.value->status != Status::out_of_range ? Value{*x} : Value{});
+      }
+      t.rows.push_back(std::move(row));
+      if (v) order.push_back(place == 1 ? fmt::format("{} ({})", e.side->display, out::metric_cell(metric.key, *v))
+                                        : fmt::format("{} ({}×)", e.side->display, out::number_cell("vs_best", *v / *best)));
+    }
+    for (const auto& u : unmeasured) {
+      std::vector<Value> row(t.columns.size());
+      row[1].emplace<std::string>(u);
+      row[2] = target.interactivity;
+      row[5].emplace<std::string>("not measured");
+      t.rows.push_back(std::move(row));
+    }
+    r.tables.push_back(std::move(t));
+    const std::size_t absent = entries.size() - order.size() + unmeasured.size();
+    r.summary.push_back(order.empty()
+                            ? fmt::format("At {} tok/s/user no {} has a {} value.", number_text(target.interactivity), q.dimension, metric.key)
+                            : fmt::format("At {} tok/s/user, by {} ({}): {}{}.", number_text(target.interactivity), metric.display,
+                                          higher ? "higher is better" : "lower is better", text::join(order, ", "),
+                                          absent ? fmt::format("; {} without a value there", absent) : ""));
+  }
+  // The comparison's notes on each side, prices and method; not its band (of all sides at once, which
+  // a ranking does not need) nor its two-side verdict wording.
+  for (const auto& n : cmp.notes)
+    if (n.rfind("band ", 0) != 0 && n.rfind("no common band", 0) != 0 && n.find("% cheaper\"") == std::string::npos) r.notes.push_back(n);
+  if (!unmeasured.empty())
+    r.notes.push_back(fmt::format("no frontier under the filters (listed last): {}", text::join(unmeasured, ", ")));
+  r.notes.push_back("vs_best: the value over the best value at that target; out-of-range values are listed after the ranked ones");
+  return r;
+}
+
+}  // namespace icq::interp
