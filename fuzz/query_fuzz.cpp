@@ -46,6 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& result : out.results)
     for (const auto format : {icq::Format::table, icq::Format::markdown, icq::Format::csv, icq::Format::json, icq::Format::jsonl})
       (void)icq::render(result, format, icq::RenderOptions{.unicode = true, .color = (size & 1) != 0});
+  // The chart writers: SVG (with log axes on odd sizes), the terminal's braille, the HTML page.
+  for (const auto& result : out.results) {
+    (void)icq::render(result, icq::Format::svg, icq::RenderOptions{.log_x = (size & 1) != 0, .log_y = (size & 2) != 0});
+    (void)icq::render_plot(result, icq::RenderOptions{.color = (size & 1) != 0, .columns = 60 + static_cast<int>(size % 100), .rows = 20});
+  }
+  (void)icq::render_html(out.results);
   for (const auto& d : out.diagnostics) (void)icq::format_diagnostic(d, (size & 1) != 0);
   (void)out.exit_code();
   (void)session.check(text);

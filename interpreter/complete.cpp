@@ -151,7 +151,7 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
   } else if (prev2 == "set" && (prev == "price" || prev == "power")) {
     for (const auto& g : catalog::gpus()) out.insert(g.key);
   } else if (prev2 == "set" && prev == "format") {
-    add_all({"table", "markdown", "csv", "json", "jsonl", "page"});
+    add_all({"table", "markdown", "csv", "json", "jsonl", "page", "svg", "html"});
   } else if (prev == "date" || prev == "of" || prev == "since") {
     std::set<std::int32_t> dates;
     for (const auto& r : ds.rows()) dates.insert(r.date);

@@ -9,7 +9,7 @@ namespace icq::cli {
 namespace {
 
 const std::vector<std::string>& option_names() {
-  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--data", "--cache", "--no-cache", "--bail", "--no-bail", "--strict", "--help", "-h", "--version"};
+  static const std::vector<std::string> names = {"-c", "-f", "-D", "--format", "--output", "--chart-log", "--data", "--cache", "--no-cache", "--bail", "--no-bail", "--strict", "--help", "-h", "--version"};
   return names;
 }
 
@@ -43,7 +43,10 @@ std::string usage_text() {
          "options:\n"
          "  -c QUERY                   run QUERY (repeatable; runs in order with scripts)\n"
          "  -f FILE                    run the script FILE (same as giving it as an argument)\n"
-         "  --format FORMAT            table (default), markdown, csv, json, jsonl or page\n"
+         "  --format FORMAT            table (default), markdown, csv, json, jsonl, page, svg (the run's last chart as\n"
+         "                             SVG) or html (one self-contained page: every result's table and chart)\n"
+         "  --output FILE              write the results to FILE; FILE.png: the PNG of the last chart (results still print)\n"
+         "  --chart-log x|y|xy         logarithmic chart axes\n"
          "  --data PATH                load PATH (file or directory; repeatable) instead of the built-in data\n"
          "                             (and instead of the cache)\n"
          "  --cache DIR                the cache of `icq fetch` (default $ICQ_CACHE, else $XDG_CACHE_HOME/icq,\n"
@@ -56,7 +59,8 @@ std::string usage_text() {
          "  --version                  print the version\n"
          "  -h, --help                 print this help\n"
          "\n"
-         "REPL: `help` lists the statements, `.help` the dot-commands; Tab completes; history in ~/.icq_history\n"
+         "REPL: `help` lists the statements, `.help` the dot-commands; Tab completes; history in ~/.icq_history;\n"
+         "`plot <statement>` (REPL or -c) draws the statement's chart in the terminal\n"
          "\n"
          "exit codes: 0 ok, 1 query error, 2 usage or I/O error (or a data file that gave no rows, or any data\n"
          "warning with --strict), 3 a failed expect/assert; a partly bad data file only warns on stderr\n";
@@ -88,9 +92,17 @@ std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) 
       o.inputs.push_back({*v == "-" ? Input::Kind::stdin_ : Input::Kind::file, *v});
     } else if (arg == "--format") {
       auto v = value("a format");
-      if (!v) return UsageError{"option --format needs a format", "formats: table, markdown, csv, json, jsonl, page"};
+      if (!v) return UsageError{"option --format needs a format", "formats: " + std::string(format_names())};
       o.format = parse_format(*v);
-      if (!o.format) return UsageError{"unknown format '" + *v + "'", "formats: table, markdown, csv, json, jsonl, page"};
+      if (!o.format) return UsageError{"unknown format '" + *v + "'", "formats: " + std::string(format_names())};
+    } else if (arg == "--output") {
+      auto v = value("a file");
+      if (!v || v->empty()) return UsageError{"option --output needs a file", "e.g. icq --output chart.png -c \"compare ...\""};
+      o.output = *v;
+    } else if (arg == "--chart-log") {
+      auto v = value("axes");
+      if (!v || (*v != "x" && *v != "y" && *v != "xy")) return UsageError{"option --chart-log needs x, y or xy", "e.g. icq --chart-log x --format svg -c \"...\""};
+      o.log_x = *v != "y", o.log_y = *v != "x";
     } else if (arg == "--data") {
       auto v = value("a path");
       if (!v) return UsageError{"option --data needs a file or directory", "e.g. icq --data results/ -c \"list models\""};

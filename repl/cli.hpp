@@ -21,6 +21,8 @@ struct Options {
   bool no_cache = false;             // --no-cache: the built-in data alone
   std::vector<std::pair<std::string, std::string>> params;  // -D NAME=VALUE
   std::optional<Format> format;
+  std::optional<std::string> output;  // --output FILE (FILE.png: the PNG of the last chart)
+  bool log_x = false, log_y = false;  // --chart-log x|y|xy
   bool help = false, version = false;
   bool bail = true;  // --bail (default) / --no-bail
   bool strict = false;  // --strict: any data warning exits 2

@@ -67,11 +67,14 @@ struct DotCommands {
   }
   static int output(Host& h, const std::vector<std::string>& args, const std::string& line) {
     if (args.size() > 1) return bad(h, line, args[1], "one file at most", self(".output"));
-    h.file_.close();
-    h.file_.clear();
-    if (args.empty() || args[0] == "stdout") return 0;
-    h.file_.open(args[0], std::ios::binary | std::ios::trunc);
-    if (!h.file_) return bad(h, line, args[0], "cannot write '" + args[0] + "'", self(".output"));
+    if (!h.set_output(args.empty() ? std::string{} : args[0])) return bad(h, line, args[0], "cannot write '" + args[0] + "'", self(".output"));
+    return 0;
+  }
+  static int chartlog(Host& h, const std::vector<std::string>& args, const std::string& line) {
+    if (args.size() != 1 || (args[0] != "x" && args[0] != "y" && args[0] != "xy" && args[0] != "off"))
+      return bad(h, line, args.empty() ? "" : args[0], args.empty() ? "which axes?" : "expected x, y, xy or off", self(".chartlog"));
+    h.opt_.log_x = args[0] == "x" || args[0] == "xy";
+    h.opt_.log_y = args[0] == "y" || args[0] == "xy";
     return 0;
   }
   static int timer(Host& h, const std::vector<std::string>& args, const std::string& line) {
@@ -93,11 +96,12 @@ struct DotCommands {
 const std::vector<DotCommand>& dot_commands() {
   static const std::vector<DotCommand> table = {
       {".help", "[COMMAND]", "this list, or one command", &DotCommands::help},
-      {".mode", "table|markdown|csv|json|jsonl|page", "how results are rendered", &DotCommands::mode},
+      {".mode", "table|markdown|csv|json|jsonl|page|svg|html", "how results are rendered (svg: the chart; html: a page)", &DotCommands::mode},
       {".data", "", "what is loaded: files, rows, models, GPUs, date range", &DotCommands::data},
       {".load", "PATH", "add a data file or folder (like the load statement)", &DotCommands::load},
       {".read", "FILE", "run a script", &DotCommands::read},
-      {".output", "[FILE]", "send results to FILE (none: back to the terminal)", &DotCommands::output},
+      {".output", "[FILE]", "send results to FILE (none: back to the terminal); FILE.png: each chart as a PNG", &DotCommands::output},
+      {".chartlog", "x|y|xy|off", "logarithmic chart axes (svg, html, png, plot)", &DotCommands::chartlog},
       {".timer", "on|off", "print how long each statement took", &DotCommands::timer},
       {".prices", "", "the prices and powers in effect, and the catalog editions", &DotCommands::prices},
       {".quit", "", "leave (also .exit, Ctrl-D)", &DotCommands::quit},

@@ -6,8 +6,15 @@
 #include <iostream>
 #include <sstream>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <optional>
+#include <tuple>
+
 #include "dot_commands.hpp"
 #include "line_editor.hpp"
+#include "png.hpp"
 
 namespace icq::repl {
 
@@ -25,6 +32,34 @@ std::vector<std::string> words(const std::string& s) {
   return w;
 }
 
+// `plot <statement>`: the host's own word (the language has no `plot`): the statement runs as it
+// is, its chart drawn in the terminal. Returns the text with the word blanked (columns kept), or
+// nullopt when the text does not start with it.
+std::optional<std::string> without_plot(const std::string& text) {
+  const auto p = text.find_first_not_of(" \t\r\n");
+  if (p == std::string::npos || text.size() < p + 4) return std::nullopt;
+  std::string w = text.substr(p, 4);
+  for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (w != "plot" || (text.size() > p + 4 && !std::isspace(static_cast<unsigned char>(text[p + 4])))) return std::nullopt;
+  std::string out = text;
+  out.replace(p, 4, "    ");
+  return out;
+}
+
+// The terminal's size in cells (80 x 24 when stdout is not a terminal).
+std::pair<int, int> terminal_size() {
+  winsize ws{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) return {ws.ws_col, ws.ws_row};
+  return {80, 24};
+}
+
+bool ends_with_png(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string ext = path.substr(path.size() - 4);
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".png";
+}
+
 }  // namespace
 
 Host::Host(Session& session, HostOptions options) : session_(session), opt_(options) {}
@@ -33,13 +68,59 @@ std::ostream& Host::out() { return file_.is_open() ? static_cast<std::ostream&>(
 
 void Host::report(const Diagnostic& d) const { std::cerr << format_diagnostic(d, opt_.color_errors); }
 
+bool Host::set_output(const std::string& path) {
+  file_.close();
+  file_.clear();
+  png_.clear();
+  if (path.empty() || path == "stdout") return true;
+  if (ends_with_png(path)) {
+    png_ = path;
+    return true;
+  }
+  file_.open(path, std::ios::binary | std::ios::trunc);
+  return static_cast<bool>(file_);
+}
+
+int Host::write_png(const Result& r) {
+  if (png_.empty() || !has_chart(r)) return 0;
+  RenderOptions o;
+  o.log_x = opt_.log_x, o.log_y = opt_.log_y;
+  std::string error;
+  if (repl::write_png(render(r, Format::svg, o), png_, error)) return 0;
+  std::cerr << "icq: cannot write the PNG '" << png_ << "': " << error << "\n";
+  return 2;
+}
+
+void Host::render_one(const Result& r, const RenderOptions& options, bool plot) {
+  if (plot) {
+    if (has_chart(r)) {
+      RenderOptions o = options;
+      std::tie(o.columns, o.rows) = terminal_size();
+      if (printed_) out() << "\n";
+      out() << render_plot(r, o);
+      printed_ = true;
+      return;
+    }
+    if (r.kind != "set" && r.kind != "let" && r.kind != "param")
+      std::cerr << "plot: a " << r.kind << " result has no chart (compare, frontier, trend and points do); it prints as a table\n";
+  }
+  const Format f = plot && opt_.format != Format::table && opt_.format != Format::markdown ? Format::table : opt_.format;
+  if (printed_ && (f == Format::table || f == Format::markdown || f == Format::page)) out() << "\n";
+  out() << render(r, f, options);
+  printed_ = true;
+}
+
 int Host::run_icq(const std::string& text, const std::string& source) {
   const auto start = std::chrono::steady_clock::now();
-  const Outcome o = session_.run(text, source, opt_.bail);
+  const auto plot_text = without_plot(text);
+  const bool plot = plot_text.has_value();
+  const Outcome o = session_.run(plot ? *plot_text : text, source, opt_.bail);
   const bool to_file = file_.is_open();
   RenderOptions options;
   options.unicode = opt_.tty_out && !to_file;
   options.color = opt_.color && !to_file;
+  options.log_x = opt_.log_x, options.log_y = opt_.log_y;
+  int code = 0;
   for (const auto& r : o.results) {
     // `set format` applies from the next result on: each result in the format in force when it
     // was produced (the session's format is only the last one set).
@@ -47,14 +128,18 @@ int Host::run_icq(const std::string& text, const std::string& source) {
       if (const auto f = parse_format(r.query.substr(11))) opt_.format = *f;
       continue;
     }
-    if (opt_.format == Format::json && !streaming_) {
+    code = gravest(code, write_png(r));
+    if (opt_.format == Format::json && !streaming_ && !plot) {
       std::string v = render(r, Format::json, options);
       json_.push_back(v.substr(0, v.find_last_not_of('\n') + 1));
       continue;
     }
-    if (printed_ && (opt_.format == Format::table || opt_.format == Format::markdown || opt_.format == Format::page)) out() << "\n";
-    out() << render(r, opt_.format, options);
-    printed_ = true;
+    // svg and html are one document per run: gathered, written by finish().
+    if ((opt_.format == Format::svg || opt_.format == Format::html) && !streaming_ && !plot) {
+      report_.push_back(r);
+      continue;
+    }
+    render_one(r, options, plot);
   }
   out().flush();
   for (const auto& d : o.diagnostics) {
@@ -63,10 +148,29 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   }
   if (timer_)
     std::cerr << "Run Time: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
-  return o.exit_code();
+  return gravest(o.exit_code(), code);
 }
 
 void Host::finish() {
+  if (!report_.empty()) {
+    RenderOptions o;
+    o.log_x = opt_.log_x, o.log_y = opt_.log_y;
+    if (opt_.format == Format::html) {
+      out() << render_html(report_, o);
+    } else {
+      // One SVG document per run: the last result that has a chart (html shows them all).
+      std::size_t charts = 0, last = report_.size() - 1;
+      for (std::size_t i = 0; i < report_.size(); ++i)
+        if (has_chart(report_[i])) ++charts, last = i;
+      if (charts == 0) std::cerr << "icq: note: no result of this run has a chart (compare, frontier, trend and points do)\n";
+      if (charts > 1)
+        std::cerr << "icq: note: --format svg writes one chart: the last of the run's " << charts
+                  << " (result " << last + 1 << "); --format html shows every result with its chart\n";
+      out() << render(report_[last], Format::svg, o);
+    }
+    out().flush();
+    report_.clear();
+  }
   if (json_.empty()) return;
   // One JSON value per run: an object alone, an array of several (nested objects indented).
   if (json_.size() == 1) {
@@ -169,7 +273,7 @@ int Host::repl(bool interactive) {
     buffer += buffer.empty() ? *line : " " + *line;
     // A parse error at the very end of the input means "keep typing": the statement continues.
     if (!line->empty()) {
-      const Outcome probe = session_.check(buffer);
+      const Outcome probe = session_.check(without_plot(buffer).value_or(buffer));
       if (!probe.diagnostics.empty() && probe.diagnostics.front().incomplete) continue;
     }
     editor->remember(buffer);

@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   ho.tty_out = is_tty(STDOUT_FILENO);
   ho.color = ho.tty_out && !no_color;
   ho.color_errors = is_tty(STDERR_FILENO) && !no_color;
+  ho.log_x = opts.log_x, ho.log_y = opts.log_y;
 
   icq::SessionOptions so;
   so.data_paths = opts.data_paths;
@@ -103,6 +104,10 @@ int main(int argc, char** argv) {
   }
   quiet_notes = false;
   icq::repl::Host host(*session, ho);
+  if (opts.output && !host.set_output(*opts.output)) {
+    std::cerr << "icq: cannot write '" << *opts.output << "'\n";
+    return 2;
+  }
 
   if (opts.inputs.empty()) {
     if (is_tty(STDIN_FILENO)) return host.repl(true);

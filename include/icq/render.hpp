@@ -4,27 +4,43 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "icq/diagnostic.hpp"
 #include "icq/result.hpp"
 
 namespace icq {
 
-// page: a compare as the dashboard's page prints it (other results as table).
-enum class Format { table, markdown, csv, json, jsonl, page };
+// page: a compare as the dashboard's page prints it (other results as table). svg: the result's
+// chart as one SVG document. html: one self-contained page (tables, charts, verdicts, notes).
+enum class Format { table, markdown, csv, json, jsonl, page, svg, html };
 
 ICQ_API std::optional<Format> parse_format(std::string_view name);
 ICQ_API std::string_view format_name(Format f);
+// Every format's name, comma-separated, in the order above: the one list of --format, .mode,
+// `set format` and their messages.
+ICQ_API std::string_view format_names();
 
 struct RenderOptions {
   bool unicode = false;  // box-drawing table borders (a terminal); ASCII otherwise
   bool color = false;    // ANSI colours (a terminal without NO_COLOR)
+  bool log_x = false, log_y = false;  // charts: logarithmic axes
+  int columns = 80, rows = 24;        // render_plot: the terminal's size in cells
 };
 
 // The attribution InferenceX's licence asks for in every export.
 ICQ_API std::string_view attribution();
 
 ICQ_API std::string render(const Result& result, Format format, const RenderOptions& options = {});
+
+// Charts (svg, html, png, plot): compare (with targets), frontier, trend and points have one.
+ICQ_API bool has_chart(const Result& result);
+// A whole run or script as one self-contained HTML page: each result's query, table, chart,
+// verdicts and notes; no scripts, fonts or links to fetch. render(r, Format::html) is the page of one.
+ICQ_API std::string render_html(const std::vector<Result>& results, const RenderOptions& options = {});
+// The chart in a terminal: Unicode braille cells, ANSI colours when options.color, sized to
+// options.columns x options.rows; empty when the result has no chart.
+ICQ_API std::string render_plot(const Result& result, const RenderOptions& options = {});
 
 // A failed statement as a JSON object of the json format's array:
 // {"kind": "error", "line": …, "column": …, "message": …, "help": …}.

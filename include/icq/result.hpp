@@ -36,6 +36,15 @@ struct MetricColumn {
 
 enum class Status { ok, out_of_range, clamped };
 
+// What a chart draws for one side and one shown metric (render/chart; not part of the JSON).
+struct ChartSeries {
+  std::vector<std::pair<double, double>> measured;  // every selected row: (interactivity, value)
+  // The curve through x-ascending knots. With a slope per knot it is the cubic Hermite the values
+  // are read from (d3.curveMonotoneX: throughput, latency, concurrency, splined cost); without,
+  // straight segments between dense samples of the values (cost and power derived from throughput).
+  std::vector<double> xs, ys, slopes;
+};
+
 struct SideSummary {
   std::string label;    // canonical key: "fp4", "mi355x", or the filter set's text
   std::string display;  // "FP4", "MI355X"
@@ -45,6 +54,7 @@ struct SideSummary {
   std::optional<std::pair<double, double>> range;  // measured interactivity [min, max]
   std::vector<std::string> run_dates;               // distinct run dates of the side's rows
   std::vector<std::string> gpus, frameworks;        // what the side pooled
+  std::vector<ChartSeries> chart;                   // one per Comparison::metrics entry
 };
 
 struct SideValue {

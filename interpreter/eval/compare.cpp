@@ -9,6 +9,7 @@
 
 #include "bind/binder.hpp"
 #include "catalog/catalog.hpp"
+#include "eval/chart_data.hpp"
 #include "eval/curve.hpp"
 #include "eval/dashboard_link.hpp"
 #include "eval/provenance.hpp"
@@ -310,6 +311,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
     s.frameworks.assign(c.frameworks().begin(), c.frameworks().end());
     cmp.sides.push_back(std::move(s));
   }
+  fill_chart_series(cmp, q, curves, ds, targets);  // the chart's points and curves (eval/chart_data)
 
   std::vector<std::string> out_of_range, clamped, mixed, mixed_config, zero_tput;
   std::vector<std::pair<std::string, Decimal>> saving_at;  // for the phrasing note, in target order

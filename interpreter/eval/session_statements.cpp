@@ -90,9 +90,9 @@ Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, s
     return setting("set dashboard " + stmt.args.front().text, m.dashboard_note);
   }
   if (name == "format") {
-    expect_args(stmt, 1, "set format table|markdown|csv|json|jsonl|page");
+    expect_args(stmt, 1, "set format table|markdown|csv|json|jsonl|page|svg|html");
     const auto f = parse_format(stmt.args[0].text);
-    if (!f) throw QueryError(fmt::format("unknown format '{}'", stmt.args[0].text), stmt.args[0].span, "formats: table, markdown, csv, json, jsonl, page");
+    if (!f) throw QueryError(fmt::format("unknown format '{}'", stmt.args[0].text), stmt.args[0].span, "formats: " + std::string(format_names()));
     format = *f;
     return setting("set format " + std::string(format_name(*f)), "results are now rendered as " + std::string(format_name(*f)));
   }

@@ -347,6 +347,9 @@ Result run_help(const ast::Help& stmt) {
   r.tables.push_back(std::move(t));
   r.notes.push_back("names are case-insensitive and resolve through aliases (MI355X = mi355x, nvfp4 = fp4, off = none)");
   r.notes.push_back("statements end at a newline or ';'; '--' and '#' start comments; `help STATEMENT` for clauses and examples");
+  r.notes.push_back("charts of compare, frontier, trend and points: `plot STATEMENT` draws one in the terminal; `set format svg` (or "
+                    "--format svg) writes the chart as SVG, `set format html` a page of tables and charts; `.output FILE.png` (or "
+                    "--output FILE.png) a PNG");
   return r;
 }
 

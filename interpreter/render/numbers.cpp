@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "num/decimal.hpp"
 
@@ -31,6 +33,14 @@ std::string metric_cell(const std::string& key, double v) {
   if (key.rfind("tpot", 0) == 0 || key.rfind("itl", 0) == 0) return grouped(v * 1000.0, 2);
   if (key.rfind("ttft", 0) == 0 || key.rfind("e2el", 0) == 0) return grouped(v, 3);
   return grouped(v, 1);  // throughputs
+}
+
+std::string number_cell(const std::string& column, double v) {
+  static const std::vector<std::string> metric_keys = {"throughput", "output_throughput", "input_throughput", "cost", "tokens_per_mw",
+                                                       "joules_per_token", "concurrency", "accuracy"};
+  if (std::find(metric_keys.begin(), metric_keys.end(), column) != metric_keys.end()) return metric_cell(column, v);
+  if (v == std::floor(v) && std::abs(v) < 1e15) return grouped(v, 0);
+  return grouped(v, 3);
 }
 
 std::string plain(double v) {

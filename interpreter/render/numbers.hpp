@@ -9,6 +9,9 @@ namespace icq::out {
 std::string grouped(double v, int places);
 // A compared metric's cell by its JSON key: "$0.232", "~33", "668,722", "9.65" (ms) …
 std::string metric_cell(const std::string& key, double v);
+// A number in a generic table's column: metric columns as in comparisons, whole numbers without
+// decimals, the rest with three.
+std::string number_cell(const std::string& column, double v);
 // Shortest exact text for CSV/JSON-like plain output ("1772.1053", "0.1") — round-trips.
 std::string plain(double v);
 

@@ -9,8 +9,12 @@
 
 #include "eval/compare.hpp"
 #include "num/decimal.hpp"
+#include "render/braille.hpp"
+#include "render/chart.hpp"
+#include "render/grids.hpp"
 #include "render/json.hpp"
 #include "render/numbers.hpp"
+#include "render/svg.hpp"
 #include "render/text_table.hpp"
 #include "text/text.hpp"
 
@@ -68,16 +72,6 @@ out::Grid compare_grid(const Comparison& c) {
   return g;
 }
 
-// A number in a generic table: metric columns as in comparisons, whole numbers without decimals,
-// the rest with three.
-std::string number_cell(const Column& col, double v) {
-  static const std::vector<std::string> metric_keys = {"throughput", "output_throughput", "input_throughput", "cost", "tokens_per_mw",
-                                                       "joules_per_token", "concurrency", "accuracy"};
-  if (std::find(metric_keys.begin(), metric_keys.end(), col.name) != metric_keys.end()) return out::metric_cell(col.name, v);
-  if (v == std::floor(v) && std::abs(v) < 1e15) return out::grouped(v, 0);
-  return out::grouped(v, 3);
-}
-
 out::Grid table_grid(const Table& t) {
   out::Grid g;
   for (const auto& col : t.columns) {
@@ -89,7 +83,7 @@ out::Grid table_grid(const Table& t) {
     for (std::size_t i = 0; i < r.size(); ++i) {
       const Value& v = r[i];
       if (std::holds_alternative<std::monostate>(v)) cells.push_back("");
-      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(number_cell(t.columns[i], *d));
+      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(out::number_cell(t.columns[i].name, *d));
       else if (const auto* n = std::get_if<std::int64_t>(&v)) cells.push_back(out::grouped(static_cast<double>(*n), 0));
       else cells.push_back(std::get<std::string>(v));
     }
@@ -201,6 +195,8 @@ std::optional<Format> parse_format(std::string_view name) {
   if (n == "json") return Format::json;
   if (n == "jsonl" || n == "ndjson") return Format::jsonl;
   if (n == "page" || n == "dashboard") return Format::page;
+  if (n == "svg") return Format::svg;
+  if (n == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -212,8 +208,24 @@ std::string_view format_name(Format f) {
     case Format::json: return "json";
     case Format::jsonl: return "jsonl";
     case Format::page: return "page";
+    case Format::svg: return "svg";
+    case Format::html: return "html";
   }
   return "table";
+}
+
+namespace out {
+Grid comparison_grid(const Comparison& c) { return compare_grid(c); }
+Grid result_table_grid(const Table& t) { return table_grid(t); }
+}  // namespace out
+
+std::string_view format_names() { return "table, markdown, csv, json, jsonl, page, svg, html"; }
+
+bool has_chart(const Result& result) { return chart::build(result).has_value(); }
+
+std::string render_plot(const Result& result, const RenderOptions& options) {
+  const auto spec = chart::build(result, {options.log_x, options.log_y});
+  return spec ? chart::braille(*spec, options.columns, options.rows, options.color) : std::string{};
 }
 
 std::string render_error_json(const Diagnostic& d) {
@@ -233,6 +245,11 @@ std::string render(const Result& result, Format format, const RenderOptions& opt
     case Format::json: return out::to_json(result, true) + "\n";
     case Format::jsonl: return out::to_json(result, false) + "\n";
     case Format::page: return page(result, options);
+    case Format::svg: {
+      const auto spec = chart::build(result, {options.log_x, options.log_y});
+      return spec ? chart::svg(*spec) : chart::svg_without_chart(result.query, "no chart: a " + result.kind + " result has none (compare, frontier, trend and points do)");
+    }
+    case Format::html: return render_html({result}, options);
   }
   return {};
 }

@@ -1,0 +1,19 @@
+#pragma once
+// What a chart of a comparison needs beyond the values at the targets (SideSummary::chart): each
+// side's measured points and the curve of each shown metric, read with the same splines and the
+// same evaluation as the values (render/chart draws them).
+#include <vector>
+
+#include "bind/bound.hpp"
+#include "data/dataset.hpp"
+#include "eval/curve.hpp"
+#include "icq/result.hpp"
+
+namespace icq::interp {
+
+// Fills cmp.sides[i].chart, one series per metric of q, from curves[i] (the sides in q's order).
+// The sampled curves pass through every target, so a chart's curve meets the table's values.
+void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds,
+                       const std::vector<double>& targets);
+
+}  // namespace icq::interp
