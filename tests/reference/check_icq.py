@@ -16,6 +16,15 @@ and loads the same paths in the reference (a folder = every *.json under it).  C
   (tokens_per_dollar is mandatory when the query says `show ... tokens_per_dollar`); and every
   summary clause of the reference must appear (case-insensitively, see below) in icq's summary
   sentence for that target.
+STAR_CASES (`compare DIM *`): the sides icq lists must be the values the reference finds present
+under the shared filters, and both that output and icq's explicit `compare DIM a vs b vs ...` of
+the same sides must equal the reference's compare (only the metrics a `show` names).
+RANK_CASES: per target, the order of the sides, rank, value and vs_best (1e-6 relative) and status
+(a `rank config` side is matched by its label's "<gpu> <framework> <precision>" start).
+CROSSOVER_CASES: the reference samples its own splines every 0.001 tok/s/user (icq_ref.crossover);
+icq's crossings must be as many, with the same from/to leaders, each within 0.01 tok/s/user, the
+values icq prints at a crossing within 1% of the reference's curves there, the leaders table
+spanning the band with the same sequence of leaders.
 ERROR_CASES are queries the reference refuses (ValueError); icq must exit non-zero on them.
 Exit 0 when everything agrees, 1 when anything differs (every difference is printed),
 2 on usage errors.
@@ -269,6 +278,73 @@ ERROR_CASES = [
 ]
 
 
+# compare DIMENSION *: (icq query with *, reference spec with sides "*").  The side list must be the
+# values present under the shared filters, and both icq's `*` output and icq's explicit
+# `compare DIM a vs b vs ...` of those sides must equal the reference's compare of them.
+STAR_CASES = [
+    ("compare gpu * model dsr1 precision fp8 seq 8k/1k at 50 show cost",
+     spec("gpu", "*", targets=[50], precision="fp8", **SEQ_8K1K)),
+    ("compare framework * on b200 model dsr1 at interactivity 40, 80",
+     spec("framework", "*", targets=[40, 80], gpu="b200")),
+    ("compare precision * on mi355x model dsr1",
+     spec("precision", "*", gpu="mi355x")),
+    ("compare deployment * on b200 model dsr1 precision fp4 at 30, 60",
+     spec("deployment", "*", targets=[30, 60], gpu="b200", precision="fp4")),
+]
+
+
+def rank_spec(dimension, metric, targets, **kw):
+    s = spec(dimension, "*", targets=targets, **kw)
+    s["metric"] = metric
+    return s
+
+
+# rank: (icq query, reference spec); compared per target: order of the sides, value and vs_best
+# (1e-6 relative), status, rank.
+RANK_CASES = [
+    ("rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k",
+     rank_spec("gpu", "cost", [50], precision="fp8", **SEQ_8K1K)),
+    ("rank framework by throughput on b200 at 40, 80 model dsr1",
+     rank_spec("framework", "throughput", [40, 80], gpu="b200")),
+    ("rank precision by cost at 50 on b200 model dsr1",
+     rank_spec("precision", "cost", [50], gpu="b200")),
+    ("rank precision by cost at 30, 60, 120 on mi355x model dsr1 seq 8k/1k using cost splined",
+     rank_spec("precision", "cost", [30, 60, 120], gpu="mi355x", cost_method="splined", **SEQ_8K1K)),
+    ("rank gpu by power at 20, 50, 150 model dsr1 precision fp4",
+     rank_spec("gpu", "power", [20, 50, 150], precision="fp4")),
+    ("rank config by throughput on mi355x model dsr1 precision fp8 seq 1k/1k at 50",
+     rank_spec("config", "throughput", [50], gpu="mi355x", precision="fp8")),
+]
+
+
+def cross_spec(dimension, sides, metric, **kw):
+    s = spec(dimension, sides, **kw)
+    s["metric"] = metric
+    return s
+
+
+# crossover: (icq query, reference spec); the reference samples its splines every 0.001
+# tok/s/user; icq's crossings must be as many, with the same from/to leaders, each within
+# CROSS_TOL of the reference's.
+CROSS_TOL = 0.01
+CROSSOVER_CASES = [
+    ("crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by throughput",
+     cross_spec("gpu", ["mi355x", "b200"], "throughput", precision="fp8")),
+    ("crossover gpu b200 vs mi355x vs h200 model dsr1 precision fp8 by throughput",
+     cross_spec("gpu", ["b200", "mi355x", "h200"], "throughput", precision="fp8")),
+    ("crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by cost",
+     cross_spec("gpu", ["mi355x", "b200"], "cost", precision="fp8")),
+    ("crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by cost using cost splined",
+     cross_spec("gpu", ["mi355x", "b200"], "cost", precision="fp8", cost_method="splined")),
+    ("crossover precision fp4 vs fp8 on mi355x model dsr1 by throughput",
+     cross_spec("precision", ["fp4", "fp8"], "throughput", gpu="mi355x")),
+    ("crossover gpu b200 vs mi355x vs h200 model dsr1 precision fp8 seq 8k/1k by cost",
+     cross_spec("gpu", ["b200", "mi355x", "h200"], "cost", precision="fp8", **SEQ_8K1K)),
+    ("crossover framework sglang vs trt on b200 model dsr1 precision fp8 seq 8k/1k by power",
+     cross_spec("framework", ["sglang", "trt"], "power", gpu="b200", precision="fp8", **SEQ_8K1K)),
+]
+
+
 # --------------------------------------------------------------------------------------------
 def close(a, b) -> bool:
     if a is None or b is None:
@@ -318,7 +394,9 @@ def required_metrics(query: str) -> tuple:
     return tuple(m for m in OPTIONAL_METRICS if re.search(rf"\bshow\b.*\b{m}\b", query))
 
 
-def diff_results(ref: dict, got: dict, dimension: str, required=()) -> list[str]:
+def diff_results(ref: dict, got: dict, dimension: str, required=(), shown=None) -> list[str]:
+    """shown: None = the default columns (throughput, cost, tokens_per_mw, concurrency are all
+    compared); else the set of metric keys the query's `show` asks for (only those are)."""
     d = []
     # band
     rb, gb = ref["band"], got.get("band")
@@ -360,6 +438,8 @@ def diff_results(ref: dict, got: dict, dimension: str, required=()) -> list[str]
             if v.get("status") != rv["status"]:
                 d.append(f"{name}: status ref {rv['status']} icq {v.get('status')}")
             for k in ("throughput", "cost", "tokens_per_mw"):
+                if shown is not None and k not in shown:
+                    continue
                 if not close(rv[k], v.get(k)):
                     d.append(f"{name}: {k} ref {rv[k]!r} icq {v.get(k)!r}")
             for k in OPTIONAL_METRICS:
@@ -368,6 +448,8 @@ def diff_results(ref: dict, got: dict, dimension: str, required=()) -> list[str]
                         d.append(f"{name}: {k} missing in icq's JSON (ref {rv.get(k)!r})")
                     elif k in rv and not close(rv[k], v.get(k)):
                         d.append(f"{name}: {k} ref {rv[k]!r} icq {v.get(k)!r}")
+            if shown is not None and "concurrency" not in shown:
+                continue
             if rv["concurrency"] != v.get("concurrency") or \
                     isinstance(v.get("concurrency"), bool):
                 d.append(f"{name}: concurrency ref {rv['concurrency']} icq {v.get('concurrency')}")
@@ -379,10 +461,109 @@ def diff_results(ref: dict, got: dict, dimension: str, required=()) -> list[str]
         own = [s for s in low if re.search(rf"\bat {re.escape(t)} tok/s/user", s)]
         pool = own or low
         for clause in cs["clauses"]:
+            if shown is not None and ("throughput" if "tok/s/GPU" in clause else "cost") not in shown:
+                continue  # a clause on a metric the query does not show
             if not any(clause.lower() in s for s in pool):
                 where = f"the sentence(s) for t={t}" if own else "any summary sentence"
                 d.append(f"summary t={t}: clause {clause!r} not in {where}: "
                          f"{[s for s in sentences if s.lower() in pool]}")
+    return d
+
+
+def same_label(dimension: str, ref_key, icq_label) -> bool:
+    """icq's table cell names a side by its display name (GB200, Dynamo TRT-LLM, FP4) or key;
+    a config side (line key) by a label starting "<gpu> <framework> <precision>"."""
+    if not isinstance(icq_label, str):
+        return False
+    got = icq_label.strip().lower()
+    if dimension == "config":
+        hw, fw, prec = ref_key[0], ref_key[1], ref_key[3]
+        return got.startswith(f"{hw} {fw} {prec}".lower())
+    return got in (str(ref_key).lower(), R.display(dimension, ref_key).lower())
+
+
+def table_rows(table: dict) -> list[dict]:
+    names = [c.get("name") for c in table.get("columns") or []]
+    return [dict(zip(names, r)) for r in table.get("rows") or []]
+
+
+def extract_kind(stdout: str, kind: str):
+    try:
+        doc = json.loads(stdout.strip())
+    except json.JSONDecodeError:
+        return None
+    for c in doc if isinstance(doc, list) else [doc]:
+        if isinstance(c, dict) and c.get("kind") == kind:
+            return c
+    return None
+
+
+def diff_rank(ref: dict, got: dict, dimension: str) -> list[str]:
+    d = []
+    tables = got.get("tables") or []
+    if len(tables) != len(ref["targets"]):
+        d.append(f"tables: ref {len(ref['targets'])} targets, icq {len(tables)} tables")
+    name_col = dimension
+    for rt, table in zip(ref["targets"], tables):
+        t = fmt_t(rt["interactivity"])
+        rows = table_rows(table)
+        if f"at {t} tok/s/user" not in str(table.get("title")):
+            d.append(f"t={t}: table title {table.get('title')!r}")
+        if len(rows) != len(rt["entries"]):
+            d.append(f"t={t}: ref {len(rt['entries'])} sides, icq {len(rows)} rows")
+        for i, (e, g) in enumerate(zip(rt["entries"], rows)):
+            where = f"t={t} #{i + 1} ref {e['side']}"
+            if not same_label(dimension, e["side"], g.get(name_col)):
+                d.append(f"{where}: icq has {g.get(name_col)!r} there")
+            if not close(float(rt["interactivity"]), g.get("interactivity")):
+                d.append(f"{where}: interactivity icq {g.get('interactivity')!r}")
+            if g.get("rank") != e["rank"]:
+                d.append(f"{where}: rank ref {e['rank']} icq {g.get('rank')}")
+            if g.get("status") != e["status"]:
+                d.append(f"{where}: status ref {e['status']} icq {g.get('status')}")
+            if not close(e["value"], g.get(ref["metric"])):
+                d.append(f"{where}: {ref['metric']} ref {e['value']!r} icq {g.get(ref['metric'])!r}")
+            if not close(e["vs_best"], g.get("vs_best")):
+                d.append(f"{where}: vs_best ref {e['vs_best']!r} icq {g.get('vs_best')!r}")
+    return d
+
+
+def diff_crossover(ref: dict, got: dict, dimension: str) -> list[str]:
+    d = []
+    tables = {t.get("title"): t for t in got.get("tables") or []}
+    if "crossings" not in tables or "leaders" not in tables:
+        return [f"tables: expected 'crossings' and 'leaders', icq has {sorted(map(str, tables))}"]
+    rows = tables["crossings"].get("rows") or []
+    rc = ref["crossings"]
+    if len(rows) != len(rc):
+        d.append(f"crossings: ref {len(rc)} at {[round(x, 3) for x, _, _ in rc]}, "
+                 f"icq {len(rows)} at {[r[0] for r in rows]}")
+    for (x, a, b), r in zip(rc, rows):
+        if not (isinstance(r, list) and len(r) >= 3):
+            d.append(f"crossing row {r!r}")
+            continue
+        if not isinstance(r[0], (int, float)) or abs(r[0] - x) > CROSS_TOL:
+            d.append(f"crossing {a}->{b}: ref {x:.4f} icq {r[0]!r}")
+        if not (same_label(dimension, a, r[1]) and same_label(dimension, b, r[2])):
+            d.append(f"crossing at {x:.3f}: ref {a}->{b}, icq {r[1]}->{r[2]}")
+        # the values icq shows at its crossing: the reference's curves there, to 1%
+        for label, curve, v in zip(ref["sides"], ref["_curves"], r[3:]):
+            want = curve(r[0]) if isinstance(r[0], (int, float)) else None
+            if want is None or v is None:
+                if (want is None) != (v is None):
+                    d.append(f"crossing {r[0]}: {label} ref {want!r} icq {v!r}")
+            elif abs(want - v) > 0.01 * max(abs(want), abs(v)):
+                d.append(f"crossing {r[0]}: {label} ref {want!r} icq {v!r} (beyond 1%)")
+    # the leaders table spans the band, its real leaders in the reference's order
+    lead = tables["leaders"].get("rows") or []
+    lo, hi = ref["band"]
+    if lead and (abs(lead[0][0] - lo) > CROSS_TOL or abs(lead[-1][1] - hi) > CROSS_TOL):
+        d.append(f"leaders span {lead[0][0]}..{lead[-1][1]}, band {lo:.4f}..{hi:.4f}")
+    got_leaders = [r[2] for r in lead if isinstance(r[2], str) and not r[2].startswith("none")]
+    ref_leaders = [s for _, _, s in ref["segments"] if s is not None]
+    if len(got_leaders) != len(ref_leaders) or not all(
+            same_label(dimension, a, b) for a, b in zip(ref_leaders, got_leaders)):
+        d.append(f"leaders: ref {ref_leaders} icq {got_leaders}")
     return d
 
 
@@ -420,6 +601,111 @@ class RowCache:
         if key not in self._rows:
             self._rows[key] = R.load(R.spec_data_files(sp))[0]
         return self._rows[key]
+
+
+def run_icq_kind(icq: str, query: str, kind: str, data=None):
+    try:
+        p = subprocess.run(icq_command(icq, query, data), capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, f"could not run icq: {e}"
+    if p.returncode not in (0, 2):
+        return None, f"icq exit {p.returncode}: {p.stderr.strip()[:500]}"
+    got = (extract_compare(p.stdout) if kind == "compare" else extract_kind(p.stdout, kind))
+    if got is None:
+        return None, f"no {kind} JSON in icq output: {p.stdout[:500]!r}"
+    return got, None
+
+
+SHOW_NAMES = {"throughput": "throughput", "cost": "cost", "power": "tokens_per_mw",
+              "concurrency": "concurrency"}
+
+
+def shown_metrics(query: str):
+    """The metric keys a `show` list names (None without `show`: the default columns)."""
+    m = re.search(r"\bshow\s+(.*?)(?:\busing\b|$)", query)
+    if not m:
+        return None
+    return {SHOW_NAMES[w.strip()] for w in m.group(1).split(",") if w.strip() in SHOW_NAMES}
+
+
+def explicit_query(star_query: str, dimension: str, labels: list) -> str:
+    """`compare gpu * ...` -> `compare gpu a vs b vs ... ...` (the same sides, named)."""
+    return star_query.replace(f"{dimension} *", f"{dimension} " + " vs ".join(labels), 1)
+
+
+def run_new_statements(icq: str, sel, cache, verbose) -> tuple:
+    """compare DIMENSION *, rank, crossover: (failed, run)."""
+    failed = run = 0
+
+    def report(query, diffs, data=None):
+        nonlocal failed, run
+        run += 1
+        if diffs:
+            failed += 1
+            print(f"FAIL {query}")
+            for x in diffs:
+                print(f"     {x}")
+        elif verbose:
+            print(f"ok   {query}")
+
+    for query, sp in STAR_CASES:
+        if sel is not None and sel.lower() not in query.lower():
+            continue
+        rows = cache.rows(sp)
+        labels = R.present_values(sp, rows, sp["dimension"])
+        ref = R.compare(sp, rows)
+        got, err = run_icq_kind(icq, query, "compare", sp.get("data"))
+        diffs = [err] if err else diff_results(ref, got, sp["dimension"], required_metrics(query),
+                                               shown_metrics(query))
+        if not err:
+            got_labels = [label_key(sp["dimension"], g.get("label")) for g in got.get("sides") or []]
+            if got_labels != labels:
+                diffs.append(f"sides: present values {labels}, icq {got_labels}")
+        report(query, diffs)
+        explicit = explicit_query(query, sp["dimension"], labels)
+        got2, err2 = run_icq_kind(icq, explicit, "compare", sp.get("data"))
+        report(explicit + "   (the sides of " + sp["dimension"] + " *, named)",
+               [err2] if err2 else diff_results(ref, got2, sp["dimension"], required_metrics(query),
+                                                shown_metrics(query)))
+    for query, sp in RANK_CASES:
+        if sel is not None and sel.lower() not in query.lower():
+            continue
+        ref = R.rank(sp, cache.rows(sp))
+        got, err = run_icq_kind(icq, query, "rank", sp.get("data"))
+        report(query, [err] if err else diff_rank(ref, got, sp["dimension"]))
+    for query, sp in CROSSOVER_CASES:
+        if sel is not None and sel.lower() not in query.lower():
+            continue
+        ref = R.crossover(sp, cache.rows(sp))
+        got, err = run_icq_kind(icq, query, "crossover", sp.get("data"))
+        diffs = [err] if err else diff_crossover(ref, got, sp["dimension"])
+        if verbose and not diffs:
+            print(f"     ref crossings {[(round(x, 3), a, b) for x, a, b in ref['crossings']]}")
+        report(query, diffs)
+    return failed, run
+
+
+def self_test_new(sel, cache) -> int:
+    """The reference's side of STAR/RANK/CROSSOVER_CASES, printed compactly."""
+    for query, sp in STAR_CASES:
+        if sel is None or sel.lower() in query.lower():
+            print(f"*   {query}\n   sides {R.present_values(sp, cache.rows(sp), sp['dimension'])}")
+    for query, sp in RANK_CASES:
+        if sel is None or sel.lower() in query.lower():
+            res = R.rank(sp, cache.rows(sp))
+            print(f"RNK {query}")
+            for t in res["targets"]:
+                def one(e):
+                    side = e["side"] if isinstance(e["side"], str) else "/".join(map(str, e["side"][:4]))
+                    vs = "-" if e["vs_best"] is None else format(e["vs_best"], ".3f")
+                    return f"{side}({vs})"
+                print(f"   at {fmt_t(t['interactivity'])}: " + ", ".join(one(e) for e in t["entries"]))
+    for query, sp in CROSSOVER_CASES:
+        if sel is None or sel.lower() in query.lower():
+            res = R.crossover(sp, cache.rows(sp))
+            print(f"X   {query}\n   band {res['band'][0]:.3f}-{res['band'][1]:.3f} crossings "
+                  f"{[(round(x, 3), a, b) for x, a, b in res['crossings']]}")
+    return 0
 
 
 def self_test(cases, error_cases, cache) -> int:
@@ -478,7 +764,7 @@ def main(argv) -> int:
     error_cases = [c for c in ERROR_CASES if sel is None or sel.lower() in c[0].lower()]
     cache = RowCache()
     if args == ["--self-test"]:
-        return self_test(cases, error_cases, cache)
+        return self_test(cases, error_cases, cache) | self_test_new(sel, cache)
     if len(args) != 1:
         print(__doc__, file=sys.stderr)
         return 2
@@ -510,7 +796,9 @@ def main(argv) -> int:
             print(f"FAIL ERR {query}\n     icq exit 0, expected an error (the reference refuses it)")
         elif verbose:
             print(f"ok   ERR {query}: exit {p.returncode}: {p.stderr.strip()[:200]}")
-    total = len(cases) + len(error_cases)
+    extra = run_new_statements(icq, sel, cache, verbose)
+    failed += extra[0]
+    total = len(cases) + len(error_cases) + extra[1]
     print(f"{total - failed}/{total} cases agree")
     return 1 if failed else 0
 

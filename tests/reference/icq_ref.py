@@ -19,6 +19,10 @@ Usage:
     icq_ref.py --data FILE [--data FILE ...] --spec '...'
     icq_ref.py --lines [--spec '{"filters": {...}}']     # overview of the selected data
 
+Also rank(spec) (spec "metric" and "targets"; dimension "config" = one side per line),
+crossover(spec) (spec "metric", no targets; dense sampling of the splines every 0.001) and
+compare with "sides": "*" (every value present under the shared filters).
+
 Spec keys (all optional except dimension and sides):
     dimension  precision | spec | gpu | framework | deployment | vendor
     sides      list of side values of that dimension (canonical keys; aliases accepted)
@@ -1060,11 +1064,18 @@ def resolve_filters(spec: dict, rows: list[dict]) -> dict:
 def compare(spec: dict, rows: list[dict]) -> dict:
     """The comparison described by spec over the usable rows `rows` (all dates)."""
     dimension = spec["dimension"]
-    if dimension not in DIMENSIONS:
+    config = dimension == "config"
+    if dimension not in DIMENSIONS and not config:
         raise SystemExit(f"unknown dimension {dimension!r}")
-    labels = [canon(dimension, s) for s in spec["sides"]]
-    if len(labels) < 2:
-        raise SystemExit("a comparison needs two or more sides")
+    if config:  # rank config: one side per line (latest run) under the shared filters
+        labels = present_lines(spec, rows)
+    elif spec["sides"] == "*":  # compare DIMENSION *: every value present under the shared filters
+        labels = present_values(spec, rows, dimension)
+    else:
+        labels = [canon(dimension, s) for s in spec["sides"]]
+    if len(labels) < (1 if spec.get("_allow_one_side") else 2):
+        raise ValueError(f"a comparison needs two or more sides; {dimension} has {len(labels)}: "
+                         f"{', '.join(map(str, labels))}")
     edition, tier, cost_method = resolve_pricing(spec)
     clamp = bool(spec.get("clamp", False))
     pctl = canon_interactivity(spec.get("interactivity"))
@@ -1079,7 +1090,7 @@ def compare(spec: dict, rows: list[dict]) -> dict:
 
     sides = []
     for label in labels:
-        selected = [r for r in shared if matches(r, dimension, label)]
+        selected = [r for r in shared if (r["key"] == label if config else matches(r, dimension, label))]
         # Rows without a usable x are kept but never plotted: "rows" counts the plottable
         # rows (as icq's JSON does), rows_without_x the others (icq names them in a note).
         with_x = [(r, x_value(r, pctl)) for r in selected]
@@ -1112,7 +1123,7 @@ def compare(spec: dict, rows: list[dict]) -> dict:
                             "values": [dict({"side": s["label"]},
                                             **{k: v for k, v in val.items() if not k.startswith("_")})
                                        for s, val in zip(sides, vals)]})
-        if all(v["status"] == "ok" for v in vals):
+        if not config and all(v["status"] == "ok" for v in vals):
             clauses = verdict_clauses(dimension, labels, vals)
             if clauses:
                 summary.append("; ".join(clauses))
@@ -1138,6 +1149,240 @@ def run_spec(spec: dict) -> dict:
     """compare() on the data the spec names (spec["data"]) or the built-in data."""
     rows, _ = load(spec_data_files(spec))
     return compare(spec, rows)
+
+
+# --------------------------------------------------------------------------------------------
+# compare DIMENSION *, rank, crossover (LANGUAGE: every value present as a side; best first at
+# each target; changes of leader across the band).  Built on compare() above, nothing else.
+# --------------------------------------------------------------------------------------------
+def _shared_rows(spec: dict, rows: list[dict]) -> list[dict]:
+    """The latest-run rows that pass the spec's shared filters (the selection compare() uses)."""
+    filters = resolve_filters(spec, rows)
+    return [r for r in latest_runs(rows) if all(matches(r, k, v) for k, v in filters.items())]
+
+
+def row_value(row: dict, dimension: str):
+    """The value of dimension a row has, as a side key (None: the row has none of the values).
+    deployment: only the two keys that partition the lines, disagg and single-node (a multinode
+    aggregated row is neither)."""
+    if dimension == "gpu":
+        return row["hardware"]
+    if dimension == "precision":
+        return row["precision"]
+    if dimension == "spec":
+        return row["spec_method"]
+    if dimension == "framework":
+        return row["framework"]
+    if dimension == "vendor":
+        return next((v for v, gpus in VENDORS.items() if row["hardware"] in gpus), None)
+    if dimension == "deployment":
+        if row["disagg"] is True:
+            return "disagg"
+        return "single-node" if row["is_multinode"] is False else None
+    raise ValueError(f"`*` takes a dimension of the configuration, not {dimension!r}")
+
+
+def present_values(spec: dict, rows: list[dict], dimension: str) -> list[str]:
+    """Sorted keys of dimension present among the latest-run rows under the shared filters."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"`*` takes a dimension of the configuration, not {dimension!r}")
+    vals = {row_value(r, dimension) for r in _shared_rows(spec, rows)}
+    return sorted(v for v in vals if v is not None)
+
+
+def present_lines(spec: dict, rows: list[dict]) -> list[tuple]:
+    """Line keys (one per configuration) under the shared filters, in line-key order."""
+    keys = {r["key"] for r in _shared_rows(spec, rows)}
+    return sorted(keys, key=lambda k: tuple(_orderable(v) for v in k))
+
+
+# metric name -> (key of side_values, polarity: +1 higher is better, -1 lower is better, 0 neutral)
+RANK_METRICS = {
+    "throughput": ("throughput", +1), "cost": ("cost", -1), "power": ("tokens_per_mw", +1),
+    "tokens_per_mw": ("tokens_per_mw", +1), "joules": ("joules_per_token", -1),
+    "joules_per_token": ("joules_per_token", -1), "tokens_per_dollar": ("tokens_per_dollar", +1),
+    "concurrency": ("concurrency", 0),
+}
+
+
+def rank_metric(name: str) -> tuple:
+    if name not in RANK_METRICS:
+        raise ValueError(f"unknown metric {name!r}")
+    key, polarity = RANK_METRICS[name]
+    if polarity == 0:
+        raise ValueError(f"{name} has no better direction to rank by")
+    return key, polarity
+
+
+def rank(spec: dict, rows: list[dict]) -> dict:
+    """`rank DIMENSION by METRIC at T...` (spec: dimension -- or "config", one side per line --,
+    metric, targets, filters and the compare keys): one compare over every value present, then per
+    target the sides with a value best first by the metric's polarity (ties keep side order),
+    vs_best = value / best value; the sides without a value (out_of_range) after them, in side
+    order, with no rank.  Returns {"sides": [labels], "targets": [{"interactivity", "entries":
+    [{"rank", "side", "value", "vs_best", "status"}]}]}."""
+    key, polarity = rank_metric(spec.get("metric", "throughput"))
+    if not spec.get("targets"):
+        raise ValueError("rank needs the interactivity to rank at")
+    cspec = dict(spec, sides="*", _allow_one_side=True)
+    if spec["dimension"] != "config" and not present_values(spec, rows, spec["dimension"]):
+        raise ValueError(f"nothing to rank: no {spec['dimension']} under the shared filters")
+    res = compare(cspec, rows)
+    out = []
+    for t in res["targets"]:
+        valued = [v for v in t["values"] if v["status"] != "out_of_range" and v[key] is not None]
+        rest = [v for v in t["values"] if not (v["status"] != "out_of_range" and v[key] is not None)]
+        valued.sort(key=lambda v: -polarity * v[key])  # stable: ties keep side order
+        best = valued[0][key] if valued else None
+        entries = [{"rank": i + 1, "side": v["side"], "value": v[key],
+                    "vs_best": (v[key] / best) if best else None, "status": v["status"]}
+                   for i, v in enumerate(valued)]
+        entries += [{"rank": None, "side": v["side"], "value": None, "vs_best": None,
+                     "status": v["status"]} for v in rest]
+        out.append({"interactivity": t["interactivity"], "entries": entries})
+    return {"kind": "rank", "metric": key, "sides": [s["label"] for s in res["sides"]],
+            "compare": res, "targets": out}
+
+
+def metric_curve(knots: list[dict], key: str, edition: str, tier: str,
+                 cost_method: str = DEFAULT_COST_METHOD):
+    """f(t) -> the value side_values(knots, t, clamp=False, ...)[key] (float or None), with the
+    spline slopes computed once (crossover samples a curve at ~1e5 points).  Same formulas as
+    side_values, in floats: a crossing is located to 1e-3, far coarser than the float/Decimal
+    difference.  test_ref_unit checks it against side_values point by point."""
+    if not knots:
+        return lambda t: None
+    xs = [k["x"] for k in knots]
+    ys = [k["y"] for k in knots]
+    m_y = spline_slopes(xs, ys)
+    lo, hi = xs[0], xs[-1]
+    pp = [gpu_price_power(k["hardware"], edition, tier) for k in knots]
+
+    def gpu_of(t):
+        gpus = ({k["hardware"] for k in knots} if MIXED_GPU_POLICY == "side"
+                else {knots[i]["hardware"] for i in bracketing_knots(xs, t)})
+        return price_power(gpus, edition, tier)
+
+    def tput(t):
+        return spline_eval(xs, ys, t, m_y)
+
+    if key == "throughput":
+        return lambda t: None if t < lo or t > hi else tput(t)
+    if key == "tokens_per_mw":
+        def f(t):
+            if t < lo or t > hi:
+                return None
+            kw = gpu_of(t)[1]
+            return None if kw is None else tput(t) * 1000 / float(kw)
+        return f
+    if key in ("cost", "joules_per_token") and cost_method == "splined":
+        if key == "cost":
+            kv = [cost_per_mtok(p, k["y"]) for (p, _), k in zip(pp, knots)]
+        else:
+            kv = [joules_per_token(kw, k["y"]) for (_, kw), k in zip(pp, knots)]
+        if any(v is None for v in kv):
+            return lambda t: None
+        kys = [float(v) for v in kv]
+        m_k = spline_slopes(xs, kys)
+        return lambda t: None if t < lo or t > hi else spline_eval(xs, kys, t, m_k)
+    if key == "cost":
+        def f(t):
+            if t < lo or t > hi:
+                return None
+            price = gpu_of(t)[0]
+            y = tput(t)
+            return None if price is None or y <= 0 else float(price) / (y * 3600 / 1e6)
+        return f
+    if key == "joules_per_token":
+        def f(t):
+            if t < lo or t > hi:
+                return None
+            kw = gpu_of(t)[1]
+            y = tput(t)
+            return None if kw is None or y <= 0 else float(kw) * 1000 / y
+        return f
+    raise ValueError(f"no curve for {key!r}")
+
+
+TIE = -1
+
+
+def leader_at(vals: list, polarity: int):
+    """Index of the side strictly better than every other; None when a side has no value; TIE
+    when every side has one and two share the best value (the curves touch or cross there)."""
+    if any(v is None for v in vals):
+        return None
+    best = max(range(len(vals)), key=lambda i: polarity * vals[i])
+    if sum(1 for v in vals if v == vals[best]) > 1:
+        return TIE
+    return best
+
+
+def scan_leaders(curves: list, polarity: int, lo: float, hi: float, step: float = 0.001) -> dict:
+    """Dense sampling of [lo, hi] every `step` (and hi itself): the leader at every sample; a
+    change of leader between two consecutive samples is located at their midpoint (within step/2).
+    Returns {"segments": [(from, to, leader index or None)], "crossings": [(x, from index,
+    to index)]} -- crossings only where one real leader is followed directly by another."""
+    n = int(math.floor((hi - lo) / step + 1e-9))
+    xs = [lo + i * step for i in range(n + 1)]
+    if xs[-1] < hi:
+        xs.append(hi)
+    segments, crossings = [], []
+    # A sample where the best is tied (a crossing that lands exactly on a sample, or the band's
+    # edge) changes nothing: the leader before and the one after decide.
+    i0 = 0
+    while i0 < len(xs) - 1 and leader_at([c(xs[i0]) for c in curves], polarity) == TIE:
+        i0 += 1
+    prev_x, prev = xs[i0], leader_at([c(xs[i0]) for c in curves], polarity)
+    prev = None if prev == TIE else prev
+    seg_start = xs[0]
+    for x in xs[i0 + 1:]:
+        cur = leader_at([c(x) for c in curves], polarity)
+        if cur == TIE:
+            continue
+        if cur != prev:
+            at = (prev_x + x) / 2
+            segments.append((seg_start, at, prev))
+            if prev is not None and cur is not None:
+                crossings.append((at, prev, cur))
+            seg_start, prev = at, cur
+        prev_x = x
+    segments.append((seg_start, hi, prev))
+    return {"segments": segments, "crossings": crossings}
+
+
+def crossover(spec: dict, rows: list[dict], step: float = 0.001) -> dict:
+    """`crossover DIMENSION a vs b [vs ...] by METRIC` (spec: dimension, sides, metric, filters,
+    compare keys; no targets): the band = intersection of the sides' measured ranges (compare's
+    band); each side's metric evaluated as compare does (no clamping: no value outside the
+    frontier knots' span), sampled every `step`.  Returns labels, band, segments and crossings
+    (side labels instead of indices)."""
+    if spec.get("targets") is not None or spec.get("band_pct") is not None:
+        raise ValueError("crossover scans the whole band; it takes no targets")
+    key, polarity = rank_metric(spec.get("metric", "throughput"))
+    res = compare(dict(spec, targets=[]), rows)
+    band = res["band"]
+    if band is None or band[0] >= band[1]:
+        ranges = "; ".join(f"{s['label']} {_fmt_range(s['range'])}" for s in res["sides"])
+        raise ValueError(f"the sides have no common band: {ranges}")
+    edition, tier = res["prices"]["edition"], res["prices"]["tier"]
+    filters = resolve_filters(spec, rows)
+    shared = [r for r in latest_runs(rows) if all(matches(r, k, v) for k, v in filters.items())]
+    pctl = canon_interactivity(spec.get("interactivity"))
+    curves = []
+    for label in [s["label"] for s in res["sides"]]:
+        pts = [{"x": x, "y": float(r["metrics"]["tput_per_gpu"]), "key": r["key"], "conc": r["conc"],
+                "hardware": r["hardware"]}
+               for r in shared if matches(r, spec["dimension"], label)
+               for x in [x_value(r, pctl)] if x is not None]
+        curves.append(metric_curve(frontier(pts), key, edition, tier, res["cost_method"]))
+    scan = scan_leaders(curves, polarity, band[0], band[1], step)
+    labels = [s["label"] for s in res["sides"]]
+    name = lambda i: None if i is None else labels[i]  # noqa: E731
+    return {"kind": "crossover", "metric": key, "sides": labels, "band": band, "compare": res,
+            "_curves": curves,
+            "segments": [(a, b, name(i)) for a, b, i in scan["segments"]],
+            "crossings": [(x, name(i), name(j)) for x, i, j in scan["crossings"]]}
 
 
 # --------------------------------------------------------------------------------------------

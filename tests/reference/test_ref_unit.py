@@ -800,5 +800,194 @@ class RealAgenticFilesTest(unittest.TestCase):
         self.assertEqual([s["rows"] for s in res["sides"]], [22, 20])
 
 
+
+def line_rows(hw, prec, pts, date="2026-03-01", tp=8, framework="sglang", **fields):
+    """Normalised rows of one line per (x, y, conc) point (each point its own concurrency)."""
+    out = []
+    for x, y, conc in pts:
+        r = row(hw, prec, x, y, conc, date, tp=tp)
+        r["framework"] = framework
+        r.update(fields)
+        out.append(R.normalise_row(r)[0])
+    return out
+
+
+class AllValuesAndRankTest(unittest.TestCase):
+    """compare DIMENSION * and rank on hand-made lines: b200 and mi355x straight lines (collinear
+    knots: the spline is the line itself), an h200 line that does not reach 40."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.rows = (line_rows("b200", "fp8", [(10.0, 300.0, 64), (20.0, 200.0, 16), (30.0, 100.0, 4)])   # 400-10t
+                    + line_rows("mi355x", "fp8", [(10.0, 250.0, 64), (20.0, 200.0, 16), (30.0, 150.0, 4)])  # 300-5t
+                    + line_rows("h200", "fp8", [(10.0, 100.0, 32), (25.0, 40.0, 4)])
+                    + line_rows("h200", "fp8", [(15.0, 90.0, 8)], tp=4)  # a second h200 line, dominated
+                    + line_rows("b200", "fp8", [(12.0, 1.0, 8)], date="2026-01-01", tp=2,
+                                disagg=True)                          # old run... its only run: present
+                    + line_rows("mi355x", "fp8", [(14.0, 1.0, 8)], tp=2, is_multinode=True))  # multinode agg
+        cls.base = {"filters": {"model": "dsr1"}}
+
+    def test_present_values(self):
+        self.assertEqual(R.present_values(self.base, self.rows, "gpu"), ["b200", "h200", "mi355x"])
+        self.assertEqual(R.present_values(self.base, self.rows, "vendor"), ["amd", "nvidia"])
+        # multinode aggregated rows are neither disagg nor single-node
+        self.assertEqual(R.present_values(self.base, self.rows, "deployment"), ["disagg", "single-node"])
+        self.assertEqual(R.present_values({"filters": {"model": "dsr1", "gpu": "h200"}}, self.rows, "gpu"),
+                         ["h200"])
+        self.assertEqual(len(R.present_lines(self.base, self.rows)), 6)
+        with self.assertRaises(ValueError):
+            R.present_values(self.base, self.rows, "date")
+
+    def test_star_equals_explicit_sides(self):
+        star = R.compare(dict(self.base, dimension="gpu", sides="*", targets=[15, 22]), self.rows)
+        named = R.compare(dict(self.base, dimension="gpu", sides=["b200", "h200", "mi355x"],
+                               targets=[15, 22]), self.rows)
+        self.assertEqual([s["label"] for s in star["sides"]], ["b200", "h200", "mi355x"])
+        self.assertEqual(star["targets"], named["targets"])
+        with self.assertRaises(ValueError):  # one value present: nothing to compare
+            R.compare({"filters": {"model": "dsr1", "gpu": "h200"}, "dimension": "gpu", "sides": "*",
+                       "targets": [15]}, self.rows)
+
+    def test_rank_throughput(self):
+        res = R.rank(dict(self.base, dimension="gpu", metric="throughput", targets=[15, 28]), self.rows)
+        at15, at28 = res["targets"]
+        # at 15: b200 250, mi355x 225, h200 80 (one segment of a 2-knot spline: by hand below)
+        self.assertEqual([e["side"] for e in at15["entries"]], ["b200", "mi355x", "h200"])
+        self.assertAlmostEqual(at15["entries"][0]["value"], 250.0, places=9)
+        self.assertAlmostEqual(at15["entries"][1]["vs_best"], 225.0 / 250.0, places=12)
+        self.assertEqual([e["rank"] for e in at15["entries"]], [1, 2, 3])
+        # at 28: mi355x 160 > b200 120; h200 does not reach 28 -> listed last, no rank
+        self.assertEqual([(e["side"], e["rank"], e["status"]) for e in at28["entries"]],
+                         [("mi355x", 1, "ok"), ("b200", 2, "ok"), ("h200", None, "out_of_range")])
+        self.assertAlmostEqual(at28["entries"][1]["vs_best"], 120.0 / 160.0, places=12)
+        self.assertIsNone(at28["entries"][2]["vs_best"])
+
+    def test_rank_cost_lower_is_better(self):
+        res = R.rank(dict(self.base, dimension="gpu", metric="cost", targets=[15]), self.rows)
+        e = res["targets"][0]["entries"]
+        cost = {x["side"]: x["value"] for x in e}
+        self.assertAlmostEqual(cost["b200"], 1.73 / (250 * 0.0036), places=9)
+        self.assertAlmostEqual(cost["mi355x"], 1.50 / (225 * 0.0036), places=9)
+        self.assertEqual([x["side"] for x in e], sorted(cost, key=cost.get))
+        self.assertEqual(e[0]["vs_best"], 1.0)
+        self.assertTrue(all(x["vs_best"] >= 1 for x in e))
+
+    def test_rank_config_and_errors(self):
+        res = R.rank(dict(self.base, dimension="config", metric="throughput", targets=[15]), self.rows)
+        self.assertEqual(len(res["targets"][0]["entries"]), 6)
+        top = res["targets"][0]["entries"][0]
+        self.assertEqual((top["side"][0], top["rank"]), ("b200", 1))
+        with self.assertRaises(ValueError):
+            R.rank(dict(self.base, dimension="gpu", metric="concurrency", targets=[15]), self.rows)
+        with self.assertRaises(ValueError):
+            R.rank(dict(self.base, dimension="gpu", metric="cost"), self.rows)
+        with self.assertRaises(ValueError):
+            R.rank({"filters": {"model": "dsr1", "gpu": "gb300"}, "dimension": "gpu", "metric": "cost",
+                    "targets": [15]}, self.rows)
+
+
+HALF_STEP = 0.0005 + 1e-9  # a change of leader is located at the midpoint of two 0.001 samples
+
+
+class CrossoverTest(unittest.TestCase):
+    LINE_A = [K(10.0, 300.0, 64), K(20.0, 200.0, 16), K(30.0, 100.0, 4)]   # 400 - 10t
+    LINE_B = [K(10.0, 250.0, 64), K(20.0, 200.0, 16), K(30.0, 150.0, 4)]   # 300 - 5t
+
+    def curve(self, knots, key="throughput", method="derived", hw=None):
+        if hw:
+            knots = [dict(k, hardware=hw) for k in knots]
+        return R.metric_curve(knots, key, "2026-09", "hyperscaler", method)
+
+    def test_collinear_knots_give_the_line(self):
+        f = self.curve(self.LINE_A)
+        for t in (10.0, 12.5, 17.3, 20.0, 29.99, 30.0):
+            self.assertAlmostEqual(f(t), 400 - 10 * t, places=9)
+        self.assertIsNone(f(9.999))
+        self.assertIsNone(f(30.001))
+
+    def test_curve_equals_side_values(self):
+        knots = [dict(k, hardware=h) for k, h in zip(
+            [K(10.0, 300.0, 64), K(20.0, 200.0, 16), K(40.0, 50.0, 2)], ("b200", "b200", "mi355x"))]
+        for method in ("derived", "splined"):
+            for key in ("throughput", "cost", "tokens_per_mw", "joules_per_token"):
+                f = R.metric_curve(knots, key, "2026-09", "hyperscaler", method)
+                for t in (5.0, 10.0, 13.7, 20.0, 21.0, 33.3, 40.0, 41.0):
+                    want = R.side_values(knots, t, False, "2026-09", "hyperscaler", method)[key]
+                    got = f(t)
+                    if want is None:
+                        self.assertIsNone(got, (method, key, t))
+                    else:
+                        self.assertAlmostEqual(got, want, delta=1e-9 * abs(want), msg=(method, key, t))
+
+    def test_two_lines_cross_at_20(self):
+        a, b = self.curve(self.LINE_A), self.curve(self.LINE_B)
+        scan = R.scan_leaders([a, b], +1, 10.0, 30.0)
+        self.assertEqual(len(scan["crossings"]), 1)
+        x, i, j = scan["crossings"][0]
+        self.assertEqual((i, j), (0, 1))
+        self.assertLessEqual(abs(x - 20.0), HALF_STEP)
+        self.assertEqual([s[2] for s in scan["segments"]], [0, 1])
+        # the same on a grid that hits 20 exactly (a tie sample): still one crossing at 20
+        scan = R.scan_leaders([a, b], +1, 10.0, 30.0, step=0.25)
+        self.assertEqual([(round(x, 9), i, j) for x, i, j in scan["crossings"]], [(20.0, 0, 1)])
+        # lower is better: the same point, the other way round
+        scan = R.scan_leaders([a, b], -1, 10.0, 30.0)
+        self.assertEqual([(i, j) for _, i, j in scan["crossings"]], [(1, 0)])
+
+    def test_three_sides_two_crossings(self):
+        a, b = self.curve(self.LINE_A), self.curve(self.LINE_B)
+        c = self.curve([K(10.0, 180.0, 8), K(30.0, 179.0, 2)])  # ~flat near 180
+        scan = R.scan_leaders([a, b, c], +1, 10.0, 30.0)
+        # a leads until a = b = 200 at 20? no: c ~180 < 200 there; b leads until b meets c near 24
+        self.assertEqual([(i, j) for _, i, j in scan["crossings"]], [(0, 1), (1, 2)])
+        x2 = scan["crossings"][1][0]
+        lo, hi = 20.0, 30.0  # bisection on the reference's own curves, independently
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if b(mid) > c(mid) else (lo, mid)
+        self.assertLessEqual(abs(x2 - lo), HALF_STEP)
+
+    def test_no_crossover_and_gaps(self):
+        a = self.curve(self.LINE_A)
+        shifted = self.curve([dict(k, y=k["y"] - 50) for k in self.LINE_A])
+        scan = R.scan_leaders([a, shifted], +1, 10.0, 30.0)
+        self.assertEqual(scan["crossings"], [])
+        self.assertEqual(scan["segments"], [(10.0, 30.0, 0)])
+        # b has no value below 15: nobody leads there, and a -> nobody is not a crossing
+        late = self.curve([K(15.0, 500.0, 8), K(30.0, 400.0, 2)])
+        scan = R.scan_leaders([a, late], +1, 10.0, 30.0)
+        self.assertEqual(scan["crossings"], [])
+        self.assertEqual([s[2] for s in scan["segments"]], [None, 1])
+        self.assertLessEqual(abs(scan["segments"][0][1] - 15.0), HALF_STEP)
+
+    def test_crossover_on_rows_cost_known_x(self):
+        rows = (line_rows("b200", "fp8", [(10.0, 300.0, 64), (20.0, 200.0, 16), (30.0, 100.0, 4)])
+                + line_rows("mi355x", "fp8", [(10.0, 250.0, 64), (20.0, 200.0, 16), (30.0, 150.0, 4)]))
+        sp = {"dimension": "gpu", "sides": ["b200", "mi355x"], "filters": {"model": "dsr1"}}
+        tput = R.crossover(dict(sp, metric="throughput"), rows)
+        self.assertEqual(tput["band"], [10.0, 30.0])
+        self.assertEqual([(a, b) for _, a, b in tput["crossings"]], [("b200", "mi355x")])
+        self.assertLessEqual(abs(tput["crossings"][0][0] - 20.0), HALF_STEP)
+        # derived cost: 1.73/(400-10t) = 1.50/(300-5t)  <=>  t = 81/6.35 = 12.7559...
+        cost = R.crossover(dict(sp, metric="cost"), rows)
+        (x, frm, to), = cost["crossings"]
+        self.assertEqual((frm, to), ("b200", "mi355x"))  # b200 cheaper below 12.76
+        self.assertLessEqual(abs(x - 81 / 6.35), HALF_STEP)
+        # splined cost: where the reference's own splined knot costs are equal (bisection)
+        spl = R.crossover(dict(sp, metric="cost", cost_method="splined"), rows)
+        fa, fb = spl["_curves"]
+        lo, hi = 10.0, 20.0
+        self.assertLess(fa(lo), fb(lo))
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if fa(mid) < fb(mid) else (lo, mid)
+        self.assertEqual(len(spl["crossings"]), 1)
+        self.assertLessEqual(abs(spl["crossings"][0][0] - lo), HALF_STEP)
+        self.assertGreater(abs(lo - 81 / 6.35), 0.01)  # the two cost methods cross elsewhere
+        with self.assertRaises(ValueError):
+            R.crossover(dict(sp, metric="throughput", targets=[15]), rows)
+        with self.assertRaises(ValueError):
+            R.crossover(dict(sp, metric="concurrency"), rows)
+
 if __name__ == "__main__":
     unittest.main()
