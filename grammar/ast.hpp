@@ -33,6 +33,7 @@ struct Filter {
 struct Expr {
   enum class Op : std::uint8_t { and_, or_, not_, compare, in, not_in } op = Op::compare;
   Word field;                  // compare / in
+  std::optional<Word> qualifier;  // `ttft p99`: a metric's percentile
   std::string cmp;             // "=", "!=", "<", "<=", ">", ">="
   std::vector<Word> operands;  // compare: one; in: one or more
   std::vector<Expr> children;  // and/or: two or more; not: one

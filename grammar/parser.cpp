@@ -137,7 +137,7 @@ template <typename Rule>
 using selector = pt::selector<
     Rule,
     pt::store_content::on<compare_stmt, rank_stmt, crossover_stmt, rank_dimension, all_values, list_stmt, describe_stmt, help_stmt, dimension, side_value, paren_side, filter,
-                          filter_key, value, where_clause, or_expr, and_expr, not_expr, comparison, field, cmp_op,
+                          filter_key, value, where_clause, or_expr, and_expr, not_expr, comparison, field, field_qualifier, cmp_op,
                           operand, in_test, not_in_test, as_of_clause, on_date_clause, date_value, targets_clause,
                           band_targets, interactivity_targets, target_item, target_number, range_to, range_step,
                           percent_item, clamp_clause, show_clause, metric_item, metric_name, qualifier, using_prices, using_cost,
@@ -220,6 +220,8 @@ ast::Expr to_expr(const Node& n) {
   for (const auto& c : n.children) {
     if (c->is_type<field>()) {
       e.field = word_of(*c);
+    } else if (c->is_type<field_qualifier>()) {
+      e.qualifier = word_of(*c);
     } else if (c->is_type<cmp_op>()) {
       e.op = ast::Expr::Op::compare;
       e.cmp = c->string();

@@ -123,7 +123,13 @@ struct filter_key : sor<kw_on, kw_gpu, kw_hardware, kw_model, kw_precision, kw_f
 struct filter_values : value_list {};
 struct filter : seq<filter_key, sp, need<filter_values>> {};
 
+// A metric's qualifier: a latency percentile (`ttft p99`) or throughput's tokens (`throughput output`).
+struct qualifier : seq<sor<seq<one<'p', 'P'>, digits, opt<one<'.'>, digits>>, TAO_PEGTL_ISTRING("median"),
+                           TAO_PEGTL_ISTRING("mean"), TAO_PEGTL_ISTRING("total"), TAO_PEGTL_ISTRING("output"),
+                           TAO_PEGTL_ISTRING("input")>,
+                       not_at<name_char>> {};
 struct field : word {};
+struct field_qualifier : qualifier {};
 struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, string<'<', '>'>, string<'=', '='>, one<'<'>,
                     one<'>'>, one<'='>> {};
 struct operand : sor<param_ref, date_lit, quoted, word> {};
@@ -135,7 +141,7 @@ struct in_test : seq<kw_in, sp, need<in_list>> {};
 struct not_in_test : seq<kw_not, sp, kw_in, sp, need<in_list>> {};
 struct cmp_test : seq<cmp_op, sp, need<operand>> {};
 struct test : sor<cmp_test, in_test, not_in_test> {};
-struct comparison : seq<field, sp, need<test>> {};
+struct comparison : seq<field, opt<sp1, field_qualifier>, sp, need<test>> {};
 struct or_expr;
 struct paren_expr : seq<one<'('>, sp, need<or_expr>, sp, need<close_paren>> {};
 struct not_expr;
@@ -166,10 +172,7 @@ struct targets_clause : seq<kw_at, sp, need<targets>> {};
 
 struct clamp_clause : kw_clamp {};
 
-struct qualifier : seq<sor<seq<one<'p', 'P'>, digits, opt<one<'.'>, digits>>, TAO_PEGTL_ISTRING("median"),
-                           TAO_PEGTL_ISTRING("mean"), TAO_PEGTL_ISTRING("total"), TAO_PEGTL_ISTRING("output"),
-                           TAO_PEGTL_ISTRING("input")>,
-                       not_at<name_char>> {};
+
 struct metric_name : word {};
 struct metric_item : seq<metric_name, opt<sp1, qualifier>> {};
 struct metric_list : list_need<metric_item, comma> {};

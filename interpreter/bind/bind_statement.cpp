@@ -14,18 +14,20 @@
 namespace icq::interp {
 
 BoundFrontier Binder::bind(const ast::Frontier& f) const {
-  check_clauses(f.clauses, "frontier", kFilters | kShow | kAxis);
+  check_clauses(f.clauses, "frontier", kFilters | kShow | kAxis | kPrices);
   BoundFrontier b;
-  b.selection = bind_selection(f.clauses);
+  b.pricing = resolve_method(f.clauses.usings, settings_.method()).pricing;
+  b.selection = priced(b.pricing).bind_selection(f.clauses);
   b.defaults = apply_defaults(b.selection);
   b.show = f.clauses.show;
   return b;
 }
 
 BoundPoints Binder::bind(const ast::Points& p) const {
-  check_clauses(p.clauses, "points", kFilters | kShow | kOrder | kAxis);
+  check_clauses(p.clauses, "points", kFilters | kShow | kOrder | kAxis | kPrices);
   BoundPoints b;
-  b.selection = bind_selection(p.clauses);
+  b.pricing = resolve_method(p.clauses.usings, settings_.method()).pricing;
+  b.selection = priced(b.pricing).bind_selection(p.clauses);
   b.show = p.clauses.show;
   b.order = p.clauses.order;
   if (p.clauses.limit) b.limit = static_cast<std::size_t>(std::stoull(p.clauses.limit->text));
@@ -168,8 +170,7 @@ static void metrics_with(BoundCompare& q, BoundMetric first) {
 BoundRank Binder::bind(const ast::Rank& r) const {
   ast::Compare c;
   const bool config = r.dimension.text == "config";
-  if (!config) c.dimension = r.dimension;
-  c.all_values = r.dimension.span;
+  if (!config) c.dimension = r.dimension, c.all_values = r.dimension.span;  // config sides come after the shared filters
   c.clauses = r.clauses;
   c.clauses.by.reset();
   if (!c.clauses.targets)

@@ -1,4 +1,6 @@
 #include "bind/binder.hpp"
+
+#include "bind/columns.hpp"
 #include "bind/method.hpp"
 
 #include <fmt/format.h>
@@ -193,6 +195,27 @@ LineFilter Binder::bind_filter(const ast::Filter& f) const {
   return out;
 }
 
+// The numeric row columns `where` may test besides the row fields: measured metrics (`ttft p99`,
+// `interactivity`, `throughput`) and the row's economics.
+static std::vector<std::string> row_metric_names() {
+  const Pricing any = Settings{}.pricing();
+  std::vector<std::string> out;
+  for (const auto& n : row_column_names())
+    if (const RowColumn c = row_column(n, &any); c.column.type == Column::Type::number) out.push_back(n);
+  return out;
+}
+
+std::optional<RowColumn> Binder::metric_of_row(const ast::Word& name, const std::optional<ast::Word>& qualifier) const {
+  const Pricing pricing = pricing_ ? *pricing_ : settings_.pricing();
+  try {
+    RowColumn c = row_column(name, qualifier, &pricing);
+    if (c.column.type == Column::Type::number) return c;
+  } catch (const QueryError&) {
+    if (qualifier) throw;  // `ttft p42`: the column's own message says what it takes
+  }
+  return std::nullopt;
+}
+
 BoundExpr Binder::bind_expr(const ast::Expr& e) const {
   BoundExpr b;
   b.source = std::string(source_.substr(e.span.begin, e.span.end - e.span.begin));
@@ -207,12 +230,28 @@ BoundExpr Binder::bind_expr(const ast::Expr& e) const {
   }
   const auto& fields = row_fields();
   const auto it = std::find_if(fields.begin(), fields.end(), [&](const RowFieldInfo& f) { return text::iequals(f.name, e.field.text); });
-  if (it == fields.end()) {
-    std::vector<std::string> names;
+  if (it == fields.end() || e.qualifier) {
+    b.op = e.op == ast::Expr::Op::in ? BoundExpr::Op::in : e.op == ast::Expr::Op::not_in ? BoundExpr::Op::not_in : BoundExpr::Op::compare;
+    b.cmp = e.cmp;
+    if (auto metric = metric_of_row(e.field, e.qualifier)) {
+      b.metric = [get = std::move(metric->get)](const data::Dataset& ds, const data::Row& row) -> std::optional<double> {
+        const Value v = get(ds, row);
+        if (const auto* d = std::get_if<double>(&v)) return *d;
+        if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+        return std::nullopt;
+      };
+      for (const auto& w : e.operands) b.operands.push_back({number_of(w, metric->column.name.c_str()), {}});
+      return b;
+    }
+    std::vector<std::string> names, all;
     for (const auto& f : fields) names.push_back(f.name);
-    const auto suggestions = text::closest(e.field.text, names);
+    all = names;
+    for (const auto& n : row_metric_names()) all.push_back(n);
+    const auto suggestions = text::closest(e.field.text, all);
     throw QueryError(fmt::format("unknown field '{}' in where", e.field.text), e.field.span,
-                     suggestions.empty() ? "fields: " + text::join(names, ", ") : did_you_mean(suggestions), suggestions);
+                     suggestions.empty() ? "fields: " + text::join(names, ", ") + "; metrics: interactivity, throughput, ttft, tpot, itl, e2el (with mean, "
+                                                   "p90, p99 or p99.9), cost, tokens_per_dollar, tokens_per_mw, joules, power_w or a measured field (`list fields`)"
+                                             : did_you_mean(suggestions), suggestions);
   }
   b.field = it->field;
   b.type = it->type;
@@ -382,9 +421,10 @@ void Binder::check_clauses(const ast::Clauses& cl, std::string_view statement, u
   }
   if (!(allowed & kShow) && !cl.show.empty()) reject(cl.show_span, "show", "compare, trend and points");
   for (const auto& u : cl.usings) {
-    const bool axis = u.kind == ast::Using::Kind::interactivity;
-    if (!(allowed & kEconomics) && !(axis && (allowed & kAxis)))
-      reject(u.span, "using " + written_text(u.span).substr(6), axis ? "compare, trend, frontier and points" : "compare and trend");
+    const bool axis = u.kind == ast::Using::Kind::interactivity, prices = u.kind == ast::Using::Kind::prices;
+    if (!(allowed & kEconomics) && !(axis && (allowed & kAxis)) && !(prices && (allowed & kPrices)))
+      reject(u.span, "using " + written_text(u.span).substr(6),
+             axis ? "compare, trend, frontier and points" : prices ? "compare, trend, rank, crossover, frontier and points" : "compare and trend");
   }
   if (!(allowed & kEconomics) && cl.tokens) reject(cl.tokens->span, "tokens", "compare and trend");
   if (!(allowed & kHistory)) {
@@ -562,15 +602,20 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
   out.clamp = cl.clamp.has_value();
 
   // Metrics.
-  out.metrics_explicit = !cl.show.empty();
-  if (cl.show.empty()) {
+  std::vector<ast::MetricRef> shown;
+  for (const auto& m : cl.show) {
+    if (text::iequals(m.name.text, "config")) out.show_config = true;
+    else shown.push_back(m);
+  }
+  out.metrics_explicit = !shown.empty();
+  if (shown.empty()) {
     for (const auto& name : catalog::default_metrics()) {
       ast::MetricRef ref;
       ref.name.text = name;
       out.metrics.push_back(bind_metric(ref));
     }
   } else {
-    for (const auto& m : cl.show) {
+    for (const auto& m : shown) {
       BoundMetric bm = bind_metric(m);
       const bool dup = std::any_of(out.metrics.begin(), out.metrics.end(), [&](const BoundMetric& x) { return x.column.key == bm.column.key; });
       if (!dup) out.metrics.push_back(std::move(bm));

@@ -8,6 +8,7 @@
 
 #include "ast.hpp"
 #include "bind/bound.hpp"
+#include "bind/columns.hpp"
 #include "icq/session.hpp"
 #include "data/dataset.hpp"
 
@@ -93,9 +94,15 @@ class Binder {
   std::vector<double> bind_targets(const ast::Targets& t) const;
 
   // Clause groups a statement accepts; others are errors naming the statement they belong to.
-  static constexpr unsigned kFilters = 1, kTargets = 2, kShow = 4, kEconomics = 8, kHistory = 16, kOrder = 32, kAxis = 64;
+  static constexpr unsigned kFilters = 1, kTargets = 2, kShow = 4, kEconomics = 8, kHistory = 16, kOrder = 32, kAxis = 64, kPrices = 128;
   void check_clauses(const ast::Clauses& cl, std::string_view statement, unsigned allowed) const;
   const Settings& settings() const noexcept { return settings_; }
+  // The same binder with a statement's own prices (`using prices …`), for `where cost < …`.
+  [[nodiscard]] Binder priced(const Pricing& pricing) const {
+    Binder b = *this;
+    b.pricing_ = pricing;
+    return b;
+  }
 
  private:
   // `compare gpu *`: every value of the dimension on the lines the shared filters match, a side each.
@@ -103,11 +110,13 @@ class Binder {
   // `rank config`: every line the shared filters match, a side each.
   void expand_configs(BoundCompare& q, ast::Span span) const;
   BoundMetric bind_by_metric(const ast::Clauses& cl) const;
+  std::optional<RowColumn> metric_of_row(const ast::Word& name, const std::optional<ast::Word>& qualifier) const;
   BoundCompare bind_compare(const ast::Compare& c) const;  // sides, shared clauses, defaults, method
 
   const data::Dataset& data_;
   const Settings& settings_;
   std::string_view source_;
+  std::optional<Pricing> pricing_;  // null: the session's
 };
 
 LineField line_field_of(const std::string& keyword);

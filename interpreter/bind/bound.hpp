@@ -72,6 +72,7 @@ struct BoundCompare {
   bool clamp = false;
   std::vector<BoundMetric> metrics;
   bool metrics_explicit = false;
+  bool show_config = false;  // `show config`: the knots behind each value
   Method method;
   std::string tokens = "total";
   data::Field token_field = data::Field::tput_per_gpu;
@@ -97,10 +98,12 @@ struct BoundFrontier {
   Selection selection;
   std::vector<std::string> defaults;
   std::vector<ast::MetricRef> show;
+  Pricing pricing;  // the rows' economics columns (`show cost`)
 };
 
 struct BoundPoints {
   Selection selection;
+  Pricing pricing;  // the rows' economics columns and `where cost < …`
   std::vector<ast::MetricRef> show;
   std::vector<ast::OrderItem> order;
   std::optional<std::size_t> limit;

@@ -177,6 +177,14 @@ bool BoundExpr::eval(const data::Dataset& ds, const data::Row& row) const {
     case Op::not_: return !children.front().eval(ds, row);
     default: break;
   }
+  if (metric) {
+    const auto v = metric(ds, row);
+    if (!v) return false;
+    auto equal = [&](const Operand& o) { return *v == o.number; };
+    if (op == Op::in) return std::any_of(operands.begin(), operands.end(), equal);
+    if (op == Op::not_in) return std::none_of(operands.begin(), operands.end(), equal);
+    return compare_numbers(*v, cmp, operands.front().number);
+  }
   const data::Line& line = ds.line_of(row);
   const bool is_text = type == RowFieldInfo::Type::text;
   auto equal = [&](const Operand& o) {

@@ -2,6 +2,7 @@
 // Bound filters: configuration filters on lines (`gpu mi355x`), `where` expressions on rows, and
 // run-date selection. Each knows how to print itself back as query text.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,9 @@ struct BoundExpr {
   std::vector<Operand> operands;
   std::vector<BoundExpr> children;
   std::string source;  // the expression as written
+  // A measured or derived metric (`where ttft p99 <= 2`, `where cost < 0.5`): read from the row; a
+  // row without the value fails the test.
+  std::function<std::optional<double>(const data::Dataset&, const data::Row&)> metric;
   [[nodiscard]] bool eval(const data::Dataset& ds, const data::Row& row) const;
 };
 

@@ -10,6 +10,7 @@
 #include "bind/binder.hpp"
 #include "catalog/catalog.hpp"
 #include "eval/chart_data.hpp"
+#include "eval/config_table.hpp"
 #include "eval/curve.hpp"
 #include "eval/dashboard_link.hpp"
 #include "eval/provenance.hpp"
@@ -162,6 +163,7 @@ std::string resolved_query(const BoundCompare& q, const std::vector<double>& tar
   if (q.clamp) s += " clamp";
   std::vector<std::string> m;
   for (const auto& bm : q.metrics) m.push_back(bm.text);
+  if (q.show_config) m.emplace_back("config");
   s += " show " + text::join(m, ", ");
   s += q.method.text();
   // The workload's default percentile, printed so nobody has to guess which axis was read.
@@ -517,6 +519,10 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
       values.rows.push_back(std::move(row));
     }
   result.tables.push_back(std::move(values));
+  if (q.show_config) {
+    result.tables.push_back(config_table(q, curves, ds, targets));
+    notes.push_back("config: the frontier knots each value is read from (below/above the target on the segment, or at a knot)");
+  }
   result.query = resolved_query(q, targets, axis.words);
   if (const auto link = dashboard_link(q); link && cmp.band)
     cmp.page = dashboard_page(q, *link, curves, ds, *cmp.band, targets);

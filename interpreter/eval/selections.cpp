@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "eval/columns.hpp"
+#include "bind/columns.hpp"
 #include "eval/compare.hpp"
 #include "eval/curve.hpp"
 #include "eval/provenance.hpp"
@@ -18,12 +18,12 @@ namespace icq::interp {
 
 namespace {
 
-std::vector<RowColumn> columns_of(const std::vector<ast::MetricRef>& show, const std::vector<std::string>& defaults) {
+std::vector<RowColumn> columns_of(const std::vector<ast::MetricRef>& show, const std::vector<std::string>& defaults, const Pricing& pricing) {
   std::vector<RowColumn> cols;
   if (show.empty())
-    for (const auto& n : defaults) cols.push_back(row_column(n));
+    for (const auto& n : defaults) cols.push_back(row_column(n, &pricing));
   else
-    for (const auto& m : show) cols.push_back(row_column(m.name, m.qualifier));
+    for (const auto& m : show) cols.push_back(row_column(m.name, m.qualifier, &pricing));
   return cols;
 }
 
@@ -38,6 +38,19 @@ Table table_of(const std::string& title, const std::vector<RowColumn>& cols, con
     t.rows.push_back(std::move(r));
   }
   return t;
+}
+
+// Which prices the rows' economics columns (or `where cost …`) were read with.
+std::optional<std::string> economics_note(const std::vector<RowColumn>& cols, const Selection& sel, const Pricing& pricing) {
+  const auto economic = [](const std::string& n) { return n == "cost" || n == "tokens_per_dollar" || n == "tokens_per_mw" || n == "joules"; };
+  const bool shown = std::any_of(cols.begin(), cols.end(), [&](const RowColumn& c) { return economic(c.column.name); });
+  const bool tested = std::any_of(sel.where.begin(), sel.where.end(), [](const BoundExpr& e) { return e.source.find("cost") != std::string::npos ||
+                                                                                                    e.source.find("tokens_per") != std::string::npos ||
+                                                                                                    e.source.find("joules") != std::string::npos; });
+  if (!shown && !tested) return std::nullopt;
+  return fmt::format("economics per row: its own total-token throughput and its GPU's price and power ({} edition, {} tier); "
+                     "a row whose GPU has no price has no cost",
+                     pricing.edition->name, pricing.tier);
 }
 
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
@@ -58,7 +71,7 @@ Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainT
   std::vector<std::uint32_t> rows;
   for (const auto& p : curve.frontier()) rows.push_back(static_cast<std::uint32_t>(p.index));
   const auto cols = columns_of(stmt.show, {"interactivity", "throughput", "gpu", "framework", "precision", "spec", "deployment", "tp",
-                                              "ep", "dp_attention", "prefill_gpus", "decode_gpus", "conc", "date", "image"});
+                                              "ep", "dp_attention", "prefill_gpus", "decode_gpus", "conc", "date", "image"}, stmt.pricing);
   r.tables.push_back(table_of("frontier", cols, ds, rows));
   r.notes.push_back(fmt::format("{} of {} on {} (measured {} tok/s/user; {}), interactivity ascending, throughput descending",
                                 plural(curve.frontier().size(), "frontier point"), plural(curve.selected().rows.size(), "row"),
@@ -66,6 +79,7 @@ Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainT
   if (curve.selected().rows_without_x)
     r.notes.push_back(fmt::format("{} selected rows have no median interactivity and cannot be on a frontier", curve.selected().rows_without_x));
   if (!defaults.empty()) r.notes.push_back("defaults: " + text::join(defaults, "; "));
+  if (auto n = economics_note(cols, sel, stmt.pricing)) r.notes.push_back(std::move(*n));
   for (auto& n : provenance_notes(ds, curve.selected().rows)) r.notes.push_back(std::move(n));
   return r;
 }
@@ -80,11 +94,11 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   rows.insert(rows.end(), selected.unplottable.begin(), selected.unplottable.end());
   std::sort(rows.begin(), rows.end());
   const auto cols = columns_of(stmt.show, {"gpu", "framework", "precision", "spec", "seq", "deployment", "tp", "ep", "dp_attention",
-                                              "gpus", "conc", "date", "interactivity", "throughput"});
+                                              "gpus", "conc", "date", "interactivity", "throughput"}, stmt.pricing);
   // order by: columns may be any row column, shown or not.
   if (!stmt.order.empty()) {
     std::vector<std::pair<RowColumn, bool>> keys;
-    for (const auto& o : stmt.order) keys.emplace_back(row_column(o.column), o.descending);
+    for (const auto& o : stmt.order) keys.emplace_back(row_column(o.column, std::nullopt, &stmt.pricing), o.descending);
     std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
       for (const auto& [col, desc] : keys) {
         const Value va = col.get(ds, ds.rows()[a]), vb = col.get(ds, ds.rows()[b]);
@@ -99,6 +113,7 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   Result r;
   r.kind = "points";
   r.query = "points" + selection_text(sel);
+  const auto economics = economics_note(cols, sel, stmt.pricing);
   if (!stmt.show.empty()) {
     std::vector<std::string> names;
     for (const auto& c : cols) names.push_back(c.column.name);
@@ -110,6 +125,7 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
     r.query += " order by " + text::join(o, ", ");
   }
   if (stmt.limit) r.query += fmt::format(" limit {}", *stmt.limit);
+  if (economics) r.query += " using prices " + stmt.pricing.text();
   r.tables.push_back(table_of("points", cols, ds, rows));
   std::string note = fmt::format("{}{} ({} of each line{})", plural(total, "row"),
                                  rows.size() < total ? fmt::format(", the first {} shown", rows.size()) : "",
@@ -117,6 +133,7 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
                                  sel.where.empty() ? "" : ", then the where conditions");
   r.notes.push_back(note);
   if (selected.rows_without_x) r.notes.push_back(fmt::format("{} of them have no median interactivity", selected.rows_without_x));
+  if (economics) r.notes.push_back(*economics);
   for (auto& n : provenance_notes(ds, selected.rows)) r.notes.push_back(std::move(n));
   if (total == 0) r.notes.push_back("nothing matches: check the filters with `list gpus`, `list dates for …`");
   return r;

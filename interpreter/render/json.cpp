@@ -160,10 +160,15 @@ std::string to_json(const Result& r, bool pretty) {
     }
     w.close(']');
   }
-  if (!r.tables.empty() && !r.comparison) {  // a comparison's values are in "targets" already
+  // A comparison's values are in "targets" already; its other tables (`show config`) are written.
+  std::vector<const Table*> tables;
+  for (const auto& t : r.tables)
+    if (!r.comparison || t.title != "values") tables.push_back(&t);
+  if (!tables.empty()) {
     w.key("tables");
     w.open('[');
-    for (const auto& t : r.tables) {
+    for (const Table* tp : tables) {
+      const Table& t = *tp;
       w.open('{');
       w.key("title");
       w.str(t.title);

@@ -92,6 +92,8 @@ out::Grid table_grid(const Table& t) {
   return g;
 }
 
+bool repeats_comparison(const Result& r, const Table& t) { return r.comparison && t.title == "values"; }
+
 std::string human(const Result& r, bool markdown, const RenderOptions& o) {
   const std::string bold = o.color && !markdown ? "\x1b[1m" : "", off = o.color && !markdown ? "\x1b[0m" : "";
   std::string out = markdown ? "**`" + r.query + "`**\n\n" : bold + r.query + off + "\n\n";
@@ -99,8 +101,9 @@ std::string human(const Result& r, bool markdown, const RenderOptions& o) {
     const auto g = compare_grid(*r.comparison);
     if (!r.comparison->targets.empty()) out += (markdown ? out::draw_markdown(g) : out::draw(g, o.unicode)) + "\n";
   }
-  // A comparison's tables repeat its values as data; the grid above shows them.
-  for (const auto& t : r.comparison ? std::vector<Table>{} : r.tables) {
+  // A comparison's "values" table repeats its values as data; the grid above shows them.
+  for (const auto& t : r.tables) {
+    if (repeats_comparison(r, t)) continue;
     if (r.tables.size() > 1 && !t.title.empty()) out += markdown ? "#### " + t.title + "\n\n" : t.title + "\n";
     out += (markdown ? out::draw_markdown(table_grid(t)) : out::draw(table_grid(t), o.unicode)) + "\n";
   }
@@ -145,7 +148,8 @@ std::string csv(const Result& r) {
         out += "\n";
       }
   }
-  for (const auto& t : r.comparison ? std::vector<Table>{} : r.tables) {
+  for (const auto& t : r.tables) {
+    if (repeats_comparison(r, t)) continue;
     std::vector<std::string> names;
     for (const auto& col : t.columns) names.push_back(csv_field(col.name));
     out += text::join(names, ",") + "\n";

@@ -145,7 +145,7 @@ TEST_CASE("keywords are case-insensitive — names keep their spelling", "[gramm
 
 TEST_CASE("the keyword lists for suggestions and completion", "[grammar][program]") {
   const auto& st = icq::grammar::statement_keywords();
-  REQUIRE(st == std::vector<std::string>{"compare", "frontier", "points", "trend", "accuracy", "set", "let", "param", "load",
+  REQUIRE(st == std::vector<std::string>{"compare", "rank", "crossover", "frontier", "points", "trend", "accuracy", "set", "let", "param", "load",
                                          "explain", "expect", "list", "describe", "help"});
   const auto& cl = icq::grammar::clause_keywords();
   REQUIRE(std::find(cl.begin(), cl.end(), "model") != cl.end());

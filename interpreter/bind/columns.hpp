@@ -1,12 +1,14 @@
 #pragma once
-// Columns of a row for `points` and `frontier`: configuration fields, run facts and measured
-// metrics, by the names a user writes (`show framework, tp, conc, throughput, ttft p99`).
+// Columns of a row for `points`, `frontier` and `where`: configuration fields, run facts, measured
+// metrics and the row's economics (cost, tokens per $1, tok/s/MW, J/tok from its own GPU's price and
+// power), by the names a user writes (`show framework, tp, conc, throughput, ttft p99, cost`).
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "ast.hpp"
+#include "bind/bound.hpp"
 #include "data/dataset.hpp"
 #include "icq/result.hpp"
 
@@ -19,8 +21,9 @@ struct RowColumn {
 
 // The column for a name (and optional qualifier: `ttft p99`, `throughput output`); QueryError with
 // suggestions when unknown.
-RowColumn row_column(const ast::Word& name, const std::optional<ast::Word>& qualifier = std::nullopt);
-RowColumn row_column(const std::string& name);
+// The economic columns need `pricing`; without it they are an error naming the statements that have them.
+RowColumn row_column(const ast::Word& name, const std::optional<ast::Word>& qualifier = std::nullopt, const Pricing* pricing = nullptr);
+RowColumn row_column(const std::string& name, const Pricing* pricing = nullptr);
 std::vector<std::string> row_column_names();
 
 // Sort key comparison for `order by`: numbers numerically, text lexically, absent last.

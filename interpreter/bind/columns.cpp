@@ -1,4 +1,4 @@
-#include "eval/columns.hpp"
+#include "bind/columns.hpp"
 
 #include <fmt/format.h>
 
@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "catalog/catalog.hpp"
+#include "catalog/metrics.hpp"
+#include "num/decimal.hpp"
 #include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -87,21 +89,52 @@ const RowColumn& plain(std::string_view name) {
   throw std::logic_error("no plain column " + std::string(name));
 }
 
+// A row's economics at its own throughput (SEMANTICS.md §3, the derived method at a measured
+// point): the same decimal arithmetic as a comparison's values.
+RowColumn economics(const catalog::Metric& m, const Pricing& pricing) {
+  using Kind = catalog::MetricKind;
+  const Kind kind = m.kind;
+  const std::string key = kind == Kind::power ? "tokens_per_mw" : m.key;
+  return {{key, m.unit, Column::Type::number}, [kind, pricing](const Dataset& ds, const Row& r) -> Value {
+            using num::Decimal;
+            const double t = r.get(Field::tput_per_gpu);
+            if (!(t > 0)) return {};
+            const std::string& gpu = ds.line_of(r).hardware;
+            const auto given = kind == Kind::power || kind == Kind::joules ? pricing.kw(gpu) : pricing.price(gpu);
+            if (!given) return {};
+            const Decimal tput = Decimal::from_double(t), x = Decimal::parse(*given);
+            switch (kind) {
+              case Kind::cost: return (x / (tput * Decimal::from_int(3600) * Decimal::parse("0.000001"))).to_double();
+              case Kind::tokens_per_dollar: return (tput * Decimal::from_int(3600) / x).to_double();
+              case Kind::power: return (tput * Decimal::from_int(1000) / x).to_double();
+              case Kind::joules: return (x * Decimal::from_int(1000) / tput).to_double();
+              default: return {};
+            }
+          }};
+}
+
 }  // namespace
 
 std::vector<std::string> row_column_names() {
   std::vector<std::string> names;
   for (const auto& [n, _] : plain_columns()) names.push_back(n);
-  for (const char* m : {"ttft", "tpot", "itl", "e2el"}) names.emplace_back(m);
+  for (const char* m : {"ttft", "tpot", "itl", "e2el", "cost", "tokens_per_dollar", "tokens_per_mw", "joules"}) names.emplace_back(m);
   for (std::size_t f = 0; f < data::kFieldCount; ++f) names.emplace_back(data::field_name(static_cast<Field>(f)));
   return names;
 }
 
-RowColumn row_column(const std::string& name) { return row_column(ast::Word{name, {}, ast::Word::Kind::name}); }
+RowColumn row_column(const std::string& name, const Pricing* pricing) {
+  return row_column(ast::Word{name, {}, ast::Word::Kind::name}, std::nullopt, pricing);
+}
 
-RowColumn row_column(const ast::Word& word, const std::optional<ast::Word>& qualifier) {
+RowColumn row_column(const ast::Word& word, const std::optional<ast::Word>& qualifier, const Pricing* pricing) {
   const std::string name = text::lower(word.text);
   const std::string q = qualifier ? text::lower(qualifier->text) : "";
+  if (const catalog::Metric* m = catalog::find_metric(name); m && name != "power_w" && catalog::needs_economics(m->kind)) {
+    if (qualifier) throw QueryError(fmt::format("'{}' takes no qualifier ('{}')", name, qualifier->text), qualifier->span);
+    if (!pricing) throw QueryError(fmt::format("'{}' is computed from prices; `points` has it, `frontier` does not", name), word.span);
+    return economics(*m, *pricing);
+  }
   if (name == "throughput" || name == "tput") {
     if (q.empty() || q == "total") return plain("throughput");
     if (q == "output") return plain("output_throughput");
