@@ -32,7 +32,7 @@ grep -qF $'\x1b[38;5;25m' <<<"$colours" || grep -qF "38;5;25m" <<<"$colours" || 
 widest=$(LC_ALL=C.UTF-8 wc -L <<<"$pane")
 [ "$widest" -le 120 ] || { echo "the plot is wider ($widest) than the pane"; exit 1; }
 tmux send-keys -t "$session" "plot list gpus" Enter
-wait_for "gpu"
+for _ in $(seq 200); do grep -q "has no chart" "$work/stderr" && break; sleep 0.1; done
 grep -q "has no chart" "$work/stderr" || { echo "plot of a list did not say it has no chart"; cat "$work/stderr"; exit 1; }
 
 # Piped: plain braille, no escapes, 80 columns.
