@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
+#include <utility>
+#include <vector>
 
 #include "text/text.hpp"
 
@@ -48,7 +50,8 @@ std::string targets_schema(std::string_view description) {
          R"(, "anyOf": [{"type": "array", "items": {"type": "number", "exclusiveMinimum": 0}, "minItems": 1}, {"type": "number", "exclusiveMinimum": 0}, {"type": "string", "description": "icq target text: \"20..200 step 20\" or \"band 10%, 50%, 90%\""}]})";
 }
 
-std::string object(std::initializer_list<std::pair<const char*, std::string>> props, std::initializer_list<const char*> required) {
+template <class Props>
+std::string object_of(const Props& props, std::initializer_list<const char*> required) {
   std::string o = R"({"type": "object", "additionalProperties": false, "properties": {)";
   bool first = true;
   for (const auto& [name, schema] : props) o += (first ? "" : ", ") + text::json_string(name) + ": " + schema, first = false;
@@ -62,12 +65,16 @@ std::string object(std::initializer_list<std::pair<const char*, std::string>> pr
   return o + "}";
 }
 
+std::string object(std::initializer_list<std::pair<const char*, std::string>> props, std::initializer_list<const char*> required) {
+  return object_of(props, required);
+}
+
 const char* const kFiltersHelp = "shared filters, e.g. {\"gpu\": \"mi355x\", \"model\": \"dsr1\", \"seq\": \"1k/1k\"}";
 
 std::vector<ToolSpec> make_tools() {
   std::vector<ToolSpec> t;
   t.push_back({"query", "Run icq text",
-               "Run any icq text: one or more statements (compare, frontier, points, trend, accuracy, list, describe, explain, help, "
+               "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
                "set, let, param) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
                "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
                "the JSON of the results, exactly what `icq --format json` prints (one object, or an array when several statements "
@@ -97,6 +104,52 @@ std::vector<ToolSpec> make_tools() {
                {"interactivity", R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
                {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}},
               {"sides"})});
+  const auto method_props = [] {
+    return std::vector<std::pair<const char*, std::string>>{
+        {"prices", str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
+        {"tokens", R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
+        {"cost", R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
+        {"interactivity", R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
+        {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}};
+  };
+  const char* const metric_help =
+      "the one metric to rank or lead on: throughput, cost, tokens_per_dollar, power, joules, ttft, tpot, itl, e2el "
+      "(default throughput); lower is better for cost, joules and latencies, higher for the others";
+  {
+    std::vector<std::pair<const char*, std::string>> props{
+        {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "config"], "description": "what to rank: every value of this dimension present under the filters is a side; config: every configuration line"})j"},
+        {"metric", str(metric_help)},
+        {"filters", filters_schema(kFiltersHelp)},
+        {"targets", targets_schema("interactivities (tok/s/user) to rank at, e.g. [50] (required: a ranking is at a target)")},
+        {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
+        {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")}};
+    for (auto& p : method_props()) props.push_back(std::move(p));
+    t.push_back(
+        {"rank", "Rank every value of a dimension at a target",
+         "Rank every value of a dimension present under the filters (every GPU, precision, framework, …; or every "
+         "configuration line with dimension config) as a side of one comparison, best first at each target interactivity "
+         "by the metric's polarity (lower cost is better, higher throughput is better), with each value's ratio to the best "
+         "(vs_best); sides without a value at a target (out of range) are listed last. Example: {\"dimension\": \"gpu\", "
+         "\"metric\": \"cost\", \"targets\": [50], \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": "
+         "\"8k/1k\"}}. Returns the JSON result, its markdown, and the icq statement it ran.",
+         object_of(props, {"dimension", "targets"})});
+  }
+  {
+    std::vector<std::pair<const char*, std::string>> props{
+        {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
+        {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"mi355x\", \"b200\"); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
+        {"metric", str(metric_help)},
+        {"filters", filters_schema(kFiltersHelp)}};
+    for (auto& p : method_props()) props.push_back(std::move(p));
+    t.push_back(
+        {"crossover", "Where the leader on a metric changes",
+         "Scan the band where every side was measured (every 0.01 tok/s/user, on the same splines as compare) and report "
+         "each interactivity where the leader on one metric changes (located to 0.01, with every side's value there) and who "
+         "leads on each stretch of the band. Example: {\"dimension\": \"gpu\", \"sides\": [\"mi355x\", \"b200\"], "
+         "\"metric\": \"throughput\", \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": \"1k/1k\"}}. "
+         "No targets: the whole band is scanned. Returns the JSON result, its markdown, and the icq statement it ran.",
+         object_of(props, {"sides"})});
+  }
   t.push_back({"list", "List what the data and catalog hold",
                "List the values present in the data or the catalog, with row counts and run dates: gpus, models, precisions, "
                "frameworks, families, specs, deployments, vendors, sequences, dates, metrics (how each is computed), editions "
@@ -265,22 +318,29 @@ std::string side(const Json& v, bool by_dimension) {
   return "(" + clause(v, "each side") + ")";
 }
 
-std::string compare_text(const Json& a) {
-  known_args(a, {"dimension", "sides", "filters", "targets", "clamp", "metrics", "prices", "tokens", "cost", "interactivity", "dashboard"});
+// " precision fp4 vs fp8" or " (gpu h200 precision fp8) vs (gpu b200)": the sides of a compare or crossover.
+std::string sides_text(const Json& a) {
   const Json* sides = arg(a, "sides");
   const auto* list = sides ? sides->array() : nullptr;
   if (!list || list->size() < 2) throw BadArgs{"sides must be an array of two or more sides, e.g. [\"fp4\", \"fp8\"]"};
-  std::string o = "compare";
+  std::string o;
   const Json* dim = arg(a, "dimension");
   if (dim) o += " " + word(*dim, "dimension");
   for (std::size_t i = 0; i < list->size(); ++i) o += (i ? " vs " : " ") + side((*list)[i], dim != nullptr);
-  o += filters(arg(a, "filters"));
-  o += targets(arg(a, "targets"));
-  if (const Json* c = arg(a, "clamp")) {
-    if (!c->boolean()) throw BadArgs{"clamp must be true or false"};
-    if (*c->boolean()) o += " clamp";
-  }
-  if (const Json* m = arg(a, "metrics")) o += " show " + listed(*m, "metrics", phrase);
+  return o;
+}
+
+std::string clamp(const Json& a) {
+  const Json* c = arg(a, "clamp");
+  if (!c) return {};
+  if (!c->boolean()) throw BadArgs{"clamp must be true or false"};
+  return *c->boolean() ? " clamp" : "";
+}
+
+// The method clauses shared by compare, rank and crossover: prices, cost method, dashboard date,
+// interactivity percentile, tokens.
+std::string method(const Json& a) {
+  std::string o;
   if (const Json* p = arg(a, "prices")) o += " using prices " + phrase(*p, "prices");
   if (const Json* c = arg(a, "cost")) o += " using cost " + word(*c, "cost");
   if (const Json* d = arg(a, "dashboard")) o += " using dashboard " + word(*d, "dashboard");
@@ -293,6 +353,37 @@ std::string required_word(const Json& a, std::string_view key) {
   const Json* v = arg(a, key);
   if (!v) throw BadArgs{"missing argument '" + std::string(key) + "'"};
   return word(*v, key);
+}
+
+std::string compare_text(const Json& a) {
+  known_args(a, {"dimension", "sides", "filters", "targets", "clamp", "metrics", "prices", "tokens", "cost", "interactivity", "dashboard"});
+  std::string o = "compare" + sides_text(a);
+  o += filters(arg(a, "filters"));
+  o += targets(arg(a, "targets"));
+  o += clamp(a);
+  if (const Json* m = arg(a, "metrics")) o += " show " + listed(*m, "metrics", phrase);
+  return o + method(a);
+}
+
+// `rank DIMENSION by METRIC [FILTERS] at interactivity T, … [clamp] [using …]`: the targets are required.
+std::string rank_text(const Json& a) {
+  known_args(a, {"dimension", "metric", "filters", "targets", "clamp", "metrics", "prices", "tokens", "cost", "interactivity", "dashboard"});
+  std::string o = "rank " + required_word(a, "dimension");
+  if (const Json* m = arg(a, "metric")) o += " by " + word(*m, "metric");
+  o += filters(arg(a, "filters"));
+  if (!arg(a, "targets")) throw BadArgs{"missing argument 'targets': the interactivities (tok/s/user) to rank at, e.g. [50]"};
+  o += targets(arg(a, "targets")) + clamp(a);
+  if (const Json* m = arg(a, "metrics")) o += " show " + listed(*m, "metrics", phrase);
+  return o + method(a);
+}
+
+// `crossover [DIMENSION] A vs B [vs C …] by METRIC [FILTERS] [using …]`: the band every side was
+// measured in is scanned, so there are no targets.
+std::string crossover_text(const Json& a) {
+  known_args(a, {"dimension", "sides", "metric", "filters", "prices", "tokens", "cost", "interactivity", "dashboard"});
+  std::string o = "crossover" + sides_text(a);
+  if (const Json* m = arg(a, "metric")) o += " by " + word(*m, "metric");
+  return o + filters(arg(a, "filters")) + method(a);
 }
 
 std::string list_text(const Json& a) {
@@ -377,6 +468,8 @@ ToolText tool_text(const ToolSpec& tool, const Json& arguments) {
       return {*q->string(), {}};
     }
     if (tool.name == "compare") return {compare_text(a), {}};
+    if (tool.name == "rank") return {rank_text(a), {}};
+    if (tool.name == "crossover") return {crossover_text(a), {}};
     if (tool.name == "list") return {list_text(a), {}};
     if (tool.name == "describe") return {describe_text(a), {}};
     if (tool.name == "frontier") return {frontier_text(a), {}};

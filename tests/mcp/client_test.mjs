@@ -29,7 +29,7 @@ ok(`initialize: ${info.name} ${info.version}, tools and resources`);
 
 const { tools } = await client.listTools();
 const names = tools.map((t) => t.name);
-for (const t of ["query", "compare", "list", "describe", "frontier", "trend"]) assert.ok(names.includes(t), `tool ${t} listed`);
+for (const t of ["query", "compare", "rank", "crossover", "list", "describe", "frontier", "trend", "points"]) assert.ok(names.includes(t), `tool ${t} listed`);
 for (const t of tools) {
   assert.equal(t.inputSchema.type, "object", `${t.name} has an object schema`);
   assert.ok(t.description.length > 80, `${t.name} has a description an assistant can act on`);
@@ -85,6 +85,19 @@ for (const [i, target] of cmp.json.targets.entries()) {
   }
 }
 ok(`compare: "${cmp.ran}" — ${numbers} numbers equal to icq --format json`);
+
+// rank and crossover, structured: the statement each ran, and its JSON equal to the CLI's (in call).
+const r = await call("rank", { dimension: "gpu", metric: "cost", targets: [50], filters: { model: "dsr1", precision: "fp8", seq: "8k/1k" } });
+assert.equal(r.ran, "rank gpu by cost model dsr1 precision fp8 seq 8k/1k at interactivity 50");
+assert.equal(r.json.kind, "rank");
+const badRank = await client.callTool({ name: "rank", arguments: { dimension: "gpu", metric: "cost" } });
+assert.equal(badRank.isError, true);
+assert.match(badRank.content[0].text, /missing argument 'targets'/);
+ok(`rank: "${r.ran}" equal to icq --format json; without targets, isError saying so`);
+const x = await call("crossover", { dimension: "gpu", sides: ["mi355x", "b200"], metric: "throughput", filters: { model: "dsr1", precision: "fp8", seq: "1k/1k" } });
+assert.equal(x.ran, "crossover gpu mi355x vs b200 by throughput model dsr1 precision fp8 seq 1k/1k");
+assert.equal(x.json.kind, "crossover");
+ok(`crossover: "${x.ran}" equal to icq --format json`);
 
 // query: the README's first comparison, and several statements at once (an array, as the CLI).
 const q = await call("query", { query: "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k" });

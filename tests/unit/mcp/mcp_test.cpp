@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "icq/icq.hpp"
 #include "mcp_protocol.hpp"
@@ -59,6 +60,28 @@ std::string ask(Server& s, std::string_view line) {
 }
 
 bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+
+// The content items of a tools/call answer, read back from its JSON.
+std::vector<std::string> content_of(const std::string& answer) {
+  const std::string key = R"("result":)";
+  const auto at = answer.find(key);
+  REQUIRE(at != std::string::npos);
+  const Json result = parse_json(std::string_view(answer).substr(at + key.size(), answer.size() - at - key.size() - 1));
+  REQUIRE(result.get("content"));
+  std::vector<std::string> items;
+  for (const auto& item : *result.get("content")->array()) items.push_back(*item.get("text")->string());
+  return items;
+}
+
+// What `icq --format json -c TEXT` prints for one statement on the built-in data.
+std::string cli_json(std::string_view text) {
+  icq::Session session;
+  const icq::Outcome out = session.run(std::string(text));
+  REQUIRE(out.ok());
+  REQUIRE(out.results.size() == 1);
+  std::string v = icq::render(out.results.front(), icq::Format::json);
+  return v.substr(0, v.find_last_not_of('\n') + 1);
+}
 
 }  // namespace
 
@@ -124,6 +147,14 @@ TEST_CASE("mcp: structured tool calls write one icq statement", "[mcp]") {
         "trend throughput at interactivity 50 since 2026-02-01 by framework");
   CHECK(text_of("points", R"({"filters":{"gpu":"b200"},"order_by":"throughput desc","limit":5})") == "points gpu b200 order by throughput desc limit 5");
   CHECK(text_of("query", R"({"query":"list gpus; list models"})") == "list gpus; list models");
+  CHECK(text_of("rank", R"({"dimension":"gpu","metric":"cost","targets":[50],"filters":{"model":"dsr1","precision":"fp8","seq":"8k/1k"}})") ==
+        "rank gpu by cost model dsr1 precision fp8 seq 8k/1k at interactivity 50");
+  CHECK(text_of("rank", R"({"dimension":"config","targets":"40, 80","filters":"on b200 model dsr1","clamp":true,"metrics":["cost"],"prices":"2026-07 neocloud","cost":"splined"})") ==
+        "rank config on b200 model dsr1 at 40, 80 clamp show cost using prices 2026-07 neocloud using cost splined");
+  CHECK(text_of("crossover", R"({"dimension":"gpu","sides":["mi355x","b200"],"metric":"throughput","filters":{"model":"dsr1","precision":"fp8","seq":"1k/1k"}})") ==
+        "crossover gpu mi355x vs b200 by throughput model dsr1 precision fp8 seq 1k/1k");
+  CHECK(text_of("crossover", R"({"sides":["gpu h200 precision fp8",{"gpu":"b200","precision":"fp4"}],"filters":"model dsr1","tokens":"output"})") ==
+        "crossover (gpu h200 precision fp8) vs (gpu b200 precision fp4) model dsr1 tokens output");
 }
 
 TEST_CASE("mcp: arguments that would change the statement are refused with a reason", "[mcp]") {
@@ -137,6 +168,12 @@ TEST_CASE("mcp: arguments that would change the statement are refused with a rea
   CHECK(contains(error_text("describe", R"({"kind":"gpu"})"), "missing argument 'name'"));
   CHECK(contains(error_text("trend", R"({"metrics":"cost"})"), "targets"));
   CHECK(contains(error_text("points", R"({"limit":2.5})"), "integer"));
+  CHECK(contains(error_text("rank", R"({"dimension":"gpu","metric":"cost"})"), "missing argument 'targets'"));
+  CHECK(contains(error_text("rank", R"({"targets":[50]})"), "missing argument 'dimension'"));
+  CHECK(contains(error_text("rank", R"({"dimension":"gpu","targets":[50],"metric":"cost; list gpus"})"), "not a name"));
+  CHECK(contains(error_text("rank", R"({"dimension":"gpu","targets":[50],"sides":["a","b"]})"), "unknown argument 'sides'"));
+  CHECK(contains(error_text("crossover", R"({"dimension":"gpu","sides":["mi355x"]})"), "two or more"));
+  CHECK(contains(error_text("crossover", R"({"dimension":"gpu","sides":["mi355x","b200"],"targets":[50]})"), "unknown argument 'targets'"));
   CHECK(contains(error_text("query", R"({})"), "missing argument 'query'"));
   CHECK(contains(error_text("query", R"({"query":" ;; "})"), "empty"));
 }
@@ -160,6 +197,23 @@ TEST_CASE("mcp: the lifecycle, the tools and the resources over a real session",
   CHECK(contains(cmp, R"("isError":false)"));
   CHECK(contains(cmp, R"(\"kind\": \"compare\")"));
   CHECK(contains(cmp, "icq text run: compare precision fp4 vs fp8 gpu mi355x model dsr1 at interactivity 50"));
+
+  // rank and crossover: the JSON is what `icq --format json -c` prints for the statement they ran.
+  const std::string rank = ask(s, R"({"jsonrpc":"2.0","id":15,"method":"tools/call","params":{"name":"rank","arguments":{"dimension":"gpu","metric":"cost","targets":[50],"filters":{"model":"dsr1","precision":"fp8","seq":"8k/1k"}}}})");
+  CHECK(contains(rank, R"("isError":false)"));
+  const auto ranked = content_of(rank);
+  REQUIRE(ranked.size() == 3);
+  CHECK(ranked[2] == "icq text run: rank gpu by cost model dsr1 precision fp8 seq 8k/1k at interactivity 50");
+  CHECK(ranked[0] == cli_json("rank gpu by cost model dsr1 precision fp8 seq 8k/1k at interactivity 50"));
+  CHECK(contains(ranked[0], R"("kind": "rank")"));
+  CHECK(contains(ranked[1], "| GB200"));
+  const std::string cross = ask(s, R"({"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"crossover","arguments":{"dimension":"gpu","sides":["mi355x","b200"],"metric":"throughput","filters":{"model":"dsr1","precision":"fp8","seq":"1k/1k"}}}})");
+  CHECK(contains(cross, R"("isError":false)"));
+  const auto crossed = content_of(cross);
+  REQUIRE(crossed.size() == 3);
+  CHECK(crossed[2] == "icq text run: crossover gpu mi355x vs b200 by throughput model dsr1 precision fp8 seq 1k/1k");
+  CHECK(crossed[0] == cli_json("crossover gpu mi355x vs b200 by throughput model dsr1 precision fp8 seq 1k/1k"));
+  CHECK(contains(crossed[0], R"("kind": "crossover")"));
 
   const std::string bad = ask(s, R"({"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"name":"query","arguments":{"query":"compare precision fp9 vs fp8"}}})");
   CHECK(contains(bad, R"("isError":true)"));
