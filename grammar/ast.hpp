@@ -94,6 +94,7 @@ struct Clauses {
   std::optional<Word> by;       // trend
   std::vector<OrderItem> order; // points
   std::optional<Word> limit;    // points
+  std::optional<Word> noise;    // compare `with noise [last N]`: the N (empty text: the default)
 };
 
 // One side of a comparison: a value of the compared dimension, or a parenthesised filter set

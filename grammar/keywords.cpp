@@ -17,7 +17,8 @@ const std::vector<StatementDoc>& statement_docs() {
         "compare date 2026-05-18 vs 2026-05-22 on b200 model dsr1 precision fp8 at 40",
         "compare precision fp4 vs fp8 on mi355x model dsr1 at interactivity 20..100 step 20 clamp using prices 2026-04",
         "compare precision fp4 vs fp8 on mi355x model dsr1 show throughput, cost, accuracy",
-        "compare gpu * model dsr1 precision fp8 seq 8k/1k at 50 show cost"}},
+        "compare gpu * model dsr1 precision fp8 seq 8k/1k at 50 show cost",
+        "compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput with noise last 5"}},
       {"rank", "rank DIMENSION|config [by METRIC] at interactivity T[, T…] [FILTERS] [show METRICS] [CLAUSES]",
        "every value of a dimension present under the filters (or every configuration, `rank config`) as a side, best "
        "first at each target by the metric's polarity, with the ratio to the best; values out of range are listed last",
@@ -97,6 +98,7 @@ const std::vector<ClauseDoc>& clause_docs() {
       {"by", "by gpu|precision|framework|… (trend) | by METRIC (rank, crossover)", "trend: one series per value; rank and crossover: the metric"},
       {"order", "order by COLUMN [asc|desc], …", "points: sort order"},
       {"limit", "limit N", "points: at most N rows"},
+      {"with", "with noise [last N]", "compare: each value's spread over each side's last N run dates (default 5), a verdict inside both spreads called run-to-run noise"},
   };
   return docs;
 }

@@ -98,6 +98,8 @@ ICQ_ERROR(by_field, "expected what to group by after 'by'", "e.g. by gpu  |  by 
 ICQ_ERROR(kw_by, "expected 'by' after 'order'", "e.g. order by throughput desc");
 ICQ_ERROR(order_list, "expected columns to order by", "e.g. order by throughput desc, conc");
 ICQ_ERROR(order_item, "expected a column after '{prev}'", "e.g. order by throughput desc, conc");
+ICQ_ERROR(kw_noise, "expected 'noise' after 'with'", "e.g. compare … with noise  |  with noise last 10");
+ICQ_ERROR(noise_runs, "expected how many run dates after 'last'", "e.g. with noise last 10");
 ICQ_ERROR(limit_value, "expected a row count after 'limit'", "e.g. limit 10");
 ICQ_ERROR(trend_metrics, "expected the metric to follow after 'trend'", "e.g. trend throughput on b200 model dsr1 precision fp4 at 50");
 ICQ_ERROR(set_name, "expected what to set after 'set'", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT");
@@ -144,7 +146,7 @@ using selector = pt::selector<
                           using_dashboard, using_interactivity, cost_method, dashboard_date, percentile_word,
                           price_word, tokens_clause, token_word, list_what, describe_kind, describe_name, help_topic,
                           let_ref, let_side, since_clause, by_clause, order_item, order_column, order_direction,
-                          limit_clause, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
+                          limit_clause, noise_clause, noise_runs, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
                           set_name, set_arg, let_stmt, let_name, param_stmt, param_name, param_value, load_stmt, load_path,
                           explain_stmt, by_field, limit_value, expect_stmt, expect_operand, expect_rhs, expect_cmp,
                           call_metric, call_side, number, factor, expect_targets, scale>>;
@@ -319,6 +321,11 @@ void add_clause(const Node& c, ast::Clauses& out) {
   } else if (c.is_type<by_clause>()) {
     if (out.by) repeated(span_of(c), "by");
     out.by = word_of(*c.children.front());
+  } else if (c.is_type<noise_clause>()) {
+    if (out.noise) repeated(span_of(c), "with noise");
+    out.noise = ast::Word{};
+    out.noise->span = span_of(c);
+    if (!c.children.empty()) out.noise->text = c.children.front()->string();
   } else if (c.is_type<limit_clause>()) {
     if (out.limit) repeated(span_of(c), "limit");
     out.limit = word_of(*c.children.front());

@@ -93,6 +93,9 @@ ICQ_KW(all, "all");
 ICQ_KW(rank, "rank");
 ICQ_KW(crossover, "crossover");
 ICQ_KW(config, "config");
+ICQ_KW(with, "with");
+ICQ_KW(noise, "noise");
+ICQ_KW(last, "last");
 #undef ICQ_KW
 
 // Whitespace inside a statement: blanks, comments, and a backslash-newline continuation.
@@ -202,16 +205,19 @@ struct order_item : seq<order_column, opt<sp1, order_direction>> {};
 struct order_list : list_need<order_item, comma> {};
 struct order_clause : seq<kw_order, sp, need<kw_by>, sp, need<order_list>> {};
 struct limit_value : sor<param_ref, digits> {};
+// `with noise [last N]`: each value's spread over the side's last N run dates.
+struct noise_runs : sor<param_ref, digits> {};
+struct noise_clause : seq<kw_with, sp, need<kw_noise>, opt<sp, kw_last, sp, need<noise_runs>>> {};
 struct limit_clause : seq<kw_limit, sp, need<limit_value>> {};
 
 struct statement_keyword;
 struct clause_start : sor<filter_key, kw_where, kw_as, kw_at, kw_clamp, kw_show, kw_using, kw_tokens, kw_vs, kw_since,
-                          kw_by, kw_order, kw_limit> {};
+                          kw_by, kw_order, kw_limit, kw_with> {};
 // A bare name in clause position is a `let` filter set (`compare precision fp4 vs fp8 amd …`); the
 // binder reports an unknown one with suggestions from the clause keywords and the defined names.
 struct let_ref : seq<not_at<clause_start>, not_at<statement_keyword>, word> {};
 struct clause : sor<on_date_clause, filter, where_clause, as_of_clause, targets_clause, clamp_clause, show_clause,
-                    using_clause, tokens_clause, since_clause, by_clause, order_clause, limit_clause, let_ref> {};
+                    using_clause, tokens_clause, since_clause, by_clause, order_clause, limit_clause, noise_clause, let_ref> {};
 struct clauses : star<sp, clause> {};
 
 // --- compare ---------------------------------------------------------------------------------

@@ -57,10 +57,19 @@ struct SideSummary {
   std::vector<ChartSeries> chart;                   // one per Comparison::metrics entry
 };
 
+// A value's run-to-run spread (`with noise`): the side's value at the target on the as-of frontier
+// of each of its last run dates.
+struct Spread {
+  double min = 0, max = 0;
+  double stddev = 0;      // sample standard deviation (n − 1)
+  std::size_t runs = 0;   // run dates with a value
+};
+
 struct SideValue {
   std::string side;  // label
   Status status = Status::ok;
   std::vector<std::optional<double>> values;  // one per Comparison::metrics entry; nullopt = absent
+  std::vector<std::optional<Spread>> noise;   // `with noise`: one per metric (absent: fewer than 2 runs with a value)
 };
 
 struct TargetResult {
@@ -86,6 +95,7 @@ struct Comparison {
   std::vector<SideSummary> sides;
   std::vector<MetricColumn> metrics;
   std::vector<TargetResult> targets;
+  std::size_t noise_runs = 0;  // `with noise last N`; 0 without
   std::string prices;  // "2026-07 hyperscaler"
   std::string tokens;  // "total"
   std::optional<DashboardPage> page;  // when the dashboard has a page for this comparison

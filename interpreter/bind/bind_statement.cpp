@@ -190,6 +190,9 @@ BoundRank Binder::bind(const ast::Rank& r) const {
 BoundCrossover Binder::bind(const ast::Crossover& x) const {
   ast::Compare c = x.compare;
   c.clauses.by.reset();
+  if (c.clauses.noise)
+    throw QueryError("crossover reads the newest runs; run-to-run noise is a compare's", c.clauses.noise->span,
+                     "compare the sides at a crossing's interactivity `with noise`");
   if (c.clauses.targets)
     throw QueryError("crossover scans the whole band both sides were measured in; drop `at`", c.clauses.targets->span,
                      "e.g. crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by throughput");

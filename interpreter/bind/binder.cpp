@@ -431,6 +431,7 @@ void Binder::check_clauses(const ast::Clauses& cl, std::string_view statement, u
     if (cl.since) reject(cl.since->span, "since", "trend");
     if (cl.by) reject(cl.by->span, "by", "trend, rank and crossover");
   }
+  if (!(allowed & kNoise) && cl.noise) reject(cl.noise->span, "with noise", "compare");
   if (!(allowed & kOrder)) {
     if (!cl.order.empty()) reject(cl.order.front().column.span, "order by", "points");
     if (cl.limit) reject(cl.limit->span, "limit", "points");
@@ -557,7 +558,13 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
 
   // Shared clauses.
   const ast::Clauses& cl = c.clauses;
-  check_clauses(cl, "compare", kFilters | kTargets | kShow | kEconomics);
+  check_clauses(cl, "compare", kFilters | kTargets | kShow | kEconomics | kNoise);
+  if (cl.noise) {
+    const double n = cl.noise->text.empty() ? 5 : number_of(*cl.noise, "a count of run dates");
+    if (n < 2 || n != std::floor(n) || n > 100)
+      throw QueryError(fmt::format("with noise takes 2 to 100 run dates, not {}", cl.noise->text), cl.noise->span, "e.g. with noise last 10");
+    out.noise_runs = static_cast<std::size_t>(n);
+  }
   for (const auto& l : cl.lets) apply_let(l, out.shared);
   for (const auto& f : cl.filters) {
     LineFilter lf = bind_filter(f);

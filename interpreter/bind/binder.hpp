@@ -94,7 +94,7 @@ class Binder {
   std::vector<double> bind_targets(const ast::Targets& t) const;
 
   // Clause groups a statement accepts; others are errors naming the statement they belong to.
-  static constexpr unsigned kFilters = 1, kTargets = 2, kShow = 4, kEconomics = 8, kHistory = 16, kOrder = 32, kAxis = 64, kPrices = 128;
+  static constexpr unsigned kFilters = 1, kTargets = 2, kShow = 4, kEconomics = 8, kHistory = 16, kOrder = 32, kAxis = 64, kPrices = 128, kNoise = 256;
   void check_clauses(const ast::Clauses& cl, std::string_view statement, unsigned allowed) const;
   const Settings& settings() const noexcept { return settings_; }
   // The same binder with a statement's own prices (`using prices …`), for `where cost < …`.

@@ -73,6 +73,7 @@ struct BoundCompare {
   std::vector<BoundMetric> metrics;
   bool metrics_explicit = false;
   bool show_config = false;  // `show config`: the knots behind each value
+  std::size_t noise_runs = 0;  // `with noise last N`: spreads over each side's last N run dates
   Method method;
   std::string tokens = "total";
   data::Field token_field = data::Field::tput_per_gpu;

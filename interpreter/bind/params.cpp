@@ -77,6 +77,7 @@ struct Substituter {
     word(c.since);
     word(c.by);
     word(c.limit);
+    word(c.noise);
   }
   void compare(ast::Compare& c) const {
     for (auto& sd : c.sides) side(sd);

@@ -11,6 +11,8 @@
 #include "catalog/catalog.hpp"
 #include "eval/chart_data.hpp"
 #include "eval/config_table.hpp"
+#include "eval/noise.hpp"
+#include "render/numbers.hpp"
 #include "eval/curve.hpp"
 #include "eval/dashboard_link.hpp"
 #include "eval/provenance.hpp"
@@ -165,6 +167,7 @@ std::string resolved_query(const BoundCompare& q, const std::vector<double>& tar
   for (const auto& bm : q.metrics) m.push_back(bm.text);
   if (q.show_config) m.emplace_back("config");
   s += " show " + text::join(m, ", ");
+  if (q.noise_runs) s += fmt::format(" with noise last {}", q.noise_runs);
   s += q.method.text();
   // The workload's default percentile, printed so nobody has to guess which axis was read.
   if (!q.method.axis.chosen && !axis.empty() && axis.find('/') == std::string::npos) s += " using interactivity " + axis;
@@ -319,6 +322,8 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
   std::vector<std::pair<std::string, Decimal>> saving_at;  // for the phrasing note, in target order
   std::vector<std::string> accuracy_sources, no_evaluation;
   const bool wants_accuracy = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
+  const std::vector<SideHistory> histories = q.noise_runs ? side_histories(q, ds) : std::vector<SideHistory>{};
+  cmp.noise_runs = q.noise_runs;
   for (double t : targets) {
     TargetResult tr;
     tr.interactivity = t;
@@ -352,7 +357,8 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
           no_evaluation.push_back(n);
         }
       }
-      tr.values.push_back({q.sides[si].label, pv.status, pv.values});
+      tr.values.push_back({q.sides[si].label, pv.status, pv.values, {}});
+      if (!histories.empty()) tr.values.back().noise = spread_at(histories[si], ds, t, q);
     }
 
     std::string prefix = !band ? fmt::format("At {} tok/s/user", number_text(t))
@@ -382,12 +388,33 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
         }
         return c;
       };
+      // `with noise`: when the two best values differ by less than both their spreads, say so instead of a winner.
+      auto noise_clause = [&](std::size_t mi) -> std::optional<std::string> {
+        if (histories.empty()) return std::nullopt;
+        std::vector<std::size_t> order(curves.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        const bool higher = metrics[mi].column.polarity != MetricColumn::Polarity::lower_is_better;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+          return higher ? *at[a].values[mi] > *at[b].values[mi] : *at[a].values[mi] < *at[b].values[mi];
+        });
+        const SideValue &a = tr.values[order[0]], &b = tr.values[order[1]];
+        if (!within_noise(a, b, mi)) return std::nullopt;
+        const auto span = [&](std::size_t si) {
+          const Spread& sp = *tr.values[si].noise[mi];
+          return fmt::format("{} {}–{} over {} runs", q.sides[si].display, out::metric_cell(metrics[mi].column.key, sp.min),
+                             out::metric_cell(metrics[mi].column.key, sp.max), sp.runs);
+        };
+        return fmt::format("{}: {} and {} are within run-to-run noise ({}; {})", metrics[mi].column.display, q.sides[order[0]].display,
+                           q.sides[order[1]].display, span(order[0]), span(order[1]));
+      };
       bool had_cost = false, had_tput = false;
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
         const auto kind = metrics[mi].metric->kind;
         if (kind == catalog::MetricKind::cost && !had_cost) {
           had_cost = true;
-          if (auto c = contenders(mi)) {
+          if (auto c = contenders(mi); c && noise_clause(mi)) {
+            clauses.insert(clauses.begin(), *noise_clause(mi));
+          } else if (c) {
             clauses.insert(clauses.begin(), cost_clause(*c));
             auto ranked = *c;
             std::stable_sort(ranked.begin(), ranked.end(), [](const Contender& a, const Contender& b) { return a.value < b.value; });
@@ -395,7 +422,9 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
           }
         } else if (kind == catalog::MetricKind::throughput && !had_tput) {
           had_tput = true;
-          if (auto c = contenders(mi)) {
+          if (auto c = contenders(mi); c && noise_clause(mi)) {
+            clauses.push_back(*noise_clause(mi));
+          } else if (c) {
             const std::string unit = metrics[mi].field == Field::tput_per_gpu          ? "tok/s/GPU"
                                      : metrics[mi].field == Field::output_tput_per_gpu ? "output tok/s/GPU"
                                                                                        : "input tok/s/GPU";
@@ -408,7 +437,9 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
         for (std::size_t mi = 0; mi < metrics.size() && clauses.empty(); ++mi) {
           const auto pol = metrics[mi].column.polarity;
           if (pol == MetricColumn::Polarity::neutral) continue;
-          if (auto c = contenders(mi)) {
+          if (auto c = contenders(mi); c && noise_clause(mi)) {
+            clauses.push_back(*noise_clause(mi));
+          } else if (c) {
             if (pol == MetricColumn::Polarity::higher_is_better) clauses.push_back(more_clause(*c, metrics[mi].column.unit, metrics[mi].column.unit));
             else clauses.push_back(lower_clause(*c, metrics[mi].column.display));
           }
@@ -443,6 +474,18 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
                                   c.selected().rows_without_x, axis.words == "p50" ? "median" : axis.words));
   }
   if (!q.sides_note.empty()) notes.push_back(q.sides_note);
+  if (!histories.empty()) {
+    std::vector<std::string> each;
+    for (std::size_t i = 0; i < histories.size(); ++i) {
+      const auto& d = histories[i].dates;
+      each.push_back(d.empty() ? q.sides[i].display + " none"
+                               : fmt::format("{} {} ({} … {})", q.sides[i].display, d.size(), text::format_date(d.front()), text::format_date(d.back())));
+    }
+    notes.push_back(fmt::format("with noise: each value's spread (min–max, sample standard deviation) at the target over the side's last {} "
+                                "run dates, each read on the frontier as of that date; run dates: {}; a verdict whose two best values "
+                                "differ by less than both their spreads names no winner",
+                                q.noise_runs, text::join(each, "; ")));
+  }
   if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
   for (auto& n : method_notes(q, curves, ds, wants_money || wants_power, axis)) notes.push_back(std::move(n));
   {

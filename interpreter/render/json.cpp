@@ -153,6 +153,28 @@ std::string to_json(const Result& r, bool pretty) {
           if (v && c.metrics[m].key == "concurrency") w.integer(static_cast<long long>(*v));
           else w.num(v);
         }
+        if (!sv.noise.empty()) {  // `with noise`: each metric's spread over recent run dates
+          w.key("noise");
+          w.open('{');
+          for (std::size_t m = 0; m < c.metrics.size() && m < sv.noise.size(); ++m) {
+            w.key(c.metrics[m].key);
+            if (!sv.noise[m]) {
+              w.num(std::optional<double>{});
+              continue;
+            }
+            w.open('{');
+            w.key("min");
+            w.num(sv.noise[m]->min);
+            w.key("max");
+            w.num(sv.noise[m]->max);
+            w.key("stddev");
+            w.num(sv.noise[m]->stddev);
+            w.key("runs");
+            w.integer(static_cast<long long>(sv.noise[m]->runs));
+            w.close('}');
+          }
+          w.close('}');
+        }
         w.close('}');
       }
       w.close(']');

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "eval/compare.hpp"
+#include "eval/noise.hpp"
 #include "num/decimal.hpp"
 #include "render/braille.hpp"
 #include "render/chart.hpp"
@@ -38,6 +39,7 @@ Verdict verdict(const Comparison& c, std::size_t metric, const TargetResult& t) 
   std::stable_sort(present.begin(), present.end(), [&](const auto& a, const auto& b) {
     return pol == MetricColumn::Polarity::higher_is_better ? a.first > b.first : a.first < b.first;
   });
+  if (interp::within_noise(t.values[present[0].second], t.values[present[1].second], metric)) return {"noise", ""};
   const double best = present[0].first, next = present[1].first;
   if (best <= 0 || next <= 0) return {"—", ""};
   const num::Decimal r = pol == MetricColumn::Polarity::higher_is_better ? num::Decimal::from_double(best) / num::Decimal::from_double(next)
@@ -61,7 +63,9 @@ out::Grid compare_grid(const Comparison& c) {
       for (const auto& sv : tr.values) {
         if (sv.status == Status::out_of_range) row.push_back("out of range");
         else if (!sv.values[m]) row.push_back("—");
-        else row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) + (sv.status == Status::clamped ? "*" : ""));
+        else
+          row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) + (sv.status == Status::clamped ? "*" : "") +
+                        (m < sv.noise.size() && sv.noise[m] ? " ±" + out::metric_cell(c.metrics[m].key, sv.noise[m]->stddev) : ""));
       }
       const Verdict v = verdict(c, m, tr);
       row.push_back(v.winner);
