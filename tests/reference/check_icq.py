@@ -25,6 +25,9 @@ CROSSOVER_CASES: the reference samples its own splines every 0.001 tok/s/user (i
 icq's crossings must be as many, with the same from/to leaders, each within 0.01 tok/s/user, the
 values icq prints at a crossing within 1% of the reference's curves there, the leaders table
 spanning the band with the same sequence of leaders.
+NOISE_CASES (`compare ... with noise [last N]`): everything CASES compare, plus per target and side
+each shown metric's spread (min / max / stddev 1e-6 relative, runs exact), the within-noise
+decision per verdict metric, and each side's run dates in the with-noise note.
 ERROR_CASES are queries the reference refuses (ValueError); icq must exit non-zero on them.
 Exit 0 when everything agrees, 1 when anything differs (every difference is printed),
 2 on usage errors.
@@ -345,6 +348,49 @@ CROSSOVER_CASES = [
 ]
 
 
+def noise_spec(dimension, sides, noise_runs=R.NOISE_DEFAULT_RUNS, as_of=None, **kw):
+    s = spec(dimension, sides, **kw)
+    s["noise_runs"] = noise_runs
+    if as_of:
+        s["as_of"] = as_of
+    return s
+
+
+# `compare ... with noise [last N]`: (icq query, reference spec).  Besides everything CASES compare
+# (only the metrics a `show` names), per target and side the "noise" object of each shown metric
+# (min / max / stddev 1e-6 relative, runs exact, null = null), the within-noise decision per
+# verdict metric (icq's sentence for the target says "<Metric>: A and B are within run-to-run
+# noise" exactly when the reference's rule holds, and then "over <runs> runs" of both sides), and
+# the note's run dates of each side (how many, first … last).
+NOISE_CASES = [
+    # throughput, N=10; at 37 TRT-LLM is out of range now but its past frontiers reach 37 (a spread
+    # without a value); at 60 the two are within noise
+    ("compare framework sglang vs trt on b200 model dsr1 precision fp4 seq 1k/1k at 37, 60 show throughput with noise last 10",
+     noise_spec("framework", ["sglang", "trt"], 10, targets=[37, 60], gpu="b200", precision="fp4")),
+    # the same sides on cost: within noise on cost too
+    ("compare framework sglang vs trt on b200 model dsr1 precision fp4 seq 1k/1k at 60, 100 show throughput, cost with noise last 10",
+     noise_spec("framework", ["sglang", "trt"], 10, targets=[60, 100], gpu="b200", precision="fp4")),
+    # throughput and cost, N=5 (the default): a clear winner despite the spreads
+    ("compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput, cost with noise",
+     noise_spec("precision", ["fp4", "fp8"], targets=[50], gpu="b200")),
+    # every default column (power and concurrency spreads too), band quartiles
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k with noise last 5",
+     noise_spec("precision", ["fp4", "fp8"], 5, gpu="mi355x")),
+    # fewer run dates than N: GB300 has 2 (FP4), B300 6, both < 10
+    ("compare gpu b300 vs gb300 model dsr1 precision fp4 show throughput, cost with noise last 10",
+     noise_spec("gpu", ["b300", "gb300"], 10, precision="fp4")),
+    ("compare gpu gb300 vs b300 model dsr1 precision fp8 at band 0%, 50%, 100% show throughput, cost with noise last 10",
+     noise_spec("gpu", ["gb300", "b300"], 10, precision="fp8", band_pct=[0, 50, 100])),
+    # three sides, cost splined, N=10
+    ("compare gpu b200 vs mi355x vs h200 model dsr1 precision fp8 at 30, 60 show throughput, cost using cost splined with noise last 10",
+     noise_spec("gpu", ["b200", "mi355x", "h200"], 10, targets=[30, 60], precision="fp8",
+                cost_method="splined")),
+    # as of a date: only the run dates up to it, each curve as of its date
+    ("compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput, cost as of 2026-03-01 with noise",
+     noise_spec("precision", ["fp4", "fp8"], as_of="2026-03-01", targets=[50], gpu="b200")),
+]
+
+
 # --------------------------------------------------------------------------------------------
 def close(a, b) -> bool:
     if a is None or b is None:
@@ -622,7 +668,7 @@ SHOW_NAMES = {"throughput": "throughput", "cost": "cost", "power": "tokens_per_m
 
 def shown_metrics(query: str):
     """The metric keys a `show` list names (None without `show`: the default columns)."""
-    m = re.search(r"\bshow\s+(.*?)(?:\busing\b|$)", query)
+    m = re.search(r"\bshow\s+(.*?)(?:\busing\b|\bwith\b|\bas of\b|$)", query)
     if not m:
         return None
     return {SHOW_NAMES[w.strip()] for w in m.group(1).split(",") if w.strip() in SHOW_NAMES}
@@ -631,6 +677,73 @@ def shown_metrics(query: str):
 def explicit_query(star_query: str, dimension: str, labels: list) -> str:
     """`compare gpu * ...` -> `compare gpu a vs b vs ... ...` (the same sides, named)."""
     return star_query.replace(f"{dimension} *", f"{dimension} " + " vs ".join(labels), 1)
+
+
+DEFAULT_NOISE_KEYS = ("throughput", "cost", "tokens_per_mw", "concurrency")
+
+
+def target_sentences(got: dict, t) -> list[str]:
+    """icq's summary sentence(s) for target t ("... at <t> tok/s/user: ...")."""
+    ft = fmt_t(t)
+    return [s for s in (got.get("summary") or []) if isinstance(s, str)
+            and re.search(rf"\bat {re.escape(ft)} tok/s/user", s)]
+
+
+def diff_noise(ref: dict, got: dict, dimension: str, shown) -> list[str]:
+    """The `with noise` parts of a compare (see NOISE_CASES)."""
+    d = []
+    keys = DEFAULT_NOISE_KEYS if shown is None else tuple(k for k in DEFAULT_NOISE_KEYS if k in shown)
+    if not keys:
+        return ["no metric of the query's `show` to compare the spreads of (the case checks nothing)"]
+    for rt, gt in zip(ref["targets"], got.get("targets") or []):
+        t = rt["interactivity"]
+        for rv, gv in zip(rt["values"], gt.get("values") or []):
+            name = f"t={fmt_t(t)} {rv['side']}"
+            gn = gv.get("noise")
+            if not isinstance(gn, dict):
+                d.append(f"{name}: no noise object in icq's JSON")
+                continue
+            for k in keys:
+                want = rv["noise"][k]
+                if k not in gn:
+                    d.append(f"{name}: noise.{k} missing in icq's JSON (ref {want!r})")
+                    continue
+                have = gn[k]
+                if want is None or have is None:
+                    if (want is None) != (have is None):
+                        d.append(f"{name}: noise.{k} ref {want!r} icq {have!r}")
+                    continue
+                for f in ("min", "max", "stddev"):
+                    if not close(want[f], have.get(f)):
+                        d.append(f"{name}: noise.{k}.{f} ref {want[f]!r} icq {have.get(f)!r}")
+                if have.get("runs") != want["runs"] or isinstance(have.get("runs"), bool):
+                    d.append(f"{name}: noise.{k}.runs ref {want['runs']} icq {have.get('runs')!r}")
+        # the within-noise decision, per verdict metric the query shows
+        sent = " ".join(target_sentences(got, t)).lower()
+        wn = rt.get("within_noise") or {}
+        for m, disp in R.NOISE_METRIC_DISPLAY.items():
+            if shown is not None and m not in shown:
+                continue
+            says = f"{disp.lower()}:" in sent and "within run-to-run noise" in sent.split(f"{disp.lower()}:", 1)[1].split(";")[0]
+            if says != bool(wn.get(m)):
+                d.append(f"t={fmt_t(t)}: {m} within noise: ref {bool(wn.get(m))} icq {says} "
+                         f"(icq: {target_sentences(got, t)})")
+            elif says:
+                part = sent.split(f"{disp.lower()}:", 1)[1]
+                for rv in rt["values"]:
+                    sp = rv["noise"][m]
+                    if sp and f"over {sp['runs']} runs" not in part:
+                        d.append(f"t={fmt_t(t)}: {m} noise clause lacks 'over {sp['runs']} runs' "
+                                 f"for {rv['side']}: {part!r}")
+    # the note: run dates per side
+    notes = " ".join(n for n in (got.get("notes") or []) if isinstance(n, str)).lower()
+    for label, dates in (ref.get("noise_dates") or {}).items():
+        want = f"{R.display(dimension, label)} {len(dates)}"
+        if dates:
+            want += f" ({dates[0]} … {dates[-1]})" if len(dates) > 1 else f" ({dates[0]})"
+        if want.lower() not in notes:
+            d.append(f"notes: no {want!r} in the with-noise note")
+    return d
 
 
 def run_new_statements(icq: str, sel, cache, verbose) -> tuple:
@@ -667,6 +780,20 @@ def run_new_statements(icq: str, sel, cache, verbose) -> tuple:
         report(explicit + "   (the sides of " + sp["dimension"] + " *, named)",
                [err2] if err2 else diff_results(ref, got2, sp["dimension"], required_metrics(query),
                                                 shown_metrics(query)))
+    for query, sp in NOISE_CASES:
+        if sel is not None and sel.lower() not in query.lower():
+            continue
+        ref = R.compare(sp, cache.rows(sp))
+        got, err = run_icq_kind(icq, query, "compare", sp.get("data"))
+        shown = shown_metrics(query)
+        diffs = [err] if err else (diff_results(ref, got, sp["dimension"], required_metrics(query), shown)
+                                   + diff_noise(ref, got, sp["dimension"], shown))
+        if verbose and not diffs:
+            print("     ref run dates " + ", ".join(f"{k} {len(v)}" for k, v in ref["noise_dates"].items())
+                  + "; within noise " + ", ".join(
+                      f"{fmt_t(t['interactivity'])}:{[m for m, w in t['within_noise'].items() if w]}"
+                      for t in ref["targets"] if "within_noise" in t))
+        report(query, diffs)
     for query, sp in RANK_CASES:
         if sel is not None and sel.lower() not in query.lower():
             continue

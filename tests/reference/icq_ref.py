@@ -40,6 +40,9 @@ Spec keys (all optional except dimension and sides):
     dashboard  "YYYY-MM-DD": the price edition and cost method the dashboard had on that date
                (explicit prices / cost_method win)
     clamp      false (default) | true
+    as_of      "YYYY-MM-DD": the newest run of every line up to that date (`as of`)
+    noise_runs N (2..100): `with noise last N` -- each value's spread over each side's last N
+               run dates (side_noise); JSON values get "noise", targets "within_noise"
     data       list of data files / folders (a folder = every *.json under it); default built-in
 """
 
@@ -1061,6 +1064,125 @@ def resolve_filters(spec: dict, rows: list[dict]) -> dict:
     return {k: v for k, v in filters.items() if v is not None}
 
 
+def up_to(rows: list[dict], as_of) -> list[dict]:
+    """The rows of runs on or before the date as_of ("YYYY-MM-DD"; None = every row).  `as of D`
+    (LANGUAGE, date selection): latest_runs() of these is the newest run of every line up to D.
+    Undated rows (runner aggregates) have no date to compare: they are left out under a date."""
+    if as_of is None:
+        return rows
+    d = datetime.date.fromisoformat(str(as_of)).isoformat()
+    return [r for r in rows if r["date"] is not None and r["date"] <= d]
+
+
+def side_rows(rows: list[dict], filters: dict, dimension: str, label) -> list[dict]:
+    """The rows (every run) of the lines of one side: the shared filters and the side's value
+    (dimension "config": the side is a line key).  The filters are line attributes, so filtering
+    before or after latest_runs() selects the same rows."""
+    config = dimension == "config"
+    return [r for r in rows if all(matches(r, k, v) for k, v in filters.items())
+            and (r["key"] == label if config else matches(r, dimension, label))]
+
+
+def side_curve(rows: list[dict], filters: dict, dimension: str, label, pctl, as_of=None) -> dict:
+    """One side of a compare: the newest run of each of its lines (up to as_of), its plottable
+    rows, range and frontier knots."""
+    selected = side_rows(latest_runs(up_to(rows, as_of)), filters, dimension, label)
+    # Rows without a usable x are kept but never plotted: "rows" counts the plottable
+    # rows (as icq's JSON does), rows_without_x the others (icq names them in a note).
+    with_x = [(r, x_value(r, pctl)) for r in selected]
+    with_x = [(r, x) for r, x in with_x if x is not None]
+    pts = [{"x": x, "y": float(r["metrics"]["tput_per_gpu"]),
+            "key": r["key"], "conc": r["conc"], "hardware": r["hardware"], "row": r}
+           for r, x in with_x]
+    knots = frontier(pts)
+    xs = [x for _, x in with_x]
+    rng = [min(xs), max(xs)] if xs else None
+    return {"label": label, "rows": len(with_x), "rows_without_x": len(selected) - len(with_x),
+            "frontier_points": len(knots), "range": rng, "_knots": knots}
+
+
+# --------------------------------------------------------------------------------------------
+# `compare ... with noise [last N]`: run-to-run spread of each value (LANGUAGE, d72203f)
+# --------------------------------------------------------------------------------------------
+NOISE_METRICS = ("throughput", "cost", "tokens_per_mw", "concurrency", "tokens_per_dollar",
+                 "joules_per_token")
+NOISE_DEFAULT_RUNS = 5
+
+
+def spread(values: list[float]):
+    """{"min", "max", "stddev" (sample, n - 1), "runs"} of the values; None for fewer than 2."""
+    v = [float(x) for x in values]
+    if len(v) < 2:
+        return None
+    mean = math.fsum(v) / len(v)
+    var = math.fsum((x - mean) ** 2 for x in v) / (len(v) - 1)
+    return {"min": min(v), "max": max(v), "stddev": math.sqrt(var), "runs": len(v)}
+
+
+def within_noise(a: float, b: float, sa, sb) -> bool:
+    """The two best values a, b (with spreads sa, sb) are within run-to-run noise: both spreads
+    exist, their [min, max] intervals overlap, and |a - b| is no more than either spread's width."""
+    if a is None or b is None or sa is None or sb is None:
+        return False
+    diff = abs(a - b)
+    overlap = sa["min"] <= sb["max"] and sb["min"] <= sa["max"]
+    return overlap and diff <= sa["max"] - sa["min"] and diff <= sb["max"] - sb["min"]
+
+
+def noise_dates(rows: list[dict], filters: dict, dimension: str, label, as_of, n: int) -> list[str]:
+    """The last n distinct run dates of the side's lines (every row of them, also rows without an
+    interactivity), up to as_of."""
+    dates = {r["date"] for r in side_rows(up_to(rows, as_of), filters, dimension, label)
+             if r["date"] is not None}
+    return sorted(dates)[-n:]
+
+
+def side_noise(rows: list[dict], filters: dict, dimension: str, label, pctl, as_of, n: int,
+               targets, clamp: bool, edition: str, tier: str, cost_method: str) -> dict:
+    """{"dates": [...], "spreads": [{metric: spread or None} per target]}: for each of the side's
+    last n run dates d, the side's curve as of d (side_curve), its values at every target
+    (side_values; a date where the target is out of range, or the metric has no value, is left
+    out), and the spread of each metric over those dates."""
+    dates = noise_dates(rows, filters, dimension, label, as_of, n)
+    curves = [side_curve(rows, filters, dimension, label, pctl, d)["_knots"] for d in dates]
+    out = []
+    for t in targets:
+        per = {m: [] for m in NOISE_METRICS}
+        for knots in curves:
+            v = side_values(knots, float(t), clamp, edition, tier, cost_method)
+            if v["status"] == "out_of_range":
+                continue
+            for m in NOISE_METRICS:
+                if v[m] is not None:
+                    per[m].append(v[m])
+        out.append({m: spread(vals) for m, vals in per.items()})
+    return {"dates": dates, "spreads": out}
+
+
+def noise_verdicts(dimension: str, labels: list[str], values: list[dict], spreads: list[dict]) -> dict:
+    """Per verdict metric ("cost", "throughput"): (best, runner-up) side indexes when the two best
+    values (cost lowest, throughput highest; ties keep side order) are within run-to-run noise,
+    else None.  Only when every side has a value > 0 of the metric (a verdict is possible)."""
+    out = {}
+    for m, polarity in (("cost", -1), ("throughput", +1)):
+        if not all(v[m] is not None and v[m] > 0 for v in values):
+            out[m] = None
+            continue
+        order = sorted(range(len(labels)), key=lambda i: -polarity * values[i][m])
+        a, b = order[0], order[1]
+        out[m] = (a, b) if within_noise(values[a][m], values[b][m], spreads[a][m], spreads[b][m]) else None
+    return out
+
+
+NOISE_METRIC_DISPLAY = {"cost": "Cost ($/M tok)", "throughput": "Throughput (tok/s/GPU)"}
+
+
+def noise_clause(dimension: str, labels: list[str], metric: str, pair) -> str:
+    a, b = pair
+    return (f"{NOISE_METRIC_DISPLAY[metric]}: {display(dimension, labels[a])} and "
+            f"{display(dimension, labels[b])} are within run-to-run noise")
+
+
 def compare(spec: dict, rows: list[dict]) -> dict:
     """The comparison described by spec over the usable rows `rows` (all dates)."""
     dimension = spec["dimension"]
@@ -1080,29 +1202,14 @@ def compare(spec: dict, rows: list[dict]) -> dict:
     clamp = bool(spec.get("clamp", False))
     pctl = canon_interactivity(spec.get("interactivity"))
 
-    # Line-level selection first (latest run of each line), then the filters.
-    selected = latest_runs(rows)
+    # Line-level selection first (latest run of each line, up to the as-of date), then the filters.
+    as_of = spec.get("as_of")
     filters = resolve_filters(spec, rows)
     if dimension in filters:
         raise SystemExit(f"{dimension} is both the compared dimension and a filter")
-    shared = [r for r in selected if all(matches(r, k, v) for k, v in filters.items())]
     shown_pctl = pctl or ("p90" if filters.get("benchmark_type") == "agentic_traces" else "p50")
 
-    sides = []
-    for label in labels:
-        selected = [r for r in shared if (r["key"] == label if config else matches(r, dimension, label))]
-        # Rows without a usable x are kept but never plotted: "rows" counts the plottable
-        # rows (as icq's JSON does), rows_without_x the others (icq names them in a note).
-        with_x = [(r, x_value(r, pctl)) for r in selected]
-        with_x = [(r, x) for r, x in with_x if x is not None]
-        pts = [{"x": x, "y": float(r["metrics"]["tput_per_gpu"]),
-                "key": r["key"], "conc": r["conc"], "hardware": r["hardware"], "row": r}
-               for r, x in with_x]
-        knots = frontier(pts)
-        xs = [x for _, x in with_x]
-        rng = [min(xs), max(xs)] if xs else None
-        sides.append({"label": label, "rows": len(with_x), "rows_without_x": len(selected) - len(with_x),
-                      "frontier_points": len(knots), "range": rng, "_knots": knots})
+    sides = [side_curve(rows, filters, dimension, label, pctl, as_of) for label in labels]
 
     band = band_of([s["range"] for s in sides])
     targets = spec.get("targets")
@@ -1116,15 +1223,35 @@ def compare(spec: dict, rows: list[dict]) -> dict:
             raise degenerate_band_error(band, sides)
         targets = default_targets(band)
 
+    noise_runs = spec.get("noise_runs")
+    noise = None
+    if noise_runs is not None:
+        if not 2 <= noise_runs <= 100:
+            raise ValueError(f"with noise takes 2 to 100 run dates, not {noise_runs}")
+        noise = [side_noise(rows, filters, dimension, label, pctl, as_of, noise_runs, targets,
+                            clamp, edition, tier, cost_method) for label in labels]
+
     out_targets, summary, clause_sets = [], [], []
-    for t in targets:
+    for ti, t in enumerate(targets):
         vals = [side_values(s["_knots"], float(t), clamp, edition, tier, cost_method) for s in sides]
         out_targets.append({"interactivity": t,
                             "values": [dict({"side": s["label"]},
                                             **{k: v for k, v in val.items() if not k.startswith("_")})
                                        for s, val in zip(sides, vals)]})
+        if noise is not None:
+            for ov, nz in zip(out_targets[-1]["values"], noise):
+                ov["noise"] = nz["spreads"][ti]
         if not config and all(v["status"] == "ok" for v in vals):
             clauses = verdict_clauses(dimension, labels, vals)
+            if noise is not None:
+                # a within-noise metric names no winner: its clause replaces the winner clause
+                nv = noise_verdicts(dimension, labels, vals, [nz["spreads"][ti] for nz in noise])
+                out_targets[-1]["within_noise"] = {m: p is not None for m, p in nv.items()}
+                # (verdict_clauses: a cost clause only when every side has a cost, which
+                # noise_verdicts requires too; the throughput clause names tok/s/GPU)
+                clauses = [noise_clause(dimension, labels, m, nv[m]) if nv[m] else c
+                           for c, m in ((c, "throughput" if "tok/s/GPU" in c else "cost")
+                                        for c in clauses)]
             if clauses:
                 summary.append("; ".join(clauses))
                 clause_sets.append({"interactivity": t, "clauses": clauses})
@@ -1142,6 +1269,8 @@ def compare(spec: dict, rows: list[dict]) -> dict:
         "summary": summary,
         # not part of icq's JSON: the bare clauses per target, for the cross-check
         "summary_clauses": clause_sets,
+        # not part of icq's JSON: each side's run dates of `with noise` (None without it)
+        "noise_dates": None if noise is None else {str(l): nz["dates"] for l, nz in zip(labels, noise)},
     }
 
 

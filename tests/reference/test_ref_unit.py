@@ -4,6 +4,7 @@ Run:  python3 -m unittest discover -s /work/main/tests/reference -p 'test_*.py'
 """
 
 import json
+import math
 import os
 import sys
 import tempfile
@@ -988,6 +989,129 @@ class CrossoverTest(unittest.TestCase):
             R.crossover(dict(sp, metric="throughput", targets=[15]), rows)
         with self.assertRaises(ValueError):
             R.crossover(dict(sp, metric="concurrency"), rows)
+
+class NoiseSpreadTest(unittest.TestCase):
+    """`with noise`: the spread of a value over run dates, and the within-noise rule, by hand."""
+
+    def test_spread_min_max_sample_stddev_runs(self):
+        s = R.spread([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])
+        self.assertEqual((s["min"], s["max"], s["runs"]), (2.0, 9.0, 8))
+        # mean 5, sum of squares 32, sample variance 32/7 (not the population 32/8 = 4)
+        self.assertAlmostEqual(s["stddev"], math.sqrt(32 / 7), places=12)
+
+    def test_spread_two_values_and_constant(self):
+        s = R.spread([110.0, 90.0])
+        self.assertEqual((s["min"], s["max"], s["runs"]), (90.0, 110.0, 2))
+        self.assertAlmostEqual(s["stddev"], math.sqrt(200.0), places=12)  # (100 + 100) / 1
+        self.assertEqual(R.spread([3.0, 3.0, 3.0])["stddev"], 0.0)
+
+    def test_spread_needs_two_values(self):
+        self.assertIsNone(R.spread([]))
+        self.assertIsNone(R.spread([42.0]))
+
+    def S(self, lo, hi):
+        return {"min": lo, "max": hi, "stddev": 0.0, "runs": 2}
+
+    def test_within_when_difference_inside_both_widths_and_overlap(self):
+        self.assertTrue(R.within_noise(120.0, 125.0, self.S(100, 120), self.S(110, 125)))
+        # the boundary counts: difference == the narrower width
+        self.assertTrue(R.within_noise(100.0, 110.0, self.S(95, 105), self.S(100, 110)))
+
+    def test_not_within_when_difference_exceeds_one_width(self):
+        # 7 <= 20 (first) but 7 > 5 (second)
+        self.assertFalse(R.within_noise(100.0, 107.0, self.S(90, 110), self.S(104, 109)))
+        # a zero-width spread: any difference is beyond it
+        self.assertFalse(R.within_noise(120.0, 125.0, self.S(120, 120), self.S(110, 125)))
+
+    def test_not_within_when_intervals_do_not_overlap(self):
+        # difference 5 is inside both widths (10, 10), but [90, 100] and [101, 111] are disjoint
+        self.assertFalse(R.within_noise(100.0, 105.0, self.S(90, 100), self.S(101, 111)))
+
+    def test_not_within_without_a_spread_or_value(self):
+        self.assertFalse(R.within_noise(100.0, 101.0, None, self.S(90, 110)))
+        self.assertFalse(R.within_noise(100.0, 101.0, self.S(90, 110), None))
+        self.assertFalse(R.within_noise(None, 101.0, self.S(90, 110), self.S(90, 110)))
+
+
+class NoiseCompareTest(unittest.TestCase):
+    """compare with noise end to end on hand-made runs (target 10 = the left knot of every curve,
+    where the spline is the knot's value).
+
+      fp4 line tp8: 2026-01-01 y=100, 2026-02-01 y=110, 2026-03-01 y=90 (at x=10)
+      fp4 line tp4: 2026-02-01 only, y=120 -> as of 02-01 and 03-01 the frontier at 10 is 120
+      fp8 line tp8: 2026-02-15 y=110, 2026-03-01 y=125
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        data = []
+        for date, y in (("2026-01-01", 100.0), ("2026-02-01", 110.0), ("2026-03-01", 90.0)):
+            data += [row("b200", "fp4", 10.0, y, 64, date), row("b200", "fp4", 30.0, 50.0, 4, date)]
+        data += [row("b200", "fp4", 10.0, 120.0, 32, "2026-02-01", tp=4),
+                 row("b200", "fp4", 30.0, 10.0, 2, "2026-02-01", tp=4)]
+        for date, y in (("2026-02-15", 110.0), ("2026-03-01", 125.0)):
+            data += [row("b200", "fp8", 10.0, y, 64, date), row("b200", "fp8", 30.0, 40.0, 4, date)]
+        cls.rows, _ = R.load([write_json(cls.tmp.name, "rows.json", data)])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def run_spec(self, **kw):
+        spec = {"dimension": "precision", "sides": ["fp4", "fp8"],
+                "filters": {"gpu": "b200", "model": "dsr1"}, "targets": [10], "noise_runs": 5}
+        spec.update(kw)
+        return R.compare(spec, self.rows)
+
+    def test_spreads_use_the_newest_run_of_every_line_up_to_each_date(self):
+        res = self.run_spec()
+        self.assertEqual(res["noise_dates"], {"fp4": ["2026-01-01", "2026-02-01", "2026-03-01"],
+                                              "fp8": ["2026-02-15", "2026-03-01"]})
+        fp4, fp8 = res["targets"][0]["values"]
+        self.assertEqual((fp4["throughput"], fp8["throughput"]), (120.0, 125.0))
+        s4, s8 = fp4["noise"]["throughput"], fp8["noise"]["throughput"]
+        # fp4: 100, 120, 120 (fewer dates than N = 5: all three)
+        self.assertEqual((s4["min"], s4["max"], s4["runs"]), (100.0, 120.0, 3))
+        self.assertAlmostEqual(s4["stddev"], math.sqrt(400 / 3), places=9)
+        self.assertEqual((s8["min"], s8["max"], s8["runs"]), (110.0, 125.0, 2))
+        self.assertAlmostEqual(s8["stddev"], math.sqrt(112.5), places=9)
+
+    def test_within_noise_replaces_the_winner_clauses(self):
+        res = self.run_spec()
+        self.assertEqual(res["targets"][0]["within_noise"], {"cost": True, "throughput": True})
+        self.assertEqual(res["summary_clauses"][0]["clauses"],
+                         ["Cost ($/M tok): FP8 and FP4 are within run-to-run noise",
+                          "Throughput (tok/s/GPU): FP8 and FP4 are within run-to-run noise"])
+
+    def test_last_n_keeps_the_newest_dates(self):
+        res = self.run_spec(noise_runs=2)
+        self.assertEqual(res["noise_dates"]["fp4"], ["2026-02-01", "2026-03-01"])
+        s4 = res["targets"][0]["values"][0]["noise"]["throughput"]
+        self.assertEqual((s4["min"], s4["max"], s4["stddev"], s4["runs"]), (120.0, 120.0, 0.0, 2))
+        # a zero-width spread: the 5 tok/s/GPU difference is a winner again
+        self.assertEqual(res["targets"][0]["within_noise"]["throughput"], False)
+        self.assertIn("FP8 delivers 4% more tok/s/GPU", res["summary_clauses"][0]["clauses"])
+
+    def test_as_of_limits_dates_and_one_run_has_no_spread(self):
+        res = self.run_spec(as_of="2026-02-20")
+        self.assertEqual(res["noise_dates"], {"fp4": ["2026-01-01", "2026-02-01"], "fp8": ["2026-02-15"]})
+        fp4, fp8 = res["targets"][0]["values"]
+        self.assertEqual((fp4["throughput"], fp8["throughput"]), (120.0, 110.0))
+        self.assertEqual(fp4["noise"]["throughput"]["runs"], 2)
+        self.assertIsNone(fp8["noise"]["throughput"])
+        self.assertEqual(res["targets"][0]["within_noise"], {"cost": False, "throughput": False})
+
+    def test_out_of_range_dates_are_left_out(self):
+        # at 35 no curve reaches: no value on any date, no spread
+        res = self.run_spec(targets=[35])
+        self.assertEqual(res["targets"][0]["values"][0]["status"], "out_of_range")
+        self.assertIsNone(res["targets"][0]["values"][0]["noise"]["throughput"])
+
+    def test_runs_bounds(self):
+        with self.assertRaises(ValueError):
+            self.run_spec(noise_runs=1)
+
 
 if __name__ == "__main__":
     unittest.main()
