@@ -8,7 +8,7 @@ import shlex
 import subprocess
 import sys
 
-EXPLAINABLE = ("compare", "frontier", "points", "trend", "accuracy")
+EXPLAINABLE = ("compare", "rank", "crossover", "frontier", "points", "trend", "accuracy")
 
 
 def run(icq, args, stdin=None):

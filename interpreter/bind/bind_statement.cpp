@@ -150,6 +150,7 @@ BoundMetric Binder::bind_by_metric(const ast::Clauses& cl) const {
 
 BoundCompare Binder::bind(const ast::Compare& c) const {
   BoundCompare q = bind_compare(c);
+  if (c.all_values && q.sides.empty()) check_filters_match(data_, q.shared.filters);
   if (c.all_values && q.sides.size() < 2)
     throw QueryError(fmt::format("{} *: only {} present under the shared filters, nothing to compare", q.dimension,
                                  q.sides.empty() ? std::string("no value is") : "'" + q.sides.front().label + "' is"),
@@ -180,6 +181,7 @@ BoundRank Binder::bind(const ast::Rank& r) const {
   out.dimension = config ? "config" : c.dimension->text == "hardware" ? "gpu" : c.dimension->text;
   out.compare = bind_compare(c);
   if (config) expand_configs(out.compare, r.dimension.span);
+  if (out.compare.sides.empty()) check_filters_match(data_, out.compare.shared.filters);
   if (out.compare.sides.empty())
     throw QueryError(fmt::format("nothing to rank: no {} under the shared filters", config ? "configuration" : out.dimension), r.dimension.span,
                      "check the filters with `list gpus`, `list models`");

@@ -180,6 +180,8 @@ const catalog::ModelGroup* Binder::model_group(const ast::Word& w) const {
 
 LineFilter Binder::bind_filter(const ast::Filter& f) const {
   LineFilter out{line_field_of(f.key), {}, {}};
+  out.begin = f.key_span.begin;
+  out.end = f.values.empty() ? f.key_span.end : f.values.back().span.end;
   const auto add = [&](std::string key) {
     if (std::find(out.values.begin(), out.values.end(), key) == out.values.end()) out.values.push_back(std::move(key));
   };

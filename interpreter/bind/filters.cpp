@@ -1,11 +1,14 @@
 #include "bind/filters.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 #include <cmath>
 #include <map>
 #include <tuple>
 
+#include "bind/query_error.hpp"
 #include "catalog/catalog.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -268,6 +271,29 @@ std::vector<std::string> present_values(const data::Dataset& ds, const std::vect
         if (LineFilter{f, {d}}.matches(l)) out.insert(d);
   }
   return {out.begin(), out.end()};
+}
+
+const LineFilter* first_emptying_filter(const data::Dataset& ds, const std::vector<LineFilter>& filters) {
+  for (std::size_t k = 0; k < filters.size(); ++k) {
+    const bool any = std::any_of(ds.lines().begin(), ds.lines().end(), [&](const data::Line& l) {
+      return std::all_of(filters.begin(), filters.begin() + static_cast<std::ptrdiff_t>(k + 1), [&](const LineFilter& f) { return f.matches(l); });
+    });
+    if (!any) return &filters[k];
+  }
+  return nullptr;
+}
+
+void check_filters_match(const data::Dataset& ds, const std::vector<LineFilter>& filters) {
+  const LineFilter* f = first_emptying_filter(ds, filters);
+  if (!f) return;
+  const std::vector<LineFilter> before(filters.begin(), filters.begin() + (f - filters.data()));
+  std::string under;
+  for (const auto& g : before) under += " " + g.text();
+  const auto there = present_values(ds, before, f->field);
+  throw QueryError(fmt::format("no rows with {}{}{}", f->text(), under.empty() ? "" : " under", under), {f->begin, f->end},
+                   there.empty() ? "check the filters with `list gpus`, `list models`"
+                                 : fmt::format("{} values{}: {}", field_keyword(f->field), under.empty() ? " in the data" : " there",
+                                               text::join(there, ", ")));
 }
 
 std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel) {

@@ -21,6 +21,7 @@ struct LineFilter {
   LineField field;
   std::vector<std::string> values;  // canonical keys; seq: labels ("1k/1k", "agentic")
   std::vector<std::string> groups;  // model: the dashboard groups named ("kimi-k26"), whose keys are in values
+  std::uint32_t begin = 0, end = 0;  // where it was written (0, 0: a default)
   [[nodiscard]] bool matches(const data::Line& line) const;
   [[nodiscard]] std::string text() const;  // "gpu mi355x, b200"
 };
@@ -94,6 +95,12 @@ struct Selection {
 // The values of a line field on the lines every filter matches, sorted (deployments: the keys that
 // match, overlapping ones included).
 std::vector<std::string> present_values(const data::Dataset& ds, const std::vector<LineFilter>& filters, LineField f);
+
+// The first filter, in the order written, after which no line matches the ones before it and it;
+// null when the filters together match some line.
+const LineFilter* first_emptying_filter(const data::Dataset& ds, const std::vector<LineFilter>& filters);
+// QueryError at that filter (caret on it, the values present under the ones before it), if any.
+void check_filters_match(const data::Dataset& ds, const std::vector<LineFilter>& filters);
 
 // Indices of the lines every filter of `sel` matches.
 std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel);

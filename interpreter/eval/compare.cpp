@@ -191,6 +191,8 @@ std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, s
     curves.emplace_back(ds, merged(q.shared, side.selection), &trace);
     const Curve& c = curves.back();
     if (traces) traces->push_back({side.display, trace, c.frontier().size()});
+    // A shared filter that leaves nothing is the error, not the side that meets it first.
+    if (c.empty()) check_filters_match(ds, q.shared.filters);
     if (c.empty()) {
       std::string help;
       if (q.dimension != "filters" && q.dimension != "date") {
