@@ -40,21 +40,6 @@ std::optional<LineField> filter_field(const std::string& kw) {
   return line_field_of(kw);
 }
 
-std::string value_of(LineField f, const data::Line& l) {
-  switch (f) {
-    case LineField::gpu: return l.hardware;
-    case LineField::model: return l.model;
-    case LineField::precision: return l.precision;
-    case LineField::framework: return l.framework;
-    case LineField::family: return catalog::family_of_framework(l.framework);
-    case LineField::spec: return l.spec_method;
-    case LineField::seq: return l.sequence();
-    case LineField::vendor: return catalog::vendor_of_gpu(l.hardware);
-    case LineField::deployment: return l.disagg ? "disagg" : l.is_multinode ? "multinode" : "single-node";
-  }
-  return {};
-}
-
 }  // namespace
 
 std::vector<std::string> complete(std::string_view line, const data::Dataset& ds, const Settings& settings) {
@@ -85,7 +70,7 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
     std::set<std::string> v;
     for (const auto& l : ds.lines()) {
       const bool ok = std::all_of(typed.begin(), typed.end(), [&](const LineFilter& t) { return t.field == f || t.matches(l); });
-      if (ok) v.insert(value_of(f, l));
+      if (ok) v.insert(line_value(f, l));
     }
     v.erase("");
     return std::vector<std::string>(v.begin(), v.end());

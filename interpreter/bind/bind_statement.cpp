@@ -208,16 +208,17 @@ BoundCrossover Binder::bind(const ast::Crossover& x) const {
 BoundStatement Binder::bind(const ast::Statement& s) const {
   BoundStatement out;
   out.span = s.span;
+  using Body = decltype(BoundStatement::body);
   out.body = std::visit(
-      [&](const auto& body) -> decltype(out.body) {
+      [this](const auto& body) -> Body {
         using T = std::decay_t<decltype(body)>;
         if constexpr (std::is_same_v<T, ast::Compare> || std::is_same_v<T, ast::Rank> || std::is_same_v<T, ast::Crossover> ||
                       std::is_same_v<T, ast::Frontier> || std::is_same_v<T, ast::Points> ||
                       std::is_same_v<T, ast::Accuracy> || std::is_same_v<T, ast::Trend>)
-          return bind(body);
+          return Body{this->bind(body)};
         else if constexpr (std::is_same_v<T, ast::Explain>) {
           const ast::Statement& inner = body.inner.front();
-          auto bound = std::make_shared<BoundStatement>(bind(inner));
+          auto bound = std::make_shared<BoundStatement>(this->bind(inner));
           const bool query = std::visit(
               [](const auto& b) {
                 using B = std::decay_t<decltype(b)>;
@@ -228,9 +229,9 @@ BoundStatement Binder::bind(const ast::Statement& s) const {
               bound->body);
           if (!query)
             throw QueryError("explain takes compare, rank, crossover, frontier, points, trend or accuracy", inner.span);
-          return BoundExplain{std::move(bound)};
+          return Body{BoundExplain{std::move(bound)}};
         } else
-          return BoundCommand<T>{body};
+          return Body{BoundCommand<T>{body}};
       },
       s.body);
   return out;

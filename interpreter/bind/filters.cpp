@@ -40,6 +40,9 @@ bool deployment_matches(const std::string& key, const data::Line& l) {
   return false;
 }
 
+
+}  // namespace
+
 std::string line_value(LineField f, const data::Line& l) {
   switch (f) {
     case LineField::gpu: return l.hardware;
@@ -50,12 +53,10 @@ std::string line_value(LineField f, const data::Line& l) {
     case LineField::spec: return l.spec_method;
     case LineField::seq: return l.sequence();
     case LineField::vendor: return catalog::vendor_of_gpu(l.hardware);
-    case LineField::deployment: return {};
+    case LineField::deployment: return l.disagg ? "disagg" : l.is_multinode ? "multinode" : "single-node";
   }
   return {};
 }
-
-}  // namespace
 
 // A line's sequence label ("1k/1k"), memoised: every selection tests it on every line, and
 // formatting it each time was a quarter of a warm compare.

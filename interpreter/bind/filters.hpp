@@ -27,6 +27,8 @@ struct LineFilter {
 };
 
 const char* field_keyword(LineField f);
+// A line's value of a field ("mi355x", "1k/1k"; deployment: disagg, multinode or single-node).
+std::string line_value(LineField f, const data::Line& l);
 
 // Row fields usable in `where`.
 enum class RowField {

@@ -14,6 +14,8 @@ template <class... F>
 struct overloaded : F... {
   using F::operator()...;
 };
+template <class... F>
+overloaded(F...) -> overloaded<F...>;  // clang 14 has no aggregate deduction
 
 // The statements `explain` can trace: the ones that read rows through selections.
 Result run_query(const BoundStatement& s, const data::Dataset& ds, ExplainTrace* trace) {

@@ -10,24 +10,13 @@
 #include "render/grids.hpp"
 #include "render/json.hpp"
 #include "render/svg.hpp"
+#include "text/text.hpp"
 
 namespace icq {
 
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+std::string esc(std::string_view s) { return text::xml_escape(s); }
 
 std::string table_html(const out::Grid& g, const char* cls) {
   std::string o = std::string("<table class=\"") + cls + "\">\n<thead><tr>";

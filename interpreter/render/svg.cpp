@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "text/text.hpp"
+
 namespace icq::chart {
 
 namespace {
@@ -16,19 +18,7 @@ namespace {
 constexpr double kWidth = 960, kLeft = 84, kRight = 28, kPanelHeight = 360, kPanelTop = 30, kPanelBottom = 46;
 constexpr const char* kFont = "DejaVu Sans, Verdana, Arial, sans-serif";
 
-std::string esc(std::string_view s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+std::string esc(std::string_view s) { return text::xml_escape(s); }
 
 std::string f2(double v) { return fixed(v, 2); }
 

@@ -124,6 +124,20 @@ std::string did_you_mean(const std::vector<std::string>& suggestions) {
   return "did you mean " + join_or(quoted) + "?";
 }
 
+std::string xml_escape(std::string_view s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
 std::string json_string(std::string_view s) {
   std::string o = "\"";
   for (unsigned char c : s) {

@@ -21,6 +21,9 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
 // A JSON string literal of s, quotes included (the one escaper of every JSON icq writes).
 std::string json_string(std::string_view s);
 
+// s with & < > " escaped, for XML and HTML text and attributes (the SVG and HTML writers).
+std::string xml_escape(std::string_view s);
+
 // "did you mean 'a' or 'b'?"; empty without suggestions. The one wording of every suggestion.
 std::string did_you_mean(const std::vector<std::string>& suggestions);
 
