@@ -22,7 +22,7 @@ using namespace rules;
 
 // --- errors ---------------------------------------------------------------------------------
 
-enum class Suggest { none, statement, clause, dimension };
+enum class Suggest { none, statement, clause, dimension, target };
 
 struct ErrorInfo {
   const char* message;  // may contain {word} and {prev}: the offending word and the one before it
@@ -71,8 +71,9 @@ ICQ_ERROR(operand_list, "expected values inside 'in (…)'", "e.g. where framewo
 ICQ_ERROR(kw_of, "expected 'of' after 'as'", "e.g. as of 2026-05-01");
 ICQ_ERROR(date_value, "expected a date (YYYY-MM-DD) after '{prev}'", "e.g. as of 2026-05-01  |  on date 2026-05-19");
 ICQ_ERROR(targets, "expected target interactivities after 'at'",
-          "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20  |  at band 25%, 50%, 75%");
-ICQ_ERROR(target_list, "expected target interactivities (tok/s/user) after '{prev}'", "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20");
+          "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20  |  at band 25%, 50%, 75%", Suggest::target);
+ICQ_ERROR(target_list, "expected target interactivities (tok/s/user) after '{prev}'", "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20",
+          Suggest::target);
 ICQ_ERROR(target_item, "expected a target interactivity (tok/s/user) after '{prev}'", "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20");
 ICQ_ERROR(range_to, "expected the end of the range after '..'", "e.g. at interactivity 20..200 step 20");
 ICQ_ERROR(range_step, "expected a step size after 'step'", "e.g. at interactivity 20..200 step 20");
@@ -548,7 +549,7 @@ ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
   if (word.empty() || text[at] == '\n') message = replace_all(message, "'{word}'", "end of line");
   message = replace_all(replace_all(message, "{word}", word), "{prev}", prev);
   if (e.at_end && message.find("end of line") == std::string::npos && raised.info->suggest != Suggest::none &&
-      raised.info != &statement_end_error)
+      raised.info->suggest != Suggest::target && raised.info != &statement_end_error)
     message += " (the input ended)";
   e.message = std::move(message);
   e.help = raised.info->help;
@@ -558,9 +559,27 @@ ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
       case Suggest::statement: candidates = &statement_keywords(); break;
       case Suggest::clause: candidates = &clause_keywords(); break;
       case Suggest::dimension: candidates = &dimension_keywords(); break;
+      case Suggest::target: {
+        static const std::vector<std::string> words = {"interactivity", "band"};
+        candidates = &words;
+        break;
+      }
       case Suggest::none: break;
     }
     if (candidates) e.suggestions = text::closest(word, *candidates);
+  }
+  // Two spellings a reader would write, answered by name: `=>` for `>=`, `1e3` for a number.
+  if (prev == "=" && (word.rfind(">", 0) == 0 || word.rfind("<", 0) == 0)) {
+    const std::string op = "=" + word.substr(0, 1), meant = word.substr(0, 1) + "=";
+    e.offset = static_cast<std::uint32_t>(q);
+    e.length = 2;
+    e.message = "'" + op + "' is not an operator";
+    e.help = "comparisons: =, !=, <, <=, >, >= or in (…)";
+    e.suggestions = {meant};
+  } else if (raised.info->suggest == Suggest::target && !word.empty() && std::isdigit(static_cast<unsigned char>(word[0])) &&
+             word.find_first_of("eE") != std::string::npos) {
+    e.message = "'" + word + "' is not a number icq reads: targets are plain decimals (tok/s/user)";
+    e.help = "e.g. at interactivity 50, 100.5";
   }
   return e;
 }

@@ -98,9 +98,10 @@ ICQ_KW(noise, "noise");
 ICQ_KW(last, "last");
 #undef ICQ_KW
 
-// Whitespace inside a statement: blanks, comments, and a backslash-newline continuation.
-struct comment : seq<sor<two<'-'>, one<'#'>>, until<at<sor<eol, eof>>>> {};
+// Whitespace inside a statement: blanks, comments, and a backslash-newline continuation. A comment
+// stops before a continuation, so `… -- why \` goes on to the next line (as the REPL joins lines).
 struct continuation : seq<one<'\\'>, star<one<' ', '\t'>>, eol> {};
+struct comment : seq<sor<two<'-'>, one<'#'>>, until<at<sor<continuation, eol, eof>>>> {};
 struct blank : sor<one<' ', '\t', '\r'>, comment, continuation> {};
 struct sp : star<blank> {};
 struct sp1 : plus<blank> {};
@@ -161,7 +162,8 @@ struct date_value : date_lit {};
 struct as_of_clause : seq<kw_as, sp, need<kw_of>, sp, need<date_value>> {};
 struct on_date_clause : seq<kw_on, sp, kw_date, sp, need<date_value>> {};
 
-struct target_number : sor<param_ref, number> {};
+// A target runs to the end of its word: `1e999` is an error, not 1 and a name "e999".
+struct target_number : sor<param_ref, seq<number, not_at<sor<alpha, one<'_'>>>>> {};
 struct range_to : target_number {};
 struct range_step : target_number {};
 struct target_item : seq<target_number, opt<sp, two<'.'>, sp, need<range_to>, opt<sp, kw_step, sp, need<range_step>>>> {};

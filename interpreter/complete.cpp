@@ -35,9 +35,8 @@ std::vector<std::string> tokens_of(std::string_view line, std::string& partial) 
 }
 
 std::optional<LineField> filter_field(const std::string& kw) {
-  static const std::vector<std::string> keys = {"on", "gpu", "hardware", "model", "precision", "framework", "family", "spec", "seq", "deployment", "vendor"};
-  if (std::find(keys.begin(), keys.end(), kw) == keys.end()) return std::nullopt;
-  return line_field_of(kw);
+  if (const data::Dimension* d = data::find_dimension(kw)) return d->field;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -55,13 +54,7 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
       LineFilter lf{*f, {}};
       for (std::size_t j = i + 1; j < tokens.size(); ++j) {
         if (tokens[j] == ",") continue;
-        std::string v = tokens[j];
-        if (*f == LineField::gpu) v = catalog::normalize_gpu(v);
-        else if (*f == LineField::model) v = catalog::normalize_model(v);
-        else if (*f == LineField::precision) v = catalog::normalize_precision(v);
-        else if (*f == LineField::framework) v = catalog::normalize_framework(v);
-        else if (*f == LineField::spec) v = catalog::normalize_spec(v);
-        lf.values.push_back(v);
+        lf.values.push_back(data::normalize(data::dimension(*f), tokens[j]));
         if (j + 1 >= tokens.size() || tokens[j + 1] != ",") break;
       }
       if (!lf.values.empty()) typed.push_back(lf);
@@ -70,7 +63,8 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
     std::set<std::string> v;
     for (const auto& l : ds.lines()) {
       const bool ok = std::all_of(typed.begin(), typed.end(), [&](const LineFilter& t) { return t.field == f || t.matches(l); });
-      if (ok) v.insert(line_value(f, l));
+      if (!ok) continue;
+      for (auto& k : data::dimension(f).keys_of(l)) v.insert(std::move(k));
     }
     v.erase("");
     return std::vector<std::string>(v.begin(), v.end());

@@ -7,6 +7,9 @@ A case is a file with its expected result beside it (same name + ".expected"):
   cli/NAME.cmd      one command line of icq arguments (shell syntax), run in the parent of the
                     InferenceX data folder; `{data}` names that folder (relatively) and
                     `{case_dir}` is the folder of the case
+A case that should fail says so in its own text (`-- expect exit: N` in a script, `# expect exit: N`
+in a .cmd): any other case must exit 0, whatever its expected file says, so an error that cuts a
+script short cannot be recorded as the expected result.
 The expected file holds the exit code, stdout and stderr:
   exit: 1
   --- stdout
@@ -40,6 +43,16 @@ def command_for(case, icq, data_dir):
     return [icq] + shlex.split(line), os.path.dirname(data_dir)
 
 
+def declared_exit(case):
+    """The exit code the case declares (`-- expect exit: N` / `# expect exit: N`), else 0."""
+    marker = "-- expect exit:" if case.endswith(".icq") else "# expect exit:"
+    with open(case, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(marker):
+                return int(line[len(marker):].strip())
+    return 0
+
+
 def run(case, icq, data_dir):
     cmd, cwd = command_for(case, icq, data_dir)
     env = dict(os.environ, NO_COLOR="1", ICQ_HISTORY=os.devnull)
@@ -55,7 +68,7 @@ def run(case, icq, data_dir):
     case_dir = os.path.dirname(os.path.abspath(case))
     out = out.replace(case_dir, "{case_dir}").replace(data_dir, "{data}")
     err = err.replace(case_dir, "{case_dir}").replace(data_dir, "{data}")
-    return f"exit: {p.returncode}\n--- stdout\n{out}--- stderr\n{err}"
+    return p.returncode, f"exit: {p.returncode}\n--- stdout\n{out}--- stderr\n{err}"
 
 
 def main():
@@ -67,8 +80,14 @@ def main():
     a = ap.parse_args()
     failed = 0
     for case in a.cases:
-        got = run(case, os.path.abspath(a.icq), os.path.realpath(a.data_dir))
+        code, got = run(case, os.path.abspath(a.icq), os.path.realpath(a.data_dir))
         expected_file = case + ".expected"
+        if code != declared_exit(case):
+            failed += 1
+            print(f"{case}: exited {code}, but the case declares exit {declared_exit(case)} "
+                  f"(a failing case says `expect exit: N` in its text)")
+            sys.stdout.write(got)
+            continue
         if a.update:
             with open(expected_file, "w", encoding="utf-8") as f:
                 f.write(got)

@@ -21,46 +21,6 @@ namespace {
 
 using text::did_you_mean;
 
-const char* noun(LineField f) {
-  switch (f) {
-    case LineField::gpu: return "GPU";
-    case LineField::model: return "model";
-    case LineField::precision: return "precision";
-    case LineField::framework: return "framework";
-    case LineField::family: return "framework family";
-    case LineField::spec: return "spec method";
-    case LineField::seq: return "sequence";
-    case LineField::deployment: return "deployment";
-    case LineField::vendor: return "vendor";
-  }
-  return "value";
-}
-
-std::vector<std::string> catalog_names(LineField f) {
-  std::vector<std::string> out;
-  switch (f) {
-    case LineField::gpu:
-      for (const auto& g : catalog::gpus()) out.push_back(g.key);
-      break;
-    case LineField::model:
-      for (const auto& m : catalog::models()) {
-        out.push_back(m.key);
-        out.insert(out.end(), m.aliases.begin(), m.aliases.end());
-      }
-      break;
-    case LineField::precision: out = catalog::names_of(catalog::precisions()); break;
-    case LineField::framework: out = catalog::names_of(catalog::frameworks()); break;
-    case LineField::family: out = catalog::names_of(catalog::families()); break;
-    case LineField::spec: out = catalog::names_of(catalog::spec_methods()); break;
-    case LineField::deployment: out = catalog::names_of(catalog::deployments()); break;
-    case LineField::vendor: out = catalog::names_of(catalog::vendors()); break;
-    case LineField::seq:
-      for (const auto& s : catalog::sequences()) out.push_back(s.key);
-      break;
-  }
-  return out;
-}
-
 double number_of(const ast::Word& w, const char* what) {
   if (w.kind == ast::Word::Kind::param)
     throw QueryError(fmt::format("unknown parameter '${}'", w.text), w.span, "no parameters are defined in this session");
@@ -107,37 +67,15 @@ bool mentions(const std::vector<LineFilter>& filters, LineField f) {
 }  // namespace
 
 LineField line_field_of(const std::string& keyword) {
-  const std::string k = text::lower(keyword);
-  if (k == "gpu" || k == "on" || k == "hardware") return LineField::gpu;
-  if (k == "model") return LineField::model;
-  if (k == "precision") return LineField::precision;
-  if (k == "framework") return LineField::framework;
-  if (k == "family") return LineField::family;
-  if (k == "spec") return LineField::spec;
-  if (k == "seq") return LineField::seq;
-  if (k == "deployment") return LineField::deployment;
-  return LineField::vendor;
+  const data::Dimension* d = data::find_dimension(keyword);
+  return d ? d->field : LineField::vendor;  // the grammar lets only dimension keywords through
 }
 
 std::vector<std::string> Binder::values_in_data(LineField field) const {
+  const auto keys_of = data::dimension(field).keys_of;
   std::set<std::string> values;
-  for (const auto& l : data_.lines()) {
-    switch (field) {
-      case LineField::gpu: values.insert(l.hardware); break;
-      case LineField::model: values.insert(l.model); break;
-      case LineField::precision: values.insert(l.precision); break;
-      case LineField::framework: values.insert(l.framework); break;
-      case LineField::family: values.insert(catalog::family_of_framework(l.framework)); break;
-      case LineField::spec: values.insert(l.spec_method); break;
-      case LineField::seq: values.insert(l.sequence()); break;
-      case LineField::vendor: values.insert(catalog::vendor_of_gpu(l.hardware)); break;
-      case LineField::deployment:
-        values.insert(l.disagg ? "disagg" : "agg");
-        if (!l.disagg && !l.is_multinode) values.insert("single-node");
-        if (l.is_multinode) values.insert("multinode");
-        break;
-    }
-  }
+  for (const auto& l : data_.lines())
+    for (auto& k : keys_of(l)) values.insert(std::move(k));
   values.erase("");
   return {values.begin(), values.end()};
 }
@@ -145,32 +83,19 @@ std::vector<std::string> Binder::values_in_data(LineField field) const {
 std::string Binder::resolve_value(LineField field, const ast::Word& w) const {
   if (w.kind == ast::Word::Kind::param)
     throw QueryError(fmt::format("unknown parameter '${}'", w.text), w.span, "no parameters are defined in this session");
+  const data::Dimension& dim = data::dimension(field);
   const std::string& t = w.text;
-  std::optional<std::string> key;
-  std::string normalized = text::lower(t);
-  switch (field) {
-    case LineField::gpu: key = catalog::resolve_gpu(t); normalized = catalog::normalize_gpu(t); break;
-    case LineField::model: key = catalog::resolve_model(t); break;
-    case LineField::precision: key = catalog::resolve(catalog::precisions(), t); break;
-    case LineField::framework: key = catalog::resolve(catalog::frameworks(), t); break;
-    case LineField::family: key = catalog::resolve(catalog::families(), t); break;
-    case LineField::spec: key = catalog::resolve(catalog::spec_methods(), t); break;
-    case LineField::deployment: key = catalog::resolve(catalog::deployments(), t); break;
-    case LineField::vendor: key = catalog::resolve(catalog::vendors(), t); break;
-    case LineField::seq:
-      if (auto s = catalog::resolve_sequence(t)) key = s->key;
-      break;
-  }
-  if (key) return *key;
+  if (auto key = dim.resolve(t)) return *key;
   // Values the catalog does not know yet are fine when the data has them.
+  const std::string raw = dim.raw_key(t);
   const auto present = values_in_data(field);
-  if (std::find(present.begin(), present.end(), normalized) != present.end()) return normalized;
-  auto candidates = catalog_names(field);
+  if (std::find(present.begin(), present.end(), raw) != present.end()) return raw;
+  auto candidates = dim.catalog_names();
   candidates.insert(candidates.end(), present.begin(), present.end());
   const auto suggestions = text::closest(t, candidates);
   std::string help = did_you_mean(suggestions);
-  if (help.empty()) help = fmt::format("{}s in the data: {}", noun(field), text::join(present, ", "));
-  throw QueryError(fmt::format("unknown {} '{}'", noun(field), t), w.span, help, suggestions);
+  if (help.empty()) help = fmt::format("{}s in the data: {}", dim.noun, text::join(present, ", "));
+  throw QueryError(fmt::format("unknown {} '{}'", dim.noun, t), w.span, help, suggestions);
 }
 
 const catalog::ModelGroup* Binder::model_group(const ast::Word& w) const {
@@ -236,6 +161,7 @@ BoundExpr Binder::bind_expr(const ast::Expr& e) const {
     b.op = e.op == ast::Expr::Op::in ? BoundExpr::Op::in : e.op == ast::Expr::Op::not_in ? BoundExpr::Op::not_in : BoundExpr::Op::compare;
     b.cmp = e.cmp;
     if (auto metric = metric_of_row(e.field, e.qualifier)) {
+      b.economic = metric->economic;
       b.metric = [get = std::move(metric->get)](const data::Dataset& ds, const data::Row& row) -> std::optional<double> {
         const Value v = get(ds, row);
         if (const auto* d = std::get_if<double>(&v)) return *d;
@@ -245,6 +171,11 @@ BoundExpr Binder::bind_expr(const ast::Expr& e) const {
       for (const auto& w : e.operands) b.operands.push_back({number_of(w, metric->column.name.c_str()), {}});
       return b;
     }
+    // `where seq = 1k/1k`: a dimension with no row field of its own is a filter.
+    if (const data::Dimension* d = data::find_dimension(e.field.text); d && !e.qualifier)
+      throw QueryError(fmt::format("'{}' is a filter, not a field of a row", e.field.text), e.field.span,
+                       fmt::format("filter with `{} VALUE` (e.g. `{} {}`); where tests the fields of `list fields`", d->keyword,
+                                   d->keyword, d->field == LineField::seq ? "1k/1k" : d->field == LineField::deployment ? "disagg" : "VALUE"));
     std::vector<std::string> names, all;
     for (const auto& f : fields) names.push_back(f.name);
     all = names;
@@ -369,6 +300,10 @@ std::string Binder::written_text(ast::Span span) const {
 void Binder::apply_let(const ast::Word& name, Selection& into) const {
   const auto it = settings_.lets.find(name.text);
   if (it == settings_.lets.end()) {
+    // `show cost power`: a metric after the metrics of show, without its comma.
+    if (const catalog::Metric* m = catalog::find_metric(name.text))
+      throw QueryError(fmt::format("'{}' is a metric, not a clause: the metrics of `show` are separated by commas", name.text),
+                       name.span, fmt::format("e.g. show throughput, {}", m->key));
     std::vector<std::string> candidates = grammar::clause_keywords();
     for (const auto& [n, _] : settings_.lets) candidates.push_back(n);
     const auto suggestions = text::closest(name.text, candidates);
@@ -493,20 +428,7 @@ std::vector<std::string> Binder::apply_defaults(Selection& shared, const std::fu
   return defaults;
 }
 
-std::string display_of(LineField field, const std::string& key) {
-  switch (field) {
-    case LineField::gpu: return catalog::gpu_display(key);
-    case LineField::model: return catalog::model_display(key);
-    case LineField::precision: return catalog::display(catalog::precisions(), key);
-    case LineField::framework: return catalog::display(catalog::frameworks(), key);
-    case LineField::family: return catalog::display(catalog::families(), key);
-    case LineField::spec: return catalog::display(catalog::spec_methods(), key);
-    case LineField::deployment: return catalog::display(catalog::deployments(), key);
-    case LineField::vendor: return catalog::display(catalog::vendors(), key);
-    case LineField::seq: return key;
-  }
-  return key;
-}
+std::string display_of(LineField field, const std::string& key) { return data::dimension(field).display(key); }
 
 BoundCompare Binder::bind_compare(const ast::Compare& c) const {
   BoundCompare out;

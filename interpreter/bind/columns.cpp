@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
+#include "catalog/economics.hpp"
 #include "num/decimal.hpp"
 #include "bind/query_error.hpp"
 #include "text/dates.hpp"
@@ -100,17 +101,11 @@ RowColumn economics(const catalog::Metric& m, const Pricing& pricing) {
             const double t = r.get(Field::tput_per_gpu);
             if (!(t > 0)) return {};
             const std::string& gpu = ds.line_of(r).hardware;
-            const auto given = kind == Kind::power || kind == Kind::joules ? pricing.kw(gpu) : pricing.price(gpu);
+            const auto given = catalog::needs_power(kind) ? pricing.kw(gpu) : pricing.price(gpu);
             if (!given) return {};
-            const Decimal tput = Decimal::from_double(t), x = Decimal::parse(*given);
-            switch (kind) {
-              case Kind::cost: return (x / (tput * Decimal::from_int(3600) * Decimal::parse("0.000001"))).to_double();
-              case Kind::tokens_per_dollar: return (tput * Decimal::from_int(3600) / x).to_double();
-              case Kind::power: return (tput * Decimal::from_int(1000) / x).to_double();
-              case Kind::joules: return (x * Decimal::from_int(1000) / tput).to_double();
-              default: return {};
-            }
-          }};
+            return catalog::economic_value(kind, Decimal::from_double(t), Decimal::parse(*given)).to_double();
+          },
+          true};
 }
 
 }  // namespace

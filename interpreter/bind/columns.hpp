@@ -17,6 +17,7 @@ namespace icq::interp {
 struct RowColumn {
   Column column;  // name, unit, type
   std::function<Value(const data::Dataset&, const data::Row&)> get;
+  bool economic = false;  // read with prices or power (cost, tokens_per_dollar, tokens_per_mw, joules)
 };
 
 // The column for a name (and optional qualifier: `ttft p99`, `throughput output`); QueryError with

@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <set>
 #include <cmath>
-#include <map>
-#include <tuple>
 
 #include "bind/query_error.hpp"
 #include "catalog/catalog.hpp"
@@ -15,71 +13,11 @@
 
 namespace icq::interp {
 
-const char* field_keyword(LineField f) {
-  switch (f) {
-    case LineField::gpu: return "gpu";
-    case LineField::model: return "model";
-    case LineField::precision: return "precision";
-    case LineField::framework: return "framework";
-    case LineField::family: return "family";
-    case LineField::spec: return "spec";
-    case LineField::seq: return "seq";
-    case LineField::deployment: return "deployment";
-    case LineField::vendor: return "vendor";
-  }
-  return "?";
-}
-
-namespace {
-
-bool deployment_matches(const std::string& key, const data::Line& l) {
-  if (key == "disagg") return l.disagg;
-  if (key == "single-node") return !l.disagg && !l.is_multinode;
-  if (key == "agg") return !l.disagg;
-  if (key == "multinode") return l.is_multinode;
-  return false;
-}
-
-
-}  // namespace
-
-std::string line_value(LineField f, const data::Line& l) {
-  switch (f) {
-    case LineField::gpu: return l.hardware;
-    case LineField::model: return l.model;
-    case LineField::precision: return l.precision;
-    case LineField::framework: return l.framework;
-    case LineField::family: return catalog::family_of_framework(l.framework);
-    case LineField::spec: return l.spec_method;
-    case LineField::seq: return l.sequence();
-    case LineField::vendor: return catalog::vendor_of_gpu(l.hardware);
-    case LineField::deployment: return l.disagg ? "disagg" : l.is_multinode ? "multinode" : "single-node";
-  }
-  return {};
-}
-
-// A line's sequence label ("1k/1k"), memoised: every selection tests it on every line, and
-// formatting it each time was a quarter of a warm compare.
-const std::string& sequence_of(const data::Line& l) {
-  thread_local std::map<std::tuple<int, int, bool>, std::string> labels;
-  auto [it, inserted] = labels.try_emplace({l.isl, l.osl, l.agentic()});
-  if (inserted) it->second = l.sequence();
-  return it->second;
-}
+std::string_view field_keyword(LineField f) { return data::dimension(f).keyword; }
 
 bool LineFilter::matches(const data::Line& line) const {
-  const auto any_equal = [&](const std::string& v) { return std::find(values.begin(), values.end(), v) != values.end(); };
-  switch (field) {
-    case LineField::deployment:
-      return std::any_of(values.begin(), values.end(), [&](const std::string& v) { return deployment_matches(v, line); });
-    case LineField::gpu: return any_equal(line.hardware);
-    case LineField::model: return any_equal(line.model);
-    case LineField::precision: return any_equal(line.precision);
-    case LineField::framework: return any_equal(line.framework);
-    case LineField::spec: return any_equal(line.spec_method);
-    case LineField::seq: return any_equal(sequence_of(line));
-    default: return any_equal(line_value(field, line));
-  }
+  const auto has = data::dimension(field).has;
+  return std::any_of(values.begin(), values.end(), [&](const std::string& v) { return has(line, v); });
 }
 
 std::string LineFilter::text() const {
@@ -89,7 +27,7 @@ std::string LineFilter::text() const {
     const auto* g = field == LineField::model ? catalog::group_of_model(v) : nullptr;
     if (!g || std::find(groups.begin(), groups.end(), g->slug) == groups.end()) shown.push_back(v);
   }
-  return std::string(field_keyword(field)) + " " + text::join(shown, ", ");
+  return fmt::format("{} {}", field_keyword(field), text::join(shown, ", "));
 }
 
 const std::vector<RowFieldInfo>& row_fields() {
@@ -171,6 +109,10 @@ bool compare_numbers(double a, const std::string& op, double b) {
 }
 
 }  // namespace
+
+bool BoundExpr::reads_prices() const {
+  return economic || std::any_of(children.begin(), children.end(), [](const BoundExpr& c) { return c.reads_prices(); });
+}
 
 bool BoundExpr::eval(const data::Dataset& ds, const data::Row& row) const {
   switch (op) {
@@ -260,16 +202,28 @@ std::string DateSelection::text() const {
 }
 
 std::vector<std::string> present_values(const data::Dataset& ds, const std::vector<LineFilter>& filters, LineField f) {
+  const auto keys_of = data::dimension(f).keys_of;
   std::set<std::string> out;
   for (const auto& l : ds.lines()) {
     if (!std::all_of(filters.begin(), filters.end(), [&](const LineFilter& x) { return x.matches(l); })) continue;
-    for (const auto& candidate : std::vector<std::string>{l.hardware, l.model, l.precision, l.framework,
-                                                           catalog::family_of_framework(l.framework), l.spec_method,
-                                                           l.sequence(), catalog::vendor_of_gpu(l.hardware)})
-      if (LineFilter{f, {candidate}}.matches(l)) out.insert(candidate);
-    if (f == LineField::deployment)
-      for (const char* d : {"disagg", "single-node", "agg", "multinode"})
-        if (LineFilter{f, {d}}.matches(l)) out.insert(d);
+    for (auto& k : keys_of(l)) out.insert(std::move(k));
+  }
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::string> present_values(const data::Dataset& ds, const Selection& sel, LineField f) {
+  const auto keys_of = data::dimension(f).keys_of;
+  std::vector<signed char> line_ok(ds.lines().size(), -1);  // per line: -1 not tested yet
+  std::set<std::string> out;
+  for (const auto& row : ds.rows()) {
+    auto& ok = line_ok[row.line];
+    const data::Line& l = ds.line_of(row);
+    if (ok < 0) ok = std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& x) { return x.matches(l); });
+    if (!ok) continue;
+    if (sel.date.kind == DateSelection::Kind::as_of && row.date > sel.date.date) continue;
+    if (sel.date.kind == DateSelection::Kind::on && row.date != sel.date.date) continue;
+    if (!std::all_of(sel.where.begin(), sel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, row); })) continue;
+    for (auto& k : keys_of(l)) out.insert(std::move(k));
   }
   return {out.begin(), out.end()};
 }

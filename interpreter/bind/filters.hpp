@@ -10,10 +10,13 @@
 #include <vector>
 
 #include "data/dataset.hpp"
+#include "data/dimensions.hpp"
 
 namespace icq::interp {
 
-enum class LineField { gpu, model, precision, framework, family, spec, seq, deployment, vendor };
+// The dimensions of a line and their vocabulary: stdlib/data/dimensions.hpp.
+using data::LineField;
+using data::line_value;
 
 struct LineFilter {
   LineFilter(LineField f, std::vector<std::string> v, std::vector<std::string> g = {})
@@ -26,9 +29,8 @@ struct LineFilter {
   [[nodiscard]] std::string text() const;  // "gpu mi355x, b200"
 };
 
-const char* field_keyword(LineField f);
-// A line's value of a field ("mi355x", "1k/1k"; deployment: disagg, multinode or single-node).
-std::string line_value(LineField f, const data::Line& l);
+// "gpu", "seq": the dimension's keyword, as resolved queries print it.
+std::string_view field_keyword(LineField f);
 
 // Row fields usable in `where`.
 enum class RowField {
@@ -60,7 +62,9 @@ struct BoundExpr {
   // A measured or derived metric (`where ttft p99 <= 2`, `where cost < 0.5`): read from the row; a
   // row without the value fails the test.
   std::function<std::optional<double>(const data::Dataset&, const data::Row&)> metric;
+  bool economic = false;  // the metric is read with prices or power
   [[nodiscard]] bool eval(const data::Dataset& ds, const data::Row& row) const;
+  [[nodiscard]] bool reads_prices() const;  // it, or any part of it, tests an economic metric
 };
 
 struct DateSelection {
@@ -97,6 +101,9 @@ struct Selection {
 // The values of a line field on the lines every filter matches, sorted (deployments: the keys that
 // match, overlapping ones included).
 std::vector<std::string> present_values(const data::Dataset& ds, const std::vector<LineFilter>& filters, LineField f);
+// The same on the rows a whole selection keeps: its filters, run dates up to (or on) its date, and
+// its `where` conditions — what a side under it could be.
+std::vector<std::string> present_values(const data::Dataset& ds, const Selection& sel, LineField f);
 
 // The first filter, in the order written, after which no line matches the ones before it and it;
 // null when the filters together match some line.

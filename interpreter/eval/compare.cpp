@@ -42,26 +42,6 @@ bool is_money(const BoundMetric& m) { return catalog::needs_economics(m.metric->
 
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-// Which workloads the sides' rows are, and so the interactivity percentile they are read at: one
-// pass over the rows, shared by the resolved query and the notes.
-struct AxisUse {
-  bool agentic = false, fixed = false;
-  std::string words;  // "p50", "p90", or "p50/p90" when fixed and agentic rows are pooled
-};
-
-AxisUse axis_use(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
-  AxisUse u;
-  for (const auto& c : curves)
-    for (std::uint32_t r : c.selected().rows) {
-      (ds.line_of(ds.rows()[r]).agentic() ? u.agentic : u.fixed) = true;
-      if (u.agentic && u.fixed) break;
-    }
-  if (q.shared.axis.chosen) u.words = percentile_name(*q.shared.axis.chosen);
-  else if (u.agentic && u.fixed) u.words = "p50/p90";
-  else u.words = u.agentic ? "p90" : "p50";
-  return u;
-}
-
 // Notes on the method in force, model groups, run dates, engines pooled and the dashboard's page.
 std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, bool money,
                                       const AxisUse& axis) {
@@ -152,11 +132,28 @@ Selection merged(const Selection& shared, const Selection& own) {
   return s;
 }
 
+AxisUse axis_use(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+  AxisUse u;
+  for (const auto& c : curves)
+    for (std::uint32_t r : c.selected().rows) {
+      (ds.line_of(ds.rows()[r]).agentic() ? u.agentic : u.fixed) = true;
+      if (u.agentic && u.fixed) break;
+    }
+  if (q.shared.axis.chosen) u.words = percentile_name(*q.shared.axis.chosen);
+  else if (u.agentic && u.fixed) u.words = "p50/p90";
+  else u.words = u.agentic ? "p90" : "p50";
+  return u;
+}
+
 std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets, const std::string& axis) {
   std::string s = "compare";
   if (q.dimension != "filters") s += " " + q.dimension;
   for (std::size_t i = 0; i < q.sides.size(); ++i) s += (i ? " vs " : " ") + q.sides[i].label;
-  s += selection_text(q.shared);
+  return s + resolved_clauses(q, targets, axis);
+}
+
+std::string resolved_clauses(const BoundCompare& q, const std::vector<double>& targets, const std::string& axis) {
+  std::string s = selection_text(q.shared);
   if (!targets.empty()) {
     std::vector<std::string> t;
     for (double v : targets) t.push_back(number_text(v));
@@ -183,22 +180,33 @@ std::string selection_text(const Selection& sel) {
   return s;
 }
 
-std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
+std::vector<Curve> build_curves(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
   std::vector<Curve> curves;
   curves.reserve(q.sides.size());
   for (const auto& side : q.sides) {
     SelectionTrace trace;
     curves.emplace_back(ds, merged(q.shared, side.selection), &trace);
-    const Curve& c = curves.back();
-    if (traces) traces->push_back({side.display, trace, c.frontier().size()});
+    if (traces) traces->push_back({side.display, trace, curves.back().frontier().size()});
+  }
+  return curves;
+}
+
+std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
+  std::vector<Curve> curves = build_curves(q, ds, traces);
+  for (std::size_t i = 0; i < curves.size(); ++i) {
+    const Curve& c = curves[i];
+    const BoundSide& side = q.sides[i];
     // A shared filter that leaves nothing is the error, not the side that meets it first.
     if (c.empty()) check_filters_match(ds, q.shared.filters);
     if (c.empty()) {
       std::string help;
       if (q.dimension != "filters" && q.dimension != "date") {
-        const auto present = present_values(ds, q.shared.filters, line_field_of(q.dimension));
-        help = present.empty() ? "no rows match the shared filters at all"
-                               : fmt::format("{} values with rows under the shared filters: {}", q.dimension, text::join(present, ", "));
+        // Under the shared dates and conditions too: a value with rows only outside them is no side.
+        const bool narrowed = !q.shared.where.empty() || q.shared.date.kind != DateSelection::Kind::latest;
+        const auto present = present_values(ds, q.shared, line_field_of(q.dimension));
+        const char* under = narrowed ? "the shared filters, dates and conditions" : "the shared filters";
+        help = present.empty() ? fmt::format("no rows match {} at all", under)
+                               : fmt::format("{} values with rows under {}: {}", q.dimension, under, text::join(present, ", "));
       } else {
         help = "check the filters with `list dates` or `list gpus`";
       }
@@ -216,12 +224,14 @@ std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, s
 }
 
 Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
+  // 1. Rows, range and frontier of each side.
+  return compare_curves(q, ds, side_curves(q, ds, traces));
+}
+
+Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std::vector<Curve>& curves) {
   Result result;
   result.kind = "compare";
   std::vector<std::string> notes;
-
-  // 1. Rows, range and frontier of each side.
-  const std::vector<Curve> curves = side_curves(q, ds, traces);
 
   // 2. Band and targets. A band the sides only touch, or too narrow for an integer target, has no
   // default targets (SEMANTICS.md §5): the dashboard silently falls back to the union there.

@@ -19,11 +19,22 @@ struct SideTrace {
   std::size_t frontier_points = 0;
 };
 
-// Rows, range and frontier of each side, in the order of the sides; a side without a frontier is an
-// error naming what the shared filters do hold.
+// Rows, range and frontier of each side, in the order of the sides (a side may have no frontier).
+std::vector<Curve> build_curves(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces = nullptr);
+// The same, where a side without a frontier is an error naming what the shared filters do hold.
 std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces = nullptr);
 
 Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces = nullptr);
+// run_compare on curves already built, one per side of q, each with a frontier (rank builds them
+// once to find the sides that have none).
+Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std::vector<Curve>& curves);
+
+// Which workloads the sides' rows are, and so the interactivity percentile they are read at.
+struct AxisUse {
+  bool agentic = false, fixed = false;
+  std::string words;  // "p50", "p90", or "p50/p90" when fixed and agentic rows are pooled
+};
+AxisUse axis_use(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds);
 
 // A side's selection: the shared one with the side's own filters added (its date choice wins).
 Selection merged(const Selection& shared, const Selection& own);
@@ -31,8 +42,10 @@ Selection merged(const Selection& shared, const Selection& own);
 std::string selection_text(const Selection& sel);
 std::string dates_text(const std::set<std::int32_t>& dates);
 
-// The statement with every default filled in (targets resolved), as query text.
+// The statement with every default filled in (targets resolved), as query text: "compare", the
+// dimension and sides, then the clauses (which rank prints after its own head).
 std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets, const std::string& axis = {});
+std::string resolved_clauses(const BoundCompare& q, const std::vector<double>& targets, const std::string& axis = {});
 
 // Shortest text of a number as a person writes it ("56", "56.5").
 std::string number_text(double v);

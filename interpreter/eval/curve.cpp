@@ -1,5 +1,7 @@
 #include "eval/curve.hpp"
 
+#include "catalog/economics.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -119,11 +121,7 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
   std::optional<double> token_tput;
   if (const auto* s = curve.spline(token_field)) token_tput = s->at_clamped(pv.x);
   const Pricing& pricing = method.pricing;
-  static const Decimal seconds_per_hour = Decimal::from_int(3600), per_million = Decimal::parse("0.000001"),
-                       thousand = Decimal::from_int(1000);
-  // $/Mtok = price / (tput * 3600 / 10^6); dividing by 10^6 is an exact shift in a decimal
-  // backend, so it is written as one (a division costs a Newton iteration).
-  const auto cost_of = [&](const std::string& price, const Decimal& tput) { return Decimal::parse(price) / (tput * seconds_per_hour * per_million); };
+  using catalog::economic_value;
   // Splined method (SEMANTICS.md §3): each knot's value from its own throughput and GPU, splined on
   // the knots like any metric. Empty when a knot lacks a price, power or positive throughput.
   const auto splined = [&](catalog::MetricKind kind) -> std::optional<double> {
@@ -138,8 +136,8 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
       const auto economics = kind == catalog::MetricKind::joules ? pricing.kw(gpu) : pricing.price(gpu);
       if (!economics) return std::nullopt;
       xs.push_back(p.x);
-      ys.push_back(kind == catalog::MetricKind::joules ? (Decimal::parse(*economics) * thousand / tput).to_double()
-                                                       : cost_of(*economics, tput).to_double());
+      ys.push_back(economic_value(kind == catalog::MetricKind::joules ? kind : catalog::MetricKind::cost, tput,
+                                  Decimal::parse(*economics)).to_double());
     }
     return math::MonotoneSpline(xs, ys).at_clamped(pv.x);
   };
@@ -162,13 +160,13 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     if (catalog::needs_price(kind)) {
       const auto price = pricing.price(*pv.gpu);
       if (!price) return std::nullopt;
-      pv.cost = cost_of(*price, tput);
-      return kind == catalog::MetricKind::cost ? pv.cost->to_double() : (tput * seconds_per_hour / Decimal::parse(*price)).to_double();
+      const Decimal given = Decimal::parse(*price);
+      pv.cost = economic_value(catalog::MetricKind::cost, tput, given);
+      return kind == catalog::MetricKind::cost ? pv.cost->to_double() : economic_value(kind, tput, given).to_double();
     }
     const auto kw = pricing.kw(*pv.gpu);
     if (!kw) return std::nullopt;
-    return kind == catalog::MetricKind::power ? (tput * thousand / Decimal::parse(*kw)).to_double()
-                                              : (Decimal::parse(*kw) * thousand / tput).to_double();
+    return economic_value(kind, tput, Decimal::parse(*kw)).to_double();
   };
   for (const auto& m : metrics) {
     std::optional<double> v;

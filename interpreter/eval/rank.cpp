@@ -30,18 +30,25 @@ struct Entry {
 
 Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace) {
   // Sides with no frontier under the filters are listed, not dropped and not an error.
+  // Each side's curve is built once: the ones with a frontier are the comparison's.
+  std::vector<Curve> all = build_curves(q.compare, ds, trace ? &trace->sides : nullptr);
   BoundCompare measured = q.compare;
-  std::vector<std::string> unmeasured;
   measured.sides.clear();
-  for (const auto& side : q.compare.sides) {
-    if (Curve(ds, merged(q.compare.shared, side.selection)).empty()) unmeasured.push_back(side.display);
-    else measured.sides.push_back(side);
+  std::vector<Curve> curves;
+  std::vector<std::string> unmeasured;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].empty()) {
+      unmeasured.push_back(q.compare.sides[i].display);
+    } else {
+      measured.sides.push_back(q.compare.sides[i]);
+      curves.push_back(std::move(all[i]));
+    }
   }
   if (measured.sides.empty())
     throw QueryError(fmt::format("no {} has a frontier under{}", q.dimension == "config" ? "configuration" : q.dimension,
                                  selection_text(q.compare.shared)),
                      {0, 0}, "check the filters with `list gpus`, `list dates for …`");
-  const Result cmp = run_compare(measured, ds, trace ? &trace->sides : nullptr);
+  const Result cmp = compare_curves(measured, ds, curves);
   const Comparison& c = *cmp.comparison;
   const MetricColumn& metric = c.metrics.front();
   const bool higher = metric.polarity == MetricColumn::Polarity::higher_is_better;
@@ -52,11 +59,11 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
   r.kind = "rank";
   std::vector<std::string> mnames;
   for (const auto& m : q.compare.metrics) mnames.push_back(m.text);
-  // The comparison's resolved query without its sides is the ranking's clauses.
-  std::string head = "compare" + (measured.dimension == "filters" ? std::string() : " " + measured.dimension);
-  for (std::size_t i = 0; i < measured.sides.size(); ++i) head += (i ? " vs " : " ") + measured.sides[i].label;
-  const std::string clauses = cmp.query.rfind(head, 0) == 0 ? cmp.query.substr(head.size()) : cmp.query;
-  r.query = fmt::format("rank {} by {}{}", q.dimension, mnames.front(), clauses);
+  // The comparison's clauses, after the ranking's own head.
+  std::vector<double> targets;
+  for (const auto& t : c.targets) targets.push_back(t.interactivity);
+  r.query = fmt::format("rank {} by {}{}", q.dimension, mnames.front(),
+                        resolved_clauses(measured, targets, axis_use(measured, curves, ds).words));
 
   for (const auto& target : c.targets) {
     std::vector<Entry> entries;

@@ -42,11 +42,8 @@ Table table_of(const std::string& title, const std::vector<RowColumn>& cols, con
 
 // Which prices the rows' economics columns (or `where cost …`) were read with.
 std::optional<std::string> economics_note(const std::vector<RowColumn>& cols, const Selection& sel, const Pricing& pricing) {
-  const auto economic = [](const std::string& n) { return n == "cost" || n == "tokens_per_dollar" || n == "tokens_per_mw" || n == "joules"; };
-  const bool shown = std::any_of(cols.begin(), cols.end(), [&](const RowColumn& c) { return economic(c.column.name); });
-  const bool tested = std::any_of(sel.where.begin(), sel.where.end(), [](const BoundExpr& e) { return e.source.find("cost") != std::string::npos ||
-                                                                                                    e.source.find("tokens_per") != std::string::npos ||
-                                                                                                    e.source.find("joules") != std::string::npos; });
+  const bool shown = std::any_of(cols.begin(), cols.end(), [](const RowColumn& c) { return c.economic; });
+  const bool tested = std::any_of(sel.where.begin(), sel.where.end(), [](const BoundExpr& e) { return e.reads_prices(); });
   if (!shown && !tested) return std::nullopt;
   return fmt::format("economics per row: its own total-token throughput and its GPU's price and power ({} edition, {} tier); "
                      "a row whose GPU has no price has no cost",

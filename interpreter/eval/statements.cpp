@@ -104,42 +104,13 @@ Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset
     for (const auto& [k, c] : groups)
       t.rows.push_back({k, display(k), static_cast<std::int64_t>(c.rows), static_cast<std::int64_t>(c.lines.size()), c.dates()});
   };
-  if (what == "gpus") {
-    add_counted("gpu", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.hardware); }),
-                [](const std::string& k) { return catalog::gpu_display(k); });
-  } else if (what == "models") {
-    add_counted("model", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.model); }),
-                [](const std::string& k) { return catalog::model_display(k); });
-  } else if (what == "precisions") {
-    add_counted("precision", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.precision); }),
-                [](const std::string& k) { return catalog::display(catalog::precisions(), k); });
-  } else if (what == "frameworks") {
-    add_counted("framework", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.framework); }),
-                [](const std::string& k) { return catalog::display(catalog::frameworks(), k); });
-  } else if (what == "families") {
-    add_counted("family",
-                group(ds, filters, [](const data::Line& l, const data::Row&) { return one(catalog::family_of_framework(l.framework)); }),
-                [](const std::string& k) { return catalog::display(catalog::families(), k); });
-  } else if (what == "specs") {
-    add_counted("spec", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.spec_method); }),
-                [](const std::string& k) { return catalog::display(catalog::spec_methods(), k); });
-  } else if (what == "vendors") {
-    add_counted("vendor",
-                group(ds, filters, [](const data::Line& l, const data::Row&) { return one(catalog::vendor_of_gpu(l.hardware)); }),
-                [](const std::string& k) { return catalog::display(catalog::vendors(), k); });
-  } else if (what == "deployments") {
-    add_counted("deployment",
-                group(ds, filters,
-                      [](const data::Line& l, const data::Row&) {
-                        std::vector<std::string> d;
-                        for (const char* k : {"disagg", "single-node", "agg", "multinode"})
-                          if (LineFilter{LineField::deployment, {k}}.matches(l)) d.push_back(k);
-                        return d;
-                      }),
-                [](const std::string& k) { return catalog::display(catalog::deployments(), k); });
-  } else if (what == "sequences") {
-    add_counted("seq", group(ds, filters, [](const data::Line& l, const data::Row&) { return one(l.sequence()); }),
-                [](const std::string& k) { return k == "agentic" ? std::string("agentic trace replay") : k; });
+  const auto dim = std::find_if(data::dimensions().begin(), data::dimensions().end(),
+                                [&](const data::Dimension& d) { return d.list_word == what; });
+  if (dim != data::dimensions().end()) {
+    add_counted(std::string(dim->keyword), group(ds, filters, [&](const data::Line& l, const data::Row&) { return dim->keys_of(l); }),
+                [&](const std::string& k) {
+                  return dim->field == LineField::seq && k == "agentic" ? std::string("agentic trace replay") : dim->display(k);
+                });
   } else if (what == "dates") {
     const auto groups = group(ds, filters, [](const data::Line&, const data::Row& row) { return one(text::format_date(row.date)); });
     t.columns = {text_col("date"), int_col("rows"), int_col("lines")};
@@ -186,24 +157,23 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
   auto data_rows = [&](LineField f, const std::vector<std::string>& keys) {
     const LineFilter filter{f, keys};
     Counts c;
-    std::set<std::string> gpus, models, precisions, frameworks, seqs;
+    // What else the described value's rows span, one row per dimension.
+    constexpr LineField shown[] = {LineField::gpu, LineField::model, LineField::precision, LineField::framework, LineField::seq};
+    std::map<LineField, std::set<std::string>> spans;
     for (const auto& rw : ds.rows()) {
       const auto& l = ds.line_of(rw);
       if (!filter.matches(l)) continue;
       c.add(rw);
-      gpus.insert(l.hardware), models.insert(l.model), precisions.insert(l.precision), frameworks.insert(l.framework),
-          seqs.insert(l.sequence());
+      for (const LineField d : shown) spans[d].insert(line_value(d, l));
     }
     row("rows in the data", fmt::format("{} rows on {} lines", c.rows, c.lines.size()));
     if (!c.rows) return;
     row("run dates", c.dates());
-    if (f != LineField::gpu) row("gpus", text::join({gpus.begin(), gpus.end()}, ", "));
-    if (f != LineField::model) row("models", text::join({models.begin(), models.end()}, ", "));
-    if (f != LineField::precision) row("precisions", text::join({precisions.begin(), precisions.end()}, ", "));
-    if (f != LineField::framework) row("frameworks", text::join({frameworks.begin(), frameworks.end()}, ", "));
-    if (f != LineField::seq) row("sequences", text::join({seqs.begin(), seqs.end()}, ", "));
+    for (const LineField d : shown)
+      if (d != f) row(std::string(data::dimension(d).list_word), text::join({spans[d].begin(), spans[d].end()}, ", "));
   };
-  auto describe_named = [&](LineField f, std::span<const catalog::Named> table) {
+  auto describe_named = [&](LineField f) {
+    const std::span<const catalog::Named> table = data::dimension(f).named;
     const std::string key = binder.resolve_value(f, stmt.name);
     r.query = fmt::format("describe {} {}", kind, key);
     row("key", key);
@@ -271,18 +241,8 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
                                                                       : "neither (context)");
     if (!m->aliases.empty()) row("aliases", text::join(m->aliases, ", "));
     row("formula", m->formula);
-  } else if (kind == "precision") {
-    describe_named(LineField::precision, catalog::precisions());
-  } else if (kind == "framework") {
-    describe_named(LineField::framework, catalog::frameworks());
-  } else if (kind == "family") {
-    describe_named(LineField::family, catalog::families());
-  } else if (kind == "spec") {
-    describe_named(LineField::spec, catalog::spec_methods());
-  } else if (kind == "deployment") {
-    describe_named(LineField::deployment, catalog::deployments());
-  } else if (kind == "vendor") {
-    describe_named(LineField::vendor, catalog::vendors());
+  } else if (const data::Dimension* d = data::find_dimension(kind); d && !d->named.empty()) {
+    describe_named(d->field);
   } else if (kind == "seq" || kind == "sequence") {
     const std::string key = binder.resolve_value(LineField::seq, stmt.name);
     r.query = "describe seq " + key;

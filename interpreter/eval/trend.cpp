@@ -31,13 +31,13 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   for (double t : targets) tnames.push_back(number_text(t));
   r.query = fmt::format("trend {}{} at interactivity {}{}{}{}{}", text::join(mnames, ", "), selection_text(sel), text::join(tnames, ", "),
                         clamp ? " clamp" : "", since ? " since " + text::format_date(*since) : "",
-                        by ? std::string(" by ") + field_keyword(*by) : "",
+                        by ? fmt::format(" by {}", field_keyword(*by)) : "",
                         method.text() + " tokens " + tokens);
 
   Table t;
   t.title = "trend";
   t.columns.push_back({"date", "", Column::Type::text});
-  if (by) t.columns.push_back({field_keyword(*by), "", Column::Type::text});
+  if (by) t.columns.push_back({std::string(field_keyword(*by)), "", Column::Type::text});
   t.columns.push_back({"interactivity", "tok/s/user", Column::Type::number});
   t.columns.push_back({"status", "", Column::Type::text});
   for (const auto& m : metrics) t.columns.push_back({m.column.key, m.column.unit, Column::Type::number});

@@ -1,1 +1,2 @@
 --format yaml -c "list gpus"
+# expect exit: 2

@@ -1,1 +1,2 @@
 --frmat json -c "list gpus"
+# expect exit: 2

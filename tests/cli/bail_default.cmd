@@ -1,1 +1,2 @@
 -f {case_dir}/scripts/no_bail.icq
+# expect exit: 1

@@ -1,1 +1,2 @@
 --data {data} -c "list sources"
+# expect exit: 2

@@ -1,1 +1,2 @@
 -c "expect cost(fp4) < cost(fp8)"
+# expect exit: 1

@@ -1,1 +1,2 @@
 -c "load /nonexistent/results.json"
+# expect exit: 2

@@ -1,1 +1,2 @@
 --data /nonexistent/path -c "list gpus"
+# expect exit: 2

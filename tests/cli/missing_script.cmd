@@ -1,1 +1,2 @@
 no-such-script.icq
+# expect exit: 2

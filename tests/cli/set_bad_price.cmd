@@ -1,1 +1,2 @@
 -c "set price mi355x cheap"
+# expect exit: 1

@@ -1,1 +1,2 @@
 -c "compare precision fp4 vs"
+# expect exit: 1

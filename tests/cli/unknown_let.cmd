@@ -1,1 +1,2 @@
 -c "compare amd vs (gpu b200) model dsr1"
+# expect exit: 1

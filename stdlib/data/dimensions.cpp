@@ -1,0 +1,139 @@
+#include "data/dimensions.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "text/text.hpp"
+
+namespace icq::data {
+
+namespace {
+
+// A line's sequence label ("1k/1k"), memoised: every selection tests it on every line, and
+// formatting it each time was a quarter of a warm compare.
+const std::string& sequence_of(const Line& l) {
+  thread_local std::map<std::tuple<int, int, bool>, std::string> labels;
+  auto [it, inserted] = labels.try_emplace({l.isl, l.osl, l.agentic()});
+  if (inserted) it->second = l.sequence();
+  return it->second;
+}
+
+bool deployment_has(const Line& l, const std::string& key) {
+  if (key == "disagg") return l.disagg;
+  if (key == "single-node") return !l.disagg && !l.is_multinode;
+  if (key == "agg") return !l.disagg;
+  if (key == "multinode") return l.is_multinode;
+  return false;
+}
+
+std::vector<std::string> deployment_keys(const Line& l) {
+  std::vector<std::string> out;
+  for (const char* k : {"disagg", "single-node", "agg", "multinode"})
+    if (deployment_has(l, k)) out.emplace_back(k);
+  return out;
+}
+
+std::string lower(std::string_view t) { return text::lower(t); }
+
+template <std::span<const catalog::Named> (*Table)() noexcept>
+std::optional<std::string> resolve_in(std::string_view t) {
+  return catalog::resolve(Table(), t);
+}
+template <std::span<const catalog::Named> (*Table)() noexcept>
+std::vector<std::string> names_in() {
+  return catalog::names_of(Table());
+}
+template <std::span<const catalog::Named> (*Table)() noexcept>
+std::string display_in(std::string_view key) {
+  return catalog::display(Table(), key);
+}
+
+std::vector<std::string> gpu_names() {
+  std::vector<std::string> out;
+  for (const auto& g : catalog::gpus()) out.push_back(g.key);
+  return out;
+}
+
+std::vector<std::string> model_names() {
+  std::vector<std::string> out;
+  for (const auto& m : catalog::models()) {
+    out.push_back(m.key);
+    out.insert(out.end(), m.aliases.begin(), m.aliases.end());
+  }
+  return out;
+}
+
+std::vector<std::string> sequence_names() {
+  std::vector<std::string> out;
+  for (const auto& s : catalog::sequences()) out.push_back(s.key);
+  return out;
+}
+
+#define ICQ_ONE_KEY(expr) [](const Line& l) { return std::vector<std::string>{expr}; }
+#define ICQ_HAS(expr) [](const Line& l, const std::string& k) { return (expr) == k; }
+
+const std::vector<Dimension>& table() {
+  using catalog::Named;
+  static const std::vector<Dimension> dims = {
+      {LineField::gpu, "gpu", {"on", "hardware"}, "GPU", "gpus", {}, ICQ_ONE_KEY(l.hardware), ICQ_HAS(l.hardware),
+       catalog::resolve_gpu, catalog::normalize_gpu, gpu_names, catalog::gpu_display},
+      {LineField::model, "model", {}, "model", "models", {}, ICQ_ONE_KEY(l.model), ICQ_HAS(l.model),
+       catalog::resolve_model, lower, model_names, catalog::model_display},
+      {LineField::precision, "precision", {}, "precision", "precisions", catalog::precisions(), ICQ_ONE_KEY(l.precision),
+       ICQ_HAS(l.precision), resolve_in<catalog::precisions>, lower, names_in<catalog::precisions>,
+       display_in<catalog::precisions>},
+      {LineField::framework, "framework", {}, "framework", "frameworks", catalog::frameworks(), ICQ_ONE_KEY(l.framework),
+       ICQ_HAS(l.framework), resolve_in<catalog::frameworks>, lower, names_in<catalog::frameworks>,
+       display_in<catalog::frameworks>},
+      {LineField::family, "family", {}, "framework family", "families", catalog::families(),
+       ICQ_ONE_KEY(catalog::family_of_framework(l.framework)), ICQ_HAS(catalog::family_of_framework(l.framework)),
+       resolve_in<catalog::families>, lower, names_in<catalog::families>, display_in<catalog::families>},
+      {LineField::spec, "spec", {}, "spec method", "specs", catalog::spec_methods(), ICQ_ONE_KEY(l.spec_method),
+       ICQ_HAS(l.spec_method), resolve_in<catalog::spec_methods>, lower, names_in<catalog::spec_methods>,
+       display_in<catalog::spec_methods>},
+      {LineField::seq, "seq", {}, "sequence", "sequences", {}, ICQ_ONE_KEY(sequence_of(l)), ICQ_HAS(sequence_of(l)),
+       [](std::string_view t) -> std::optional<std::string> {
+         if (auto s = catalog::resolve_sequence(t)) return s->key;
+         return std::nullopt;
+       },
+       lower, sequence_names, [](std::string_view key) { return std::string(key); }},
+      {LineField::deployment, "deployment", {}, "deployment", "deployments", catalog::deployments(), deployment_keys,
+       deployment_has, resolve_in<catalog::deployments>, lower, names_in<catalog::deployments>,
+       display_in<catalog::deployments>},
+      {LineField::vendor, "vendor", {}, "vendor", "vendors", catalog::vendors(),
+       ICQ_ONE_KEY(catalog::vendor_of_gpu(l.hardware)), ICQ_HAS(catalog::vendor_of_gpu(l.hardware)),
+       resolve_in<catalog::vendors>, lower, names_in<catalog::vendors>, display_in<catalog::vendors>},
+  };
+  return dims;
+}
+
+#undef ICQ_ONE_KEY
+#undef ICQ_HAS
+
+}  // namespace
+
+std::span<const Dimension> dimensions() noexcept { return table(); }
+
+const Dimension& dimension(LineField f) noexcept { return table()[static_cast<std::size_t>(f)]; }
+
+const Dimension* find_dimension(std::string_view keyword) noexcept {
+  for (const auto& d : table()) {
+    if (text::iequals(d.keyword, keyword)) return &d;
+    for (const auto a : d.aliases)
+      if (text::iequals(a, keyword)) return &d;
+  }
+  return nullptr;
+}
+
+std::string normalize(const Dimension& d, std::string_view text) {
+  if (auto key = d.resolve(text)) return *key;
+  return d.raw_key(text);
+}
+
+std::string line_value(LineField f, const Line& l) {
+  if (f == LineField::deployment) return l.disagg ? "disagg" : l.is_multinode ? "multinode" : "single-node";
+  return dimension(f).keys_of(l).front();
+}
+
+}  // namespace icq::data

@@ -1,0 +1,3 @@
+# `=>` is named, with the operator meant
+-c "points on mi355x model dsr1 where conc => 16"
+# expect exit: 1

@@ -1,0 +1,2 @@
+-c "points on mi355x model dsr1 where conc =< 16"
+# expect exit: 1
