@@ -18,7 +18,7 @@
 #include "eval/provenance.hpp"
 #include "math/band.hpp"
 #include "num/decimal.hpp"
-#include "phrase/phrasing.hpp"
+#include "phrase/verdict.hpp"
 #include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -39,6 +39,21 @@ std::string list_text(const std::set<std::string>& items, std::string (*display)
 std::string identity(std::string_view s) { return std::string(s); }
 
 bool is_money(const BoundMetric& m) { return catalog::needs_economics(m.metric->kind); }
+
+// How a verdict speaks of a metric: cost and throughput by name, any other by its better direction.
+VerdictMetric verdict_metric(const BoundMetric& m) {
+  VerdictMetric v;
+  v.kind = m.metric->kind == catalog::MetricKind::cost         ? VerdictMetric::Kind::cost
+           : m.metric->kind == catalog::MetricKind::throughput ? VerdictMetric::Kind::throughput
+                                                               : VerdictMetric::Kind::other;
+  v.better = m.column.polarity == MetricColumn::Polarity::higher_is_better  ? VerdictMetric::Better::higher
+             : m.column.polarity == MetricColumn::Polarity::lower_is_better ? VerdictMetric::Better::lower
+                                                                            : VerdictMetric::Better::neither;
+  v.tokens = m.field == Field::tput_per_gpu ? "tok/s/GPU" : m.field == Field::output_tput_per_gpu ? "output tok/s/GPU" : "input tok/s/GPU";
+  v.unit = m.column.unit;
+  v.display = m.column.display;
+  return v;
+}
 
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
@@ -373,92 +388,43 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       if (!histories.empty()) tr.values.back().noise = spread_at(histories[si], ds, t, q);
     }
 
-    std::string prefix = !band ? fmt::format("At {} tok/s/user", number_text(t))
-                         : t < band->lo || t > band->hi
-                             ? fmt::format("{} the {} tok/s/user band, at {} tok/s/user", t < band->lo ? "Below" : "Above",
-                                           math::band_label(*band), number_text(t))
-                             : fmt::format("{} of the {} tok/s/user band, at {} tok/s/user", capitalize(tr.position),
-                                           math::band_label(*band), number_text(t));
-    std::vector<std::string> clamped_here, missing;
+    // The verdict sentence (phrase/verdict), from the values at this target.
+    VerdictInput vin;
+    vin.target = number_text(t);
+    vin.at = t;
+    if (band) vin.band = std::pair{band->lo, band->hi}, vin.band_label = math::band_label(*band), vin.position = tr.position;
+    for (const auto& m : metrics) vin.metrics.push_back(verdict_metric(m));
     for (std::size_t si = 0; si < curves.size(); ++si) {
-      if (at[si].status == Status::clamped) clamped_here.push_back(q.sides[si].display);
-      if (at[si].status == Status::out_of_range)
-        missing.push_back(fmt::format("{} is out of range (its frontier spans {} tok/s/user)", q.sides[si].display, curves[si].frontier_text()));
-    }
-    if (!clamped_here.empty()) prefix += fmt::format(" ({} clamped to the frontier's edge)", text::join(clamped_here, ", "));
-    if (!missing.empty()) {
-      result.summary.push_back(fmt::format("{}: {}; no comparison.", prefix, text::join(missing, ", ")));
-    } else {
-      std::vector<std::string> clauses;
-      auto contenders = [&](std::size_t mi) -> std::optional<std::vector<Contender>> {
-        std::vector<Contender> c;
-        for (std::size_t si = 0; si < curves.size(); ++si) {
-          const auto& v = at[si].values[mi];
-          if (!v || *v <= 0) return std::nullopt;
-          const bool cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;
-          c.push_back({q.sides[si].display, cost ? *at[si].cost : Decimal::from_double(*v), si});
-        }
-        return c;
-      };
-      // `with noise`: when the two best values differ by less than both their spreads, say so instead of a winner.
-      auto noise_clause = [&](std::size_t mi) -> std::optional<std::string> {
-        if (histories.empty()) return std::nullopt;
-        std::vector<std::size_t> order(curves.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        const bool higher = metrics[mi].column.polarity != MetricColumn::Polarity::lower_is_better;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-          return higher ? *at[a].values[mi] > *at[b].values[mi] : *at[a].values[mi] < *at[b].values[mi];
-        });
-        const SideValue &a = tr.values[order[0]], &b = tr.values[order[1]];
-        if (!within_noise(a, b, mi)) return std::nullopt;
-        const auto span = [&](std::size_t si) {
-          const Spread& sp = *tr.values[si].noise[mi];
-          return fmt::format("{} {}–{} over {} runs", q.sides[si].display, out::metric_cell(metrics[mi].column.key, sp.min),
-                             out::metric_cell(metrics[mi].column.key, sp.max), sp.runs);
-        };
-        return fmt::format("{}: {} and {} are within run-to-run noise ({}; {})", metrics[mi].column.display, q.sides[order[0]].display,
-                           q.sides[order[1]].display, span(order[0]), span(order[1]));
-      };
-      bool had_cost = false, had_tput = false;
+      VerdictSide vs{q.sides[si].display, at[si].status == Status::out_of_range, at[si].status == Status::clamped, curves[si].frontier_text(), {}};
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
-        const auto kind = metrics[mi].metric->kind;
-        if (kind == catalog::MetricKind::cost && !had_cost) {
-          had_cost = true;
-          if (auto c = contenders(mi); c && noise_clause(mi)) {
-            clauses.insert(clauses.begin(), *noise_clause(mi));
-          } else if (c) {
-            clauses.insert(clauses.begin(), cost_clause(*c));
-            auto ranked = *c;
-            std::stable_sort(ranked.begin(), ranked.end(), [](const Contender& a, const Contender& b) { return a.value < b.value; });
-            saving_at.emplace_back(number_text(t), (Decimal::from_int(1) - ranked[0].value / ranked[1].value) * Decimal::from_int(100));
-          }
-        } else if (kind == catalog::MetricKind::throughput && !had_tput) {
-          had_tput = true;
-          if (auto c = contenders(mi); c && noise_clause(mi)) {
-            clauses.push_back(*noise_clause(mi));
-          } else if (c) {
-            const std::string unit = metrics[mi].field == Field::tput_per_gpu          ? "tok/s/GPU"
-                                     : metrics[mi].field == Field::output_tput_per_gpu ? "output tok/s/GPU"
-                                                                                       : "input tok/s/GPU";
-            clauses.push_back(more_clause(*c, unit, unit));
-          }
-        }
+        const auto& v = at[si].values[mi];
+        const bool exact_cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;
+        vs.values.push_back(!v ? std::nullopt : std::optional<Decimal>(exact_cost ? *at[si].cost : Decimal::from_double(*v)));
       }
-      if (clauses.empty()) {
-        // Neither cost nor throughput shown: speak about the first metric that has a better direction.
-        for (std::size_t mi = 0; mi < metrics.size() && clauses.empty(); ++mi) {
-          const auto pol = metrics[mi].column.polarity;
-          if (pol == MetricColumn::Polarity::neutral) continue;
-          if (auto c = contenders(mi); c && noise_clause(mi)) {
-            clauses.push_back(*noise_clause(mi));
-          } else if (c) {
-            if (pol == MetricColumn::Polarity::higher_is_better) clauses.push_back(more_clause(*c, metrics[mi].column.unit, metrics[mi].column.unit));
-            else clauses.push_back(lower_clause(*c, metrics[mi].column.display));
-          }
-        }
-      }
-      if (!clauses.empty()) result.summary.push_back(fmt::format("{}: {}.", prefix, text::join(clauses, "; ")));
+      vin.sides.push_back(std::move(vs));
     }
+    // `with noise`: when the two best values differ by less than both their spreads, say so instead of a winner.
+    vin.noise = [&](std::size_t mi) -> std::optional<std::string> {
+      if (histories.empty()) return std::nullopt;
+      std::vector<std::size_t> order(curves.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      const bool higher = metrics[mi].column.polarity != MetricColumn::Polarity::lower_is_better;
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return higher ? *at[a].values[mi] > *at[b].values[mi] : *at[a].values[mi] < *at[b].values[mi];
+      });
+      const SideValue &a = tr.values[order[0]], &b = tr.values[order[1]];
+      if (!within_noise(a, b, mi)) return std::nullopt;
+      const auto span = [&](std::size_t si) {
+        const Spread& sp = *tr.values[si].noise[mi];
+        return fmt::format("{} {}–{} over {} runs", q.sides[si].display, out::metric_cell(metrics[mi].column.key, sp.min),
+                           out::metric_cell(metrics[mi].column.key, sp.max), sp.runs);
+      };
+      return fmt::format("{}: {} and {} are within run-to-run noise ({}; {})", metrics[mi].column.display, q.sides[order[0]].display,
+                         q.sides[order[1]].display, span(order[0]), span(order[1]));
+    };
+    const Verdict verdict = verdict_at(vin);
+    if (verdict.saving) saving_at.emplace_back(number_text(t), *verdict.saving);
+    if (!verdict.sentence.empty()) result.summary.push_back(verdict.sentence);
     cmp.targets.push_back(std::move(tr));
   }
 

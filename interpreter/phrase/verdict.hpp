@@ -1,0 +1,50 @@
+#pragma once
+// The verdict sentence of a comparison at one target (SEMANTICS.md §6, §11): where the target sits
+// in the band, the sides out of range, then cost, throughput or the first metric with a better
+// direction, as the dashboard's comparison pages phrase them. Plain data in, a sentence out.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "num/decimal.hpp"
+
+namespace icq::interp {
+
+struct VerdictMetric {
+  enum class Kind { cost, throughput, other } kind = Kind::other;
+  enum class Better { higher, lower, neither } better = Better::neither;
+  std::string tokens;   // throughput: what "more" counts ("tok/s/GPU", "output tok/s/GPU")
+  std::string unit;     // the metric's unit, for "more" of any other metric
+  std::string display;  // "TTFT p99", for "… lower on TTFT p99"
+};
+
+struct VerdictSide {
+  std::string display;  // "FP4"
+  bool out_of_range = false, clamped = false;
+  std::string frontier;  // "17.0–123.2", for "out of range (its frontier spans …)"
+  // Each metric's value; cost as its exact decimal. A side without a positive value leaves the
+  // metric unphrased.
+  std::vector<std::optional<num::Decimal>> values;
+};
+
+struct VerdictInput {
+  std::string target;  // "56"
+  double at = 0;       // the target, to place it against the band
+  std::optional<std::pair<double, double>> band;
+  std::string band_label, position;  // "17–113", "around the middle"
+  std::vector<VerdictSide> sides;
+  std::vector<VerdictMetric> metrics;
+  // `with noise`: the clause naming no winner for a metric whose two best values are within
+  // run-to-run noise, or nothing.
+  std::function<std::optional<std::string>(std::size_t metric)> noise;
+};
+
+struct Verdict {
+  std::string sentence;                 // empty: no metric to phrase
+  std::optional<num::Decimal> saving;   // the cheaper side's saving 1 − 1/r, in %, when cost was phrased
+};
+
+Verdict verdict_at(const VerdictInput& in);
+
+}  // namespace icq::interp

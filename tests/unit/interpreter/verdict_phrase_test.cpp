@@ -1,0 +1,89 @@
+// phrase/verdict: the sentence at one target from plain values — where the target sits, the
+// sides out of range, cost before throughput, the fallback to another metric, `with noise`.
+#include <catch2/catch.hpp>
+
+#include "phrase/verdict.hpp"
+
+using icq::interp::VerdictInput;
+using icq::interp::VerdictMetric;
+using icq::interp::VerdictSide;
+using icq::num::Decimal;
+
+namespace {
+
+VerdictMetric metric(VerdictMetric::Kind k, VerdictMetric::Better b, std::string display = "", std::string unit = "") {
+  VerdictMetric m;
+  m.kind = k;
+  m.better = b;
+  m.tokens = "tok/s/GPU";
+  m.unit = std::move(unit);
+  m.display = std::move(display);
+  return m;
+}
+
+VerdictInput two_sides(std::vector<std::optional<Decimal>> a, std::vector<std::optional<Decimal>> b) {
+  VerdictInput in;
+  in.target = "56";
+  in.at = 56;
+  in.band = std::pair{17.0, 113.0};
+  in.band_label = "17–113";
+  in.position = "around the middle";
+  in.sides = {VerdictSide{"FP4", false, false, "17.0–123.2", std::move(a)}, VerdictSide{"FP8", false, false, "25.8–113.1", std::move(b)}};
+  return in;
+}
+
+const auto cost = metric(VerdictMetric::Kind::cost, VerdictMetric::Better::lower);
+const auto tput = metric(VerdictMetric::Kind::throughput, VerdictMetric::Better::higher);
+
+}  // namespace
+
+TEST_CASE("verdict: cost first, then throughput, with the band position and the saving", "[phrase][verdict]") {
+  auto in = two_sides({Decimal::parse("1400"), Decimal::parse("0.30")}, {Decimal::parse("900"), Decimal::parse("0.45")});
+  in.metrics = {tput, cost};  // shown throughput first: the sentence still speaks of cost first
+  const auto v = icq::interp::verdict_at(in);
+  REQUIRE(v.sentence ==
+          "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: FP4 is 50% cheaper per token; FP4 delivers 56% more tok/s/GPU.");
+  REQUIRE(v.saving);
+  REQUIRE(v.saving->fixed(1) == "33.3");
+}
+
+TEST_CASE("verdict: a side out of range ends the sentence, below/above the band, clamped sides", "[phrase][verdict]") {
+  auto in = two_sides({Decimal::parse("0.30")}, {std::nullopt});
+  in.metrics = {cost};
+  in.sides[1].out_of_range = true;
+  in.at = 139;
+  in.target = "139";
+  REQUIRE(icq::interp::verdict_at(in).sentence ==
+          "Above the 17–113 tok/s/user band, at 139 tok/s/user: FP8 is out of range (its frontier spans 25.8–113.1 tok/s/user); no comparison.");
+  in.sides[1].out_of_range = false;
+  in.sides[1].clamped = true;
+  in.sides[1].values = {Decimal::parse("0.60")};
+  REQUIRE(icq::interp::verdict_at(in).sentence ==
+          "Above the 17–113 tok/s/user band, at 139 tok/s/user (FP8 clamped to the frontier's edge): FP4 is 100% cheaper per token.");
+}
+
+TEST_CASE("verdict: without cost or throughput, the first metric with a better direction; none, no sentence", "[phrase][verdict]") {
+  auto in = two_sides({Decimal::parse("64"), Decimal::parse("1.2")}, {Decimal::parse("32"), Decimal::parse("1.5")});
+  in.metrics = {metric(VerdictMetric::Kind::other, VerdictMetric::Better::neither, "Concurrency"),
+                metric(VerdictMetric::Kind::other, VerdictMetric::Better::lower, "TTFT p99", "s")};
+  REQUIRE(icq::interp::verdict_at(in).sentence == "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: FP4 is 20% lower on TTFT p99.");
+  in.metrics.pop_back();
+  in.sides[0].values.pop_back();
+  in.sides[1].values.pop_back();
+  const auto v = icq::interp::verdict_at(in);
+  REQUIRE(v.sentence.empty());
+  REQUIRE_FALSE(v.saving);
+}
+
+TEST_CASE("verdict: a side without a positive value leaves the metric unphrased; noise names no winner", "[phrase][verdict]") {
+  auto in = two_sides({Decimal::parse("0.30"), Decimal::parse("1400")}, {Decimal::parse("0"), Decimal::parse("900")});
+  in.metrics = {cost, tput};
+  REQUIRE(icq::interp::verdict_at(in).sentence ==
+          "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: FP4 delivers 56% more tok/s/GPU.");
+  in.noise = [](std::size_t mi) -> std::optional<std::string> {
+    if (mi == 1) return std::string("Throughput: FP4 and FP8 are within run-to-run noise");
+    return std::nullopt;
+  };
+  REQUIRE(icq::interp::verdict_at(in).sentence ==
+          "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: Throughput: FP4 and FP8 are within run-to-run noise.");
+}
