@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
@@ -10,6 +11,7 @@
 #include <filesystem>
 
 #include "bind/binder.hpp"
+#include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "complete.hpp"
 #include "data/load.hpp"
@@ -137,15 +139,17 @@ bool Outcome::ok() const noexcept {
 }
 
 int Outcome::exit_code() const noexcept {
-  // The gravest kind wins: usage and I/O (2) over query errors (1) over failed expectations (3).
-  bool query = false, expect = false;
+  // The gravest kind wins: cancelled (130) over usage and I/O (2) over query errors (1) over failed
+  // expectations (3).
+  bool query = false, expect = false, usage = false;
   for (const auto& d : diagnostics) {
     if (d.severity != Severity::error) continue;
-    if (d.kind == ErrorKind::usage) return 2;
+    if (d.kind == ErrorKind::cancelled) return 130;
+    usage = usage || d.kind == ErrorKind::usage;
     query = query || d.kind == ErrorKind::query;
     expect = expect || d.kind == ErrorKind::expect;
   }
-  return query ? 1 : expect ? 3 : 0;
+  return usage ? 2 : query ? 1 : expect ? 3 : 0;
 }
 
 struct Session::Impl {
@@ -156,6 +160,8 @@ struct Session::Impl {
   std::optional<Format> format;     // asked for by `set format`
   std::optional<interp::BoundCompare> last_compare;  // what `expect` checks
   bool snapshot_used = false;  // the data came from options.extra_snapshot
+  std::atomic<bool> cancel_requested{false};  // Session::cancel(); read by interp::check_cancelled
+  static_assert(std::atomic<bool>::is_always_lock_free, "cancel() must be async-signal-safe");
 
   // (Re)builds the data: the built-in set (unless data paths replace it), the data paths, then
   // whatever `load` added. Throws LoadError for unreadable paths.
@@ -175,7 +181,11 @@ struct Session::Impl {
     snapshot_used = false;
     auto ds = [&] {
       data::DatasetBuilder b;
-      const data::LoadProgress progress = options.on_progress ? data::LoadProgress(options.on_progress) : data::LoadProgress{};
+      // Between files a `load` may be cancelled (check_cancelled throws only inside a run).
+      const data::LoadProgress progress = [&](std::size_t done, std::size_t total, std::string_view name) {
+        interp::check_cancelled();
+        if (options.on_progress) options.on_progress(done, total, name);
+      };
       if (options.data_paths.empty()) {
         data::load_builtin(b);
         // "cache:" sorts after "built-in:", so the extra data wins the duplicate merge.
@@ -228,6 +238,8 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
     throw Error(std::move(d));
   }
 }
+
+void Session::cancel() noexcept { impl_->cancel_requested.store(true, std::memory_order_relaxed); }
 
 void Session::set_param(std::string name, std::string value) { impl_->settings.overrides[std::move(name)] = std::move(value); }
 
@@ -293,6 +305,12 @@ Diagnostic statement_diagnostic(ErrorKind kind, std::string message, std::string
 // The flow of every statement: substitute parameters, bind against the data and settings in force,
 // execute, annotate; an error ends the statement (and the run, unless `stop_at_error` is false).
 Outcome Session::run(std::string_view text, std::string_view source, bool stop_at_error) {
+  // cancel() stops this run at its next check point; the request ends with the run.
+  const interp::CancelScope cancellable(impl_->cancel_requested);
+  struct Clear {
+    std::atomic<bool>& flag;
+    ~Clear() { flag.store(false, std::memory_order_relaxed); }
+  } clear{impl_->cancel_requested};
   Outcome out;
   if (text.size() > impl_->settings.limits.max_query_bytes) {
     Diagnostic d;
@@ -310,6 +328,7 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
   const std::filesystem::path base = impl_->script_folder(source);
   for (auto& stmt : std::get<ast::Program>(parsed).statements) {
     try {
+      interp::check_cancelled();
       interp::substitute_params(stmt, impl_->settings.all_params());
       const interp::Binder binder(*impl_->data, impl_->settings, text);
       const interp::BoundStatement bound = binder.bind(stmt);
@@ -322,6 +341,13 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
                                                        stmt, text, source));
       impl_->annotate(r);
       out.results.push_back(std::move(r));
+    } catch (const interp::Cancelled&) {
+      // The statement is named, not underlined: it did not go wrong, it was stopped.
+      Diagnostic d = statement_diagnostic(ErrorKind::cancelled, "cancelled",
+                                          "stopped before it finished: the statements before it ran, none after it", stmt, text, source);
+      d.span.length = 0;
+      out.diagnostics.push_back(std::move(d));
+      return out;
     } catch (const interp::QueryError& e) {
       out.diagnostics.push_back(query_diagnostic(e, stmt, text, source));
       if (stop_at_error) return out;

@@ -23,6 +23,7 @@ enum class ErrorKind {
   query,   // the query is wrong (syntax, unknown name, empty side): exit code 1
   usage,   // I/O or usage (unreadable file, bad option): exit code 2
   expect,  // an `expect` gate failed: exit code 3
+  cancelled,  // Session::cancel() stopped the run: exit code 130 (128 + SIGINT, as a shell says)
 };
 
 struct Diagnostic {

@@ -1,7 +1,8 @@
 #pragma once
 // The embedding API: a Session owns loaded data, settings and parameters and runs icq text.
-// Thread safety: a Session is not safe to use from two threads at once; separate Sessions are
-// independent and may run concurrently (the built-in data they share is immutable).
+// Thread safety: a Session is not safe to use from two threads at once (cancel() excepted);
+// separate Sessions are independent and may run concurrently (the built-in data they share is
+// immutable).
 #include "icq/export.hpp"
 #include <exception>
 #include <functional>
@@ -58,7 +59,7 @@ struct ICQ_API Outcome {
   std::vector<Result> results;
   std::vector<Diagnostic> diagnostics;  // errors stop the run at the failing statement
   [[nodiscard]] bool ok() const noexcept;
-  // 0 ok, 1 query error, 2 usage or I/O error, 3 failed expectation.
+  // 0 ok, 1 query error, 2 usage or I/O error, 3 failed expectation, 130 cancelled.
   [[nodiscard]] int exit_code() const noexcept;
 };
 
@@ -73,6 +74,13 @@ class ICQ_API Session {
   // Runs every statement of `text`; `source` names it in diagnostics ("query", "report.icq").
   // A query error stops the run unless `stop_at_error` is false; failed expectations never do.
   Outcome run(std::string_view text, std::string_view source = "query", bool stop_at_error = true);
+  // Stops the run in progress: at its next check point (between statements, and inside the long
+  // loops of evaluation and loading) the statement ends with the error "cancelled" (kind
+  // cancelled) and the rest of the run is skipped; the results finished before it are kept.
+  // Safe from any thread and from a signal handler: it only sets a lock-free atomic flag, which
+  // run() clears as it returns (a cancel() while nothing runs stops the next run at its start).
+  void cancel() noexcept;
+
   // Parses without running: syntax diagnostics only (`incomplete` tells a REPL to read on).
   [[nodiscard]] Outcome check(std::string_view text) const;
 

@@ -9,6 +9,7 @@
 
 #include "bind/binder.hpp"
 #include "catalog/catalog.hpp"
+#include "eval/cancel.hpp"
 #include "eval/chart_data.hpp"
 #include "eval/config_table.hpp"
 #include "eval/noise.hpp"
@@ -199,6 +200,7 @@ std::vector<Curve> build_curves(const BoundCompare& q, const data::Dataset& ds, 
   std::vector<Curve> curves;
   curves.reserve(q.sides.size());
   for (const auto& side : q.sides) {
+    check_cancelled();  // `rank config` builds a curve per configuration
     SelectionTrace trace;
     curves.emplace_back(ds, merged(q.shared, side.selection), &trace);
     if (traces) traces->push_back({side.display, trace, curves.back().frontier().size()});
@@ -352,6 +354,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   const std::vector<SideHistory> histories = q.noise_runs ? side_histories(q, ds) : std::vector<SideHistory>{};
   cmp.noise_runs = q.noise_runs;
   for (double t : targets) {
+    check_cancelled();  // thousands of targets (`at 10..200 step 0.01`) over many sides
     TargetResult tr;
     tr.interactivity = t;
     if (band) tr.position = math::position_words(*band, t);

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "bind/query_error.hpp"
+#include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "eval/statements.hpp"
 #include "math/band.hpp"
@@ -85,6 +86,7 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   stretches.push_back({band->lo, band->hi, prev});
   for (std::size_t i = 1; i <= steps; ++i) {
     const double xi = i == steps ? band->hi : band->lo + static_cast<double>(i) * kGrid;
+    check_cancelled();  // a wide band of many sides scans for seconds
     const int now = scan.leader(xi);
     if (now != prev) {
       double lo = prev_x, hi = xi;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "bind/columns.hpp"
+#include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "eval/curve.hpp"
 #include "eval/provenance.hpp"
@@ -33,6 +34,7 @@ Table table_of(const std::string& title, const std::vector<RowColumn>& cols, con
   t.title = title;
   for (const auto& c : cols) t.columns.push_back(c.column);
   for (std::uint32_t idx : rows) {
+    if (t.rows.size() % 1024 == 0) check_cancelled();  // every row of a large data set
     std::vector<Value> r;
     for (const auto& c : cols) r.push_back(c.get(ds, ds.rows()[idx]));
     t.rows.push_back(std::move(r));

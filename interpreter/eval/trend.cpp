@@ -8,6 +8,7 @@
 #include <set>
 
 #include "catalog/catalog.hpp"
+#include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "eval/curve.hpp"
 #include "bind/method.hpp"
@@ -65,6 +66,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
     };
     std::vector<std::vector<Point>> series(targets.size());
     for (std::int32_t d : dates) {
+      check_cancelled();  // a frontier per run date
       Selection dsel = gsel;
       dsel.date = {DateSelection::Kind::as_of, d};
       SelectionTrace st;
