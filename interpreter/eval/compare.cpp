@@ -11,6 +11,7 @@
 #include "catalog/catalog.hpp"
 #include "eval/cancel.hpp"
 #include "eval/chart_data.hpp"
+#include "eval/compare_notes.hpp"
 #include "eval/config_table.hpp"
 #include "eval/noise.hpp"
 #include "render/numbers.hpp"
@@ -31,16 +32,6 @@ namespace {
 using data::Field;
 using num::Decimal;
 
-std::string list_text(const std::set<std::string>& items, std::string (*display)(std::string_view)) {
-  std::vector<std::string> v;
-  for (const auto& i : items) v.push_back(display ? display(i) : i);
-  return text::join(v, ", ");
-}
-
-std::string identity(std::string_view s) { return std::string(s); }
-
-bool is_money(const BoundMetric& m) { return catalog::needs_economics(m.metric->kind); }
-
 // How a verdict speaks of a metric: cost and throughput by name, any other by its better direction.
 VerdictMetric verdict_metric(const BoundMetric& m) {
   VerdictMetric v;
@@ -54,75 +45,6 @@ VerdictMetric verdict_metric(const BoundMetric& m) {
   v.unit = m.column.unit;
   v.display = m.column.display;
   return v;
-}
-
-std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
-
-// Notes on the method in force, model groups, run dates, engines pooled and the dashboard's page.
-std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, bool money,
-                                      const AxisUse& axis) {
-  std::vector<std::string> notes;
-  const Method& m = q.method;
-  if (!m.dashboard_note.empty())
-    notes.push_back(m.dashboard_note + "; `using dashboard` sets the method, not the data (add `as of DATE` for that day's runs)");
-  if (money && m.cost == CostMethod::splined)
-    notes.push_back("cost splined (as the dashboard before 2026-08-12): each frontier knot is priced at its own throughput and the "
-                    "knots' costs are splined; tokens per $1 is 1e6 / that cost and J/tok is splined the same way; tok/s/MW is the "
-                    "same either way");
-  if (m.axis.chosen)
-    notes.push_back(fmt::format("interactivity axis: {} (chosen with `using interactivity`){}", percentile_name(*m.axis.chosen),
-                                axis.agentic ? "; agentic rows take 1 / its ITL where present" : ""));
-  else if (axis.agentic)
-    notes.push_back(std::string("interactivity axis: p90 for agentic rows (1 / p90 ITL where present, as the dashboard's AgentX pages)") +
-                    (axis.fixed ? ", the median for fixed sequences" : "") + "; `using interactivity p50|p90|p99` chooses another");
-  // Model groups: the keys a dashboard model pools.
-  std::vector<const LineFilter*> model_filters;
-  for (const auto& f : q.shared.filters) model_filters.push_back(&f);
-  for (const auto& s : q.sides)
-    for (const auto& f : s.selection.filters) model_filters.push_back(&f);
-  std::set<std::string> seen;
-  for (const auto* f : model_filters)
-    for (const auto& slug : f->groups) {
-      const auto* g = catalog::find_model_group(slug);
-      if (!g || !seen.insert(slug).second) continue;
-      std::set<std::string> present;
-      for (const auto& c : curves)
-        for (std::uint32_t r : c.selected().rows)
-          if (const auto& k = ds.line_of(ds.rows()[r]).model; std::find(g->keys.begin(), g->keys.end(), k) != g->keys.end()) present.insert(k);
-      notes.push_back(fmt::format("model {} ({}) pools {}, as the dashboard's page does; rows from {}", g->slug, g->label,
-                                  text::join(g->keys, ", "), present.empty() ? "none" : text::join({present.begin(), present.end()}, ", ")));
-    }
-  // Run dates: which sides read one day's runs and which the newest run up to a day.
-  if (q.dimension == "date")
-    notes.push_back("date sides are `on date`: each takes only the runs of its day (a line not run that day is absent); a side "
-                    "written (as of DATE) takes each line's newest run up to the date");
-  else if (q.shared.date.kind == DateSelection::Kind::as_of)
-    notes.push_back(fmt::format("as of {}: each line's newest run up to that day", text::format_date(q.shared.date.date)));
-  else if (q.shared.date.kind == DateSelection::Kind::on)
-    notes.push_back(fmt::format("on date {}: only the runs of that day", text::format_date(q.shared.date.date)));
-  for (const auto& s : q.sides)
-    if (q.dimension != "date" && s.selection.date.kind != DateSelection::Kind::latest)
-      notes.push_back(fmt::format("{}: {} ({})", s.display, s.selection.date.text(),
-                                  s.selection.date.kind == DateSelection::Kind::on ? "only the runs of that day" : "each line's newest run up to that day"));
-  // MTP acceptance rates differ across engines: the spec-decode page's comparability box.
-  const auto pins_mtp = [](const Selection& sel) {
-    return std::any_of(sel.filters.begin(), sel.filters.end(), [](const LineFilter& f) {
-      return f.field == LineField::spec && std::find(f.values.begin(), f.values.end(), "mtp") != f.values.end();
-    });
-  };
-  for (std::size_t i = 0; i < curves.size(); ++i) {
-    if (q.dimension != "spec" && !pins_mtp(q.shared) && !pins_mtp(q.sides[i].selection)) continue;
-    std::set<std::string> engines;
-    for (std::uint32_t r : curves[i].selected().rows)
-      if (const auto& l = ds.line_of(ds.rows()[r]); l.spec_method == "mtp") engines.insert(catalog::family_of_framework(l.framework));
-    if (engines.size() > 1)
-      notes.push_back(fmt::format("MTP acceptance-rate comparability: {} pools MTP rows of {} engines ({}); acceptance-rate "
-                                  "implementations differ across inference engines, so points from different engines are not "
-                                  "directly comparable on the same curve (narrow it with `framework` or `family`)",
-                                  q.sides[i].display, engines.size(), text::join({engines.begin(), engines.end()}, ", ")));
-  }
-  if (const auto link = dashboard_link(q)) notes.push_back("the dashboard's page of this comparison: " + link->url);
-  return notes;
 }
 
 }  // namespace
@@ -347,9 +269,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   }
   fill_chart_series(cmp, q, curves, ds, targets);  // the chart's points and curves (eval/chart_data)
 
-  std::vector<std::string> out_of_range, clamped, mixed, mixed_config, zero_tput;
-  std::vector<std::pair<std::string, Decimal>> saving_at;  // for the phrasing note, in target order
-  std::vector<std::string> accuracy_sources, no_evaluation;
+  CompareCaveats caveats;  // gathered at each target, for the notes
   const bool wants_accuracy = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
   const std::vector<SideHistory> histories = q.noise_runs ? side_histories(q, ds) : std::vector<SideHistory>{};
   cmp.noise_runs = q.noise_runs;
@@ -364,12 +284,12 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       at.push_back(evaluate_at(curves[si], ds, t, q.clamp, metrics, q.method, q.token_field));
       const PointValues& pv = at.back();
       if (pv.status == Status::out_of_range)
-        out_of_range.push_back(fmt::format("{} at {} tok/s/user (frontier {})", who, number_text(t), curves[si].frontier_text()));
-      if (pv.status == Status::clamped) clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", who, number_text(t), pv.x));
+        caveats.out_of_range.push_back(fmt::format("{} at {} tok/s/user (frontier {})", who, number_text(t), curves[si].frontier_text()));
+      if (pv.status == Status::clamped) caveats.clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", who, number_text(t), pv.x));
       if (pv.status != Status::out_of_range) {
-        if (pv.mixed_gpu && ((wants_money && q.method.cost == CostMethod::derived) || wants_power)) mixed.push_back(fmt::format("{} at {}", who, number_text(t)));
-        if (pv.mixed_config) mixed_config.push_back(fmt::format("{} at {}", who, number_text(t)));
-        if (pv.zero_throughput) zero_tput.push_back(fmt::format("{} at {}", who, number_text(t)));
+        if (pv.mixed_gpu && ((wants_money && q.method.cost == CostMethod::derived) || wants_power)) caveats.mixed.push_back(fmt::format("{} at {}", who, number_text(t)));
+        if (pv.mixed_config) caveats.mixed_config.push_back(fmt::format("{} at {}", who, number_text(t)));
+        if (pv.zero_throughput) caveats.zero_tput.push_back(fmt::format("{} at {}", who, number_text(t)));
         if (pv.evaluation) {
           const auto& e = *pv.evaluation;
           const std::string src = fmt::format(
@@ -378,13 +298,13 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
               num::Decimal::from_double(e.em_strict).fixed(3),
               std::isnan(e.em_strict_se) ? std::string("?") : num::Decimal::from_double(e.em_strict_se).fixed(3),
               std::isnan(e.n_eff) ? std::string("?") : number_text(e.n_eff), e.run_url.empty() ? "" : ", " + e.run_url);
-          if (std::find(accuracy_sources.begin(), accuracy_sources.end(), src) == accuracy_sources.end()) accuracy_sources.push_back(src);
+          if (std::find(caveats.accuracy_sources.begin(), caveats.accuracy_sources.end(), src) == caveats.accuracy_sources.end()) caveats.accuracy_sources.push_back(src);
         } else if (wants_accuracy && !pv.mixed_config) {
           const data::Line& l = ds.line_of(*curves[si].knots_at(pv.x).front());
           const std::string n = fmt::format("no evaluation of {} on {} {} {} (for {} at {})", catalog::model_display(l.model),
                                             catalog::gpu_display(l.hardware), catalog::display(catalog::precisions(), l.precision),
                                             l.framework, who, number_text(t));
-          no_evaluation.push_back(n);
+          caveats.no_evaluation.push_back(n);
         }
       }
       tr.values.push_back({q.sides[si].label, pv.status, pv.values, {}});
@@ -426,102 +346,18 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
                          q.sides[order[1]].display, span(order[0]), span(order[1]));
     };
     const Verdict verdict = verdict_at(vin);
-    if (verdict.saving) saving_at.emplace_back(number_text(t), *verdict.saving);
+    if (verdict.saving) caveats.saving_at.emplace_back(number_text(t), *verdict.saving);
     if (!verdict.sentence.empty()) result.summary.push_back(verdict.sentence);
     cmp.targets.push_back(std::move(tr));
   }
 
-  // 5. Notes: what was computed, from what, and every caveat.
-  if (band) {
-    const std::string how = q.targets.kind == TargetSpec::Kind::band_default ? "; targets are its 25/50/75% points"
-                            : q.targets.kind == TargetSpec::Kind::band       ? "; targets are the given percentages of it"
-                                                                             : "";
-    notes.insert(notes.begin(), fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}){}",
-                                            math::band_label(*band), band->lo, band->hi, how));
-  } else {
-    notes.insert(notes.begin(), fmt::format("no common band: {} ({} tok/s/user); each side says where it is out of range", no_band_why,
-                                            ranges_text()));
-  }
-  for (std::size_t i = 0; i < curves.size(); ++i) {
-    const Curve& c = curves[i];
-    std::string pooled;
-    if (c.gpus().size() > 1 || q.dimension != "gpu") pooled += fmt::format(", GPUs {}", list_text(c.gpus(), catalog::gpu_display));
-    pooled += fmt::format(", frameworks {}", list_text(c.frameworks(), identity));
-    notes.push_back(fmt::format("{}: {} on {}, measured {} tok/s/user; {} spanning {}; {}{}", q.sides[i].display,
-                                plural(c.selected().rows.size(), "row"), plural(c.selected().lines, "line"), c.range_text(),
-                                plural(c.frontier().size(), "frontier point"), c.frontier_text(), dates_text(c.dates()), pooled));
-    if (c.selected().rows_without_x)
-      notes.push_back(fmt::format("{}: {} selected rows have no {} interactivity and are not on the chart", q.sides[i].display,
-                                  c.selected().rows_without_x, axis.words == "p50" ? "median" : axis.words));
-  }
-  if (!q.sides_note.empty()) notes.push_back(q.sides_note);
-  if (!histories.empty()) {
-    std::vector<std::string> each;
-    for (std::size_t i = 0; i < histories.size(); ++i) {
-      const auto& d = histories[i].dates;
-      each.push_back(d.empty() ? q.sides[i].display + " none"
-                               : fmt::format("{} {} ({} … {})", q.sides[i].display, d.size(), text::format_date(d.front()), text::format_date(d.back())));
-    }
-    notes.push_back(fmt::format("with noise: each value's spread (min–max, sample standard deviation) at the target over the side's last {} "
-                                "run dates, each read on the frontier as of that date; run dates: {}; a verdict whose two best values "
-                                "differ by less than both their spreads names no winner",
-                                q.noise_runs, text::join(each, "; ")));
-  }
-  if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
-  for (auto& n : method_notes(q, curves, ds, wants_money || wants_power, axis)) notes.push_back(std::move(n));
+  // 5. Notes: what was computed, from what, and every caveat (eval/compare_notes).
   {
-    std::vector<const std::vector<std::uint32_t>*> used;
-    for (const auto& c : curves) used.push_back(&c.selected().rows);
-    for (auto& n : provenance_notes(ds, used)) notes.push_back(std::move(n));
+    std::vector<std::string> all = {band_note(q, band, no_band_why, ranges_text())};
+    all.insert(all.end(), notes.begin(), notes.end());
+    for (auto& n : compare_notes(q, curves, ds, axis, histories, frontier_gpus, caveats)) all.push_back(std::move(n));
+    notes = std::move(all);
   }
-  if (std::any_of(metrics.begin(), metrics.end(), is_money)) {
-    std::vector<std::string> prices;
-    for (const auto& g : frontier_gpus) prices.push_back(pricing.describe(g));
-    notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens: {}", pricing.edition->name, pricing.tier, q.tokens,
-                                text::join(prices, "; ")));
-  }
-  if (!saving_at.empty()) {
-    std::vector<std::string> s;
-    for (const auto& [t, pct] : saving_at) s.push_back(fmt::format("{}% at {}", pct.fixed(1), t));
-    notes.push_back(fmt::format("\"N% cheaper\" follows the dashboard: the pricier side costs N% more per token; the cheaper "
-                                "side's saving is 1 − 1/r ({})",
-                                text::join(s, ", ")));
-  }
-  if (!out_of_range.empty())
-    notes.push_back("out of range, no value: " + text::join(out_of_range, "; ") +
-                    " — `clamp` takes the frontier's edge value instead, as the dashboard does silently");
-  if (!clamped.empty()) notes.push_back("clamped (asked for with `clamp`): " + text::join(clamped, "; "));
-  if (!mixed.empty())
-    notes.push_back("no single GPU price: the frontier segment joins two GPUs for " + text::join(mixed, "; ") +
-                    "; cost, tok/s/MW and J/tok are left empty there (narrow the side to one GPU)");
-  if (!zero_tput.empty()) notes.push_back("zero throughput, no cost: " + text::join(zero_tput, "; "));
-  if (wants_accuracy) {
-    for (const auto& s : accuracy_sources) notes.push_back("accuracy from the evaluation " + s);
-    if (!mixed_config.empty())
-      notes.push_back("no single configuration for accuracy: the frontier segment joins two model/GPU/precision/framework "
-                      "configurations for " + text::join(mixed_config, "; "));
-    for (const auto& n : no_evaluation) notes.push_back(n);
-  }
-  for (const auto& m : metrics) {
-    if (m.metric->kind != catalog::MetricKind::throughput && m.metric->kind != catalog::MetricKind::latency) continue;
-    std::vector<std::string> lacking;
-    for (std::size_t i = 0; i < curves.size(); ++i)
-      if (!curves[i].spline(m.field)) lacking.push_back(q.sides[i].display);
-    if (!lacking.empty())
-      notes.push_back(fmt::format("{} is not measured at every frontier point of {}, so it is left empty there ({} is absent "
-                                  "from some rows)",
-                                  m.column.display, text::join(lacking, ", "), data::field_name(m.field)));
-  }
-  if ((wants_money || wants_power) && q.token_field != Field::tput_per_gpu)
-    for (std::size_t i = 0; i < curves.size(); ++i)
-      if (!curves[i].spline(q.token_field))
-        notes.push_back(fmt::format("{}: {} is absent from some frontier rows, so cost and power are left empty", q.sides[i].display,
-                                    data::field_name(q.token_field)));
-  const bool per_role = q.token_field != Field::tput_per_gpu || std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
-                          return m.field == Field::output_tput_per_gpu || m.field == Field::input_tput_per_gpu;
-                        });
-  if (per_role && std::any_of(curves.begin(), curves.end(), [](const Curve& c) { return c.any_disagg(); }))
-    notes.push_back("disaggregated rows: output throughput is per decode GPU and input throughput per prefill GPU");
 
   // The same values as a typed table, one row per target and side, for hosts that read tables.
   Table values;

@@ -52,7 +52,7 @@ std::optional<std::string> economics_note(const std::vector<RowColumn>& cols, co
                      pricing.edition->name, pricing.tier);
 }
 
-std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+using text::plural;
 
 }  // namespace
 

@@ -102,6 +102,8 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
   return out;
 }
 
+std::string plural(std::size_t n, std::string_view word) { return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s"); }
+
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -30,5 +30,7 @@ std::string did_you_mean(const std::vector<std::string>& suggestions);
 // "a, b or c" — for help lines.
 std::string join_or(const std::vector<std::string>& items);
 std::string join(const std::vector<std::string>& items, std::string_view sep);
+// "1 row", "3 rows": a count and its noun, plural with an s.
+std::string plural(std::size_t n, std::string_view word);
 
 }  // namespace icq::text

@@ -1,0 +1,36 @@
+#pragma once
+// The notes of a comparison (SEMANTICS.md §1–6): what was computed, from what, and every caveat.
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bind/bound.hpp"
+#include "data/dataset.hpp"
+#include "eval/compare.hpp"
+#include "eval/curve.hpp"
+#include "eval/noise.hpp"
+#include "math/band.hpp"
+#include "num/decimal.hpp"
+
+namespace icq::interp {
+
+// What a comparison meets at its targets, for the notes; each entry names the side and target.
+struct CompareCaveats {
+  std::vector<std::string> out_of_range, clamped, mixed, mixed_config, zero_tput;
+  std::vector<std::pair<std::string, num::Decimal>> saving_at;  // "N% cheaper" saving per target, in order
+  std::vector<std::string> accuracy_sources, no_evaluation;
+};
+
+// The first note: the band every side was measured in (or why there is none; `ranges` names each
+// side's measured range).
+std::string band_note(const BoundCompare& q, const std::optional<math::Range>& band, const std::string& no_band_why,
+                      const std::string& ranges);
+
+// Every note after the band's and the unpriced sides', in the order a reader needs them.
+std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds,
+                                       const AxisUse& axis, const std::vector<SideHistory>& histories,
+                                       const std::set<std::string>& frontier_gpus, const CompareCaveats& caveats);
+
+}  // namespace icq::interp
