@@ -56,11 +56,6 @@ std::string dates_text(const std::set<std::int32_t>& dates) {
                      dates.size());
 }
 
-std::string number_text(double v) {
-  if (v == std::floor(v) && std::abs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
-  return fmt::format("{}", v);
-}
-
 Selection merged(const Selection& shared, const Selection& own) {
   Selection s = shared;
   s.filters.insert(s.filters.end(), own.filters.begin(), own.filters.end());

@@ -9,6 +9,7 @@
 #include "eval/curve.hpp"
 #include "data/dataset.hpp"
 #include "icq/result.hpp"
+#include "render/numbers.hpp"
 
 namespace icq::interp {
 
@@ -47,7 +48,6 @@ std::string dates_text(const std::set<std::int32_t>& dates);
 std::string resolved_query(const BoundCompare& q, const std::vector<double>& targets, const std::string& axis = {});
 std::string resolved_clauses(const BoundCompare& q, const std::vector<double>& targets, const std::string& axis = {});
 
-// Shortest text of a number as a person writes it ("56", "56.5").
-std::string number_text(double v);
+using out::number_text;  // "56", "56.5" (render/numbers)
 
 }  // namespace icq::interp

@@ -65,12 +65,5 @@ std::vector<std::optional<Spread>> spread_at(const SideHistory& h, const data::D
   return out;
 }
 
-bool within_noise(const SideValue& a, const SideValue& b, std::size_t m) {
-  if (m >= a.noise.size() || m >= b.noise.size() || !a.noise[m] || !b.noise[m] || !a.values[m] || !b.values[m]) return false;
-  const Spread &sa = *a.noise[m], &sb = *b.noise[m];
-  const double diff = std::abs(*a.values[m] - *b.values[m]);
-  const bool overlap = sa.min <= sb.max && sb.min <= sa.max;
-  return overlap && diff <= sa.max - sa.min && diff <= sb.max - sb.min;
-}
 
 }  // namespace icq::interp

@@ -21,8 +21,6 @@ std::vector<SideHistory> side_histories(const BoundCompare& q, const data::Datas
 // have a value.
 std::vector<std::optional<Spread>> spread_at(const SideHistory& h, const data::Dataset& ds, double target, const BoundCompare& q);
 
-// Two values differ by less than both sides' spreads (max − min), and the spreads overlap: no winner
-// can be named.
-bool within_noise(const SideValue& a, const SideValue& b, std::size_t metric);
+// within_noise, the rule a verdict and a table's winner column both apply: phrase/verdict.hpp.
 
 }  // namespace icq::interp

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "icq/result.hpp"
 #include "num/decimal.hpp"
 
 namespace icq::interp {
@@ -46,5 +47,9 @@ struct Verdict {
 };
 
 Verdict verdict_at(const VerdictInput& in);
+
+// `with noise`: two values differ by less than both sides' spreads (max − min), and the spreads
+// overlap — no winner can be named (the verdict says so; a table's winner column says "noise").
+bool within_noise(const SideValue& a, const SideValue& b, std::size_t metric);
 
 }  // namespace icq::interp

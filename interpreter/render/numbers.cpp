@@ -48,4 +48,9 @@ std::string plain(double v) {
   return fmt::format("{}", v);
 }
 
+std::string number_text(double v) {
+  if (v == std::floor(v) && std::abs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
+  return fmt::format("{}", v);
+}
+
 }  // namespace icq::out

@@ -12,6 +12,8 @@ std::string metric_cell(const std::string& key, double v);
 // A number in a generic table's column: metric columns as in comparisons, whole numbers without
 // decimals, the rest with three.
 std::string number_cell(const std::string& column, double v);
+// Shortest text of a number as a person writes it ("56", "56.5"): targets in queries and sentences.
+std::string number_text(double v);
 // Shortest exact text for CSV/JSON-like plain output ("1772.1053", "0.1") — round-trips.
 std::string plain(double v);
 

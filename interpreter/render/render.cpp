@@ -7,8 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "eval/compare.hpp"
-#include "eval/noise.hpp"
+#include "phrase/verdict.hpp"
 #include "num/decimal.hpp"
 #include "render/braille.hpp"
 #include "render/chart.hpp"
@@ -59,7 +58,7 @@ out::Grid compare_grid(const Comparison& c) {
     if (!c.targets.empty()) g.rules_before.push_back(g.rows.size());
     for (std::size_t t = 0; t < c.targets.size(); ++t) {
       const auto& tr = c.targets[t];
-      std::vector<std::string> row = {t == 0 ? c.metrics[m].display : "", interp::number_text(tr.interactivity)};
+      std::vector<std::string> row = {t == 0 ? c.metrics[m].display : "", out::number_text(tr.interactivity)};
       for (const auto& sv : tr.values) {
         if (sv.status == Status::out_of_range) row.push_back("out of range");
         else if (!sv.values[m]) row.push_back("—");
