@@ -1,25 +1,39 @@
 #include "dot_commands.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "host.hpp"
+#include "suggest.hpp"
 
 namespace icq::repl {
 
 // Handlers reach into the host; the table below is the only list of commands.
 struct DotCommands {
-  // A bad argument, the sqlite way: the line, a caret under the word, then the usage.
-  static int bad(Host& h, const std::string& line, const std::string& word, const std::string& message, const DotCommand& cmd) {
-    const std::size_t at = word.empty() ? line.size() : line.find(word, line.find(' '));
-    std::cerr << h.dot_where_ << ": error: " << message << "\n  " << line << "\n  " << std::string(at == std::string::npos ? line.size() : at, ' ') << "^"
-              << std::string(word.size() > 1 ? word.size() - 1 : 0, '~') << "\nusage: " << cmd.name << (*cmd.args ? " " : "") << cmd.args
-              << "\n";
-    return 2;
+  // A bad argument, drawn like a query error: the line, a caret under the word (at the end when
+  // it is missing), a "did you mean" among `choices`, then the usage.
+  static int bad(Host& h, const std::string& line, const std::string& word, const std::string& message, const DotCommand& cmd,
+                 const std::vector<std::string>& choices = {}) {
+    const std::size_t args = line.find_first_of(" \t", line.find('.'));
+    const std::size_t at = word.empty() || args == std::string::npos ? line.size() : line.find(word, args);
+    const std::string dym = word.empty() ? std::string() : did_you_mean(closest(word, choices));
+    return h.dot_error(at, word.size(), message,
+                       (dym.empty() ? "" : dym + "\n") + "usage: " + cmd.name + (*cmd.args ? " " : "") + cmd.args);
   }
   static const DotCommand& self(const char* name) { return *find_dot_command(name); }
+  static std::vector<std::string> format_list() {
+    std::vector<std::string> out;
+    const std::string_view all = format_names();  // "table, markdown, …"
+    for (std::size_t p = 0; p < all.size();) {
+      const std::size_t comma = std::min(all.find(", ", p), all.size());
+      out.emplace_back(all.substr(p, comma - p));
+      p = comma + 2;
+    }
+    return out;
+  }
 
   static int help(Host&, const std::vector<std::string>& args, const std::string&) {
     for (const auto& c : dot_commands()) {
@@ -33,7 +47,7 @@ struct DotCommands {
   static int mode(Host& h, const std::vector<std::string>& args, const std::string& line) {
     if (args.size() != 1) return bad(h, line, args.size() > 1 ? args[1] : "", args.empty() ? "which mode?" : "one mode only", self(".mode"));
     const auto f = parse_format(args[0]);
-    if (!f) return bad(h, line, args[0], "unknown mode '" + args[0] + "'", self(".mode"));
+    if (!f) return bad(h, line, args[0], "unknown mode '" + args[0] + "'", self(".mode"), format_list());
     h.opt_.format = *f;
     return 0;
   }

@@ -13,8 +13,10 @@
 #include <tuple>
 
 #include "dot_commands.hpp"
+#include "interrupt.hpp"
 #include "line_editor.hpp"
 #include "png.hpp"
+#include "suggest.hpp"
 
 namespace icq::repl {
 
@@ -66,7 +68,25 @@ Host::Host(Session& session, HostOptions options) : session_(session), opt_(opti
 
 std::ostream& Host::out() { return file_.is_open() ? static_cast<std::ostream&>(file_) : std::cout; }
 
-void Host::report(const Diagnostic& d) const { std::cerr << format_diagnostic(d, opt_.color_errors); }
+void Host::report(const Diagnostic& d) const {
+  // A REPL statement typed over several lines has a continuation backslash the host put at the end
+  // of each but the last: the caret shows the line as it was typed.
+  if (d.span.source == "repl" && d.span.line >= 1 && d.span.line <= continued_.size() && continued_[d.span.line - 1] &&
+      !d.span.line_text.empty() && d.span.line_text.back() == '\\') {
+    Diagnostic typed = d;
+    typed.span.line_text.pop_back();
+    std::cerr << format_diagnostic(typed, opt_.color_errors);
+    return;
+  }
+  std::cerr << format_diagnostic(d, opt_.color_errors);
+}
+
+void Host::report_error(const Diagnostic& d) {
+  report(d);
+  if (opt_.format == Format::json && !streaming_ && d.severity == Severity::error) json_.push_back(render_error_json(d));
+}
+
+bool Host::interrupted() const { return interrupted_ || interrupt::requested(); }
 
 bool Host::set_output(const std::string& path) {
   file_.close();
@@ -114,7 +134,14 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   const auto start = std::chrono::steady_clock::now();
   const auto plot_text = without_plot(text);
   const bool plot = plot_text.has_value();
-  const Outcome o = session_.run(plot ? *plot_text : text, source, opt_.bail);
+  Outcome o;
+  {
+    const interrupt::Cancels cancels(session_);  // Ctrl-C now stops the statement, not the host
+    o = session_.run(plot ? *plot_text : text, source, opt_.bail);
+  }
+  const bool cancelled = o.exit_code() == 130;
+  interrupted_ = interrupted_ || cancelled || interrupt::requested();
+  if (cancelled && ::isatty(STDERR_FILENO)) std::cerr << "\n";  // past the terminal's echo of ^C
   const bool to_file = file_.is_open();
   RenderOptions options;
   options.unicode = opt_.tty_out && !to_file;
@@ -142,10 +169,7 @@ int Host::run_icq(const std::string& text, const std::string& source) {
     render_one(r, options, plot);
   }
   out().flush();
-  for (const auto& d : o.diagnostics) {
-    report(d);
-    if (opt_.format == Format::json && !streaming_ && d.severity == Severity::error) json_.push_back(render_error_json(d));
-  }
+  for (const auto& d : o.diagnostics) report_error(d);
   if (timer_)
     std::cerr << "Run Time: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
   return gravest(o.exit_code(), code);
@@ -188,24 +212,45 @@ void Host::finish() {
   json_.clear();
 }
 
+int Host::dot_error(std::size_t at, std::size_t length, std::string message, std::string help) {
+  Diagnostic d;
+  d.kind = ErrorKind::usage;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  d.span.source = dot_source_;
+  d.span.line = static_cast<std::uint32_t>(dot_line_no_);
+  d.span.line_text = dot_line_;
+  at = std::min(at, dot_line_.size());
+  d.span.offset = static_cast<std::uint32_t>(at);
+  d.span.column = static_cast<std::uint32_t>(at + 1);
+  d.span.length = static_cast<std::uint32_t>(std::min(length, dot_line_.size() - at));
+  report_error(d);
+  return 2;
+}
+
 int Host::run_dot(const std::string& line, const std::string& source, std::size_t line_no) {
-  const auto w = words(line);
-  dot_where_ = source + ":" + std::to_string(line_no);
+  dot_source_ = source;
+  dot_line_no_ = line_no;
+  dot_line_ = line.substr(0, line.find_last_not_of("\r\n") + 1);
+  const auto w = words(dot_line_);
   std::vector<std::string> candidates;
   const DotCommand* cmd = find_dot_command(w[0], &candidates);
   if (!cmd) {
-    std::cerr << source << ":" << line_no << ": error: " << (candidates.size() > 1 ? "ambiguous" : "unknown") << " command '" << w[0] << "'\n  "
-              << line << "\n  " << std::string(line.find(w[0]), ' ') << "^" << std::string(w[0].size() - 1, '~') << "\n"
-              << (candidates.size() > 1 ? "help: did you mean one of: " : "help: .help lists the commands");
-    for (std::size_t i = 0; i < candidates.size() && candidates.size() > 1; ++i) std::cerr << (i ? ", " : "") << candidates[i];
-    std::cerr << "\n";
-    return 2;
+    const bool ambiguous = candidates.size() > 1;  // a prefix of several
+    if (!ambiguous) {
+      std::vector<std::string> names;
+      for (const auto& c : dot_commands()) names.emplace_back(c.name);
+      candidates = closest(w[0], names);
+    }
+    const std::string dym = did_you_mean(candidates);
+    return dot_error(dot_line_.find(w[0]), w[0].size(), (ambiguous ? "ambiguous" : "unknown") + std::string(" command '") + w[0] + "'",
+                     dym.empty() ? ".help lists the commands" : dym);
   }
-  return cmd->run(*this, std::vector<std::string>(w.begin() + 1, w.end()), line);
+  return cmd->run(*this, std::vector<std::string>(w.begin() + 1, w.end()), std::string(dot_line_));  // a copy: .read nests
 }
 
 int gravest(int a, int b) {
-  auto rank = [](int c) { return c == 2 ? 3 : c == 1 ? 2 : c == 3 ? 1 : 0; };
+  auto rank = [](int c) { return c == 130 ? 4 : c == 2 ? 3 : c == 1 ? 2 : c == 3 ? 1 : 0; };
   return rank(a) >= rank(b) ? a : b;
 }
 
@@ -216,7 +261,7 @@ int Host::run_script(const std::string& text, const std::string& source) {
   std::string line, pending, padding;
   std::size_t line_no = 0;
   int worst = 0;
-  const auto stops = [&](int code) { return opt_.bail && (code == 1 || code == 2); };
+  const auto stops = [&](int code) { return interrupted() || (opt_.bail && (code == 1 || code == 2)); };
   auto flush = [&]() {
     int code = 0;
     if (pending.find_first_not_of(" \t\r\n;") != std::string::npos) code = run_icq(padding + pending, source);
@@ -232,12 +277,21 @@ int Host::run_script(const std::string& text, const std::string& source) {
     }
     worst = gravest(worst, flush());
     if (stops(worst)) return worst;
-    worst = gravest(worst, run_dot(line.substr(line.find('.')), source, line_no));
+    worst = gravest(worst, run_dot(line, source, line_no));
     padding += "\n";
     if (stops(worst) || quit_) return worst;
   }
   return gravest(worst, flush());
 }
+
+namespace {
+
+bool ends_with_backslash(const std::string& line) {
+  const auto p = line.find_last_not_of(" \t\r");
+  return p != std::string::npos && line[p] == '\\';
+}
+
+}  // namespace
 
 int Host::repl(bool interactive) {
   streaming_ = interactive;
@@ -255,9 +309,11 @@ int Host::repl(bool interactive) {
   std::string buffer;
   int last = 0;
   while (!quit_) {
+    interrupted_ = false;  // a Ctrl-C stops one statement (or one .read), never the REPL
     const auto line = editor->read(buffer.empty() ? "icq> " : "...> ");
     if (!line && editor->interrupted()) {
       buffer.clear();  // Ctrl-C drops the current input and any pending continuation
+      continued_.clear();
       continue;
     }
     if (!line) {
@@ -266,19 +322,31 @@ int Host::repl(bool interactive) {
     }
     if (buffer.empty() && is_dot_line(*line)) {
       editor->remember(*line);
-      last = run_dot(line->substr(line->find('.')), "repl", 1);
+      last = run_dot(*line, "repl", 1);
       continue;
     }
-    // A continuation line continues the statement (a newline would end it), so lines join with a space.
-    buffer += buffer.empty() ? *line : " " + *line;
+    // Lines of one statement join as a script writes them: a backslash and a newline (a bare
+    // newline would end the statement), so a `--` comment ends with its line and a diagnostic
+    // names the line and column typed. A line ending in a backslash asks for the next line.
+    buffer += *line;
+    if (ends_with_backslash(*line)) {
+      buffer += "\n";
+      continued_.push_back(false);
+      continue;
+    }
     // A parse error at the very end of the input means "keep typing": the statement continues.
     if (!line->empty()) {
       const Outcome probe = session_.check(without_plot(buffer).value_or(buffer));
-      if (!probe.diagnostics.empty() && probe.diagnostics.front().incomplete) continue;
+      if (!probe.diagnostics.empty() && probe.diagnostics.front().incomplete) {
+        buffer += "\\\n";
+        continued_.push_back(true);
+        continue;
+      }
     }
     editor->remember(buffer);
     last = run_icq(buffer, "repl");
     buffer.clear();
+    continued_.clear();
   }
   if (interactive) std::cerr << "\n";
   return interactive ? 0 : last;

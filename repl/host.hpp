@@ -1,6 +1,7 @@
 #pragma once
 // The command-line host of an icq Session: runs scripts and queries, renders results, reports
 // diagnostics, and carries the REPL and its dot-commands.
+#include <cstdint>
 #include <fstream>
 #include <iosfwd>
 #include <string>
@@ -20,7 +21,8 @@ struct HostOptions {
   bool log_x = false, log_y = false;  // charts: logarithmic axes (--chart-log, .chartlog)
 };
 
-// The exit code of two outcomes together: usage (2) over query (1) over failed expectation (3).
+// The exit code of two outcomes together: interrupted (130) over usage (2) over query (1) over
+// failed expectation (3).
 int gravest(int a, int b);
 
 class Host {
@@ -28,9 +30,12 @@ class Host {
   Host(Session& session, HostOptions options);
 
   // Runs a script or a query (dot-command lines included); prints results and diagnostics.
-  // Returns the exit code: 0, 1 query error, 2 usage or I/O, 3 failed expectation.
+  // Returns the exit code: 0, 1 query error, 2 usage or I/O, 3 failed expectation, 130 when
+  // Ctrl-C cancelled a statement (the script stops there; the results before it are printed).
   int run_script(const std::string& text, const std::string& source);
   int repl(bool interactive);
+  // Whether Ctrl-C came during the run (a batch run then exits 130).
+  [[nodiscard]] bool interrupted() const;
 
   void report(const Diagnostic& d) const;
   // .output / --output: results to FILE (empty or "stdout": the terminal); a FILE ending in .png
@@ -45,6 +50,11 @@ class Host {
   friend struct DotCommands;
   int run_icq(const std::string& text, const std::string& source);
   int run_dot(const std::string& line, const std::string& source, std::size_t line_no);
+  // Reports an error (and keeps it for --format json), as every diagnostic of a run is.
+  void report_error(const Diagnostic& d);
+  // The running dot-command's error, drawn like a query's: its line, a caret at byte `at` over
+  // `length` bytes, the help lines. Returns 2 (a usage error).
+  int dot_error(std::size_t at, std::size_t length, std::string message, std::string help);
   std::ostream& out();
   void render_one(const Result& r, const RenderOptions& options, bool plot);
   int write_png(const Result& r);
@@ -59,7 +69,11 @@ class Host {
   bool streaming_ = false;         // the REPL writes each JSON value as it comes
   std::vector<Result> report_;     // --format svg|html in batch: the run's results, written by finish()
   std::string png_;                // .output FILE.png: where each chart's PNG goes
-  std::string dot_where_;  // "script.icq:4" of the dot-command running, for its error messages
+  // The dot-command running: where it is, for its error messages.
+  std::string dot_source_, dot_line_;
+  std::size_t dot_line_no_ = 0;
+  bool interrupted_ = false;     // Ctrl-C cancelled a statement: the script stops
+  std::vector<bool> continued_;  // REPL: lines of the statement that end in a backslash the host added
 };
 
 }  // namespace icq::repl

@@ -1,13 +1,14 @@
 #include "line_editor.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+
+#include "interrupt.hpp"
 
 #ifdef ICQ_HAVE_LIBEDIT
 #include <editline/readline.h>
@@ -35,10 +36,9 @@ class GetlineEditor final : public LineEditor {
 };
 
 #ifdef ICQ_HAVE_LIBEDIT
-// Ctrl-C at the prompt must not end the session: the handler only records it (no SA_RESTART, so
-// the terminal read returns), and read() reports an interrupted line instead of end of input.
-volatile sig_atomic_t g_sigint = 0;
-extern "C" void on_sigint(int) { g_sigint = 1; }
+// Ctrl-C at the prompt must not end the session: the host's handler (interrupt.hpp) only records
+// it (no SA_RESTART, so the terminal read returns), and read() reports an interrupted line
+// instead of end of input.
 
 // libedit's readline emulation keeps its state in globals; one editor per process.
 Completer g_completer;
@@ -68,22 +68,18 @@ class LibeditEditor final : public LineEditor {
     using_history();
     stifle_history(kHistoryCap);
     if (!file_.empty()) read_history(file_.c_str());
-    struct sigaction sa {};
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
-    ::sigaction(SIGINT, &sa, &previous_);
+    interrupt::install();
   }
   ~LibeditEditor() override {
     save();
-    ::sigaction(SIGINT, &previous_, nullptr);
+    interrupt::uninstall();
   }
   std::optional<std::string> read(const std::string& prompt) override {
     interrupted_ = false;
-    g_sigint = 0;
+    interrupt::clear();  // a Ctrl-C that cancelled the last statement is spent
     char* line = readline(prompt.c_str());
-    if (g_sigint) {
-      g_sigint = 0;
+    if (interrupt::requested()) {
+      interrupt::clear();
       interrupted_ = true;
       std::free(line);
       std::cerr << "^C\n";
@@ -111,7 +107,6 @@ class LibeditEditor final : public LineEditor {
     write_history(file_.c_str());
   }
   std::string file_;
-  struct sigaction previous_ {};
   bool interrupted_ = false;
 };
 #endif

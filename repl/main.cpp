@@ -8,13 +8,16 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <variant>
+#include <vector>
 
 #include "cache.hpp"
 #include "cli.hpp"
 #include "fetch.hpp"
 #include "host.hpp"
 #include "icq/icq.hpp"
+#include "interrupt.hpp"
 #include "mcp.hpp"
 
 namespace {
@@ -31,10 +34,6 @@ std::optional<std::string> slurp(std::istream& in) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // `icq fetch …` is its own command: the only one that touches the network.
-  if (argc > 1 && std::string_view(argv[1]) == "fetch") return icq::fetch::run(argc - 1, argv + 1);
-  // `icq mcp`: the Model Context Protocol server on stdio, for AI assistants.
-  if (argc > 1 && std::string_view(argv[1]) == "mcp") return icq::mcp::run(argc - 1, argv + 1);
   const auto parsed = icq::cli::parse_args(argc, argv);
   if (const auto* err = std::get_if<icq::cli::UsageError>(&parsed)) {
     std::cerr << "icq: " << err->message << "\n";
@@ -42,6 +41,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto& opts = std::get<icq::cli::Options>(parsed);
+  // `icq [options] fetch …` (the only command that touches the network) and `icq mcp` (the Model
+  // Context Protocol server on stdio, for AI assistants) are commands of their own.
+  if (opts.command) {
+    std::vector<const char*> args{opts.command->c_str()};
+    for (const auto& a : opts.command_args) args.push_back(a.c_str());
+    const int n = static_cast<int>(args.size());
+    return *opts.command == "fetch" ? icq::fetch::run(n, args.data()) : icq::mcp::run(n, args.data());
+  }
   if (opts.help) {
     std::cout << icq::cli::usage_text();
     return 0;
@@ -103,6 +110,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   quiet_notes = false;
+  // From here Ctrl-C cancels the statement running (the REPL prompts again; a batch run stops after
+  // what finished and exits 130); while the data loads above, it ends the process as usual.
+  icq::repl::interrupt::install();
   icq::repl::Host host(*session, ho);
   if (opts.output && !host.set_output(*opts.output)) {
     std::cerr << "icq: cannot write '" << *opts.output << "'\n";
@@ -113,12 +123,14 @@ int main(int argc, char** argv) {
     if (is_tty(STDIN_FILENO)) return host.repl(true);
     // Not a terminal: stdin is a script, run in batch (no prompt, no history).
     const auto text = slurp(std::cin);
+    if (host.interrupted()) return 130;
     const int code = text ? host.run_script(*text, "<stdin>") : 2;
     host.finish();
-    return icq::repl::gravest(code, data_problems ? 2 : 0);
+    return host.interrupted() ? 130 : icq::repl::gravest(code, data_problems ? 2 : 0);
   }
   int worst = 0;
   for (const auto& in : opts.inputs) {
+    if (host.interrupted()) break;
     int code = 0;
     switch (in.kind) {
       case icq::cli::Input::Kind::query: code = host.run_script(in.text, "query"); break;
@@ -143,5 +155,5 @@ int main(int argc, char** argv) {
     if (opts.bail && (code == 1 || code == 2)) break;
   }
   host.finish();
-  return icq::repl::gravest(worst, data_problems ? 2 : 0);
+  return host.interrupted() ? 130 : icq::repl::gravest(worst, data_problems ? 2 : 0);
 }
