@@ -58,7 +58,12 @@ tmux send-keys -t "$session" "  fp9 on mi355x" Enter
 wait_in "$work/stderr" "unknown precision 'fp9'"
 grep -qF "repl:2:3: error: unknown precision 'fp9'" "$work/stderr" || fail "the error does not name line 2, column 3 of the statement"
 grep -qxF "    fp9 on mi355x" "$work/stderr" || fail "the caret line is not the second line as typed"
+# A line ending in a backslash asks for the next one, as in a script.
 tmux send-keys -t "$session" C-l
+tmux send-keys -t "$session" 'list gpus \' Enter
+wait_for "...>"
+tmux send-keys -t "$session" "model dsr1" Enter
+wait_for "list gpus model dsr1"
 fi
 
 # --- dot-command errors through the diagnostic formatter.
