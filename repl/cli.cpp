@@ -3,7 +3,6 @@
 #include <string_view>
 #include <variant>
 
-#include "suggest.hpp"
 
 namespace icq::cli {
 
@@ -188,8 +187,8 @@ std::variant<Options, UsageError> parse_args(int argc, const char* const* argv) 
     if (!spec) {
       std::vector<std::string> names;
       for (const auto& s : option_table()) names.insert(names.end(), s.names.begin(), s.names.end());
-      const auto near = repl::closest(word, names);
-      return UsageError{"unknown option '" + word + "'", near.empty() ? "see icq --help" : repl::did_you_mean({near.front()})};
+      const auto near = icq::closest_words(word, names);
+      return UsageError{"unknown option '" + word + "'", near.empty() ? "see icq --help" : icq::did_you_mean({near.front()})};
     }
     std::string value;
     if (!spec->arg.empty()) {

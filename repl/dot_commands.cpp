@@ -7,7 +7,6 @@
 #include <sstream>
 
 #include "host.hpp"
-#include "suggest.hpp"
 
 namespace icq::repl {
 
@@ -19,7 +18,7 @@ struct DotCommands {
                  const std::vector<std::string>& choices = {}) {
     const std::size_t args = line.find_first_of(" \t", line.find('.'));
     const std::size_t at = word.empty() || args == std::string::npos ? line.size() : line.find(word, args);
-    const std::string dym = word.empty() ? std::string() : did_you_mean(closest(word, choices));
+    const std::string dym = word.empty() ? std::string() : icq::did_you_mean(icq::closest_words(word, choices));
     return h.dot_error(at, word.size(), message,
                        (dym.empty() ? "" : dym + "\n") + "usage: " + cmd.name + (*cmd.args ? " " : "") + cmd.args);
   }

@@ -16,7 +16,6 @@
 #include "interrupt.hpp"
 #include "line_editor.hpp"
 #include "png.hpp"
-#include "suggest.hpp"
 
 namespace icq::repl {
 
@@ -240,9 +239,9 @@ int Host::run_dot(const std::string& line, const std::string& source, std::size_
     if (!ambiguous) {
       std::vector<std::string> names;
       for (const auto& c : dot_commands()) names.emplace_back(c.name);
-      candidates = closest(w[0], names);
+      candidates = icq::closest_words(w[0], names);
     }
-    const std::string dym = did_you_mean(candidates);
+    const std::string dym = icq::did_you_mean(candidates);
     return dot_error(dot_line_.find(w[0]), w[0].size(), (ambiguous ? "ambiguous" : "unknown") + std::string(" command '") + w[0] + "'",
                      dym.empty() ? ".help lists the commands" : dym);
   }

@@ -39,4 +39,10 @@ struct Diagnostic {
 // "query:1:31: error: unknown precision 'fp9'\n  <line>\n  <caret>\nhelp: did you mean 'fp8'?"
 ICQ_API std::string format_diagnostic(const Diagnostic& d, bool color = false);
 
+// "Did you mean", by the rule the language's own errors use (edit distance with a transposition as
+// one edit, or a prefix), for hosts' options and commands: the closest candidates, best first.
+ICQ_API std::vector<std::string> closest_words(const std::string& word, const std::vector<std::string>& candidates);
+// "did you mean 'a'?" / "did you mean 'a' or 'b'?"; empty for no candidates.
+ICQ_API std::string did_you_mean(const std::vector<std::string>& candidates);
+
 }  // namespace icq

@@ -3,6 +3,8 @@
 
 #include "icq/diagnostic.hpp"
 
+#include "text/text.hpp"
+
 namespace icq {
 
 namespace {
@@ -48,5 +50,11 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
   }
   return out;
 }
+
+std::vector<std::string> closest_words(const std::string& word, const std::vector<std::string>& candidates) {
+  return text::closest(word, candidates);
+}
+
+std::string did_you_mean(const std::vector<std::string>& candidates) { return text::did_you_mean(candidates); }
 
 }  // namespace icq
