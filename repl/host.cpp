@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
@@ -52,6 +53,15 @@ std::pair<int, int> terminal_size() {
   winsize ws{};
   if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) return {ws.ws_col, ws.ws_row};
   return {80, 24};
+}
+
+// The width results wrap to on a terminal: TIOCGWINSZ, else $COLUMNS, else none (0).
+int terminal_columns() {
+  winsize ws{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  const char* env = std::getenv("COLUMNS");
+  const int n = env ? std::atoi(env) : 0;
+  return n > 0 ? n : 0;
 }
 
 bool ends_with_png(const std::string& path) {
@@ -144,6 +154,7 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   const bool to_file = file_.is_open();
   RenderOptions options;
   options.unicode = opt_.tty_out && !to_file;
+  if (options.unicode) options.columns = terminal_columns();  // only a terminal wraps: pipes and files never
   options.color = opt_.color && !to_file;
   options.log_x = opt_.log_x, options.log_y = opt_.log_y;
   int code = 0;

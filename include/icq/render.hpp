@@ -25,7 +25,11 @@ struct RenderOptions {
   bool unicode = false;  // box-drawing table borders (a terminal); ASCII otherwise
   bool color = false;    // ANSI colours (a terminal without NO_COLOR)
   bool log_x = false, log_y = false;  // charts: logarithmic axes
-  int columns = 80, rows = 24;        // render_plot: the terminal's size in cells
+  // The terminal's size in cells; 0 when there is none (a pipe, a file). columns > 0 wraps the table
+  // format to that width: verdicts and notes at spaces with a hanging indent, a table too wide by
+  // wrapping the text of its widest columns (when that makes it fit). render_plot draws 80 x 24
+  // cells when they are 0.
+  int columns = 0, rows = 0;
 };
 
 // The attribution InferenceX's licence asks for in every export.

@@ -97,29 +97,33 @@ out::Grid table_grid(const Table& t) {
 
 bool repeats_comparison(const Result& r, const Table& t) { return r.comparison && t.title == "values"; }
 
+// Table and markdown. The table format wraps to o.columns when it is given (a terminal): long
+// verdicts and notes at spaces with a hanging indent, tables too wide by narrowing their widest
+// columns. Markdown never wraps: a line break would end a table row, and whatever shows it reflows.
 std::string human(const Result& r, bool markdown, const RenderOptions& o) {
   const std::string bold = o.color && !markdown ? "\x1b[1m" : "", off = o.color && !markdown ? "\x1b[0m" : "";
+  const std::size_t width = markdown || o.columns <= 0 ? 0 : static_cast<std::size_t>(o.columns);
   std::string out = markdown ? "**`" + r.query + "`**\n\n" : bold + r.query + off + "\n\n";
   if (r.comparison) {
     const auto g = compare_grid(*r.comparison);
-    if (!r.comparison->targets.empty()) out += (markdown ? out::draw_markdown(g) : out::draw(g, o.unicode)) + "\n";
+    if (!r.comparison->targets.empty()) out += (markdown ? out::draw_markdown(g) : out::draw(g, o.unicode, width)) + "\n";
   }
   // A comparison's "values" table repeats its values as data; the grid above shows them.
   for (const auto& t : r.tables) {
     if (repeats_comparison(r, t)) continue;
     if (r.tables.size() > 1 && !t.title.empty()) out += markdown ? "#### " + t.title + "\n\n" : t.title + "\n";
-    out += (markdown ? out::draw_markdown(table_grid(t)) : out::draw(table_grid(t), o.unicode)) + "\n";
+    out += (markdown ? out::draw_markdown(table_grid(t)) : out::draw(table_grid(t), o.unicode, width)) + "\n";
   }
   if (!r.summary.empty()) {
     out += markdown ? "**Verdicts**\n\n" : bold + "Verdicts" + off + "\n";
-    for (const auto& s : r.summary) out += (markdown ? "- " : "  ") + s + "\n";
+    for (const auto& s : r.summary) out += markdown ? "- " + s + "\n" : out::wrap_hanging("  ", s, 4, width);
     out += "\n";
   }
   std::vector<std::string> notes = r.notes;
   if (out::shows_data(r)) notes.emplace_back(attribution());
   if (!notes.empty()) {
     out += markdown ? "**Notes**\n\n" : bold + "Notes" + off + "\n";
-    for (const auto& n : notes) out += (markdown ? "- " : "  - ") + n + "\n";
+    for (const auto& n : notes) out += markdown ? "- " + n + "\n" : out::wrap_hanging("  - ", n, 4, width);
   }
   return out;
 }
@@ -232,7 +236,8 @@ bool has_chart(const Result& result) { return chart::build(result).has_value(); 
 
 std::string render_plot(const Result& result, const RenderOptions& options) {
   const auto spec = chart::build(result, {options.log_x, options.log_y});
-  return spec ? chart::braille(*spec, options.columns, options.rows, options.color) : std::string{};
+  return spec ? chart::braille(*spec, options.columns > 0 ? options.columns : 80, options.rows > 0 ? options.rows : 24, options.color)
+              : std::string{};
 }
 
 std::string render_error_json(const Diagnostic& d) {
