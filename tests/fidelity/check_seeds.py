@@ -10,7 +10,7 @@ prices, splined costs, "tok/s/GPU") on the real rows of DATA_DIR/api-partial/.
 Checked at 95 and 159 tok/s/user (the page's third target, 223, lies where that partial capture
 misses rows): every cell of the page's table in the page's roundings, both verdict percentages in
 icq's own sentences, the page's paragraph at 95 verbatim in `--format page`, and the URL of the page.
-The other four seeds are not reproducible from ../shared (README, "Fidelity").
+The other four seeds are not reproducible from the built-in data (docs/SEMANTICS.md §8).
 
 Exit 0 when everything agrees, 1 otherwise (every difference printed).
 """
