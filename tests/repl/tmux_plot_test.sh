@@ -9,8 +9,8 @@ session="icq-plot-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 tmux new-session -d -s "$session" -x 120 -y 50 "env ICQ_HISTORY=$work/history TERM=xterm-256color $icq --no-cache 2>$work/stderr"
 
-wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (20 s at most)
-  for _ in $(seq 200); do
+wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (60 s at most: a loaded machine is slow)
+  for _ in $(seq 600); do
     tmux capture-pane -t "$session" -p | grep -qF -- "$1" && return 0
     sleep 0.1
   done
@@ -32,7 +32,7 @@ grep -qF $'\x1b[38;5;25m' <<<"$colours" || grep -qF "38;5;25m" <<<"$colours" || 
 widest=$(LC_ALL=C.UTF-8 wc -L <<<"$pane")
 [ "$widest" -le 120 ] || { echo "the plot is wider ($widest) than the pane"; exit 1; }
 tmux send-keys -t "$session" "plot list gpus" Enter
-for _ in $(seq 200); do grep -q "has no chart" "$work/stderr" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q "has no chart" "$work/stderr" && break; sleep 0.1; done
 grep -q "has no chart" "$work/stderr" || { echo "plot of a list did not say it has no chart"; cat "$work/stderr"; exit 1; }
 
 # Piped: plain braille, no escapes, 80 columns.

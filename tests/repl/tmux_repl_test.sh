@@ -11,8 +11,8 @@ export ICQ_HISTORY="$work/history"
 # stderr (the banner, ^C, notices) goes to a file the test reads; the prompt and results stay on screen.
 tmux new-session -d -s "$session" -x 200 -y 60 "env ICQ_HISTORY=$ICQ_HISTORY TERM=xterm $icq 2>$work/stderr"
 
-wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (10 s at most)
-  for _ in $(seq 100); do
+wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (60 s at most: a loaded machine is slow)
+  for _ in $(seq 600); do
     tmux capture-pane -t "$session" -p | grep -qF -- "$1" && return 0
     sleep 0.1
   done
@@ -46,7 +46,7 @@ grep -q "list.040models" "$ICQ_HISTORY" || { echo "history is not written as eac
 tmux send-keys -t "$session" "compare precision fp4 vs" Enter
 wait_for "...>"
 tmux send-keys -t "$session" C-d
-for _ in $(seq 50); do tmux has-session -t "$session" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 300); do tmux has-session -t "$session" 2>/dev/null || break; sleep 0.1; done
 grep -q "the unfinished statement was discarded" "$work/stderr" || { echo "Ctrl-D on a continuation did not say it discarded the statement"; cat "$work/stderr"; exit 1; }
 mode=$(stat -c %a "$ICQ_HISTORY")
 [ "$mode" = 600 ] || { echo "history file mode is $mode, expected 600"; exit 1; }

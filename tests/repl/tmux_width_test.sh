@@ -13,7 +13,7 @@ tmux set-option -t "$session" history-limit 5000 >/dev/null
 screen() { tmux capture-pane -t "$session" -p -J -S -; }
 prompts() { screen | grep -c '^icq>' || true; }
 wait_prompts() {  # wait_prompts N: poll until N prompts are on the screen (30 s at most)
-  local deadline=$((SECONDS + 30))
+  local deadline=$((SECONDS + 60))
   while [ "$SECONDS" -lt "$deadline" ]; do
     [ "$(prompts)" -ge "$1" ] && return 0
     sleep 0.1
