@@ -1,11 +1,14 @@
 // Session::cancel(): from another thread it stops a long statement at its next check point with
 // the error "cancelled" (kind cancelled, exit code 130), keeps the results before it, skips the
 // rest of the run even without stop_at_error, and leaves the session usable.
+#include <catch2/catch.hpp>
+
 #include <atomic>
 #include <chrono>
+#include <string>
 #include <thread>
 
-#include "interp_fixture.hpp"
+#include "icq/session.hpp"
 
 namespace {
 
