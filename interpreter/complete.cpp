@@ -6,6 +6,7 @@
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
 #include "bind/filters.hpp"
+#include "eval/statements.hpp"
 #include "keywords.hpp"
 #include "parser.hpp"
 #include "text/dates.hpp"
@@ -115,10 +116,9 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
   } else if (prev == "tokens") {
     add_all({"total", "output", "input"});
   } else if (prev == "list") {
-    add_all({"gpus", "models", "precisions", "frameworks", "families", "specs", "deployments", "vendors", "sequences", "dates", "metrics",
-             "editions", "sources", "fields", "settings"});
+    add_all(list_targets());
   } else if (prev == "describe") {
-    add_all({"gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"});
+    add_all(describe_kinds());
   } else if (prev2 == "describe") {
     if (prev == "metric") for (const auto& m : catalog::metrics()) out.insert(m.key);
     else if (prev == "edition") for (const auto& e : catalog::price_editions()) out.insert(e.name);

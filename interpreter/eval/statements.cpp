@@ -54,32 +54,40 @@ std::map<std::string, Counts> group(const data::Dataset& ds, const std::vector<L
 
 std::vector<std::string> one(std::string s) { return {std::move(s)}; }
 
-const std::vector<std::pair<std::string, std::string>>& listables() {
-  static const std::vector<std::pair<std::string, std::string>> l = {
-      {"gpus", "GPUs with rows"},          {"models", "models with rows"},
-      {"precisions", "precisions"},        {"frameworks", "frameworks"},
-      {"families", "framework families"},  {"specs", "speculative decoding methods"},
-      {"deployments", "deployments"},      {"vendors", "GPU vendors"},
-      {"sequences", "sequence shapes"},    {"dates", "run dates"},
-      {"metrics", "metrics for show"},     {"editions", "price/power catalog editions"},
-      {"sources", "loaded data files"},    {"fields", "fields for where"}};
-  return l;
-}
-
-std::string singular(const std::string& plural) {
-  if (plural == "families") return "family";
-  return plural.substr(0, plural.size() - 1);
+// `list gpu` is `list gpus`: a dimension's keyword names its list word.
+std::string plural_of(const std::string& word) {
+  if (const data::Dimension* d = data::find_dimension(word)) return std::string(d->list_word);
+  return word + "s";
 }
 
 }  // namespace
 
+const std::vector<std::string>& list_targets() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& d : data::dimensions()) v.emplace_back(d.list_word);
+    for (const char* n : {"dates", "metrics", "editions", "sources", "fields", "settings"}) v.emplace_back(n);
+    return v;
+  }();
+  return names;
+}
+
+const std::vector<std::string>& describe_kinds() {
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> v;
+    for (const auto& d : data::dimensions()) v.emplace_back(d.keyword);
+    for (const char* n : {"metric", "edition"}) v.emplace_back(n);
+    return v;
+  }();
+  return kinds;
+}
+
 Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds) {
   std::string what = text::lower(stmt.what.text);
-  std::vector<std::string> names;
-  for (const auto& [n, _] : listables()) names.push_back(n);
+  const std::vector<std::string>& names = list_targets();
   if (std::find(names.begin(), names.end(), what) == names.end()) {
     // Accept the singular too: `list gpu`.
-    const auto plural = std::find_if(names.begin(), names.end(), [&](const std::string& n) { return singular(n) == what; });
+    const auto plural = std::find(names.begin(), names.end(), plural_of(what));
     if (plural == names.end()) {
       const auto s = text::closest(what, names);
       throw QueryError(fmt::format("cannot list '{}'", stmt.what.text), stmt.what.span,
