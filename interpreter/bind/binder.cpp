@@ -397,7 +397,13 @@ std::vector<double> Binder::bind_targets(const ast::Targets& t) const {
       throw QueryError(fmt::format("range {}..{} step {} gives {} targets; the limit is {}", item.value.text, item.to->text,
                                    item.step ? item.step->text : "1", count, kMaxTargets),
                        item.span, "use a larger step");
-    for (double i = 0; i < count; ++i) values.push_back(from + i * step);
+    // Each target is the decimal a person would write: 10 + 56 × 0.02 is 11.12, not 11.120000000000001.
+    const auto places = [](const std::string& written) {
+      const auto dot = written.find('.');
+      return dot == std::string::npos ? 0 : static_cast<int>(std::min<std::size_t>(written.size() - dot - 1, 12));
+    };
+    const double scale = std::pow(10.0, std::max(places(item.value.text), item.step ? places(item.step->text) : 0));
+    for (double i = 0; i < count; ++i) values.push_back(std::round((from + i * step) * scale) / scale);
   }
   if (values.size() > kMaxTargets)
     throw QueryError(fmt::format("{} targets; the limit is {}", values.size(), kMaxTargets), t.span,
