@@ -24,14 +24,8 @@ long="explain trend throughput, cost, power, energy, ttft p99, tpot p99, e2el p9
 deadline=60  # seconds for any one wait
 
 fail() { echo "FAIL: $*"; tmux capture-pane -t "$session" -p 2>/dev/null || true; echo "--- stderr"; cat "$work/stderr" 2>/dev/null || true; exit 1; }
-wait_for() {  # wait_for TEXT: poll the pane until TEXT shows
-  local end=$((SECONDS + deadline))
-  while ((SECONDS < end)); do
-    tmux capture-pane -t "$session" -p | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "timed out waiting for the screen to show: $1"
-}
+source "$(dirname "$0")/tmux_wait.sh"
+wait_deadline=$deadline
 wait_in() {  # wait_in FILE TEXT: poll FILE until it holds TEXT
   local end=$((SECONDS + deadline))
   while ((SECONDS < end)); do

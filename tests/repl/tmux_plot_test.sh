@@ -9,13 +9,7 @@ session="icq-plot-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 tmux new-session -d -s "$session" -x 120 -y 50 "env ICQ_HISTORY=$work/history TERM=xterm-256color $icq --no-cache 2>$work/stderr"
 
-wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (60 s at most: a loaded machine is slow)
-  for _ in $(seq 600); do
-    tmux capture-pane -t "$session" -p | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  echo "timed out waiting for: $1"; tmux capture-pane -t "$session" -p; cat "$work/stderr"; return 1
-}
+source "$(dirname "$0")/tmux_wait.sh"
 
 wait_for "icq>"
 tmux send-keys -t "$session" "plot compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k show throughput" Enter

@@ -11,13 +11,7 @@ export ICQ_HISTORY="$work/history"
 # stderr (the banner, ^C, notices) goes to a file the test reads; the prompt and results stay on screen.
 tmux new-session -d -s "$session" -x 200 -y 60 "env ICQ_HISTORY=$ICQ_HISTORY TERM=xterm $icq 2>$work/stderr"
 
-wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (60 s at most: a loaded machine is slow)
-  for _ in $(seq 600); do
-    tmux capture-pane -t "$session" -p | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  echo "timed out waiting for: $1"; tmux capture-pane -t "$session" -p; return 1
-}
+source "$(dirname "$0")/tmux_wait.sh"
 
 wait_for "icq>"
 tmux send-keys -t "$session" "compare precision fp4 vs" Enter
