@@ -140,7 +140,7 @@ TEST_CASE("draw: numbers keep their width, headers wrap at separators, never ins
   CHECK(lines[5] == "|            |            | nvidia/ai- |");
 }
 
-TEST_CASE("render: help and list fields fit a 100-column terminal; no width, no wrapping", "[interp][wrap]") {
+TEST_CASE("render: help and list fields fit a 100-column terminal, and without a width nothing wraps", "[interp][wrap]") {
   icq::Session s;
   for (const char* q : {"help", "help compare", "list fields", "list metrics"}) {
     const std::string plain = render_ok(s, q, icq::Format::table, 0);
