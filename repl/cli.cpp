@@ -28,9 +28,11 @@ std::optional<UsageError> set_format(Options& o, const OptionSpec&, const std::s
   if (!o.format) return UsageError{"unknown format '" + v + "'", "formats: " + std::string(format_names())};
   return std::nullopt;
 }
-std::optional<UsageError> set_output(Options& o, const OptionSpec& self, const std::string& v) {
+// An option whose argument is a path that must not be empty (--output, --cache).
+template <std::optional<std::string> Options::*Field>
+std::optional<UsageError> set_path(Options& o, const OptionSpec& self, const std::string& v) {
   if (v.empty()) return needs(self, self.names.front());
-  o.output = v;
+  o.*Field = v;
   return std::nullopt;
 }
 std::optional<UsageError> set_chart_log(Options& o, const OptionSpec& self, const std::string& v) {
@@ -42,13 +44,10 @@ std::optional<UsageError> set_data(Options& o, const OptionSpec&, const std::str
   o.data_paths.push_back(v);
   return std::nullopt;
 }
-std::optional<UsageError> set_cache(Options& o, const OptionSpec& self, const std::string& v) {
-  if (v.empty()) return needs(self, self.names.front());
-  o.cache = v;
-  return std::nullopt;
-}
-std::optional<UsageError> set_no_cache(Options& o, const OptionSpec&, const std::string&) {
-  o.no_cache = true;
+// A flag: sets one field of the options to Value.
+template <bool Options::*Field, bool Value>
+std::optional<UsageError> set_flag(Options& o, const OptionSpec&, const std::string&) {
+  o.*Field = Value;
   return std::nullopt;
 }
 std::optional<UsageError> set_param(Options& o, const OptionSpec& self, const std::string& v) {
@@ -56,26 +55,6 @@ std::optional<UsageError> set_param(Options& o, const OptionSpec& self, const st
   if (eq == std::string::npos || eq == 0)
     return UsageError{"option -D needs " + self.needs + ", got '" + v + "'", self.hint};
   o.params.emplace_back(v.substr(0, eq), v.substr(eq + 1));
-  return std::nullopt;
-}
-std::optional<UsageError> set_bail(Options& o, const OptionSpec&, const std::string&) {
-  o.bail = true;
-  return std::nullopt;
-}
-std::optional<UsageError> set_no_bail(Options& o, const OptionSpec&, const std::string&) {
-  o.bail = false;
-  return std::nullopt;
-}
-std::optional<UsageError> set_strict(Options& o, const OptionSpec&, const std::string&) {
-  o.strict = true;
-  return std::nullopt;
-}
-std::optional<UsageError> set_version(Options& o, const OptionSpec&, const std::string&) {
-  o.version = true;
-  return std::nullopt;
-}
-std::optional<UsageError> set_help(Options& o, const OptionSpec&, const std::string&) {
-  o.help = true;
   return std::nullopt;
 }
 
@@ -105,7 +84,7 @@ const std::vector<OptionSpec>& option_table() {
        "SVG) or html (one self-contained page: every result's table and chart)",
        "a format", "formats: " + std::string(format_names()), "json", &set_format},
       {{"--output"}, {}, "FILE", "write the results to FILE; FILE.png: the PNG of the last chart (results still print)", "a file",
-       "e.g. icq --output chart.png -c \"compare ...\"", "out.txt", &set_output},
+       "e.g. icq --output chart.png -c \"compare ...\"", "out.txt", &set_path<&Options::output>},
       {{"--chart-log"}, {}, "x|y|xy", "logarithmic chart axes", "x, y or xy", "e.g. icq --chart-log x --format svg -c \"...\"", "xy",
        &set_chart_log},
       {{"--data"}, {}, "PATH", "load PATH (file or directory; repeatable) instead of the built-in data\n(and instead of the cache)",
@@ -113,15 +92,15 @@ const std::vector<OptionSpec>& option_table() {
       {{"--cache"}, {}, "DIR",
        "the cache of `icq fetch` (default $ICQ_CACHE, else $XDG_CACHE_HOME/icq,\n"
        "else ~/.cache/icq): its newest capture is loaded over the built-in data",
-       "a folder", "e.g. icq --cache ~/icq-cache -c \"list models\"", "icq-cache", &set_cache},
-      {{"--no-cache"}, {}, "", "the built-in data alone", "", "", "", &set_no_cache},
+       "a folder", "e.g. icq --cache ~/icq-cache -c \"list models\"", "icq-cache", &set_path<&Options::cache>},
+      {{"--no-cache"}, {}, "", "the built-in data alone", "", "", "", &set_flag<&Options::no_cache, true>},
       {{"-D"}, {}, "NAME=VALUE", "set parameter $NAME (wins over the scripts' `param NAME = ...`)", "NAME=VALUE",
        "e.g. icq -D target=75 report.icq", "target=75", &set_param},
-      {{"--bail"}, {"-bail"}, "", "stop at the first error (the default)", "", "", "", &set_bail},
-      {{"--no-bail"}, {}, "", "run every statement; the exit code is the gravest error's", "", "", "", &set_no_bail},
-      {{"--strict"}, {}, "", "any data warning (a record that could not be used) exits 2", "", "", "", &set_strict},
-      {{"--version"}, {}, "", "print the version", "", "", "", &set_version},
-      {{"-h", "--help"}, {}, "", "print this help", "", "", "", &set_help},
+      {{"--bail"}, {"-bail"}, "", "stop at the first error (the default)", "", "", "", &set_flag<&Options::bail, true>},
+      {{"--no-bail"}, {}, "", "run every statement; the exit code is the gravest error's", "", "", "", &set_flag<&Options::bail, false>},
+      {{"--strict"}, {}, "", "any data warning (a record that could not be used) exits 2", "", "", "", &set_flag<&Options::strict, true>},
+      {{"--version"}, {}, "", "print the version", "", "", "", &set_flag<&Options::version, true>},
+      {{"-h", "--help"}, {}, "", "print this help", "", "", "", &set_flag<&Options::help, true>},
   };
   return table;
 }
