@@ -1,6 +1,7 @@
 #include "complete.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "catalog/catalog.hpp"
@@ -61,14 +62,12 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
       if (!lf.values.empty()) typed.push_back(lf);
     }
   auto present = [&](LineField f) {
-    std::set<std::string> v;
-    for (const auto& l : ds.lines()) {
-      const bool ok = std::all_of(typed.begin(), typed.end(), [&](const LineFilter& t) { return t.field == f || t.matches(l); });
-      if (!ok) continue;
-      for (auto& k : data::dimension(f).keys_of(l)) v.insert(std::move(k));
-    }
-    v.erase("");
-    return std::vector<std::string>(v.begin(), v.end());
+    // Under the other fields' filters: the field's own typed values are what is being completed.
+    std::vector<LineFilter> others;
+    std::copy_if(typed.begin(), typed.end(), std::back_inserter(others), [&](const LineFilter& t) { return t.field != f; });
+    std::vector<std::string> v = present_values(ds, others, f);
+    v.erase(std::remove(v.begin(), v.end(), std::string()), v.end());
+    return v;
   };
 
   // The keyword that governs the current position: the last token, skipping list commas.

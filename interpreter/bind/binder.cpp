@@ -72,12 +72,9 @@ LineField line_field_of(const std::string& keyword) {
 }
 
 std::vector<std::string> Binder::values_in_data(LineField field) const {
-  const auto keys_of = data::dimension(field).keys_of;
-  std::set<std::string> values;
-  for (const auto& l : data_.lines())
-    for (auto& k : keys_of(l)) values.insert(std::move(k));
-  values.erase("");
-  return {values.begin(), values.end()};
+  std::vector<std::string> values = present_values(data_, std::vector<LineFilter>{}, field);
+  values.erase(std::remove(values.begin(), values.end(), std::string()), values.end());
+  return values;
 }
 
 std::string Binder::resolve_value(LineField field, const ast::Word& w) const {
@@ -175,7 +172,7 @@ BoundExpr Binder::bind_expr(const ast::Expr& e) const {
     if (const data::Dimension* d = data::find_dimension(e.field.text); d && !e.qualifier)
       throw QueryError(fmt::format("'{}' is a filter, not a field of a row", e.field.text), e.field.span,
                        fmt::format("filter with `{} VALUE` (e.g. `{} {}`); where tests the fields of `list fields`", d->keyword,
-                                   d->keyword, d->field == LineField::seq ? "1k/1k" : d->field == LineField::deployment ? "disagg" : "VALUE"));
+                                   d->keyword, d->catalog_names().front()));
     std::vector<std::string> names, all;
     for (const auto& f : fields) names.push_back(f.name);
     all = names;

@@ -213,18 +213,13 @@ std::vector<std::string> present_values(const data::Dataset& ds, const std::vect
 
 std::vector<std::string> present_values(const data::Dataset& ds, const Selection& sel, LineField f) {
   const auto keys_of = data::dimension(f).keys_of;
-  std::vector<signed char> line_ok(ds.lines().size(), -1);  // per line: -1 not tested yet
+  const Selected selected = select_rows(ds, sel);
+  std::set<std::uint32_t> lines;
+  for (const auto* rows : {&selected.rows, &selected.unplottable})
+    for (const std::uint32_t r : *rows) lines.insert(ds.rows()[r].line);
   std::set<std::string> out;
-  for (const auto& row : ds.rows()) {
-    auto& ok = line_ok[row.line];
-    const data::Line& l = ds.line_of(row);
-    if (ok < 0) ok = std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& x) { return x.matches(l); });
-    if (!ok) continue;
-    if (sel.date.kind == DateSelection::Kind::as_of && row.date > sel.date.date) continue;
-    if (sel.date.kind == DateSelection::Kind::on && row.date != sel.date.date) continue;
-    if (!std::all_of(sel.where.begin(), sel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, row); })) continue;
-    for (auto& k : keys_of(l)) out.insert(std::move(k));
-  }
+  for (const std::uint32_t l : lines)
+    for (auto& k : keys_of(ds.lines()[l])) out.insert(std::move(k));
   return {out.begin(), out.end()};
 }
 

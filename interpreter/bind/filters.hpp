@@ -101,8 +101,8 @@ struct Selection {
 // The values of a line field on the lines every filter matches, sorted (deployments: the keys that
 // match, overlapping ones included).
 std::vector<std::string> present_values(const data::Dataset& ds, const std::vector<LineFilter>& filters, LineField f);
-// The same on the rows a whole selection keeps: its filters, run dates up to (or on) its date, and
-// its `where` conditions — what a side under it could be.
+// The same on the rows a whole selection keeps (select_rows: its filters, each line's run date, its
+// `where` conditions) — what a side under it could be.
 std::vector<std::string> present_values(const data::Dataset& ds, const Selection& sel, LineField f);
 
 // The first filter, in the order written, after which no line matches the ones before it and it;

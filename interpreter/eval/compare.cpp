@@ -313,7 +313,8 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     if (band) vin.band = std::pair{band->lo, band->hi}, vin.band_label = math::band_label(*band), vin.position = tr.position;
     for (const auto& m : metrics) vin.metrics.push_back(verdict_metric(m));
     for (std::size_t si = 0; si < curves.size(); ++si) {
-      VerdictSide vs{q.sides[si].display, at[si].status == Status::out_of_range, at[si].status == Status::clamped, curves[si].frontier_text(), {}};
+      const bool out = at[si].status == Status::out_of_range;
+      VerdictSide vs{q.sides[si].display, out, at[si].status == Status::clamped, out ? curves[si].frontier_text() : std::string(), {}};
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
         const auto& v = at[si].values[mi];
         const bool exact_cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;

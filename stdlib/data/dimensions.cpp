@@ -29,7 +29,8 @@ bool deployment_has(const Line& l, const std::string& key) {
 
 std::vector<std::string> deployment_keys(const Line& l) {
   std::vector<std::string> out;
-  for (const char* k : {"disagg", "single-node", "agg", "multinode"})
+  // The first is the line's one value (line_value): disagg, else multinode, else single-node.
+  for (const char* k : {"disagg", "multinode", "single-node", "agg"})
     if (deployment_has(l, k)) out.emplace_back(k);
   return out;
 }
@@ -131,9 +132,6 @@ std::string normalize(const Dimension& d, std::string_view text) {
   return d.raw_key(text);
 }
 
-std::string line_value(LineField f, const Line& l) {
-  if (f == LineField::deployment) return l.disagg ? "disagg" : l.is_multinode ? "multinode" : "single-node";
-  return dimension(f).keys_of(l).front();
-}
+std::string line_value(LineField f, const Line& l) { return dimension(f).keys_of(l).front(); }
 
 }  // namespace icq::data
