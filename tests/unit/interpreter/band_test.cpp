@@ -112,7 +112,7 @@ TEST_CASE("band: a band too narrow for an integer target (displayed 59–58) is 
   CHECK(contains(d.message, "only touch (58.20–58.60)"));
 }
 
-TEST_CASE("band: at band 0%, 100% stays inside the displayed band; outside targets are below / above it", "[interp][band]") {
+TEST_CASE("band: at band 0%, 100% stays inside the displayed band, outside targets are below / above it", "[interp][band]") {
   TempData data({row(10.4, 100, 64), row(30.6, 60, 16), row(12.3, 300, 256).prec("fp4"), row(40, 20, 1).prec("fp4")});
   auto s = data.session();
   // band 12.3–30.6, displayed 13–30: the rounded 0 % (12) and 100 % (31) would fall outside it.

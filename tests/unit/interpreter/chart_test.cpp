@@ -130,7 +130,7 @@ TEST_CASE("svg: deterministic, one frontier path per side and panel, Béziers of
   CHECK(std::stod(m[6]) == Approx(ybottom + per * (70 - 100)).margin(0.01));
 }
 
-TEST_CASE("svg: frontier knots carry their configurations as hover titles; points and trend draw", "[interp][chart]") {
+TEST_CASE("svg: frontier knots carry their configurations as hover titles, points and trend draw", "[interp][chart]") {
   TempData data(chart_rows());
   auto s = data.session();
   const auto f = run_ok(s, "frontier precision fp4");

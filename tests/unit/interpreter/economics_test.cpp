@@ -150,7 +150,7 @@ TEST_CASE("economics: per-role token throughput of disaggregated rows carries a 
   CHECK_FALSE(any_contains(t.notes, "disaggregated rows"));
 }
 
-TEST_CASE("economics: an unpriced GPU makes show cost an error; by default only its side's cost is empty", "[interp][economics]") {
+TEST_CASE("economics: an unpriced GPU makes show cost an error, by default only its side's cost is empty", "[interp][economics]") {
   // RTX PRO 6000 is priced from the 2026-07 edition on; the 2026-04 edition has no price for it.
   TempData data({row(50, 100, 8).gpu("rtx6000pro"), row(50, 200, 8)});
   auto s = data.session();

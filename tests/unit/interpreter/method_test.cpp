@@ -54,7 +54,7 @@ TEST_CASE("method: splined cost agrees with derived at the knots and differs bet
   CHECK(any_contains(sp.notes, "cost splined (as the dashboard before 2026-08-12)"));
 }
 
-TEST_CASE("method: using dashboard DATE selects prices, cost method and unit word; explicit clauses override", "[interp][method]") {
+TEST_CASE("method: using dashboard DATE selects prices, cost method and unit word, explicit clauses override", "[interp][method]") {
   TempData data(knot_rows());
   auto s = data.session();
   const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 30 using dashboard 2026-07-15");
@@ -92,7 +92,7 @@ TEST_CASE("method: contradictory or impossible price clauses are errors at the s
   CHECK(contains(method.help, "did you mean 'splined'"));
 }
 
-TEST_CASE("method: AgentX rows use p90 interactivity, 1 / p90 ITL where present; fixed sequences the median", "[interp][method][agentx]") {
+TEST_CASE("method: AgentX rows use p90 interactivity, 1 / p90 ITL where present, fixed sequences the median", "[interp][method][agentx]") {
   // Agentic rows (isl = osl = 0): the median would put them at 100+; p90 from ITL at 8 and 16.
   TempData data({row(150, 300, 64).seq(0, 0).metric("p90_itl", 1.0 / 8).metric("p90_intvty", 99),
                  row(120, 100, 8).seq(0, 0).metric("p90_itl", 1.0 / 16).metric("p90_intvty", 99),
@@ -124,7 +124,7 @@ TEST_CASE("method: using interactivity p99 on fixed sequences reads p99_intvty",
   CHECK(contains(d.message, "unknown interactivity percentile 'p75'"));
 }
 
-TEST_CASE("method: a model group pools its keys and says so; a key stays one key", "[interp][method][groups]") {
+TEST_CASE("method: a model group pools its keys and says so, a key stays one key", "[interp][method][groups]") {
   TempData data({row(10, 400, 64).model("kimik2.5"), row(40, 100, 4).model("kimik2.6"), row(20, 200, 8).model("kimik2.5").prec("fp4"),
                  row(30, 150, 8).model("kimik2.6").prec("fp4")});
   auto s = data.session();

@@ -62,7 +62,7 @@ TEST_CASE("verdict: a side out of range ends the sentence, below/above the band,
           "Above the 17–113 tok/s/user band, at 139 tok/s/user (FP8 clamped to the frontier's edge): FP4 is 100% cheaper per token.");
 }
 
-TEST_CASE("verdict: without cost or throughput, the first metric with a better direction; none, no sentence", "[phrase][verdict]") {
+TEST_CASE("verdict: without cost or throughput, the first metric with a better direction, none, no sentence", "[phrase][verdict]") {
   auto in = two_sides({Decimal::parse("64"), Decimal::parse("1.2")}, {Decimal::parse("32"), Decimal::parse("1.5")});
   in.metrics = {metric(VerdictMetric::Kind::other, VerdictMetric::Better::neither, "Concurrency"),
                 metric(VerdictMetric::Kind::other, VerdictMetric::Better::lower, "TTFT p99", "s")};
@@ -75,7 +75,7 @@ TEST_CASE("verdict: without cost or throughput, the first metric with a better d
   REQUIRE_FALSE(v.saving);
 }
 
-TEST_CASE("verdict: a side without a positive value leaves the metric unphrased; noise names no winner", "[phrase][verdict]") {
+TEST_CASE("verdict: a side without a positive value leaves the metric unphrased, noise names no winner", "[phrase][verdict]") {
   auto in = two_sides({Decimal::parse("0.30"), Decimal::parse("1400")}, {Decimal::parse("0"), Decimal::parse("900")});
   in.metrics = {cost, tput};
   REQUIRE(icq::interp::verdict_at(in).sentence ==

@@ -266,7 +266,7 @@ TEST_CASE("metrics: registry lookups by key and alias", "[catalog][metrics]") {
   REQUIRE(std::find(names.begin(), names.end(), "joules") != names.end());
 }
 
-TEST_CASE("catalog: dashboard model groups pool point releases; a DB key stays one key", "[catalog][groups]") {
+TEST_CASE("catalog: dashboard model groups pool point releases, a DB key stays one key", "[catalog][groups]") {
   const ModelGroup* kimi = find_model_group("kimi");
   REQUIRE(kimi);
   REQUIRE(kimi->slug == "kimi-k26");
