@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/text_table.hpp"
+
 namespace icq::chart {
 
 namespace {
@@ -43,11 +45,7 @@ std::string braille_char(unsigned bits) {
   return s;
 }
 
-std::size_t width_of(const std::string& s) {  // display columns of UTF-8 text (one per code point)
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+using out::display_width;  // display columns of UTF-8 text (render/text_table)
 
 // Text wrapped at spaces into lines of at most `width` columns (each line with its newline).
 std::string wrapped(const std::string& text, std::size_t width, const char* on, const char* off) {
@@ -57,7 +55,7 @@ std::string wrapped(const std::string& text, std::size_t width, const char* on, 
     std::size_t q = text.find(' ', p);
     if (q == std::string::npos) q = text.size();
     const std::string word = text.substr(p, q - p);
-    if (!line.empty() && width_of(line) + 1 + width_of(word) > width) out += on + line + off + "\n", line.clear();
+    if (!line.empty() && display_width(line) + 1 + display_width(word) > width) out += on + line + off + "\n", line.clear();
     line += (line.empty() ? "" : " ") + word;
     p = q + 1;
   }
@@ -99,7 +97,7 @@ struct Canvas {
 void draw_panel(std::string& o, const Panel& p, int columns, int height, bool color) {
   o += (color ? "\x1b[1m" : "") + p.title + (color ? kOff : "") + "\n";
   std::size_t gutter = 0;
-  for (const auto& t : p.y.ticks) gutter = std::max(gutter, width_of(t.second));
+  for (const auto& t : p.y.ticks) gutter = std::max(gutter, display_width(t.second));
   const int pw = std::max(10, columns - static_cast<int>(gutter) - 2), ph = height;
   Canvas cv(pw, ph);
   const auto px = [&](double x) { return static_cast<int>(std::lround(unit(p.x, x) * (pw * 2 - 1))); };
@@ -137,7 +135,7 @@ void draw_panel(std::string& o, const Panel& p, int columns, int height, bool co
   }
   for (int r = 0; r < ph; ++r) {
     const std::string& l = labels[static_cast<std::size_t>(r)];
-    o += std::string(gutter - width_of(l), ' ') + l + (l.empty() ? " │" : " ┤");
+    o += std::string(gutter - display_width(l), ' ') + l + (l.empty() ? " │" : " ┤");
     int current = 0;
     for (int cx = 0; cx < pw; ++cx) {
       const std::size_t i = static_cast<std::size_t>(r * pw + cx);
@@ -159,7 +157,7 @@ void draw_panel(std::string& o, const Panel& p, int columns, int height, bool co
     const int cx = px(v) / 2;
     if (cx < 0 || cx >= pw) continue;
     axis[static_cast<std::size_t>(cx)] = "┬";
-    const int start = std::max(0, cx - static_cast<int>(width_of(text)) / 2);
+    const int start = std::max(0, cx - static_cast<int>(display_width(text)) / 2);
     if (start < free_from || start + static_cast<int>(text.size()) > pw + 8) continue;
     under.replace(static_cast<std::size_t>(start), text.size(), text);
     free_from = start + static_cast<int>(text.size()) + 1;
@@ -167,7 +165,7 @@ void draw_panel(std::string& o, const Panel& p, int columns, int height, bool co
   o += std::string(gutter, ' ') + " └";
   for (const auto& a : axis) o += a;
   o += "\n" + std::string(gutter + 2, ' ') + under.substr(0, under.find_last_not_of(' ') + 1) + "\n";
-  const std::size_t pad = gutter + 2 + static_cast<std::size_t>(pw) / 2 > width_of(p.x.label) / 2 ? gutter + 2 + static_cast<std::size_t>(pw) / 2 - width_of(p.x.label) / 2 : 0;
+  const std::size_t pad = gutter + 2 + static_cast<std::size_t>(pw) / 2 > display_width(p.x.label) / 2 ? gutter + 2 + static_cast<std::size_t>(pw) / 2 - display_width(p.x.label) / 2 : 0;
   o += std::string(pad, ' ') + p.x.label + "\n";
   // The values at the targets, one line per side.
   for (const auto& s : p.series) {
