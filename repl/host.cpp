@@ -48,17 +48,22 @@ std::optional<std::string> without_plot(const std::string& text) {
   return out;
 }
 
+// Stdout's size in cells as the terminal reports it; {0, 0} when it does not.
+std::pair<int, int> stdout_cells() {
+  winsize ws{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) return {ws.ws_col, ws.ws_row};
+  return {0, 0};
+}
+
 // The terminal's size in cells (80 x 24 when stdout is not a terminal).
 std::pair<int, int> terminal_size() {
-  winsize ws{};
-  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) return {ws.ws_col, ws.ws_row};
-  return {80, 24};
+  const auto [cols, rows] = stdout_cells();
+  return cols > 0 && rows > 0 ? std::pair{cols, rows} : std::pair{80, 24};
 }
 
 // The width results wrap to on a terminal: TIOCGWINSZ, else $COLUMNS, else none (0).
 int terminal_columns() {
-  winsize ws{};
-  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const int cols = stdout_cells().first; cols > 0) return cols;
   const char* env = std::getenv("COLUMNS");
   const int n = env ? std::atoi(env) : 0;
   return n > 0 ? n : 0;
