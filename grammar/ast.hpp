@@ -189,6 +189,9 @@ struct Expect {
   ExpectOperand left, right;
   std::string cmp;  // "<", "<=", …
   std::vector<TargetItem> targets;  // empty: every target of the comparison
+  // `solid` (SEMANTICS.md §12): after the comparison, its two values must be solid too; alone
+  // (`expect solid`, no operands), every value of the comparison must be.
+  bool solid = false, every_value = false;
 };
 
 struct Statement;

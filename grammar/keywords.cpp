@@ -56,10 +56,12 @@ const std::vector<StatementDoc>& statement_docs() {
        {"load \"results/\"", "load export.csv"}},
       {"explain", "explain STATEMENT", "the resolved statement, then each step with its row counts, the band, targets and prices",
        {"explain compare precision fp4 vs fp8 on mi355x model dsr1", "explain points on mi355x model dsr1 where conc = 64"}},
-      {"expect", "expect|assert METRIC(SIDE) [* K] OP METRIC(SIDE)|NUMBER [at T, …]",
+      {"expect", "expect|assert METRIC(SIDE) [* K] OP METRIC(SIDE)|NUMBER [at T, …] [solid]  |  expect solid [at T, …]",
        "a gate on the latest comparison for reports and CI: a failed expectation prints the values and makes the "
-       "run exit 3 (without `at`, it must hold at every target of the comparison)",
-       {"expect cost(fp4) < cost(fp8) at 56", "expect throughput(fp8) >= 1.2 * throughput(fp4)", "assert cost(mi355x) <= 0.30 at 50"}},
+       "run exit 3 (without `at`, it must hold at every target of the comparison); `solid` also asks that the values be "
+       "measured or along one configuration, not between two configurations or across a wide gap",
+       {"expect cost(fp4) < cost(fp8) at 56", "expect throughput(fp8) >= 1.2 * throughput(fp4)", "assert cost(mi355x) <= 0.30 at 50",
+        "expect cost(fp4) < cost(fp8) at 56 solid", "expect solid"}},
       {"list",
        "list gpus|models|precisions|frameworks|families|specs|deployments|vendors|sequences|dates|metrics|editions|sources|fields|settings [for FILTERS]",
        "what the data and the catalog hold, with row counts and run dates",

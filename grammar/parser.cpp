@@ -150,7 +150,7 @@ using selector = pt::selector<
                           limit_clause, noise_clause, noise_runs, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
                           set_name, set_arg, let_stmt, let_name, param_stmt, param_name, param_value, load_stmt, load_path,
                           explain_stmt, by_field, limit_value, expect_stmt, expect_operand, expect_rhs, expect_cmp,
-                          call_metric, call_side, number, factor, expect_targets, scale>>;
+                          call_metric, call_side, number, factor, expect_targets, scale, expect_solid>>;
 
 using Node = pt::node;
 
@@ -473,6 +473,9 @@ ast::StatementBody to_statement(const Node& n) {
         left = false;
       } else if (ch->is_type<expect_rhs>()) {
         e.right = operand(*ch);
+      } else if (ch->is_type<expect_solid>()) {
+        e.solid = true;
+        e.every_value = left;  // `expect solid`: no comparison before it
       } else if (ch->is_type<expect_cmp>()) {
         e.cmp = ch->string();
         if (e.cmp == "==") e.cmp = "=";

@@ -96,6 +96,7 @@ ICQ_KW(config, "config");
 ICQ_KW(with, "with");
 ICQ_KW(noise, "noise");
 ICQ_KW(last, "last");
+ICQ_KW(solid, "solid");
 #undef ICQ_KW
 
 // Whitespace inside a statement: blanks, comments, and a backslash-newline continuation. A comment
@@ -294,7 +295,11 @@ struct expect_cmp : cmp_op {};
 struct expect_rhs : expect_operand {};
 struct expect_expr : seq<expect_operand, sp, need<expect_cmp>, sp, need<expect_rhs>> {};
 struct expect_targets : target_list {};
-struct expect_stmt : seq<sor<kw_expect, kw_assert>, sp, need<expect_expr>, opt<sp, kw_at, sp, opt<kw_interactivity, sp>, need<expect_targets>>> {};
+// `solid`: the values must be measured or along one configuration (SEMANTICS.md §12); alone, every
+// value of the comparison must be (`expect solid at 56`), after a comparison the two it names.
+struct expect_solid : kw_solid {};
+struct expect_stmt : seq<sor<kw_expect, kw_assert>, sp, sor<expect_solid, need<expect_expr>>,
+                         opt<sp, kw_at, sp, opt<kw_interactivity, sp>, need<expect_targets>>, opt<sp, expect_solid>> {};
 
 struct explained : sor<compare_stmt, rank_stmt, crossover_stmt, frontier_stmt, points_stmt, trend_stmt, accuracy_stmt> {};
 struct explain_stmt : seq<kw_explain, sp, need<explained>> {};

@@ -43,6 +43,14 @@ struct ChartSeries {
   // are read from (d3.curveMonotoneX: throughput, latency, concurrency, splined cost); without,
   // straight segments between dense samples of the values (cost and power derived from throughput).
   std::vector<double> xs, ys, slopes;
+  // A figure derived from throughput (cost, tokens per $1, tok/s/MW, J/tok; SEMANTICS.md §4): xs, ys
+  // and slopes are then throughput's Hermite, and the value on segment i is scale[i] / throughput
+  // (`over`) or scale[i] × throughput (`times`); NaN where the segment has no one GPU's price or
+  // power. The chart samples it when it is drawn, so a comparison costs no drawing.
+  enum class Derived { none, times, over } derived = Derived::none;
+  std::vector<double> scale;
+  // The frontier segments across a wide gap (SEMANTICS.md §12), as x ranges: drawn dashed.
+  std::vector<std::pair<double, double>> gaps;
 };
 
 struct SideSummary {
@@ -65,11 +73,60 @@ struct Spread {
   std::size_t runs = 0;   // run dates with a value
 };
 
+// What stands behind a value read off a frontier (docs/SEMANTICS.md §12). The values themselves
+// are the dashboard's; evidence is added information.
+struct EvidenceKnot {  // a frontier knot the value is read from
+  double interactivity = 0;
+  double throughput = 0;  // the knot's tok/s/GPU (the frontier's y)
+  std::int64_t concurrency = 0;
+  std::string config;     // its configuration line, as `rank config` names it
+};
+struct Evidence {
+  enum class Kind {
+    measured,     // the target sits on a knot (within kMeasuredTolerance of its interactivity)
+    one_config,   // between two knots of the same configuration line
+    two_configs,  // between knots of two configurations: no single deployment was measured there
+    wide_gap,     // across a segment wider than the wide-gap rule allows (either kind of line)
+    clamped,      // `clamp`: the edge knot's value, read at another interactivity
+  } kind = Kind::measured;
+  bool same_config = true;          // the knots are of one configuration line
+  std::vector<EvidenceKnot> knots;  // the knot it sits on, or the two bracketing the target
+  // Solid: a measurement, or a spline along one configuration. Anything else a verdict names.
+  [[nodiscard]] bool solid() const noexcept { return kind == Kind::measured || kind == Kind::one_config; }
+};
+// The kind's name in JSON, CSV and tables: "measured", "one_config", "two_configs", "wide_gap", "clamped".
+inline const char* evidence_key(Evidence::Kind k) noexcept {
+  switch (k) {
+    case Evidence::Kind::measured: return "measured";
+    case Evidence::Kind::one_config: return "one_config";
+    case Evidence::Kind::two_configs: return "two_configs";
+    case Evidence::Kind::wide_gap: return "wide_gap";
+    case Evidence::Kind::clamped: return "clamped";
+  }
+  return "measured";
+}
+// The wide-gap rule and the measured tolerance, as docs/SEMANTICS.md §12 states them.
+inline constexpr double kMeasuredTolerance = 0.01;  // |target − knot| ≤ 1 % of the knot's interactivity
+inline constexpr double kWideGapInteractivity = 2.0;  // a segment's upper end over twice as interactive
+inline constexpr double kWideGapThroughput = 3.0;     // or its throughput changing more than threefold
+
+// The best single configuration line at a target (`show deployable`, `show config`): the line's
+// own frontier, splined as the pooled one is, read at the target.
+struct Deployable {
+  std::string config;  // the line, as `rank config` names it
+  std::vector<std::optional<double>> values;  // one per Comparison::metrics entry
+  std::optional<Evidence> evidence;            // on the line's own frontier
+};
+
 struct SideValue {
   std::string side;  // label
   Status status = Status::ok;
   std::vector<std::optional<double>> values;  // one per Comparison::metrics entry; nullopt = absent
   std::vector<std::optional<Spread>> noise;   // `with noise`: one per metric (absent: fewer than 2 runs with a value)
+  std::optional<Evidence> evidence;           // absent when out of range
+  // `show deployable` / `show config`: the best single configuration there (absent: none spans
+  // the target, or not asked for).
+  std::optional<Deployable> deployable;
 };
 
 struct TargetResult {

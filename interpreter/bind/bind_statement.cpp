@@ -8,6 +8,7 @@
 #include "bind/binder.hpp"
 #include "bind/method.hpp"
 #include "bind/query_error.hpp"
+#include "data/dimensions.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -82,22 +83,6 @@ BoundTrend Binder::bind(const ast::Trend& t) const {
 
 namespace {
 
-// "b200 sglang fp8 mtp disagg 1P×tp8 + 2D×tp8 ep8 dpa (24 GPUs)": one configuration as a rank side.
-std::string config_label(const data::Line& l) {
-  std::string s = fmt::format("{} {} {}", l.hardware, l.framework, l.precision);
-  if (l.spec_method != "none") s += " " + l.spec_method;
-  auto shape = [](std::int32_t tp, std::int32_t ep, bool dpa) {
-    return fmt::format("tp{}{}{}", tp, ep > 1 ? fmt::format(" ep{}", ep) : "", dpa ? " dpa" : "");
-  };
-  if (l.disagg)
-    s += fmt::format(" disagg {}P×{} + {}D×{} ({} GPUs)", l.prefill_num_workers, shape(l.prefill_tp, l.prefill_ep, l.prefill_dp_attention),
-                     l.decode_num_workers, shape(l.decode_tp, l.decode_ep, l.decode_dp_attention), l.gpus());
-  else
-    s += " " + shape(l.decode_tp, l.decode_ep, l.decode_dp_attention) + (l.is_multinode ? " multinode" : "");
-  if (l.offload_mode != "off") s += " offload " + l.offload_mode;
-  return s;
-}
-
 void check_side_count(const BoundCompare& q, const Limits& limits, ast::Span span) {
   if (q.sides.size() > limits.max_sides)
     throw QueryError(fmt::format("{} sides; the limit is {}", q.sides.size(), limits.max_sides), span,
@@ -131,7 +116,7 @@ void Binder::expand_configs(BoundCompare& q, ast::Span span) const {
   for (const std::uint32_t l : matching_lines(data_, q.shared)) {
     BoundSide side;
     side.span = span;
-    side.label = config_label(data_.lines()[l]);
+    side.label = data::config_label(data_.lines()[l]);
     if (const std::size_t n = ++seen[side.label]; n > 1) side.label += fmt::format(" #{}", n);  // differs in a field not shown
     side.display = side.label;
     side.selection.matching_lines = std::make_shared<const std::vector<std::uint32_t>>(1, l);

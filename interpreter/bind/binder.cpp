@@ -539,6 +539,7 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
   std::vector<ast::MetricRef> shown;
   for (const auto& m : cl.show) {
     if (text::iequals(m.name.text, "config")) out.show_config = true;
+    else if (text::iequals(m.name.text, "deployable")) out.show_deployable = true;
     else shown.push_back(m);
   }
   out.metrics_explicit = !shown.empty();

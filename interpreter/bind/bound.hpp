@@ -73,6 +73,7 @@ struct BoundCompare {
   std::vector<BoundMetric> metrics;
   bool metrics_explicit = false;
   bool show_config = false;  // `show config`: the knots behind each value
+  bool show_deployable = false;  // `show deployable`: the best single configuration at each target
   std::size_t noise_runs = 0;  // `with noise last N`: spreads over each side's last N run dates
   Method method;
   std::string tokens = "total";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 
 #include "eval/compare.hpp"
@@ -12,82 +13,100 @@ namespace {
 
 using catalog::MetricKind;
 
-// A money or energy figure of one measured row, from its own throughput and its GPU's economics
-// (the per-knot formula of the splined method); NaN when the row lacks what it needs.
-double row_money(MetricKind kind, double tput, const std::optional<std::string>& price, const std::optional<std::string>& kw) {
-  if (!(tput > 0)) return NAN;
+// A GPU's price and power as numbers, parsed once per GPU (a side has a handful).
+struct Economics {
+  double price = NAN, kw = NAN;
+};
+
+// The constant of a figure derived from throughput: cost = c / tput, J/tok = c / tput, tok/s/MW
+// = c × tput, tokens per $1 = c × tput (SEMANTICS.md §4); NaN without the GPU's price or power.
+double scale_of(MetricKind kind, const Economics& e) {
   switch (kind) {
-    case MetricKind::cost: return price ? std::stod(*price) / (tput * 3600.0 / 1e6) : NAN;
-    case MetricKind::tokens_per_dollar: return price ? 1e6 / (std::stod(*price) / (tput * 3600.0 / 1e6)) : NAN;
-    case MetricKind::power: return kw ? tput * 1000.0 / std::stod(*kw) : NAN;
-    case MetricKind::joules: return kw ? std::stod(*kw) * 1000.0 / tput : NAN;
+    case MetricKind::cost: return e.price / 3600.0 * 1e6;
+    case MetricKind::tokens_per_dollar: return 3600.0 / e.price;
+    case MetricKind::power: return 1000.0 / e.kw;
+    case MetricKind::joules: return e.kw * 1000.0;
     default: return NAN;
   }
 }
+bool reciprocal(MetricKind kind) { return kind == MetricKind::cost || kind == MetricKind::joules; }
 
-// The curve of a metric whose values are a spline on the frontier knots: the knots and the
-// spline's own slopes (an exact cubic Hermite, d3.curveMonotoneX).
-void hermite(ChartSeries& s, const Curve& c, const math::MonotoneSpline* spline, const std::vector<double>& ys) {
-  if (!spline || ys.size() != c.frontier().size()) return;
-  for (const auto& p : c.frontier()) s.xs.push_back(p.x);
-  s.ys = ys;
-  s.slopes = spline->slopes();
+// The same figure of one measured row, from its own throughput (the per-knot formula too).
+double row_money(MetricKind kind, double tput, const Economics& e) {
+  if (!(tput > 0)) return NAN;
+  const double c = scale_of(kind, e);
+  return reciprocal(kind) ? c / tput : c * tput;
 }
 
 }  // namespace
 
-void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds,
-                       const std::vector<double>& targets) {
-  constexpr int kSamplesPerSegment = 24;
+void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+  std::map<std::string, Economics> economics;
+  const auto economics_of = [&](const std::string& gpu) -> const Economics& {
+    auto [it, fresh] = economics.try_emplace(gpu);
+    if (fresh) {
+      if (const auto p = q.method.pricing.price(gpu)) it->second.price = std::stod(*p);
+      if (const auto k = q.method.pricing.kw(gpu)) it->second.kw = std::stod(*k);
+    }
+    return it->second;
+  };
   for (std::size_t i = 0; i < curves.size() && i < cmp.sides.size(); ++i) {
     const Curve& c = curves[i];
     const Axis axis = merged(q.shared, q.sides[i].selection).axis;
     const auto& front = c.frontier();
+    std::vector<std::pair<double, double>> gaps;
+    for (std::size_t k = 0; k + 1 < front.size(); ++k)
+      if (wide_gap(front[k], front[k + 1])) gaps.emplace_back(front[k].x, front[k + 1].x);
     for (const auto& m : q.metrics) {
       ChartSeries s;
+      s.gaps = gaps;
       const MetricKind kind = m.metric->kind;
+      const bool money = kind != MetricKind::throughput && kind != MetricKind::latency && kind != MetricKind::concurrency &&
+                         kind != MetricKind::accuracy;
       for (std::uint32_t idx : c.selected().rows) {
         const data::Row& row = ds.rows()[idx];
         const data::Line& line = ds.line_of(row);
-        double y = NAN;
-        switch (kind) {
-          case MetricKind::throughput:
-          case MetricKind::latency: y = row.get(m.field); break;
-          case MetricKind::concurrency: y = row.conc; break;
-          case MetricKind::accuracy: break;
-          default:
-            y = row_money(kind, row.get(q.token_field), q.method.pricing.price(line.hardware), q.method.pricing.kw(line.hardware));
-        }
+        const double y = kind == MetricKind::concurrency ? row.conc
+                         : money                          ? row_money(kind, row.get(q.token_field), economics_of(line.hardware))
+                         : kind == MetricKind::accuracy   ? NAN
+                                                          : row.get(m.field);
         if (std::isfinite(y)) s.measured.emplace_back(axis.x(row, line), y);
       }
       std::sort(s.measured.begin(), s.measured.end());
-      if (kind == MetricKind::throughput || kind == MetricKind::latency) {
-        std::vector<double> ys;
-        for (const auto& p : front) ys.push_back(ds.rows()[p.index].get(m.field));
-        hermite(s, c, c.spline(m.field), ys);
-      } else if (kind == MetricKind::concurrency) {
-        std::vector<double> ys;
-        for (const auto& p : front) ys.push_back(ds.rows()[p.index].conc);
-        hermite(s, c, c.concurrency(), ys);
-      } else if (kind != MetricKind::accuracy && !front.empty()) {
-        // Cost and power derived from the interpolated throughput are no cubic: the values
-        // themselves, densely, and at every target inside the frontier.
-        std::vector<double> xs;
-        for (std::size_t k = 0; k < front.size(); ++k) {
-          xs.push_back(front[k].x);
-          if (k + 1 < front.size())
-            for (int j = 1; j < kSamplesPerSegment; ++j) xs.push_back(front[k].x + (front[k + 1].x - front[k].x) * j / kSamplesPerSegment);
-        }
-        for (double t : targets)
-          if (c.in_range(t)) xs.push_back(t);
-        std::sort(xs.begin(), xs.end());
-        xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
-        const std::vector<BoundMetric> one = {m};
-        for (double x : xs) {
-          const PointValues pv = evaluate_at(c, ds, x, false, one, q.method, q.token_field);
-          if (pv.status == Status::out_of_range || pv.values.empty() || !pv.values.front()) continue;
-          s.xs.push_back(x);
-          s.ys.push_back(*pv.values.front());
+      if (kind == MetricKind::accuracy || front.empty()) {
+        cmp.sides[i].chart.push_back(std::move(s));
+        continue;
+      }
+      // The Hermite the values are read from: the metric's own spline on the knots, or throughput's
+      // for a figure derived from it (SEMANTICS.md §3–4).
+      const bool per_knot = money && q.method.cost == CostMethod::splined && kind != MetricKind::power;
+      const data::Field f = kind == MetricKind::concurrency ? data::Field::tput_per_gpu : money ? q.token_field : m.field;
+      const math::MonotoneSpline* spline = kind == MetricKind::concurrency ? c.concurrency() : c.spline(f);
+      if (!spline) {
+        cmp.sides[i].chart.push_back(std::move(s));
+        continue;
+      }
+      for (const auto& p : front) {
+        const data::Row& row = ds.rows()[p.index];
+        s.xs.push_back(p.x);
+        s.ys.push_back(kind == MetricKind::concurrency ? row.conc
+                       : per_knot                      ? row_money(kind, row.get(q.token_field), economics_of(ds.line_of(row).hardware))
+                                                       : row.get(f));
+      }
+      if (per_knot) {
+        // The splined method: each knot's own figure, splined like any metric.
+        if (std::all_of(s.ys.begin(), s.ys.end(), [](double y) { return std::isfinite(y); })) s.slopes = math::MonotoneSpline(s.xs, s.ys).slopes();
+        else s.xs.clear(), s.ys.clear();
+      } else {
+        s.slopes = spline->slopes();
+        if (money) {
+          // Derived from throughput: one GPU's constant per segment, none where it joins two GPUs.
+          s.derived = reciprocal(kind) ? ChartSeries::Derived::over : ChartSeries::Derived::times;
+          for (std::size_t k = 0; k < front.size(); ++k) {
+            const std::string& a = ds.line_of(ds.rows()[front[k].index]).hardware;
+            const std::string& b = ds.line_of(ds.rows()[front[std::min(k + 1, front.size() - 1)].index]).hardware;
+            s.scale.push_back(a == b ? scale_of(kind, economics_of(a)) : NAN);
+          }
         }
       }
       cmp.sides[i].chart.push_back(std::move(s));

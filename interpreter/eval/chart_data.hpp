@@ -11,9 +11,9 @@
 
 namespace icq::interp {
 
-// Fills cmp.sides[i].chart, one series per metric of q, from curves[i] (the sides in q's order).
-// The sampled curves pass through every target, so a chart's curve meets the table's values.
-void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds,
-                       const std::vector<double>& targets);
+// Fills cmp.sides[i].chart, one series per metric of q, from curves[i] (the sides in q's order):
+// the knots, their slopes and (for figures derived from throughput) each segment's constant, so a
+// chart drawn from them meets the table's values; no samples are computed here.
+void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds);
 
 }  // namespace icq::interp

@@ -47,6 +47,35 @@ VerdictMetric verdict_metric(const BoundMetric& m) {
   return v;
 }
 
+// What a verdict adds when it rests on a value that is not solid (SEMANTICS.md §12); empty otherwise.
+std::string caution(const std::string& who, double t, const Evidence& e) {
+  switch (e.kind) {
+    case Evidence::Kind::wide_gap:
+      return fmt::format("{}'s value is a guess across a wide gap (nothing measured between {:.1f} and {:.1f} tok/s/user)", who,
+                         e.knots.front().interactivity, e.knots.back().interactivity);
+    case Evidence::Kind::two_configs:
+      return fmt::format("{}'s value joins two configurations (no single deployment was measured at {} tok/s/user)", who, number_text(t));
+    default: return {};
+  }
+}
+
+// The note on a pooled value beyond the best single configuration at t (by more than 1 % on the
+// metric at `by`), or on a target no single configuration's own frontier spans.
+std::optional<std::string> beyond_single(const std::string& who, double t, const std::vector<BoundMetric>& metrics, std::size_t by,
+                                         const std::vector<std::optional<double>>& pooled, const Deployable* single) {
+  if (!single)
+    return fmt::format("{} at {}: no single configuration's own frontier spans {} tok/s/user", who, number_text(t), number_text(t));
+  if (by >= metrics.size() || !pooled[by] || !single->values[by] || !(*pooled[by] > 0) || !(*single->values[by] > 0)) return std::nullopt;
+  const auto& col = metrics[by].column;
+  const double p = *pooled[by], s = *single->values[by];
+  const double r = col.polarity == MetricColumn::Polarity::lower_is_better ? s / p : p / s;  // how much better pooled reads
+  if (r <= 1.01) return std::nullopt;
+  const std::string by_how_much = r <= 2 ? fmt::format("{:.1f}% beyond", (r - 1) * 100) : fmt::format("{:.2f}× as good as", r);
+  return fmt::format("{} at {}: the pooled {} {} is {} the {} of the best single configuration, {}{}", who, number_text(t), col.key,
+                     out::metric_cell(col.key, p), by_how_much, out::metric_cell(col.key, s), single->config,
+                     single->evidence && !single->evidence->solid() ? fmt::format(" (itself {})", evidence_key(single->evidence->kind)) : "");
+}
+
 }  // namespace
 
 std::string dates_text(const std::set<std::int32_t>& dates) {
@@ -95,6 +124,7 @@ std::string resolved_clauses(const BoundCompare& q, const std::vector<double>& t
   if (q.clamp) s += " clamp";
   std::vector<std::string> m;
   for (const auto& bm : q.metrics) m.push_back(bm.text);
+  if (q.show_deployable) m.emplace_back("deployable");
   if (q.show_config) m.emplace_back("config");
   s += " show " + text::join(m, ", ");
   if (q.noise_runs) s += fmt::format(" with noise last {}", q.noise_runs);
@@ -262,9 +292,16 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     s.frameworks.assign(c.frameworks().begin(), c.frameworks().end());
     cmp.sides.push_back(std::move(s));
   }
-  fill_chart_series(cmp, q, curves, ds, targets);  // the chart's points and curves (eval/chart_data)
+  fill_chart_series(cmp, q, curves, ds);  // the chart's points and curves (eval/chart_data)
 
   CompareCaveats caveats;  // gathered at each target, for the notes
+  // The best single configuration (SEMANTICS.md §12): each side's lines, built when first needed;
+  // the best by the first metric with a better direction.
+  std::vector<std::optional<std::vector<Curve>>> lines(curves.size());
+  const std::size_t by = static_cast<std::size_t>(std::find_if(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
+                                                    return m.column.polarity != MetricColumn::Polarity::neutral;
+                                                  }) - metrics.begin()) % std::max<std::size_t>(metrics.size(), 1);
+  const bool want_single = q.show_deployable || q.show_config;
   const bool wants_accuracy = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
   const std::vector<SideHistory> histories = q.noise_runs ? side_histories(q, ds) : std::vector<SideHistory>{};
   cmp.noise_runs = q.noise_runs;
@@ -302,7 +339,20 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
           caveats.no_evaluation.push_back(n);
         }
       }
-      tr.values.push_back({q.sides[si].label, pv.status, pv.values, {}});
+      SideValue sv{q.sides[si].label, pv.status, pv.values, {}, evidence_of(curves[si], ds, pv), {}};
+      if (sv.evidence && !sv.evidence->solid() && sv.evidence->kind != Evidence::Kind::clamped)
+        caveats.not_solid.push_back({si, t, *sv.evidence});
+      // A value joining two configurations may be beyond what any one of them reaches: say by how much.
+      const bool joins = sv.evidence && !sv.evidence->same_config;
+      if (sv.evidence && (want_single || joins)) {
+        if (!lines[si]) lines[si] = curves[si].per_line();
+        std::optional<SingleBest> single = best_single(*lines[si], ds, pv.x, metrics, by, q.method, q.token_field);
+        if (joins)
+          if (auto n = beyond_single(who, t, metrics, by, pv.values, single ? &single->deployable : nullptr))
+            caveats.beyond_single.push_back(std::move(*n));
+        if (want_single && single) sv.deployable = std::move(single->deployable);
+      }
+      tr.values.push_back(std::move(sv));
       if (!histories.empty()) tr.values.back().noise = spread_at(histories[si], ds, t, q);
     }
 
@@ -314,7 +364,8 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     for (const auto& m : metrics) vin.metrics.push_back(verdict_metric(m));
     for (std::size_t si = 0; si < curves.size(); ++si) {
       const bool out = at[si].status == Status::out_of_range;
-      VerdictSide vs{q.sides[si].display, out, at[si].status == Status::clamped, out ? curves[si].frontier_text() : std::string(), {}};
+      VerdictSide vs{q.sides[si].display, out, at[si].status == Status::clamped, out ? curves[si].frontier_text() : std::string(), {},
+                     tr.values[si].evidence ? caution(q.sides[si].display, t, *tr.values[si].evidence) : std::string()};
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
         const auto& v = at[si].values[mi];
         const bool exact_cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;
@@ -358,7 +409,10 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   // The same values as a typed table, one row per target and side, for hosts that read tables.
   Table values;
   values.title = "values";
-  values.columns = {{"interactivity", "tok/s/user", Column::Type::number}, {"side", "", Column::Type::text}, {"status", "", Column::Type::text}};
+  values.columns = {{"interactivity", "tok/s/user", Column::Type::number},
+                    {"side", "", Column::Type::text},
+                    {"status", "", Column::Type::text},
+                    {"evidence", "", Column::Type::text}};
   for (const auto& m : cmp.metrics)
     values.columns.push_back({m.key, m.unit, m.key == "concurrency" ? Column::Type::integer : Column::Type::number});
   for (const auto& t : cmp.targets)
@@ -367,6 +421,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       row.emplace_back(t.interactivity);
       row.emplace_back(sv.side);
       row.emplace_back(std::string(sv.status == Status::ok ? "ok" : sv.status == Status::clamped ? "clamped" : "out_of_range"));
+      row.push_back(evidence_cell(sv.evidence ? &*sv.evidence : nullptr));
       for (std::size_t m = 0; m < sv.values.size(); ++m) {
         if (!sv.values[m]) row.emplace_back(std::monostate{});
         else if (cmp.metrics[m].key == "concurrency") row.emplace_back(static_cast<std::int64_t>(*sv.values[m]));
@@ -375,9 +430,11 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       values.rows.push_back(std::move(row));
     }
   result.tables.push_back(std::move(values));
+  if (q.show_deployable) result.tables.push_back(deployable_table(cmp));
   if (q.show_config) {
     result.tables.push_back(config_table(q, curves, ds, targets));
-    notes.push_back("config: the frontier knots each value is read from (below/above the target on the segment, or at a knot)");
+    notes.push_back("config: the frontier knots each value is read from (below/above the target on the segment, or at a knot), and "
+                    "the best single configuration there (its own frontier read at the target)");
   }
   result.query = resolved_query(q, targets, axis.words);
   if (const auto link = dashboard_link(q); link && cmp.band)

@@ -10,6 +10,7 @@
 #include "data/fields.hpp"
 #include "eval/dashboard_link.hpp"
 #include "eval/provenance.hpp"
+#include "render/numbers.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -97,6 +98,45 @@ std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<C
   return notes;
 }
 
+// The notes on values that are not solid (SEMANTICS.md §12), one per kind, with the mark the table
+// puts on them, and each side's targets: with their knots when few, as a count and span when many.
+std::vector<std::string> evidence_notes(const BoundCompare& q, const CompareCaveats& caveats) {
+  std::vector<std::string> notes;
+  for (const auto kind : {Evidence::Kind::two_configs, Evidence::Kind::wide_gap}) {
+    std::vector<std::string> each;
+    for (std::size_t side = 0; side < q.sides.size(); ++side) {
+      std::vector<const CompareCaveats::Reading*> at;
+      for (const auto& r : caveats.not_solid)
+        if (r.side == side && r.evidence.kind == kind) at.push_back(&r);
+      if (at.empty()) continue;
+      if (at.size() > 4) {
+        each.push_back(fmt::format("{} at {} targets from {} to {}", q.sides[side].display, at.size(), number_text(at.front()->target),
+                                   number_text(at.back()->target)));
+        continue;
+      }
+      for (const auto* r : at) {
+        const auto& k = r->evidence.knots;
+        each.push_back(fmt::format("{} at {} (measured at {:.1f} by {} and at {:.1f} by {})", q.sides[side].display, number_text(r->target),
+                                   k.front().interactivity, k.front().config, k.back().interactivity, k.back().config));
+      }
+    }
+    if (each.empty()) continue;
+    notes.push_back(kind == Evidence::Kind::two_configs
+                        ? fmt::format("{} between two configurations: the frontier segment joins the knots of two configuration lines, so no "
+                                      "single deployment was measured there: {}",
+                                      out::evidence_mark(kind), text::join(each, "; "))
+                        : fmt::format("{} across a wide gap (the frontier segment's upper end is more than {}× as interactive as its lower "
+                                      "end, or its throughput changes more than {}×): nothing was measured in between, the value is the "
+                                      "spline's guess: {}",
+                                      out::evidence_mark(kind), number_text(kWideGapInteractivity), number_text(kWideGapThroughput),
+                                      text::join(each, "; ")));
+  }
+  if (!caveats.beyond_single.empty())
+    notes.push_back("beyond any single configuration: " + text::join(caveats.beyond_single, "; ") +
+                    " (`show deployable` gives the best single configuration at each target)");
+  return notes;
+}
+
 }  // namespace
 
 std::string band_note(const BoundCompare& q, const std::optional<math::Range>& band, const std::string& no_band_why,
@@ -169,6 +209,7 @@ std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<
     notes.push_back("out of range, no value: " + text::join(caveats.out_of_range, "; ") +
                     " — `clamp` takes the frontier's edge value instead, as the dashboard does silently");
   if (!caveats.clamped.empty()) notes.push_back("clamped (asked for with `clamp`): " + text::join(caveats.clamped, "; "));
+  for (auto& n : evidence_notes(q, caveats)) notes.push_back(std::move(n));
   if (!caveats.mixed.empty())
     notes.push_back("no single GPU price: the frontier segment joins two GPUs for " + text::join(caveats.mixed, "; ") +
                     "; cost, tok/s/MW and J/tok are left empty there (narrow the side to one GPU)");

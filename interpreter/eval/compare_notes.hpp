@@ -19,6 +19,14 @@ namespace icq::interp {
 // What a comparison meets at its targets, for the notes; each entry names the side and target.
 struct CompareCaveats {
   std::vector<std::string> out_of_range, clamped, mixed, mixed_config, zero_tput;
+  // Values that are not solid (SEMANTICS.md §12), per side in target order: the target and its evidence.
+  struct Reading {
+    std::size_t side = 0;
+    double target = 0;
+    Evidence evidence;
+  };
+  std::vector<Reading> not_solid;
+  std::vector<std::string> beyond_single;  // a pooled value no single configuration reaches, and by how much
   std::vector<std::pair<std::string, num::Decimal>> saving_at;  // "N% cheaper" saving per target, in order
   std::vector<std::string> accuracy_sources, no_evaluation;
 };

@@ -39,6 +39,15 @@ struct Scan {
     }
     return out;
   }
+  // The sides whose value at x is not solid (SEMANTICS.md §12), as "B200 two_configs; …"; "solid" when none.
+  [[nodiscard]] std::string evidence(double x) const {
+    std::vector<std::string> weak;
+    for (std::size_t i = 0; i < curves.size(); ++i) {
+      const PointValues pv = evaluate_at(curves[i], ds, x, false, q.metrics, q.method, q.token_field);
+      if (const auto e = evidence_of(curves[i], ds, pv); e && !e->solid()) weak.push_back(q.sides[i].display + " " + evidence_key(e->kind));
+    }
+    return weak.empty() ? "solid" : text::join(weak, "; ");
+  }
   // The side that beats every other at x; -1 where some side has no value (outside its frontier).
   [[nodiscard]] int leader(double x) const {
     const auto v = values(x);
@@ -124,6 +133,7 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   ct.title = "crossings";
   ct.columns = {{"interactivity", "tok/s/user", Column::Type::number}, {"from", "", Column::Type::text}, {"to", "", Column::Type::text}};
   for (const auto& s : q.sides) ct.columns.push_back({s.label, metric.column.unit, Column::Type::number});
+  ct.columns.push_back({"evidence", "", Column::Type::text});
   std::size_t changes = 0;
   for (std::size_t k = 0; k < crossings.size(); ++k) {
     // Where one side's frontier begins or ends the comparison starts or stops: not a change of leader.
@@ -137,6 +147,7 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
       if (v) row.emplace_back(*v);
       else row.emplace_back(std::monostate{});
     }
+    row.emplace_back(scan.evidence(crossings[k]));
     ct.rows.push_back(std::move(row));
   }
   Table st;

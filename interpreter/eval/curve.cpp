@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+
+#include "data/dimensions.hpp"
 
 namespace icq::interp {
 
@@ -13,14 +16,16 @@ using data::Field;
 using num::Decimal;
 
 Curve::Curve(const data::Dataset& ds, const Selection& selection, SelectionTrace* trace)
-    : ds_(&ds), selected_(select_rows(ds, selection, trace)) {
+    : Curve(ds, selection.axis, select_rows(ds, selection, trace)) {}
+
+Curve::Curve(const data::Dataset& ds, const Axis& axis, Selected selected) : ds_(&ds), axis_(axis), selected_(std::move(selected)) {
   if (selected_.rows.empty()) return;
   std::vector<math::Point> points;
   points.reserve(selected_.rows.size());
   math::Range r{INFINITY, -INFINITY};
   for (std::uint32_t idx : selected_.rows) {
     const data::Row& row = ds.rows()[idx];
-    const double x = selection.axis.x(row, ds.line_of(row));
+    const double x = axis_.x(row, ds.line_of(row));
     r.lo = std::min(r.lo, x);
     r.hi = std::max(r.hi, x);
     points.push_back({x, row.get(Field::tput_per_gpu), idx});
@@ -38,6 +43,19 @@ Curve::Curve(const data::Dataset& ds, const Selection& selection, SelectionTrace
     cs.push_back(ds.rows()[p.index].conc);
   }
   conc_.emplace(xs, cs);
+}
+
+std::vector<Curve> Curve::per_line() const {
+  std::vector<Curve> out;
+  const auto& rows = selected_.rows;  // grouped by line: the dataset's rows are sorted by line first
+  for (std::size_t i = 0; i < rows.size();) {
+    Selected one;
+    const std::uint32_t line = ds_->rows()[rows[i]].line;
+    for (; i < rows.size() && ds_->rows()[rows[i]].line == line; ++i) one.rows.push_back(rows[i]);
+    one.lines = 1;
+    out.emplace_back(*ds_, axis_, std::move(one));
+  }
+  return out;
 }
 
 const math::MonotoneSpline* Curve::spline(Field f) const {
@@ -198,6 +216,78 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     pv.values.push_back(v);
   }
   return pv;
+}
+
+bool wide_gap(const math::Point& lo, const math::Point& hi) {
+  return hi.x > kWideGapInteractivity * lo.x || !(hi.y > 0) || lo.y > kWideGapThroughput * hi.y;
+}
+
+std::optional<Evidence> evidence_of(const Curve& curve, const data::Dataset& ds, const PointValues& pv) {
+  if (pv.status == Status::out_of_range || curve.empty()) return std::nullopt;
+  const auto& f = curve.frontier();
+  const auto knot = [&](const math::Point& p) {
+    const data::Row& row = ds.rows()[p.index];
+    return EvidenceKnot{p.x, p.y, row.conc, data::config_label(ds.line_of(row))};
+  };
+  Evidence e;
+  const auto measured = [&](const math::Point& p) { return std::abs(pv.x - p.x) <= kMeasuredTolerance * p.x; };
+  if (pv.status == Status::clamped) {
+    e.kind = Evidence::Kind::clamped;
+    e.knots.push_back(knot(pv.x <= f.front().x ? f.front() : f.back()));
+    return e;
+  }
+  // The segment [f[i], f[i+1]] holding x (x inside the frontier: in_range held).
+  std::size_t i = 0;
+  while (i + 1 < f.size() && f[i + 1].x < pv.x) ++i;
+  if (i + 1 == f.size() || measured(f[i]) || measured(f[i + 1])) {
+    const bool upper = i + 1 < f.size() && (!measured(f[i]) || std::abs(pv.x - f[i + 1].x) < std::abs(pv.x - f[i].x));
+    e.knots.push_back(knot(f[upper ? i + 1 : i]));
+    return e;
+  }
+  const math::Point &lo = f[i], &hi = f[i + 1];
+  e.same_config = ds.rows()[lo.index].line == ds.rows()[hi.index].line;
+  e.kind = wide_gap(lo, hi) ? Evidence::Kind::wide_gap : e.same_config ? Evidence::Kind::one_config : Evidence::Kind::two_configs;
+  e.knots = {knot(lo), knot(hi)};
+  return e;
+}
+
+Value evidence_cell(const Evidence* e) {
+  Value v;
+  if (e) v.emplace<std::string>(evidence_key(e->kind));
+  return v;
+}
+
+std::string evidence_words(const Evidence& e) {
+  const auto between = [&] { return fmt::format("{:.1f} and {:.1f} tok/s/user", e.knots.front().interactivity, e.knots.back().interactivity); };
+  switch (e.kind) {
+    case Evidence::Kind::measured: return fmt::format("measured at {:.1f} tok/s/user", e.knots.front().interactivity);
+    case Evidence::Kind::one_config: return "along one configuration, between " + between();
+    case Evidence::Kind::two_configs: return "between two configurations, measured at " + between();
+    case Evidence::Kind::wide_gap:
+      return fmt::format("across a wide gap: nothing measured between {}{}", between(), e.same_config ? "" : ", two configurations");
+    case Evidence::Kind::clamped: return fmt::format("clamped to the knot at {:.1f} tok/s/user", e.knots.front().interactivity);
+  }
+  return {};
+}
+
+std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const data::Dataset& ds, double x,
+                                      const std::vector<BoundMetric>& metrics, std::size_t by, const Method& method,
+                                      data::Field token_field) {
+  const bool lower = by < metrics.size() && metrics[by].column.polarity == MetricColumn::Polarity::lower_is_better;
+  std::optional<SingleBest> best;
+  // Solid first, then the better value (a line without one last).
+  const auto rank = [&](const Deployable& d) {
+    const std::optional<double> v = by < d.values.size() ? d.values[by] : std::nullopt;
+    return std::tuple{d.evidence && d.evidence->solid(), v.has_value(), v ? (lower ? -*v : *v) : 0.0};
+  };
+  for (const Curve& c : lines) {
+    if (!c.in_range(x)) continue;
+    PointValues pv = evaluate_at(c, ds, x, false, metrics, method, token_field);
+    std::optional<Evidence> evidence = evidence_of(c, ds, pv);
+    Deployable d{data::config_label(ds.line_of(ds.rows()[c.frontier().front().index])), std::move(pv.values), std::move(evidence)};
+    if (!best || rank(d) > rank(best->deployable)) best = SingleBest{std::move(d), &c};
+  }
+  return best;
 }
 
 }  // namespace icq::interp

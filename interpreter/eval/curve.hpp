@@ -21,6 +21,12 @@ namespace icq::interp {
 class Curve {
  public:
   Curve(const data::Dataset& ds, const Selection& selection, SelectionTrace* trace = nullptr);
+  // The curve of rows already selected (one configuration line's rows of a side, say).
+  Curve(const data::Dataset& ds, const Axis& axis, Selected selected);
+
+  // One curve per configuration line of the side, each on that line's own rows (x ascending
+  // within a line's run), in line order: what a single deployment of each was measured to do.
+  [[nodiscard]] std::vector<Curve> per_line() const;
 
   [[nodiscard]] bool empty() const noexcept { return frontier_.empty(); }
   [[nodiscard]] const Selected& selected() const noexcept { return selected_; }
@@ -43,6 +49,7 @@ class Curve {
 
  private:
   const data::Dataset* ds_;
+  Axis axis_;
   Selected selected_;
   std::optional<math::Range> range_;
   std::vector<math::Point> frontier_;
@@ -68,6 +75,29 @@ struct PointValues {
 
 PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp,
                         const std::vector<BoundMetric>& metrics, const Method& method, data::Field token_field);
+
+// What stands behind the values of `pv` (SEMANTICS.md §12); nullopt when it is out of range.
+std::optional<Evidence> evidence_of(const Curve& curve, const data::Dataset& ds, const PointValues& pv);
+// One frontier segment's width against the wide-gap rule: its upper end over kWideGapInteractivity
+// times as interactive as its lower end, or its throughput changing more than kWideGapThroughput-fold.
+bool wide_gap(const math::Point& lo, const math::Point& hi);
+// The evidence column's cell of a table (rank, trend, `values`, `show deployable`): its kind, or
+// empty where there is no value.
+Value evidence_cell(const Evidence* e);
+// "two configurations (84.1 and 172.9 tok/s/user)", for notes and verdicts.
+std::string evidence_words(const Evidence& e);
+
+// The best single configuration line of a side at x (SEMANTICS.md §12): each line's own curve read
+// at x (lines whose frontier does not span x are skipped); a line whose own value there is solid
+// before one whose value is not, then the best by the metric `by` indexes in `metrics` (by its
+// polarity); nullopt when no line spans x. `line` is the chosen curve, one of `lines`.
+struct SingleBest {
+  Deployable deployable;
+  const Curve* line = nullptr;
+};
+std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const data::Dataset& ds, double x,
+                                      const std::vector<BoundMetric>& metrics, std::size_t by, const Method& method,
+                                      data::Field token_field);
 
 // The newest evaluation of a configuration's model, GPU, precision and framework (same spec method
 // preferred); null when none exists.

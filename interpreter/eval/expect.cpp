@@ -3,6 +3,7 @@
 // about any interactivity and any metric.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "catalog/metrics.hpp"
@@ -92,9 +93,22 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
     out.side = si;
     return out;
   };
-  const Side left = bind_operand(e.left), right = bind_operand(e.right);
+  const Side left = e.every_value ? Side{} : bind_operand(e.left), right = e.every_value ? Side{} : bind_operand(e.right);
   const Result r = run_compare(q, ds);
   const Comparison& c = *r.comparison;
+  // `solid`: a value between two configurations or across a wide gap fails the gate (SEMANTICS.md §12).
+  const auto weak = [&](const TargetResult& t, std::size_t side) -> std::optional<std::string> {
+    const auto& sv = t.values[side];
+    if (!sv.evidence || sv.evidence->solid()) return std::nullopt;
+    return fmt::format("{} is {}", q.sides[side].display, evidence_words(*sv.evidence));
+  };
+  const auto weak_operands = [&](const TargetResult& t) {
+    std::vector<std::string> bad;
+    for (const Side* o : {&left, &right})
+      if (o->side)
+        if (auto w = weak(t, *o->side); w && std::find(bad.begin(), bad.end(), *w) == bad.end()) bad.push_back(std::move(*w));
+    return bad;
+  };
 
   Result out;
   out.kind = "expect";
@@ -104,6 +118,10 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
                 for (double v : q.targets.values) t.push_back(number_text(v));
                 return text::join(t, ", ");
               }());
+  if (e.every_value)
+    out.query = (e.targets.empty() ? "solid at each target of: " + r.query : "solid " + out.query.substr(out.query.find("at interactivity")));
+  else if (e.solid)
+    out.query += " solid";
   out.query = "expect " + out.query;
   auto value_of = [&](const Side& o, const TargetResult& t) -> std::optional<double> {
     if (!o.metric) return o.number * o.factor;
@@ -119,6 +137,18 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
     return o.metric ? fmt::format("{} = {}", o.text, key.empty() ? out::plain(*v) : out::metric_cell(key, *v)) : o.text;
   };
   if (c.targets.empty()) failures.push_back("the comparison has no targets to check (no common band): give them with `at`");
+  if (e.every_value) {
+    for (const auto& t : c.targets) {
+      std::vector<std::string> bad;
+      for (std::size_t si = 0; si < t.values.size(); ++si) {
+        if (t.values[si].status == Status::out_of_range) bad.push_back(q.sides[si].display + " has no value (out of range)");
+        else if (auto w = weak(t, si)) bad.push_back(std::move(*w));
+      }
+      if (bad.empty()) out.notes.push_back(fmt::format("holds at {} tok/s/user: every value is measured or along one configuration", number_text(t.interactivity)));
+      else failures.push_back(fmt::format("at {} tok/s/user: not solid: {}", number_text(t.interactivity), text::join(bad, "; ")));
+    }
+    return out;
+  }
   for (const auto& t : c.targets) {
     const auto a = value_of(left, t), b = value_of(right, t);
     const std::string detail = fmt::format("{} {} {}", shown(left, a), e.cmp, shown(right, b));
@@ -126,6 +156,9 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
       failures.push_back(fmt::format("at {} tok/s/user: {} (out of range or not measured: cannot be checked)", number_text(t.interactivity), detail));
     } else if (!holds(*a, e.cmp, *b)) {
       failures.push_back(fmt::format("at {} tok/s/user: {} does not hold", number_text(t.interactivity), detail));
+    } else if (const auto bad = e.solid ? weak_operands(t) : std::vector<std::string>{}; !bad.empty()) {
+      failures.push_back(fmt::format("at {} tok/s/user: {} holds, but not on solid values: {}", number_text(t.interactivity), detail,
+                                     text::join(bad, "; ")));
     } else {
       out.notes.push_back(fmt::format("holds at {} tok/s/user: {}", number_text(t.interactivity), detail));
     }

@@ -80,7 +80,8 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
                  {"interactivity", "tok/s/user", Column::Type::number},
                  {metric.key, metric.unit, Column::Type::number},
                  {"vs_best", "×", Column::Type::number},
-                 {"status", "", Column::Type::text}};
+                 {"status", "", Column::Type::text},
+                 {"evidence", "", Column::Type::text}};
     for (std::size_t m = 1; m < c.metrics.size(); ++m) t.columns.push_back({c.metrics[m].key, c.metrics[m].unit, Column::Type::number});
     const std::optional<double> best = entries.empty() ? std::nullopt : entries.front().metric();
     std::int64_t place = 0;
@@ -94,13 +95,19 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
       row.emplace_back(v ? Value{*v} : Value{});
       row.emplace_back(v && best && *best != 0 ? Value{*v / *best} : Value{});
       row.emplace_back(std::in_place_type<std::string>, !v && e.value->status != Status::out_of_range ? "no value" : status_word(e.value->status));
+      const Evidence* ev = e.value->evidence ? &*e.value->evidence : nullptr;
+      row.push_back(evidence_cell(ev));
       for (std::size_t m = 1; m < c.metrics.size(); ++m) {
         const auto& x = e.value->values[m];
         row.emplace_back(x && e.value->status != Status::out_of_range ? Value{*x} : Value{});
       }
       t.rows.push_back(std::move(row));
-      if (v) order.push_back(place == 1 ? fmt::format("{} ({})", e.side->display, out::metric_cell(metric.key, *v))
-                                        : fmt::format("{} ({}×)", e.side->display, out::number_cell("vs_best", *v / *best)));
+      // A value that is not solid says so where it is ranked (SEMANTICS.md §12).
+      const std::string caution = !ev || ev->solid() ? "" : ev->kind == Evidence::Kind::wide_gap ? ", a guess across a wide gap"
+                                                          : ev->kind == Evidence::Kind::two_configs ? ", between two configurations"
+                                                                                                     : ", clamped";
+      if (v) order.push_back(place == 1 ? fmt::format("{} ({}{})", e.side->display, out::metric_cell(metric.key, *v), caution)
+                                        : fmt::format("{} ({}×{})", e.side->display, out::number_cell("vs_best", *v / *best), caution));
     }
     for (const auto& u : unmeasured) {
       std::vector<Value> row(t.columns.size());

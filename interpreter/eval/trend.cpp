@@ -41,12 +41,14 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   if (by) t.columns.push_back({std::string(field_keyword(*by)), "", Column::Type::text});
   t.columns.push_back({"interactivity", "tok/s/user", Column::Type::number});
   t.columns.push_back({"status", "", Column::Type::text});
+  t.columns.push_back({"evidence", "", Column::Type::text});
   for (const auto& m : metrics) t.columns.push_back({m.column.key, m.column.unit, Column::Type::number});
   t.columns.push_back({"lines", "", Column::Type::integer});
   t.columns.push_back({"frontier", "", Column::Type::integer});
 
   const std::vector<std::string> groups = by ? present_values(ds, sel.filters, *by) : std::vector<std::string>{""};
   std::size_t out_of_range = 0, cells = 0;
+  std::size_t not_solid[3] = {0, 0, 0};  // values between two configurations, across a wide gap, clamped
   for (const auto& g : groups) {
     Selection gsel = sel;
     if (by) gsel.filters.push_back({*by, {g}});
@@ -63,6 +65,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
     struct Point {
       std::int32_t date;
       std::optional<double> value;
+      const char* not_solid;  // the evidence key of a value that is not solid, else null
     };
     std::vector<std::vector<Point>> series(targets.size());
     for (std::int32_t d : dates) {
@@ -82,6 +85,9 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
         if (by) row.emplace_back(std::in_place_type<std::string>, g);
         row.emplace_back(targets[ti]);
         row.emplace_back(std::in_place_type<std::string>, pv.status == Status::ok ? "ok" : pv.status == Status::clamped ? "clamped" : "out_of_range");
+        const std::optional<Evidence> ev = evidence_of(curve, ds, pv);
+        row.push_back(evidence_cell(ev ? &*ev : nullptr));
+        if (ev && !ev->solid()) ++not_solid[ev->kind == Evidence::Kind::wide_gap ? 1 : ev->kind == Evidence::Kind::two_configs ? 0 : 2];
         for (const auto& v : pv.values) {
           if (v) row.emplace_back(*v);
           else row.emplace_back(std::monostate{});
@@ -89,7 +95,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
         row.emplace_back(static_cast<std::int64_t>(curve.selected().lines));
         row.emplace_back(static_cast<std::int64_t>(curve.frontier().size()));
         t.rows.push_back(std::move(row));
-        series[ti].push_back({d, pv.values.empty() ? std::nullopt : pv.values.front()});
+        series[ti].push_back({d, pv.values.empty() ? std::nullopt : pv.values.front(), ev && !ev->solid() ? evidence_key(ev->kind) : nullptr});
       }
     }
     // A sentence per series: the first metric from its first to its last value.
@@ -112,16 +118,24 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
         const long long n = pct.round_to_integer();
         change = fmt::format(" ({}{}%)", n >= 0 ? "+" : "", n);
       }
+      // An end of the trend that is not solid says so (SEMANTICS.md §12).
+      const auto shown = [&](const Point& p) {
+        return out::metric_cell(metrics.front().column.key, *p.value) + (p.not_solid ? fmt::format(" ({})", p.not_solid) : "");
+      };
       r.summary.push_back(fmt::format("{} at {} tok/s/user{}: {} on {} → {} on {}{}, {} of {} run dates with a value.",
-                                      metrics.front().column.display, number_text(targets[ti]), who,
-                                      out::metric_cell(metrics.front().column.key, *first.value), text::format_date(first.date),
-                                      out::metric_cell(metrics.front().column.key, *last.value), text::format_date(last.date), change,
-                                      have.size(), series[ti].size()));
+                                      metrics.front().column.display, number_text(targets[ti]), who, shown(first), text::format_date(first.date),
+                                      shown(last), text::format_date(last.date), change, have.size(), series[ti].size()));
     }
   }
   const bool nothing = t.rows.empty();
   r.tables.push_back(std::move(t));
   r.notes.push_back("each date reads the frontier of the newest run of every selected line up to that date (as of the date)");
+  if (not_solid[0] || not_solid[1])
+    r.notes.push_back(fmt::format("evidence: {} of {} values between two configurations (two_configs: no single deployment was measured "
+                                  "there), {} across a wide gap (wide_gap: the frontier segment's upper end is more than {}× as "
+                                  "interactive as its lower end, or its throughput changes more than {}×)",
+                                  not_solid[0], cells - out_of_range, not_solid[1], number_text(kWideGapInteractivity),
+                                  number_text(kWideGapThroughput)));
   if (out_of_range) r.notes.push_back(fmt::format("{} of {} date×target cells are out of range: the target lies outside that date's frontier",
                                                   out_of_range, cells));
   if (std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_economics(m.metric->kind); }))

@@ -52,6 +52,13 @@ Verdict verdict_at(const VerdictInput& in) {
     return c;
   };
   const auto noise = [&](std::size_t mi) { return in.noise ? in.noise(mi) : std::nullopt; };
+  // The sides a clause names (the best and the runner-up of its metric): a verdict resting on a value
+  // that is not solid says so (SEMANTICS.md §12).
+  std::vector<bool> named(in.sides.size(), false);
+  const auto name_top_two = [&](std::vector<Contender> c, bool lower) {
+    std::stable_sort(c.begin(), c.end(), [&](const Contender& a, const Contender& b) { return lower ? a.value < b.value : b.value < a.value; });
+    for (std::size_t k = 0; k < c.size() && k < 2; ++k) named[c[k].order] = true;
+  };
   std::vector<std::string> clauses;
   bool had_cost = false, had_tput = false;
   for (std::size_t mi = 0; mi < in.metrics.size(); ++mi) {
@@ -60,6 +67,7 @@ Verdict verdict_at(const VerdictInput& in) {
       had_cost = true;
       const auto c = contenders(mi);
       if (!c) continue;
+      name_top_two(*c, true);
       if (auto n = noise(mi)) {
         clauses.insert(clauses.begin(), *n);
         continue;
@@ -72,6 +80,7 @@ Verdict verdict_at(const VerdictInput& in) {
       had_tput = true;
       const auto c = contenders(mi);
       if (!c) continue;
+      name_top_two(*c, false);
       if (auto n = noise(mi)) clauses.push_back(*n);
       else clauses.push_back(more_clause(*c, m.tokens, m.tokens));
     }
@@ -82,11 +91,16 @@ Verdict verdict_at(const VerdictInput& in) {
     if (m.better == Better::neither) continue;
     const auto c = contenders(mi);
     if (!c) continue;
+    name_top_two(*c, m.better == Better::lower);
     if (auto n = noise(mi)) clauses.push_back(*n);
     else if (m.better == Better::higher) clauses.push_back(more_clause(*c, m.unit, m.unit));
     else clauses.push_back(lower_clause(*c, m.display));
   }
-  if (!clauses.empty()) out.sentence = fmt::format("{}: {}.", prefix, text::join(clauses, "; "));
+  std::vector<std::string> cautions;
+  for (std::size_t si = 0; si < in.sides.size(); ++si)
+    if (named[si] && !in.sides[si].caution.empty()) cautions.push_back(in.sides[si].caution);
+  if (!clauses.empty())
+    out.sentence = fmt::format("{}: {}{}.", prefix, text::join(clauses, "; "), cautions.empty() ? "" : " — but " + text::join(cautions, ", and "));
   return out;
 }
 

@@ -27,6 +27,9 @@ struct VerdictSide {
   // Each metric's value; cost as its exact decimal. A side without a positive value leaves the
   // metric unphrased.
   std::vector<std::optional<num::Decimal>> values;
+  // When the value is not solid (SEMANTICS.md §12), what a verdict resting on it must add:
+  // "GB300's value is a guess across a wide gap (…)"; empty for a solid value.
+  std::string caution;
 };
 
 struct VerdictInput {

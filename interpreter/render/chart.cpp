@@ -106,6 +106,37 @@ std::string range_text(const std::vector<std::string>& dates) {
   return dates.front() == dates.back() ? dates.front() : dates.front() + " … " + dates.back();
 }
 
+// A figure derived from throughput (ChartSeries::derived), drawn as straight segments between
+// dense samples of its value (it is no cubic) and through every target inside the frontier, so the
+// curve meets the table's values; nothing where a segment has no one GPU's constant.
+void derived_curve(Series& se, const ChartSeries& cs, const std::vector<TargetResult>& targets) {
+  constexpr int kSamplesPerSegment = 24;
+  if (cs.xs.empty()) return;
+  Series tput;
+  tput.xs = cs.xs, tput.ys = cs.ys, tput.slopes = cs.slopes;
+  std::vector<double> xs;
+  for (std::size_t k = 0; k < cs.xs.size(); ++k) {
+    xs.push_back(cs.xs[k]);
+    if (k + 1 < cs.xs.size())
+      for (int j = 1; j < kSamplesPerSegment; ++j) xs.push_back(cs.xs[k] + (cs.xs[k + 1] - cs.xs[k]) * j / kSamplesPerSegment);
+  }
+  for (const auto& t : targets)
+    if (t.interactivity >= cs.xs.front() && t.interactivity <= cs.xs.back()) xs.push_back(t.interactivity);
+  std::sort(xs.begin(), xs.end());
+  xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+  for (const double x : xs) {
+    // The segment holding x (a knot belongs to the segment it starts, the last to the one it ends).
+    const auto k = std::min<std::size_t>(static_cast<std::size_t>(std::upper_bound(cs.xs.begin(), cs.xs.end(), x) - cs.xs.begin()),
+                                         cs.xs.size() - 1);
+    const double c = cs.scale[k == 0 ? 0 : k - 1];
+    const double t = cs.xs.size() == 1 ? cs.ys[0] : hermite_at(tput, x);
+    const double v = cs.derived == ChartSeries::Derived::over ? (t > 0 ? c / t : NAN) : c * t;
+    if (!std::isfinite(v)) continue;
+    se.xs.push_back(x);
+    se.ys.push_back(v);
+  }
+}
+
 std::optional<Spec> compare_chart(const Result& r, const Options& o) {
   const Comparison& c = *r.comparison;
   Spec spec;
@@ -132,11 +163,14 @@ std::optional<Spec> compare_chart(const Result& r, const Options& o) {
       if (m < side.chart.size()) {
         const ChartSeries& cs = side.chart[m];
         se.points = cs.measured;
-        se.xs = cs.xs, se.ys = cs.ys, se.slopes = cs.slopes;
+        se.gaps = cs.gaps;
+        spec.gap_legend = spec.gap_legend || !cs.gaps.empty();
+        if (cs.derived == ChartSeries::Derived::none) se.xs = cs.xs, se.ys = cs.ys, se.slopes = cs.slopes;
+        else derived_curve(se, cs, c.targets);
         for (const auto& pt : cs.measured) ex.add(pt.first);
-        for (std::size_t k = 0; k < cs.xs.size(); ++k) ex.add(cs.xs[k]), ecurve.add(cs.ys[k]);
+        for (std::size_t k = 0; k < se.xs.size(); ++k) ex.add(se.xs[k]), ecurve.add(se.ys[k]);
         // The frontier's own knots (a Hermite curve's knots are the frontier points).
-        if (cs.slopes.size() == cs.xs.size())
+        if (cs.derived == ChartSeries::Derived::none && cs.slopes.size() == cs.xs.size())
           for (std::size_t k = 0; k < cs.xs.size(); ++k)
             se.knots.push_back({cs.xs[k], cs.ys[k],
                                 fmt::format("{} frontier point: {} tok/s/user, {}", side.display, fixed(cs.xs[k], 1), value_text(col.key, cs.ys[k]))});
@@ -148,7 +182,8 @@ std::optional<Spec> compare_chart(const Result& r, const Options& o) {
         if (sv.status == Status::out_of_range) {
           se.markers.push_back({t.interactivity, 0, "out of range", true});
         } else if (m < sv.values.size() && sv.values[m]) {
-          se.markers.push_back({t.interactivity, *sv.values[m], value_text(col.key, *sv.values[m]) + (sv.status == Status::clamped ? "*" : ""), false});
+          const std::string mark = sv.evidence ? out::evidence_mark(sv.evidence->kind) : sv.status == Status::clamped ? "*" : "";
+          se.markers.push_back({t.interactivity, *sv.values[m], value_text(col.key, *sv.values[m]) + mark, false});
           ecurve.add(*sv.values[m]);
         }
       }

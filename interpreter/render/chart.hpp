@@ -48,6 +48,7 @@ struct Series {
   // as the equivalent cubic Béziers, exactly d3.curveMonotoneX), else straight segments.
   std::vector<double> xs, ys, slopes;
   std::vector<Knot> knots;  // drawn with the marker shape, each with a <title>
+  std::vector<std::pair<double, double>> gaps;  // x ranges across a wide gap: the curve is dashed there
   std::vector<Marker> markers;
 };
 
@@ -64,6 +65,7 @@ struct Spec {
   std::string kind;   // compare, frontier, trend, points
   std::string title;  // the resolved query
   std::vector<std::pair<std::string, std::size_t>> legend;  // name, style
+  bool gap_legend = false;  // a curve crosses a wide gap somewhere: the legend names the dashed line
   std::vector<Panel> panels;
   std::vector<std::string> footer;  // run dates, prices, the attribution
 };

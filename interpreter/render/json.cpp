@@ -103,6 +103,38 @@ void strings(Writer& w, const std::vector<std::string>& v) {
   w.close(']');
 }
 
+// What stands behind a value (SEMANTICS.md §12): its kind, whether its knots are of one
+// configuration, and the knots themselves.
+void evidence(Writer& w, const Evidence& e) {
+  w.open('{');
+  w.key("kind");
+  w.str(evidence_key(e.kind));
+  w.key("same_config");
+  w.raw(e.same_config ? "true" : "false");
+  w.key("knots");
+  w.open('[');
+  for (const auto& k : e.knots) {
+    w.open('{');
+    w.key("interactivity");
+    w.num(k.interactivity);
+    w.key("throughput");
+    w.num(k.throughput);
+    w.key("concurrency");
+    w.integer(k.concurrency);
+    w.key("config");
+    w.str(k.config);
+    w.close('}');
+  }
+  w.close(']');
+  w.close('}');
+}
+
+// A metric's value by its key: concurrency as an integer, the rest as numbers (null when absent).
+void metric_value(Writer& w, const MetricColumn& m, const std::optional<double>& v) {
+  if (v && m.key == "concurrency") w.integer(static_cast<long long>(*v));
+  else w.num(v);
+}
+
 }  // namespace
 
 std::string to_json(const Result& r, bool pretty) {
@@ -149,9 +181,26 @@ std::string to_json(const Result& r, bool pretty) {
         w.str(status_name(sv.status));
         for (std::size_t m = 0; m < c.metrics.size(); ++m) {
           w.key(c.metrics[m].key);
-          const auto& v = sv.values[m];
-          if (v && c.metrics[m].key == "concurrency") w.integer(static_cast<long long>(*v));
-          else w.num(v);
+          metric_value(w, c.metrics[m], sv.values[m]);
+        }
+        if (sv.evidence) {
+          w.key("evidence");
+          evidence(w, *sv.evidence);
+        }
+        if (sv.deployable) {  // `show deployable` / `show config`: the best single configuration there
+          w.key("deployable");
+          w.open('{');
+          w.key("config");
+          w.str(sv.deployable->config);
+          for (std::size_t m = 0; m < c.metrics.size(); ++m) {
+            w.key(c.metrics[m].key);
+            metric_value(w, c.metrics[m], m < sv.deployable->values.size() ? sv.deployable->values[m] : std::nullopt);
+          }
+          if (sv.deployable->evidence) {
+            w.key("evidence");
+            evidence(w, *sv.deployable->evidence);
+          }
+          w.close('}');
         }
         if (!sv.noise.empty()) {  // `with noise`: each metric's spread over recent run dates
           w.key("noise");

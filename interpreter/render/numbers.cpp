@@ -53,4 +53,13 @@ std::string number_text(double v) {
   return fmt::format("{}", v);
 }
 
+const char* evidence_mark(Evidence::Kind k) noexcept {
+  switch (k) {
+    case Evidence::Kind::two_configs: return "†";
+    case Evidence::Kind::wide_gap: return "‡";
+    case Evidence::Kind::clamped: return "*";
+    default: return "";
+  }
+}
+
 }  // namespace icq::out

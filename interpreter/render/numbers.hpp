@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "icq/result.hpp"
+
 namespace icq::out {
 
 // "1,772.1" — `places` decimals, half-up on the value's exact decimal expansion.
@@ -16,5 +18,10 @@ std::string number_cell(const std::string& column, double v);
 std::string number_text(double v);
 // Shortest exact text for CSV/JSON-like plain output ("1772.1053", "0.1") — round-trips.
 std::string plain(double v);
+
+// The mark a table puts after a value that is not solid (SEMANTICS.md §12): "†" between two
+// configurations, "‡" across a wide gap, "*" clamped; "" for a measured value or one along one
+// configuration. The notes explain each mark they use.
+const char* evidence_mark(Evidence::Kind k) noexcept;
 
 }  // namespace icq::out

@@ -63,7 +63,8 @@ out::Grid compare_grid(const Comparison& c) {
         if (sv.status == Status::out_of_range) row.push_back("out of range");
         else if (!sv.values[m]) row.push_back("—");
         else
-          row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) + (sv.status == Status::clamped ? "*" : "") +
+          row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) +
+                        (sv.evidence ? out::evidence_mark(sv.evidence->kind) : sv.status == Status::clamped ? "*" : "") +
                         (m < sv.noise.size() && sv.noise[m] ? " ±" + out::metric_cell(c.metrics[m].key, sv.noise[m]->stddev) : ""));
       }
       const Verdict v = verdict(c, m, tr);
@@ -144,13 +145,14 @@ std::string csv(const Result& r) {
   out += "# " + r.query + "\n";
   if (r.comparison) {
     const auto& c = *r.comparison;
-    out += "interactivity,side,status";
+    out += "interactivity,side,status,evidence";
     for (const auto& m : c.metrics) out += "," + m.key;
     out += "\n";
     for (const auto& t : c.targets)
       for (const auto& sv : t.values) {
         out += out::plain(t.interactivity) + "," + csv_field(sv.side) + "," +
-               (sv.status == Status::ok ? "ok" : sv.status == Status::clamped ? "clamped" : "out_of_range");
+               (sv.status == Status::ok ? "ok" : sv.status == Status::clamped ? "clamped" : "out_of_range") + "," +
+               (sv.evidence ? evidence_key(sv.evidence->kind) : "");
         for (const auto& v : sv.values) out += "," + (v ? out::plain(*v) : std::string{});
         out += "\n";
       }

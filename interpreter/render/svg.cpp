@@ -69,13 +69,21 @@ struct Frame {
 // The curve's path: exact cubic Béziers of the Hermite segments on linear axes (control points
 // at the thirds: y ± h·m/3, which is what d3.curveMonotoneX draws), dense samples on log axes,
 // straight segments for curves without slopes.
-std::string curve_path(const Series& s, const Frame& f) {
+// `gaps`: the segments across a wide gap (drawn dashed, SEMANTICS.md §12) when true, the others when
+// false; the path moves over the segments it leaves out.
+std::string curve_path(const Series& s, const Frame& f, bool gaps) {
   const auto& xs = s.xs;
   if (xs.size() < 2) return {};
-  std::string d = fmt::format("M{} {}", f2(f.px(xs[0])), f2(f.py(s.ys[0])));
+  std::string d;
   const bool cubic = s.slopes.size() == xs.size();
   const bool linear_axes = f.p->x.scale == Scale::linear && f.p->y.scale == Scale::linear;
+  std::size_t end = xs.size();  // the knot the path has reached; a move when the next segment starts elsewhere
   for (std::size_t i = 0; i + 1 < xs.size(); ++i) {
+    const double mid = (xs[i] + xs[i + 1]) / 2;
+    const bool in_gap = std::any_of(s.gaps.begin(), s.gaps.end(), [&](const auto& g) { return mid > g.first && mid < g.second; });
+    if (in_gap != gaps) continue;
+    if (end != i) d += fmt::format("M{} {}", f2(f.px(xs[i])), f2(f.py(s.ys[i])));
+    end = i + 1;
     const double h = xs[i + 1] - xs[i];
     if (cubic && linear_axes) {
       d += fmt::format("C{} {} {} {} {} {}", f2(f.px(xs[i] + h / 3)), f2(f.py(s.ys[i] + h * s.slopes[i] / 3)), f2(f.px(xs[i + 1] - h / 3)),
@@ -150,10 +158,13 @@ void panel(std::string& o, const Panel& p, const std::string& kind, double top, 
       for (const auto& [x, y] : s.points) o += fmt::format(R"(<circle cx="{}" cy="{}" r="2.5"/>)", f2(f.px(x)), f2(f.py(y)));
       o += "</g>\n";
     }
-    if (const std::string d = curve_path(s, f); !d.empty()) {
+    if (const std::string d = curve_path(s, f, false); !d.empty()) {
       const char* cls = kind == "compare" || kind == "frontier" ? "frontier" : "trend-line";
       o += fmt::format(R"(<path class="{}" data-side="{}" d="{}" fill="none" stroke="{}" stroke-width="2.2"/>)", cls, esc(s.name), d, colour) + "\n";
     }
+    if (const std::string d = curve_path(s, f, true); !d.empty())  // across a wide gap: nothing was measured there
+      o += fmt::format(R"(<path class="gap" data-side="{}" d="{}" fill="none" stroke="{}" stroke-width="2.2" stroke-dasharray="7 5"><title>{}: across a wide gap, nothing measured</title></path>)",
+                       esc(s.name), d, colour, esc(s.name)) + "\n";
     if (!s.knots.empty()) {
       o += R"(<g class="knots">)";
       const double r = kind == "compare" ? 2.8 : 4.2;
@@ -221,6 +232,12 @@ std::string svg(const Spec& spec) {
       o += shape(shape_of(style), x + 11, y, 4.5, fmt::format(R"(fill="{}" stroke="#222" stroke-width="1")", palette(style)));
       o += fmt::format(R"(<text x="{}" y="{}">{}</text></g>)", f2(x + 28), f2(y + 4), esc(name));
       x += 44 + 7.2 * static_cast<double>(name.size());
+    }
+    if (spec.gap_legend) {
+      constexpr std::string_view text = "across a wide gap: nothing measured";
+      o += fmt::format(R"(<g class="legend-item legend-gap"><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" stroke-width="2.2" stroke-dasharray="7 5"/>)",
+                       f2(x), f2(y), f2(x + 22), f2(y));
+      o += fmt::format(R"(<text x="{}" y="{}">{}</text></g>)", f2(x + 28), f2(y + 4), text);
     }
     o += "</g>\n";
   }

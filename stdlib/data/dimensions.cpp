@@ -1,5 +1,7 @@
 #include "data/dimensions.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -133,5 +135,20 @@ std::string normalize(const Dimension& d, std::string_view text) {
 }
 
 std::string line_value(LineField f, const Line& l) { return dimension(f).keys_of(l).front(); }
+
+std::string config_label(const Line& l) {
+  std::string s = fmt::format("{} {} {}", l.hardware, l.framework, l.precision);
+  if (l.spec_method != "none") s += " " + l.spec_method;
+  auto shape = [](std::int32_t tp, std::int32_t ep, bool dpa) {
+    return fmt::format("tp{}{}{}", tp, ep > 1 ? fmt::format(" ep{}", ep) : "", dpa ? " dpa" : "");
+  };
+  if (l.disagg)
+    s += fmt::format(" disagg {}P×{} + {}D×{} ({} GPUs)", l.prefill_num_workers, shape(l.prefill_tp, l.prefill_ep, l.prefill_dp_attention),
+                     l.decode_num_workers, shape(l.decode_tp, l.decode_ep, l.decode_dp_attention), l.gpus());
+  else
+    s += " " + shape(l.decode_tp, l.decode_ep, l.decode_dp_attention) + (l.is_multinode ? " multinode" : "");
+  if (l.offload_mode != "off") s += " offload " + l.offload_mode;
+  return s;
+}
 
 }  // namespace icq::data

@@ -45,5 +45,9 @@ const Dimension* find_dimension(std::string_view keyword) noexcept;
 std::string normalize(const Dimension& d, std::string_view text);
 // The line's key for the dimension (deployment: disagg, multinode or single-node).
 std::string line_value(LineField f, const Line& l);
+// One configuration line as `rank config` names it, and as evidence and `show deployable` cite it:
+// "b200 sglang fp8 mtp disagg 1P×tp8 + 2D×tp8 ep8 dpa (24 GPUs)" (model and sequence left out: a
+// side shares them).
+std::string config_label(const Line& l);
 
 }  // namespace icq::data

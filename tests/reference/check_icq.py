@@ -56,13 +56,15 @@ SEQ_8K1K = {"isl": 8192, "osl": 1024}
 
 
 def spec(dimension, sides, targets=None, clamp=False, prices=None, tier=None, model="dsr1",
-         cost_method=None, dashboard=None, interactivity=None, band_pct=None, data=None, **filters):
+         cost_method=None, dashboard=None, interactivity=None, band_pct=None, data=None,
+         deployable_by=None, **filters):
     """A reference spec.  data: paths relative to the InferenceX data folder (R.data_root()),
     passed to icq as repeated --data options (absolute); None = icq's built-in data."""
     s = {"dimension": dimension, "sides": sides, "filters": {"model": model, **filters},
          "targets": targets, "clamp": clamp}
     for k, v in (("prices", prices), ("tier", tier), ("cost_method", cost_method),
-                 ("dashboard", dashboard), ("interactivity", interactivity), ("band_pct", band_pct)):
+                 ("dashboard", dashboard), ("interactivity", interactivity), ("band_pct", band_pct),
+                 ("deployable_by", deployable_by)):
         if v:
             s[k] = v
     if data:
@@ -77,6 +79,12 @@ SEQ_AGENTIC = {"seq": "agentic"}
 
 # (icq query, equivalent reference spec).  Every case has rows on every side (see --self-test).
 CASES = [
+    # ---- evidence (SEMANTICS §12): every case's values carry it; these have each kind, and the
+    # best single configuration beside the pooled value (`show deployable`)
+    ("compare gpu gb300 vs b200 model dsr1 precision fp8 at 100 show throughput, cost, deployable",
+     spec("gpu", ["gb300", "b200"], precision="fp8", targets=[100], deployable_by="throughput")),
+    ("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k show cost, deployable",
+     spec("precision", ["fp4", "fp8"], gpu="mi355x", deployable_by="cost")),
     # ---- precision, several GPUs, 1k/1k and 8k/1k
     ("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k",
      spec("precision", ["fp4", "fp8"], gpu="mi355x")),
@@ -494,6 +502,9 @@ def diff_results(ref: dict, got: dict, dimension: str, required=(), shown=None) 
                         d.append(f"{name}: {k} missing in icq's JSON (ref {rv.get(k)!r})")
                     elif k in rv and not close(rv[k], v.get(k)):
                         d.append(f"{name}: {k} ref {rv[k]!r} icq {v.get(k)!r}")
+            d += diff_evidence(name, rv.get("evidence"), v.get("evidence"))
+            if "deployable" in rv:
+                d += diff_deployable(name, rv["deployable"], v.get("deployable"))
             if shown is not None and "concurrency" not in shown:
                 continue
             if rv["concurrency"] != v.get("concurrency") or \
@@ -506,14 +517,51 @@ def diff_results(ref: dict, got: dict, dimension: str, required=(), shown=None) 
         t = fmt_t(cs["interactivity"])
         own = [s for s in low if re.search(rf"\bat {re.escape(t)} tok/s/user", s)]
         pool = own or low
-        for clause in cs["clauses"]:
-            if shown is not None and ("throughput" if "tok/s/GPU" in clause else "cost") not in shown:
+        clauses = [("throughput" if "tok/s/GPU" in c else "cost", c) for c in cs["clauses"]]
+        for metric, clause in clauses + list(cs.get("cautions", [])):
+            if shown is not None and metric not in shown:
                 continue  # a clause on a metric the query does not show
             if not any(clause.lower() in s for s in pool):
                 where = f"the sentence(s) for t={t}" if own else "any summary sentence"
                 d.append(f"summary t={t}: clause {clause!r} not in {where}: "
                          f"{[s for s in sentences if s.lower() in pool]}")
     return d
+
+
+def diff_evidence(name: str, ref, got) -> list[str]:
+    """The evidence object of one value (SEMANTICS §12): kind, same_config, and each knot's
+    interactivity and throughput (1e-6 relative), concurrency and configuration (exact)."""
+    if ref is None or got is None:
+        return [] if ref is None and got is None else [f"{name}: evidence ref {ref} icq {got}"]
+    d = []
+    for k in ("kind", "same_config"):
+        if ref[k] != got.get(k):
+            d.append(f"{name}: evidence {k} ref {ref[k]!r} icq {got.get(k)!r}")
+    gk = got.get("knots") or []
+    if len(gk) != len(ref["knots"]):
+        return d + [f"{name}: evidence knots ref {len(ref['knots'])} icq {len(gk)}"]
+    for i, (r, g) in enumerate(zip(ref["knots"], gk)):
+        for k in ("interactivity", "throughput"):
+            if not close(r[k], g.get(k)):
+                d.append(f"{name}: evidence knot {i} {k} ref {r[k]} icq {g.get(k)}")
+        for k in ("concurrency", "config"):
+            if r[k] != g.get(k):
+                d.append(f"{name}: evidence knot {i} {k} ref {r[k]!r} icq {g.get(k)!r}")
+    return d
+
+
+def diff_deployable(name: str, ref, got) -> list[str]:
+    """The best single configuration at a target (`show deployable`): its configuration and its
+    throughput and cost (when icq shows them)."""
+    if ref is None or got is None:
+        return [] if ref is None and got is None else [f"{name}: deployable ref {ref} icq {got}"]
+    d = []
+    if ref["config"] != got.get("config"):
+        d.append(f"{name}: deployable config ref {ref['config']!r} icq {got.get('config')!r}")
+    for k in ("throughput", "cost"):
+        if k in got and not close(ref[k], got.get(k)):
+            d.append(f"{name}: deployable {k} ref {ref[k]!r} icq {got.get(k)!r}")
+    return d + diff_evidence(f"{name} deployable", ref["evidence"], got.get("evidence"))
 
 
 def same_label(dimension: str, ref_key, icq_label) -> bool:
@@ -900,7 +948,8 @@ def main(argv) -> int:
     for n, (query, sp) in enumerate(cases, 1):
         ref = R.compare(sp, cache.rows(sp))
         got, err = run_icq(icq, query, sp.get("data"))
-        diffs = [err] if err else diff_results(ref, got, sp["dimension"], required_metrics(query))
+        diffs = [err] if err else diff_results(ref, got, sp["dimension"], required_metrics(query),
+                                               shown_metrics(query))
         if diffs:
             failed += 1
             print(f"FAIL {n:2d} {query}")

@@ -981,6 +981,113 @@ def side_values(knots: list[dict], t: float, clamp: bool, edition: str, tier: st
     return out
 
 
+# --------------------------------------------------------------------------------------------
+# Evidence behind a value (SEMANTICS §12): measured, along one configuration, between two
+# configurations, across a wide gap; the best single configuration at a target.
+# --------------------------------------------------------------------------------------------
+MEASURED_TOLERANCE = 0.01   # a target within 1% of a knot's interactivity sits on that knot
+GAP_INTERACTIVITY = 2.0     # a segment is a wide gap when its upper end is over 2x as interactive
+GAP_THROUGHPUT = 3.0        # ... or its throughput falls more than threefold across it
+
+
+def config_label(key: tuple) -> str:
+    """A configuration line as icq names it in `rank config` and evidence: "b200 sglang fp8 mtp
+    disagg 1P×tp8 + 2D×tp8 ep8 dpa (24 GPUs)" (model and sequence left out)."""
+    f = dict(zip(LINE_KEY_FIELDS, key))
+
+    def shape(tp, ep, dpa):
+        return f"tp{tp}" + (f" ep{ep}" if ep and ep > 1 else "") + (" dpa" if dpa else "")
+
+    s = f"{f['hardware']} {f['framework']} {f['precision']}"
+    if f["spec_method"] != "none":
+        s += f" {f['spec_method']}"
+    if f["disagg"]:
+        gpus = (f["num_prefill_gpu"] or 0) + (f["num_decode_gpu"] or 0)
+        s += (f" disagg {f['prefill_num_workers']}P×{shape(f['prefill_tp'], f['prefill_ep'], f['prefill_dp_attention'])}"
+              f" + {f['decode_num_workers']}D×{shape(f['decode_tp'], f['decode_ep'], f['decode_dp_attention'])} ({gpus} GPUs)")
+    else:
+        s += " " + shape(f["decode_tp"], f["decode_ep"], f["decode_dp_attention"]) + (" multinode" if f["is_multinode"] else "")
+    if f["offload_mode"] != "off":
+        s += f" offload {f['offload_mode']}"
+    return s
+
+
+def is_wide_gap(lo: dict, hi: dict) -> bool:
+    return hi["x"] > GAP_INTERACTIVITY * lo["x"] or hi["y"] <= 0 or lo["y"] > GAP_THROUGHPUT * hi["y"]
+
+
+def evidence(knots: list[dict], t: float, status: str):
+    """What stands behind a side's value at t: {"kind", "same_config", "knots": [{interactivity,
+    throughput, concurrency, config}]}; None when out of range."""
+    if status == "out_of_range" or not knots:
+        return None
+
+    def knot(k):
+        return {"interactivity": k["x"], "throughput": k["y"], "concurrency": k["conc"],
+                "config": config_label(k["key"])}
+
+    if status == "clamped":
+        edge = knots[0] if t < knots[0]["x"] else knots[-1]
+        return {"kind": "clamped", "same_config": True, "knots": [knot(edge)]}
+    near = [k for k in knots if abs(t - k["x"]) <= MEASURED_TOLERANCE * k["x"]]
+    if near:
+        k = min(near, key=lambda k: abs(t - k["x"]))
+        return {"kind": "measured", "same_config": True, "knots": [knot(k)]}
+    lo = max((k for k in knots if k["x"] < t), key=lambda k: k["x"])
+    hi = min((k for k in knots if k["x"] > t), key=lambda k: k["x"])
+    same = lo["key"] == hi["key"]
+    kind = "wide_gap" if is_wide_gap(lo, hi) else "one_config" if same else "two_configs"
+    return {"kind": kind, "same_config": same, "knots": [knot(lo), knot(hi)]}
+
+
+def line_knots(knots_source: list[dict]) -> dict:
+    """The points of a side grouped by configuration line, each group's own frontier."""
+    by_line: dict = {}
+    for p in knots_source:
+        by_line.setdefault(p["key"], []).append(p)
+    return {key: frontier(pts) for key, pts in by_line.items()}
+
+
+def best_single(points: list[dict], t: float, edition: str, tier: str, cost_method: str,
+                by: str = "throughput", lower_is_better: bool = False):
+    """The best single configuration line at t: every line's own frontier read at t (lines whose
+    frontier does not span t are skipped); a line whose own value there is solid (measured or
+    along one configuration) before one whose value is not, then the best by `by`; None when none
+    spans t.  Returns (config label, side_values dict of that line, its evidence)."""
+    best, best_rank = None, None
+    for key, kn in line_knots(points).items():
+        if not kn or t < kn[0]["x"] or t > kn[-1]["x"]:
+            continue
+        v = side_values(kn, t, False, edition, tier, cost_method)
+        ev = evidence(kn, t, v["status"])
+        val = v.get(by)
+        rank = (ev is not None and ev["kind"] in ("measured", "one_config"), val is not None,
+                0.0 if val is None else (-val if lower_is_better else val))
+        if best is None or rank > best_rank:
+            best, best_rank = (config_label(key), v, ev), rank
+    return best
+
+
+def caution(label: str, t, ev) -> str | None:
+    """What a verdict resting on a side's value adds when the value is not solid."""
+    if ev is None:
+        return None
+    if ev["kind"] == "wide_gap":
+        a, b = ev["knots"][0]["interactivity"], ev["knots"][1]["interactivity"]
+        return (f"{label}'s value is a guess across a wide gap "
+                f"(nothing measured between {a:.1f} and {b:.1f} tok/s/user)")
+    if ev["kind"] == "two_configs":
+        return (f"{label}'s value joins two configurations "
+                f"(no single deployment was measured at {fmt_num(t)} tok/s/user)")
+    return None
+
+
+def fmt_num(v) -> str:
+    """A target as a person writes it: 56, 56.5."""
+    f = float(v)
+    return str(int(f)) if f == int(f) else repr(f)
+
+
 def pct(r: Decimal) -> int:
     with localcontext() as ctx:
         ctx.prec = 50
@@ -1098,7 +1205,7 @@ def side_curve(rows: list[dict], filters: dict, dimension: str, label, pctl, as_
     xs = [x for _, x in with_x]
     rng = [min(xs), max(xs)] if xs else None
     return {"label": label, "rows": len(with_x), "rows_without_x": len(selected) - len(with_x),
-            "frontier_points": len(knots), "range": rng, "_knots": knots}
+            "frontier_points": len(knots), "range": rng, "_knots": knots, "_points": pts}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1231,13 +1338,25 @@ def compare(spec: dict, rows: list[dict]) -> dict:
         noise = [side_noise(rows, filters, dimension, label, pctl, as_of, noise_runs, targets,
                             clamp, edition, tier, cost_method) for label in labels]
 
+    deployable_by = spec.get("deployable_by")  # "throughput" | "cost": `show deployable`
     out_targets, summary, clause_sets = [], [], []
     for ti, t in enumerate(targets):
         vals = [side_values(s["_knots"], float(t), clamp, edition, tier, cost_method) for s in sides]
+        evs = [evidence(s["_knots"], float(t), v["status"]) for s, v in zip(sides, vals)]
         out_targets.append({"interactivity": t,
-                            "values": [dict({"side": s["label"]},
+                            "values": [dict({"side": s["label"]}, evidence=ev,
                                             **{k: v for k, v in val.items() if not k.startswith("_")})
-                                       for s, val in zip(sides, vals)]})
+                                       for s, val, ev in zip(sides, vals, evs)]})
+        if deployable_by:
+            for s, ov in zip(sides, out_targets[-1]["values"]):
+                if ov["status"] == "out_of_range":
+                    continue
+                at = float(t) if ov["status"] == "ok" else (
+                    s["_knots"][0]["x"] if float(t) < s["_knots"][0]["x"] else s["_knots"][-1]["x"])
+                b = best_single(s["_points"], at, edition, tier, cost_method, deployable_by,
+                                lower_is_better=deployable_by == "cost")
+                ov["deployable"] = None if b is None else {"config": b[0], "evidence": b[2], **{
+                    k: v for k, v in b[1].items() if not k.startswith("_") and k != "status"}}
         if noise is not None:
             for ov, nz in zip(out_targets[-1]["values"], noise):
                 ov["noise"] = nz["spreads"][ti]
@@ -1252,9 +1371,20 @@ def compare(spec: dict, rows: list[dict]) -> dict:
                 clauses = [noise_clause(dimension, labels, m, nv[m]) if nv[m] else c
                            for c, m in ((c, "throughput" if "tok/s/GPU" in c else "cost")
                                         for c in clauses)]
+            # A verdict resting on a value that is not solid says so (SEMANTICS §12): the sides a
+            # clause names are the best and the runner-up of its metric.
+            cautions = []
+            if all(v["_cost_dec"] is not None for v in vals):
+                order = sorted(range(len(vals)), key=lambda i: vals[i]["_cost_dec"])
+                cautions += [("cost", i) for i in order[:2]]
+            order = sorted(range(len(vals)), key=lambda i: -vals[i]["throughput"])
+            cautions += [("throughput", i) for i in order[:2]]
+            caution_texts = [(m, caution(display(dimension, labels[i]), t, evs[i]))
+                             for m, i in cautions]
+            caution_texts = [(m, c) for m, c in caution_texts if c]
             if clauses:
                 summary.append("; ".join(clauses))
-                clause_sets.append({"interactivity": t, "clauses": clauses})
+                clause_sets.append({"interactivity": t, "clauses": clauses, "cautions": caution_texts})
 
     return {
         "kind": "compare",

@@ -44,7 +44,9 @@ TEST_CASE("built-in data: fp4 vs fp8 on MI355X for DeepSeek-R1 1k/1k", "[interp]
   CHECK(value(c, 2, "fp8", "concurrency") == 8.0);
   REQUIRE(r.summary.size() == 3);
   CHECK(r.summary[0] ==
-        "Near the low end of the 17–163 tok/s/user band, at 53 tok/s/user: FP4 is 61% cheaper per token; FP4 delivers 61% more tok/s/GPU.");
+        "Near the low end of the 17–163 tok/s/user band, at 53 tok/s/user: FP4 is 61% cheaper per token; FP4 delivers 61% more tok/s/GPU"
+        " — but FP4's value is a guess across a wide gap (nothing measured between 35.6 and 79.3 tok/s/user), and FP8's value joins two"
+        " configurations (no single deployment was measured at 53 tok/s/user).");
   CHECK(contains(r.summary[1], "FP4 is 115% cheaper per token; FP4 delivers 115% more tok/s/GPU"));
   CHECK(contains(r.summary[2], "FP4 is 155% cheaper per token; FP4 delivers 155% more tok/s/GPU"));
   CHECK(any_contains(r.notes, "FP4: 28 rows on 16 lines, measured 11.3–244.2 tok/s/user; 10 frontier points spanning 11.3–244.2"));

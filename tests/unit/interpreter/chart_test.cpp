@@ -53,21 +53,30 @@ TEST_CASE("chart data: each side's measured points and the frontier's spline per
   CHECK(conc.ys == std::vector<double>{64, 32, 8});
 }
 
-TEST_CASE("chart data: derived cost is sampled through the targets' values", "[interp][chart]") {
+TEST_CASE("chart data: derived cost is throughput's Hermite and a price per segment; the drawn curve meets the targets' values", "[interp][chart]") {
   TempData data(chart_rows());
   auto s = data.session();
   const auto r = run_ok(s, "compare precision fp8 vs fp4 on mi355x at interactivity 20, 25 show cost");
   const auto& c = comparison(r);
+  const auto spec = icq::chart::build(r);
+  REQUIRE(spec);
+  REQUIRE(spec->panels.size() == 1);
   for (std::size_t si = 0; si < c.sides.size(); ++si) {
+    // What the comparison carries: no samples, the knots' throughput and each segment's constant.
     const auto& cs = c.sides[si].chart[0];
-    REQUIRE(cs.slopes.empty());
-    REQUIRE(cs.xs.size() > 20);
+    REQUIRE(cs.derived == icq::ChartSeries::Derived::over);
+    REQUIRE(cs.slopes.size() == cs.xs.size());
+    REQUIRE(cs.scale.size() == cs.xs.size());
+    // What the chart draws: dense straight segments through every target's value.
+    const auto& se = spec->panels[0].series[si];
+    REQUIRE(se.slopes.empty());
+    REQUIRE(se.xs.size() > 20);
     for (std::size_t t = 0; t < c.targets.size(); ++t) {
       const auto v = c.targets[t].values[si].values[0];
       if (!v) continue;
-      const auto it = std::find(cs.xs.begin(), cs.xs.end(), c.targets[t].interactivity);
-      REQUIRE(it != cs.xs.end());
-      CHECK(cs.ys[static_cast<std::size_t>(it - cs.xs.begin())] == *v);
+      const auto it = std::find(se.xs.begin(), se.xs.end(), c.targets[t].interactivity);
+      REQUIRE(it != se.xs.end());
+      CHECK(se.ys[static_cast<std::size_t>(it - se.xs.begin())] == Approx(*v).epsilon(1e-12));
     }
   }
 }
@@ -93,7 +102,7 @@ TEST_CASE("chart model: panels per metric, markers at reachable targets, absent 
     for (const auto& m : se.markers)
       if (!m.absent) CHECK(icq::chart::hermite_at(se, m.x) == Approx(m.y).epsilon(1e-12));
   }
-  CHECK(p.series[0].markers[1].label == "76.3");  // fp8 at 20: the table's rounding
+  CHECK(p.series[0].markers[1].label == "76.3‡");  // fp8 at 20: the table's rounding and mark (10 to 30 is a wide gap)
   CHECK(p.y.lo == 0);
   CHECK_FALSE(p.y.ticks.empty());
   CHECK(std::string(icq::chart::palette(0)) != icq::chart::palette(1));
@@ -107,12 +116,16 @@ TEST_CASE("svg: deterministic, one frontier path per side and panel, Béziers of
   const std::string a = icq::render(r, icq::Format::svg), b = icq::render(r, icq::Format::svg);
   CHECK(a == b);
   CHECK(a.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
-  CHECK(count(a, "class=\"frontier\"") == 4);
+  // fp8's one segment (10 to 30 tok/s/user) is a wide gap: dashed, and the legend names it.
+  CHECK(count(a, "class=\"frontier\"") == 2);
+  CHECK(count(a, "class=\"gap\"") == 2);
+  CHECK(count(a, "stroke-dasharray=\"7 5\"") == 3);
+  CHECK(count(a, "legend-gap") == 1);
   CHECK(count(a, "class=\"target-marker\"") == 8);
   CHECK(count(a, "class=\"target-absent\"") == 4);
   CHECK(count(a, "<script") == 0);
   // fp8's throughput path: one cubic whose control points are the knots' slopes at the thirds.
-  const std::regex path(R"re(class="frontier" data-side="FP8" d="M([-0-9.]+) ([-0-9.]+)C([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)")re");
+  const std::regex path(R"re(class="gap" data-side="FP8" d="M([-0-9.]+) ([-0-9.]+)C([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)")re");
   std::smatch m;
   REQUIRE(std::regex_search(a, m, path));
   const auto spec = icq::chart::build(r);

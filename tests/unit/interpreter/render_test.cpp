@@ -56,11 +56,25 @@ TEST_CASE("render: JSON has exactly the keys of LANGUAGE.md, in order", "[interp
   for (const auto& t : j["targets"].items) {
     CHECK(t.keys() == Keys{"interactivity", "values"});
     REQUIRE(t["values"].items.size() == 2);
+    // A value's evidence (SEMANTICS.md §12) follows its metrics; an out-of-range one has none.
     for (const auto& v : t["values"].items)
-      CHECK(v.keys() == Keys{"side", "status", "throughput", "cost", "tokens_per_mw", "concurrency"});
+      CHECK(v.keys() == (v["status"].text == "ok" ? Keys{"side", "status", "throughput", "cost", "tokens_per_mw", "concurrency", "evidence"}
+                                                  : Keys{"side", "status", "throughput", "cost", "tokens_per_mw", "concurrency"}));
   }
   CHECK(j["targets"][0]["interactivity"].text == "5");
   CHECK(j["targets"][1]["interactivity"].text == "20");
+  // fp8 at 20 is read between knots at 10 and 30 (3x apart: a wide gap); fp4 sits on its one knot.
+  const Json& gap = j["targets"][1]["values"][0]["evidence"];
+  CHECK(gap.keys() == Keys{"kind", "same_config", "knots"});
+  CHECK(gap["kind"].text == "wide_gap");
+  CHECK(gap["same_config"].type == Json::Type::boolean);
+  CHECK(gap["same_config"].b);
+  REQUIRE(gap["knots"].items.size() == 2);
+  CHECK(gap["knots"][0].keys() == Keys{"interactivity", "throughput", "concurrency", "config"});
+  CHECK(gap["knots"][0]["interactivity"].n == 10.0);
+  CHECK(gap["knots"][1]["throughput"].n == 60.0);
+  CHECK(gap["knots"][1]["concurrency"].text == "16");
+  CHECK(j["targets"][1]["values"][1]["evidence"]["kind"].text == "measured");
   REQUIRE(j["summary"].items.size() == r.summary.size());
   for (std::size_t i = 0; i < r.summary.size(); ++i) CHECK(j["summary"][i].text == r.summary[i]);
   REQUIRE(j["notes"].items.size() == r.notes.size() + 1);
@@ -125,13 +139,13 @@ TEST_CASE("render: csv has one row per target and side with full-precision value
   REQUIRE(l.size() >= 7);
   CHECK(l[0] == "# " + std::string(icq::attribution()));
   CHECK(l[1] == "# " + r.query);
-  CHECK(l[2] == "interactivity,side,status,throughput,cost,tokens_per_mw,concurrency");
-  CHECK(l[3] == "5,fp8,out_of_range,,,,");
-  CHECK(l[4] == "5,fp4,out_of_range,,,,");
-  CHECK(l[5].rfind("20,fp8,ok,76.25,", 0) == 0);
-  CHECK(l[5].size() > std::string("20,fp8,ok,76.25,5.464,36483,36").size());
+  CHECK(l[2] == "interactivity,side,status,evidence,throughput,cost,tokens_per_mw,concurrency");
+  CHECK(l[3] == "5,fp8,out_of_range,,,,,");
+  CHECK(l[4] == "5,fp4,out_of_range,,,,,");
+  CHECK(l[5].rfind("20,fp8,ok,wide_gap,76.25,", 0) == 0);
+  CHECK(l[5].size() > std::string("20,fp8,ok,wide_gap,76.25,5.464,36483,36").size());
   CHECK(l[5].substr(l[5].size() - 3) == ",36");
-  CHECK(l[6].rfind("20,fp4,ok,1002.25,", 0) == 0);
+  CHECK(l[6].rfind("20,fp4,ok,measured,1002.25,", 0) == 0);
   CHECK(l[6].substr(l[6].size() - 3) == ",33");
   std::size_t verdicts = 0, notes = 0;
   for (const auto& x : l) {
@@ -147,7 +161,7 @@ TEST_CASE("render: csv quotes labels that hold commas", "[interp][render]") {
   auto s = data.session();
   const auto out = icq::render(run_ok(s, "compare (precision fp8, fp4) vs (precision fp4) at interactivity 20 show throughput"), icq::Format::csv);
   CHECK(contains(out, "\n20,\"(precision fp8, fp4)\",ok,"));
-  CHECK(contains(out, "\n20,(precision fp4),ok,1002.25\n"));
+  CHECK(contains(out, "\n20,(precision fp4),ok,measured,1002.25\n"));
 }
 
 TEST_CASE("render: markdown holds the query, the table, verdicts and notes", "[interp][render]") {
@@ -159,11 +173,11 @@ TEST_CASE("render: markdown holds the query, the table, verdicts and notes", "[i
   CHECK(contains(md, "| metric | tok/s/user | FP8 | FP4 | winner | ratio |\n|---|---:|---:|---:|---|---:|\n"));
   CHECK(contains(md, "| Throughput (tok/s/GPU) | 5 | out of range | out of range | — |  |\n"));
   // 1002.25 / 76.25 = 13.144…
-  CHECK(contains(md, "|  | 20 | 76.3 | 1,002.3 | FP4 | 13.14x |\n"));
+  CHECK(contains(md, "|  | 20 | 76.3‡ | 1,002.3 | FP4 | 13.14x |\n"));
   CHECK(contains(md, "| Cost ($/M tok) | 5 |"));
-  CHECK(contains(md, "|  | 20 | $5.464 | $0.416 | FP4 | 13.14x |\n"));
-  CHECK(contains(md, "|  | 20 | 36,483 | 479,545 | FP4 | 13.14x |\n"));
-  CHECK(contains(md, "|  | 20 | ~36 | ~33 |  |  |\n"));
+  CHECK(contains(md, "|  | 20 | $5.464‡ | $0.416 | FP4 | 13.14x |\n"));
+  CHECK(contains(md, "|  | 20 | 36,483‡ | 479,545 | FP4 | 13.14x |\n"));
+  CHECK(contains(md, "|  | 20 | ~36‡ | ~33 |  |  |\n"));
   CHECK(contains(md, "**Verdicts**\n\n- "));
   CHECK(contains(md, "**Notes**\n\n- "));
   CHECK(contains(md, "- " + std::string(icq::attribution()) + "\n"));
@@ -177,11 +191,11 @@ TEST_CASE("render: the table rounds half up on the exact decimal, with thousands
   CHECK(t.rfind(r.query + "\n\n+", 0) == 0);
   // 76.25 -> 76.3 and 1002.25 -> 1,002.3 (printf's round-half-even would print 76.2 and 1002.2)
   CHECK(contains(t, "| Throughput (tok/s/GPU) |          5 | out of range | out of range | —      |        |\n"));
-  CHECK(contains(t, " 76.3 "));
+  CHECK(contains(t, " 76.3‡ "));
   CHECK(contains(t, " 1,002.3 "));
-  CHECK(contains(t, " $5.464 "));
+  CHECK(contains(t, " $5.464‡ "));
   CHECK(contains(t, " 479,545 "));
-  CHECK(contains(t, " ~36 "));
+  CHECK(contains(t, " ~36‡ "));
   CHECK(contains(t, "\nVerdicts\n  At 5 tok/s/user"));
   CHECK(contains(t, "\nNotes\n  - no common band: the sides' interactivity ranges only touch (20.00–20.00)"));
   CHECK(contains(t, "  - " + std::string(icq::attribution()) + "\n"));

@@ -28,7 +28,7 @@ VerdictInput two_sides(std::vector<std::optional<Decimal>> a, std::vector<std::o
   in.band = std::pair{17.0, 113.0};
   in.band_label = "17–113";
   in.position = "around the middle";
-  in.sides = {VerdictSide{"FP4", false, false, "17.0–123.2", std::move(a)}, VerdictSide{"FP8", false, false, "25.8–113.1", std::move(b)}};
+  in.sides = {VerdictSide{"FP4", false, false, "17.0–123.2", std::move(a), {}}, VerdictSide{"FP8", false, false, "25.8–113.1", std::move(b), {}}};
   return in;
 }
 
