@@ -18,7 +18,8 @@ const std::vector<StatementDoc>& statement_docs() {
         "compare precision fp4 vs fp8 on mi355x model dsr1 at interactivity 20..100 step 20 clamp using prices 2026-04",
         "compare precision fp4 vs fp8 on mi355x model dsr1 show throughput, cost, accuracy",
         "compare gpu * model dsr1 precision fp8 seq 8k/1k at 50 show cost",
-        "compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput with noise last 5"}},
+        "compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput with noise last 5",
+        "compare gpu gb300 vs b200 model dsr1 precision fp8 at 100 show throughput, deployable"}},
       {"rank", "rank DIMENSION|config [by METRIC] at interactivity T[, T…] [FILTERS] [show METRICS] [CLAUSES]",
        "every value of a dimension present under the filters (or every configuration, `rank config`) as a side, best "
        "first at each target by the metric's polarity, with the ratio to the best; values out of range are listed last",
@@ -91,7 +92,10 @@ const std::vector<ClauseDoc>& clause_docs() {
       {"on date", "on date DATE", "the runs of DATE only"},
       {"at", "at [interactivity] T, … | at A..B step S | at band P%, …", "target interactivities (default: the band's 25/50/75 %)"},
       {"clamp", "clamp", "outside a frontier take its edge value (flagged) instead of reporting out of range"},
-      {"show", "show METRIC[, METRIC]", "metrics (throughput [output|input], cost, tokens_per_dollar, power, joules, concurrency, ttft|tpot|itl|e2el [p90|p99|…], accuracy) or points columns"},
+      {"show", "show METRIC[, METRIC]",
+       "metrics (throughput [output|input], cost, tokens_per_dollar, power, joules, concurrency, ttft|tpot|itl|e2el [p90|p99|…], "
+       "accuracy) or points columns; on compare also config (the frontier knots behind each value) and deployable (the best "
+       "single configuration at each target)"},
       {"using", "using prices EDITION|TIER | using cost splined|derived | using dashboard DATE | using interactivity p50|p90|p99",
        "catalog edition (2026-04, 2026-07, 2026-09) and tier (hyperscaler, neocloud, rental); the cost method; everything the "
        "dashboard had in force on DATE; the interactivity percentile of the x axis (default p50, p90 for agentic rows)"},

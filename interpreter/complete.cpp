@@ -101,6 +101,7 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
     add_all(present(*filter_field(prev2)));
   } else if (prev == "show" || (after_comma && last_kw == "show")) {
     for (const auto& m : catalog::metrics()) out.insert(m.key);
+    if (tokens.front() == "compare") add_all({"config", "deployable"});  // what stands behind each value
   } else if (tokens.front() == "trend" && tokens.size() == 1) {
     for (const auto& m : catalog::metrics()) out.insert(m.key);
   } else if (prev == "prices") {

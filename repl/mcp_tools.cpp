@@ -97,7 +97,7 @@ std::vector<ToolSpec> make_tools() {
                {"filters", filters_schema(kFiltersHelp)},
                {"targets", targets_schema("interactivities (tok/s/user) to read each frontier at, e.g. [50, 100]")},
                {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
-               {"metrics", strings("what to show: throughput (throughput output, throughput input), cost, tokens_per_dollar, power, joules, concurrency, ttft, tpot, itl, e2el (each with mean, median, p90, p99, p99.9: \"ttft p99\"), accuracy. Default: throughput, cost, power, concurrency")},
+               {"metrics", strings("what to show: throughput (throughput output, throughput input), cost, tokens_per_dollar, power, joules, concurrency, ttft, tpot, itl, e2el (each with mean, median, p90, p99, p99.9: \"ttft p99\"), accuracy; and config (the frontier knots behind each value) or deployable (the best single configuration at each target). Every value carries its evidence: measured, one_config, two_configs, wide_gap or clamped. Default: throughput, cost, power, concurrency")},
                {"prices", str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
                {"tokens", R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
                {"cost", R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},

@@ -105,6 +105,9 @@ inline const char* evidence_key(Evidence::Kind k) noexcept {
   }
   return "measured";
 }
+// The evidence column of a table (`values`, rank, trend, crossings, `show deployable`): text, its
+// cells the kinds' keys, empty where there is no value.
+inline Column evidence_column() { return {"evidence", "", Column::Type::text}; }
 // The wide-gap rule and the measured tolerance, as docs/SEMANTICS.md §12 states them.
 inline constexpr double kMeasuredTolerance = 0.01;  // |target − knot| ≤ 1 % of the knot's interactivity
 inline constexpr double kWideGapInteractivity = 2.0;  // a segment's upper end over twice as interactive

@@ -68,9 +68,11 @@ std::optional<std::string> beyond_single(const std::string& who, double t, const
   if (by >= metrics.size() || !pooled[by] || !single->values[by] || !(*pooled[by] > 0) || !(*single->values[by] > 0)) return std::nullopt;
   const auto& col = metrics[by].column;
   const double p = *pooled[by], s = *single->values[by];
-  const double r = col.polarity == MetricColumn::Polarity::lower_is_better ? s / p : p / s;  // how much better pooled reads
-  if (r <= 1.01) return std::nullopt;
-  const std::string by_how_much = r <= 2 ? fmt::format("{:.1f}% beyond", (r - 1) * 100) : fmt::format("{:.2f}× as good as", r);
+  const bool lower = col.polarity == MetricColumn::Polarity::lower_is_better;
+  if ((lower ? s / p : p / s) <= 1.01) return std::nullopt;  // no more than 1 % better than one line reaches
+  const std::string by_how_much = lower       ? fmt::format("{:.1f}% below", (1 - p / s) * 100)
+                                  : p / s <= 2 ? fmt::format("{:.1f}% above", (p / s - 1) * 100)
+                                               : fmt::format("{:.2f}×", p / s);
   return fmt::format("{} at {}: the pooled {} {} is {} the {} of the best single configuration, {}{}", who, number_text(t), col.key,
                      out::metric_cell(col.key, p), by_how_much, out::metric_cell(col.key, s), single->config,
                      single->evidence && !single->evidence->solid() ? fmt::format(" (itself {})", evidence_key(single->evidence->kind)) : "");
@@ -412,7 +414,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   values.columns = {{"interactivity", "tok/s/user", Column::Type::number},
                     {"side", "", Column::Type::text},
                     {"status", "", Column::Type::text},
-                    {"evidence", "", Column::Type::text}};
+                    evidence_column()};
   for (const auto& m : cmp.metrics)
     values.columns.push_back({m.key, m.unit, m.key == "concurrency" ? Column::Type::integer : Column::Type::number});
   for (const auto& t : cmp.targets)

@@ -122,14 +122,14 @@ std::vector<std::string> evidence_notes(const BoundCompare& q, const CompareCave
     }
     if (each.empty()) continue;
     notes.push_back(kind == Evidence::Kind::two_configs
-                        ? fmt::format("{} between two configurations: the frontier segment joins the knots of two configuration lines, so no "
-                                      "single deployment was measured there: {}",
-                                      out::evidence_mark(kind), text::join(each, "; "))
-                        : fmt::format("{} across a wide gap (the frontier segment's upper end is more than {}× as interactive as its lower "
-                                      "end, or its throughput changes more than {}×): nothing was measured in between, the value is the "
-                                      "spline's guess: {}",
-                                      out::evidence_mark(kind), number_text(kWideGapInteractivity), number_text(kWideGapThroughput),
-                                      text::join(each, "; ")));
+                        ? fmt::format("{} ({}) between two configurations: the frontier segment joins the knots of two configuration "
+                                      "lines, so no single deployment was measured there: {}",
+                                      out::evidence_mark(kind), evidence_key(kind), text::join(each, "; "))
+                        : fmt::format("{} ({}) across a wide gap (the frontier segment's upper end is more than {}× as interactive as "
+                                      "its lower end, or its throughput changes more than {}×): nothing was measured in between, the "
+                                      "value is the spline's guess: {}",
+                                      out::evidence_mark(kind), evidence_key(kind), number_text(kWideGapInteractivity),
+                                      number_text(kWideGapThroughput), text::join(each, "; ")));
   }
   if (!caveats.beyond_single.empty())
     notes.push_back("beyond any single configuration: " + text::join(caveats.beyond_single, "; ") +

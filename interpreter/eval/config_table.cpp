@@ -85,7 +85,7 @@ Table deployable_table(const Comparison& c) {
   t.columns = {{"target", "tok/s/user", Column::Type::number}, {"side", "", Column::Type::text}, {"config", "", Column::Type::text}};
   for (const auto& m : c.metrics) t.columns.push_back({m.key, m.unit, m.key == "concurrency" ? Column::Type::integer : Column::Type::number});
   if (!c.metrics.empty()) t.columns.push_back({"pooled_vs_single", "×", Column::Type::number});
-  t.columns.push_back({"evidence", "", Column::Type::text});
+  t.columns.push_back(evidence_column());
   for (const auto& target : c.targets)
     for (const auto& sv : target.values) {
       if (sv.status == Status::out_of_range) continue;

@@ -133,7 +133,7 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   ct.title = "crossings";
   ct.columns = {{"interactivity", "tok/s/user", Column::Type::number}, {"from", "", Column::Type::text}, {"to", "", Column::Type::text}};
   for (const auto& s : q.sides) ct.columns.push_back({s.label, metric.column.unit, Column::Type::number});
-  ct.columns.push_back({"evidence", "", Column::Type::text});
+  ct.columns.push_back(evidence_column());
   std::size_t changes = 0;
   for (std::size_t k = 0; k < crossings.size(); ++k) {
     // Where one side's frontier begins or ends the comparison starts or stops: not a change of leader.

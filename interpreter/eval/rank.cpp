@@ -81,7 +81,7 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
                  {metric.key, metric.unit, Column::Type::number},
                  {"vs_best", "×", Column::Type::number},
                  {"status", "", Column::Type::text},
-                 {"evidence", "", Column::Type::text}};
+                 evidence_column()};
     for (std::size_t m = 1; m < c.metrics.size(); ++m) t.columns.push_back({c.metrics[m].key, c.metrics[m].unit, Column::Type::number});
     const std::optional<double> best = entries.empty() ? std::nullopt : entries.front().metric();
     std::int64_t place = 0;

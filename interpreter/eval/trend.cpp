@@ -41,7 +41,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   if (by) t.columns.push_back({std::string(field_keyword(*by)), "", Column::Type::text});
   t.columns.push_back({"interactivity", "tok/s/user", Column::Type::number});
   t.columns.push_back({"status", "", Column::Type::text});
-  t.columns.push_back({"evidence", "", Column::Type::text});
+  t.columns.push_back(evidence_column());
   for (const auto& m : metrics) t.columns.push_back({m.column.key, m.column.unit, Column::Type::number});
   t.columns.push_back({"lines", "", Column::Type::integer});
   t.columns.push_back({"frontier", "", Column::Type::integer});

@@ -115,7 +115,10 @@ void draw_panel(std::string& o, const Panel& p, int columns, int height, bool co
         const double dx = p.x.scale == Scale::log ? std::pow(10.0, std::log10(p.x.lo) + (std::log10(p.x.hi) - std::log10(p.x.lo)) * x / (pw * 2 - 1))
                                                   : p.x.lo + (p.x.hi - p.x.lo) * x / (pw * 2 - 1);
         const int y = py(hermite_at(s, std::clamp(dx, s.xs.front(), s.xs.back())));
-        cv.line(lx, ly, x, y, c);
+        // Across a wide gap (SEMANTICS.md §12) the curve is dotted: every other column.
+        const bool gap = std::any_of(s.gaps.begin(), s.gaps.end(), [&](const auto& g) { return dx > g.first && dx < g.second; });
+        if (!gap) cv.line(lx, ly, x, y, c);
+        else if (x % 2 == 0) cv.dot(x, y, c);
         lx = x, ly = y;
       }
     }
@@ -187,6 +190,7 @@ std::string braille(const Spec& spec, int columns, int rows, bool color) {
   std::string legend;
   for (const auto& [name, style] : spec.legend)
     legend += (legend.empty() ? "" : "   ") + (color ? std::string(ansi(style)) : "") + glyph(shape_of(style), false) + " " + name + (color ? kOff : "");
+  if (spec.gap_legend) legend += (legend.empty() ? "" : "   ") + std::string("⠁⠁⠁ across a wide gap: nothing measured");
   if (!legend.empty()) o += legend + "\n";
   const int n = static_cast<int>(std::max<std::size_t>(1, spec.panels.size()));
   const int height = std::clamp((rows - 8) / n - 4, 6, 20);

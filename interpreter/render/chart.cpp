@@ -331,7 +331,7 @@ std::optional<Spec> trend_chart(const Result& r, const Options& o) {
   std::vector<std::size_t> values, groups;
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     const std::string& n = t.columns[i].name;
-    if (i == di || i == si) continue;
+    if (i == di || i == si || n == evidence_column().name) continue;  // what stands behind a value is no group
     if (numeric(t.columns[i]) && n != "interactivity" && n != "lines" && n != "frontier") values.push_back(i);
     if (!numeric(t.columns[i])) groups.push_back(i);
   }

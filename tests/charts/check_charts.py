@@ -114,12 +114,16 @@ def path_y_at(segs, px):
     return None
 
 
+# Keys of a compared value that are not metrics: what stands behind it, its spread.
+NOT_METRICS = ("side", "status", "evidence", "deployable", "noise")
+
+
 def check_compare(name, svg_text, result):
     root = ET.fromstring(svg_text)
     check(root.tag == NS + "svg" and root.get("data-kind") == "compare", f"{name}: not a compare SVG")
     check(root.find(NS + "title").text == result["query"], f"{name}: the title is not the resolved query")
     sides = [s["label"] for s in result["sides"]]
-    metrics = [k for k in result["targets"][0]["values"][0].keys() if k not in ("side", "status")]
+    metrics = [k for k in result["targets"][0]["values"][0].keys() if k not in NOT_METRICS]
     panels = root.findall(f"{NS}g[@class='panel']")
     check(len(panels) == len(metrics), f"{name}: {len(panels)} panels for {len(metrics)} metrics")
     legend = [g.get("data-side") for g in root.iter(NS + "g") if g.get("class") == "legend-item"]
@@ -138,8 +142,13 @@ def check_compare(name, svg_text, result):
             if not check(len(series) == 1, f"{name} {key}: {len(series)} series for {display}"):
                 continue
             g = series[0]
+            # The curve: one frontier path, and one dashed path of the segments across a wide gap
+            # (SEMANTICS.md §12) when it has any; together they are the whole curve.
             paths = [p for p in g.iter(NS + "path") if p.get("class") == "frontier"]
-            check(len(paths) == 1, f"{name} {key} {display}: {len(paths)} frontier paths")
+            gaps = [p for p in g.iter(NS + "path") if p.get("class") == "gap"]
+            check(len(paths) <= 1 and len(gaps) <= 1 and paths + gaps, f"{name} {key} {display}: {len(paths)} frontier and {len(gaps)} gap paths")
+            for gp in gaps:
+                check(gp.get("stroke-dasharray"), f"{name} {key} {display}: the gap path is not dashed")
             markers = [e for e in g.iter() if e.get("class") == "target-marker"]
             absent = [e for e in g.iter() if e.get("class") == "target-absent"]
             vals = [t["values"][si] for t in result["targets"]]
@@ -147,9 +156,9 @@ def check_compare(name, svg_text, result):
             out = [t["interactivity"] for t, v in zip(result["targets"], vals) if v["status"] == "out_of_range"]
             check(len(markers) == len(reachable), f"{name} {key} {display}: {len(markers)} markers for {len(reachable)} reachable targets")
             check(len(absent) == len(out), f"{name} {key} {display}: {len(absent)} absent markers for {len(out)} out-of-range targets")
-            if not paths:
+            if not paths + gaps:
                 continue
-            segs = segments(paths[0].get("d"))
+            segs = [seg for p in paths + gaps for seg in segments(p.get("d"))]
             for x, want in reachable:
                 y_px = path_y_at(segs, fx(x))
                 if not check(y_px is not None, f"{name} {key} {display}: the path does not reach {x}"):

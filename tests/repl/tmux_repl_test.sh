@@ -22,8 +22,8 @@ tmux send-keys -t "$session" "model dsr1 at 90" Enter
 wait_for "Verdicts"
 pane=$(tmux capture-pane -t "$session" -p)
 for want in "compare precision fp4 vs fp8 gpu mi355x model dsr1 seq 1k/1k at interactivity 90" \
-            "│ Throughput (tok/s/GPU) │         90 │   681.1 │   317.5 │ FP4    │ 2.15x │" \
-            "│ Cost (\$/M tok)         │         90 │  \$0.612 │  \$1.312 │ FP4    │ 2.15x │" \
+            "│ Throughput (tok/s/GPU) │         90 │   681.1† │   317.5† │ FP4    │ 2.15x │" \
+            "│ Cost (\$/M tok)         │         90 │  \$0.612† │  \$1.312† │ FP4    │ 2.15x │" \
             "at 90 tok/s/user: FP4 is 115% cheaper per token"; do
   if ! grep -qF -- "$want" <<<"$pane"; then
     echo "missing from the REPL screen: $want"; echo "$pane"; exit 1

@@ -84,7 +84,7 @@ TEST_CASE("evidence: a verdict resting on a value that is not solid says so in t
   REQUIRE(r.summary.size() == 1);
   CHECK(contains(r.summary[0], "GB300 delivers 1338% more tok/s/GPU — but GB300's value is a guess across a wide gap "
                                "(nothing measured between 84.1 and 172.9 tok/s/user)"));
-  CHECK(any_contains(r.notes, "‡ across a wide gap (the frontier segment's upper end is more than 2× as interactive as its lower end, "
+  CHECK(any_contains(r.notes, "‡ (wide_gap) across a wide gap (the frontier segment's upper end is more than 2× as interactive as its lower end, "
                               "or its throughput changes more than 3×)"));
   // A solid comparison says nothing more: FP8 at 127 is along one configuration, FP4 between two.
   const auto solid = run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 127 show throughput");
@@ -108,7 +108,7 @@ TEST_CASE("evidence: the best single configuration beside the pooled value", "[i
   REQUIRE(b.deployable);
   CHECK(b.deployable->config == "b200 trt fp8 mtp tp8 ep8");
   CHECK(b.deployable->evidence->kind == Evidence::Kind::one_config);
-  CHECK(any_contains(r.notes, "B200 at 100: the pooled throughput 217.1 is 6.2% beyond the 204.4 of the best single configuration, b200 trt fp8 mtp tp8 ep8"));
+  CHECK(any_contains(r.notes, "B200 at 100: the pooled throughput 217.1 is 6.2% above the 204.4 of the best single configuration, b200 trt fp8 mtp tp8 ep8"));
   REQUIRE(r.tables.size() == 2);
   CHECK(r.tables[1].title == "deployable");
   // Without asking, no deployable is carried (the note still is).
@@ -142,4 +142,13 @@ TEST_CASE("evidence: expect … solid and expect solid fail on a guess, hold on 
   const auto held = s.run("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 127\nexpect throughput(fp8) > 0 at 127 solid", "query", false);
   CHECK(failed(held).empty());
   CHECK(held.exit_code() == 0);
+}
+
+TEST_CASE("evidence: completion and help know show deployable and config on compare", "[interp][evidence]") {
+  icq::Session s;
+  const auto words = s.complete("compare precision fp4 vs fp8 on mi355x show throughput, dep");
+  CHECK(std::find(words.begin(), words.end(), "deployable") != words.end());
+  const auto points = s.complete("points on mi355x show dep");
+  CHECK(std::find(points.begin(), points.end(), "deployable") == points.end());
+  CHECK(contains(icq::render(run_ok(s, "help compare"), icq::Format::table), "deployable (the best single configuration at each target)"));
 }
