@@ -280,12 +280,18 @@ std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const dat
     const std::optional<double> v = by < d.values.size() ? d.values[by] : std::nullopt;
     return std::tuple{d.evidence && d.evidence->solid(), v.has_value(), v ? (lower ? -*v : *v) : 0.0};
   };
+  // Ranked on the one metric; the winner's every metric read once at the end.
+  const std::vector<BoundMetric> one = by < metrics.size() ? std::vector<BoundMetric>{metrics[by]} : std::vector<BoundMetric>{};
   for (const Curve& c : lines) {
     if (!c.in_range(x)) continue;
-    PointValues pv = evaluate_at(c, ds, x, false, metrics, method, token_field);
-    std::optional<Evidence> evidence = evidence_of(c, ds, pv);
-    Deployable d{data::config_label(ds.line_of(ds.rows()[c.frontier().front().index])), std::move(pv.values), std::move(evidence)};
+    PointValues pv = evaluate_at(c, ds, x, false, one, method, token_field);
+    Deployable d{{}, std::vector<std::optional<double>>(metrics.size()), evidence_of(c, ds, pv)};
+    if (by < metrics.size()) d.values[by] = pv.values.front();
     if (!best || rank(d) > rank(best->deployable)) best = SingleBest{std::move(d), &c};
+  }
+  if (best) {
+    best->deployable.config = data::config_label(ds.line_of(ds.rows()[best->line->frontier().front().index]));
+    best->deployable.values = evaluate_at(*best->line, ds, x, false, metrics, method, token_field).values;
   }
   return best;
 }

@@ -1,6 +1,7 @@
 #include "phrase/dashboard_page.hpp"
 
 #include "phrase/phrasing.hpp"
+#include "num/decimal.hpp"
 #include "text/text.hpp"
 
 #include <cmath>
@@ -273,8 +274,11 @@ std::string js_to_fixed(double v, int digits) {
   if (digits < 0 || digits > 100) throw std::out_of_range("toFixed() digits argument must be between 0 and 100");
   if (std::isnan(v)) return "NaN";
   if (std::abs(v) >= 1e21) return js_number(v);
-  // 1100 decimals hold every double exactly (at most 1074 fractional digits), so the digit
-  // after the last kept one decides alone: 5 or more is at or above the tie, and ties go up.
+  // Away from a tie, doubles decide (num::fixed_unless_tie); x < 0 is tested before rounding, so
+  // -0.0001 gives "-0.00" and -0 gives "0.00".
+  if (auto fast = num::fixed_unless_tie(std::abs(v), digits)) return (v < 0 ? "-" : "") + *fast;
+  // 1100 decimals hold every double exactly (at most 1074 fractional digits), so the digit after
+  // the last kept one decides alone: 5 or more is at or above the tie, and ties go up.
   const std::string exact = fmt::format("{:.1100f}", std::abs(v));
   const auto dot = exact.find('.');
   std::string out = exact.substr(0, digits == 0 ? dot : dot + 1 + static_cast<std::size_t>(digits));

@@ -12,7 +12,9 @@ namespace icq::out {
 
 std::string grouped(double v, int places) {
   if (!std::isfinite(v)) return "—";
-  std::string s = num::Decimal::from_double(v).fixed(places);
+  // Half up on the exact binary value: in doubles away from a tie, exactly near one.
+  auto fast = num::fixed_unless_tie(v, places);
+  std::string s = fast ? std::move(*fast) : num::Decimal::from_double(v).fixed(places);
   const bool negative = !s.empty() && s[0] == '-';
   if (negative) s.erase(0, 1);
   const std::size_t dot = s.find('.');

@@ -29,6 +29,21 @@ Decimal Decimal::parse(std::string_view text) {
   return Decimal(Backend(std::string(text)));
 }
 
+std::optional<std::string> fixed_unless_tie(double v, int places) {
+  if (!(v >= 0) || places < 0 || places > 15) return std::nullopt;
+  const double scaled = v * std::pow(10.0, places);
+  if (!(scaled < 9e15)) return std::nullopt;
+  const double whole = std::floor(scaled), frac = scaled - whole;
+  if (std::abs(frac - 0.5) <= 1e-12 * (scaled + 1)) return std::nullopt;
+  std::string n = std::to_string(static_cast<long long>(whole) + (frac > 0.5 ? 1 : 0));
+  if (places > 0) {
+    const auto p = static_cast<std::size_t>(places);
+    if (n.size() <= p) n.insert(0, p + 1 - n.size(), '0');
+    n.insert(n.size() - p, ".");
+  }
+  return n;
+}
+
 Decimal Decimal::from_double(double d) {
   if (!std::isfinite(d)) throw std::invalid_argument("non-finite value cannot become a decimal");
   return Decimal(Backend(d));

@@ -4,10 +4,17 @@
 // measured values enter through their exact binary value. 50 significant digits.
 #include <boost/multiprecision/cpp_dec_float.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace icq::num {
+
+// A non-negative double with `places` decimals (0 to 15), rounded half up on its exact binary
+// value, when that value is not within a hair of a tie: then the double's own arithmetic decides
+// (its error, below 2^-52 of the scaled value, is far inside the margin), which is what most
+// numbers a person reads need. nullopt near a tie, for negative or huge values: take an exact path.
+std::optional<std::string> fixed_unless_tie(double v, int places);
 
 class Decimal {
  public:

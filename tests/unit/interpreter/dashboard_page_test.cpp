@@ -2,8 +2,10 @@
 // and every paragraph and table cell of the five seed pages in /work/shared/seeds, reproduced
 // from the values their own tables print.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -171,6 +173,43 @@ TEST_CASE("js_to_fixed: exact binary value, exact ties away from zero", "[interp
   CHECK(js_to_fixed(INFINITY, 1) == "Infinity");
   CHECK(js_to_fixed(NAN, 2) == "NaN");
   CHECK_THROWS(js_to_fixed(1.0, 101));
+}
+
+TEST_CASE("js_to_fixed: the fast path away from ties agrees with the exact expansion", "[interp][dashboard_page]") {
+  // The exact rule by itself: the digit after the last kept one of the exact decimal expansion.
+  const auto exact = [](double v, int digits) {
+    const std::string e = fmt::format("{:.1100f}", std::abs(v));
+    const auto dot = e.find('.');
+    std::string out = e.substr(0, digits == 0 ? dot : dot + 1 + static_cast<std::size_t>(digits));
+    if (e[dot + 1 + static_cast<std::size_t>(digits)] >= '5') {
+      std::size_t i = out.size();
+      for (;;) {
+        if (i == 0) {
+          out.insert(out.begin(), '1');
+          break;
+        }
+        --i;
+        if (out[i] == '.') continue;
+        if (out[i] != '9') {
+          ++out[i];
+          break;
+        }
+        out[i] = '0';
+      }
+    }
+    return (v < 0 ? "-" : "") + out;
+  };
+  std::uint64_t seed = 0x9e3779b97f4a7c15ull;
+  const auto next = [&] { return seed = seed * 6364136223846793005ull + 1442695040888963407ull; };
+  for (int i = 0; i < 20000; ++i) {
+    const int digits = static_cast<int>(next() >> 62);  // 0..3, as the page prints
+    // Magnitudes of the page's numbers (costs to throughputs), and values a hair from a tie.
+    double v = static_cast<double>(next() >> 11) / 9007199254740992.0 * std::pow(10.0, static_cast<double>(next() % 7) - 2);
+    if (i % 4 == 0) v = (std::floor(v * std::pow(10.0, digits)) + 0.5) / std::pow(10.0, digits);
+    if (i % 8 == 1) v = -v;
+    INFO(fmt::format("{:.17g} to {} digits", v, digits));
+    REQUIRE(js_to_fixed(v, digits) == exact(v, digits));
+  }
 }
 
 TEST_CASE("js_round: Math.round, halves toward +infinity", "[interp][dashboard_page]") {

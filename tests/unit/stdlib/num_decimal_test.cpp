@@ -2,7 +2,10 @@
 // (DECISIONS.md, Computation: "display rounding is half-up on that decimal value").
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstdint>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -117,4 +120,32 @@ TEST_CASE("decimal: non-finite doubles throw invalid_argument", "[decimal]") {
   REQUIRE_THROWS_AS(Decimal::from_double(std::numeric_limits<double>::quiet_NaN()), std::invalid_argument);
   REQUIRE_THROWS_AS(Decimal::from_double(std::numeric_limits<double>::infinity()), std::invalid_argument);
   REQUIRE_THROWS_AS(Decimal::from_double(-std::numeric_limits<double>::infinity()), std::invalid_argument);
+}
+
+TEST_CASE("fixed_unless_tie: doubles decide what the exact decimal would, and leave ties to it", "[num]") {
+  using icq::num::Decimal;
+  using icq::num::fixed_unless_tie;
+  CHECK(fixed_unless_tie(1002.25, 1) == std::nullopt);  // an exact tie: the exact path rounds it up
+  CHECK(fixed_unless_tie(0.125, 2) == std::nullopt);
+  CHECK(fixed_unless_tie(-1.0, 1) == std::nullopt);
+  CHECK(fixed_unless_tie(1.005, 2) == std::nullopt);  // 1.00499999999999989…: a hair from a tie, the exact path
+  CHECK(fixed_unless_tie(1.0049, 2) == "1.00");
+  CHECK(fixed_unless_tie(0.0004, 3) == "0.000");
+  CHECK(fixed_unless_tie(0.0006, 3) == "0.001");
+  CHECK(fixed_unless_tie(999.96, 1) == "1000.0");
+  CHECK(fixed_unless_tie(42.0, 0) == "42");
+  std::uint64_t seed = 0x243f6a8885a308d3ull;
+  const auto next = [&] { return seed = seed * 6364136223846793005ull + 1442695040888963407ull; };
+  std::size_t decided = 0;
+  for (int i = 0; i < 50000; ++i) {
+    const int places = static_cast<int>(next() % 4);
+    double v = static_cast<double>(next() >> 11) / 9007199254740992.0 * std::pow(10.0, static_cast<double>(next() % 8) - 2);
+    if (i % 3 == 0) v = (std::floor(v * std::pow(10.0, places)) + 0.5) / std::pow(10.0, places);  // at or a hair from a tie
+    if (const auto fast = fixed_unless_tie(v, places)) {
+      ++decided;
+      INFO(v << " to " << places);
+      REQUIRE(*fast == Decimal::from_double(v).fixed(places));
+    }
+  }
+  CHECK(decided > 30000);
 }
