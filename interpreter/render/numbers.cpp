@@ -38,6 +38,7 @@ std::string metric_cell(const std::string& key, double v) {
 }
 
 std::string number_cell(const std::string& column, double v) {
+  if (column == "target") return number_text(v);  // as the statement wrote it: 35.6, not 35.600
   static const std::vector<std::string> metric_keys = {"throughput", "output_throughput", "input_throughput", "cost", "tokens_per_mw",
                                                        "joules_per_token", "concurrency", "accuracy"};
   if (std::find(metric_keys.begin(), metric_keys.end(), column) != metric_keys.end()) return metric_cell(column, v);
