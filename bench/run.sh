@@ -23,7 +23,7 @@ log() { echo "bench: $*" >&2; }
 log "building the ci preset (Release)"
 cmake --preset ci >/dev/null
 cmake --build --preset ci >/dev/null
-icq="$root/build/ci/repl/icq"
+icq="$root/build/ci/bin/icq"
 scale="$root/build/ci/bench/icq_scale"
 micro="$root/build/ci/bench/icq_bench"
 [ -d bench/node_modules/@duckdb/node-api ] || (cd bench && npm ci --no-audit --no-fund >/dev/null)

@@ -201,6 +201,13 @@ struct Session::Impl {
     data::release_free_memory();  // the builder's transient maps and buffers
     if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
     data = std::move(ds);
+    if (options.refresh_snapshot && !options.extra_snapshot.empty() && options.data_paths.empty() && loaded.empty()) {
+      try {
+        interp::write_cache_snapshot(*data, options.extra_paths, options.extra_snapshot);
+      } catch (const data::LoadError&) {
+        // a read-only or full cache: parsed each time
+      }
+    }
   }
   Result load(const ast::Word& path, const std::filesystem::path& base);
 

@@ -12,13 +12,12 @@
 #include <variant>
 #include <vector>
 
-#include "cache.hpp"
-#include "cli.hpp"
-#include "fetch.hpp"
+#include "bootstrap.hpp"
+#include "cli_options.hpp"
+#include "helpers.hpp"
 #include "host.hpp"
 #include "icq/icq.hpp"
 #include "interrupt.hpp"
-#include "mcp.hpp"
 
 namespace {
 
@@ -35,20 +34,16 @@ std::optional<std::string> slurp(std::istream& in) {
 
 int main(int argc, char** argv) {
   const auto parsed = icq::cli::parse_args(argc, argv);
-  if (const auto* err = std::get_if<icq::cli::UsageError>(&parsed)) {
+  if (const auto* err = std::get_if<icq::hosts::UsageError>(&parsed)) {
     std::cerr << "icq: " << err->message << "\n";
     if (!err->help.empty()) std::cerr << "help: " << err->help << "\n";
     return 2;
   }
   const auto& opts = std::get<icq::cli::Options>(parsed);
   // `icq [options] fetch …` (the only command that touches the network) and `icq mcp` (the Model
-  // Context Protocol server on stdio, for AI assistants) are commands of their own.
-  if (opts.command) {
-    std::vector<const char*> args{opts.command->c_str()};
-    for (const auto& a : opts.command_args) args.push_back(a.c_str());
-    const int n = static_cast<int>(args.size());
-    return *opts.command == "fetch" ? icq::fetch::run(n, args.data()) : icq::mcp::run(n, args.data());
-  }
+  // Context Protocol server on stdio, for AI assistants) are programs of their own (helpers.hpp).
+  if (opts.command)
+    return icq::hosts::run_helper(*opts.command == "fetch" ? icq::hosts::fetch_helper : icq::hosts::mcp_helper, opts.command_args);
   if (opts.help) {
     std::cout << icq::cli::usage_text();
     return 0;
@@ -68,16 +63,7 @@ int main(int argc, char** argv) {
   ho.color_errors = is_tty(STDERR_FILENO) && !no_color;
   ho.log_x = opts.log_x, ho.log_y = opts.log_y;
 
-  icq::SessionOptions so;
-  so.data_paths = opts.data_paths;
-  // The newest capture of `icq fetch` on top of the built-in data, unless --data or --no-cache.
-  if (opts.data_paths.empty() && !opts.no_cache) {
-    auto cached = icq::fetch::cached_data(icq::fetch::cache_dir(opts.cache), std::time(nullptr));
-    so.extra_paths = std::move(cached.files);
-    so.extra_snapshot = std::move(cached.snapshot);
-    so.data_note = std::move(cached.note);
-  }
-  for (const auto& [k, v] : opts.params) so.params[k] = v;
+  icq::SessionOptions so = icq::hosts::session_options(opts.data, std::time(nullptr));
   // Data problems are reported as they load. Broken or unrecognised files make the run exit 2 after
   // its results; a partly bad file (its good rows kept) only warns, like a compiler, unless --strict;
   // notes (skipped non-benchmark documents, units) never count.
@@ -99,16 +85,8 @@ int main(int argc, char** argv) {
       std::cerr << "\rloading " << done << "/" << total << " " << std::string(name.substr(0, 60)) << "\x1b[K" << (done == total ? "\r\x1b[K" : "")
                 << std::flush;
     };
-  std::optional<icq::Session> session;
-  const bool with_cache = !so.extra_paths.empty();
-  try {
-    session.emplace(std::move(so));
-  } catch (const icq::Error& e) {
-    icq::Diagnostic d = e.diagnostic;
-    if (with_cache && d.help.empty()) d.help = "the fetched data in the cache could not be read: run with --no-cache, or fetch again";
-    std::cerr << icq::format_diagnostic(d, ho.color_errors);
-    return 2;
-  }
+  const std::unique_ptr<icq::Session> session = icq::hosts::open_session(std::move(so), ho.color_errors);
+  if (!session) return 2;
   quiet_notes = false;
   // From here Ctrl-C cancels the statement running (the REPL prompts again; a batch run stops after
   // what finished and exits 130); while the data loads above, it ends the process as usual.

@@ -15,8 +15,8 @@
 
 #include "dot_commands.hpp"
 #include "interrupt.hpp"
+#include "helpers.hpp"
 #include "line_editor.hpp"
-#include "png.hpp"
 
 namespace icq::repl {
 
@@ -119,10 +119,9 @@ int Host::write_png(const Result& r) {
   if (png_.empty() || !has_chart(r)) return 0;
   RenderOptions o;
   o.log_x = opt_.log_x, o.log_y = opt_.log_y;
-  std::string error;
-  if (repl::write_png(render(r, Format::svg, o), png_, error)) return 0;
-  std::cerr << "icq: cannot write the PNG '" << png_ << "': " << error << "\n";
-  return 2;
+  // icq-png rasterises the SVG (librsvg stays out of icq) and says why when it cannot.
+  const int code = hosts::run_helper(hosts::png_helper, {png_}, render(r, Format::svg, o));
+  return code == 0 || code == 130 ? code : 2;
 }
 
 void Host::render_one(const Result& r, const RenderOptions& options, bool plot) {

@@ -1,7 +1,7 @@
 #pragma once
 // `icq mcp`, the server: one MCP session over an icq Session. It answers one message at a time
 // (lifecycle, tools, resources, ping) and runs every call that reaches the Session on a worker
-// thread under a time limit. It does no I/O: the host (mcp_main.cpp) feeds it lines and writes
+// thread under a time limit. It does no I/O: the host (main.cpp) feeds it lines and writes
 // what it returns.
 #include <atomic>
 #include <functional>
@@ -23,6 +23,7 @@ struct ServerOptions {
   double timeout_seconds = 60;                     // per call that runs icq text
   std::size_t max_output_bytes = 512 * 1024;       // per content item; longer text is cut, with a note
   std::size_t max_message_bytes = 4 * 1024 * 1024; // per incoming line
+  bool operator==(const ServerOptions&) const = default;
 };
 
 class Server {

@@ -24,7 +24,9 @@
 #include <vector>
 
 #include "api_json.hpp"
+#include "bootstrap.hpp"
 #include "cache.hpp"
+#include "capture.hpp"
 #include "fetch_models.hpp"
 #include "http.hpp"
 #include "icq/icq.hpp"
@@ -36,100 +38,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kDefaultApi = "https://inferencex.semianalysis.com";
-
-const char* const kUsage =
-    "usage: icq fetch [--api URL] [--cache DIR] [--timeout SECONDS] [--retries N] [model NAME ...]\n"
-    "\n"
-    "Downloads the InferenceX API (the model list, then per model its benchmarks and the history of each\n"
-    "sequence, plus evaluations, availability and reliability) into a new dated capture of the cache.\n"
-    "Nothing is kept unless every endpoint answered with valid JSON; an unchanged API adds no capture.\n"
-    "\n"
-    "  --api URL          the server (default $ICQ_API, else https://inferencex.semianalysis.com)\n"
-    "  --cache DIR        the cache (default $ICQ_CACHE, else $XDG_CACHE_HOME/icq, else ~/.cache/icq)\n"
-    "  --timeout SECONDS  limit per request (default 60; connecting is limited to 10)\n"
-    "  --retries N        attempts after the first on 429, 5xx and timeouts (default 4, backoff 1, 2, 4, 8 s)\n"
-    "  model NAME ...     only these models (a DB key, an alias or a display name: model dsr1 qwen3.5)\n"
-    "\n"
-    "exit codes: 0 fetched (or unchanged), 2 failed (the cache is left exactly as it was)\n";
-
-struct Args {
-  std::string api;
-  std::optional<std::string> cache;
-  std::vector<std::string> models;
-  long timeout = 60;
-  int retries = 4;
-  bool help = false;
-};
-
 // What ends a fetch: what failed, why, and what to do about it.
 struct Failure {
   std::string what, why, help;
 };
-
-std::optional<long> number(const std::string& s, long lo, long hi) {
-  char* end = nullptr;
-  errno = 0;
-  const long v = std::strtol(s.c_str(), &end, 10);
-  if (s.empty() || *end || errno || v < lo || v > hi) return std::nullopt;
-  return v;
-}
-
-std::variant<Args, Failure> parse_args(int argc, const char* const* argv) {
-  Args a;
-  bool in_models = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i], inline_value;
-    bool has_inline = false;
-    if (arg.rfind("--", 0) == 0 && arg.find('=') != std::string::npos) {
-      inline_value = arg.substr(arg.find('=') + 1), arg = arg.substr(0, arg.find('=')), has_inline = true;
-    }
-    const auto value = [&]() -> std::optional<std::string> {
-      if (has_inline) return inline_value;
-      if (i + 1 >= argc) return std::nullopt;
-      return std::string(argv[++i]);
-    };
-    if (arg == "--api") {
-      auto v = value();
-      if (!v || v->empty()) return Failure{"option --api", "needs a URL", "e.g. icq fetch --api http://127.0.0.1:8080"};
-      a.api = *v;
-    } else if (arg == "--cache") {
-      auto v = value();
-      if (!v || v->empty()) return Failure{"option --cache", "needs a folder", "e.g. icq fetch --cache ~/icq-cache"};
-      a.cache = *v;
-    } else if (arg == "--timeout") {
-      auto v = value();
-      const auto n = v ? number(*v, 1, 3600) : std::nullopt;
-      if (!n) return Failure{"option --timeout", "needs whole seconds from 1 to 3600", "e.g. icq fetch --timeout 120"};
-      a.timeout = *n;
-    } else if (arg == "--retries") {
-      auto v = value();
-      const auto n = v ? number(*v, 0, 10) : std::nullopt;
-      if (!n) return Failure{"option --retries", "needs a count from 0 to 10", "e.g. icq fetch --retries 2"};
-      a.retries = static_cast<int>(*n);
-    } else if (arg == "-h" || arg == "--help") {
-      a.help = true;
-    } else if (arg == "model" || arg == "models") {
-      in_models = true;
-      if (i + 1 >= argc) return Failure{"'model'", "needs a model name", "e.g. icq fetch model dsr1"};
-    } else if (in_models && !arg.empty() && arg[0] != '-') {
-      // "model dsr1 qwen3.5", "model dsr1,qwen3.5" and "model dsr1 model qwen3.5" all work.
-      std::stringstream ss(arg);
-      for (std::string name; std::getline(ss, name, ',');)
-        if (!name.empty()) a.models.push_back(name);
-    } else {
-      return Failure{"'" + arg + "'", "is not an option of icq fetch", "see icq fetch --help"};
-    }
-  }
-  if (a.api.empty()) {
-    const char* env = std::getenv("ICQ_API");
-    a.api = env && *env ? env : kDefaultApi;
-  }
-  while (a.api.size() > 1 && a.api.back() == '/') a.api.pop_back();
-  if (a.api.rfind("http://", 0) != 0 && a.api.rfind("https://", 0) != 0)
-    return Failure{"the API URL '" + a.api + "'", "is not an http:// or https:// URL", "e.g. --api https://inferencex.semianalysis.com"};
-  return a;
-}
 
 extern "C" void on_signal(int sig) { g_interrupted = sig; }
 
@@ -205,24 +117,25 @@ void remove_stale_temp(const fs::path& cache) {
 // missing or from another build; snapshots of older captures go, as no run reads them. Parsing the
 // capture here also reports its data problems once, instead of on every run.
 void refresh_snapshot(const fs::path& cache) {
-  const CachedData view = cached_data(cache, std::time(nullptr));
-  if (view.files.empty()) return;
-  icq::SessionOptions so;
-  so.extra_paths = view.files;
-  so.extra_snapshot = view.snapshot;
+  hosts::DataChoice choice;
+  choice.cache = cache.string();
+  icq::SessionOptions so = hosts::session_options(choice, std::time(nullptr));
+  if (so.extra_paths.empty()) return;
+  so.refresh_snapshot = false;  // written here, where a failure is said
   so.on_warning = [](const icq::Diagnostic& d) {
     if (d.severity != icq::Severity::note) std::cerr << icq::format_diagnostic(d, false);
   };
+  const std::string snapshot = so.extra_snapshot;
   try {
     const icq::Session session(std::move(so));
-    if (session.data().snapshot.empty()) session.save_snapshot(view.snapshot);
+    if (session.data().snapshot.empty()) session.save_snapshot(snapshot);
   } catch (const icq::Error& e) {
     std::cerr << "icq fetch: note: runs will parse the cache's JSON each time: " << e.what() << "\n";
     return;
   }
   for (const auto& c : list_captures(cache)) {
     std::error_code ec;
-    if ((c.dir / "icq.snapshot").string() != view.snapshot) fs::remove(c.dir / "icq.snapshot", ec);
+    if ((c.dir / "icq.snapshot").string() != snapshot) fs::remove(c.dir / "icq.snapshot", ec);
   }
 }
 
@@ -266,7 +179,7 @@ class Fetch {
   HttpOptions http_options() {
     HttpOptions o;
     o.timeout_s = args_.timeout;
-    o.retries = args_.retries;
+    o.retries = static_cast<int>(args_.retries);
     o.user_agent = std::string("icq/") + ICQ_VERSION_STRING;
     o.on_progress = [this](std::uint64_t received) {
       // libcurl reports many times a second; the line is redrawn at most ten times.
@@ -525,17 +438,7 @@ int fail(const Failure& f, const fs::path& cache) {
 
 }  // namespace
 
-int run(int argc, const char* const* argv) {
-  const auto parsed = parse_args(argc, argv);
-  if (const auto* f = std::get_if<Failure>(&parsed)) {
-    std::cerr << "icq fetch: " << f->what << " " << f->why << "\nhelp: " << f->help << "\n";
-    return 2;
-  }
-  const Args& args = std::get<Args>(parsed);
-  if (args.help) {
-    std::cout << kUsage;
-    return 0;
-  }
+int run(const Args& args) {
   const fs::path cache = cache_dir(args.cache);
   if (cache.empty())
     return fail({"finding the cache", "HOME is not set", "give a folder with --cache DIR (or ICQ_CACHE, XDG_CACHE_HOME)"}, cache);

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-namespace icq::repl {
+namespace icq::png {
 
 bool write_png(const std::string& svg, const std::string& path, std::string& error) {
   constexpr double kScale = 2;
@@ -36,4 +36,4 @@ bool write_png(const std::string& svg, const std::string& path, std::string& err
   return ok;
 }
 
-}  // namespace icq::repl
+}  // namespace icq::png

@@ -1,6 +1,7 @@
 #pragma once
-// The local cache of `icq fetch`: where it is, its dated captures and their capture.json, and the
-// files a run loads from it. Layout (README "Fetching today's data"):
+// The local cache of `icq fetch` as a run reads it: where it is, its dated captures and their
+// capture.json, and the files a run loads from it (hosts/fetch/capture.hpp writes them). Layout
+// (README "Fetching today's data"):
 //   DIR/captures/YYYY-MM-DD[-N]/   one folder per fetch (UTC date; -2, -3 … for more the same day),
 //     benchmarks-<key>.json, benchmarks-history-<key>-<isl>x<osl>.json, …-agentic.json,
 //     evaluations.json, availability.json, reliability.json   as the API sent them
@@ -43,7 +44,6 @@ struct Manifest {
   [[nodiscard]] const Endpoint* find(std::string_view file) const;
 };
 
-std::string write_manifest(const Manifest& m);
 std::optional<Manifest> parse_manifest(std::string_view json);
 
 struct Capture {
@@ -72,13 +72,9 @@ struct CachedData {
 };
 CachedData cached_data(const std::filesystem::path& cache, std::time_t now);
 
-// "2026-12-01T21:05:03Z" of a time, and back (-1 when unreadable).
-std::string iso_utc(std::time_t t);
+// The time of "2026-12-01T21:05:03Z" (-1 when unreadable).
 std::time_t parse_iso_utc(std::string_view s);
 // "just now", "12 min ago", "3 h ago", "2 days ago".
 std::string age_words(std::time_t then, std::time_t now);
-
-// The name of the next capture of `date` ("2026-12-01", else "2026-12-01-2", …) not yet in `cache`.
-std::string next_capture_name(const std::filesystem::path& cache, std::string_view date);
 
 }  // namespace icq::fetch
