@@ -42,7 +42,7 @@ std::string usage_text() {
          "\n"
          "options:\n" +
          hosts::options_help(option_table(unused)) +
-         "  model NAME ...               only these models (a DB key, an alias or a display name: model dsr1 qwen3.5)\n"
+         "  model NAME ...             only these models (a DB key, an alias or a display name: model dsr1 qwen3.5)\n"
          "\n"
          "exit codes: 0 fetched (or unchanged), 2 failed (the cache is left exactly as it was)\n";
 }
