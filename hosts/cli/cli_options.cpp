@@ -15,28 +15,56 @@ std::vector<hosts::Option> option_table(Options& o) {
   using hosts::Option;
   using hosts::UsageError;
   std::vector<Option> table = {
-      {{"-c"}, {}, "QUERY", "run QUERY (repeatable; runs in order with scripts)", "a query", "e.g. icq -c \"list gpus\"", "list gpus",
+      {{"-c"},
+       {},
+       "QUERY",
+       "run QUERY (repeatable; runs in order with scripts)",
+       "a query",
+       "e.g. icq -c \"list gpus\"",
+       "list gpus",
        [&o](const Option&, const std::string& v) -> std::optional<UsageError> {
          o.inputs.push_back({Input::Kind::query, v});
          return std::nullopt;
        }},
-      {{"-f"}, {}, "FILE", "run the script FILE (same as giving it as an argument)", "a script file", "e.g. icq -f report.icq", "report.icq",
+      {{"-f"},
+       {},
+       "FILE",
+       "run the script FILE (same as giving it as an argument)",
+       "a script file",
+       "e.g. icq -f report.icq",
+       "report.icq",
        [&o](const Option&, const std::string& v) -> std::optional<UsageError> {
          o.inputs.push_back({v == "-" ? Input::Kind::stdin_ : Input::Kind::file, v});
          return std::nullopt;
        }},
-      {{"--format"}, {}, "FORMAT",
+      {{"--format"},
+       {},
+       "FORMAT",
        "table (default), markdown, csv, json, jsonl, page, svg (the run's last chart as\n"
        "SVG) or html (one self-contained page: every result's table and chart)",
-       "a format", "formats: " + std::string(format_names()), "json",
+       "a format",
+       "formats: " + std::string(format_names()),
+       "json",
        [&o](const Option&, const std::string& v) -> std::optional<UsageError> {
          o.format = parse_format(v);
          if (!o.format) return UsageError{"unknown format '" + v + "'", "formats: " + std::string(format_names())};
          return std::nullopt;
        }},
-      {{"--output"}, {}, "FILE", "write the results to FILE; FILE.png: the PNG of the last chart (results still print)", "a file",
-       "e.g. icq --output chart.png -c \"compare ...\"", "out.txt", hosts::set_text(o.output)},
-      {{"--chart-log"}, {}, "x|y|xy", "logarithmic chart axes", "x, y or xy", "e.g. icq --chart-log x --format svg -c \"...\"", "xy",
+      {{"--output"},
+       {},
+       "FILE",
+       "write the results to FILE; FILE.png: the PNG of the last chart (results still print)",
+       "a file",
+       "e.g. icq --output chart.png -c \"compare ...\"",
+       "out.txt",
+       hosts::set_text(o.output)},
+      {{"--chart-log"},
+       {},
+       "x|y|xy",
+       "logarithmic chart axes",
+       "x, y or xy",
+       "e.g. icq --chart-log x --format svg -c \"...\"",
+       "xy",
        [&o](const Option& self, const std::string& v) -> std::optional<UsageError> {
          if (v != "x" && v != "y" && v != "xy") return hosts::needs(self, self.names.front());
          o.log_x = v != "y", o.log_y = v != "x";

@@ -25,7 +25,7 @@ struct Options {
   std::optional<std::string> output;  // --output FILE (FILE.png: the PNG of the last chart)
   bool log_x = false, log_y = false;  // --chart-log x|y|xy
   bool help = false, version = false;
-  bool bail = true;  // --bail (default) / --no-bail
+  bool bail = true;     // --bail (default) / --no-bail
   bool strict = false;  // --strict: any data warning exits 2
   // `icq [options] fetch|mcp …`: the command word, and the arguments it gets (those before the
   // word, then those after it).

@@ -44,7 +44,8 @@ struct DotCommands {
     return 0;
   }
   static int mode(Host& h, const std::vector<std::string>& args, const std::string& line) {
-    if (args.size() != 1) return bad(h, line, args.size() > 1 ? args[1] : "", args.empty() ? "which mode?" : "one mode only", self(".mode"));
+    if (args.size() != 1)
+      return bad(h, line, args.size() > 1 ? args[1] : "", args.empty() ? "which mode?" : "one mode only", self(".mode"));
     const auto f = parse_format(args[0]);
     if (!f) return bad(h, line, args[0], "unknown mode '" + args[0] + "'", self(".mode"), format_list());
     h.opt_.format = *f;
@@ -80,7 +81,8 @@ struct DotCommands {
   }
   static int output(Host& h, const std::vector<std::string>& args, const std::string& line) {
     if (args.size() > 1) return bad(h, line, args[1], "one file at most", self(".output"));
-    if (!h.set_output(args.empty() ? std::string{} : args[0])) return bad(h, line, args[0], "cannot write '" + args[0] + "'", self(".output"));
+    if (!h.set_output(args.empty() ? std::string{} : args[0]))
+      return bad(h, line, args[0], "cannot write '" + args[0] + "'", self(".output"));
     return 0;
   }
   static int chartlog(Host& h, const std::vector<std::string>& args, const std::string& line) {
@@ -109,7 +111,8 @@ struct DotCommands {
 const std::vector<DotCommand>& dot_commands() {
   static const std::vector<DotCommand> table = {
       {".help", "[COMMAND]", "this list, or one command", &DotCommands::help},
-      {".mode", "table|markdown|csv|json|jsonl|page|svg|html", "how results are rendered (svg: the chart; html: a page)", &DotCommands::mode},
+      {".mode", "table|markdown|csv|json|jsonl|page|svg|html", "how results are rendered (svg: the chart; html: a page)",
+       &DotCommands::mode},
       {".data", "", "what is loaded: files, rows, models, GPUs, date range", &DotCommands::data},
       {".load", "PATH", "add a data file or folder (like the load statement)", &DotCommands::load},
       {".read", "FILE", "run a script", &DotCommands::read},

@@ -8,8 +8,8 @@ namespace icq::repl {
 class Host;
 
 struct DotCommand {
-  const char* name;   // ".mode"
-  const char* args;   // "table|markdown|csv|json|jsonl"
+  const char* name;  // ".mode"
+  const char* args;  // "table|markdown|csv|json|jsonl"
   const char* help;
   int (*run)(Host& host, const std::vector<std::string>& args, const std::string& line);
 };

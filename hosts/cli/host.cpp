@@ -14,8 +14,8 @@
 #include <tuple>
 
 #include "dot_commands.hpp"
-#include "interrupt.hpp"
 #include "helpers.hpp"
+#include "interrupt.hpp"
 #include "line_editor.hpp"
 
 namespace icq::repl {
@@ -184,8 +184,7 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   }
   out().flush();
   for (const auto& d : o.diagnostics) report_error(d);
-  if (timer_)
-    std::cerr << "Run Time: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
+  if (timer_) std::cerr << "Run Time: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
   return gravest(o.exit_code(), code);
 }
 
@@ -202,8 +201,8 @@ void Host::finish() {
         if (has_chart(report_[i])) ++charts, last = i;
       if (charts == 0) std::cerr << "icq: note: no result of this run has a chart (compare, frontier, trend and points do)\n";
       if (charts > 1)
-        std::cerr << "icq: note: --format svg writes one chart: the last of the run's " << charts
-                  << " (result " << last + 1 << "); --format html shows every result with its chart\n";
+        std::cerr << "icq: note: --format svg writes one chart: the last of the run's " << charts << " (result " << last + 1
+                  << "); --format html shows every result with its chart\n";
       out() << render(report_[last], Format::svg, o);
     }
     out().flush();

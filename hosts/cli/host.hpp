@@ -14,10 +14,10 @@ namespace icq::repl {
 
 struct HostOptions {
   Format format = Format::table;
-  bool bail = true;          // stop a script at its first error
-  bool tty_out = false;      // stdout is a terminal: box drawing, colours
-  bool color = false;        // colours on stdout
-  bool color_errors = false; // colours on stderr
+  bool bail = true;                   // stop a script at its first error
+  bool tty_out = false;               // stdout is a terminal: box drawing, colours
+  bool color = false;                 // colours on stdout
+  bool color_errors = false;          // colours on stderr
   bool log_x = false, log_y = false;  // charts: logarithmic axes (--chart-log, .chartlog)
 };
 
@@ -61,7 +61,7 @@ class Host {
 
   Session& session_;
   HostOptions opt_;
-  std::ofstream file_;   // .output FILE
+  std::ofstream file_;  // .output FILE
   bool timer_ = false;
   bool quit_ = false;
   bool printed_ = false;

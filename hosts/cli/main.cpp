@@ -2,8 +2,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -77,13 +77,13 @@ int main(int argc, char** argv) {
   };
   if (is_tty(STDERR_FILENO))
     so.on_progress = [start = std::chrono::steady_clock::now(), shown = false](std::size_t done, std::size_t total,
-                                                                           std::string_view name) mutable {
+                                                                               std::string_view name) mutable {
       // Only long loads get a progress line: many files, or any load past a quarter of a second
       // (a history of a few large files takes seconds per file).
       if (!shown && total < 20 && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(250)) return;
       shown = true;
-      std::cerr << "\rloading " << done << "/" << total << " " << std::string(name.substr(0, 60)) << "\x1b[K" << (done == total ? "\r\x1b[K" : "")
-                << std::flush;
+      std::cerr << "\rloading " << done << "/" << total << " " << std::string(name.substr(0, 60)) << "\x1b[K"
+                << (done == total ? "\r\x1b[K" : "") << std::flush;
     };
   const std::unique_ptr<icq::Session> session = icq::hosts::open_session(std::move(so), ho.color_errors);
   if (!session) return 2;

@@ -9,15 +9,32 @@ namespace icq::hosts {
 
 std::vector<Option> data_options(DataChoice& d) {
   return {
-      {{"--data"}, {}, "PATH", "load PATH (file or directory; repeatable) instead of the built-in data\n(and instead of the cache)",
-       "a file or directory", "e.g. icq --data results/ -c \"list models\"", "results/", add_text(d.data_paths)},
-      {{"--cache"}, {}, "DIR",
+      {{"--data"},
+       {},
+       "PATH",
+       "load PATH (file or directory; repeatable) instead of the built-in data\n(and instead of the cache)",
+       "a file or directory",
+       "e.g. icq --data results/ -c \"list models\"",
+       "results/",
+       add_text(d.data_paths)},
+      {{"--cache"},
+       {},
+       "DIR",
        "the cache of `icq fetch` (default $ICQ_CACHE, else $XDG_CACHE_HOME/icq,\n"
        "else ~/.cache/icq): its newest capture is loaded over the built-in data",
-       "a folder", "e.g. icq --cache ~/icq-cache -c \"list models\"", "icq-cache", set_text(d.cache)},
+       "a folder",
+       "e.g. icq --cache ~/icq-cache -c \"list models\"",
+       "icq-cache",
+       set_text(d.cache)},
       {{"--no-cache"}, {}, "", "the built-in data alone", "", "", "", set_flag(d.no_cache)},
-      {{"-D"}, {}, "NAME=VALUE", "set parameter $NAME (wins over the scripts' `param NAME = ...`)", "NAME=VALUE",
-       "e.g. icq -D target=75 report.icq", "target=75", add_param(d.params)},
+      {{"-D"},
+       {},
+       "NAME=VALUE",
+       "set parameter $NAME (wins over the scripts' `param NAME = ...`)",
+       "NAME=VALUE",
+       "e.g. icq -D target=75 report.icq",
+       "target=75",
+       add_param(d.params)},
   };
 }
 

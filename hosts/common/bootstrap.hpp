@@ -16,9 +16,9 @@ namespace icq::hosts {
 
 // Where a host's data comes from: --data, --cache, --no-cache and -D.
 struct DataChoice {
-  std::vector<std::string> data_paths;  // --data PATH: instead of the built-in data and the cache
-  std::optional<std::string> cache;     // --cache DIR: the cache of `icq fetch` to read
-  bool no_cache = false;                // --no-cache: the built-in data alone
+  std::vector<std::string> data_paths;                      // --data PATH: instead of the built-in data and the cache
+  std::optional<std::string> cache;                         // --cache DIR: the cache of `icq fetch` to read
+  bool no_cache = false;                                    // --no-cache: the built-in data alone
   std::vector<std::pair<std::string, std::string>> params;  // -D NAME=VALUE
   bool operator==(const DataChoice&) const = default;
 };

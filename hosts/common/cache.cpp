@@ -22,7 +22,9 @@ std::string env(const char* name) {
 
 // "2026-12-01" → (date, 1); "2026-12-01-3" → (date, 3); anything else is not a capture folder.
 std::optional<std::pair<std::string, int>> capture_order(std::string_view name) {
-  const auto digits = [](std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  const auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
   if (name.size() < 10 || !digits(name.substr(0, 4)) || name[4] != '-' || !digits(name.substr(5, 2)) || name[7] != '-' ||
       !digits(name.substr(8, 2)))
     return std::nullopt;

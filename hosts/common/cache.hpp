@@ -34,12 +34,12 @@ struct Endpoint {
 };
 
 struct Manifest {
-  std::string api;         // base URL
-  std::string fetched_at;  // "2026-12-01T21:05:03Z"
-  std::string icq;         // version of the icq that fetched it
-  std::string model_list;  // "openapi" or "availability": where the model names came from
+  std::string api;                  // base URL
+  std::string fetched_at;           // "2026-12-01T21:05:03Z"
+  std::string icq;                  // version of the icq that fetched it
+  std::string model_list;           // "openapi" or "availability": where the model names came from
   std::vector<std::string> models;  // API display names fetched
-  bool complete = true;    // every model the API listed (no `model NAME` given)
+  bool complete = true;             // every model the API listed (no `model NAME` given)
   std::vector<Endpoint> endpoints;
   [[nodiscard]] const Endpoint* find(std::string_view file) const;
 };
@@ -68,7 +68,7 @@ std::vector<CurrentFile> current_files(const std::vector<Capture>& captures);
 struct CachedData {
   std::vector<std::string> files;  // benchmark rows and evaluations (empty answers left out)
   std::string snapshot;            // where the parsed data is kept (SessionOptions::extra_snapshot)
-  std::string note;  // "data: built-in snapshot + capture 2026-12-01 (fetched 3 h ago, ~/.cache/icq)"
+  std::string note;                // "data: built-in snapshot + capture 2026-12-01 (fetched 3 h ago, ~/.cache/icq)"
 };
 CachedData cached_data(const std::filesystem::path& cache, std::time_t now);
 

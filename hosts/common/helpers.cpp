@@ -70,12 +70,11 @@ std::string self_dir() {
 
 void explain_missing(const Helper& h) {
   const auto dirs = helper_dirs();
-  std::cerr << "icq: `" << h.command << "` needs the helper program " << h.program << ", which is not installed (looked in "
-            << dirs[0] << " and " << dirs[1] << ")\n";
+  std::cerr << "icq: `" << h.command << "` needs the helper program " << h.program << ", which is not installed (looked in " << dirs[0]
+            << " and " << dirs[1] << ")\n";
   if (!h.dev.empty())
     std::cerr << "help: " << h.program << " is built with icq when " << h.dev << " is installed (apt-get install " << h.dev
-              << "; then cmake --build <build folder> --target " << h.program << "); it runs with the Debian package " << h.runtime
-              << "\n";
+              << "; then cmake --build <build folder> --target " << h.program << "); it runs with the Debian package " << h.runtime << "\n";
   else
     std::cerr << "help: build it with `cmake --build <build folder> --target " << h.program
               << "` (the app preset builds the icq program alone)\n";
@@ -151,7 +150,8 @@ int run_helper(const Helper& h, const std::vector<std::string>& args, const std:
   if (g_pending) ::kill(pid, g_pending);
   if (input) {
     // A helper that ends before reading everything (it could not start) must not end icq with SIGPIPE.
-    struct sigaction ignore {}, before {};
+    struct sigaction ignore {
+    }, before{};
     ignore.sa_handler = SIG_IGN;
     sigemptyset(&ignore.sa_mask);
     ::sigaction(SIGPIPE, &ignore, &before);
@@ -168,8 +168,9 @@ int run_helper(const Helper& h, const std::vector<std::string>& args, const std:
   if (code == 127) {
     std::cerr << "icq: " << h.program << " could not start: a library it needs is missing\n";
     std::cerr << "help: "
-              << (h.runtime.empty() ? std::string("see the loader's message above")
-                                    : "install the Debian package " + std::string(h.runtime) + " (apt-get install " + std::string(h.runtime) + ")")
+              << (h.runtime.empty()
+                      ? std::string("see the loader's message above")
+                      : "install the Debian package " + std::string(h.runtime) + " (apt-get install " + std::string(h.runtime) + ")")
               << "\n";
     return 2;
   }

@@ -52,7 +52,8 @@ std::optional<UsageError> parse(const std::vector<Option>& table, int argc, cons
       std::vector<std::string> names;
       for (const auto& s : table) names.insert(names.end(), s.names.begin(), s.names.end());
       const auto near = icq::closest_words(word, names);
-      return UsageError{"unknown option '" + word + "'", near.empty() ? "see " + std::string(command) + " --help" : icq::did_you_mean({near.front()})};
+      return UsageError{"unknown option '" + word + "'",
+                        near.empty() ? "see " + std::string(command) + " --help" : icq::did_you_mean({near.front()})};
     }
     std::string value;
     if (!spec->arg.empty()) {

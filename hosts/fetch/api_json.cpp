@@ -56,7 +56,8 @@ std::uint64_t fnv1a(std::string_view s) {
 
 std::string first_bytes(std::string_view body, std::size_t n) {
   std::string out;
-  for (const unsigned char c : trim(body).substr(0, n)) out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : (c == '\n' || c == '\t') ? ' ' : '?';
+  for (const unsigned char c : trim(body).substr(0, n))
+    out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : (c == '\n' || c == '\t') ? ' ' : '?';
   if (trim(body).size() > n) out += "…";
   return out;
 }
@@ -85,8 +86,7 @@ ArrayCheck check_array(std::string_view body) {
   if (const auto err = parse(parser, body, doc)) {
     if (const char* open = unclosed(t))
       c.why = "truncated body: the JSON stops after " + std::to_string(body.size()) + " bytes inside " + open;
-    else
-      c.why = std::string("not valid JSON (") + simdjson::error_message(err) + "): " + first_bytes(t);
+    else c.why = std::string("not valid JSON (") + simdjson::error_message(err) + "): " + first_bytes(t);
     return c;
   }
   array rows;
@@ -165,10 +165,29 @@ std::vector<Offer> availability_offers(std::string_view body) {
 
 std::vector<std::uint64_t> row_identities(std::string_view body) {
   // SEMANTICS.md §1's line key, the run date and the concurrency: a row measured again keeps it.
-  static constexpr const char* kKey[] = {"hardware", "framework", "model", "precision", "spec_method", "disagg", "is_multinode",
-                                         "prefill_tp", "prefill_ep", "prefill_dp_attention", "prefill_num_workers", "decode_tp",
-                                         "decode_ep", "decode_dp_attention", "decode_num_workers", "num_prefill_gpu",
-                                         "num_decode_gpu", "isl", "osl", "benchmark_type", "offload_mode", "conc", "date"};
+  static constexpr const char* kKey[] = {"hardware",
+                                         "framework",
+                                         "model",
+                                         "precision",
+                                         "spec_method",
+                                         "disagg",
+                                         "is_multinode",
+                                         "prefill_tp",
+                                         "prefill_ep",
+                                         "prefill_dp_attention",
+                                         "prefill_num_workers",
+                                         "decode_tp",
+                                         "decode_ep",
+                                         "decode_dp_attention",
+                                         "decode_num_workers",
+                                         "num_prefill_gpu",
+                                         "num_decode_gpu",
+                                         "isl",
+                                         "osl",
+                                         "benchmark_type",
+                                         "offload_mode",
+                                         "conc",
+                                         "date"};
   simdjson::dom::parser parser;
   element doc;
   array records;

@@ -46,7 +46,9 @@ struct Failure {
 extern "C" void on_signal(int sig) { g_interrupted = sig; }
 
 std::string signal_words(int sig) {
-  return sig == SIGINT ? "interrupted (SIGINT, Ctrl-C)" : sig == SIGTERM ? "terminated (SIGTERM)" : "stopped by signal " + std::to_string(sig);
+  return sig == SIGINT    ? "interrupted (SIGINT, Ctrl-C)"
+         : sig == SIGTERM ? "terminated (SIGTERM)"
+                          : "stopped by signal " + std::to_string(sig);
 }
 
 std::string with_commas(std::uint64_t n) {
@@ -240,7 +242,8 @@ std::string Fetch::get(const std::string& file, const std::string& path) {
   if (r.status == 304 && before) {
     auto body = read_file(prev->second.path);
     if (!body)
-      throw Failure{"GET " + path, "the server answered 304 Not Modified, but the cached copy " + prev->second.path.string() + " is unreadable",
+      throw Failure{"GET " + path,
+                    "the server answered 304 Not Modified, but the cached copy " + prev->second.path.string() + " is unreadable",
                     "remove that capture folder and fetch again"};
     e = *before;
     e.not_modified = true;
@@ -257,7 +260,8 @@ std::string Fetch::get(const std::string& file, const std::string& path) {
     std::string why = "HTTP " + std::to_string(r.status);
     if (!server.empty()) why += ": " + server;
     else if (!r.body.empty()) why += ": " + first_bytes(r.body);
-    throw Failure{"GET " + path, why + attempts, r.status == 404 ? "the server does not know this; check --api, or leave the model out" : ""};
+    throw Failure{"GET " + path, why + attempts,
+                  r.status == 404 ? "the server does not know this; check --api, or leave the model out" : ""};
   }
   const ArrayCheck check = check_array(r.body);
   if (!check.ok) throw Failure{"GET " + path, check.why + attempts, {}};

@@ -15,19 +15,42 @@ std::vector<hosts::Option> option_table(Args& a) {
   using hosts::Option;
   using hosts::UsageError;
   return {
-      {{"--api"}, {}, "URL", "the server (default $ICQ_API, else https://inferencex.semianalysis.com)", "a URL",
-       "e.g. icq fetch --api http://127.0.0.1:8080", "http://127.0.0.1:8080",
+      {{"--api"},
+       {},
+       "URL",
+       "the server (default $ICQ_API, else https://inferencex.semianalysis.com)",
+       "a URL",
+       "e.g. icq fetch --api http://127.0.0.1:8080",
+       "http://127.0.0.1:8080",
        [&a](const Option& self, const std::string& v) -> std::optional<UsageError> {
          if (v.empty()) return hosts::needs(self, self.names.front());
          a.api = v;
          return std::nullopt;
        }},
-      {{"--cache"}, {}, "DIR", "the cache (default $ICQ_CACHE, else $XDG_CACHE_HOME/icq, else ~/.cache/icq)", "a folder",
-       "e.g. icq fetch --cache ~/icq-cache", "icq-cache", hosts::set_text(a.cache)},
-      {{"--timeout"}, {}, "SECONDS", "limit per request (default 60; connecting is limited to 10)", "whole seconds from 1 to 3600",
-       "e.g. icq fetch --timeout 120", "120", hosts::set_whole(a.timeout, 1, 3600)},
-      {{"--retries"}, {}, "N", "attempts after the first on 429, 5xx and timeouts (default 4, backoff 1, 2, 4, 8 s)", "a count from 0 to 10",
-       "e.g. icq fetch --retries 2", "2", hosts::set_whole(a.retries, 0, 10)},
+      {{"--cache"},
+       {},
+       "DIR",
+       "the cache (default $ICQ_CACHE, else $XDG_CACHE_HOME/icq, else ~/.cache/icq)",
+       "a folder",
+       "e.g. icq fetch --cache ~/icq-cache",
+       "icq-cache",
+       hosts::set_text(a.cache)},
+      {{"--timeout"},
+       {},
+       "SECONDS",
+       "limit per request (default 60; connecting is limited to 10)",
+       "whole seconds from 1 to 3600",
+       "e.g. icq fetch --timeout 120",
+       "120",
+       hosts::set_whole(a.timeout, 1, 3600)},
+      {{"--retries"},
+       {},
+       "N",
+       "attempts after the first on 429, 5xx and timeouts (default 4, backoff 1, 2, 4, 8 s)",
+       "a count from 0 to 10",
+       "e.g. icq fetch --retries 2",
+       "2",
+       hosts::set_whole(a.retries, 0, 10)},
       {{"-h", "--help"}, {}, "", "print this help", "", "", "", hosts::set_flag(a.help)},
   };
 }
@@ -56,7 +79,8 @@ std::variant<Args, hosts::UsageError> parse_args(int argc, const char* const* ar
       if (i + 1 >= argc) return hosts::UsageError{"'" + word + "' needs a model name", "e.g. icq fetch model dsr1"};
       return hosts::Operand::taken;
     }
-    if (!in_models) return hosts::UsageError{"unexpected word '" + word + "'", "icq fetch takes options and `model NAME ...`; see icq fetch --help"};
+    if (!in_models)
+      return hosts::UsageError{"unexpected word '" + word + "'", "icq fetch takes options and `model NAME ...`; see icq fetch --help"};
     // "model dsr1 qwen3.5", "model dsr1,qwen3.5" and "model dsr1 model qwen3.5" all work.
     std::stringstream ss(word);
     for (std::string name; std::getline(ss, name, ',');)
@@ -70,7 +94,8 @@ std::variant<Args, hosts::UsageError> parse_args(int argc, const char* const* ar
   }
   while (a.api.size() > 1 && a.api.back() == '/') a.api.pop_back();
   if (a.api.rfind("http://", 0) != 0 && a.api.rfind("https://", 0) != 0)
-    return hosts::UsageError{"the API URL '" + a.api + "' is not an http:// or https:// URL", "e.g. --api https://inferencex.semianalysis.com"};
+    return hosts::UsageError{"the API URL '" + a.api + "' is not an http:// or https:// URL",
+                             "e.g. --api https://inferencex.semianalysis.com"};
   return a;
 }
 

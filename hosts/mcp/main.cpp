@@ -63,8 +63,9 @@ int run(int argc, const char* const* argv) {
   const auto finish_line = [&]() {
     std::optional<std::string> answer;
     if (overflow) {
-      answer = error_message("null", code::invalid_request,
-                             "message of " + std::to_string(overflow) + " bytes is over the limit of " + std::to_string(so.max_message_bytes) + " bytes");
+      answer = error_message(
+          "null", code::invalid_request,
+          "message of " + std::to_string(overflow) + " bytes is over the limit of " + std::to_string(so.max_message_bytes) + " bytes");
     } else {
       answer = server.handle(line);
     }

@@ -100,8 +100,8 @@ std::string to_json(const Json& j) {
 
 std::variant<Message, ProtocolError> parse_message(std::string_view line, std::size_t max_bytes) {
   if (line.size() > max_bytes)
-    return ProtocolError{code::invalid_request,
-                         "message of " + std::to_string(line.size()) + " bytes is over the limit of " + std::to_string(max_bytes) + " bytes"};
+    return ProtocolError{code::invalid_request, "message of " + std::to_string(line.size()) + " bytes is over the limit of " +
+                                                    std::to_string(max_bytes) + " bytes"};
   // One parser per thread, its depth limit set once; it grows to the largest message seen.
   thread_local simdjson::dom::parser parser;
   thread_local const bool allocated = parser.allocate(64 * 1024, max_depth) == simdjson::SUCCESS;
@@ -167,8 +167,8 @@ std::string result_message(std::string_view id, std::string_view result) {
 }
 
 std::string error_message(std::string_view id, int code, std::string_view message) {
-  return R"({"jsonrpc":"2.0","id":)" + std::string(id) + R"(,"error":{"code":)" + std::to_string(code) +
-         R"(,"message":)" + text::json_string(message) + "}}";
+  return R"({"jsonrpc":"2.0","id":)" + std::string(id) + R"(,"error":{"code":)" + std::to_string(code) + R"(,"message":)" +
+         text::json_string(message) + "}}";
 }
 
 std::optional<std::string> minify(std::string_view json) {

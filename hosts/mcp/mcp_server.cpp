@@ -2,8 +2,8 @@
 
 #include <cctype>
 #include <chrono>
-#include <cstdio>
 #include <condition_variable>
+#include <cstdio>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -92,7 +92,8 @@ std::string data_resource(Session& s) {
   std::string o = "# The data loaded\n\n" + std::to_string(d.rows) + " rows on " + std::to_string(d.lines) + " configuration lines from " +
                   std::to_string(d.files) + " files";
   if (d.duplicates_merged) o += " (" + std::to_string(d.duplicates_merged) + " duplicates merged)";
-  o += "\n\n- models: " + text::join(d.models, ", ") + "\n- gpus: " + text::join(d.gpus, ", ") + "\n- run dates: " + d.first_date + " … " + d.last_date + "\n";
+  o += "\n\n- models: " + text::join(d.models, ", ") + "\n- gpus: " + text::join(d.gpus, ", ") + "\n- run dates: " + d.first_date + " … " +
+       d.last_date + "\n";
   if (d.unusable_rows) o += "- " + std::to_string(d.unusable_rows) + " unusable records (the query `list sources` tells which)\n";
   if (!d.note.empty()) o += "- " + d.note + (d.snapshot.empty() ? "" : "; parsed data read from " + d.snapshot) + "\n";
   o += "\n## Sources\n\n";
@@ -101,7 +102,8 @@ std::string data_resource(Session& s) {
 }
 
 std::string catalog_resource(Session& s) {
-  std::string out = run_markdown(s, "list gpus; list models; list precisions; list frameworks; list deployments; list sequences; list metrics");
+  std::string out =
+      run_markdown(s, "list gpus; list models; list precisions; list frameworks; list deployments; list sequences; list metrics");
   // The price editions, and every GPU's prices and power in the default one.
   const Outcome editions = s.run("list editions", "resource");
   out += "\n" + markdown(editions.results);
@@ -140,8 +142,9 @@ std::string resources_list_json() {
   std::string o = R"({"resources":[)";
   for (std::size_t i = 0; i < resources().size(); ++i) {
     const auto& r = resources()[i];
-    o += (i ? "," : "") + std::string(R"({"uri":)") + text::json_string(r.uri) + R"(,"name":)" + text::json_string(r.name) + R"(,"title":)" +
-         text::json_string(r.title) + R"(,"description":)" + text::json_string(r.description) + R"(,"mimeType":"text/markdown"})";
+    o += (i ? "," : "") + std::string(R"({"uri":)") + text::json_string(r.uri) + R"(,"name":)" + text::json_string(r.name) +
+         R"(,"title":)" + text::json_string(r.title) + R"(,"description":)" + text::json_string(r.description) +
+         R"(,"mimeType":"text/markdown"})";
   }
   return o + "]}";
 }
@@ -205,21 +208,23 @@ std::string Server::initialize(const Message& m) {
 std::string Server::call_tool(const Message& m) {
   if (!m.params.object()) return error_message(m.id, code::invalid_params, "tools/call needs params {\"name\": …, \"arguments\": {…}}");
   const Json* name = m.params.get("name");
-  if (!name || !name->string()) return error_message(m.id, code::invalid_params, "tools/call needs params.name (a string): one of " + tool_names());
+  if (!name || !name->string())
+    return error_message(m.id, code::invalid_params, "tools/call needs params.name (a string): one of " + tool_names());
   const ToolSpec* tool = find_tool(*name->string());
   if (!tool)
-    return error_message(m.id, code::invalid_params, "unknown tool '" + name->string()->substr(0, 100) + "': the tools are " + tool_names());
+    return error_message(m.id, code::invalid_params,
+                         "unknown tool '" + name->string()->substr(0, 100) + "': the tools are " + tool_names());
   static const Json none;
   const Json* args = m.params.get("arguments");
-  if (args && !args->is_null() && !args->object()) return error_message(m.id, code::invalid_params, "tools/call params.arguments must be an object");
+  if (args && !args->is_null() && !args->object())
+    return error_message(m.id, code::invalid_params, "tools/call params.arguments must be an object");
   const ToolText t = tool_text(*tool, args ? *args : none);
   if (!t.error.empty()) return result_message(m.id, error_result("invalid arguments for " + std::string(tool->name) + ": " + t.error));
   const std::string ran = tool->name == "query" ? std::string{} : t.text;
   const std::size_t max = opt_.max_output_bytes;
   std::string why;
-  auto out = on_session([text = t.text, ran, max, source = std::string(tool->name)](Session& s) {
-    return tool_result(s.run(text, source), ran, max);
-  }, why);
+  auto out = on_session(
+      [text = t.text, ran, max, source = std::string(tool->name)](Session& s) { return tool_result(s.run(text, source), ran, max); }, why);
   return result_message(m.id, out ? *out : error_result(why));
 }
 
@@ -235,8 +240,9 @@ std::string Server::read_resource(const Message& m) {
     return result_message(m.id, R"({"contents":[{"uri":)" + text::json_string(r.uri) + R"(,"mimeType":"text/markdown","text":)" +
                                     text::json_string(*out) + "}]}");
   }
-  return error_message(m.id, code::resource_not_found,
-                       "resource not found: '" + uri->string()->substr(0, 200) + "' (resources/list names icq://help, icq://data, icq://catalog)");
+  return error_message(
+      m.id, code::resource_not_found,
+      "resource not found: '" + uri->string()->substr(0, 200) + "' (resources/list names icq://help, icq://data, icq://catalog)");
 }
 
 std::optional<std::string> Server::on_session(std::function<std::string(Session&)> work, std::string& why) {

@@ -20,9 +20,9 @@ namespace icq::mcp {
 inline constexpr std::string_view protocol_versions[] = {"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"};
 
 struct ServerOptions {
-  double timeout_seconds = 60;                     // per call that runs icq text
-  std::size_t max_output_bytes = 512 * 1024;       // per content item; longer text is cut, with a note
-  std::size_t max_message_bytes = 4 * 1024 * 1024; // per incoming line
+  double timeout_seconds = 60;                      // per call that runs icq text
+  std::size_t max_output_bytes = 512 * 1024;        // per content item; longer text is cut, with a note
+  std::size_t max_message_bytes = 4 * 1024 * 1024;  // per incoming line
   bool operator==(const ServerOptions&) const = default;
 };
 

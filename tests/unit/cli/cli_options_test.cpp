@@ -24,7 +24,8 @@ std::vector<const char*> argv_of(const std::vector<std::string>& args) {
 }
 
 template <typename Args>
-std::variant<Args, UsageError> parse_with(std::variant<Args, UsageError> (*parse)(int, const char* const*), const std::vector<std::string>& args) {
+std::variant<Args, UsageError> parse_with(std::variant<Args, UsageError> (*parse)(int, const char* const*),
+                                          const std::vector<std::string>& args) {
   const auto argv = argv_of(args);
   return parse(static_cast<int>(argv.size()), argv.data());
 }
@@ -156,12 +157,14 @@ TEST_CASE("icq fetch: its options, model names and the API's URL", "[cli]") {
 }
 
 TEST_CASE("icq mcp: its options and the data options it shares with icq", "[cli]") {
-  const auto a = std::get<icq::mcp::Args>(parse_with(&icq::mcp::parse_args, {"--no-cache", "-D", "t=5", "--timeout", "2.5", "--max-output=100"}));
+  const auto a =
+      std::get<icq::mcp::Args>(parse_with(&icq::mcp::parse_args, {"--no-cache", "-D", "t=5", "--timeout", "2.5", "--max-output=100"}));
   CHECK(a.data.no_cache);
   CHECK(a.data.params == std::vector<std::pair<std::string, std::string>>{{"t", "5"}});
   CHECK(a.server.timeout_seconds == 2.5);
   CHECK(a.server.max_output_bytes == 100);
-  CHECK(error_of(parse_with(&icq::mcp::parse_args, {"--timeout", "-1"})) == "option --timeout needs a positive number / e.g. icq mcp --timeout 30");
+  CHECK(error_of(parse_with(&icq::mcp::parse_args, {"--timeout", "-1"})) ==
+        "option --timeout needs a positive number / e.g. icq mcp --timeout 30");
   CHECK(error_of(parse_with(&icq::mcp::parse_args, {"extra"})).rfind("unexpected word 'extra'", 0) == 0);
 }
 
