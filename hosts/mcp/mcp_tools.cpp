@@ -19,8 +19,7 @@ namespace {
 std::string str(std::string_view description) { return R"({"type": "string", "description": )" + text::json_string(description) + "}"; }
 
 std::string strings(std::string_view description) {
-  return R"({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": )" +
-         text::json_string(description) + "}";
+  return R"({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": )" + text::json_string(description) + "}";
 }
 
 // The shared filters: an object of filter names, or the same as icq clause text.
@@ -38,8 +37,7 @@ std::string filters_schema(std::string_view description) {
       {"vendor", "nvidia or amd"},
   };
   for (const auto& [name, what] : fields) props += text::json_string(name) + ": " + strings(what) + ", ";
-  props += R"("where": )" +
-           str("a row condition in icq syntax: \"tp <= 8 and conc >= 16\", \"framework in (sglang, vllm)\", \"not spec = mtp\"") + ", ";
+  props += R"("where": )" + str("a row condition in icq syntax: \"tp <= 8 and conc >= 16\", \"framework in (sglang, vllm)\", \"not spec = mtp\"") + ", ";
   props += R"("as_of": )" + str("YYYY-MM-DD: the newest run of each configuration line up to that date") + ", ";
   props += R"("on_date": )" + str("YYYY-MM-DD: that day's runs only");
   return R"({"description": )" + text::json_string(description) +
@@ -75,16 +73,15 @@ const char* const kFiltersHelp = "shared filters, e.g. {\"gpu\": \"mi355x\", \"m
 
 std::vector<ToolSpec> make_tools() {
   std::vector<ToolSpec> t;
-  t.push_back(
-      {"query", "Run icq text",
-       "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
-       "set, let, param) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
-       "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
-       "the JSON of the results, exactly what `icq --format json` prints (one object, or an array when several statements "
-       "ran); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
-       "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
-       "icq://help, or the query \"help compare\".",
-       object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})});
+  t.push_back({"query", "Run icq text",
+               "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
+               "set, let, param) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
+               "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
+               "the JSON of the results, exactly what `icq --format json` prints (one object, or an array when several statements "
+               "ran); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
+               "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
+               "icq://help, or the query \"help compare\".",
+               object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})});
   t.push_back(
       {"compare", "Compare configurations at matched interactivity",
        "Compare two or more inference configurations side by side at matched interactivity (tok/s/user), each side on its own "
@@ -95,38 +92,24 @@ std::vector<ToolSpec> make_tools() {
        "[\"cost\", \"throughput\"]}. Without a dimension each side is a filter set (\"gpu h200 precision fp8\") or a let name. "
        "Without targets: the 25/50/75% points of the band where every side was measured. Returns the JSON result, its markdown, "
        "and the icq statement it ran (reuse it with the query tool to refine).",
-       object(
-           {{"dimension",
-             R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
-            {"sides",
-             R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"fp4\", \"fp8\"; \"b200\", \"mi355x\"; dates); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
-            {"filters", filters_schema(kFiltersHelp)},
-            {"targets", targets_schema("interactivities (tok/s/user) to read each frontier at, e.g. [50, 100]")},
-            {"clamp",
-             R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
-            {"metrics",
-             strings(
-                 "what to show: throughput (throughput output, throughput input), cost, tokens_per_dollar, power, joules, concurrency, ttft, tpot, itl, e2el (each with mean, median, p90, p99, p99.9: \"ttft p99\"), accuracy. Default: throughput, cost, power, concurrency")},
-            {"prices",
-             str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
-            {"tokens",
-             R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
-            {"cost",
-             R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
-            {"interactivity",
-             R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
-            {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}},
-           {"sides"})});
+       object({{"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
+               {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"fp4\", \"fp8\"; \"b200\", \"mi355x\"; dates); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
+               {"filters", filters_schema(kFiltersHelp)},
+               {"targets", targets_schema("interactivities (tok/s/user) to read each frontier at, e.g. [50, 100]")},
+               {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
+               {"metrics", strings("what to show: throughput (throughput output, throughput input), cost, tokens_per_dollar, power, joules, concurrency, ttft, tpot, itl, e2el (each with mean, median, p90, p99, p99.9: \"ttft p99\"), accuracy. Default: throughput, cost, power, concurrency")},
+               {"prices", str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
+               {"tokens", R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
+               {"cost", R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
+               {"interactivity", R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
+               {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}},
+              {"sides"})});
   const auto method_props = [] {
     return std::vector<std::pair<const char*, std::string>>{
-        {"prices",
-         str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
-        {"tokens",
-         R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
-        {"cost",
-         R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
-        {"interactivity",
-         R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
+        {"prices", str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
+        {"tokens", R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
+        {"cost", R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
+        {"interactivity", R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
         {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}};
   };
   const char* const metric_help =
@@ -134,71 +117,60 @@ std::vector<ToolSpec> make_tools() {
       "(default throughput); lower is better for cost, joules and latencies, higher for the others";
   {
     std::vector<std::pair<const char*, std::string>> props{
-        {"dimension",
-         R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "config"], "description": "what to rank: every value of this dimension present under the filters is a side; config: every configuration line"})j"},
+        {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "config"], "description": "what to rank: every value of this dimension present under the filters is a side; config: every configuration line"})j"},
         {"metric", str(metric_help)},
         {"filters", filters_schema(kFiltersHelp)},
         {"targets", targets_schema("interactivities (tok/s/user) to rank at, e.g. [50] (required: a ranking is at a target)")},
         {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
         {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")}};
     for (auto& p : method_props()) props.push_back(std::move(p));
-    t.push_back({"rank", "Rank every value of a dimension at a target",
-                 "Rank every value of a dimension present under the filters (every GPU, precision, framework, …; or every "
-                 "configuration line with dimension config) as a side of one comparison, best first at each target interactivity "
-                 "by the metric's polarity (lower cost is better, higher throughput is better), with each value's ratio to the best "
-                 "(vs_best); sides without a value at a target (out of range) are listed last. Example: {\"dimension\": \"gpu\", "
-                 "\"metric\": \"cost\", \"targets\": [50], \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": "
-                 "\"8k/1k\"}}. Returns the JSON result, its markdown, and the icq statement it ran.",
-                 object_of(props, {"dimension", "targets"})});
+    t.push_back(
+        {"rank", "Rank every value of a dimension at a target",
+         "Rank every value of a dimension present under the filters (every GPU, precision, framework, …; or every "
+         "configuration line with dimension config) as a side of one comparison, best first at each target interactivity "
+         "by the metric's polarity (lower cost is better, higher throughput is better), with each value's ratio to the best "
+         "(vs_best); sides without a value at a target (out of range) are listed last. Example: {\"dimension\": \"gpu\", "
+         "\"metric\": \"cost\", \"targets\": [50], \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": "
+         "\"8k/1k\"}}. Returns the JSON result, its markdown, and the icq statement it ran.",
+         object_of(props, {"dimension", "targets"})});
   }
   {
     std::vector<std::pair<const char*, std::string>> props{
-        {"dimension",
-         R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
-        {"sides",
-         R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"mi355x\", \"b200\"); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
+        {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
+        {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"mi355x\", \"b200\"); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
         {"metric", str(metric_help)},
         {"filters", filters_schema(kFiltersHelp)}};
     for (auto& p : method_props()) props.push_back(std::move(p));
-    t.push_back({"crossover", "Where the leader on a metric changes",
-                 "Scan the band where every side was measured (every 0.01 tok/s/user, on the same splines as compare) and report "
-                 "each interactivity where the leader on one metric changes (located to 0.01, with every side's value there) and who "
-                 "leads on each stretch of the band. Example: {\"dimension\": \"gpu\", \"sides\": [\"mi355x\", \"b200\"], "
-                 "\"metric\": \"throughput\", \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": \"1k/1k\"}}. "
-                 "No targets: the whole band is scanned. Returns the JSON result, its markdown, and the icq statement it ran.",
-                 object_of(props, {"sides"})});
+    t.push_back(
+        {"crossover", "Where the leader on a metric changes",
+         "Scan the band where every side was measured (every 0.01 tok/s/user, on the same splines as compare) and report "
+         "each interactivity where the leader on one metric changes (located to 0.01, with every side's value there) and who "
+         "leads on each stretch of the band. Example: {\"dimension\": \"gpu\", \"sides\": [\"mi355x\", \"b200\"], "
+         "\"metric\": \"throughput\", \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": \"1k/1k\"}}. "
+         "No targets: the whole band is scanned. Returns the JSON result, its markdown, and the icq statement it ran.",
+         object_of(props, {"sides"})});
   }
-  t.push_back(
-      {"list", "List what the data and catalog hold",
-       "List the values present in the data or the catalog, with row counts and run dates: gpus, models, precisions, "
-       "frameworks, families, specs, deployments, vendors, sequences, dates, metrics (how each is computed), editions "
-       "(price catalogs), sources (data files), fields (for where conditions), settings. Optionally narrowed by filters "
-       "(\"dates\" for {\"model\": \"dsr1\", \"gpu\": \"mi355x\"}). Use it to find valid names before comparing.",
-       object(
-           {{"what",
-             R"j({"type": "string", "enum": ["gpus", "models", "precisions", "frameworks", "families", "specs", "deployments", "vendors", "sequences", "dates", "metrics", "editions", "sources", "fields", "settings"]})j"},
-            {"for", filters_schema("only what these filters select")}},
-           {"what"})});
-  t.push_back(
-      {"describe", "Describe one catalog entry",
-       "One entry of the catalog with what the data holds for it: a GPU (prices and power by edition), a model (its group, "
-       "label and dashboard slug), a metric (how it is computed), a price edition (every GPU's $/hour and kW), a precision, "
-       "framework, family, spec, deployment, vendor or sequence.",
-       object(
-           {{"kind",
-             R"j({"type": "string", "enum": ["gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"]})j"},
-            {"name", str("the entry: \"mi355x\", \"dsr1\", \"cost\", \"2026-07\"")}},
-           {"kind", "name"})});
-  t.push_back(
-      {"frontier", "Pareto frontier of a selection",
-       "The Pareto frontier (throughput per GPU against interactivity) of the rows the filters select, with the "
-       "configuration behind each point: framework, TP/EP/DP-attention, prefill/decode GPUs, concurrency, run date, image.",
-       object(
-           {{"filters", filters_schema(kFiltersHelp)},
-            {"show",
-             strings(
-                 "columns instead of the default ones: any field (the list tool, what: fields), interactivity, throughput, cost, ttft p99, …")}},
-           {})});
+  t.push_back({"list", "List what the data and catalog hold",
+               "List the values present in the data or the catalog, with row counts and run dates: gpus, models, precisions, "
+               "frameworks, families, specs, deployments, vendors, sequences, dates, metrics (how each is computed), editions "
+               "(price catalogs), sources (data files), fields (for where conditions), settings. Optionally narrowed by filters "
+               "(\"dates\" for {\"model\": \"dsr1\", \"gpu\": \"mi355x\"}). Use it to find valid names before comparing.",
+               object({{"what", R"j({"type": "string", "enum": ["gpus", "models", "precisions", "frameworks", "families", "specs", "deployments", "vendors", "sequences", "dates", "metrics", "editions", "sources", "fields", "settings"]})j"},
+                       {"for", filters_schema("only what these filters select")}},
+                      {"what"})});
+  t.push_back({"describe", "Describe one catalog entry",
+               "One entry of the catalog with what the data holds for it: a GPU (prices and power by edition), a model (its group, "
+               "label and dashboard slug), a metric (how it is computed), a price edition (every GPU's $/hour and kW), a precision, "
+               "framework, family, spec, deployment, vendor or sequence.",
+               object({{"kind", R"j({"type": "string", "enum": ["gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"]})j"},
+                       {"name", str("the entry: \"mi355x\", \"dsr1\", \"cost\", \"2026-07\"")}},
+                      {"kind", "name"})});
+  t.push_back({"frontier", "Pareto frontier of a selection",
+               "The Pareto frontier (throughput per GPU against interactivity) of the rows the filters select, with the "
+               "configuration behind each point: framework, TP/EP/DP-attention, prefill/decode GPUs, concurrency, run date, image.",
+               object({{"filters", filters_schema(kFiltersHelp)},
+                       {"show", strings("columns instead of the default ones: any field (the list tool, what: fields), interactivity, throughput, cost, ttft p99, …")}},
+                      {})});
   t.push_back({"trend", "A metric over run dates",
                "The value of one or more metrics at a target interactivity on every run date of the selection (each date's "
                "frontier from the newest run of each line up to it); dates whose frontier does not reach the target say "
@@ -226,9 +198,7 @@ struct BadArgs {
   std::string why;
 };
 
-bool word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("._/:+%-").find(c) != std::string_view::npos;
-}
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("._/:+%-").find(c) != std::string_view::npos; }
 
 // One name or value: "mi355x", "DeepSeek-R1-0528", "1k/1k", "2026-04-16", "50%".
 bool is_word(std::string_view s) {
@@ -397,8 +367,7 @@ std::string compare_text(const Json& a) {
 
 // `rank DIMENSION by METRIC [FILTERS] at interactivity T, … [clamp] [using …]`: the targets are required.
 std::string rank_text(const Json& a) {
-  known_args(a,
-             {"dimension", "metric", "filters", "targets", "clamp", "metrics", "prices", "tokens", "cost", "interactivity", "dashboard"});
+  known_args(a, {"dimension", "metric", "filters", "targets", "clamp", "metrics", "prices", "tokens", "cost", "interactivity", "dashboard"});
   std::string o = "rank " + required_word(a, "dimension");
   if (const Json* m = arg(a, "metric")) o += " by " + word(*m, "metric");
   o += filters(arg(a, "filters"));
