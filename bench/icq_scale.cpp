@@ -3,7 +3,10 @@
 //   load seconds and MB/s, rows, resident memory before and after loading (bytes per row), and for
 //   each query the median and minimum wall time of --repeat runs plus its JSON result (so the
 //   peers' answers can be checked against icq's).
-// usage: icq_scale [--repeat N] [--query NAME=TEXT]... [PATH...]   (no PATH: the built-in data)
+// With --snapshot FILE the PATHs load over the built-in data as a fetched cache does
+// (SessionOptions::extra_paths), FILE their snapshot: the first Session writes it, then --repeat
+// Sessions open through it, and their median is snapshot_open_s.
+// usage: icq_scale [--repeat N] [--query NAME=TEXT]... [--snapshot FILE] [PATH...]   (no PATH: the built-in data)
 #include <icq/render.hpp>
 #include <icq/session.hpp>
 
@@ -50,7 +53,7 @@ std::string json_escape(const std::string& s) {
 }
 
 int usage() {
-  std::fputs("usage: icq_scale [--repeat N] [--query NAME=TEXT]... [PATH...]\n", stderr);
+  std::fputs("usage: icq_scale [--repeat N] [--query NAME=TEXT]... [--snapshot FILE] [PATH...]\n", stderr);
   return 2;
 }
 
@@ -60,9 +63,11 @@ int main(int argc, char** argv) {
   int repeat = 5;
   std::vector<std::pair<std::string, std::string>> queries;
   std::vector<std::string> paths;
+  std::string snapshot;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--snapshot" && i + 1 < argc) snapshot = argv[++i];
     else if (a == "--query" && i + 1 < argc) {
       const std::string q = argv[++i];
       const auto eq = q.find('=');
@@ -77,16 +82,35 @@ int main(int argc, char** argv) {
   const long rss_before = rss_kib();
   const auto t0 = Clock::now();
   icq::SessionOptions options;
-  options.data_paths = paths;
-  icq::Session session(std::move(options));
+  if (snapshot.empty()) {
+    options.data_paths = paths;
+  } else {
+    options.extra_paths = paths;
+    options.extra_snapshot = snapshot;
+    options.refresh_snapshot = true;
+  }
+  icq::Session session(options);
   const double load_s = std::chrono::duration<double>(Clock::now() - t0).count();
   const long rss_after = rss_kib();
   const icq::DataSummary summary = session.data();
+  // Opening the same data through the snapshot the first Session wrote.
+  std::vector<double> opens;
+  for (int r = 0; !snapshot.empty() && r < repeat; ++r) {
+    const auto o0 = Clock::now();
+    const icq::Session again(options);
+    opens.push_back(std::chrono::duration<double>(Clock::now() - o0).count());
+    if (r == 0 && again.data().snapshot != snapshot) {
+      std::fprintf(stderr, "icq_scale: the snapshot %s was not read back\n", snapshot.c_str());
+      return 1;
+    }
+  }
+  std::sort(opens.begin(), opens.end());
 
   std::printf("{\"paths\": %zu, \"bytes\": %ju, \"rows\": %zu, \"lines\": %zu, \"load_s\": %.6f, \"ingest_mb_s\": %.1f,"
-              " \"rss_before_kib\": %ld, \"rss_after_kib\": %ld, \"bytes_per_row\": %.1f, \"queries\": {",
+              " \"rss_before_kib\": %ld, \"rss_after_kib\": %ld, \"bytes_per_row\": %.1f, \"snapshot_open_s\": %s, \"queries\": {",
               paths.size(), bytes, summary.rows, summary.lines, load_s, static_cast<double>(bytes) / 1e6 / load_s, rss_before,
-              rss_after, summary.rows ? static_cast<double>(rss_after - rss_before) * 1024.0 / static_cast<double>(summary.rows) : 0.0);
+              rss_after, summary.rows ? static_cast<double>(rss_after - rss_before) * 1024.0 / static_cast<double>(summary.rows) : 0.0,
+              opens.empty() ? "null" : std::to_string(opens[opens.size() / 2]).c_str());
   int status = 0;
   for (std::size_t qi = 0; qi < queries.size(); ++qi) {
     const auto& [name, text] = queries[qi];

@@ -23,7 +23,7 @@ log() { echo "bench: $*" >&2; }
 log "building the ci preset (Release)"
 cmake --preset ci >/dev/null
 cmake --build --preset ci >/dev/null
-icq="$root/build/ci/repl/icq"
+icq="$root/build/ci/bin/icq"
 scale="$root/build/ci/bench/icq_scale"
 micro="$root/build/ci/bench/icq_bench"
 [ -d bench/node_modules/@duckdb/node-api ] || (cd bench && npm ci --no-audit --no-fund >/dev/null)
@@ -39,12 +39,15 @@ builtin=("$data_dir"/api/2026-05-05/benchmarks-history.json "$data_dir"/api/2026
   echo " \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\", \"cores\": $(nproc),"
   echo " \"icq\": \"$($icq --version)\", \"python\": \"$($py --version 2>&1)\", \"pandas\": \"$($py -c 'import pandas; print(pandas.__version__)')\","
   echo " \"node\": \"$(node --version)\", \"duckdb\": \"$(node -e 'console.log(require("./bench/node_modules/@duckdb/node-api/package.json").version)')\","
-  echo " \"hyperfine\": \"$(hyperfine --version)\", \"compare\": \"$compare\", \"trend\": \"$trend\"}"
+  echo " \"hyperfine\": \"$(hyperfine --version)\", \"compare\": \"$compare\", \"trend\": \"$trend\","
+  echo " \"icq_libraries\": $(ldd "$icq" | wc -l), \"libicq_libraries\": $(ldd "$root/build/ci/interpreter/libicq.so" | wc -l)}"
 } > "$out/machine.json"
 
-log "cold process: icq -c vs the peers' whole process on the built-in data"
+log "cold process: icq -c vs the peers' whole process on the built-in data (and a trivial program)"
+cc -O2 -x c -o "$gen/trivial" - <<<'int main(void) { return 0; }'
 hyperfine -N --warmup 5 --runs 40 --export-json "$out/cold.json" \
-  -n icq "$icq -c '$compare'" \
+  -n icq "$icq --no-cache -c '$compare'" \
+  -n trivial "$gen/trivial" \
   -n pandas "$py bench/peer_pandas.py --repeat 1 --no-trend ${builtin[*]}" \
   -n duckdb "node bench/peer_duckdb.mjs --repeat 1 ${builtin[*]}" >&2
 
@@ -78,6 +81,19 @@ for n in $sizes; do
   if [ "$n" -le 100000 ]; then
     log "scale $n: pandas"
     "$py" bench/peer_pandas.py --repeat 3 "${files[@]}" > "$out/pandas-$n.json"
+  fi
+  if [ "$n" -le 1000000 ]; then
+    log "scale $n: the same rows as a cache of icq fetch, opened through its snapshot"
+    rm -f "$gen/snapshot-$n"
+    "$scale" --repeat 9 --snapshot "$gen/snapshot-$n" "${files[@]}" > "$out/icq-snapshot-$n.json"
+  fi
+  if [ "$n" -eq 1000000 ]; then
+    cache="$gen/cache-$n"
+    python3 bench/make_cache.py "$cache" "${files[@]}" >&2
+    "$icq" --cache "$cache" -c ".data" > /dev/null  # the first run parses the JSON and writes the snapshot
+    "$icq" --cache "$cache" -c ".data" | grep -q "parsed data read from" || { log "the cache's snapshot was not read"; exit 1; }
+    hyperfine -N --warmup 3 --runs 30 --export-json "$out/cold-cache-$n.json" \
+      -n icq-cache "$icq --cache $cache -c '$compare'" -n icq "$icq --no-cache -c '$compare'" >&2
   fi
 done
 

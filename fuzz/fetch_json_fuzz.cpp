@@ -1,5 +1,6 @@
-// What `icq fetch` reads of a server's answers (repl/api_json.hpp) and of a cache's capture.json
-// (repl/cache.hpp), on arbitrary bytes: never a crash, and the few promises they make hold.
+// What `icq fetch` reads of a server's answers (hosts/fetch/api_json.hpp) and of a cache's
+// capture.json (hosts/common/cache.hpp, written by hosts/fetch/capture.hpp), on arbitrary bytes:
+// never a crash, and the few promises they make hold.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -9,6 +10,7 @@
 
 #include "api_json.hpp"
 #include "cache.hpp"
+#include "capture.hpp"
 #include "fuzz_check.hpp"
 
 

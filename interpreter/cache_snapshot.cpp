@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <fstream>
 #include <mutex>
 #include <string_view>
@@ -20,15 +21,24 @@ namespace icq::interp {
 
 namespace {
 
-constexpr std::string_view kMagic = "ICQCACHE1\n";
+// 2: the header is padded to 8 bytes and the snapshot after it read in place (data/snapshot.hpp).
+// A file of another version does not match its header: it is parsed and written again.
+constexpr std::string_view kMagic = "ICQCACHE2\n";
 
 // This build: its built-in snapshot changes with the data, the loaders' output and the format.
+// Hashed a word at a time (a run over the cache pays it once): FNV-1a over 64-bit words.
 std::uint64_t build_key() {
   static std::once_flag once;
   static std::uint64_t key = 0;
   std::call_once(once, [] {
-    std::uint64_t h = 14695981039346656037ull;
-    for (const unsigned char c : builtin_snapshot()) h = (h ^ c) * 1099511628211ull;
+    const std::string_view b = builtin_snapshot();
+    std::uint64_t h = 14695981039346656037ull ^ b.size();
+    std::size_t i = 0;
+    for (std::uint64_t w = 0; i + 8 <= b.size(); i += 8) {
+      std::memcpy(&w, b.data() + i, 8);
+      h = (h ^ w) * 1099511628211ull;
+    }
+    for (; i < b.size(); ++i) h = (h ^ static_cast<unsigned char>(b[i])) * 1099511628211ull;
     key = h;
   });
   return key;
@@ -52,6 +62,7 @@ std::string header(const std::vector<std::string>& paths) {
     put(h, static_cast<std::uint64_t>(st.st_size));
     put(h, static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ull + static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
   }
+  h.append((8 - h.size() % 8) % 8, '\0');  // the snapshot starts 8-aligned in the mapped file
   return h;
 }
 
@@ -60,23 +71,23 @@ std::string header(const std::vector<std::string>& paths) {
 std::shared_ptr<const data::Dataset> read_cache_snapshot(const std::string& file, const std::vector<std::string>& paths) {
   const std::string want = header(paths);
   if (want.empty()) return nullptr;
-  // Mapped, not read: the data set copies what it keeps, and a copy of a large snapshot costs more
-  // than reading it.
+  // Mapped, not read: the rows' metrics stay in the mapping (the data set keeps it until it goes),
+  // and the pages a query never reads are never read from the disk.
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return nullptr;
   struct stat st {};
   void* map = ::fstat(fd, &st) == 0 && st.st_size > 0 ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
   ::close(fd);
   if (map == MAP_FAILED) return nullptr;
-  const std::string_view bytes(static_cast<const char*>(map), static_cast<std::size_t>(st.st_size));
-  std::shared_ptr<const data::Dataset> ds;
+  const auto size = static_cast<std::size_t>(st.st_size);
+  const std::shared_ptr<const void> mapping(map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+  const std::string_view bytes(static_cast<const char*>(map), size);
+  if (!bytes.starts_with(want)) return nullptr;
   try {
-    if (bytes.starts_with(want)) ds = std::make_shared<const data::Dataset>(data::read_snapshot(bytes.substr(want.size())));
+    return std::make_shared<const data::Dataset>(data::read_snapshot_in_place(bytes.substr(want.size()), mapping));
   } catch (const data::SnapshotError&) {
-    // damaged: the host's files are parsed instead
+    return nullptr;  // damaged: the host's files are parsed instead
   }
-  ::munmap(map, static_cast<std::size_t>(st.st_size));
-  return ds;
 }
 
 void write_cache_snapshot(const data::Dataset& ds, const std::vector<std::string>& paths, const std::string& file) {

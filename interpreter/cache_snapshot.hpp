@@ -2,7 +2,8 @@
 // The data set of the built-in data plus a host's extra paths (SessionOptions::extra_paths, the
 // cache of `icq fetch`) as one binary snapshot file, so a run over a large cache starts as fast as
 // one over the built-in data. A file is valid only for the build that wrote it (keyed by the
-// built-in snapshot's bytes) and for exactly the paths it names, with their sizes and times.
+// built-in snapshot's bytes) and for exactly the paths it names, with their sizes and times. It is
+// mapped, and the rows' metrics are read where they lie (data/snapshot.hpp).
 #include <memory>
 #include <string>
 #include <vector>

@@ -42,7 +42,8 @@ bool reads_rows(const Result& r) {
 std::shared_ptr<const data::Dataset> builtin_dataset() {
   static std::once_flag once;
   static std::shared_ptr<const data::Dataset> ds;
-  std::call_once(once, [] { ds = std::make_shared<const data::Dataset>(data::read_snapshot(interp::builtin_snapshot())); });
+  // The metrics stay where the library embeds them (8-aligned in .rodata, for the life of the program).
+  std::call_once(once, [] { ds = std::make_shared<const data::Dataset>(data::read_snapshot_in_place(interp::builtin_snapshot(), nullptr)); });
   return ds;
 }
 
@@ -201,6 +202,13 @@ struct Session::Impl {
     data::release_free_memory();  // the builder's transient maps and buffers
     if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
     data = std::move(ds);
+    if (options.refresh_snapshot && !options.extra_snapshot.empty() && options.data_paths.empty() && loaded.empty()) {
+      try {
+        interp::write_cache_snapshot(*data, options.extra_paths, options.extra_snapshot);
+      } catch (const data::LoadError&) {
+        // a read-only or full cache: parsed each time
+      }
+    }
   }
   Result load(const ast::Word& path, const std::filesystem::path& base);
 

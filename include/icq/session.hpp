@@ -46,6 +46,10 @@ struct SessionOptions {
   // A file Session::save_snapshot() wrote for exactly these extra_paths: read instead of parsing
   // them and the built-in data when it is valid for this build; ignored (the files parsed) otherwise.
   std::string extra_snapshot;
+  // When extra_snapshot could not be read (missing, damaged, from another build or for other
+  // files), write it again after parsing, so the next Session reads it. Best effort: a cache that
+  // cannot be written is only parsed each time.
+  bool refresh_snapshot = false;
   // Added to the notes of every result that shows data ("data: built-in snapshot + capture …").
   std::string data_note;
   // Host callbacks for everything the library would otherwise print.

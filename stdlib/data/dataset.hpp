@@ -145,7 +145,8 @@ class Dataset {
   std::vector<Line> lines_;  // sorted by Line ordering
   std::vector<Row> rows_;    // sorted by (line, date, conc)
   std::vector<std::unique_ptr<double[]>> blocks_;  // metrics as the builder stored them (arrival order)
-  std::vector<double> values_;  // merged rows' metrics, and a snapshot's, row after row
+  std::vector<double> values_;  // merged rows' metrics, and a copied snapshot's, row after row
+  std::shared_ptr<const void> storage_;  // a snapshot read in place: the bytes its rows' metrics are in
   std::vector<std::size_t> line_begin_{0};
   std::vector<std::string> strings_{""};
   std::vector<Evaluation> evaluations_;

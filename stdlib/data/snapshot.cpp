@@ -1,5 +1,7 @@
 #include "data/snapshot.hpp"
 
+#include <sys/mman.h>
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -11,7 +13,16 @@ namespace icq::data {
 
 namespace {
 
-constexpr std::string_view kMagic = "ICQSNAP1";
+constexpr std::string_view kMagic = "ICQSNAP2";
+
+// A row as the snapshot stores it: Row without its metrics pointer, which the reader sets.
+struct DiskRow {
+  std::uint32_t line;
+  std::int32_t date, conc;
+  std::uint32_t source, image, run_url;
+  std::uint64_t present;
+};
+static_assert(sizeof(DiskRow) == 32 && std::is_trivially_copyable_v<DiskRow>, "the snapshot's row record is 32 bytes");
 
 // Both directions walk the same field lists (visit_*), so reader and writer cannot disagree.
 class Writer {
@@ -35,11 +46,13 @@ class Writer {
     field(static_cast<std::uint64_t>(m.size()));
     for (const auto& [k, v] : m) field(k), field(static_cast<std::uint64_t>(v));
   }
+  // Zeros up to the next offset that is a multiple of 8: the arrays a reader uses in place.
+  void align() { out.append((8 - out.size() % 8) % 8, '\0'); }
 };
 
 class Reader {
  public:
-  explicit Reader(std::string_view in) : in_(in) {}
+  explicit Reader(std::string_view in) : in_(in), start_(in.data()) {}
   template <typename T>
     requires std::is_arithmetic_v<T>
   void field(T& v) {
@@ -80,13 +93,37 @@ class Reader {
     need(n);
     in_.remove_prefix(n);
   }
+  void align() { skip((8 - static_cast<std::size_t>(in_.data() - start_) % 8) % 8); }
+  // The next n * size bytes, as they lie (n was a count(), so the product cannot overflow).
+  const char* take(std::size_t n, std::size_t size) {
+    need(n * size);
+    const char* at = in_.data();
+    in_.remove_prefix(n * size);
+    return at;
+  }
 
  private:
   void need(std::size_t n) const {
     if (in_.size() < n) throw SnapshotError("snapshot damaged: truncated");
   }
   std::string_view in_;
+  const char* start_;
 };
+
+// An array about to be filled: ask for transparent huge pages, so writing it takes one page fault
+// per 2 MiB instead of one per 4 KiB. The faults were nine tenths of opening a million rows
+// (40 MB of Row): 0.23 s with 4 KiB pages, 23 ms with huge pages, on the bench machine.
+void prefer_huge_pages(const void* p, std::size_t bytes) noexcept {
+#ifdef MADV_HUGEPAGE
+  constexpr std::uintptr_t kPage = 4096;
+  if (bytes < (std::size_t{4} << 20)) return;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kPage - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)p, (void)bytes;
+#endif
+}
 
 // A change to one of these structs must be mirrored below; the sizes make the build say so.
 static_assert(sizeof(Line) == 7 * sizeof(std::string) + 56, "Line changed: update visit_line");
@@ -133,16 +170,18 @@ struct SnapshotAccess {
     Writer w;
     w.out.append(kMagic);
     w.list(ds.lines_, [&](const Line& l) { visit_line(w, l); });
-    w.list(ds.rows_, [&](const Row& r) {
-      w.field(r.line), w.field(r.date), w.field(r.conc), w.field(r.source), w.field(r.image), w.field(r.run_url);
-      w.field(r.present);
-    });
+    w.field(static_cast<std::uint64_t>(ds.rows_.size()));
+    w.align();
+    for (const Row& r : ds.rows_) {
+      const DiskRow d{r.line, r.date, r.conc, r.source, r.image, r.run_url, r.present};
+      w.out.append(reinterpret_cast<const char*>(&d), sizeof d);
+    }
     // Metrics row after row (in memory they may sit in blocks, in arrival order).
     std::uint64_t stored = 0;
     for (const Row& r : ds.rows_) stored += static_cast<std::uint64_t>(std::popcount(r.present));
     w.field(stored);
-    for (const Row& r : ds.rows_)
-      for (int k = 0; k < std::popcount(r.present); ++k) w.field(r.values[k]);
+    w.align();
+    for (const Row& r : ds.rows_) w.out.append(reinterpret_cast<const char*>(r.values), sizeof(double) * static_cast<std::size_t>(std::popcount(r.present)));
     w.list(ds.line_begin_, [&](std::size_t b) { w.field(static_cast<std::uint64_t>(b)); });
     w.list(ds.strings_, [&](const std::string& s) { w.field(s); });
     w.list(ds.evaluations_, [&](const Evaluation& e) { visit_evaluation(w, e); });
@@ -150,17 +189,37 @@ struct SnapshotAccess {
     return std::move(w.out);
   }
 
-  static Dataset read(std::string_view bytes) {
-    if (!bytes.starts_with(kMagic)) throw SnapshotError("not an icq snapshot");
+  static Dataset read(std::string_view bytes, bool in_place, std::shared_ptr<const void> owner) {
+    if (!bytes.starts_with(kMagic)) throw SnapshotError(bytes.starts_with("ICQSNAP") ? "not an icq snapshot of this version" : "not an icq snapshot");
     Reader r(bytes);
     r.skip(kMagic.size());
     Dataset ds;
     r.list(ds.lines_, [&](Line& l) { visit_line(r, l); });
-    r.list(ds.rows_, [&](Row& x) {
-      r.field(x.line), r.field(x.date), r.field(x.conc), r.field(x.source), r.field(x.image), r.field(x.run_url);
-      r.field(x.present);
-    });
-    r.list(ds.values_, [&](double& v) { r.field(v); });
+    const std::size_t rows = r.count();
+    r.align();
+    const char* disk_rows = r.take(rows, sizeof(DiskRow));
+    ds.rows_.reserve(rows);
+    prefer_huge_pages(ds.rows_.data(), rows * sizeof(Row));
+    for (std::size_t i = 0; i < rows; ++i) {
+      DiskRow d;
+      std::memcpy(&d, disk_rows + i * sizeof d, sizeof d);
+      ds.rows_.push_back(Row{d.line, d.date, d.conc, d.source, d.image, d.run_url, d.present, nullptr});
+    }
+    const std::size_t stored = r.count();
+    r.align();
+    const char* metrics = r.take(stored, sizeof(double));
+    // In place when the bytes lie as doubles must (the embedded data and a mapped file start
+    // 8-aligned, and the writer aligned the array); copied otherwise.
+    const double* values = reinterpret_cast<const double*>(metrics);
+    if (!in_place || reinterpret_cast<std::uintptr_t>(metrics) % alignof(double) != 0) {
+      ds.values_.reserve(stored);
+      prefer_huge_pages(ds.values_.data(), stored * sizeof(double));
+      ds.values_.resize(stored);
+      std::memcpy(ds.values_.data(), metrics, stored * sizeof(double));
+      values = ds.values_.data();
+    } else {
+      ds.storage_ = std::move(owner);
+    }
     r.list(ds.line_begin_, [&](std::size_t& b) {
       std::uint64_t v = 0;
       r.field(v);
@@ -174,19 +233,22 @@ struct SnapshotAccess {
     std::size_t at = 0;
     for (Row& x : ds.rows_) {
       const auto n = static_cast<std::size_t>(std::popcount(x.present));
-      if (at + n > ds.values_.size() || x.line >= ds.lines_.size() || x.image >= ds.strings_.size() ||
-          x.run_url >= ds.strings_.size() || x.source >= ds.report_.sources.size())
+      if (at + n > stored || x.line >= ds.lines_.size() || x.image >= ds.strings_.size() || x.run_url >= ds.strings_.size() ||
+          x.source >= ds.report_.sources.size())
         throw SnapshotError("snapshot damaged: a row points outside the data");
-      x.values = ds.values_.data() + at;
+      x.values = values + at;
       at += n;
     }
-    if (at != ds.values_.size() || ds.line_begin_.size() != ds.lines_.size() + 1 || ds.line_begin_.back() != ds.rows_.size())
+    if (at != stored || ds.line_begin_.size() != ds.lines_.size() + 1 || ds.line_begin_.back() != ds.rows_.size())
       throw SnapshotError("snapshot damaged: rows and metrics disagree");
     return ds;
   }
 };
 
 std::string write_snapshot(const Dataset& ds) { return SnapshotAccess::write(ds); }
-Dataset read_snapshot(std::string_view bytes) { return SnapshotAccess::read(bytes); }
+Dataset read_snapshot(std::string_view bytes) { return SnapshotAccess::read(bytes, false, nullptr); }
+Dataset read_snapshot_in_place(std::string_view bytes, std::shared_ptr<const void> owner) {
+  return SnapshotAccess::read(bytes, true, std::move(owner));
+}
 
 }  // namespace icq::data

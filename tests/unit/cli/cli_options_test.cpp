@@ -1,38 +1,60 @@
-// The command line's option table (repl/cli.cpp): every option is in --help, parses with its
-// sample argument (alone, as --name=VALUE and as -XVALUE), changes what it should, and a typo of
-// it is answered with its name.
+// The option tables of icq, icq fetch and icq mcp through the one parser (hosts/common/options.cpp):
+// every option is in its command's --help, parses with its sample argument (alone, as
+// --name=VALUE and as -XVALUE), changes what it should, and a typo of it is answered with its name.
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "cli.hpp"
+#include "cli_options.hpp"
+#include "fetch_options.hpp"
+#include "mcp_options.hpp"
 
-using icq::cli::Options;
-using icq::cli::UsageError;
+using icq::hosts::Option;
+using icq::hosts::UsageError;
 
 namespace {
 
-std::variant<Options, UsageError> parse(std::vector<std::string> args) {
-  args.insert(args.begin(), "icq");
-  std::vector<const char*> argv;
+std::vector<const char*> argv_of(const std::vector<std::string>& args) {
+  std::vector<const char*> argv{"icq"};
   for (const auto& a : args) argv.push_back(a.c_str());
-  return icq::cli::parse_args(static_cast<int>(argv.size()), argv.data());
+  return argv;
 }
 
-std::string error_of(const std::variant<Options, UsageError>& r) {
+template <typename Args>
+std::variant<Args, UsageError> parse_with(std::variant<Args, UsageError> (*parse)(int, const char* const*),
+                                          const std::vector<std::string>& args) {
+  const auto argv = argv_of(args);
+  return parse(static_cast<int>(argv.size()), argv.data());
+}
+
+template <typename Args>
+std::string error_of(const std::variant<Args, UsageError>& r) {
   const auto* e = std::get_if<UsageError>(&r);
   return e ? e->message + " / " + e->help : "";
 }
 
-}  // namespace
+// One command: its table, its --help and its parser.
+template <typename Args>
+struct Command {
+  std::string name;
+  std::vector<Option> (*table)(Args&);
+  std::string (*usage)();
+  std::variant<Args, UsageError> (*parse)(int, const char* const*);
+};
 
-TEST_CASE("every option of the table is in --help, and parses", "[cli]") {
-  const std::string help = icq::cli::usage_text();
-  for (const auto& spec : icq::cli::option_table()) {
+template <typename Args>
+void every_option_in_help_and_parses(const Command<Args>& cmd) {
+  const auto parse = [&](const std::vector<std::string>& args) { return parse_with(cmd.parse, args); };
+  const std::string help = cmd.usage();
+  Args unused;
+  const auto table = cmd.table(unused);
+  const Args defaults = std::get<Args>(parse({}));
+  for (const auto& spec : table) {
     for (const auto& name : spec.names) {
-      INFO(name);
+      INFO(cmd.name << " " << name);
       // Shown at the start of its line: "  -h, --help", "  --format FORMAT".
       CHECK(help.find("\n  " + spec.names.front()) != std::string::npos);
       CHECK(help.find(name) != std::string::npos);
@@ -41,10 +63,15 @@ TEST_CASE("every option of the table is in --help, and parses", "[cli]") {
       if (!spec.arg.empty()) args.push_back(spec.sample);
       const auto r = parse(args);
       REQUIRE(error_of(r) == "");
-      // It sets something: it changes the defaults, or (--bail, which is one) undoes --no-bail.
-      std::vector<std::string> after_no_bail = args;
-      after_no_bail.insert(after_no_bail.begin(), "--no-bail");
-      CHECK((!(std::get<Options>(r) == Options{}) || !(std::get<Options>(parse(after_no_bail)) == std::get<Options>(parse({"--no-bail"})))));
+      // It sets something: it changes the defaults, or (--bail, which is one) undoes another flag.
+      bool undoes = false;
+      for (const auto& other : table)
+        if (other.arg.empty() && &other != &spec) {
+          std::vector<std::string> after{other.names.back()};
+          after.insert(after.end(), args.begin(), args.end());
+          undoes = undoes || !(std::get<Args>(parse(after)) == std::get<Args>(parse({other.names.back()})));
+        }
+      CHECK((!(std::get<Args>(r) == defaults) || undoes));
       if (spec.arg.empty()) {
         CHECK(error_of(parse({name + "=1"})) != "");  // a flag takes no value
         continue;
@@ -52,21 +79,23 @@ TEST_CASE("every option of the table is in --help, and parses", "[cli]") {
       CHECK_FALSE(spec.needs.empty());
       // Without its argument: "option X needs …".
       CHECK(error_of(parse({name})).rfind("option " + name + " needs " + spec.needs, 0) == 0);
-      if (name.rfind("--", 0) == 0) CHECK(std::get<Options>(parse({name + "=" + spec.sample})) == std::get<Options>(r));
-      else CHECK(std::get<Options>(parse({name + spec.sample})) == std::get<Options>(r));
+      if (name.rfind("--", 0) == 0) CHECK(std::get<Args>(parse({name + "=" + spec.sample})) == std::get<Args>(r));
+      else CHECK(std::get<Args>(parse({name + spec.sample})) == std::get<Args>(r));
     }
   }
 }
 
-TEST_CASE("an option's typo suggests it, from the same table", "[cli]") {
-  for (const auto& spec : icq::cli::option_table())
+template <typename Args>
+void typos_suggest_the_option(const Command<Args>& cmd) {
+  Args unused;
+  for (const auto& spec : cmd.table(unused))
     for (const auto& name : spec.names) {
       if (name.size() < 6) continue;  // "-c" has too many neighbours to guess
       std::string typo = name;
       std::swap(typo[3], typo[4]);
       if (typo == name) continue;
-      INFO(typo);
-      const auto r = parse({typo});
+      INFO(cmd.name << " " << typo);
+      const auto r = parse_with(cmd.parse, {typo});
       const auto* e = std::get_if<UsageError>(&r);
       REQUIRE(e);
       CHECK(e->message == "unknown option '" + typo + "'");
@@ -74,18 +103,38 @@ TEST_CASE("an option's typo suggests it, from the same table", "[cli]") {
     }
 }
 
+const Command<icq::cli::Options> icq_cmd{"icq", &icq::cli::option_table, &icq::cli::usage_text, &icq::cli::parse_args};
+const Command<icq::fetch::Args> fetch_cmd{"icq fetch", &icq::fetch::option_table, &icq::fetch::usage_text, &icq::fetch::parse_args};
+const Command<icq::mcp::Args> mcp_cmd{"icq mcp", &icq::mcp::option_table, &icq::mcp::usage_text, &icq::mcp::parse_args};
+
+std::variant<icq::cli::Options, UsageError> parse(const std::vector<std::string>& args) { return parse_with(&icq::cli::parse_args, args); }
+
+}  // namespace
+
+TEST_CASE("every option of each table is in its command's --help, and parses", "[cli]") {
+  every_option_in_help_and_parses(icq_cmd);
+  every_option_in_help_and_parses(fetch_cmd);
+  every_option_in_help_and_parses(mcp_cmd);
+}
+
+TEST_CASE("an option's typo suggests it, from the same table", "[cli]") {
+  typos_suggest_the_option(icq_cmd);
+  typos_suggest_the_option(fetch_cmd);
+  typos_suggest_the_option(mcp_cmd);
+}
+
 TEST_CASE("what the options set", "[cli]") {
-  const auto o = std::get<Options>(parse({"-c", "list gpus", "-f", "-", "x.icq", "--format", "csv", "--chart-log", "y", "-Dtarget=75",
-                                          "--data=d/", "--cache", "c/", "--no-bail", "--strict", "-bail"}));
+  const auto o = std::get<icq::cli::Options>(parse({"-c", "list gpus", "-f", "-", "x.icq", "--format", "csv", "--chart-log", "y",
+                                                    "-Dtarget=75", "--data=d/", "--cache", "c/", "--no-bail", "--strict", "-bail"}));
   REQUIRE(o.inputs.size() == 3);
   CHECK(o.inputs[0].kind == icq::cli::Input::Kind::query);
   CHECK(o.inputs[1].kind == icq::cli::Input::Kind::stdin_);
   CHECK(o.inputs[2].text == "x.icq");
   CHECK(o.format == icq::Format::csv);
   CHECK((!o.log_x && o.log_y));
-  CHECK(o.params == std::vector<std::pair<std::string, std::string>>{{"target", "75"}});
-  CHECK(o.data_paths == std::vector<std::string>{"d/"});
-  CHECK(o.cache == "c/");
+  CHECK(o.data.params == std::vector<std::pair<std::string, std::string>>{{"target", "75"}});
+  CHECK(o.data.data_paths == std::vector<std::string>{"d/"});
+  CHECK(o.data.cache == "c/");
   CHECK(o.bail);  // -bail after --no-bail: the last one wins
   CHECK(o.strict);
   CHECK(error_of(parse({"--format", "yaml"})) == "unknown format 'yaml' / formats: table, markdown, csv, json, jsonl, page, svg, html");
@@ -93,13 +142,39 @@ TEST_CASE("what the options set", "[cli]") {
   CHECK(error_of(parse({"--output="})) == "option --output needs a file / e.g. icq --output chart.png -c \"compare ...\"");
 }
 
+TEST_CASE("icq fetch: its options, model names and the API's URL", "[cli]") {
+  const auto a = std::get<icq::fetch::Args>(
+      parse_with(&icq::fetch::parse_args, {"--api=http://x/", "model", "dsr1,qwen3.5", "model", "kimi", "--retries", "0"}));
+  CHECK(a.api == "http://x");
+  CHECK(a.models == std::vector<std::string>{"dsr1", "qwen3.5", "kimi"});
+  CHECK(a.retries == 0);
+  CHECK(error_of(parse_with(&icq::fetch::parse_args, {"--timeout", "0"})) ==
+        "option --timeout needs whole seconds from 1 to 3600 / e.g. icq fetch --timeout 120");
+  CHECK(error_of(parse_with(&icq::fetch::parse_args, {"model"})) == "'model' needs a model name / e.g. icq fetch model dsr1");
+  CHECK(error_of(parse_with(&icq::fetch::parse_args, {"dsr1"})).rfind("unexpected word 'dsr1'", 0) == 0);
+  CHECK(error_of(parse_with(&icq::fetch::parse_args, {"--api", "ftp://x"})).rfind("the API URL 'ftp://x' is not an http", 0) == 0);
+  CHECK(error_of(parse_with(&icq::fetch::parse_args, {"--nope"})) == "unknown option '--nope' / see icq fetch --help");
+}
+
+TEST_CASE("icq mcp: its options and the data options it shares with icq", "[cli]") {
+  const auto a =
+      std::get<icq::mcp::Args>(parse_with(&icq::mcp::parse_args, {"--no-cache", "-D", "t=5", "--timeout", "2.5", "--max-output=100"}));
+  CHECK(a.data.no_cache);
+  CHECK(a.data.params == std::vector<std::pair<std::string, std::string>>{{"t", "5"}});
+  CHECK(a.server.timeout_seconds == 2.5);
+  CHECK(a.server.max_output_bytes == 100);
+  CHECK(error_of(parse_with(&icq::mcp::parse_args, {"--timeout", "-1"})) ==
+        "option --timeout needs a positive number / e.g. icq mcp --timeout 30");
+  CHECK(error_of(parse_with(&icq::mcp::parse_args, {"extra"})).rfind("unexpected word 'extra'", 0) == 0);
+}
+
 TEST_CASE("fetch and mcp after options are commands, with the options before them", "[cli]") {
-  const auto o = std::get<Options>(parse({"--cache", "/tmp/c", "fetch", "model", "dsr1"}));
+  const auto o = std::get<icq::cli::Options>(parse({"--cache", "/tmp/c", "fetch", "model", "dsr1"}));
   REQUIRE(o.command == "fetch");
   CHECK(o.command_args == std::vector<std::string>{"--cache", "/tmp/c", "model", "dsr1"});
-  CHECK(std::get<Options>(parse({"mcp", "--timeout", "5"})).command == "mcp");
+  CHECK(std::get<icq::cli::Options>(parse({"mcp", "--timeout", "5"})).command == "mcp");
   // An option's argument is not a command, nor is a word after a script.
-  CHECK_FALSE(std::get<Options>(parse({"-c", "fetch"})).command);
-  CHECK(std::get<Options>(parse({"-c", "fetch"})).inputs.size() == 1);
-  CHECK_FALSE(std::get<Options>(parse({"x.icq", "fetch"})).command);
+  CHECK_FALSE(std::get<icq::cli::Options>(parse({"-c", "fetch"})).command);
+  CHECK(std::get<icq::cli::Options>(parse({"-c", "fetch"})).inputs.size() == 1);
+  CHECK_FALSE(std::get<icq::cli::Options>(parse({"x.icq", "fetch"})).command);
 }

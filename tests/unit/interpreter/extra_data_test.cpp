@@ -84,6 +84,33 @@ TEST_CASE("extra data: a saved snapshot stands in for the files while it describ
   }
 }
 
+TEST_CASE("extra data: a snapshot that cannot be read is written again when the host asks (refresh_snapshot)", "[session][extra]") {
+  const TempData dir;
+  const std::string file = copy_of_builtin_rows(dir), snap = dir.path() + "/icq.snapshot";
+  // The previous layout (version 1) is refused like a damaged file: parsed, then rewritten.
+  std::ofstream(snap, std::ios::binary) << "ICQCACHE1\n" << std::string(64, '\xff');
+  icq::SessionOptions o;
+  o.extra_paths = {file};
+  o.extra_snapshot = snap;
+  o.refresh_snapshot = true;
+  const icq::Session first(o);
+  CHECK(first.data().snapshot.empty());
+  std::ifstream written(snap, std::ios::binary);
+  std::string magic(10, '\0');
+  written.read(magic.data(), 10);
+  CHECK(magic == "ICQCACHE2\n");
+  const icq::Session second(o);
+  CHECK(second.data().snapshot == snap);
+  CHECK(second.data().rows == first.data().rows);
+  SECTION("without refresh_snapshot a stale snapshot is left as it is") {
+    std::ofstream(snap, std::ios::binary) << "ICQCACHE1\n";
+    o.refresh_snapshot = false;
+    const icq::Session third(o);
+    CHECK(third.data().snapshot.empty());
+    CHECK(std::filesystem::file_size(snap) == 10);
+  }
+}
+
 TEST_CASE("extra data: --data replaces the built-in data and the extra paths, and cannot be saved", "[session][extra]") {
   const TempData dir({row(10, 100, 4), row(20, 50, 8)});
   icq::SessionOptions o;

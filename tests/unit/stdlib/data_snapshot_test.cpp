@@ -2,8 +2,11 @@
 // load_builtin produces, and a damaged snapshot is an error, never a partial data set.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <cstring>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "data/dataset.hpp"
 #include "data/load.hpp"
@@ -71,4 +74,40 @@ TEST_CASE("a damaged snapshot is an error", "[data][snapshot]") {
   std::string wrong = bytes;
   wrong[0] = 'X';
   CHECK_THROWS_WITH(read_snapshot(wrong), "not an icq snapshot");
+}
+
+TEST_CASE("a snapshot of another version is refused by name", "[data][snapshot]") {
+  std::string old = write_snapshot(fresh_builtin());
+  old.replace(0, 8, "ICQSNAP1");
+  CHECK_THROWS_WITH(read_snapshot(old), "not an icq snapshot of this version");
+}
+
+TEST_CASE("read in place, the rows' metrics stay in the snapshot's bytes, and misaligned bytes are copied", "[data][snapshot]") {
+  const Dataset a = fresh_builtin();
+  const std::string bytes = write_snapshot(a);
+  // 8-aligned bytes (a mapped file, the embedded data): every row points into them.
+  std::vector<std::uint64_t> aligned((bytes.size() + 7) / 8);
+  std::memcpy(aligned.data(), bytes.data(), bytes.size());
+  const std::string_view in(reinterpret_cast<const char*>(aligned.data()), bytes.size());
+  const Dataset b = read_snapshot_in_place(in, nullptr);
+  // Bytes one past an 8-byte boundary: the metrics are copied, with the same values.
+  std::string shifted = " " + bytes;
+  const Dataset c = read_snapshot_in_place(std::string_view(shifted).substr(1), nullptr);
+  REQUIRE(b.rows().size() == a.rows().size());
+  REQUIRE(c.rows().size() == a.rows().size());
+  const auto inside = [](const double* p, std::string_view s) {
+    return reinterpret_cast<const char*>(p) >= s.data() && reinterpret_cast<const char*>(p) < s.data() + s.size();
+  };
+  for (std::size_t i = 0; i < a.rows().size(); ++i) {
+    REQUIRE((b.rows()[i].present == 0 || inside(b.rows()[i].values, in)));
+    REQUIRE_FALSE(inside(c.rows()[i].values, shifted));
+    for (std::size_t f = 0; f < kFieldCount; ++f) {
+      const double va = a.rows()[i].get(static_cast<Field>(f)), vb = b.rows()[i].get(static_cast<Field>(f)),
+                   vc = c.rows()[i].get(static_cast<Field>(f));
+      REQUIRE(std::memcmp(&va, &vb, sizeof va) == 0);
+      REQUIRE(std::memcmp(&va, &vc, sizeof va) == 0);
+    }
+  }
+  CHECK(write_snapshot(b) == bytes);
+  CHECK(write_snapshot(c) == bytes);
 }

@@ -1,0 +1,79 @@
+#pragma once
+// The command-line host of an icq Session: runs scripts and queries, renders results, reports
+// diagnostics, and carries the REPL and its dot-commands.
+#include <cstdint>
+#include <fstream>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "icq/icq.hpp"
+
+namespace icq::repl {
+
+struct HostOptions {
+  Format format = Format::table;
+  bool bail = true;                   // stop a script at its first error
+  bool tty_out = false;               // stdout is a terminal: box drawing, colours
+  bool color = false;                 // colours on stdout
+  bool color_errors = false;          // colours on stderr
+  bool log_x = false, log_y = false;  // charts: logarithmic axes (--chart-log, .chartlog)
+};
+
+// The exit code of two outcomes together: interrupted (130) over usage (2) over query (1) over
+// failed expectation (3).
+int gravest(int a, int b);
+
+class Host {
+ public:
+  Host(Session& session, HostOptions options);
+
+  // Runs a script or a query (dot-command lines included); prints results and diagnostics.
+  // Returns the exit code: 0, 1 query error, 2 usage or I/O, 3 failed expectation, 130 when
+  // Ctrl-C cancelled a statement (the script stops there; the results before it are printed).
+  int run_script(const std::string& text, const std::string& source);
+  int repl(bool interactive);
+  // Whether Ctrl-C came during the run (a batch run then exits 130).
+  [[nodiscard]] bool interrupted() const;
+
+  void report(const Diagnostic& d) const;
+  // .output / --output: results to FILE (empty or "stdout": the terminal); a FILE ending in .png
+  // gets the PNG of each chart as it comes (the last one stays) while results print as before.
+  // False when FILE cannot be written.
+  bool set_output(const std::string& path);
+  // Ends a batch run: with --format json, writes the run's one JSON value (the result, or an array
+  // of every result and failed statement when there are several).
+  void finish();
+
+ private:
+  friend struct DotCommands;
+  int run_icq(const std::string& text, const std::string& source);
+  int run_dot(const std::string& line, const std::string& source, std::size_t line_no);
+  // Reports an error (and keeps it for --format json), as every diagnostic of a run is.
+  void report_error(const Diagnostic& d);
+  // The running dot-command's error, drawn like a query's: its line, a caret at byte `at` over
+  // `length` bytes, the help lines. Returns 2 (a usage error).
+  int dot_error(std::size_t at, std::size_t length, std::string message, std::string help);
+  std::ostream& out();
+  void render_one(const Result& r, const RenderOptions& options, bool plot);
+  int write_png(const Result& r);
+
+  Session& session_;
+  HostOptions opt_;
+  std::ofstream file_;  // .output FILE
+  bool timer_ = false;
+  bool quit_ = false;
+  bool printed_ = false;
+  std::vector<std::string> json_;  // --format json in batch: the run's values, written by finish()
+  bool streaming_ = false;         // the REPL writes each JSON value as it comes
+  std::vector<Result> report_;     // --format svg|html in batch: the run's results, written by finish()
+  std::string png_;                // .output FILE.png: where each chart's PNG goes
+  // The dot-command running: where it is, for its error messages.
+  std::string dot_source_, dot_line_;
+  std::size_t dot_line_no_ = 0;
+  bool interrupted_ = false;     // Ctrl-C cancelled a statement: the script stops
+  std::vector<bool> continued_;  // REPL: lines of the statement that end in a backslash the host added
+};
+
+}  // namespace icq::repl

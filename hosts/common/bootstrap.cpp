@@ -1,0 +1,67 @@
+#include "bootstrap.hpp"
+
+#include <iostream>
+
+#include "cache.hpp"
+#include "icq/diagnostic.hpp"
+
+namespace icq::hosts {
+
+std::vector<Option> data_options(DataChoice& d) {
+  return {
+      {{"--data"},
+       {},
+       "PATH",
+       "load PATH (file or directory; repeatable) instead of the built-in data\n(and instead of the cache)",
+       "a file or directory",
+       "e.g. icq --data results/ -c \"list models\"",
+       "results/",
+       add_text(d.data_paths)},
+      {{"--cache"},
+       {},
+       "DIR",
+       "the cache of `icq fetch` (default $ICQ_CACHE, else $XDG_CACHE_HOME/icq,\n"
+       "else ~/.cache/icq): its newest capture is loaded over the built-in data",
+       "a folder",
+       "e.g. icq --cache ~/icq-cache -c \"list models\"",
+       "icq-cache",
+       set_text(d.cache)},
+      {{"--no-cache"}, {}, "", "the built-in data alone", "", "", "", set_flag(d.no_cache)},
+      {{"-D"},
+       {},
+       "NAME=VALUE",
+       "set parameter $NAME (wins over the scripts' `param NAME = ...`)",
+       "NAME=VALUE",
+       "e.g. icq -D target=75 report.icq",
+       "target=75",
+       add_param(d.params)},
+  };
+}
+
+SessionOptions session_options(const DataChoice& d, std::time_t now) {
+  SessionOptions so;
+  so.data_paths = d.data_paths;
+  if (d.data_paths.empty() && !d.no_cache) {
+    auto cached = fetch::cached_data(fetch::cache_dir(d.cache), now);
+    so.extra_paths = std::move(cached.files);
+    so.extra_snapshot = std::move(cached.snapshot);
+    so.data_note = std::move(cached.note);
+    so.refresh_snapshot = true;
+  }
+  for (const auto& [k, v] : d.params) so.params[k] = v;
+  return so;
+}
+
+std::unique_ptr<Session> open_session(SessionOptions options, bool color_errors) {
+  const bool with_cache = !options.extra_paths.empty();
+  try {
+    return std::make_unique<Session>(std::move(options));
+  } catch (const Error& e) {
+    Diagnostic d = e.diagnostic;
+    if (with_cache && d.help.empty()) d.help = "the fetched data in the cache could not be read: run with --no-cache, or fetch again";
+    std::cerr << format_diagnostic(d, color_errors);
+    return nullptr;
+  }
+}
+
+}  // namespace icq::hosts
