@@ -1,5 +1,5 @@
-// What `icq fetch` reads of a server's answers (hosts/fetch/api_json.hpp) and of a cache's
-// capture.json (hosts/common/cache.hpp, written by hosts/fetch/capture.hpp), on arbitrary bytes:
+// What `icq fetch` reads of a server's answers (repl/fetch/api_json.hpp) and of a cache's
+// capture.json (repl/common/cache.hpp, written by repl/fetch/capture.hpp), on arbitrary bytes:
 // never a crash, and the few promises they make hold.
 #include <cstddef>
 #include <cstdint>

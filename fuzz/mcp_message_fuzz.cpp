@@ -1,4 +1,4 @@
-// What `icq mcp` reads of a client (hosts/mcp/mcp_protocol.hpp, hosts/mcp/mcp_tools.hpp), on arbitrary bytes:
+// What `icq mcp` reads of a client (repl/mcp/mcp_protocol.hpp, repl/mcp/mcp_tools.hpp), on arbitrary bytes:
 // every line is a message or the JSON-RPC error it deserves, never a crash; answers are one line of
 // valid JSON; params read back as they were written; structured tool arguments either make one icq
 // statement that nothing in them can end or comment out, or a reason why not.

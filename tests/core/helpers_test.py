@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How icq runs its helper programs (hosts/common/helpers.cpp), with icq alone in a folder (hard-linked
+"""How icq runs its helper programs (repl/common/helpers.cpp), with icq alone in a folder (hard-linked
 from the build) and stand-in helpers beside it: a missing helper is an error that names the helper,
 the Debian package it needs and how to build it; a helper that cannot start (exit 127, a library
 missing) names the package to install; the PNG helper gets the path and the chart's SVG on stdin;

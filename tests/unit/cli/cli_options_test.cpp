@@ -1,4 +1,4 @@
-// The option tables of icq, icq fetch and icq mcp through the one parser (hosts/common/options.cpp):
+// The option tables of icq, icq fetch and icq mcp through the one parser (repl/common/options.cpp):
 // every option is in its command's --help, parses with its sample argument (alone, as
 // --name=VALUE and as -XVALUE), changes what it should, and a typo of it is answered with its name.
 #include <catch2/catch.hpp>

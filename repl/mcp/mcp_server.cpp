@@ -24,7 +24,7 @@ std::string text_item(std::string_view text) { return R"({"type":"text","text":)
 
 std::string error_result(std::string_view why) { return R"({"content":[)" + text_item(why) + R"(],"isError":true})"; }
 
-// One JSON value per run, as `icq --format json` writes it (hosts/cli/host.cpp, Host::finish): an object
+// One JSON value per run, as `icq --format json` writes it (repl/cli/host.cpp, Host::finish): an object
 // alone, an array of several with nested lines indented.
 std::string json_value(const std::vector<std::string>& values) {
   if (values.empty()) return "[]";

@@ -1,6 +1,6 @@
 #pragma once
 // The local cache of `icq fetch` as a run reads it: where it is, its dated captures and their
-// capture.json, and the files a run loads from it (hosts/fetch/capture.hpp writes them). Layout
+// capture.json, and the files a run loads from it (repl/fetch/capture.hpp writes them). Layout
 // (README "Fetching today's data"):
 //   DIR/captures/YYYY-MM-DD[-N]/   one folder per fetch (UTC date; -2, -3 … for more the same day),
 //     benchmarks-<key>.json, benchmarks-history-<key>-<isl>x<osl>.json, …-agentic.json,
