@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "data/token_rate.hpp"
 #include "eval/compare.hpp"
 
 namespace icq::interp {
@@ -51,17 +52,25 @@ void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector
         const data::Line& line = ds.line_of(row);
         double y = NAN;
         switch (kind) {
-          case MetricKind::throughput:
+          case MetricKind::throughput: y = data::token_rate(line, row, m.field, q.method.rates).value; break;
           case MetricKind::latency: y = row.get(m.field); break;
           case MetricKind::concurrency: y = row.conc; break;
           case MetricKind::accuracy: break;
           default:
-            y = row_money(kind, row.get(q.token_field), q.method.pricing.price(line.hardware), q.method.pricing.kw(line.hardware));
+            y = row_money(kind, data::token_rate(line, row, q.token_field, q.method.rates).value, q.method.pricing.price(line.hardware),
+                          q.method.pricing.kw(line.hardware));
         }
         if (std::isfinite(y)) s.measured.emplace_back(axis.x(row, line), y);
       }
       std::sort(s.measured.begin(), s.measured.end());
-      if (kind == MetricKind::throughput || kind == MetricKind::latency) {
+      if (kind == MetricKind::throughput) {
+        std::vector<double> ys;
+        for (const auto& p : front) {
+          const data::Row& row = ds.rows()[p.index];
+          ys.push_back(data::token_rate(ds.line_of(row), row, m.field, q.method.rates).value);
+        }
+        hermite(s, c, c.rate_spline(m.field, q.method.rates), ys);
+      } else if (kind == MetricKind::latency) {
         std::vector<double> ys;
         for (const auto& p : front) ys.push_back(ds.rows()[p.index].get(m.field));
         hermite(s, c, c.spline(m.field), ys);

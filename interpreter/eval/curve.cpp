@@ -59,6 +59,23 @@ const math::MonotoneSpline* Curve::spline(Field f) const {
   return it->second ? &*it->second : nullptr;
 }
 
+const math::MonotoneSpline* Curve::rate_spline(Field f, data::RateBasis basis) const {
+  if (f == Field::tput_per_gpu) return spline(f);
+  auto it = rate_splines_.find({f, basis});
+  if (it == rate_splines_.end()) {
+    std::vector<double> xs, ys;
+    for (const auto& p : frontier_) {
+      const data::Row& row = ds_->rows()[p.index];
+      xs.push_back(p.x);
+      ys.push_back(data::token_rate(ds_->line_of(row), row, f, basis).value);
+    }
+    std::optional<math::MonotoneSpline> s;
+    if (!xs.empty() && std::none_of(ys.begin(), ys.end(), [](double v) { return std::isnan(v); })) s.emplace(xs, ys);
+    it = rate_splines_.emplace(std::pair{f, basis}, std::move(s)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
 bool Curve::in_range(double x) const { return !frontier_.empty() && x >= frontier_.front().x && x <= frontier_.back().x; }
 
 std::vector<const data::Row*> Curve::knots_at(double x) const {
@@ -119,7 +136,7 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
   else pv.mixed_gpu = true;
 
   std::optional<double> token_tput;
-  if (const auto* s = curve.spline(token_field)) token_tput = s->at_clamped(pv.x);
+  if (const auto* s = curve.rate_spline(token_field, method.rates)) token_tput = s->at_clamped(pv.x);
   const Pricing& pricing = method.pricing;
   using catalog::economic_value;
   // Splined method (SEMANTICS.md §3): each knot's value from its own throughput and GPU, splined on
@@ -129,7 +146,7 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     for (const auto& p : curve.frontier()) {
       const data::Row& row = ds.rows()[p.index];
       const std::string& gpu = ds.line_of(row).hardware;
-      const double t = row.get(token_field);
+      const double t = data::token_rate(ds.line_of(row), row, token_field, method.rates).value;
       if (!(t > 0)) return std::nullopt;
       const Decimal tput = Decimal::from_double(t);
       // J/tok needs the knot's power, every cost figure its price.
@@ -172,6 +189,8 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     std::optional<double> v;
     switch (m.metric->kind) {
       case catalog::MetricKind::throughput:
+        if (const auto* s = curve.rate_spline(m.field, method.rates)) v = s->at_clamped(pv.x);
+        break;
       case catalog::MetricKind::latency:
         if (const auto* s = curve.spline(m.field)) v = s->at_clamped(pv.x);
         break;
