@@ -64,7 +64,9 @@ out::Grid compare_grid(const Comparison& c) {
         else if (!sv.values[m]) row.push_back("—");
         else
           row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) + (sv.status == Status::clamped ? "*" : "") +
-                        (m < sv.noise.size() && sv.noise[m] ? " ±" + out::metric_cell(c.metrics[m].key, sv.noise[m]->stddev) : ""));
+                        (m < sv.noise.size() && sv.noise[m]
+                             ? (sv.noise[m]->unknown ? " ±?" : " ±" + out::metric_cell(c.metrics[m].key, sv.noise[m]->stddev))
+                             : ""));
       }
       const Verdict v = verdict(c, m, tr);
       row.push_back(v.winner);
