@@ -72,10 +72,12 @@ std::vector<std::string> rate_notes(const data::Dataset& ds, const std::vector<R
         bad.push_back(unknown_row(ds, row, r));
     }
     if (bad.empty()) continue;
-    notes.push_back(fmt::format("{}the GPU counts of {} disaggregated {} do not check (within {}%), so {} {} rate is unknown and "
-                                "nothing is read from it: {}",
-                                u.who, bad.size(), bad.size() == 1 ? "row" : "rows", out::grouped(data::kRateTolerance * 100, 0),
-                                bad.size() == 1 ? "its" : "their", role_of(u.field), text::join(bad, "; ")));
+    const bool one = bad.size() == 1;
+    notes.push_back(fmt::format("{}{} disaggregated {} cannot be counted per GPU of the deployment (the prefill and decode GPU "
+                                "counts must scale the input and output rates to the row's tput_per_gpu, within {}%), so {} {} "
+                                "rate is unknown and nothing is read from {}: {}",
+                                u.who, bad.size(), one ? "row" : "rows", out::grouped(data::kRateTolerance * 100, 0), one ? "its" : "their",
+                                role_of(u.field), one ? "it" : "them", text::join(bad, "; ")));
   }
   return notes;
 }
