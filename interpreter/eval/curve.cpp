@@ -28,7 +28,6 @@ Curve::Curve(const data::Dataset& ds, const Selection& selection, SelectionTrace
     dates_.insert(row.date);
     gpus_.insert(line.hardware);
     frameworks_.insert(line.framework);
-    any_disagg_ = any_disagg_ || line.disagg;
   }
   range_ = r;
   frontier_ = math::upper_left_frontier(points);
@@ -139,7 +138,7 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
   if (const auto* s = curve.rate_spline(token_field, method.rates)) token_tput = s->at_clamped(pv.x);
   const Pricing& pricing = method.pricing;
   using catalog::economic_value;
-  // Splined method (SEMANTICS.md §3): each knot's value from its own throughput and GPU, splined on
+  // Splined method (SEMANTICS.md §3): each knot's value from its own token rate and GPU, splined on
   // the knots like any metric. Empty when a knot lacks a price, power or positive throughput.
   const auto splined = [&](catalog::MetricKind kind) -> std::optional<double> {
     std::vector<double> xs, ys;

@@ -30,7 +30,6 @@ class Curve {
   [[nodiscard]] const std::set<std::int32_t>& dates() const noexcept { return dates_; }
   [[nodiscard]] const std::set<std::string>& gpus() const noexcept { return gpus_; }
   [[nodiscard]] const std::set<std::string>& frameworks() const noexcept { return frameworks_; }
-  [[nodiscard]] bool any_disagg() const noexcept { return any_disagg_; }
 
   // The spline of a field on the frontier knots; null when some knot lacks the field.
   [[nodiscard]] const math::MonotoneSpline* spline(data::Field f) const;
@@ -52,7 +51,6 @@ class Curve {
   std::vector<math::Point> frontier_;
   std::set<std::int32_t> dates_;
   std::set<std::string> gpus_, frameworks_;
-  bool any_disagg_ = false;
   mutable std::map<data::Field, std::optional<math::MonotoneSpline>> splines_;
   mutable std::map<std::pair<data::Field, data::RateBasis>, std::optional<math::MonotoneSpline>> rate_splines_;
   std::optional<math::MonotoneSpline> conc_;
