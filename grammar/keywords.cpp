@@ -99,12 +99,12 @@ const std::vector<ClauseDoc>& clause_docs() {
       {"using", "using prices EDITION|TIER | using cost splined|derived | using dashboard DATE | using interactivity p50|p90|p99",
        "catalog edition (2026-04, 2026-07, 2026-09) and tier (hyperscaler, neocloud, rental); the cost method; everything the "
        "dashboard had in force on DATE; the interactivity percentile of the x axis (default p50, p90 for agentic rows)"},
-      {"tokens", "tokens total|output|input", "which throughput cost and power are computed from"},
+      {"tokens", "tokens total|output|input", "which throughput cost and power are computed from (disaggregated rows: per GPU of the whole deployment)"},
       {"since", "since DATE", "trend: run dates from DATE on"},
       {"by", "by gpu|precision|framework|… (trend) | by METRIC (rank, crossover)", "trend: one series per value; rank and crossover: the metric"},
       {"order", "order by COLUMN [asc|desc], …", "points: sort order"},
       {"limit", "limit N", "points: at most N rows"},
-      {"with", "with noise [last N]", "compare: each value's spread over each side's last N run dates (default 5), a verdict inside both spreads called run-to-run noise"},
+      {"with", "with noise [last N]", "compare: each value's spread over the last N reruns (default 5) of the configurations of its frontier knots, ±? with one run; a verdict inside both spreads called run-to-run noise"},
   };
   return docs;
 }

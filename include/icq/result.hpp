@@ -65,12 +65,14 @@ struct SideSummary {
   std::vector<ChartSeries> chart;                   // one per Comparison::metrics entry
 };
 
-// A value's run-to-run spread (`with noise`): the side's value at the target on the as-of frontier
-// of each of its last run dates.
+// A value's run-to-run spread (`with noise`): from reruns of the configuration of each frontier knot
+// the value is read from, at the knot's concurrency on other run dates, as factors of the knot's own
+// value carried to the target. Unknown when a knot has fewer than 2 runs: never a zero spread.
 struct Spread {
   double min = 0, max = 0;
   double stddev = 0;      // sample standard deviation (n − 1)
-  std::size_t runs = 0;   // run dates with a value
+  std::size_t runs = 0;   // runs with a value (of the knot with fewer, between two knots)
+  bool unknown = false;   // fewer than 2 runs: min, max and stddev say nothing
 };
 
 // What stands behind a value read off a frontier (docs/SEMANTICS.md §12). The values themselves
@@ -125,7 +127,8 @@ struct SideValue {
   std::string side;  // label
   Status status = Status::ok;
   std::vector<std::optional<double>> values;  // one per Comparison::metrics entry; nullopt = absent
-  std::vector<std::optional<Spread>> noise;   // `with noise`: one per metric (absent: fewer than 2 runs with a value)
+  std::vector<std::optional<Spread>> noise;   // `with noise`: one per metric (absent: no value, or no run-to-run
+                                              // spread, as for concurrency)
   std::optional<Evidence> evidence;           // absent when out of range
   // `show deployable` / `show config`: the best single configuration there (absent: none spans
   // the target, or not asked for).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "bind/binder.hpp"
 #include "bind/method.hpp"
@@ -52,18 +53,13 @@ BoundTrend Binder::bind(const ast::Trend& t) const {
                      "e.g. trend throughput on b200 model dsr1 precision fp4 at interactivity 50");
   if (cl.date) throw QueryError("trend walks the run dates itself; use `since DATE` to start later", cl.date->span);
   BoundTrend b;
-  for (const auto& m : t.metrics) b.metrics.push_back(bind_metric(m));
+  std::tie(b.tokens, b.token_field) = bind_tokens(cl);
+  for (const auto& m : t.metrics) b.metrics.push_back(bind_metric(m, b.tokens));
   b.targets = bind_targets(*cl.targets);
   b.clamp = cl.clamp.has_value();
   b.selection = bind_selection(cl);
   b.defaults = apply_defaults(b.selection);
   b.method = resolve_method(cl.usings, settings_.method());
-  if (cl.tokens) {
-    b.tokens = text::lower(cl.tokens->text);
-    if (b.tokens == "output") b.token_field = data::Field::output_tput_per_gpu;
-    else if (b.tokens == "input") b.token_field = data::Field::input_tput_per_gpu;
-    else if (b.tokens != "total") throw QueryError(fmt::format("tokens takes total, output or input, not '{}'", cl.tokens->text), cl.tokens->span);
-  }
   if (cl.since) {
     b.since = text::parse_date(cl.since->text);
     if (!b.since) throw QueryError(fmt::format("'{}' is not a calendar date", cl.since->text), cl.since->span);
@@ -130,7 +126,7 @@ BoundMetric Binder::bind_by_metric(const ast::Clauses& cl) const {
   ast::MetricRef ref;
   if (cl.by) ref.name = *cl.by;
   else ref.name.text = "throughput";
-  return bind_metric(ref);
+  return bind_metric(ref, bind_tokens(cl).first);
 }
 
 BoundCompare Binder::bind(const ast::Compare& c) const {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "parser.hpp"
 #include "bind/query_error.hpp"
@@ -228,7 +229,18 @@ DateSelection Binder::bind_date(const ast::DateSelection& d) const {
   return out;
 }
 
-BoundMetric Binder::bind_metric(const ast::MetricRef& m) const {
+std::pair<std::string, data::Field> Binder::bind_tokens(const ast::Clauses& cl) const {
+  if (!cl.tokens) return {"total", data::Field::tput_per_gpu};
+  const std::string t = text::lower(cl.tokens->text);
+  if (t != "total" && t != "output" && t != "input") {
+    const auto suggestions = text::closest(t, {"total", "output", "input"});
+    throw QueryError(fmt::format("tokens takes total, output or input, not '{}'", cl.tokens->text), cl.tokens->span,
+                     did_you_mean(suggestions), suggestions);
+  }
+  return {t, t == "output" ? data::Field::output_tput_per_gpu : t == "input" ? data::Field::input_tput_per_gpu : data::Field::tput_per_gpu};
+}
+
+BoundMetric Binder::bind_metric(const ast::MetricRef& m, std::string_view tokens) const {
   const catalog::Metric* metric = catalog::find_metric(m.name.text);
   if (!metric) {
     const auto suggestions = text::closest(m.name.text, catalog::metric_names());
@@ -264,11 +276,12 @@ BoundMetric Binder::bind_metric(const ast::MetricRef& m) const {
     return b;
   }
   if (metric->takes_token_type) {
-    if (q.empty()) q = "total";
+    if (q.empty()) q = std::string(tokens);
     if (q != "total" && q != "output" && q != "input")
       throw QueryError(fmt::format("'{}' takes total, output or input, not '{}'", metric->key, m.qualifier->text), m.qualifier->span);
     b.field = q == "output" ? data::Field::output_tput_per_gpu : q == "input" ? data::Field::input_tput_per_gpu : data::Field::tput_per_gpu;
-    b.text = q == "total" ? metric->key : metric->key + " " + q;
+    // Written out unless total under total tokens, so the resolved query reads the same under its `tokens`.
+    b.text = q == "total" && tokens == "total" ? metric->key : metric->key + " " + q;
     const std::string display = q == "total" ? metric->display : fmt::format("{} throughput (tok/s/GPU)", q == "output" ? "Output" : "Input");
     b.column = {metric_json_key(*metric, q), display, metric->unit, polarity_of(metric->polarity)};
     return b;
@@ -535,7 +548,8 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
   }
   out.clamp = cl.clamp.has_value();
 
-  // Metrics.
+  // Metrics (an unqualified throughput reads the token type of `tokens`).
+  std::tie(out.tokens, out.token_field) = bind_tokens(cl);
   std::vector<ast::MetricRef> shown;
   for (const auto& m : cl.show) {
     if (text::iequals(m.name.text, "config")) out.show_config = true;
@@ -547,11 +561,11 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
     for (const auto& name : catalog::default_metrics()) {
       ast::MetricRef ref;
       ref.name.text = name;
-      out.metrics.push_back(bind_metric(ref));
+      out.metrics.push_back(bind_metric(ref, out.tokens));
     }
   } else {
     for (const auto& m : shown) {
-      BoundMetric bm = bind_metric(m);
+      BoundMetric bm = bind_metric(m, out.tokens);
       const bool dup = std::any_of(out.metrics.begin(), out.metrics.end(), [&](const BoundMetric& x) { return x.column.key == bm.column.key; });
       if (!dup) out.metrics.push_back(std::move(bm));
     }
@@ -560,16 +574,6 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
   // Economics and the dashboard's method: edition, tier, cost method, interactivity percentile.
   out.method = resolve_method(cl.usings, settings_.method());
   out.shared.axis = out.method.axis;
-  if (cl.tokens) {
-    const std::string t = text::lower(cl.tokens->text);
-    if (t != "total" && t != "output" && t != "input") {
-      const auto suggestions = text::closest(t, {"total", "output", "input"});
-      throw QueryError(fmt::format("tokens takes total, output or input, not '{}'", cl.tokens->text), cl.tokens->span,
-                       did_you_mean(suggestions), suggestions);
-    }
-    out.tokens = t;
-    out.token_field = t == "output" ? data::Field::output_tput_per_gpu : t == "input" ? data::Field::input_tput_per_gpu : data::Field::tput_per_gpu;
-  }
   return out;
 }
 

@@ -74,7 +74,11 @@ class Binder {
   std::string resolve_value(LineField field, const ast::Word& w) const;
   BoundExpr bind_expr(const ast::Expr& e) const;
   DateSelection bind_date(const ast::DateSelection& d) const;
-  BoundMetric bind_metric(const ast::MetricRef& m) const;
+  // A metric by name; an unqualified `throughput` reads the statement's token type (`tokens output`:
+  // the output rate, the one its cost divides by), so the table stays coherent with the cost.
+  BoundMetric bind_metric(const ast::MetricRef& m, std::string_view tokens = "total") const;
+  // The `tokens` clause: "total" (absent), "output" or "input", and the throughput field it reads.
+  std::pair<std::string, data::Field> bind_tokens(const ast::Clauses& cl) const;
   std::vector<std::string> values_in_data(LineField field) const;
   Selection bind_selection(const ast::Clauses& cl) const;  // lets, filters, where, date
   Selection bind_side_filters(const ast::Side& s) const;

@@ -11,6 +11,7 @@
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
 #include "data/fields.hpp"
+#include "data/token_rate.hpp"
 #include "bind/filters.hpp"
 #include "icq/result.hpp"
 
@@ -47,6 +48,9 @@ struct Method {
   std::optional<std::int32_t> dashboard;  // `using dashboard DATE`
   std::string unit_word = "tok/s/chip";   // the unit word of the page's sentences
   std::string dashboard_note;             // what `using dashboard` selected, for the notes
+  // Output (input) tokens of disaggregated rows per GPU of the deployment (icq), or per decode
+  // (prefill) GPU as the API gives them (`using dashboard`: the dashboard's own figure).
+  data::RateBasis rates = data::RateBasis::deployment;
   // " using prices 2026-09 hyperscaler using cost derived" (leading space), for resolved queries.
   [[nodiscard]] std::string text() const;
 };

@@ -8,6 +8,7 @@
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
 #include "catalog/economics.hpp"
+#include "data/token_rate.hpp"
 #include "num/decimal.hpp"
 #include "bind/query_error.hpp"
 #include "text/dates.hpp"
@@ -36,6 +37,14 @@ RowColumn integer(std::string name, std::function<std::int64_t(const Line&, cons
 RowColumn metric(std::string name, std::string unit, Field field) {
   return {{std::move(name), std::move(unit), Column::Type::number},
           [field](const Dataset&, const Row& r) -> Value { return number(r.get(field)); }};
+}
+
+// A row's token rate per GPU (SEMANTICS.md §4, data/token_rate): a disaggregated row's output
+// (input) rate counts every GPU of the deployment; empty when its GPU counts do not check.
+RowColumn rate(std::string name, Field field) {
+  return {{std::move(name), "tok/s/GPU", Column::Type::number},
+          [field](const Dataset& ds, const Row& r) -> Value { return number(data::token_rate(ds.line_of(r), r, field).value); },
+          false, field};
 }
 
 std::string yes(bool b) { return b ? "yes" : "no"; }
@@ -77,8 +86,8 @@ const std::vector<std::pair<std::string, RowColumn>>& plain_columns() {
       {"source", text("source", [](const Dataset& ds, const Row& r) { return ds.report().sources[r.source].name; })},
       {"interactivity", metric("interactivity", "tok/s/user", Field::median_intvty)},
       {"throughput", metric("throughput", "tok/s/GPU", Field::tput_per_gpu)},
-      {"output_throughput", metric("output_throughput", "tok/s/GPU", Field::output_tput_per_gpu)},
-      {"input_throughput", metric("input_throughput", "tok/s/GPU", Field::input_tput_per_gpu)},
+      {"output_throughput", rate("output_throughput", Field::output_tput_per_gpu)},
+      {"input_throughput", rate("input_throughput", Field::input_tput_per_gpu)},
       {"power_w", metric("power_w", "W", Field::avg_power_w)},
   };
   return cols;
@@ -90,22 +99,23 @@ const RowColumn& plain(std::string_view name) {
   throw std::logic_error("no plain column " + std::string(name));
 }
 
-// A row's economics at its own throughput (SEMANTICS.md §3, the derived method at a measured
-// point): the same decimal arithmetic as a comparison's values.
-RowColumn economics(const catalog::Metric& m, const Pricing& pricing) {
+// A row's economics at its own throughput of a token type (SEMANTICS.md §3–4, the derived method
+// at a measured point): the same decimal arithmetic and token rates as a comparison's values.
+RowColumn economics(const catalog::Metric& m, const Pricing& pricing, const std::string& tokens) {
   using Kind = catalog::MetricKind;
   const Kind kind = m.kind;
-  const std::string key = kind == Kind::power ? "tokens_per_mw" : m.key;
-  return {{key, m.unit, Column::Type::number}, [kind, pricing](const Dataset& ds, const Row& r) -> Value {
+  const std::string key = (kind == Kind::power ? "tokens_per_mw" : m.key) + (tokens == "total" ? "" : " " + tokens);
+  const Field field = tokens == "output" ? Field::output_tput_per_gpu : tokens == "input" ? Field::input_tput_per_gpu : Field::tput_per_gpu;
+  return {{key, m.unit, Column::Type::number}, [kind, pricing, field](const Dataset& ds, const Row& r) -> Value {
             using num::Decimal;
-            const double t = r.get(Field::tput_per_gpu);
+            const double t = data::token_rate(ds.line_of(r), r, field).value;
             if (!(t > 0)) return {};
             const std::string& gpu = ds.line_of(r).hardware;
             const auto given = catalog::needs_power(kind) ? pricing.kw(gpu) : pricing.price(gpu);
             if (!given) return {};
             return catalog::economic_value(kind, Decimal::from_double(t), Decimal::parse(*given)).to_double();
           },
-          true};
+          true, field};
 }
 
 }  // namespace
@@ -126,9 +136,11 @@ RowColumn row_column(const ast::Word& word, const std::optional<ast::Word>& qual
   const std::string name = text::lower(word.text);
   const std::string q = qualifier ? text::lower(qualifier->text) : "";
   if (const catalog::Metric* m = catalog::find_metric(name); m && name != "power_w" && catalog::needs_economics(m->kind)) {
-    if (qualifier) throw QueryError(fmt::format("'{}' takes no qualifier ('{}')", name, qualifier->text), qualifier->span);
+    // `cost output`: per output token, from the row's output rate (total tokens without a qualifier).
+    if (qualifier && q != "total" && q != "output" && q != "input")
+      throw QueryError(fmt::format("'{}' takes total, output or input tokens, not '{}'", name, qualifier->text), qualifier->span);
     if (!pricing) throw QueryError(fmt::format("'{}' is computed from prices; `points` has it, `frontier` does not", name), word.span);
-    return economics(*m, *pricing);
+    return economics(*m, *pricing, q.empty() ? "total" : q);
   }
   if (name == "throughput" || name == "tput") {
     if (q.empty() || q == "total") return plain("throughput");

@@ -121,6 +121,7 @@ Method resolve_method(const std::vector<ast::Using>& usings, const Method& base)
     m.pricing.edition = d.prices;
     m.cost = d.cost;
     m.unit_word = d.unit_word;
+    m.rates = data::RateBasis::per_role;  // the dashboard divides by the API's per-role rates (DASHBOARD.md §3)
     m.dashboard_note = fmt::format("dashboard of {}: {}", w.text, text::join(d.why, "; "));
   }
   PricesGiven given;

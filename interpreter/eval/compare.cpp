@@ -305,7 +305,8 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
                                                   }) - metrics.begin()) % std::max<std::size_t>(metrics.size(), 1);
   const bool want_single = q.show_deployable || q.show_config;
   const bool wants_accuracy = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
-  const std::vector<SideHistory> histories = q.noise_runs ? side_histories(q, ds) : std::vector<SideHistory>{};
+  const std::vector<SideNoise> noise = q.noise_runs ? side_noise(q, curves, ds) : std::vector<SideNoise>{};
+  std::vector<std::vector<std::optional<double>>> read(curves.size());  // where each side's values were read, for the noise notes
   cmp.noise_runs = q.noise_runs;
   for (double t : targets) {
     check_cancelled();  // thousands of targets (`at 10..200 step 0.01`) over many sides
@@ -355,7 +356,8 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
         if (want_single && single) sv.deployable = std::move(single->deployable);
       }
       tr.values.push_back(std::move(sv));
-      if (!histories.empty()) tr.values.back().noise = spread_at(histories[si], ds, t, q);
+      if (!noise.empty()) tr.values.back().noise = spread_at(noise[si], curves[si], pv);
+      read[si].push_back(pv.status == Status::out_of_range ? std::nullopt : std::optional<double>(pv.x));
     }
 
     // The verdict sentence (phrase/verdict), from the values at this target.
@@ -377,7 +379,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     }
     // `with noise`: when the two best values differ by less than both their spreads, say so instead of a winner.
     vin.noise = [&](std::size_t mi) -> std::optional<std::string> {
-      if (histories.empty()) return std::nullopt;
+      if (noise.empty()) return std::nullopt;
       std::vector<std::size_t> order(curves.size());
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
       const bool higher = metrics[mi].column.polarity != MetricColumn::Polarity::lower_is_better;
@@ -404,7 +406,8 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   {
     std::vector<std::string> all = {band_note(q, band, no_band_why, ranges_text())};
     all.insert(all.end(), notes.begin(), notes.end());
-    for (auto& n : compare_notes(q, curves, ds, axis, histories, frontier_gpus, caveats)) all.push_back(std::move(n));
+    const auto noise_text = noise.empty() ? std::vector<std::string>{} : noise_notes(q, curves, noise, ds, targets, read);
+    for (auto& n : compare_notes(q, curves, ds, axis, noise_text, frontier_gpus, caveats)) all.push_back(std::move(n));
     notes = std::move(all);
   }
 

@@ -10,6 +10,7 @@
 #include "data/fields.hpp"
 #include "eval/dashboard_link.hpp"
 #include "eval/provenance.hpp"
+#include "eval/rate_notes.hpp"
 #include "render/numbers.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -152,7 +153,7 @@ std::string band_note(const BoundCompare& q, const std::optional<math::Range>& b
 }
 
 std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds,
-                                       const AxisUse& axis, const std::vector<SideHistory>& histories,
+                                       const AxisUse& axis, const std::vector<std::string>& noise_notes,
                                        const std::set<std::string>& frontier_gpus, const CompareCaveats& caveats) {
   std::vector<std::string> notes;
   const std::vector<BoundMetric>& metrics = q.metrics;
@@ -173,18 +174,7 @@ std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<
                                   c.selected().rows_without_x, axis.words == "p50" ? "median" : axis.words));
   }
   if (!q.sides_note.empty()) notes.push_back(q.sides_note);
-  if (!histories.empty()) {
-    std::vector<std::string> each;
-    for (std::size_t i = 0; i < histories.size(); ++i) {
-      const auto& d = histories[i].dates;
-      each.push_back(d.empty() ? q.sides[i].display + " none"
-                               : fmt::format("{} {} ({} … {})", q.sides[i].display, d.size(), text::format_date(d.front()), text::format_date(d.back())));
-    }
-    notes.push_back(fmt::format("with noise: each value's spread (min–max, sample standard deviation) at the target over the side's last {} "
-                                "run dates, each read on the frontier as of that date; run dates: {}; a verdict whose two best values "
-                                "differ by less than both their spreads names no winner",
-                                q.noise_runs, text::join(each, "; ")));
-  }
+  notes.insert(notes.end(), noise_notes.begin(), noise_notes.end());
   if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
   for (auto& n : method_notes(q, curves, ds, wants_money || wants_power, axis)) notes.push_back(std::move(n));
   {
@@ -225,7 +215,7 @@ std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<
     if (m.metric->kind != catalog::MetricKind::throughput && m.metric->kind != catalog::MetricKind::latency) continue;
     std::vector<std::string> lacking;
     for (std::size_t i = 0; i < curves.size(); ++i)
-      if (!curves[i].spline(m.field)) lacking.push_back(q.sides[i].display);
+      if (!curves[i].spline(m.field)) lacking.push_back(q.sides[i].display);  // absent (an unknown rate: the rate notes)
     if (!lacking.empty())
       notes.push_back(fmt::format("{} is not measured at every frontier point of {}, so it is left empty there ({} is absent "
                                   "from some rows)",
@@ -236,11 +226,25 @@ std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<
       if (!curves[i].spline(q.token_field))
         notes.push_back(fmt::format("{}: {} is absent from some frontier rows, so cost and power are left empty", q.sides[i].display,
                                     data::field_name(q.token_field)));
-  const bool per_role = q.token_field != Field::tput_per_gpu || std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
-                          return m.field == Field::output_tput_per_gpu || m.field == Field::input_tput_per_gpu;
-                        });
-  if (per_role && std::any_of(curves.begin(), curves.end(), [](const Curve& c) { return c.any_disagg(); }))
-    notes.push_back("disaggregated rows: output throughput is per decode GPU and input throughput per prefill GPU");
+  // Output and input rates of disaggregated knots (SEMANTICS.md §4): what they count, and the unknown ones.
+  {
+    std::set<Field> fields;
+    if (wants_money || wants_power) fields.insert(q.token_field);
+    std::string shown;
+    for (const auto& m : metrics)
+      if (m.metric->kind == catalog::MetricKind::throughput) {
+        fields.insert(m.field);
+        if (m.field == q.token_field && (wants_money || wants_power)) shown = m.column.display;
+      }
+    std::vector<RateUse> uses;
+    for (Field f : fields)
+      for (std::size_t i = 0; i < curves.size(); ++i) {
+        RateUse u{q.sides[i].display + ": ", {}, f};
+        for (const auto& p : curves[i].frontier()) u.rows.push_back(static_cast<std::uint32_t>(p.index));
+        uses.push_back(std::move(u));
+      }
+    for (auto& n : rate_notes(ds, uses, q.method.rates, shown)) notes.push_back(std::move(n));
+  }
 
   return notes;
 }

@@ -48,17 +48,25 @@ struct Scan {
     }
     return weak.empty() ? "solid" : text::join(weak, "; ");
   }
-  // The side that beats every other at x; -1 where some side has no value (outside its frontier).
-  [[nodiscard]] int leader(double x) const {
+  // Which sides have a value at x (one bit each), and the side that beats every other there: -1
+  // unless every side has a value. A stretch keeps one state; its ends are located like crossings.
+  struct State {
+    std::vector<bool> measured;
+    int leader = -1;
+    bool operator==(const State&) const = default;
+  };
+  [[nodiscard]] State state(double x) const {
     const auto v = values(x);
-    int best = -1, with_value = 0;
+    State st;
+    st.measured.assign(v.size(), false);
     for (std::size_t i = 0; i < v.size(); ++i) {
       if (!v[i]) continue;
-      ++with_value;
-      if (best < 0 || (higher ? *v[i] > *v[static_cast<std::size_t>(best)] : *v[i] < *v[static_cast<std::size_t>(best)]))
-        best = static_cast<int>(i);
+      st.measured[i] = true;
+      if (st.leader < 0 || (higher ? *v[i] > *v[static_cast<std::size_t>(st.leader)] : *v[i] < *v[static_cast<std::size_t>(st.leader)]))
+        st.leader = static_cast<int>(i);
     }
-    return with_value == static_cast<int>(v.size()) ? best : -1;
+    if (std::find(st.measured.begin(), st.measured.end(), false) != st.measured.end()) st.leader = -1;
+    return st;
   }
 };
 
@@ -82,31 +90,31 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   }
   const Scan scan{q, curves, ds, metric.column.polarity == MetricColumn::Polarity::higher_is_better};
 
-  // Stretches of one leader over the band, and the crossings between them.
+  // Stretches of one state (the sides with a value, and the leader where all have one) over the
+  // band; a change between two leaders is a crossing.
   struct Stretch {
     double from, to;
     int leader;
+    std::vector<bool> measured;
   };
   std::vector<Stretch> stretches;
-  std::vector<double> crossings;
   const auto steps = static_cast<std::size_t>(std::ceil((band->hi - band->lo) / kGrid));
   double prev_x = band->lo;
-  int prev = scan.leader(prev_x);
-  stretches.push_back({band->lo, band->hi, prev});
+  Scan::State prev = scan.state(prev_x);
+  stretches.push_back({band->lo, band->hi, prev.leader, prev.measured});
   for (std::size_t i = 1; i <= steps; ++i) {
     const double xi = i == steps ? band->hi : band->lo + static_cast<double>(i) * kGrid;
     check_cancelled();  // a wide band of many sides scans for seconds
-    const int now = scan.leader(xi);
-    if (now != prev) {
+    const Scan::State now = scan.state(xi);
+    if (!(now == prev)) {
       double lo = prev_x, hi = xi;
       while (hi - lo > kLocate) {
         const double mid = (lo + hi) / 2;
-        (scan.leader(mid) == prev ? lo : hi) = mid;
+        (scan.state(mid) == prev ? lo : hi) = mid;
       }
       const double at = (lo + hi) / 2;
       stretches.back().to = at;
-      stretches.push_back({at, band->hi, now});
-      crossings.push_back(at);
+      stretches.push_back({at, band->hi, now.leader, now.measured});
       prev = now;
     }
     prev_x = xi;
@@ -119,14 +127,13 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
     const std::size_t show = rq.find(" show ");
     r.query = "crossover" + rq.substr(7, show - 7) + " by " + metric.text + rq.substr(show + 6 + metric.text.size());
   }
-  // A stretch without a leader: name the sides that have no value there (outside their frontier).
+  // A stretch without a leader names who has a value there and who has none (outside its frontier).
   const auto leader_name = [&](const Stretch& s) {
     if (s.leader >= 0) return q.sides[static_cast<std::size_t>(s.leader)].display;
-    std::vector<std::string> missing;
-    const auto v = scan.values((s.from + s.to) / 2);
-    for (std::size_t i = 0; i < v.size(); ++i)
-      if (!v[i]) missing.push_back(q.sides[i].display);
-    return fmt::format("none: no value for {}", text::join(missing, ", "));
+    std::vector<std::string> with, without;
+    for (std::size_t i = 0; i < q.sides.size(); ++i) (s.measured[i] ? with : without).push_back(q.sides[i].display);
+    if (with.empty()) return std::string("none measured here");
+    return fmt::format("{}{}; {} not measured here", text::join(with, ", "), with.size() == 1 ? " alone" : "", text::join(without, ", "));
   };
 
   Table ct;
@@ -135,19 +142,20 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   for (const auto& s : q.sides) ct.columns.push_back({s.label, metric.column.unit, Column::Type::number});
   ct.columns.push_back(evidence_column());
   std::size_t changes = 0;
-  for (std::size_t k = 0; k < crossings.size(); ++k) {
-    // Where one side's frontier begins or ends the comparison starts or stops: not a change of leader.
+  for (std::size_t k = 0; k + 1 < stretches.size(); ++k) {
+    // Where a side's frontier begins or ends, who has a value changes: not a change of leader.
     if (stretches[k].leader < 0 || stretches[k + 1].leader < 0) continue;
     ++changes;
+    const double at = stretches[k].to;
     std::vector<Value> row;
-    row.emplace_back(round2(crossings[k]));
+    row.emplace_back(round2(at));
     row.emplace_back(std::in_place_type<std::string>, leader_name(stretches[k]));
     row.emplace_back(std::in_place_type<std::string>, leader_name(stretches[k + 1]));
-    for (const auto& v : scan.values(crossings[k])) {
+    for (const auto& v : scan.values(at)) {
       if (v) row.emplace_back(*v);
       else row.emplace_back(std::monostate{});
     }
-    row.emplace_back(scan.evidence(crossings[k]));
+    row.emplace_back(scan.evidence(at));
     ct.rows.push_back(std::move(row));
   }
   Table st;

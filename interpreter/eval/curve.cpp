@@ -33,7 +33,6 @@ Curve::Curve(const data::Dataset& ds, const Axis& axis, Selected selected) : ds_
     dates_.insert(row.date);
     gpus_.insert(line.hardware);
     frameworks_.insert(line.framework);
-    any_disagg_ = any_disagg_ || line.disagg;
   }
   range_ = r;
   frontier_ = math::upper_left_frontier(points);
@@ -73,6 +72,23 @@ const math::MonotoneSpline* Curve::spline(Field f) const {
     std::optional<math::MonotoneSpline> s;
     if (complete && !xs.empty()) s.emplace(xs, ys);
     it = splines_.emplace(f, std::move(s)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+const math::MonotoneSpline* Curve::rate_spline(Field f, data::RateBasis basis) const {
+  if (f == Field::tput_per_gpu) return spline(f);
+  auto it = rate_splines_.find({f, basis});
+  if (it == rate_splines_.end()) {
+    std::vector<double> xs, ys;
+    for (const auto& p : frontier_) {
+      const data::Row& row = ds_->rows()[p.index];
+      xs.push_back(p.x);
+      ys.push_back(data::token_rate(ds_->line_of(row), row, f, basis).value);
+    }
+    std::optional<math::MonotoneSpline> s;
+    if (!xs.empty() && std::none_of(ys.begin(), ys.end(), [](double v) { return std::isnan(v); })) s.emplace(xs, ys);
+    it = rate_splines_.emplace(std::pair{f, basis}, std::move(s)).first;
   }
   return it->second ? &*it->second : nullptr;
 }
@@ -137,17 +153,17 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
   else pv.mixed_gpu = true;
 
   std::optional<double> token_tput;
-  if (const auto* s = curve.spline(token_field)) token_tput = s->at_clamped(pv.x);
+  if (const auto* s = curve.rate_spline(token_field, method.rates)) token_tput = s->at_clamped(pv.x);
   const Pricing& pricing = method.pricing;
   using catalog::economic_value;
-  // Splined method (SEMANTICS.md §3): each knot's value from its own throughput and GPU, splined on
+  // Splined method (SEMANTICS.md §3): each knot's value from its own token rate and GPU, splined on
   // the knots like any metric. Empty when a knot lacks a price, power or positive throughput.
   const auto splined = [&](catalog::MetricKind kind) -> std::optional<double> {
     std::vector<double> xs, ys;
     for (const auto& p : curve.frontier()) {
       const data::Row& row = ds.rows()[p.index];
       const std::string& gpu = ds.line_of(row).hardware;
-      const double t = row.get(token_field);
+      const double t = data::token_rate(ds.line_of(row), row, token_field, method.rates).value;
       if (!(t > 0)) return std::nullopt;
       const Decimal tput = Decimal::from_double(t);
       // J/tok needs the knot's power, every cost figure its price.
@@ -190,6 +206,8 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     std::optional<double> v;
     switch (m.metric->kind) {
       case catalog::MetricKind::throughput:
+        if (const auto* s = curve.rate_spline(m.field, method.rates)) v = s->at_clamped(pv.x);
+        break;
       case catalog::MetricKind::latency:
         if (const auto* s = curve.spline(m.field)) v = s->at_clamped(pv.x);
         break;

@@ -10,6 +10,7 @@
 
 #include "bind/bound.hpp"
 #include "data/dataset.hpp"
+#include "data/token_rate.hpp"
 #include "bind/filters.hpp"
 #include "math/band.hpp"
 #include "math/frontier.hpp"
@@ -35,10 +36,12 @@ class Curve {
   [[nodiscard]] const std::set<std::int32_t>& dates() const noexcept { return dates_; }
   [[nodiscard]] const std::set<std::string>& gpus() const noexcept { return gpus_; }
   [[nodiscard]] const std::set<std::string>& frameworks() const noexcept { return frameworks_; }
-  [[nodiscard]] bool any_disagg() const noexcept { return any_disagg_; }
 
   // The spline of a field on the frontier knots; null when some knot lacks the field.
   [[nodiscard]] const math::MonotoneSpline* spline(data::Field f) const;
+  // The spline of a token rate on the frontier knots (data/token_rate: a disaggregated knot's output
+  // or input rate per GPU of the deployment, or per role); null when some knot lacks it.
+  [[nodiscard]] const math::MonotoneSpline* rate_spline(data::Field f, data::RateBasis basis) const;
   // The concurrency of the knots, splined like a metric.
   [[nodiscard]] const math::MonotoneSpline* concurrency() const { return conc_ ? &*conc_ : nullptr; }
   [[nodiscard]] bool in_range(double x) const;
@@ -55,8 +58,8 @@ class Curve {
   std::vector<math::Point> frontier_;
   std::set<std::int32_t> dates_;
   std::set<std::string> gpus_, frameworks_;
-  bool any_disagg_ = false;
   mutable std::map<data::Field, std::optional<math::MonotoneSpline>> splines_;
+  mutable std::map<std::pair<data::Field, data::RateBasis>, std::optional<math::MonotoneSpline>> rate_splines_;
   std::optional<math::MonotoneSpline> conc_;
 };
 

@@ -85,7 +85,7 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
     for (std::size_t m = 1; m < c.metrics.size(); ++m) t.columns.push_back({c.metrics[m].key, c.metrics[m].unit, Column::Type::number});
     const std::optional<double> best = entries.empty() ? std::nullopt : entries.front().metric();
     std::int64_t place = 0;
-    std::vector<std::string> order;
+    std::vector<std::string> order, absent;  // absent: "H200 (out of range)"
     for (const auto& e : entries) {
       const auto v = e.metric();
       std::vector<Value> row;
@@ -108,8 +108,10 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
                                                                                                      : ", clamped";
       if (v) order.push_back(place == 1 ? fmt::format("{} ({}{})", e.side->display, out::metric_cell(metric.key, *v), caution)
                                         : fmt::format("{} ({}×{})", e.side->display, out::number_cell("vs_best", *v / *best), caution));
+      else absent.push_back(fmt::format("{} ({})", e.side->display, e.value->status == Status::out_of_range ? "out of range" : "no value"));
     }
     for (const auto& u : unmeasured) {
+      absent.push_back(u + " (not measured)");
       std::vector<Value> row(t.columns.size());
       row[1].emplace<std::string>(u);
       row[2] = target.interactivity;
@@ -117,12 +119,11 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
       t.rows.push_back(std::move(row));
     }
     r.tables.push_back(std::move(t));
-    const std::size_t absent = entries.size() - order.size() + unmeasured.size();
     r.summary.push_back(order.empty()
                             ? fmt::format("At {} tok/s/user no {} has a {} value.", number_text(target.interactivity), q.dimension, metric.key)
                             : fmt::format("At {} tok/s/user, by {} ({}): {}{}.", number_text(target.interactivity), metric.display,
                                           higher ? "higher is better" : "lower is better", text::join(order, ", "),
-                                          absent ? fmt::format("; {} without a value there", absent) : ""));
+                                          absent.empty() ? "" : "; without a value there: " + text::join(absent, ", ")));
   }
   // The comparison's notes on each side, prices and method; not its band (of all sides at once, which
   // a ranking does not need) nor its two-side verdict wording.

@@ -10,6 +10,7 @@
 #include "eval/compare.hpp"
 #include "eval/curve.hpp"
 #include "eval/provenance.hpp"
+#include "eval/rate_notes.hpp"
 #include "bind/query_error.hpp"
 #include "eval/statements.hpp"
 #include "text/dates.hpp"
@@ -47,9 +48,21 @@ std::optional<std::string> economics_note(const std::vector<RowColumn>& cols, co
   const bool shown = std::any_of(cols.begin(), cols.end(), [](const RowColumn& c) { return c.economic; });
   const bool tested = std::any_of(sel.where.begin(), sel.where.end(), [](const BoundExpr& e) { return e.reads_prices(); });
   if (!shown && !tested) return std::nullopt;
-  return fmt::format("economics per row: its own total-token throughput and its GPU's price and power ({} edition, {} tier); "
+  const bool per_role = std::any_of(cols.begin(), cols.end(), [](const RowColumn& c) { return c.economic && c.tokens != data::Field::tput_per_gpu; });
+  return fmt::format("economics per row: its own {} throughput and its GPU's price and power ({} edition, {} tier); "
                      "a row whose GPU has no price has no cost",
+                     per_role ? "total-token (or, for `cost output` and the like, output- or input-token)" : "total-token",
                      pricing.edition->name, pricing.tier);
+}
+
+// The output and input rates the columns read from disaggregated rows (eval/rate_notes).
+std::vector<std::string> table_rate_notes(const std::vector<RowColumn>& cols, const data::Dataset& ds, const std::vector<std::uint32_t>& rows) {
+  std::vector<RateUse> uses;
+  for (const auto& c : cols)
+    if (c.tokens != data::Field::tput_per_gpu &&
+        std::none_of(uses.begin(), uses.end(), [&](const RateUse& u) { return u.field == c.tokens; }))
+      uses.push_back({"", rows, c.tokens});
+  return rate_notes(ds, uses, data::RateBasis::deployment);
 }
 
 using text::plural;
@@ -79,6 +92,7 @@ Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainT
     r.notes.push_back(fmt::format("{} selected rows have no median interactivity and cannot be on a frontier", curve.selected().rows_without_x));
   if (!defaults.empty()) r.notes.push_back("defaults: " + text::join(defaults, "; "));
   if (auto n = economics_note(cols, sel, stmt.pricing)) r.notes.push_back(std::move(*n));
+  for (auto& n : table_rate_notes(cols, ds, rows)) r.notes.push_back(std::move(n));
   for (auto& n : provenance_notes(ds, curve.selected().rows)) r.notes.push_back(std::move(n));
   return r;
 }
@@ -133,6 +147,7 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   r.notes.push_back(note);
   if (selected.rows_without_x) r.notes.push_back(fmt::format("{} of them have no median interactivity", selected.rows_without_x));
   if (economics) r.notes.push_back(*economics);
+  for (auto& n : table_rate_notes(cols, ds, rows)) r.notes.push_back(std::move(n));
   for (auto& n : provenance_notes(ds, selected.rows)) r.notes.push_back(std::move(n));
   if (total == 0) r.notes.push_back("nothing matches: check the filters with `list gpus`, `list dates for …`");
   return r;

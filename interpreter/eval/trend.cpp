@@ -11,6 +11,7 @@
 #include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "eval/curve.hpp"
+#include "eval/rate_notes.hpp"
 #include "bind/method.hpp"
 #include "num/decimal.hpp"
 #include "bind/query_error.hpp"
@@ -49,6 +50,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   const std::vector<std::string> groups = by ? present_values(ds, sel.filters, *by) : std::vector<std::string>{""};
   std::size_t out_of_range = 0, cells = 0;
   std::size_t not_solid[3] = {0, 0, 0};  // values between two configurations, across a wide gap, clamped
+  std::set<std::uint32_t> knots;  // every date's frontier knots, for the notes on their token rates
   for (const auto& g : groups) {
     Selection gsel = sel;
     if (by) gsel.filters.push_back({*by, {g}});
@@ -74,6 +76,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
       dsel.date = {DateSelection::Kind::as_of, d};
       SelectionTrace st;
       const Curve curve(ds, dsel, &st);
+      for (const auto& p : curve.frontier()) knots.insert(static_cast<std::uint32_t>(p.index));
       if (trace) trace->sides.push_back({fmt::format("{}{}", g.empty() ? "" : g + " ", text::format_date(d)), st, curve.frontier().size()});
       for (std::size_t ti = 0; ti < targets.size(); ++ti) {
         const PointValues pv = evaluate_at(curve, ds, targets[ti], clamp, metrics, method, token_field);
@@ -142,6 +145,16 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
     r.notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens, cost {} (a frontier segment joining two GPUs has no cost)",
                                   pricing.edition->name, pricing.tier, tokens, cost_method_name(method.cost)));
   if (!method.dashboard_note.empty()) r.notes.push_back(method.dashboard_note);
+  {
+    std::set<data::Field> fields;
+    for (const auto& m : metrics) {
+      if (m.metric->kind == catalog::MetricKind::throughput) fields.insert(m.field);
+      if (catalog::needs_economics(m.metric->kind)) fields.insert(token_field);
+    }
+    std::vector<RateUse> uses;
+    for (data::Field f : fields) uses.push_back({"", {knots.begin(), knots.end()}, f});
+    for (auto& n : rate_notes(ds, uses, method.rates)) r.notes.push_back(std::move(n));
+  }
   if (!defaults.empty()) r.notes.push_back("defaults: " + text::join(defaults, "; "));
   if (nothing) r.notes.push_back("no run dates match the filters");
   return r;

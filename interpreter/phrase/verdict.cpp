@@ -107,6 +107,7 @@ Verdict verdict_at(const VerdictInput& in) {
 bool within_noise(const SideValue& a, const SideValue& b, std::size_t m) {
   if (m >= a.noise.size() || m >= b.noise.size() || !a.noise[m] || !b.noise[m] || !a.values[m] || !b.values[m]) return false;
   const Spread &sa = *a.noise[m], &sb = *b.noise[m];
+  if (sa.unknown || sb.unknown) return false;  // an unknown spread never makes a "within noise" verdict
   const double diff = std::abs(*a.values[m] - *b.values[m]);
   const bool overlap = sa.min <= sb.max && sb.min <= sa.max;
   return overlap && diff <= sa.max - sa.min && diff <= sb.max - sb.min;

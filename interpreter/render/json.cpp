@@ -202,16 +202,24 @@ std::string to_json(const Result& r, bool pretty) {
           }
           w.close('}');
         }
-        if (!sv.noise.empty()) {  // `with noise`: each metric's spread over recent run dates
+        if (!sv.noise.empty()) {  // `with noise`: each metric's spread from reruns of its knots' configurations
           w.key("noise");
           w.open('{');
           for (std::size_t m = 0; m < c.metrics.size() && m < sv.noise.size(); ++m) {
             w.key(c.metrics[m].key);
-            if (!sv.noise[m]) {
+            if (!sv.noise[m]) {  // no value, or no run-to-run spread (concurrency)
               w.num(std::optional<double>{});
               continue;
             }
             w.open('{');
+            if (sv.noise[m]->unknown) {  // fewer than 2 runs: unknown, never zero
+              w.key("unknown");
+              w.raw("true");
+              w.key("runs");
+              w.integer(static_cast<long long>(sv.noise[m]->runs));
+              w.close('}');
+              continue;
+            }
             w.key("min");
             w.num(sv.noise[m]->min);
             w.key("max");

@@ -42,6 +42,9 @@ std::string number_cell(const std::string& column, double v) {
   static const std::vector<std::string> metric_keys = {"throughput", "output_throughput", "input_throughput", "cost", "tokens_per_mw",
                                                        "joules_per_token", "concurrency", "accuracy"};
   if (std::find(metric_keys.begin(), metric_keys.end(), column) != metric_keys.end()) return metric_cell(column, v);
+  // A row's economics of one token type ("cost output") reads as its metric does.
+  for (const std::string suffix : {" output", " input"})
+    if (column.size() > suffix.size() && column.ends_with(suffix)) return number_cell(column.substr(0, column.size() - suffix.size()), v);
   if (v == std::floor(v) && std::abs(v) < 1e15) return grouped(v, 0);
   return grouped(v, 3);
 }

@@ -65,7 +65,9 @@ out::Grid compare_grid(const Comparison& c) {
         else
           row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) +
                         (sv.evidence ? out::evidence_mark(sv.evidence->kind) : sv.status == Status::clamped ? "*" : "") +
-                        (m < sv.noise.size() && sv.noise[m] ? " ±" + out::metric_cell(c.metrics[m].key, sv.noise[m]->stddev) : ""));
+                        (m < sv.noise.size() && sv.noise[m]
+                             ? (sv.noise[m]->unknown ? " ±?" : " ±" + out::metric_cell(c.metrics[m].key, sv.noise[m]->stddev))
+                             : ""));
       }
       const Verdict v = verdict(c, m, tr);
       row.push_back(v.winner);

@@ -12,8 +12,9 @@ const std::vector<Metric> kMetrics = {
     {"throughput", {"tput", "tput_per_gpu", "tokens_per_second"}, MetricKind::throughput, "Throughput (tok/s/GPU)",
      "tok/s/GPU", Polarity::higher_is_better,
      "tput_per_gpu (input + output tokens per second per GPU), interpolated at the target on the side's frontier; "
-     "`throughput output` / `throughput input` use output_tput_per_gpu / input_tput_per_gpu (per decode / per "
-     "prefill GPU for disaggregated rows)",
+     "`throughput output` / `throughput input` (and a plain `throughput` under `tokens output|input`) are the output / "
+     "input tokens per GPU: for disaggregated rows output_tput_per_gpu x decode GPUs / all GPUs (input_tput_per_gpu x "
+     "prefill GPUs / all GPUs), since the deployment pays for every GPU; per decode / prefill GPU under `using dashboard`",
      false, true},
     {"cost", {"cost_per_million", "price", "dollars"}, MetricKind::cost, "Cost ($/M tok)", "$/M tok",
      Polarity::lower_is_better,

@@ -20,14 +20,22 @@ STAR_CASES (`compare DIM *`): the sides icq lists must be the values the referen
 under the shared filters, and both that output and icq's explicit `compare DIM a vs b vs ...` of
 the same sides must equal the reference's compare (only the metrics a `show` names).
 RANK_CASES: per target, the order of the sides, rank, value and vs_best (1e-6 relative) and status
-(a `rank config` side is matched by its label's "<gpu> <framework> <precision>" start).
+(a `rank config` side is matched by its label's "<gpu> <framework> <precision>" start), and that the
+target's sentence names every side without a value there with why ("B200 (out of range)").
 CROSSOVER_CASES: the reference samples its own splines every 0.001 tok/s/user (icq_ref.crossover);
 icq's crossings must be as many, with the same from/to leaders, each within 0.01 tok/s/user, the
 values icq prints at a crossing within 1% of the reference's curves there, the leaders table
-spanning the band with the same sequence of leaders.
+spanning the band with the same sequence of leaders, and the same stretches: split where the leader
+or the set of sides with a value changes, each within 0.01 and labelled alike ("MI355X alone; B200
+not measured here", "none measured here").
+Cases with `tokens output|input` compare the token type's throughput (output_throughput /
+input_throughput: what `show throughput` reads then) and the money figures computed from it, with
+disaggregated rows counted per GPU of the deployment (per decode/prefill GPU under `using dashboard`).
 NOISE_CASES (`compare ... with noise [last N]`): everything CASES compare, plus per target and side
-each shown metric's spread (min / max / stddev 1e-6 relative, runs exact), the within-noise
-decision per verdict metric, and each side's run dates in the with-noise note.
+each shown metric's spread (min / max / stddev 1e-6 relative, runs exact; {"unknown": true, "runs": n}
+exactly; null = null), the within-noise decision per verdict metric where the reference phrases a
+verdict, each side's run dates of the reruns read in the with-noise note, and the targets the
+unknown-spread note names (exactly those where a knot read has fewer than 2 runs).
 ERROR_CASES are queries the reference refuses (ValueError); icq must exit non-zero on them.
 Exit 0 when everything agrees, 1 when anything differs (every difference is printed),
 2 on usage errors.
@@ -56,7 +64,7 @@ SEQ_8K1K = {"isl": 8192, "osl": 1024}
 
 
 def spec(dimension, sides, targets=None, clamp=False, prices=None, tier=None, model="dsr1",
-         cost_method=None, dashboard=None, interactivity=None, band_pct=None, data=None,
+         cost_method=None, dashboard=None, interactivity=None, band_pct=None, data=None, tokens=None,
          deployable_by=None, **filters):
     """A reference spec.  data: paths relative to the InferenceX data folder (R.data_root()),
     passed to icq as repeated --data options (absolute); None = icq's built-in data."""
@@ -64,7 +72,7 @@ def spec(dimension, sides, targets=None, clamp=False, prices=None, tier=None, mo
          "targets": targets, "clamp": clamp}
     for k, v in (("prices", prices), ("tier", tier), ("cost_method", cost_method),
                  ("dashboard", dashboard), ("interactivity", interactivity), ("band_pct", band_pct),
-                 ("deployable_by", deployable_by)):
+                 ("tokens", tokens), ("deployable_by", deployable_by)):
         if v:
             s[k] = v
     if data:
@@ -276,6 +284,26 @@ CASES = [
           **SEQ_AGENTIC)),
     ("compare gpu b200 vs mi355x model kimi seq agentic at band 0%, 100%",
      spec("gpu", ["b200", "mi355x"], model="kimi", band_pct=[0, 100], data=AGENTIC, **SEQ_AGENTIC)),
+
+    # ---- output and input tokens: a disaggregated row pays for every GPU (SEMANTICS §4, 2026-12).
+    # GB200's knot at 51.4 tok/s/user runs on 8 prefill + 32 decode GPUs: per GPU of the deployment
+    # its cost per output token is 40/32 of the dashboard's per-decode-GPU figure there.
+    ("compare gpu gb200 vs b200 model dsr1 precision fp8 seq 1k/1k at 51 show throughput, cost tokens output",
+     spec("gpu", ["gb200", "b200"], targets=[51], precision="fp8", tokens="output")),
+    ("compare gpu gb200 vs b200 model dsr1 precision fp8 seq 1k/1k at 51 show throughput, cost tokens output using dashboard 2026-09-10",
+     spec("gpu", ["gb200", "b200"], targets=[51], precision="fp8", tokens="output", dashboard="2026-09-10")),
+    ("compare gpu gb200 vs b200 model dsr1 precision fp8 tokens output show throughput, cost, power, concurrency, tokens_per_dollar, joules",
+     spec("gpu", ["gb200", "b200"], precision="fp8", tokens="output")),
+    ("compare gpu gb200 vs b200 model dsr1 precision fp8 tokens input",
+     spec("gpu", ["gb200", "b200"], precision="fp8", tokens="input")),
+    ("compare gpu gb200 vs b200 model dsr1 precision fp8 tokens output using cost splined show throughput, cost, power, concurrency, tokens_per_dollar, joules",
+     spec("gpu", ["gb200", "b200"], precision="fp8", tokens="output", cost_method="splined")),
+    ("compare deployment disagg vs single-node on b200 model dsr1 precision fp4 tokens output",
+     spec("deployment", ["disagg", "single-node"], gpu="b200", precision="fp4", tokens="output")),
+    ("compare precision fp4 vs fp8 on gb200 model dsr1 seq 8k/1k tokens output",
+     spec("precision", ["fp4", "fp8"], gpu="gb200", tokens="output", **SEQ_8K1K)),
+    ("compare vendor nvidia vs amd model dsr1 precision fp8 tokens input using dashboard 2026-07-15",
+     spec("vendor", ["nvidia", "amd"], precision="fp8", tokens="input", dashboard="2026-07-15")),
 ]
 
 # Queries icq must refuse (exit status non-zero), checked against the reference raising ValueError.
@@ -396,6 +424,21 @@ NOISE_CASES = [
     # as of a date: only the run dates up to it, each curve as of its date
     ("compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput, cost as of 2026-03-01 with noise",
      noise_spec("precision", ["fp4", "fp8"], as_of="2026-03-01", targets=[50], gpu="b200")),
+    # reruns: MI300X's sglang TP8 knots were run on up to 11 dates (the image changed between the
+    # last two); MI325X's knots near 39-49 once (unknown spreads); within noise near the upper edge
+    ("compare gpu mi300x vs mi325x model dsr1 precision fp8 with noise last 10",
+     noise_spec("gpu", ["mi300x", "mi325x"], 10, precision="fp8")),
+    ("compare gpu mi300x vs mi325x model dsr1 precision fp8 at 65, 68 show throughput, cost with noise last 10",
+     noise_spec("gpu", ["mi300x", "mi325x"], 10, targets=[65, 68], precision="fp8")),
+    ("compare gpu mi300x vs mi325x model dsr1 precision fp8 at 65 show throughput with noise last 2",
+     noise_spec("gpu", ["mi300x", "mi325x"], 2, targets=[65], precision="fp8")),
+    ("compare gpu mi300x vs mi325x model dsr1 precision fp8 at 40 show throughput as of 2026-03-01 with noise last 10",
+     noise_spec("gpu", ["mi300x", "mi325x"], 10, as_of="2026-03-01", targets=[40], precision="fp8")),
+    ("compare gpu mi300x vs mi325x model dsr1 precision fp8 at 20, 70 clamp show throughput, cost with noise last 10",
+     noise_spec("gpu", ["mi300x", "mi325x"], 10, targets=[20, 70], clamp=True, precision="fp8")),
+    # output tokens: each run's cost from its own output rate per GPU of the deployment
+    ("compare gpu gb200 vs b200 model dsr1 precision fp8 at 51, 100 show throughput, cost tokens output with noise last 10",
+     noise_spec("gpu", ["gb200", "b200"], 10, targets=[51, 100], precision="fp8", tokens="output")),
 ]
 
 
@@ -448,6 +491,13 @@ def required_metrics(query: str) -> tuple:
     return tuple(m for m in OPTIONAL_METRICS if re.search(rf"\bshow\b.*\b{m}\b", query))
 
 
+def rate_key(ref: dict) -> str:
+    """The JSON key of the throughput a query's `show throughput` reads: the token type's rate
+    (`tokens output`: output_throughput, the rate the cost divides by)."""
+    tokens = ref.get("tokens") or "total"
+    return "throughput" if tokens == "total" else f"{tokens}_throughput"
+
+
 def diff_results(ref: dict, got: dict, dimension: str, required=(), shown=None) -> list[str]:
     """shown: None = the default columns (throughput, cost, tokens_per_mw, concurrency are all
     compared); else the set of metric keys the query's `show` asks for (only those are)."""
@@ -494,6 +544,7 @@ def diff_results(ref: dict, got: dict, dimension: str, required=(), shown=None) 
             for k in ("throughput", "cost", "tokens_per_mw"):
                 if shown is not None and k not in shown:
                     continue
+                k = rate_key(ref) if k == "throughput" else k
                 if not close(rv[k], v.get(k)):
                     d.append(f"{name}: {k} ref {rv[k]!r} icq {v.get(k)!r}")
             for k in OPTIONAL_METRICS:
@@ -619,6 +670,18 @@ def diff_rank(ref: dict, got: dict, dimension: str) -> list[str]:
                 d.append(f"{where}: {ref['metric']} ref {e['value']!r} icq {g.get(ref['metric'])!r}")
             if not close(e["vs_best"], g.get("vs_best")):
                 d.append(f"{where}: vs_best ref {e['vs_best']!r} icq {g.get('vs_best')!r}")
+        # the sentence names every side without a value there, and why
+        if dimension == "config":
+            continue
+        sentence = next((x for x in got.get("summary") or [] if isinstance(x, str) and x.startswith(f"At {t} tok/s/user")), "")
+        tail = sentence.split("; without a value there: ", 1)[1] if "; without a value there: " in sentence else ""
+        absent = [e for e in rt["entries"] if e["rank"] is None]
+        for e in absent:
+            why = "out of range" if e["status"] == "out_of_range" else "no value"
+            if f"{R.display(dimension, e['side'])} ({why})".lower() not in tail.lower():
+                d.append(f"t={t}: the sentence does not name {e['side']} ({why}): {sentence!r}")
+        if not absent and tail:
+            d.append(f"t={t}: every side has a value, but the sentence names some without: {sentence!r}")
     return d
 
 
@@ -653,8 +716,17 @@ def diff_crossover(ref: dict, got: dict, dimension: str) -> list[str]:
     lo, hi = ref["band"]
     if lead and (abs(lead[0][0] - lo) > CROSS_TOL or abs(lead[-1][1] - hi) > CROSS_TOL):
         d.append(f"leaders span {lead[0][0]}..{lead[-1][1]}, band {lo:.4f}..{hi:.4f}")
-    got_leaders = [r[2] for r in lead if isinstance(r[2], str) and not r[2].startswith("none")]
+    got_leaders = [r[2] for r in lead if isinstance(r[2], str) and "measured here" not in r[2]]
     ref_leaders = [s for _, _, s in ref["segments"] if s is not None]
+    # every stretch: where it starts and ends, and who leads or has a value there
+    rs = ref["stretches"]
+    if len(lead) != len(rs):
+        d.append(f"stretches: ref {[(round(a, 2), round(b, 2), x) for a, b, x in rs]} icq {lead}")
+    for (a, b, label), r in zip(rs, lead):
+        if abs(r[0] - a) > CROSS_TOL or abs(r[1] - b) > CROSS_TOL:
+            d.append(f"stretch {label!r}: ref {a:.4f}-{b:.4f} icq {r[0]}-{r[1]}")
+        if str(r[2]).lower() != label.lower():
+            d.append(f"stretch {a:.2f}-{b:.2f}: ref {label!r} icq {r[2]!r}")
     if len(got_leaders) != len(ref_leaders) or not all(
             same_label(dimension, a, b) for a, b in zip(ref_leaders, got_leaders)):
         d.append(f"leaders: ref {ref_leaders} icq {got_leaders}")
@@ -716,7 +788,7 @@ SHOW_NAMES = {"throughput": "throughput", "cost": "cost", "power": "tokens_per_m
 
 def shown_metrics(query: str):
     """The metric keys a `show` list names (None without `show`: the default columns)."""
-    m = re.search(r"\bshow\s+(.*?)(?:\busing\b|\bwith\b|\bas of\b|$)", query)
+    m = re.search(r"\bshow\s+(.*?)(?:\busing\b|\bwith\b|\bas of\b|\btokens\b|$)", query)
     if not m:
         return None
     return {SHOW_NAMES[w.strip()] for w in m.group(1).split(",") if w.strip() in SHOW_NAMES}
@@ -752,6 +824,7 @@ def diff_noise(ref: dict, got: dict, dimension: str, shown) -> list[str]:
                 d.append(f"{name}: no noise object in icq's JSON")
                 continue
             for k in keys:
+                k = rate_key(ref) if k == "throughput" else k
                 want = rv["noise"][k]
                 if k not in gn:
                     d.append(f"{name}: noise.{k} missing in icq's JSON (ref {want!r})")
@@ -761,6 +834,10 @@ def diff_noise(ref: dict, got: dict, dimension: str, shown) -> list[str]:
                     if (want is None) != (have is None):
                         d.append(f"{name}: noise.{k} ref {want!r} icq {have!r}")
                     continue
+                if want.get("unknown") or (isinstance(have, dict) and have.get("unknown")):
+                    if have != want:
+                        d.append(f"{name}: noise.{k} ref {want!r} icq {have!r}")
+                    continue
                 for f in ("min", "max", "stddev"):
                     if not close(want[f], have.get(f)):
                         d.append(f"{name}: noise.{k}.{f} ref {want[f]!r} icq {have.get(f)!r}")
@@ -768,6 +845,8 @@ def diff_noise(ref: dict, got: dict, dimension: str, shown) -> list[str]:
                     d.append(f"{name}: noise.{k}.runs ref {want['runs']} icq {have.get('runs')!r}")
         # the within-noise decision, per verdict metric the query shows
         sent = " ".join(target_sentences(got, t)).lower()
+        if "within_noise" not in rt:
+            continue  # the reference phrases no verdict here (a side clamped or out of range)
         wn = rt.get("within_noise") or {}
         for m, disp in R.NOISE_METRIC_DISPLAY.items():
             if shown is not None and m not in shown:
@@ -783,14 +862,24 @@ def diff_noise(ref: dict, got: dict, dimension: str, shown) -> list[str]:
                     if sp and f"over {sp['runs']} runs" not in part:
                         d.append(f"t={fmt_t(t)}: {m} noise clause lacks 'over {sp['runs']} runs' "
                                  f"for {rv['side']}: {part!r}")
-    # the note: run dates per side
-    notes = " ".join(n for n in (got.get("notes") or []) if isinstance(n, str)).lower()
+    # the notes: the run dates of the reruns read, per side; the targets whose spreads are unknown
+    note_list = [n for n in (got.get("notes") or []) if isinstance(n, str)]
+    notes = " ".join(note_list).lower()
     for label, dates in (ref.get("noise_dates") or {}).items():
-        want = f"{R.display(dimension, label)} {len(dates)}"
-        if dates:
-            want += f" ({dates[0]} … {dates[-1]})" if len(dates) > 1 else f" ({dates[0]})"
+        who = R.display(dimension, label)
+        want = (f"{who} none" if not dates else f"{who} 1 run date ({dates[0]})" if len(dates) == 1
+                else f"{who} {len(dates)} run dates ({dates[0]} … {dates[-1]})")
         if want.lower() not in notes:
             d.append(f"notes: no {want!r} in the with-noise note")
+    unknown = next((n for n in note_list if n.startswith("unknown spread")), "")
+    for label, thin in (ref.get("noise_thin") or {}).items():
+        who = R.display(dimension, label)
+        for t in ref["targets"]:
+            # "; B200 at 51 (" but not "GB200 at 51 ("
+            says = re.search(rf"[:;] {re.escape(who)} at {re.escape(fmt_t(t['interactivity']))} \(", unknown) is not None
+            if says != (t["interactivity"] in thin):
+                d.append(f"notes: {who} at {fmt_t(t['interactivity'])}: ref "
+                         f"{'unknown' if not says else 'known'} spread, icq's unknown-spread note {unknown!r}")
     return d
 
 

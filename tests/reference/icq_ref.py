@@ -39,10 +39,17 @@ Spec keys (all optional except dimension and sides):
     cost_method  "derived" (default) | "splined"
     dashboard  "YYYY-MM-DD": the price edition and cost method the dashboard had on that date
                (explicit prices / cost_method win)
+    tokens     "total" (default) | "output" | "input": the token type cost, tok/s/MW, J/token and
+               tokens per $1 are per (SEMANTICS §4); with "output" / "input" the values also carry
+               "output_throughput" / "input_throughput", the rate they are computed from.  A
+               disaggregated row's output (input) rate counts every GPU of the deployment, unless
+               "dashboard" is given: the dashboard divides by the API's per-decode (per-prefill)
+               GPU figure (token_rate)
     clamp      false (default) | true
     as_of      "YYYY-MM-DD": the newest run of every line up to that date (`as of`)
-    noise_runs N (2..100): `with noise last N` -- each value's spread over each side's last N
-               run dates (side_noise); JSON values get "noise", targets "within_noise"
+    noise_runs N (2..100): `with noise last N` -- each value's spread from reruns of the
+               configuration of the frontier knots it is read from, at the knots' concurrency
+               (side_noise); JSON values get "noise", targets "within_noise"
     data       list of data files / folders (a folder = every *.json under it); default built-in
 """
 
@@ -857,6 +864,40 @@ def gpu_price_power(gpu: str, edition: str, tier: str):
     return (Decimal(price) if price is not None else None), Decimal(kw)
 
 
+# SEMANTICS §4 (changed 2026-12): a disaggregated row's output_tput_per_gpu is per decode GPU and
+# input_tput_per_gpu per prefill GPU, while its tput_per_gpu is total tokens over every GPU.  The
+# deployment pays for all its GPUs, so the output (input) rate per GPU is output_tput_per_gpu x
+# num_decode_gpu / (num_prefill_gpu + num_decode_gpu) (input likewise with num_prefill_gpu).  The
+# counts are trusted only when the two scaled rates add up to tput_per_gpu within RATE_TOLERANCE;
+# otherwise (or without positive counts) the rate is unknown (None), never a wrong figure.  Rows
+# that are not disaggregated carry prefill/decode counts that are no GPU counts: their rates are the
+# fields as given.
+TOKEN_TYPES = ("total", "output", "input")
+RATE_TOLERANCE = 0.01
+
+
+def token_rate(row: dict, tokens: str = "total", per_role: bool = False):
+    """tok/s per GPU of one token type for one row (a float, or None when unknown / absent).
+    per_role: the API's own per-decode (per-prefill) figure, which the dashboard divides by."""
+    m = row["metrics"]
+    if tokens == "total":
+        return m.get("tput_per_gpu")
+    given = m.get(f"{tokens}_tput_per_gpu")
+    if given is None or per_role or row["disagg"] is not True:
+        return given
+    n_pre, n_dec = row["num_prefill_gpu"], row["num_decode_gpu"]
+    if not is_number(n_pre) or not is_number(n_dec) or n_pre <= 0 or n_dec <= 0:
+        return None
+    out, inp, total = m.get("output_tput_per_gpu"), m.get("input_tput_per_gpu"), m.get("tput_per_gpu")
+    if out is None or inp is None or total is None or total <= 0:
+        return None
+    everyone = n_pre + n_dec
+    out_share, in_share = out * n_dec / everyone, inp * n_pre / everyone
+    if abs(out_share + in_share - total) > RATE_TOLERANCE * total:
+        return None
+    return out_share if tokens == "output" else in_share
+
+
 def price_power(gpus: set, edition: str, tier: str):
     """(price Decimal, kW Decimal) for one GPU, or (None, None) when unpriced / mixed."""
     if len(gpus) != 1:
@@ -918,15 +959,21 @@ def splined_knot_metric(knots: list[dict], per_knot, t: float):
 
 
 def side_values(knots: list[dict], t: float, clamp: bool, edition: str, tier: str,
-                cost_method: str = DEFAULT_COST_METHOD) -> dict:
+                cost_method: str = DEFAULT_COST_METHOD, tokens: str = "total",
+                per_role: bool = False) -> dict:
     """Status and metrics of one side at target t.
 
     derived: cost, tokens per $ and joules come from the interpolated throughput and the price /
     power of the GPU the value comes from (MIXED_GPU_POLICY).  splined: each knot gets its own
     cost (its GPU's price / its throughput) and joules (its GPU's kW * 1000 / its throughput), and
-    those are splined; tokens per $ = 1e6 / the splined cost.  tok/s/MW is derived in both."""
+    those are splined; tokens per $ = 1e6 / the splined cost.  tok/s/MW is derived in both.
+    tokens "output" / "input": the money and energy figures use that token rate (token_rate) of
+    each knot, splined like the throughput, and out["<tokens>_throughput"] carries it."""
     out = {"status": "out_of_range", "throughput": None, "cost": None, "tokens_per_mw": None,
            "concurrency": None, "tokens_per_dollar": None, "joules_per_token": None}
+    rate_key = None if tokens == "total" else f"{tokens}_throughput"
+    if rate_key:
+        out[rate_key] = None
     if not knots:
         out["_cost_dec"] = None
         return out
@@ -952,25 +999,40 @@ def side_values(knots: list[dict], t: float, clamp: bool, edition: str, tier: st
     else:
         gpus = {knots[i]["hardware"] for i in used}
     price, kw = price_power(gpus, edition, tier)
-    tpm = tokens_per_mw(kw, tput)
+    # the token rate every money and energy figure is per: total throughput, or each knot's output
+    # (input) rate splined on the same knots (None when a knot's rate is unknown)
+    if tokens == "total":
+        rates, rate = [k["y"] for k in knots], tput
+    else:
+        rates = [token_rate(k["row"], tokens, per_role) for k in knots]
+        if any(r is None for r in rates):
+            rates, rate = None, None
+        elif edge is not None:
+            rate = rates[edge]
+        else:
+            rate = spline_eval(xs, rates, t)
+    knot_rate = {id(k): r for k, r in zip(knots, rates or [None] * len(knots))}
+    tpm = tokens_per_mw(kw, rate)
     if cost_method == "splined":
         if edge is not None:  # clamped: the edge knot's own cost and joules
             k = knots[edge]
             p_k, kw_k = gpu_price_power(k["hardware"], edition, tier)
-            cost = cost_per_mtok(p_k, k["y"])
-            joules = joules_per_token(kw_k, k["y"])
+            cost = cost_per_mtok(p_k, knot_rate[id(k)])
+            joules = joules_per_token(kw_k, knot_rate[id(k)])
         else:
             cost = splined_knot_metric(
                 knots, lambda k: cost_per_mtok(gpu_price_power(k["hardware"], edition, tier)[0],
-                                               k["y"]), t)
+                                               knot_rate[id(k)]), t)
             joules = splined_knot_metric(
                 knots, lambda k: joules_per_token(gpu_price_power(k["hardware"], edition, tier)[1],
-                                                  k["y"]), t)
+                                                  knot_rate[id(k)]), t)
         if cost is not None:
             cost = Decimal(float(cost))  # the float shown is the one the verdicts use
     else:
-        cost = cost_per_mtok(price, tput)
-        joules = joules_per_token(kw, tput)
+        cost = cost_per_mtok(price, rate)
+        joules = joules_per_token(kw, rate)
+    if rate_key:
+        out[rate_key] = None if rate is None else float(rate)
     out["throughput"] = float(tput)
     out["cost"] = _f(cost)
     out["_cost_dec"] = cost
@@ -1049,7 +1111,8 @@ def line_knots(knots_source: list[dict]) -> dict:
 
 
 def best_single(points: list[dict], t: float, edition: str, tier: str, cost_method: str,
-                by: str = "throughput", lower_is_better: bool = False):
+                by: str = "throughput", lower_is_better: bool = False, tokens: str = "total",
+                per_role: bool = False):
     """The best single configuration line at t: every line's own frontier read at t (lines whose
     frontier does not span t are skipped); a line whose own value there is solid (measured or
     along one configuration) before one whose value is not, then the best by `by`; None when none
@@ -1058,7 +1121,7 @@ def best_single(points: list[dict], t: float, edition: str, tier: str, cost_meth
     for key, kn in line_knots(points).items():
         if not kn or t < kn[0]["x"] or t > kn[-1]["x"]:
             continue
-        v = side_values(kn, t, False, edition, tier, cost_method)
+        v = side_values(kn, t, False, edition, tier, cost_method, tokens, per_role)
         ev = evidence(kn, t, v["status"])
         val = v.get(by)
         rank = (ev is not None and ev["kind"] in ("measured", "one_config"), val is not None,
@@ -1094,7 +1157,8 @@ def pct(r: Decimal) -> int:
         return round_half_up((r - 1) * 100)
 
 
-def verdict_clauses(dimension: str, labels: list[str], values: list[dict]) -> list[str]:
+def verdict_clauses(dimension: str, labels: list[str], values: list[dict],
+                    tokens: str = "total") -> list[str]:
     """Cost clause then throughput clause (SEMANTICS §6, DECISIONS: verdict percentages).
 
     Two sides: "{cheaper} is N% cheaper per token"; "{higher} delivers N% more tok/s/GPU".
@@ -1120,10 +1184,14 @@ def verdict_clauses(dimension: str, labels: list[str], values: list[dict]) -> li
             if many:
                 c += f" than {display(dimension, labels[second])}"
             clauses.append(c)
-    # ---- throughput
-    order = sorted(idx, key=lambda i: -values[i]["throughput"])
+    # ---- throughput (of the token type: an unqualified throughput reads it, SEMANTICS §4)
+    key = "throughput" if tokens == "total" else f"{tokens}_throughput"
+    unit = "tok/s/GPU" if tokens == "total" else f"{tokens} tok/s/GPU"
+    if not all(v[key] is not None and v[key] > 0 for v in values):
+        return clauses
+    order = sorted(idx, key=lambda i: -values[i][key])
     best, second = order[0], order[1]
-    tb, ts = Decimal(values[best]["throughput"]), Decimal(values[second]["throughput"])
+    tb, ts = Decimal(values[best][key]), Decimal(values[second][key])
     if ts == 0:
         r = Decimal("Infinity") if tb > 0 else Decimal(1)
     else:
@@ -1133,9 +1201,9 @@ def verdict_clauses(dimension: str, labels: list[str], values: list[dict]) -> li
     if r < Decimal("1.01"):
         a, b = sorted((best, second))
         clauses.append(f"{display(dimension, labels[a])} and {display(dimension, labels[b])} "
-                       f"are essentially tied on tok/s/GPU")
+                       f"are essentially tied on {unit}")
     elif r.is_finite():
-        c = f"{display(dimension, labels[best])} delivers {pct(r)}% more tok/s/GPU"
+        c = f"{display(dimension, labels[best])} delivers {pct(r)}% more {unit}"
         if many:
             c += f" than {display(dimension, labels[second])}"
         clauses.append(c)
@@ -1209,18 +1277,30 @@ def side_curve(rows: list[dict], filters: dict, dimension: str, label, pctl, as_
 
 
 # --------------------------------------------------------------------------------------------
-# `compare ... with noise [last N]`: run-to-run spread of each value (LANGUAGE, d72203f)
+# `compare ... with noise [last N]`: run-to-run spread of each value (SEMANTICS §12, §6)
+#
+# A frontier knot's runs are the rows of its configuration line at its concurrency, one per run
+# date up to the knot's own (the newest run of its line up to the date choice), the last N of them,
+# the knot's own included.  Per metric, each run's value on its own row alone (throughput: the
+# field; cost, tok/s/MW, tokens per $1, J/token: from that row's token rate and its GPU's price and
+# power) is a factor of the knot's own value; the knot's spread is the min, max and sample standard
+# deviation of those factors and the number of runs.  At a target between knots a and b, with
+# u = (t - x_a) / (x_b - x_a), each factor is (1 - u) a + u b and runs the smaller count; at one knot
+# (or clamped to an edge) that knot's.  The spread at the target is the value times the factors.
+# A knot with fewer than 2 runs makes it unknown ({"unknown": True, "runs": n}), never zero.
+# Concurrency has no run-to-run spread (None).
 # --------------------------------------------------------------------------------------------
 NOISE_METRICS = ("throughput", "cost", "tokens_per_mw", "concurrency", "tokens_per_dollar",
-                 "joules_per_token")
+                 "joules_per_token", "output_throughput", "input_throughput")
+NO_SPREAD = ("concurrency",)
 NOISE_DEFAULT_RUNS = 5
 
 
 def spread(values: list[float]):
-    """{"min", "max", "stddev" (sample, n - 1), "runs"} of the values; None for fewer than 2."""
+    """{"min", "max", "stddev" (sample, n - 1), "runs"} of the values; unknown below 2."""
     v = [float(x) for x in values]
     if len(v) < 2:
-        return None
+        return {"unknown": True, "runs": len(v)}
     mean = math.fsum(v) / len(v)
     var = math.fsum((x - mean) ** 2 for x in v) / (len(v) - 1)
     return {"min": min(v), "max": max(v), "stddev": math.sqrt(var), "runs": len(v)}
@@ -1228,42 +1308,94 @@ def spread(values: list[float]):
 
 def within_noise(a: float, b: float, sa, sb) -> bool:
     """The two best values a, b (with spreads sa, sb) are within run-to-run noise: both spreads
-    exist, their [min, max] intervals overlap, and |a - b| is no more than either spread's width."""
-    if a is None or b is None or sa is None or sb is None:
+    are known, their [min, max] intervals overlap, and |a - b| is no more than either width."""
+    if a is None or b is None or sa is None or sb is None or sa.get("unknown") or sb.get("unknown"):
         return False
     diff = abs(a - b)
     overlap = sa["min"] <= sb["max"] and sb["min"] <= sa["max"]
     return overlap and diff <= sa["max"] - sa["min"] and diff <= sb["max"] - sb["min"]
 
 
-def noise_dates(rows: list[dict], filters: dict, dimension: str, label, as_of, n: int) -> list[str]:
-    """The last n distinct run dates of the side's lines (every row of them, also rows without an
-    interactivity), up to as_of."""
-    dates = {r["date"] for r in side_rows(up_to(rows, as_of), filters, dimension, label)
-             if r["date"] is not None}
-    return sorted(dates)[-n:]
+def row_metrics(row: dict, edition: str, tier: str, tokens: str, per_role: bool) -> dict:
+    """Every noise metric of one measured row alone (None where it has none)."""
+    rate = token_rate(row, tokens, per_role)
+    price, kw = gpu_price_power(row["hardware"], edition, tier)
+    cost = cost_per_mtok(price, rate)
+    out = {"throughput": row["metrics"].get("tput_per_gpu"), "cost": _f(cost),
+           "tokens_per_mw": _f(tokens_per_mw(kw, rate)), "tokens_per_dollar": _f(tokens_per_dollar(cost)),
+           "joules_per_token": _f(joules_per_token(kw, rate)), "concurrency": None}
+    for t in ("output", "input"):
+        out[f"{t}_throughput"] = token_rate(row, t, per_role)
+    return out
 
 
-def side_noise(rows: list[dict], filters: dict, dimension: str, label, pctl, as_of, n: int,
-               targets, clamp: bool, edition: str, tier: str, cost_method: str) -> dict:
-    """{"dates": [...], "spreads": [{metric: spread or None} per target]}: for each of the side's
-    last n run dates d, the side's curve as of d (side_curve), its values at every target
-    (side_values; a date where the target is out of range, or the metric has no value, is left
-    out), and the spread of each metric over those dates."""
-    dates = noise_dates(rows, filters, dimension, label, as_of, n)
-    curves = [side_curve(rows, filters, dimension, label, pctl, d)["_knots"] for d in dates]
-    out = []
-    for t in targets:
-        per = {m: [] for m in NOISE_METRICS}
-        for knots in curves:
-            v = side_values(knots, float(t), clamp, edition, tier, cost_method)
-            if v["status"] == "out_of_range":
-                continue
-            for m in NOISE_METRICS:
-                if v[m] is not None:
-                    per[m].append(v[m])
-        out.append({m: spread(vals) for m, vals in per.items()})
-    return {"dates": dates, "spreads": out}
+def knot_runs(by_conc: dict, knot_row: dict, n: int) -> list[dict]:
+    """The knot's runs, oldest first: rows of its line at its conc up to its date, the last n."""
+    same = by_conc.get((knot_row["key"], knot_row["conc"]), [])
+    if knot_row["date"] is None:
+        return [knot_row]
+    runs = sorted((r for r in same if r["date"] is not None and r["date"] <= knot_row["date"]),
+                  key=lambda r: r["date"])
+    return runs[-n:]
+
+
+def knot_factors(runs: list[dict], knot_row: dict, edition, tier, tokens, per_role) -> dict:
+    """Per metric: spread() of the runs' values as factors of the knot's own (None: no spread)."""
+    own = row_metrics(knot_row, edition, tier, tokens, per_role)
+    each = [row_metrics(r, edition, tier, tokens, per_role) for r in runs]
+    out = {}
+    for m in NOISE_METRICS:
+        if m in NO_SPREAD:
+            out[m] = None
+            continue
+        base = own[m]
+        factors = ([e[m] / base for e in each if e[m] is not None]
+                   if base is not None and base > 0 else [])
+        out[m] = spread(factors)
+    return out
+
+
+def spread_at_target(factors: list[dict], xs: list[float], x: float, value) -> dict | None:
+    """The spread of one metric at x (inside the knots) from its knots' factor spreads."""
+    if value is None:
+        return None
+    idx = bracketing_knots(xs, x)
+    fa, fb = factors[idx[0]], factors[idx[-1]]
+    if fa is None or fb is None:
+        return None
+    runs = min(fa["runs"], fb["runs"])
+    if fa.get("unknown") or fb.get("unknown"):
+        return {"unknown": True, "runs": runs}
+    u = 0.0 if len(idx) == 1 else (x - xs[idx[0]]) / (xs[idx[1]] - xs[idx[0]])
+    carry = lambda k: value * ((1 - u) * fa[k] + u * fb[k])  # noqa: E731
+    return {"min": carry("min"), "max": carry("max"), "stddev": carry("stddev"), "runs": runs}
+
+
+def side_noise(rows: list[dict], knots: list[dict], values: list[dict], targets, n: int,
+               edition: str, tier: str, tokens: str, per_role: bool) -> dict:
+    """{"spreads": [{metric: spread or None} per target], "dates": the run dates of the knots read
+    at the targets, "thin": [targets where a knot read has fewer than 2 runs]} for one side whose
+    frontier knots are `knots` and whose values at the targets are `values` (side_values)."""
+    by_conc: dict = {}
+    for r in rows:
+        by_conc.setdefault((r["key"], r["conc"]), []).append(r)
+    runs = [knot_runs(by_conc, k["row"], n) for k in knots]
+    factors = [knot_factors(rs, k["row"], edition, tier, tokens, per_role) for rs, k in zip(runs, knots)]
+    xs = [k["x"] for k in knots]
+    spreads, dates, thin = [], set(), []
+    for t, v in zip(targets, values):
+        if v["status"] == "out_of_range":
+            spreads.append({m: None for m in NOISE_METRICS})
+            continue
+        x = min(max(float(t), xs[0]), xs[-1])  # clamped: the edge knot
+        used = bracketing_knots(xs, x)
+        for i in used:
+            dates.update(r["date"] for r in runs[i] if r["date"] is not None)
+        if any(len(runs[i]) < 2 for i in used):
+            thin.append(t)
+        spreads.append({m: spread_at_target([f[m] for f in factors], xs, x, v.get(m))
+                        for m in NOISE_METRICS})
+    return {"spreads": spreads, "dates": sorted(dates), "thin": thin}
 
 
 def noise_verdicts(dimension: str, labels: list[str], values: list[dict], spreads: list[dict]) -> dict:
@@ -1306,6 +1438,10 @@ def compare(spec: dict, rows: list[dict]) -> dict:
         raise ValueError(f"a comparison needs two or more sides; {dimension} has {len(labels)}: "
                          f"{', '.join(map(str, labels))}")
     edition, tier, cost_method = resolve_pricing(spec)
+    tokens = spec.get("tokens") or "total"
+    if tokens not in TOKEN_TYPES:
+        raise ValueError(f"tokens takes total, output or input, not {tokens!r}")
+    per_role = bool(spec.get("dashboard"))  # the dashboard divides by the API's per-role rates
     clamp = bool(spec.get("clamp", False))
     pctl = canon_interactivity(spec.get("interactivity"))
 
@@ -1331,17 +1467,21 @@ def compare(spec: dict, rows: list[dict]) -> dict:
         targets = default_targets(band)
 
     noise_runs = spec.get("noise_runs")
+    if noise_runs is not None and not 2 <= noise_runs <= 100:
+        raise ValueError(f"with noise takes 2 to 100 run dates, not {noise_runs}")
+
+    all_vals = [[side_values(s["_knots"], float(t), clamp, edition, tier, cost_method, tokens, per_role)
+                 for s in sides] for t in targets]
     noise = None
     if noise_runs is not None:
-        if not 2 <= noise_runs <= 100:
-            raise ValueError(f"with noise takes 2 to 100 run dates, not {noise_runs}")
-        noise = [side_noise(rows, filters, dimension, label, pctl, as_of, noise_runs, targets,
-                            clamp, edition, tier, cost_method) for label in labels]
+        dated = up_to(rows, as_of)
+        noise = [side_noise(dated, s["_knots"], [tv[si] for tv in all_vals], targets, noise_runs,
+                            edition, tier, tokens, per_role) for si, s in enumerate(sides)]
 
     deployable_by = spec.get("deployable_by")  # "throughput" | "cost": `show deployable`
     out_targets, summary, clause_sets = [], [], []
     for ti, t in enumerate(targets):
-        vals = [side_values(s["_knots"], float(t), clamp, edition, tier, cost_method) for s in sides]
+        vals = all_vals[ti]
         evs = [evidence(s["_knots"], float(t), v["status"]) for s, v in zip(sides, vals)]
         out_targets.append({"interactivity": t,
                             "values": [dict({"side": s["label"]}, evidence=ev,
@@ -1354,14 +1494,14 @@ def compare(spec: dict, rows: list[dict]) -> dict:
                 at = float(t) if ov["status"] == "ok" else (
                     s["_knots"][0]["x"] if float(t) < s["_knots"][0]["x"] else s["_knots"][-1]["x"])
                 b = best_single(s["_points"], at, edition, tier, cost_method, deployable_by,
-                                lower_is_better=deployable_by == "cost")
+                                lower_is_better=deployable_by == "cost", tokens=tokens, per_role=per_role)
                 ov["deployable"] = None if b is None else {"config": b[0], "evidence": b[2], **{
                     k: v for k, v in b[1].items() if not k.startswith("_") and k != "status"}}
         if noise is not None:
             for ov, nz in zip(out_targets[-1]["values"], noise):
                 ov["noise"] = nz["spreads"][ti]
         if not config and all(v["status"] == "ok" for v in vals):
-            clauses = verdict_clauses(dimension, labels, vals)
+            clauses = verdict_clauses(dimension, labels, vals, tokens)
             if noise is not None:
                 # a within-noise metric names no winner: its clause replaces the winner clause
                 nv = noise_verdicts(dimension, labels, vals, [nz["spreads"][ti] for nz in noise])
@@ -1399,8 +1539,11 @@ def compare(spec: dict, rows: list[dict]) -> dict:
         "summary": summary,
         # not part of icq's JSON: the bare clauses per target, for the cross-check
         "summary_clauses": clause_sets,
-        # not part of icq's JSON: each side's run dates of `with noise` (None without it)
+        "tokens": tokens,
+        # not part of icq's JSON: each side's run dates of `with noise` (None without it), and the
+        # targets where a knot read has fewer than 2 runs (its spreads are unknown)
         "noise_dates": None if noise is None else {str(l): nz["dates"] for l, nz in zip(labels, noise)},
+        "noise_thin": None if noise is None else {str(l): nz["thin"] for l, nz in zip(labels, noise)},
     }
 
 
@@ -1577,37 +1720,61 @@ def leader_at(vals: list, polarity: int):
     return best
 
 
+def coverage_at(vals: list) -> tuple:
+    """The indices of the sides that have a value."""
+    return tuple(i for i, v in enumerate(vals) if v is not None)
+
+
 def scan_leaders(curves: list, polarity: int, lo: float, hi: float, step: float = 0.001) -> dict:
-    """Dense sampling of [lo, hi] every `step` (and hi itself): the leader at every sample; a
-    change of leader between two consecutive samples is located at their midpoint (within step/2).
-    Returns {"segments": [(from, to, leader index or None)], "crossings": [(x, from index,
-    to index)]} -- crossings only where one real leader is followed directly by another."""
+    """Dense sampling of [lo, hi] every `step` (and hi itself).  A stretch is a run of samples
+    with the same state: the sides that have a value, and the leader where every side has one.
+    A change of state between two consecutive samples is located at their midpoint (within
+    step/2).  Returns {"segments": [(from, to, leader index or None, covered indices)],
+    "crossings": [(x, from index, to index)]} -- crossings only where one real leader is followed
+    directly by another."""
     n = int(math.floor((hi - lo) / step + 1e-9))
     xs = [lo + i * step for i in range(n + 1)]
     if xs[-1] < hi:
         xs.append(hi)
+
+    def state(x):
+        vals = [c(x) for c in curves]
+        return leader_at(vals, polarity), coverage_at(vals)
+
     segments, crossings = [], []
     # A sample where the best is tied (a crossing that lands exactly on a sample, or the band's
-    # edge) changes nothing: the leader before and the one after decide.
+    # edge) changes nothing: the state before and the one after decide.
     i0 = 0
-    while i0 < len(xs) - 1 and leader_at([c(xs[i0]) for c in curves], polarity) == TIE:
+    while i0 < len(xs) - 1 and state(xs[i0])[0] == TIE:
         i0 += 1
-    prev_x, prev = xs[i0], leader_at([c(xs[i0]) for c in curves], polarity)
+    prev_x, (prev, prev_cov) = xs[i0], state(xs[i0])
     prev = None if prev == TIE else prev
     seg_start = xs[0]
     for x in xs[i0 + 1:]:
-        cur = leader_at([c(x) for c in curves], polarity)
+        cur, cov = state(x)
         if cur == TIE:
             continue
-        if cur != prev:
+        if cur != prev or cov != prev_cov:
             at = (prev_x + x) / 2
-            segments.append((seg_start, at, prev))
+            segments.append((seg_start, at, prev, prev_cov))
             if prev is not None and cur is not None:
                 crossings.append((at, prev, cur))
-            seg_start, prev = at, cur
+            seg_start, prev, prev_cov = at, cur, cov
         prev_x = x
-    segments.append((seg_start, hi, prev))
+    segments.append((seg_start, hi, prev, prev_cov))
     return {"segments": segments, "crossings": crossings}
+
+
+def stretch_label(dimension: str, labels: list, leader, covered: tuple) -> str:
+    """A stretch's leader, or who has a value there and who has none (LANGUAGE: crossover):
+    "MI355X alone; B200 not measured here", "A, B; C not measured here", "none measured here"."""
+    if leader is not None:
+        return display(dimension, labels[leader])
+    if not covered:
+        return "none measured here"
+    have = [display(dimension, labels[i]) for i in covered]
+    lack = [display(dimension, labels[i]) for i in range(len(labels)) if i not in covered]
+    return f"{', '.join(have)}{' alone' if len(have) == 1 else ''}; {', '.join(lack)} not measured here"
 
 
 def crossover(spec: dict, rows: list[dict], step: float = 0.001) -> dict:
@@ -1640,7 +1807,9 @@ def crossover(spec: dict, rows: list[dict], step: float = 0.001) -> dict:
     name = lambda i: None if i is None else labels[i]  # noqa: E731
     return {"kind": "crossover", "metric": key, "sides": labels, "band": band, "compare": res,
             "_curves": curves,
-            "segments": [(a, b, name(i)) for a, b, i in scan["segments"]],
+            "segments": [(a, b, name(i)) for a, b, i, _ in scan["segments"]],
+            "stretches": [(a, b, stretch_label(spec["dimension"], labels, i, cov))
+                          for a, b, i, cov in scan["segments"]],
             "crossings": [(x, name(i), name(j)) for x, i, j in scan["crossings"]]}
 
 

@@ -953,13 +953,30 @@ class CrossoverTest(unittest.TestCase):
         shifted = self.curve([dict(k, y=k["y"] - 50) for k in self.LINE_A])
         scan = R.scan_leaders([a, shifted], +1, 10.0, 30.0)
         self.assertEqual(scan["crossings"], [])
-        self.assertEqual(scan["segments"], [(10.0, 30.0, 0)])
-        # b has no value below 15: nobody leads there, and a -> nobody is not a crossing
+        self.assertEqual(scan["segments"], [(10.0, 30.0, 0, (0, 1))])
+        # b has no value below 15: nobody leads there (a alone has one), and a -> nobody is not a crossing
         late = self.curve([K(15.0, 500.0, 8), K(30.0, 400.0, 2)])
         scan = R.scan_leaders([a, late], +1, 10.0, 30.0)
         self.assertEqual(scan["crossings"], [])
-        self.assertEqual([s[2] for s in scan["segments"]], [None, 1])
+        self.assertEqual([(s[2], s[3]) for s in scan["segments"]], [(None, (0,)), (1, (0, 1))])
         self.assertLessEqual(abs(scan["segments"][0][1] - 15.0), HALF_STEP)
+
+    def test_stretches_split_where_the_sides_with_a_value_change(self):
+        # the band 10..30; a from 12, b from 18 to 26: nobody, a alone, both (a leads), a alone
+        a = self.curve([K(12.0, 300.0, 64), K(30.0, 100.0, 4)])
+        b = self.curve([K(18.0, 100.0, 64), K(26.0, 50.0, 4)])
+        scan = R.scan_leaders([a, b], +1, 10.0, 30.0)
+        self.assertEqual([(s[2], s[3]) for s in scan["segments"]],
+                         [(None, ()), (None, (0,)), (0, (0, 1)), (None, (0,))])
+        for (lo, hi, _, _), want in zip(scan["segments"][1:], (12.0, 18.0, 26.0)):
+            self.assertLessEqual(abs(lo - want), HALF_STEP)
+        self.assertEqual(scan["crossings"], [])
+        labels = ["mi355x", "b200"]
+        self.assertEqual([R.stretch_label("gpu", labels, s[2], s[3]) for s in scan["segments"]],
+                         ["none measured here", "MI355X alone; B200 not measured here", "MI355X",
+                          "MI355X alone; B200 not measured here"])
+        self.assertEqual(R.stretch_label("gpu", ["b200", "mi355x", "h200"], None, (1, 2)),
+                         "MI355X, H200; B200 not measured here")
 
     def test_crossover_on_rows_cost_known_x(self):
         rows = (line_rows("b200", "fp8", [(10.0, 300.0, 64), (20.0, 200.0, 16), (30.0, 100.0, 4)])
@@ -1006,8 +1023,9 @@ class NoiseSpreadTest(unittest.TestCase):
         self.assertEqual(R.spread([3.0, 3.0, 3.0])["stddev"], 0.0)
 
     def test_spread_needs_two_values(self):
-        self.assertIsNone(R.spread([]))
-        self.assertIsNone(R.spread([42.0]))
+        # fewer than 2 runs: unknown, never a zero spread
+        self.assertEqual(R.spread([]), {"unknown": True, "runs": 0})
+        self.assertEqual(R.spread([1.0]), {"unknown": True, "runs": 1})
 
     def S(self, lo, hi):
         return {"min": lo, "max": hi, "stddev": 0.0, "runs": 2}
@@ -1027,6 +1045,25 @@ class NoiseSpreadTest(unittest.TestCase):
         # difference 5 is inside both widths (10, 10), but [90, 100] and [101, 111] are disjoint
         self.assertFalse(R.within_noise(100.0, 105.0, self.S(90, 100), self.S(101, 111)))
 
+    def test_not_within_with_an_unknown_spread(self):
+        self.assertFalse(R.within_noise(100.0, 101.0, {"unknown": True, "runs": 1}, self.S(90, 110)))
+        self.assertFalse(R.within_noise(100.0, 101.0, self.S(90, 110), {"unknown": True, "runs": 0}))
+
+    def test_carried_between_knots_linearly_and_times_the_value(self):
+        fa = {"min": 0.8, "max": 1.0, "stddev": 0.1, "runs": 3}
+        fb = {"min": 1.0, "max": 1.2, "stddev": 0.3, "runs": 5}
+        s = R.spread_at_target([fa, fb], [10.0, 20.0], 12.5, 200.0)  # u = 0.25
+        self.assertAlmostEqual(s["min"], 200 * (0.75 * 0.8 + 0.25 * 1.0), places=12)
+        self.assertAlmostEqual(s["max"], 200 * (0.75 * 1.0 + 0.25 * 1.2), places=12)
+        self.assertAlmostEqual(s["stddev"], 200 * (0.75 * 0.1 + 0.25 * 0.3), places=12)
+        self.assertEqual(s["runs"], 3)
+        # on a knot: its own factors; an unknown knot makes the target unknown with the smaller count
+        self.assertEqual(R.spread_at_target([fa, fb], [10.0, 20.0], 20.0, 100.0),
+                         {"min": 100.0, "max": 120.0, "stddev": 30.0, "runs": 5})
+        self.assertEqual(R.spread_at_target([fa, {"unknown": True, "runs": 1}], [10.0, 20.0], 15.0, 100.0),
+                         {"unknown": True, "runs": 1})
+        self.assertIsNone(R.spread_at_target([fa, fb], [10.0, 20.0], 15.0, None))
+
     def test_not_within_without_a_spread_or_value(self):
         self.assertFalse(R.within_noise(100.0, 101.0, None, self.S(90, 110)))
         self.assertFalse(R.within_noise(100.0, 101.0, self.S(90, 110), None))
@@ -1034,24 +1071,27 @@ class NoiseSpreadTest(unittest.TestCase):
 
 
 class NoiseCompareTest(unittest.TestCase):
-    """compare with noise end to end on hand-made runs (target 10 = the left knot of every curve,
-    where the spline is the knot's value).
+    """compare with noise end to end on hand-made runs of b200 lines (SEMANTICS §12).
 
-      fp4 line tp8: 2026-01-01 y=100, 2026-02-01 y=110, 2026-03-01 y=90 (at x=10)
-      fp4 line tp4: 2026-02-01 only, y=120 -> as of 02-01 and 03-01 the frontier at 10 is 120
-      fp8 line tp8: 2026-02-15 y=110, 2026-03-01 y=125
+      fp4 line tp8: conc 64 at x=10: 01-01 y=100, 02-01 y=110, 03-01 y=90
+                    conc 4  at x=30: 01-01 y=60,  02-01 y=55,  03-01 y=50
+      fp4 line tp4: 02-01 only: conc 32 at x=10 y=120, conc 2 at x=30 y=10
+      fp8 line tp8: conc 64 at x=10: 02-15 y=110, 03-01 y=125; conc 4 at x=30: 02-15 y=58, 03-01 y=48
+
+    Frontiers (latest runs): fp4 = [tp4 conc 32 at 10 (120), tp8 conc 4 at 30 (50)],
+    fp8 = [conc 64 at 10 (125), conc 4 at 30 (48)].
     """
 
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         data = []
-        for date, y in (("2026-01-01", 100.0), ("2026-02-01", 110.0), ("2026-03-01", 90.0)):
-            data += [row("b200", "fp4", 10.0, y, 64, date), row("b200", "fp4", 30.0, 50.0, 4, date)]
+        for date, y10, y30 in (("2026-01-01", 100.0, 60.0), ("2026-02-01", 110.0, 55.0), ("2026-03-01", 90.0, 50.0)):
+            data += [row("b200", "fp4", 10.0, y10, 64, date), row("b200", "fp4", 30.0, y30, 4, date)]
         data += [row("b200", "fp4", 10.0, 120.0, 32, "2026-02-01", tp=4),
                  row("b200", "fp4", 30.0, 10.0, 2, "2026-02-01", tp=4)]
-        for date, y in (("2026-02-15", 110.0), ("2026-03-01", 125.0)):
-            data += [row("b200", "fp8", 10.0, y, 64, date), row("b200", "fp8", 30.0, 40.0, 4, date)]
+        for date, y10, y30 in (("2026-02-15", 110.0, 58.0), ("2026-03-01", 125.0, 48.0)):
+            data += [row("b200", "fp8", 10.0, y10, 64, date), row("b200", "fp8", 30.0, y30, 4, date)]
         cls.rows, _ = R.load([write_json(cls.tmp.name, "rows.json", data)])
 
     @classmethod
@@ -1064,46 +1104,75 @@ class NoiseCompareTest(unittest.TestCase):
         spec.update(kw)
         return R.compare(spec, self.rows)
 
-    def test_spreads_use_the_newest_run_of_every_line_up_to_each_date(self):
+    def test_a_knot_run_once_is_unknown_a_rerun_one_has_a_spread(self):
         res = self.run_spec()
-        self.assertEqual(res["noise_dates"], {"fp4": ["2026-01-01", "2026-02-01", "2026-03-01"],
-                                              "fp8": ["2026-02-15", "2026-03-01"]})
         fp4, fp8 = res["targets"][0]["values"]
         self.assertEqual((fp4["throughput"], fp8["throughput"]), (120.0, 125.0))
-        s4, s8 = fp4["noise"]["throughput"], fp8["noise"]["throughput"]
-        # fp4: 100, 120, 120 (fewer dates than N = 5: all three)
-        self.assertEqual((s4["min"], s4["max"], s4["runs"]), (100.0, 120.0, 3))
-        self.assertAlmostEqual(s4["stddev"], math.sqrt(400 / 3), places=9)
-        self.assertEqual((s8["min"], s8["max"], s8["runs"]), (110.0, 125.0, 2))
+        # fp4's knot at 10 is the tp4 line, run once: unknown (its tp8 reruns at 10 are another line)
+        self.assertEqual(fp4["noise"]["throughput"], {"unknown": True, "runs": 1})
+        self.assertEqual(fp4["noise"]["cost"], {"unknown": True, "runs": 1})
+        # fp8's knot: runs 110 and 125 as factors 0.88 and 1 of 125
+        s8 = fp8["noise"]["throughput"]
+        self.assertAlmostEqual(s8["min"], 110.0, places=9)
+        self.assertEqual((s8["max"], s8["runs"]), (125.0, 2))
         self.assertAlmostEqual(s8["stddev"], math.sqrt(112.5), places=9)
-
-    def test_within_noise_replaces_the_winner_clauses(self):
-        res = self.run_spec()
-        self.assertEqual(res["targets"][0]["within_noise"], {"cost": True, "throughput": True})
-        self.assertEqual(res["summary_clauses"][0]["clauses"],
-                         ["Cost ($/M tok): FP8 and FP4 are within run-to-run noise",
-                          "Throughput (tok/s/GPU): FP8 and FP4 are within run-to-run noise"])
-
-    def test_last_n_keeps_the_newest_dates(self):
-        res = self.run_spec(noise_runs=2)
-        self.assertEqual(res["noise_dates"]["fp4"], ["2026-02-01", "2026-03-01"])
-        s4 = res["targets"][0]["values"][0]["noise"]["throughput"]
-        self.assertEqual((s4["min"], s4["max"], s4["stddev"], s4["runs"]), (120.0, 120.0, 0.0, 2))
-        # a zero-width spread: the 5 tok/s/GPU difference is a winner again
-        self.assertEqual(res["targets"][0]["within_noise"]["throughput"], False)
-        self.assertIn("FP8 delivers 4% more tok/s/GPU", res["summary_clauses"][0]["clauses"])
-
-    def test_as_of_limits_dates_and_one_run_has_no_spread(self):
-        res = self.run_spec(as_of="2026-02-20")
-        self.assertEqual(res["noise_dates"], {"fp4": ["2026-01-01", "2026-02-01"], "fp8": ["2026-02-15"]})
-        fp4, fp8 = res["targets"][0]["values"]
-        self.assertEqual((fp4["throughput"], fp8["throughput"]), (120.0, 110.0))
-        self.assertEqual(fp4["noise"]["throughput"]["runs"], 2)
-        self.assertIsNone(fp8["noise"]["throughput"])
+        # cost moves inversely: 125/110 of the knot's cost at most
+        c8 = fp8["noise"]["cost"]
+        self.assertAlmostEqual(c8["max"] / fp8["cost"], 125 / 110, places=9)
+        self.assertAlmostEqual(c8["min"], fp8["cost"], places=12)
+        self.assertIsNone(fp8["noise"]["concurrency"])  # no run-to-run spread
+        self.assertEqual(res["noise_dates"], {"fp4": ["2026-02-01"], "fp8": ["2026-02-15", "2026-03-01"]})
+        self.assertEqual(res["noise_thin"], {"fp4": [10], "fp8": []})
+        # an unknown spread never names noise
         self.assertEqual(res["targets"][0]["within_noise"], {"cost": False, "throughput": False})
 
-    def test_out_of_range_dates_are_left_out(self):
-        # at 35 no curve reaches: no value on any date, no spread
+    def test_between_two_knots_the_factors_are_carried_linearly(self):
+        res = self.run_spec(targets=[20])
+        fp8 = res["targets"][0]["values"][1]
+        # knots at 10 (factors 0.88, 1) and 30 (factors 58/48, 1); u = 0.5
+        v = fp8["throughput"]
+        s = fp8["noise"]["throughput"]
+        self.assertAlmostEqual(s["min"], v * (0.5 * 0.88 + 0.5 * 1.0), places=9)
+        self.assertAlmostEqual(s["max"], v * (0.5 * 1.0 + 0.5 * 58 / 48), places=9)
+        sd10 = R.spread([110 / 125, 1.0])["stddev"]
+        sd30 = R.spread([58 / 48, 1.0])["stddev"]
+        self.assertAlmostEqual(s["stddev"], v * (0.5 * sd10 + 0.5 * sd30), places=9)
+        self.assertEqual(s["runs"], 2)
+
+    def test_within_noise_replaces_the_winner_clauses(self):
+        # at 30: fp4 50 (runs 60, 55, 50: spread 50-60) and fp8 48 (runs 58, 48: 48-58)
+        res = self.run_spec(targets=[30])
+        fp4, fp8 = res["targets"][0]["values"]
+        self.assertEqual((fp4["noise"]["throughput"]["min"], fp4["noise"]["throughput"]["runs"]), (50.0, 3))
+        self.assertAlmostEqual(fp4["noise"]["throughput"]["max"], 60.0, places=9)
+        self.assertAlmostEqual(fp4["noise"]["throughput"]["stddev"], 5.0, places=9)
+        self.assertEqual(res["targets"][0]["within_noise"], {"cost": True, "throughput": True})
+        self.assertEqual(res["summary_clauses"][0]["clauses"],
+                         ["Cost ($/M tok): FP4 and FP8 are within run-to-run noise",
+                          "Throughput (tok/s/GPU): FP4 and FP8 are within run-to-run noise"])
+
+    def test_last_n_keeps_the_newest_runs(self):
+        res = self.run_spec(targets=[30], noise_runs=2)
+        s4 = res["targets"][0]["values"][0]["noise"]["throughput"]
+        self.assertEqual(s4["runs"], 2)
+        self.assertAlmostEqual(s4["max"], 55.0, places=9)
+        self.assertAlmostEqual(s4["stddev"], 50 * math.sqrt(0.005), places=9)
+        self.assertEqual(res["noise_dates"]["fp4"], ["2026-02-01", "2026-03-01"])
+
+    def test_as_of_limits_the_runs(self):
+        res = self.run_spec(targets=[30], as_of="2026-02-20")
+        fp4, fp8 = res["targets"][0]["values"]
+        self.assertEqual((fp4["throughput"], fp8["throughput"]), (55.0, 58.0))
+        self.assertEqual(fp4["noise"]["throughput"]["runs"], 2)  # 01-01 and 02-01
+        self.assertEqual(fp8["noise"]["throughput"], {"unknown": True, "runs": 1})  # 02-15 only
+        self.assertEqual(res["noise_dates"], {"fp4": ["2026-01-01", "2026-02-01"], "fp8": ["2026-02-15"]})
+
+    def test_clamped_takes_the_edge_knot(self):
+        res = self.run_spec(targets=[40], clamp=True)
+        s4 = res["targets"][0]["values"][0]["noise"]["throughput"]
+        self.assertEqual((s4["min"], s4["runs"]), (50.0, 3))
+
+    def test_out_of_range_has_no_spread(self):
         res = self.run_spec(targets=[35])
         self.assertEqual(res["targets"][0]["values"][0]["status"], "out_of_range")
         self.assertIsNone(res["targets"][0]["values"][0]["noise"]["throughput"])
@@ -1111,6 +1180,63 @@ class NoiseCompareTest(unittest.TestCase):
     def test_runs_bounds(self):
         with self.assertRaises(ValueError):
             self.run_spec(noise_runs=1)
+
+
+def disagg_row(n_pre, n_dec, out, inp, total, x=10.0, conc=64, date="2026-03-01", hw="gb200"):
+    r = row(hw, "fp8", x, total, conc, date, output_tput_per_gpu=out, input_tput_per_gpu=inp)
+    r.update(disagg=True, framework="dynamo-trt", num_prefill_gpu=n_pre, num_decode_gpu=n_dec)
+    return R.normalise_row(r)[0]
+
+
+class TokenRateTest(unittest.TestCase):
+    """SEMANTICS §4 (changed 2026-12): disaggregated output (input) tokens per GPU of the deployment."""
+
+    def test_output_and_input_over_every_gpu(self):
+        r = disagg_row(8, 32, 1500.0, 6000.0, 2400.0)
+        self.assertEqual(R.token_rate(r, "output"), 1500.0 * 32 / 40)   # 1200
+        self.assertEqual(R.token_rate(r, "input"), 6000.0 * 8 / 40)     # 1200
+        self.assertEqual(R.token_rate(r, "total"), 2400.0)
+        # the dashboard's figure: per decode (prefill) GPU, as the API gives it
+        self.assertEqual(R.token_rate(r, "output", per_role=True), 1500.0)
+        self.assertEqual(R.token_rate(r, "input", per_role=True), 6000.0)
+
+    def test_counts_must_add_up_to_the_total_within_one_percent(self):
+        self.assertIsNotNone(R.token_rate(disagg_row(8, 32, 1500.0, 6000.0, 2400.0 * 1.0099), "output"))
+        self.assertIsNone(R.token_rate(disagg_row(8, 32, 1500.0, 6000.0, 2400.0 * 1.02), "output"))
+        self.assertIsNone(R.token_rate(disagg_row(0, 32, 1500.0, 6000.0, 2400.0), "output"))
+        # per role nothing is scaled, so nothing is checked
+        self.assertEqual(R.token_rate(disagg_row(8, 32, 1500.0, 6000.0, 9999.0), "output", per_role=True), 1500.0)
+
+    def test_single_node_rows_are_as_given(self):
+        r = R.normalise_row(row("b200", "fp8", 10.0, 700.0, 32, "2026-03-01",
+                                output_tput_per_gpu=350.0, input_tput_per_gpu=350.0))[0]
+        self.assertEqual(R.token_rate(r, "output"), 350.0)
+
+    def test_side_values_of_output_tokens(self):
+        price = 1.86  # gb200, 2026-09 hyperscaler
+        knots = [dict(K(10.0, 2400.0, 64, hw="gb200"), row=disagg_row(8, 32, 1500.0, 6000.0, 2400.0)),
+                 dict(K(20.0, 1200.0, 8, hw="gb200"), row=disagg_row(8, 8, 1200.0, 1200.0, 1200.0, x=20.0, conc=8))]
+        v = R.side_values(knots, 10.0, False, "2026-09", "hyperscaler", "derived", "output")
+        self.assertEqual(v["output_throughput"], 1200.0)
+        self.assertAlmostEqual(v["cost"], price / (1200.0 * 0.0036), places=12)
+        d = R.side_values(knots, 10.0, False, "2026-09", "hyperscaler", "derived", "output", per_role=True)
+        self.assertEqual(d["output_throughput"], 1500.0)
+        self.assertAlmostEqual(v["cost"] / d["cost"], 1.25, places=12)
+        # between the knots the rate is splined: knot rates 1200 and 600 on the same knots
+        mid = R.side_values(knots, 15.0, False, "2026-09", "hyperscaler", "derived", "output")
+        self.assertAlmostEqual(mid["output_throughput"], R.spline_eval([10.0, 20.0], [1200.0, 600.0], 15.0), places=12)
+        # splined: each knot's cost from its own rate, splined
+        sp = R.side_values(knots, 15.0, False, "2026-09", "hyperscaler", "splined", "output")
+        want = R.spline_eval([10.0, 20.0], [price / (1200 * 0.0036), price / (600 * 0.0036)], 15.0)
+        self.assertAlmostEqual(sp["cost"], want, places=9)
+
+    def test_an_unknown_knot_rate_leaves_the_cost_empty(self):
+        knots = [dict(K(10.0, 2400.0, 64, hw="gb200"), row=disagg_row(8, 32, 1500.0, 6000.0, 3000.0)),
+                 dict(K(20.0, 1200.0, 8, hw="gb200"), row=disagg_row(8, 8, 1200.0, 1200.0, 1200.0, x=20.0, conc=8))]
+        v = R.side_values(knots, 15.0, False, "2026-09", "hyperscaler", "derived", "output")
+        self.assertIsNone(v["output_throughput"])
+        self.assertIsNone(v["cost"])
+        self.assertEqual(v["throughput"], R.spline_eval([10.0, 20.0], [2400.0, 1200.0], 15.0))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 // SEMANTICS.md §4 and §7 at the level of a whole `compare`: cost per million tokens, tok/s/MW and
 // joules per token from the interpolated throughput and the per-GPU catalog (both editions, all
 // three tiers), token types, unpriced GPUs and frontier segments that join two GPUs.
+#include <tuple>
+
 #include "interp_fixture.hpp"
 
 using namespace icq_test;
@@ -140,14 +142,48 @@ TEST_CASE("economics: tokens output and tokens input price the output and input 
   }
 }
 
-TEST_CASE("economics: per-role token throughput of disaggregated rows carries a caveat", "[interp][economics]") {
-  TempData data({row(50, 100, 8).disagg().metric("output_tput_per_gpu", 40),
-                 row(50, 200, 8).prec("fp4").disagg().metric("output_tput_per_gpu", 80)});
-  auto s = data.session();
-  const auto r = run_ok(s, "compare precision fp8 vs fp4 at interactivity 50 tokens output");
-  CHECK(any_contains(r.notes, "disaggregated rows: output throughput is per decode GPU and input throughput per prefill GPU"));
-  const auto t = run_ok(s, "compare precision fp8 vs fp4 at interactivity 50");
+TEST_CASE("economics: disaggregated output tokens pay for every GPU (GB200 vs B200, DeepSeek-R1 FP8 1k/1k at 51)", "[interp][economics]") {
+  // Built-in data: GB200's frontier knots around 51 tok/s/user are disaggregated (16 + 32 GPUs at 47.4,
+  // 8 + 32 at 51.4); B200's are a single-node TRT-LLM TP8 at 46.8 and an 8 + 56 disaggregated one at 66.3.
+  icq::Session s;
+  const std::string q = "compare gpu gb200 vs b200 model dsr1 precision fp8 seq 1k/1k at 51 show throughput, cost tokens output";
+  const auto all = run_ok(s, q);
+  const auto dash = run_ok(s, q + " using dashboard 2026-09-10");
+  const auto& a = comparison(all);
+  const auto& d = comparison(dash);
+  // An unqualified throughput reads the token type: the rate the cost divides by.
+  CHECK(has_metric(a, "output_throughput"));
+  for (const auto& [c, gpu, price] : {std::tuple{&a, "gb200", 1.86}, {&a, "b200", 1.73}, {&d, "gb200", 1.86}, {&d, "b200", 1.73}})
+    CHECK(*value(*c, 0, gpu, "cost") == Approx(price / (*value(*c, 0, gpu, "output_throughput") * 3600 / 1e6)).epsilon(1e-9));
+  // Paying for the prefill GPUs raises GB200's cost per output token by about a quarter (40/32 at the knot).
+  const double rise = *value(a, 0, "gb200", "cost") / *value(d, 0, "gb200", "cost");
+  CHECK(rise > 1.25);
+  CHECK(rise < 1.30);
+  // and the winner goes: GB200 21% cheaper per decode GPU, essentially tied per GPU of the deployment.
+  CHECK(contains(dash.summary.at(0), "GB200 is 21% cheaper per token"));
+  CHECK(contains(all.summary.at(0), "GB200 and B200 are essentially tied on cost per token"));
+  CHECK(any_contains(all.notes, "disaggregated rows: output tokens per GPU of the whole deployment"));
+  CHECK(any_contains(all.notes, "Output throughput (tok/s/GPU) is that rate, so cost = price / it"));
+  CHECK(any_contains(dash.notes, "disaggregated rows: output tokens per decode GPU, the API's own figure"));
+  // Total tokens: no per-role rate read, no such note.
+  const auto t = run_ok(s, "compare gpu gb200 vs b200 model dsr1 precision fp8 seq 1k/1k at 51 show throughput, cost");
+  CHECK(has_metric(comparison(t), "throughput"));
   CHECK_FALSE(any_contains(t.notes, "disaggregated rows"));
+}
+
+TEST_CASE("economics: a disaggregated row whose GPU counts do not check has no output rate", "[interp][economics]") {
+  icq::Session s;
+  const auto r = run_ok(s, "points gpu gb200 model dsr1 precision fp8 seq 1k/1k where conc = 8192 and prefill_gpus = 72 "
+                           "show date, throughput, throughput output, output_tput_per_gpu, cost output, cost");
+  REQUIRE(r.tables.at(0).rows.size() == 1);
+  const auto& row = r.tables[0].rows[0];
+  CHECK(std::holds_alternative<double>(row[1]));        // total throughput: as given
+  CHECK(std::holds_alternative<std::monostate>(row[2]));  // the output rate: unknown
+  CHECK(std::holds_alternative<double>(row[3]));        // the API's own field stays readable
+  CHECK(std::holds_alternative<std::monostate>(row[4]));  // no output cost from an unknown rate
+  CHECK(std::holds_alternative<double>(row[5]));
+  CHECK(any_contains(r.notes, "cannot be counted per GPU of the deployment"));
+  CHECK(any_contains(r.notes, "72 prefill + 72 decode GPUs, conc 8192 on 2025-12-01"));
 }
 
 TEST_CASE("economics: an unpriced GPU makes show cost an error, by default only its side's cost is empty", "[interp][economics]") {

@@ -87,3 +87,18 @@ TEST_CASE("verdict: a side without a positive value leaves the metric unphrased,
   REQUIRE(icq::interp::verdict_at(in).sentence ==
           "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: Throughput: FP4 and FP8 are within run-to-run noise.");
 }
+
+TEST_CASE("within noise: overlapping spreads wider than the difference, never an unknown one", "[phrase][verdict]") {
+  // Two values 10 apart, spreads 80–105 and 85–110 (widths 25): within noise.
+  icq::SideValue a{"a", icq::Status::ok, {100.0}, {icq::Spread{80, 105, 8, 3, false}}, {}, {}};
+  icq::SideValue b{"b", icq::Status::ok, {90.0}, {icq::Spread{85, 110, 9, 4, false}}, {}, {}};
+  CHECK(icq::interp::within_noise(a, b, 0));
+  // The same numbers with one spread unknown (1 run): no within-noise verdict.
+  b.noise[0]->unknown = true;
+  b.noise[0]->runs = 1;
+  CHECK_FALSE(icq::interp::within_noise(a, b, 0));
+  CHECK_FALSE(icq::interp::within_noise(b, a, 0));
+  // No spread at all (concurrency): none either.
+  b.noise[0].reset();
+  CHECK_FALSE(icq::interp::within_noise(a, b, 0));
+}
