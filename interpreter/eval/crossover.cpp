@@ -39,14 +39,14 @@ struct Scan {
     }
     return out;
   }
-  // The sides whose value at x is not solid (SEMANTICS.md §12), as "B200 two_configs; …"; "solid" when none.
+  // The sides whose value at x is not solid (SEMANTICS.md §12), as "B200 two_configs, …"; "solid" when none.
   [[nodiscard]] std::string evidence(double x) const {
     std::vector<std::string> weak;
     for (std::size_t i = 0; i < curves.size(); ++i) {
       const PointValues pv = evaluate_at(curves[i], ds, x, false, q.metrics, q.method, q.token_field);
       if (const auto e = evidence_of(curves[i], ds, pv); e && !e->solid()) weak.push_back(q.sides[i].display + " " + evidence_key(e->kind));
     }
-    return weak.empty() ? "solid" : text::join(weak, "; ");
+    return weak.empty() ? "solid" : text::join(weak, ", ");
   }
   // Which sides have a value at x (one bit each), and the side that beats every other there: -1
   // unless every side has a value. A stretch keeps one state; its ends are located like crossings.
@@ -187,8 +187,13 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   } else {
     std::vector<std::string> parts;
     for (const auto* s : led) parts.push_back(fmt::format("{} from {} to {}", leader_name(*s), x_text(s->from), x_text(s->to)));
-    r.summary.push_back(fmt::format("{} crossover{} on {} in the {} tok/s/user band: {}.", changes, changes == 1 ? "" : "s", by,
-                                    math::band_label(*band), text::join(parts, "; ")));
+    // A crossing read on values that are not solid says so (SEMANTICS.md §12).
+    std::vector<std::string> weak;
+    for (const auto& row : r.tables.front().rows)  // the crossings
+      if (const auto& e = std::get<std::string>(row.back()); e != "solid") weak.push_back(fmt::format("at {} ({})", x_text(std::get<double>(row.front())), e));
+    r.summary.push_back(fmt::format("{} crossover{} on {} in the {} tok/s/user band: {}{}.", changes, changes == 1 ? "" : "s", by,
+                                    math::band_label(*band), text::join(parts, "; "),
+                                    weak.empty() ? "" : " — but the crossings rest on values that are not solid: " + text::join(weak, "; ")));
   }
   if (led.size() < stretches.size())
     r.notes.push_back("the band comes from the measured ranges; where a side's frontier does not reach, it has no value and nobody leads");

@@ -326,7 +326,7 @@ std::optional<Spec> frontier_chart(const Result& r, const Options& o) {
 std::optional<Spec> trend_chart(const Result& r, const Options& o) {
   if (r.tables.empty()) return std::nullopt;
   const Table& t = r.tables.front();
-  const auto di = column(t, "date"), si = column(t, "status"), ii = column(t, "interactivity");
+  const auto di = column(t, "date"), si = column(t, "status"), ii = column(t, "interactivity"), ei = column(t, evidence_column().name);
   if (!di) return std::nullopt;
   std::vector<std::size_t> values, groups;
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -370,7 +370,11 @@ std::optional<Spec> trend_chart(const Result& r, const Options& o) {
       Series& se = series[g];
       ex.add(*day);
       if (const auto y = number_of(row[vi])) {
-        se.knots.push_back({static_cast<double>(*day), *y, fmt::format("{} {}: {}", *ds, order[g], out::number_cell(t.columns[vi].name, *y))});
+        // A date's value that is not solid says so on hover (SEMANTICS.md §12).
+        const auto* ev = ei ? std::get_if<std::string>(&row[*ei]) : nullptr;
+        const bool weak = ev && *ev != evidence_key(Evidence::Kind::measured) && *ev != evidence_key(Evidence::Kind::one_config);
+        se.knots.push_back({static_cast<double>(*day), *y,
+                            fmt::format("{} {}: {}{}", *ds, order[g], out::number_cell(t.columns[vi].name, *y), weak ? " (" + *ev + ")" : "")});
         ey.add(*y);
       } else {
         se.markers.push_back({static_cast<double>(*day), 0, "out of range", true});
