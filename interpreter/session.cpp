@@ -31,12 +31,6 @@ namespace icq {
 
 namespace {
 
-// Results computed from benchmark rows (as opposed to settings, help and evaluations).
-bool reads_rows(const Result& r) {
-  return r.kind == "compare" || r.kind == "trend" || r.kind == "frontier" || r.kind == "points" || r.kind == "list" ||
-         r.kind == "explain";
-}
-
 // The built-in data set: parsed at build time (stdlib/data/snapshot.hpp), read once per process and
 // shared read-only by every Session.
 std::shared_ptr<const data::Dataset> builtin_dataset() {
@@ -222,11 +216,11 @@ struct Session::Impl {
   // Notes every data result carries: generated rows never pass for measurements, and the host's
   // word on where the data came from.
   void annotate(Result& r) const {
-    if (const std::size_t synthetic = data->report().synthetic_rows(); synthetic && reads_rows(r))
+    if (const std::size_t synthetic = data->report().synthetic_rows(); synthetic && kind_info(r.kind).reads_rows)
       r.notes.push_back(fmt::format("SYNTHETIC DATA: the loaded data holds {} generated rows (\"synthetic\": true, "
                                     "bench/gen_history.py); these results are not InferenceX measurements",
                                     synthetic));
-    if (!options.data_note.empty() && out::shows_data(r)) r.notes.push_back(options.data_note);
+    if (!options.data_note.empty() && kind_info(r.kind).shows_data) r.notes.push_back(options.data_note);
   }
 };
 
@@ -379,7 +373,7 @@ Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::pa
     throw;
   }
   Result r;
-  r.kind = "load";
+  r.kind = Kind::load;
   r.query = "load \"" + path.string() + "\"";
   const auto& ds = *data;
   r.notes.push_back(fmt::format("the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",

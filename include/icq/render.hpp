@@ -7,13 +7,11 @@
 #include <vector>
 
 #include "icq/diagnostic.hpp"
+#include "icq/format.hpp"
 #include "icq/result.hpp"
 
 namespace icq {
 
-// page: a compare as the dashboard's page prints it (other results as table). svg: the result's
-// chart as one SVG document. html: one self-contained page (tables, charts, verdicts, notes).
-enum class Format { table, markdown, csv, json, jsonl, page, svg, html };
 
 ICQ_API std::optional<Format> parse_format(std::string_view name);
 ICQ_API std::string_view format_name(Format f);

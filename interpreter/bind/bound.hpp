@@ -143,9 +143,13 @@ struct BoundStatement;
 struct BoundExplain {
   std::shared_ptr<const BoundStatement> inner;  // compare, frontier, points, trend or accuracy
 };
+// `plot STATEMENT`: the inner statement's result, with the host's effect of drawing its chart.
+struct BoundPlot {
+  std::shared_ptr<const BoundStatement> inner;  // one of the statements explain takes
+};
 
 struct BoundStatement {
-  std::variant<BoundCompare, BoundRank, BoundCrossover, BoundFrontier, BoundPoints, BoundAccuracy, BoundTrend, BoundExplain, BoundCommand<ast::List>,
+  std::variant<BoundCompare, BoundRank, BoundCrossover, BoundFrontier, BoundPoints, BoundAccuracy, BoundTrend, BoundExplain, BoundPlot, BoundCommand<ast::List>,
                BoundCommand<ast::Describe>, BoundCommand<ast::Help>, BoundCommand<ast::Set>, BoundCommand<ast::Let>,
                BoundCommand<ast::Param>, BoundCommand<ast::Load>, BoundCommand<ast::Expect>>
       body;

@@ -196,7 +196,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
 
 Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std::vector<Curve>& curves) {
   Result result;
-  result.kind = "compare";
+  result.kind = Kind::compare;
   std::vector<std::string> notes;
 
   // 2. Band and targets. A band the sides only touch, or too narrow for an integer target, has no

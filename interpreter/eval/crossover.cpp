@@ -121,7 +121,7 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   }
 
   Result r;
-  r.kind = "crossover";
+  r.kind = Kind::crossover;
   {
     const std::string rq = resolved_query(q, {});
     const std::size_t show = rq.find(" show ");

@@ -111,7 +111,7 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
   };
 
   Result out;
-  out.kind = "expect";
+  out.kind = Kind::expect;
   out.query = binder.written_text({e.left.span.begin, e.right.span.end}) + " " +
               (e.targets.empty() ? "at each target of: " + r.query : "at interactivity " + [&] {
                 std::vector<std::string> t;

@@ -56,7 +56,7 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
     throw QueryError(fmt::format("{} has no better direction to rank by", metric.key), {0, 0}, "rank by throughput, cost, power, energy or a latency");
 
   Result r;
-  r.kind = "rank";
+  r.kind = Kind::rank;
   std::vector<std::string> mnames;
   for (const auto& m : q.compare.metrics) mnames.push_back(m.text);
   // The comparison's clauses, after the ranking's own head.

@@ -27,7 +27,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   const Pricing& pricing = method.pricing;
 
   Result r;
-  r.kind = "trend";
+  r.kind = Kind::trend;
   std::vector<std::string> mnames, tnames;
   for (const auto& m : metrics) mnames.push_back(m.text);
   for (double t : targets) tnames.push_back(number_text(t));

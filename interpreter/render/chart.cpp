@@ -140,7 +140,7 @@ void derived_curve(Series& se, const ChartSeries& cs, const std::vector<TargetRe
 std::optional<Spec> compare_chart(const Result& r, const Options& o) {
   const Comparison& c = *r.comparison;
   Spec spec;
-  spec.kind = "compare";
+  spec.kind = Kind::compare;
   spec.title = r.query;
   for (std::size_t s = 0; s < c.sides.size(); ++s) spec.legend.emplace_back(c.sides[s].display, s);
   for (std::size_t m = 0; m < c.metrics.size(); ++m) {
@@ -290,7 +290,7 @@ std::optional<Spec> frontier_chart(const Result& r, const Options& o) {
       }
   if (!xi || !yi) return std::nullopt;
   Spec spec;
-  spec.kind = "frontier";
+  spec.kind = Kind::frontier;
   spec.title = r.query;
   Panel p;
   p.title = "Pareto frontier";
@@ -349,7 +349,7 @@ std::optional<Spec> trend_chart(const Result& r, const Options& o) {
   for (const auto& row : t.rows)
     if (const auto g = group_of(row); std::find(order.begin(), order.end(), g) == order.end()) order.push_back(g);
   Spec spec;
-  spec.kind = "trend";
+  spec.kind = Kind::trend;
   spec.title = r.query;
   for (std::size_t g = 0; g < order.size(); ++g) spec.legend.emplace_back(order[g], g);
   for (std::size_t vi : values) {
@@ -429,7 +429,7 @@ std::optional<Spec> points_chart(const Result& r, const Options& o) {
   }
   if (!gi) order = {"rows"};
   Spec spec;
-  spec.kind = "points";
+  spec.kind = Kind::points;
   spec.title = r.query;
   Panel p;
   p.title = axis_label(t.columns[*yi]) + " by " + t.columns[*xi].name;
@@ -462,10 +462,11 @@ std::optional<Spec> points_chart(const Result& r, const Options& o) {
 
 std::optional<Spec> build(const Result& r, const Options& o) {
   std::optional<Spec> spec;
-  if (r.kind == "compare" && r.comparison && !r.comparison->targets.empty()) spec = compare_chart(r, o);
-  else if (r.kind == "frontier") spec = frontier_chart(r, o);
-  else if (r.kind == "trend") spec = trend_chart(r, o);
-  else if (r.kind == "points") spec = points_chart(r, o);
+  if (!kind_info(r.kind).charts) return std::nullopt;
+  if (r.kind == Kind::compare && r.comparison && !r.comparison->targets.empty()) spec = compare_chart(r, o);
+  else if (r.kind == Kind::frontier) spec = frontier_chart(r, o);
+  else if (r.kind == Kind::trend) spec = trend_chart(r, o);
+  else if (r.kind == Kind::points) spec = points_chart(r, o);
   if (spec) spec->footer.emplace_back(attribution());
   return spec;
 }

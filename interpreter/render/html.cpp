@@ -56,11 +56,11 @@ std::string render_html(const std::vector<Result>& results, const RenderOptions&
   o += std::string("<style>\n") + kStyle + "</style>\n</head>\n<body>\n";
   std::size_t charts = 0;
   bool data = false;
-  for (const auto& r : results) charts += has_chart(r), data = data || out::shows_data(r);
+  for (const auto& r : results) charts += has_chart(r), data = data || kind_info(r.kind).shows_data;
   o += "<header><h1>icq report</h1><p>" + std::to_string(results.size()) + (results.size() == 1 ? " result" : " results") + ", " +
        std::to_string(charts) + (charts == 1 ? " chart" : " charts") + "</p></header>\n";
   for (const auto& r : results) {
-    o += "<section class=\"result\" data-kind=\"" + esc(r.kind) + "\">\n<h2><code>" + esc(r.query) + "</code></h2>\n";
+    o += "<section class=\"result\" data-kind=\"" + esc(std::string(kind_name(r.kind))) + "\">\n<h2><code>" + esc(r.query) + "</code></h2>\n";
     if (r.comparison && !r.comparison->targets.empty()) o += table_html(out::comparison_grid(*r.comparison), "values");
     for (const auto& t : r.comparison ? std::vector<Table>{} : r.tables) {
       if (r.tables.size() > 1 && !t.title.empty()) o += "<h3>" + esc(t.title) + "</h3>\n";
@@ -69,7 +69,7 @@ std::string render_html(const std::vector<Result>& results, const RenderOptions&
     if (const auto spec = chart::build(r, {options.log_x, options.log_y})) o += "<figure class=\"chart\">\n" + chart::svg(*spec) + "</figure>\n";
     o += list_html("Verdicts", "verdicts", r.summary);
     std::vector<std::string> notes = r.notes;
-    if (out::shows_data(r)) notes.emplace_back(attribution());
+    if (kind_info(r.kind).shows_data) notes.emplace_back(attribution());
     o += list_html("Notes", "notes", notes);
     o += "</section>\n";
   }

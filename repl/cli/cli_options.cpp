@@ -97,7 +97,7 @@ std::string usage_text() {
          hosts::options_help(option_table(unused)) +
          "\n"
          "REPL: `help` lists the statements, `.help` the dot-commands; Tab completes; history in ~/.icq_history;\n"
-         "`plot <statement>` (REPL or -c) draws the statement's chart in the terminal\n"
+         "`plot STATEMENT` (a statement of the language) draws the statement's chart in the terminal\n"
          "\n"
          "exit codes: 0 ok, 1 query error, 2 usage or I/O error (or a data file that gave no rows, or any data\n"
          "warning with --strict), 3 a failed expect/assert, 130 interrupted (Ctrl-C); a partly bad data file only\n"

@@ -34,20 +34,6 @@ std::vector<std::string> words(const std::string& s) {
   return w;
 }
 
-// `plot <statement>`: the host's own word (the language has no `plot`): the statement runs as it
-// is, its chart drawn in the terminal. Returns the text with the word blanked (columns kept), or
-// nullopt when the text does not start with it.
-std::optional<std::string> without_plot(const std::string& text) {
-  const auto p = text.find_first_not_of(" \t\r\n");
-  if (p == std::string::npos || text.size() < p + 4) return std::nullopt;
-  std::string w = text.substr(p, 4);
-  for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (w != "plot" || (text.size() > p + 4 && !std::isspace(static_cast<unsigned char>(text[p + 4])))) return std::nullopt;
-  std::string out = text;
-  out.replace(p, 4, "    ");
-  return out;
-}
-
 // Stdout's size in cells as the terminal reports it; {0, 0} when it does not.
 std::pair<int, int> stdout_cells() {
   winsize ws{};
@@ -134,8 +120,8 @@ void Host::render_one(const Result& r, const RenderOptions& options, bool plot) 
       printed_ = true;
       return;
     }
-    if (r.kind != "set" && r.kind != "let" && r.kind != "param")
-      std::cerr << "plot: a " << r.kind << " result has no chart (compare, frontier, trend and points do); it prints as a table\n";
+    if (kind_info(r.kind).shows_data)
+      std::cerr << "plot: a " << kind_name(r.kind) << " result has no chart (compare, frontier, trend and points do); it prints as a table\n";
   }
   const Format f = plot && opt_.format != Format::table && opt_.format != Format::markdown ? Format::table : opt_.format;
   if (printed_ && (f == Format::table || f == Format::markdown || f == Format::page)) out() << "\n";
@@ -145,12 +131,10 @@ void Host::render_one(const Result& r, const RenderOptions& options, bool plot) 
 
 int Host::run_icq(const std::string& text, const std::string& source) {
   const auto start = std::chrono::steady_clock::now();
-  const auto plot_text = without_plot(text);
-  const bool plot = plot_text.has_value();
   Outcome o;
   {
     const interrupt::Cancels cancels(session_);  // Ctrl-C now stops the statement, not the host
-    o = session_.run(plot ? *plot_text : text, source, opt_.bail);
+    o = session_.run(text, source, opt_.bail);
   }
   const bool cancelled = o.exit_code() == 130;
   interrupted_ = interrupted_ || cancelled || interrupt::requested();
@@ -165,11 +149,12 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   for (const auto& r : o.results) {
     // `set format` applies from the next result on: each result in the format in force when it
     // was produced (the session's format is only the last one set).
-    if (r.kind == "set" && r.query.rfind("set format ", 0) == 0) {
-      if (const auto f = parse_format(r.query.substr(11))) opt_.format = *f;
+    if (r.effects.format) {
+      opt_.format = *r.effects.format;
       continue;
     }
     code = gravest(code, write_png(r));
+    const bool plot = r.effects.plot;  // `plot STATEMENT`: its chart in the terminal
     if (opt_.format == Format::json && !streaming_ && !plot) {
       std::string v = render(r, Format::json, options);
       json_.push_back(v.substr(0, v.find_last_not_of('\n') + 1));
@@ -349,7 +334,7 @@ int Host::repl(bool interactive) {
     }
     // A parse error at the very end of the input means "keep typing": the statement continues.
     if (!line->empty()) {
-      const Outcome probe = session_.check(without_plot(buffer).value_or(buffer));
+      const Outcome probe = session_.check(buffer);
       if (!probe.diagnostics.empty() && probe.diagnostics.front().incomplete) {
         buffer += "\\\n";
         continued_.push_back(true);

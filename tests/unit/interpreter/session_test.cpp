@@ -113,7 +113,7 @@ TEST_CASE("session: a query error stops the run at the failing statement", "[ses
   auto s = data.session();
   const auto out = s.run("list gpus\ncompare precision fp4 vs fp9\nlist models");
   REQUIRE(out.results.size() == 1);
-  CHECK(out.results[0].kind == "list");
+  CHECK(out.results[0].kind == icq::Kind::list);
   REQUIRE(out.diagnostics.size() == 1);
   CHECK(out.diagnostics[0].message == "unknown precision 'fp9'");
   CHECK(out.diagnostics[0].span.line == 2);
