@@ -16,10 +16,25 @@ namespace icq {
 
 using Value = std::variant<std::monostate, double, std::int64_t, std::string>;
 
+// How a person reads a number: its decimals (half up on the exact value), a prefix and a scale
+// ("$0.293": 3 decimals, "$"; TPOT "12.34": seconds shown as ms, scale 1000). The metric's own, from
+// the catalog, so no renderer guesses it from a name.
+struct NumberFormat {
+  int decimals = 3;
+  std::string prefix;
+  double scale = 1;
+};
+
 struct Column {
+  enum class Type { number, integer, text };
   std::string name;  // "throughput"
   std::string unit;  // "tok/s/GPU", "" for text
-  enum class Type { number, integer, text } type = Type::text;
+  Type type = Type::text;
+  std::optional<NumberFormat> format;  // a metric's; none: whole numbers without decimals, others with three
+
+  Column() = default;
+  Column(std::string name_, std::string unit_, Type type_, std::optional<NumberFormat> format_ = std::nullopt)
+      : name(std::move(name_)), unit(std::move(unit_)), type(type_), format(std::move(format_)) {}
 };
 
 struct Table {
@@ -34,6 +49,9 @@ struct MetricColumn {
   std::string display;  // "Cost ($/M tok)"
   std::string unit;
   enum class Polarity { higher_is_better, lower_is_better, neutral } polarity = Polarity::neutral;
+  NumberFormat format;  // how its values read in tables and sentences
+  // The column of a table holding this metric's values.
+  [[nodiscard]] Column as_column() const { return {key, unit, Column::Type::number, format}; }
 };
 
 enum class Status { ok, out_of_range, clamped };

@@ -17,6 +17,9 @@
 
 namespace icq::interp {
 
+// How a metric's values read (catalog::Metric's decimals, prefix and scale).
+NumberFormat number_format(const catalog::Metric& m);
+
 struct BoundMetric {
   const catalog::Metric* metric = nullptr;
   data::Field field = data::Field::tput_per_gpu;  // throughput and latency: the field splined

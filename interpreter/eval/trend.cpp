@@ -43,7 +43,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   t.columns.push_back({"interactivity", "tok/s/user", Column::Type::number});
   t.columns.push_back({"status", "", Column::Type::text});
   t.columns.push_back(evidence_column());
-  for (const auto& m : metrics) t.columns.push_back({m.column.key, m.column.unit, Column::Type::number});
+  for (const auto& m : metrics) t.columns.push_back(m.column.as_column());
   t.columns.push_back({"lines", "", Column::Type::integer});
   t.columns.push_back({"frontier", "", Column::Type::integer});
 
@@ -123,7 +123,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
       }
       // An end of the trend that is not solid says so (SEMANTICS.md §12).
       const auto shown = [&](const Point& p) {
-        return out::metric_cell(metrics.front().column.key, *p.value) + (p.not_solid ? fmt::format(" ({})", p.not_solid) : "");
+        return out::metric_cell(metrics.front().column, *p.value) + (p.not_solid ? fmt::format(" ({})", p.not_solid) : "");
       };
       r.summary.push_back(fmt::format("{} at {} tok/s/user{}: {} on {} → {} on {}{}, {} of {} run dates with a value.",
                                       metrics.front().column.display, number_text(targets[ti]), who, shown(first), text::format_date(first.date),

@@ -63,10 +63,10 @@ out::Grid compare_grid(const Comparison& c) {
         if (sv.status == Status::out_of_range) row.push_back("out of range");
         else if (!sv.values[m]) row.push_back("—");
         else
-          row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) +
+          row.push_back(out::metric_cell(c.metrics[m], *sv.values[m]) +
                         (sv.evidence ? out::evidence_mark(sv.evidence->kind) : sv.status == Status::clamped ? "*" : "") +
                         (m < sv.noise.size() && sv.noise[m]
-                             ? (sv.noise[m]->unknown ? " ±?" : " ±" + out::metric_cell(c.metrics[m].key, sv.noise[m]->stddev))
+                             ? (sv.noise[m]->unknown ? " ±?" : " ±" + out::metric_cell(c.metrics[m], sv.noise[m]->stddev))
                              : ""));
       }
       const Verdict v = verdict(c, m, tr);
@@ -89,7 +89,7 @@ out::Grid table_grid(const Table& t) {
     for (std::size_t i = 0; i < r.size(); ++i) {
       const Value& v = r[i];
       if (std::holds_alternative<std::monostate>(v)) cells.push_back("");
-      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(out::number_cell(t.columns[i].name, *d));
+      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(out::number_cell(t.columns[i], *d));
       else if (const auto* n = std::get_if<std::int64_t>(&v)) cells.push_back(out::grouped(static_cast<double>(*n), 0));
       else cells.push_back(std::get<std::string>(v));
     }
