@@ -76,11 +76,6 @@ Diagnostic warning(std::string source, std::string message, Severity severity = 
   return d;
 }
 
-bool known_document(const std::string& skipped) {
-  for (const char* known : {"availability listing", "reliability counts", "workflow run list"})
-    if (skipped.rfind(known, 0) == 0) return true;
-  return false;
-}
 
 // Everything the load report says that a user should see: records that could not be used in a file
 // that gave good rows as warnings, broken or unrecognised files as errors, observations as notes.
@@ -88,7 +83,7 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   std::vector<Diagnostic> out;
   for (const auto& s : r.sources)
     if (!s.skipped.empty())
-      out.push_back(warning(s.name, "skipped: " + s.skipped, known_document(s.skipped) ? Severity::note : Severity::error));
+      out.push_back(warning(s.name, "skipped: " + s.skipped, s.skipped_known ? Severity::note : Severity::error));
   std::map<std::uint32_t, std::vector<const data::Problem*>> by_source;
   for (const auto& p : r.problems) by_source[p.source].push_back(&p);
   for (const auto& [src, problems] : by_source) {

@@ -122,8 +122,9 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
         change = fmt::format(" ({}{}%)", n >= 0 ? "+" : "", n);
       }
       // An end of the trend that is not solid says so (SEMANTICS.md §12).
+      const MetricColumn& column = metrics.front().column;  // a structured binding cannot be captured before C++20's P1091 in clang 14
       const auto shown = [&](const Point& p) {
-        return out::metric_cell(metrics.front().column, *p.value) + (p.not_solid ? fmt::format(" ({})", p.not_solid) : "");
+        return out::metric_cell(column, *p.value) + (p.not_solid ? fmt::format(" ({})", p.not_solid) : "");
       };
       r.summary.push_back(fmt::format("{} at {} tok/s/user{}: {} on {} → {} on {}{}, {} of {} run dates with a value.",
                                       metrics.front().column.display, number_text(targets[ti]), who, shown(first), text::format_date(first.date),
