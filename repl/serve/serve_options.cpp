@@ -12,7 +12,7 @@ std::vector<hosts::Option> option_table(Args& a) {
        "the address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every network)",
        "an address",
        "e.g. icq serve --host 0.0.0.0",
-       "127.0.0.1",
+       "0.0.0.0",
        [&a](const Option& self, const std::string& v) -> std::optional<UsageError> {
          if (v.empty()) return hosts::needs(self, self.names.front());
          a.listen.host = v;
