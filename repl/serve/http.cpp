@@ -1,6 +1,7 @@
 #include "http.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -50,11 +51,19 @@ void write_log(const std::string& line) {
 
 }  // namespace
 
+// cpp-httplib 0.11 listens with a backlog of 5 (a build-time constant of Debian's library): clients
+// reconnecting at once overflow it and wait a second for the SYN to be sent again. A listening
+// socket takes a new backlog from listen() again.
+class Server : public httplib::Server {
+ public:
+  void raise_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
 struct HttpServer::Impl {
   Impl(Answers& a, const Listen& l) : answers(a), listen(l) {}
   Answers& answers;
   Listen listen;
-  httplib::Server server;
+  Server server;
 };
 
 HttpServer::HttpServer(Answers& answers, const Listen& listen) : impl_(std::make_unique<Impl>(answers, listen)) {
@@ -69,6 +78,7 @@ HttpServer::HttpServer(Answers& answers, const Listen& listen) : impl_(std::make
   svr.set_keep_alive_timeout(std::max<time_t>(1, static_cast<time_t>(std::ceil(listen.read_timeout))));
   svr.set_keep_alive_max_count(100);
   svr.set_payload_max_length(64 * 1024);
+  svr.set_tcp_nodelay(true);  // an answer's headers and body go out at once, not 40 ms apart (Nagle)
   svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     t_started = Clock::now();
     return httplib::Server::HandlerResponse::Unhandled;
@@ -120,11 +130,12 @@ HttpServer::~HttpServer() = default;
 std::variant<int, std::string> HttpServer::bind() {
   auto& svr = impl_->server;
   const auto& l = impl_->listen;
-  if (l.port == 0) {
-    const int port = svr.bind_to_any_port(l.host);
-    if (port > 0) return port;
-  } else if (svr.bind_to_port(l.host, static_cast<int>(l.port))) {
-    return static_cast<int>(l.port);
+  const int port = l.port == 0                                          ? svr.bind_to_any_port(l.host)
+                   : svr.bind_to_port(l.host, static_cast<int>(l.port)) ? static_cast<int>(l.port)
+                                                                        : -1;
+  if (port > 0) {
+    svr.raise_backlog();
+    return port;
   }
   return "cannot listen on " + l.host + " port " + std::to_string(l.port) + " (in use, or not an address of this machine)";
 }
