@@ -36,6 +36,7 @@ void put(const Answer& a, httplib::Response& res) {
   res.set_content(a.body, a.type);
   for (const auto& [k, v] : a.headers) res.set_header(k, v);
   res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Accept-Ranges", "none");
   // The pages run only the server's own script and ask only the server.
   if (a.type.rfind("text/html", 0) == 0)
     res.set_header("Content-Security-Policy",
@@ -79,8 +80,12 @@ HttpServer::HttpServer(Answers& answers, const Listen& listen) : impl_(std::make
   svr.set_keep_alive_max_count(100);
   svr.set_payload_max_length(64 * 1024);
   svr.set_tcp_nodelay(true);  // an answer's headers and body go out at once, not 40 ms apart (Nagle)
-  svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
     t_started = Clock::now();
+    // Range is ignored (as HTTP allows): the answers are made per request, and cpp-httplib 0.11
+    // writes one copy of the body per range asked, so "bytes=0-,0-,…" would make thousands of copies
+    // of an 8 MiB answer. The request is cpp-httplib's own, not a const object: it may be changed.
+    const_cast<httplib::Request&>(req).ranges.clear();
     return httplib::Server::HandlerResponse::Unhandled;
   });
   svr.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
