@@ -315,8 +315,6 @@ Diagnostic query_diagnostic(const interp::QueryError& e, const ast::Statement& s
 // SessionOptions::sandboxed: the statements that reach past the Session are errors at their span.
 void refuse_in_sandbox(const ast::Statement& stmt) {
   const ast::Span whole{stmt.span.begin, stmt.span.end};
-  if (const auto* e = std::get_if<ast::Explain>(&stmt.body))
-    for (const auto& inner : e->inner) refuse_in_sandbox(inner);
   if (std::holds_alternative<ast::Load>(stmt.body))
     throw interp::QueryError("load is not allowed here: this session answers from the data it was opened with", whole,
                              "a host that runs others' text (icq serve) reads no file they name; give the data when it starts (--data PATH)");
