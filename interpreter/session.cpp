@@ -144,6 +144,7 @@ int Outcome::exit_code() const noexcept {
 
 struct Session::Impl {
   std::shared_ptr<const data::Dataset> data;
+  std::shared_ptr<const data::Dataset> opened;  // the data before any `load`: what fresh() shares
   interp::Settings settings;
   SessionOptions options;
   std::vector<std::string> loaded;  // paths added by `load`, after options.data_paths
@@ -225,6 +226,7 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->settings.limits = impl_->options.limits;
   try {
     impl_->build();
+    impl_->opened = impl_->data;
   } catch (const data::LoadError& e) {
     Diagnostic d;
     d.kind = ErrorKind::usage;
@@ -234,6 +236,18 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
       d.help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
     throw Error(std::move(d));
   }
+}
+
+Session::Session(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Session Session::fresh() const {
+  auto impl = std::make_unique<Impl>();
+  impl->options = impl_->options;
+  impl->settings.overrides = impl->options.params;
+  impl->settings.limits = impl->options.limits;
+  impl->data = impl->opened = impl_->opened;
+  impl->snapshot_used = impl_->snapshot_used;
+  return Session(std::move(impl));
 }
 
 void Session::cancel() noexcept { impl_->cancel_requested.store(true, std::memory_order_relaxed); }
@@ -287,6 +301,17 @@ Diagnostic query_diagnostic(const interp::QueryError& e, const ast::Statement& s
   return d;
 }
 
+// SessionOptions::sandboxed: the statements that reach past the Session are errors at their span.
+void refuse_in_sandbox(const ast::Statement& stmt) {
+  const ast::Span whole{stmt.span.begin, stmt.span.end};
+  if (std::holds_alternative<ast::Load>(stmt.body))
+    throw interp::QueryError("load is not allowed here: this session answers from the data it was opened with", whole,
+                             "a host that runs others' text (icq serve) reads no file they name; give the data when it starts (--data PATH)");
+  if (const auto* set = std::get_if<ast::Set>(&stmt.body); set && text::iequals(set->name.text, "format"))
+    throw interp::QueryError("set format is not allowed here: the host chooses the format", whole,
+                             "icq serve: the address's ending chooses it (/query.json, /query.csv, /query.svg)");
+}
+
 Diagnostic statement_diagnostic(ErrorKind kind, std::string message, std::string help, const ast::Statement& stmt, std::string_view text,
                                 std::string_view source) {
   Diagnostic d;
@@ -326,6 +351,7 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
   for (auto& stmt : std::get<ast::Program>(parsed).statements) {
     try {
       interp::check_cancelled();
+      if (impl_->options.sandboxed) refuse_in_sandbox(stmt);
       interp::substitute_params(stmt, impl_->settings.all_params());
       const interp::Binder binder(*impl_->data, impl_->settings, text);
       const interp::BoundStatement bound = binder.bind(stmt);

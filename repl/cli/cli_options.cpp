@@ -7,7 +7,7 @@ namespace icq::cli {
 namespace {
 
 // Words that follow the options and are commands of their own, each with its own options.
-bool is_command(const std::string& word) { return word == "fetch" || word == "mcp"; }
+bool is_command(const std::string& word) { return word == "fetch" || word == "mcp" || word == "serve"; }
 
 }  // namespace
 
@@ -92,6 +92,7 @@ std::string usage_text() {
          "  icq -c \"compare ...\"       run one query\n"
          "  icq fetch                  download today's data from the InferenceX API into the cache (icq fetch --help)\n"
          "  icq mcp                    serve the interpreter to AI assistants over MCP on stdio (icq mcp --help)\n"
+         "  icq serve                  every query a URL: an HTTP server of pages, JSON, CSV and SVG (icq serve --help)\n"
          "\n"
          "options:\n" +
          hosts::options_help(option_table(unused)) +
