@@ -75,6 +75,7 @@ struct Using {
 
 struct OrderItem {
   Word column;
+  std::optional<Word> qualifier;  // `order by ttft p99`: a metric's percentile
   bool descending = false;
 };
 

@@ -147,7 +147,7 @@ using selector = pt::selector<
                           percent_item, clamp_clause, show_clause, metric_item, metric_name, qualifier, using_prices, using_cost,
                           using_dashboard, using_interactivity, cost_method, dashboard_date, percentile_word,
                           price_word, tokens_clause, token_word, list_what, describe_kind, describe_name, help_topic,
-                          let_ref, let_side, since_clause, by_clause, order_item, order_column, order_direction,
+                          let_ref, let_side, since_clause, by_clause, order_item, order_column, order_qualifier, order_direction,
                           limit_clause, noise_clause, noise_runs, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
                           set_name, set_arg, let_stmt, let_name, param_stmt, param_name, param_value, load_stmt, load_path,
                           explain_stmt, plot_stmt, by_field, limit_value, expect_stmt, expect_operand, expect_rhs, expect_cmp,
@@ -335,6 +335,7 @@ void add_clause(const Node& c, ast::Clauses& out) {
     ast::OrderItem item;
     for (const auto& part : c.children) {
       if (part->is_type<order_column>()) item.column = word_of(*part);
+      else if (part->is_type<order_qualifier>()) item.qualifier = word_of(*part);
       else item.descending = text::iequals(part->string_view(), "desc");
     }
     out.order.push_back(std::move(item));

@@ -7,7 +7,10 @@
 #include "catalog/catalog.hpp"
 #include "icq/render.hpp"
 #include "catalog/metrics.hpp"
+#include "bind/columns.hpp"
 #include "bind/filters.hpp"
+#include "data/dimensions.hpp"
+#include "data/fields.hpp"
 #include "eval/statements.hpp"
 #include "keywords.hpp"
 #include "parser.hpp"
@@ -35,6 +38,12 @@ std::vector<std::string> tokens_of(std::string_view line, std::string& partial) 
   const auto semi = std::find(tokens.rbegin(), tokens.rend(), ";");
   if (semi != tokens.rend()) tokens.erase(tokens.begin(), semi.base());
   return tokens;
+}
+
+// A column that takes a statistic: a latency metric (`ttft p99`), or interactivity's own field.
+bool takes_stat(const std::string& word) {
+  if (const catalog::Metric* m = catalog::find_metric(word)) return m->takes_percentile;
+  return data::quantity_from_name(word).has_value();
 }
 
 std::optional<LineField> filter_field(const std::string& kw) {
@@ -100,6 +109,14 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
     if (prev == "on") out.insert("date");
   } else if (after_comma && k >= 2 && filter_field(prev2)) {
     add_all(present(*filter_field(prev2)));
+  } else if (takes_stat(prev) && !after_comma && (last_kw == "show" || last_kw == "where" || last_kw == "order" || last_kw == "by")) {
+    // `show ttft p<Tab>`: a latency's statistic, or whatever may follow the column.
+    for (const auto& w : data::kStatWords) out.insert(std::string(w.word));
+    if (last_kw == "order" || last_kw == "by") add_all({"asc", "desc"});
+    else if (last_kw == "where") add_all({"<", "<=", ">", ">=", "=", "!="});
+    add_all(grammar::clause_keywords());
+  } else if ((prev == "by" && prev2 == "order") || (after_comma && last_kw == "by" && tokens.front() != "trend")) {
+    add_all(row_column_names());
   } else if (prev == "show" || (after_comma && last_kw == "show")) {
     for (const auto& m : catalog::metrics()) out.insert(m.key);
     if (tokens.front() == "compare") add_all({"config", "deployable"});  // what stands behind each value
@@ -139,11 +156,12 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
     for (const auto& r : ds.rows()) dates.insert(r.date);
     for (auto d : dates) out.insert(text::format_date(d));
   } else if (prev == "by" && tokens.front() == "trend") {
-    add_all({"gpu", "model", "precision", "framework", "family", "spec", "seq", "deployment", "vendor"});
+    for (const auto& d : data::dimensions()) out.emplace(d.keyword);
   } else if (prev == "at") {
     add_all({"interactivity", "band"});
-  } else if (prev == "where" || prev == "and" || prev == "or") {
+  } else if (prev == "where" || prev == "and" || prev == "or" || prev == "not") {
     for (const auto& field : row_fields()) out.insert(field.name);
+    add_all(row_metric_names());
   } else {
     add_all(grammar::clause_keywords());
     out.insert("vs");

@@ -16,7 +16,7 @@
 namespace icq::interp {
 
 BoundFrontier Binder::bind(const ast::Frontier& f) const {
-  check_clauses(f.clauses, "frontier", kFilters | kShow | kAxis | kPrices);
+  check_clauses(f.clauses, "frontier");
   BoundFrontier b;
   b.pricing = resolve_method(f.clauses.usings, settings_.method()).pricing;
   b.selection = priced(b.pricing).bind_selection(f.clauses);
@@ -26,7 +26,7 @@ BoundFrontier Binder::bind(const ast::Frontier& f) const {
 }
 
 BoundPoints Binder::bind(const ast::Points& p) const {
-  check_clauses(p.clauses, "points", kFilters | kShow | kOrder | kAxis | kPrices);
+  check_clauses(p.clauses, "points");
   BoundPoints b;
   b.pricing = resolve_method(p.clauses.usings, settings_.method()).pricing;
   b.selection = priced(b.pricing).bind_selection(p.clauses);
@@ -37,7 +37,7 @@ BoundPoints Binder::bind(const ast::Points& p) const {
 }
 
 BoundAccuracy Binder::bind(const ast::Accuracy& a) const {
-  check_clauses(a.clauses, "accuracy", kFilters);
+  check_clauses(a.clauses, "accuracy");
   for (const auto& f : a.clauses.filters)
     if (f.key == "seq") throw QueryError("evaluations are not tied to a sequence shape; drop the seq filter", f.key_span);
   if (!a.clauses.where.empty())
@@ -46,13 +46,21 @@ BoundAccuracy Binder::bind(const ast::Accuracy& a) const {
 }
 
 BoundTrend Binder::bind(const ast::Trend& t) const {
-  const ast::Clauses& cl = t.clauses;
-  check_clauses(cl, "trend", kFilters | kTargets | kEconomics | kHistory);
-  if (!cl.targets)
+  check_clauses(t.clauses, "trend");
+  if (!t.clauses.targets)
     throw QueryError("trend needs the interactivity to read the metric at", {0, 0},
                      "e.g. trend throughput on b200 model dsr1 precision fp4 at interactivity 50");
-  if (cl.date) throw QueryError("trend walks the run dates itself; use `since DATE` to start later", cl.date->span);
   BoundTrend b;
+  // `as of DATE` ends the trend there: the run dates it walks, each read as of itself.
+  ast::Clauses cl = t.clauses;
+  if (cl.date && cl.date->kind == ast::DateSelection::Kind::on)
+    throw QueryError("trend walks the run dates itself; `on date` would leave one", cl.date->span,
+                     "give the dates it walks with `since DATE` and `as of DATE`, or `compare … on date DATE` for one date");
+  if (cl.date) {
+    b.until = text::parse_date(cl.date->date.text);
+    if (!b.until) throw QueryError(fmt::format("'{}' is not a calendar date", cl.date->date.text), cl.date->date.span);
+    cl.date.reset();
+  }
   std::tie(b.tokens, b.token_field) = bind_tokens(cl);
   for (const auto& m : t.metrics) b.metrics.push_back(bind_metric(m, b.tokens));
   b.targets = bind_targets(*cl.targets);
@@ -65,7 +73,8 @@ BoundTrend Binder::bind(const ast::Trend& t) const {
     if (!b.since) throw QueryError(fmt::format("'{}' is not a calendar date", cl.since->text), cl.since->span);
   }
   if (cl.by) {
-    static const std::vector<std::string> fields = {"gpu", "model", "precision", "framework", "family", "spec", "seq", "deployment", "vendor"};
+    std::vector<std::string> fields;  // a series per value of any dimension
+    for (const auto& d : data::dimensions()) fields.emplace_back(d.keyword);
     const std::string f = text::lower(cl.by->text);
     if (std::find(fields.begin(), fields.end(), f) == fields.end()) {
       const auto s = text::closest(f, fields);
@@ -129,8 +138,10 @@ BoundMetric Binder::bind_by_metric(const ast::Clauses& cl) const {
   return bind_metric(ref, bind_tokens(cl).first);
 }
 
-BoundCompare Binder::bind(const ast::Compare& c) const {
-  BoundCompare q = bind_compare(c);
+BoundCompare Binder::bind(const ast::Compare& c) const { return bind_compare_sides(c, "compare"); }
+
+BoundCompare Binder::bind_compare_sides(const ast::Compare& c, std::string_view statement) const {
+  BoundCompare q = bind_compare(c, statement);
   if (c.all_values && q.sides.empty()) check_filters_match(data_, q.shared.filters);
   if (c.all_values && q.sides.size() < 2)
     throw QueryError(fmt::format("{} *: only {} present under the shared filters, nothing to compare", q.dimension,
@@ -160,7 +171,7 @@ BoundRank Binder::bind(const ast::Rank& r) const {
                      "e.g. rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k");
   BoundRank out;
   out.dimension = config ? "config" : c.dimension->text == "hardware" ? "gpu" : c.dimension->text;
-  out.compare = bind_compare(c);
+  out.compare = bind_compare(c, "rank");
   if (config) expand_configs(out.compare, r.dimension.span);
   if (out.compare.sides.empty()) check_filters_match(data_, out.compare.shared.filters);
   if (out.compare.sides.empty())
@@ -180,7 +191,7 @@ BoundCrossover Binder::bind(const ast::Crossover& x) const {
     throw QueryError("crossover scans the whole band both sides were measured in; drop `at`", c.clauses.targets->span,
                      "e.g. crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by throughput");
   BoundCrossover out;
-  out.compare = bind(c);
+  out.compare = bind_compare_sides(c, "crossover");
   metrics_with(out.compare, bind_by_metric(x.compare.clauses));
   out.compare.metrics.resize(1);
   return out;

@@ -1,4 +1,5 @@
 #include "bind/binder.hpp"
+#include "keywords.hpp"
 
 #include "bind/columns.hpp"
 #include "bind/method.hpp"
@@ -122,7 +123,7 @@ LineFilter Binder::bind_filter(const ast::Filter& f) const {
 
 // The numeric row columns `where` may test besides the row fields: measured metrics (`ttft p99`,
 // `interactivity`, `throughput`) and the row's economics.
-static std::vector<std::string> row_metric_names() {
+std::vector<std::string> row_metric_names() {
   const Pricing any = Settings{}.pricing();
   std::vector<std::string> out;
   for (const auto& n : row_column_names())
@@ -226,6 +227,7 @@ DateSelection Binder::bind_date(const ast::DateSelection& d) const {
   DateSelection out;
   out.kind = d.kind == ast::DateSelection::Kind::as_of ? DateSelection::Kind::as_of : DateSelection::Kind::on;
   out.date = date_of(d.date);
+  out.begin = d.date.span.begin, out.end = d.date.span.end;
   return out;
 }
 
@@ -253,21 +255,12 @@ BoundMetric Binder::bind_metric(const ast::MetricRef& m, std::string_view tokens
   b.metric = metric;
   std::string q = m.qualifier ? text::lower(m.qualifier->text) : std::string{};
   if (metric->takes_percentile) {
-    if (q.empty() || q == "p50") q = "median";
-    data::Stat stat;
-    if (q == "median") stat = data::Stat::median;
-    else if (q == "mean") stat = data::Stat::mean;
-    else if (q == "p90") stat = data::Stat::p90;
-    else if (q == "p99") stat = data::Stat::p99;
-    else if (q == "p99.9") stat = data::Stat::p999;
-    else
-      throw QueryError(fmt::format("'{}' takes mean, median, p90, p99 or p99.9, not '{}'", metric->key, m.qualifier->text),
-                       m.qualifier->span);
-    const data::Quantity quantity = metric->key == "ttft" ? data::Quantity::ttft
-                                    : metric->key == "tpot" ? data::Quantity::tpot
-                                    : metric->key == "itl"  ? data::Quantity::itl
-                                                            : data::Quantity::e2el;
-    b.field = data::stat_field(stat, quantity);
+    const std::optional<data::Stat> stat = q.empty() ? data::Stat::median : data::stat_from_word(q);
+    if (!stat)
+      throw QueryError(fmt::format("'{}' takes {}, not '{}'", metric->key, data::stat_words_text(), m.qualifier->text), m.qualifier->span);
+    if (*stat == data::Stat::median) q = "median";
+    const data::Quantity quantity = *data::quantity_from_name(metric->key);  // the catalog's latencies are the quantities
+    b.field = data::stat_field(*stat, quantity);
     b.text = metric->key + (q == "median" ? "" : " " + q);
     // TPOT and ITL read best in milliseconds, TTFT and E2E latency in seconds.
     const bool ms = metric->scale == 1000;
@@ -354,37 +347,33 @@ Selection Binder::bind_selection(const ast::Clauses& cl) const {
   return sel;
 }
 
-void Binder::check_clauses(const ast::Clauses& cl, std::string_view statement, unsigned allowed) const {
-  auto reject = [&](ast::Span span, std::string_view clause, std::string_view belongs) {
-    throw QueryError(fmt::format("`{}` does not apply to {}", clause, statement), span, fmt::format("`{}` belongs to {}", clause, belongs));
+void Binder::check_clauses(const ast::Clauses& cl, std::string_view statement) const {
+  namespace clause = grammar::clause;
+  const unsigned allowed = grammar::statement_doc(statement)->clauses;
+  auto check = [&](unsigned group, ast::Span span, std::string_view written) {
+    if (allowed & group) return;
+    throw QueryError(fmt::format("`{}` does not apply to {}", written, statement), span,
+                     fmt::format("`{}` belongs to {}", written, grammar::statements_taking(group)));
   };
-  if (!(allowed & kFilters)) {
-    if (!cl.filters.empty()) reject(cl.filters.front().key_span, cl.filters.front().key, "statements that select rows");
-    if (!cl.where.empty()) reject(cl.where.front().span, "where", "statements that select rows");
-    if (cl.date) reject(cl.date->span, "as of / on date", "statements that select rows");
-    if (!cl.lets.empty()) reject(cl.lets.front().span, cl.lets.front().text, "statements that select rows");
-  }
-  if (!(allowed & kTargets)) {
-    if (cl.targets) reject(cl.targets->span, "at", "compare and trend");
-    if (cl.clamp) reject(*cl.clamp, "clamp", "compare and trend");
-  }
-  if (!(allowed & kShow) && !cl.show.empty()) reject(cl.show_span, "show", "compare, trend and points");
+  if (!cl.filters.empty()) check(clause::filters, cl.filters.front().key_span, cl.filters.front().key);
+  if (!cl.lets.empty()) check(clause::filters, cl.lets.front().span, cl.lets.front().text);
+  if (!cl.where.empty()) check(clause::where, cl.where.front().span, "where");
+  if (cl.date) check(clause::date, cl.date->span, cl.date->kind == ast::DateSelection::Kind::on ? "on date" : "as of");
+  if (cl.targets) check(clause::targets, cl.targets->span, "at");
+  if (cl.clamp) check(clause::targets, *cl.clamp, "clamp");
+  if (!cl.show.empty()) check(clause::show, cl.show_span, "show");
   for (const auto& u : cl.usings) {
-    const bool axis = u.kind == ast::Using::Kind::interactivity, prices = u.kind == ast::Using::Kind::prices;
-    if (!(allowed & kEconomics) && !(axis && (allowed & kAxis)) && !(prices && (allowed & kPrices)))
-      reject(u.span, "using " + written_text(u.span).substr(6),
-             axis ? "compare, trend, frontier and points" : prices ? "compare, trend, rank, crossover, frontier and points" : "compare and trend");
+    const unsigned group = u.kind == ast::Using::Kind::interactivity ? clause::axis
+                           : u.kind == ast::Using::Kind::prices      ? clause::prices
+                                                                     : clause::economics;
+    check(group, u.span, "using " + written_text(u.span).substr(6));
   }
-  if (!(allowed & kEconomics) && cl.tokens) reject(cl.tokens->span, "tokens", "compare and trend");
-  if (!(allowed & kHistory)) {
-    if (cl.since) reject(cl.since->span, "since", "trend");
-    if (cl.by) reject(cl.by->span, "by", "trend, rank and crossover");
-  }
-  if (!(allowed & kNoise) && cl.noise) reject(cl.noise->span, "with noise", "compare");
-  if (!(allowed & kOrder)) {
-    if (!cl.order.empty()) reject(cl.order.front().column.span, "order by", "points");
-    if (cl.limit) reject(cl.limit->span, "limit", "points");
-  }
+  if (cl.tokens) check(clause::economics, cl.tokens->span, "tokens");
+  if (cl.since) check(clause::since, cl.since->span, "since");
+  if (cl.by) check(clause::by, cl.by->span, "by");
+  if (cl.noise) check(clause::noise, cl.noise->span, "with noise");
+  if (!cl.order.empty()) check(clause::order, cl.order.front().column.span, "order by");
+  if (cl.limit) check(clause::order, cl.limit->span, "limit");
 }
 
 std::vector<double> Binder::bind_targets(const ast::Targets& t) const {
@@ -448,7 +437,7 @@ std::vector<std::string> Binder::apply_defaults(Selection& shared, const std::fu
 
 std::string display_of(LineField field, const std::string& key) { return data::dimension(field).display(key); }
 
-BoundCompare Binder::bind_compare(const ast::Compare& c) const {
+BoundCompare Binder::bind_compare(const ast::Compare& c, std::string_view statement) const {
   BoundCompare out;
   std::optional<LineField> dim_field;
   if (c.dimension) {
@@ -466,7 +455,7 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
       if (out.dimension == "date") {
         if (s.value->kind != ast::Word::Kind::date)
           throw QueryError(fmt::format("'{}' is not a date", s.value->text), s.value->span, "compare date 2026-02-20 vs 2026-05-19 …");
-        side.selection.date = {DateSelection::Kind::on, date_of(*s.value)};
+        side.selection.date = {DateSelection::Kind::on, date_of(*s.value), s.value->span.begin, s.value->span.end};
         side.label = text::format_date(side.selection.date.date);
         side.display = side.label;
       } else if (const auto* g = *dim_field == LineField::model ? model_group(*s.value) : nullptr) {
@@ -500,7 +489,7 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
 
   // Shared clauses.
   const ast::Clauses& cl = c.clauses;
-  check_clauses(cl, "compare", kFilters | kTargets | kShow | kEconomics | kNoise);
+  check_clauses(cl, statement);
   if (cl.noise) {
     const double n = cl.noise->text.empty() ? 5 : number_of(*cl.noise, "a count of run dates");
     if (n < 2 || n != std::floor(n) || n > 100)

@@ -53,6 +53,10 @@ struct Settings {
   }
 };
 
+// The numeric row columns `where` and `order by` take besides the row fields: measured metrics
+// (`ttft p99`, `interactivity`, `throughput`) and the row's economics.
+std::vector<std::string> row_metric_names();
+
 class Binder {
  public:
   // `source` is the program text the AST's spans point into.
@@ -98,8 +102,7 @@ class Binder {
   std::vector<double> bind_targets(const ast::Targets& t) const;
 
   // Clause groups a statement accepts; others are errors naming the statement they belong to.
-  static constexpr unsigned kFilters = 1, kTargets = 2, kShow = 4, kEconomics = 8, kHistory = 16, kOrder = 32, kAxis = 64, kPrices = 128, kNoise = 256;
-  void check_clauses(const ast::Clauses& cl, std::string_view statement, unsigned allowed) const;
+  void check_clauses(const ast::Clauses& cl, std::string_view statement) const;
   const Settings& settings() const noexcept { return settings_; }
   // The same binder with a statement's own prices (`using prices …`), for `where cost < …`.
   [[nodiscard]] Binder priced(const Pricing& pricing) const {
@@ -115,7 +118,9 @@ class Binder {
   void expand_configs(BoundCompare& q, ast::Span span) const;
   BoundMetric bind_by_metric(const ast::Clauses& cl) const;
   std::optional<RowColumn> metric_of_row(const ast::Word& name, const std::optional<ast::Word>& qualifier) const;
-  BoundCompare bind_compare(const ast::Compare& c) const;  // sides, shared clauses, defaults, method
+  // Sides, shared clauses, defaults, method; `statement` (compare, rank, crossover) decides the clauses taken.
+  BoundCompare bind_compare(const ast::Compare& c, std::string_view statement) const;
+  BoundCompare bind_compare_sides(const ast::Compare& c, std::string_view statement) const;  // and `DIMENSION *` checked
 
   const data::Dataset& data_;
   const Settings& settings_;

@@ -132,6 +132,7 @@ struct BoundTrend {
   std::string tokens = "total";
   data::Field token_field = data::Field::tput_per_gpu;
   std::optional<std::int32_t> since;
+  std::optional<std::int32_t> until;  // `as of DATE`: the last run date walked
   std::optional<LineField> by;
 };
 

@@ -153,11 +153,11 @@ RowColumn row_column(const ast::Word& word, const std::optional<ast::Word>& qual
       if (qualifier) throw QueryError(fmt::format("'{}' takes no qualifier ('{}')", n, qualifier->text), qualifier->span);
       return c;
     }
-  if (name == "ttft" || name == "tpot" || name == "itl" || name == "e2el" || name == "intvty") {
-    const std::string stat = q.empty() || q == "p50" ? "median" : q == "p99.9" ? "p99.9" : q;
-    const auto f = data::field_from_name(stat + "_" + name);
-    if (!f) throw QueryError(fmt::format("'{}' takes mean, median, p90, p99 or p99.9, not '{}'", name, qualifier->text), qualifier->span);
-    return metric(name + (stat == "median" ? "" : " " + stat), name == "intvty" ? "tok/s/user" : "s", *f);
+  if (const auto quantity = data::quantity_from_name(name)) {
+    const std::optional<data::Stat> stat = q.empty() ? data::Stat::median : data::stat_from_word(q);
+    if (!stat) throw QueryError(fmt::format("'{}' takes {}, not '{}'", name, data::stat_words_text(), qualifier->text), qualifier->span);
+    return metric(name + (*stat == data::Stat::median ? "" : " " + q), *quantity == data::Quantity::intvty ? "tok/s/user" : "s",
+                  data::stat_field(*stat, *quantity));
   }
   if (const auto f = data::field_from_name(name)) return metric(name, "", *f);
   const auto s = text::closest(name, row_column_names());

@@ -246,6 +246,29 @@ void check_filters_match(const data::Dataset& ds, const std::vector<LineFilter>&
                                                text::join(there, ", ")));
 }
 
+void check_date_matches(const data::Dataset& ds, const std::vector<LineFilter>& filters, const DateSelection& date) {
+  if (date.kind == DateSelection::Kind::latest) return;
+  std::set<std::int32_t> dates;
+  for (std::size_t l = 0; l < ds.lines().size(); ++l)
+    if (std::all_of(filters.begin(), filters.end(), [&](const LineFilter& f) { return f.matches(ds.lines()[l]); }))
+      for (std::size_t i = ds.line_begin(l); i < ds.line_begin(l + 1); ++i) dates.insert(ds.rows()[i].date);
+  if (dates.empty()) return;  // the filters' own error
+  std::string under;
+  for (const auto& f : filters) under += " " + f.text();
+  const std::string first = text::format_date(*dates.begin()), last = text::format_date(*dates.rbegin());
+  if (date.kind == DateSelection::Kind::as_of && date.date < *dates.begin())
+    throw QueryError(fmt::format("no run on or before {}{}: the earliest is {}", text::format_date(date.date), under.empty() ? "" : " for" + under, first),
+                     {date.begin, date.end}, fmt::format("run dates there: {} to {} (`list dates for …`)", first, last));
+  if (date.kind == DateSelection::Kind::on && !dates.count(date.date)) {
+    const auto after = dates.lower_bound(date.date);
+    std::vector<std::string> near;
+    if (after != dates.begin()) near.push_back(text::format_date(*std::prev(after)));
+    if (after != dates.end()) near.push_back(text::format_date(*after));
+    throw QueryError(fmt::format("no run on {}{}", text::format_date(date.date), under.empty() ? "" : " for" + under), {date.begin, date.end},
+                     fmt::format("the nearest run dates: {} (`list dates for …`)", text::join(near, ", ")));
+  }
+}
+
 std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel) {
   std::vector<std::uint32_t> out;
   for (std::size_t l = 0; l < ds.lines().size(); ++l)

@@ -70,6 +70,7 @@ struct BoundExpr {
 struct DateSelection {
   enum class Kind { latest, as_of, on } kind = Kind::latest;
   std::int32_t date = 0;
+  std::uint32_t begin = 0, end = 0;  // the date as written, for errors
   [[nodiscard]] std::string text() const;  // "", "as of 2026-05-01", "on date 2026-05-19"
 };
 
@@ -110,6 +111,9 @@ std::vector<std::string> present_values(const data::Dataset& ds, const Selection
 const LineFilter* first_emptying_filter(const data::Dataset& ds, const std::vector<LineFilter>& filters);
 // QueryError at that filter (caret on it, the values present under the ones before it), if any.
 void check_filters_match(const data::Dataset& ds, const std::vector<LineFilter>& filters);
+// When the filters match rows but no run date does (`as of` before the first run, `on date` of no
+// run): an error on the date naming the run dates there are.
+void check_date_matches(const data::Dataset& ds, const std::vector<LineFilter>& filters, const DateSelection& date);
 
 // Indices of the lines every filter of `sel` matches.
 std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel);

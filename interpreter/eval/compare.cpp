@@ -164,6 +164,12 @@ std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, s
     const BoundSide& side = q.sides[i];
     // A shared filter that leaves nothing is the error, not the side that meets it first.
     if (c.empty()) check_filters_match(ds, q.shared.filters);
+    // A date before every run of the shared filters is the error (a date side's own date too); a
+    // side that alone lacks runs then is the side's.
+    if (c.empty()) {
+      const Selection all = merged(q.shared, side.selection);
+      check_date_matches(ds, q.shared.filters, all.date);
+    }
     if (c.empty()) {
       std::string help;
       if (q.dimension != "filters" && q.dimension != "date") {
@@ -308,7 +314,8 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   const std::vector<SideNoise> noise = q.noise_runs ? side_noise(q, curves, ds) : std::vector<SideNoise>{};
   std::vector<std::vector<std::optional<double>>> read(curves.size());  // where each side's values were read, for the noise notes
   cmp.noise_runs = q.noise_runs;
-  for (double t : targets) {
+  for (std::size_t tr_index = 0; tr_index < targets.size(); ++tr_index) {
+    const double t = targets[tr_index];
     check_cancelled();  // thousands of targets (`at 10..200 step 0.01`) over many sides
     TargetResult tr;
     tr.interactivity = t;
@@ -319,7 +326,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       at.push_back(evaluate_at(curves[si], ds, t, q.clamp, metrics, q.method, q.token_field));
       const PointValues& pv = at.back();
       if (pv.status == Status::out_of_range)
-        caveats.out_of_range.push_back(fmt::format("{} at {} tok/s/user (frontier {})", who, number_text(t), curves[si].frontier_text()));
+        caveats.out_of_range.push_back({si, tr_index, t, curves[si].frontier_text(t)});
       if (pv.status == Status::clamped) caveats.clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", who, number_text(t), pv.x));
       if (pv.status != Status::out_of_range) {
         if (pv.mixed_gpu && ((wants_money && q.method.cost == CostMethod::derived) || wants_power)) caveats.mixed.push_back(fmt::format("{} at {}", who, number_text(t)));
@@ -368,7 +375,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     for (const auto& m : metrics) vin.metrics.push_back(verdict_metric(m));
     for (std::size_t si = 0; si < curves.size(); ++si) {
       const bool out = at[si].status == Status::out_of_range;
-      VerdictSide vs{q.sides[si].display, out, at[si].status == Status::clamped, out ? curves[si].frontier_text() : std::string(), {},
+      VerdictSide vs{q.sides[si].display, out, at[si].status == Status::clamped, out ? curves[si].frontier_text(t) : std::string(), {},
                      tr.values[si].evidence ? caution(q.sides[si].display, t, *tr.values[si].evidence) : std::string()};
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
         const auto& v = at[si].values[mi];

@@ -19,6 +19,31 @@ namespace icq::interp {
 
 namespace {
 
+// Each side's targets without a value, neighbouring targets joined into one stretch:
+// "FP8 at 20–31 tok/s/user (12 targets; frontier 31.03–163.50)".
+std::string out_of_range_text(const BoundCompare& q, const std::vector<CompareCaveats::Missing>& missing) {
+  std::vector<CompareCaveats::Missing> by_side = missing;
+  std::stable_sort(by_side.begin(), by_side.end(), [](const auto& a, const auto& b) { return a.side < b.side; });
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < by_side.size();) {
+    std::size_t j = i + 1;
+    while (j < by_side.size() && by_side[j].side == by_side[i].side && by_side[j].index == by_side[j - 1].index + 1) ++j;
+    const auto& first = by_side[i];
+    const auto& last = by_side[j - 1];
+    // The frontier told apart from both ends of the stretch: the one with more places.
+    const std::string& frontier = first.frontier.size() >= last.frontier.size() ? first.frontier : last.frontier;
+    const std::string& who = q.sides[first.side].display;
+    if (j - i == 1) parts.push_back(fmt::format("{} at {} tok/s/user (frontier {})", who, number_text(first.target), first.frontier));
+    else if (j - i == 2)
+      parts.push_back(fmt::format("{} at {} and {} tok/s/user (frontier {})", who, number_text(first.target), number_text(last.target), frontier));
+    else
+      parts.push_back(fmt::format("{} at {}–{} tok/s/user ({} targets; frontier {})", who, number_text(first.target), number_text(last.target),
+                                  j - i, frontier));
+    i = j;
+  }
+  return text::join(parts, "; ");
+}
+
 using data::Field;
 using text::plural;
 
@@ -196,7 +221,7 @@ std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<
                                 text::join(s, ", ")));
   }
   if (!caveats.out_of_range.empty())
-    notes.push_back("out of range, no value: " + text::join(caveats.out_of_range, "; ") +
+    notes.push_back("out of range, no value: " + out_of_range_text(q, caveats.out_of_range) +
                     " — `clamp` takes the frontier's edge value instead, as the dashboard does silently");
   if (!caveats.clamped.empty()) notes.push_back("clamped (asked for with `clamp`): " + text::join(caveats.clamped, "; "));
   for (auto& n : evidence_notes(q, caveats)) notes.push_back(std::move(n));

@@ -18,7 +18,14 @@ namespace icq::interp {
 
 // What a comparison meets at its targets, for the notes; each entry names the side and target.
 struct CompareCaveats {
-  std::vector<std::string> out_of_range, clamped, mixed, mixed_config, zero_tput;
+  // Targets a side has no value at, in target order: the notes join a side's neighbouring targets.
+  struct Missing {
+    std::size_t side = 0, index = 0;  // the target's position in the statement's targets
+    double target = 0;
+    std::string frontier;  // the side's frontier span, told apart from the target
+  };
+  std::vector<Missing> out_of_range;
+  std::vector<std::string> clamped, mixed, mixed_config, zero_tput;
   // Values that are not solid (SEMANTICS.md §12), per side in target order: the target and its evidence.
   struct Reading {
     std::size_t side = 0;

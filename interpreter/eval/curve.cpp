@@ -114,6 +114,15 @@ std::string Curve::frontier_text() const {
                                : fmt::format("{:.1f}–{:.1f}", frontier_.front().x, frontier_.back().x);
 }
 
+std::string Curve::frontier_text(double near) const {
+  if (frontier_.empty()) return "empty";
+  const double lo = frontier_.front().x, hi = frontier_.back().x;
+  int places = 1;
+  const auto same = [&](double x, int p) { return fmt::format("{:.{}f}", x, p) == fmt::format("{:.{}f}", near, p); };
+  while (places < 4 && (same(lo, places) || same(hi, places))) ++places;
+  return frontier_.size() == 1 ? fmt::format("{:.{}f}", lo, places) : fmt::format("{:.{}f}–{:.{}f}", lo, places, hi, places);
+}
+
 std::string Curve::range_text() const { return range_ ? fmt::format("{:.1f}–{:.1f}", range_->lo, range_->hi) : "none"; }
 
 const data::Evaluation* evaluation_for(const data::Dataset& ds, const data::Line& line) {

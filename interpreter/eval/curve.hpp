@@ -48,6 +48,9 @@ class Curve {
   // The frontier knots that determine the value at x: one knot, or the two bracketing it.
   [[nodiscard]] std::vector<const data::Row*> knots_at(double x) const;
   [[nodiscard]] std::string frontier_text() const;  // "31.0–163.5"
+  // The frontier's span with the places that tell it apart from `near`, a target outside it:
+  // "31.03–163.50" next to 31, where "31.0" would read as if 31 were inside.
+  [[nodiscard]] std::string frontier_text(double near) const;
   [[nodiscard]] std::string range_text() const;     // "16.1–163.5"
 
  private:

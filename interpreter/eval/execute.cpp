@@ -50,7 +50,7 @@ Result execute(const BoundStatement& statement, Context& c) {
             return explain(run_query(*e.inner, c.data, &trace), trace);
           },
           [&](const BoundCommand<ast::List>& l) {
-            if (text::iequals(l.statement.what.text, "settings")) return list_settings(c.settings);
+            if (text::iequals(l.statement.what.text, "settings")) return list_settings(c.settings, c.format);
             return run_list(l.statement, c.binder, c.data);
           },
           [&](const BoundCommand<ast::Describe>& d) { return run_describe(d.statement, c.binder, c.data, c.settings); },

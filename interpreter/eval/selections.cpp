@@ -6,6 +6,7 @@
 #include <set>
 
 #include "bind/columns.hpp"
+#include "data/dimensions.hpp"
 #include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "eval/curve.hpp"
@@ -78,8 +79,11 @@ Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainT
   r.kind = Kind::frontier;
   r.query = "frontier" + selection_text(sel);
   if (trace) trace->sides.push_back({"frontier", st, curve.frontier().size()});
-  if (curve.empty())
+  if (curve.empty()) {
+    check_filters_match(ds, sel.filters);
+    check_date_matches(ds, sel.filters, sel.date);
     throw QueryError(fmt::format("no rows match{}", selection_text(sel)), {0, 0}, "check the filters with `list gpus`, `list dates for …`");
+  }
   std::vector<std::uint32_t> rows;
   for (const auto& p : curve.frontier()) rows.push_back(static_cast<std::uint32_t>(p.index));
   const auto cols = columns_of(stmt.show, {"interactivity", "throughput", "gpu", "framework", "precision", "spec", "deployment", "tp",
@@ -111,7 +115,7 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   // order by: columns may be any row column, shown or not.
   if (!stmt.order.empty()) {
     std::vector<std::pair<RowColumn, bool>> keys;
-    for (const auto& o : stmt.order) keys.emplace_back(row_column(o.column, std::nullopt, &stmt.pricing), o.descending);
+    for (const auto& o : stmt.order) keys.emplace_back(row_column(o.column, o.qualifier, &stmt.pricing), o.descending);
     std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
       for (const auto& [col, desc] : keys) {
         const Value va = col.get(ds, ds.rows()[a]), vb = col.get(ds, ds.rows()[b]);
@@ -134,7 +138,8 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   }
   if (!stmt.order.empty()) {
     std::vector<std::string> o;
-    for (const auto& item : stmt.order) o.push_back(text::lower(item.column.text) + (item.descending ? " desc" : " asc"));
+    for (const auto& item : stmt.order) o.push_back(text::lower(item.column.text) + (item.qualifier ? " " + text::lower(item.qualifier->text) : "") +
+                  (item.descending ? " desc" : " asc"));
     r.query += " order by " + text::join(o, ", ");
   }
   if (stmt.limit) r.query += fmt::format(" limit {}", *stmt.limit);
@@ -145,6 +150,18 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
                                  sel.date.kind == DateSelection::Kind::latest ? "the latest run" : "the run " + sel.date.text(),
                                  sel.where.empty() ? "" : ", then the where conditions");
   r.notes.push_back(note);
+  // points takes no default sequence or model (compare and frontier do): say what the rows span.
+  std::vector<std::string> spans;
+  for (const LineField f : {LineField::seq, LineField::model}) {
+    if (std::any_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& lf) { return lf.field == f; })) continue;
+    std::set<std::string> values;
+    for (const std::uint32_t i : rows) values.insert(data::line_value(f, ds.line_of(ds.rows()[i])));
+    if (values.size() > 1)
+      spans.push_back(fmt::format("{} {} ({})", values.size(), data::dimension(f).list_word, text::join(std::vector<std::string>(values.begin(), values.end()), ", ")));
+  }
+  if (!spans.empty())
+    r.notes.push_back(fmt::format("the rows span {}: points takes no default sequence or model (compare and frontier default to seq 1k/1k); "
+                                  "add `seq` or `model` to narrow them", text::join(spans, " and ")));
   if (selected.rows_without_x) r.notes.push_back(fmt::format("{} of them have no median interactivity", selected.rows_without_x));
   if (economics) r.notes.push_back(*economics);
   for (auto& n : table_rate_notes(cols, ds, rows)) r.notes.push_back(std::move(n));

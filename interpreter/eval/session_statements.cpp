@@ -7,6 +7,7 @@
 #include "bind/method.hpp"
 #include "num/decimal.hpp"
 #include "bind/query_error.hpp"
+#include "text/dates.hpp"
 #include "text/text.hpp"
 
 namespace icq::interp {
@@ -133,14 +134,23 @@ Result run_param(const ast::Param& stmt, Settings& settings) {
   return r;
 }
 
-Result list_settings(const Settings& settings) {
+Result list_settings(const Settings& settings, const std::optional<Format>& format) {
   Result r;
   r.kind = Kind::list;
   r.query = "list settings";
   Table t;
   t.title = "settings";
   t.columns = {{"setting", "", Column::Type::text}, {"value", "", Column::Type::text}};
-  t.rows.push_back({std::string("prices"), fmt::format("{} edition, {} tier", settings.edition->name, settings.tier)});
+  // Every setting in force, the defaults said as such: nobody has to guess what a statement computes with.
+  const Settings defaults;
+  const auto said = [](std::string value, bool is_default) { return is_default ? value + " (default)" : value; };
+  t.rows.push_back({std::string("prices"), said(fmt::format("{} edition, {} tier", settings.edition->name, settings.tier),
+                                                settings.edition == defaults.edition && settings.tier == defaults.tier)});
+  t.rows.push_back({std::string("cost"), said(cost_method_name(settings.cost), settings.cost == defaults.cost)});
+  t.rows.push_back({std::string("interactivity"), settings.percentile ? std::string(percentile_name(*settings.percentile))
+                                                                      : std::string("p50 for fixed sequences, p90 for agentic rows (default)")});
+  t.rows.push_back({std::string("dashboard"), settings.dashboard ? text::format_date(*settings.dashboard) : std::string("today's method (default)")});
+  t.rows.push_back({std::string("format"), format ? std::string(format_name(*format)) : std::string("the host's (icq --format; table by default)")});
   for (const auto& [g, v] : settings.price_overrides) t.rows.push_back({"price " + g, "$" + v + " per GPU-hour"});
   for (const auto& [g, v] : settings.power_overrides) t.rows.push_back({"power " + g, v + " kW"});
   for (const auto& [n, d] : settings.lets) t.rows.push_back({"let " + n, d.text});

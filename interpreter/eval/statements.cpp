@@ -95,7 +95,7 @@ Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset
     }
     what = *plural;
   }
-  binder.check_clauses(stmt.clauses, "list", Binder::kFilters);
+  binder.check_clauses(stmt.clauses, "list");
   if (!stmt.clauses.where.empty() || stmt.clauses.date)
     throw QueryError("list counts every run of the matching configurations; it takes configuration filters only",
                      stmt.clauses.date ? stmt.clauses.date->span : stmt.clauses.where.front().span,
@@ -297,13 +297,13 @@ Result run_help(const ast::Help& stmt) {
     t.title = r.query;
     t.rows.push_back({std::string(it->keyword), std::string(it->syntax), std::string(it->summary)});
     r.tables.push_back(std::move(t));
-    // Statements that select rows take the clauses; list them with what each does.
-    const std::string kw = it->keyword;
-    if (kw == "compare" || kw == "frontier" || kw == "points" || kw == "trend" || kw == "accuracy" || kw == "list") {
+    // The clauses this statement takes, with what each does.
+    if (it->clauses != 0) {
       Table c;
       c.title = "clauses";
       c.columns = {text_col("clause"), text_col("syntax"), text_col("what it does")};
-      for (const auto& d : grammar::clause_docs()) c.rows.push_back({std::string(d.keyword), std::string(d.syntax), std::string(d.summary)});
+      for (const auto& d : grammar::clause_docs())
+        if (d.group & it->clauses) c.rows.push_back({std::string(d.keyword), std::string(d.syntax), std::string(d.summary)});
       r.tables.push_back(std::move(c));
     }
     for (const char* ex : it->examples) r.notes.push_back(std::string("example: ") + ex);

@@ -23,7 +23,7 @@
 namespace icq::interp {
 
 Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* trace) {
-  const auto& [metrics, targets, clamp, sel, defaults, method, tokens, token_field, since, by] = stmt;
+  const auto& [metrics, targets, clamp, sel, defaults, method, tokens, token_field, since, until, by] = stmt;
   const Pricing& pricing = method.pricing;
 
   Result r;
@@ -32,7 +32,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   for (const auto& m : metrics) mnames.push_back(m.text);
   for (double t : targets) tnames.push_back(number_text(t));
   r.query = fmt::format("trend {}{} at interactivity {}{}{}{}{}", text::join(mnames, ", "), selection_text(sel), text::join(tnames, ", "),
-                        clamp ? " clamp" : "", since ? " since " + text::format_date(*since) : "",
+                        clamp ? " clamp" : "", (since ? " since " + text::format_date(*since) : "") + (until ? " as of " + text::format_date(*until) : ""),
                         by ? fmt::format(" by {}", field_keyword(*by)) : "",
                         method.text() + " tokens " + tokens);
 
@@ -55,12 +55,12 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
     Selection gsel = sel;
     if (by) gsel.filters.push_back({*by, {g}});
     gsel.matching_lines = std::make_shared<const std::vector<std::uint32_t>>(matching_lines(ds, gsel));
-    // Run dates of the group's lines (rows passing the where conditions), from `since` on.
+    // Run dates of the group's lines (rows passing the where conditions), from `since` to `as of`.
     std::set<std::int32_t> dates;
     for (const std::uint32_t l : *gsel.matching_lines) {
       for (std::size_t i = ds.line_begin(l); i < ds.line_begin(l + 1); ++i) {
         const auto& row = ds.rows()[i];
-        if (since && row.date < *since) continue;
+        if ((since && row.date < *since) || (until && row.date > *until)) continue;
         if (std::all_of(gsel.where.begin(), gsel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, row); })) dates.insert(row.date);
       }
     }

@@ -1,6 +1,8 @@
 #include "data/fields.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 namespace icq::data {
 
@@ -36,6 +38,37 @@ std::optional<Field> field_from_name(std::string_view api_name) noexcept {
 Field stat_field(Stat s, Quantity q) noexcept {
   return static_cast<Field>(static_cast<std::size_t>(Field::mean_ttft) + static_cast<std::size_t>(s) * 5 +
                             static_cast<std::size_t>(q));
+}
+
+std::optional<Stat> stat_from_word(std::string_view word) noexcept {
+  for (const auto& w : kStatWords)
+    if (w.word.size() == word.size() &&
+        std::equal(word.begin(), word.end(), w.word.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+      return w.stat;
+  return std::nullopt;
+}
+
+std::string_view stat_words_text() noexcept {
+  // Each statistic once, by its first word (p50 is median's other name).
+  static const std::string text = [] {
+    std::string out;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < kStatWords.size(); ++i) {
+      if (i > 0 && kStatWords[i - 1].stat == kStatWords[i].stat) continue;
+      out += std::string(n == 0 ? "" : i + 1 == kStatWords.size() ? " or " : ", ") + std::string(kStatWords[i].word);
+      ++n;
+    }
+    return out;
+  }();
+  return text;
+}
+
+std::optional<Quantity> quantity_from_name(std::string_view name) noexcept {
+  constexpr std::array<std::pair<std::string_view, Quantity>, 5> kQuantities{
+      {{"ttft", Quantity::ttft}, {"tpot", Quantity::tpot}, {"itl", Quantity::itl}, {"e2el", Quantity::e2el}, {"intvty", Quantity::intvty}}};
+  for (const auto& [n, q] : kQuantities)
+    if (n == name) return q;
+  return std::nullopt;
 }
 
 }  // namespace icq::data

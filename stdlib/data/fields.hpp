@@ -38,4 +38,24 @@ enum class Stat : std::uint8_t { mean, median, p90, p99, p999, std };
 enum class Quantity : std::uint8_t { ttft, tpot, itl, e2el, intvty };
 Field stat_field(Stat s, Quantity q) noexcept;
 
+// The words a query qualifies a latency with (`ttft p99`), in the order help lists them; p50 is
+// median's other name. A qualifier a user may type, never `std`.
+struct StatWord {
+  std::string_view word;
+  Stat stat;
+};
+inline constexpr std::array<StatWord, 6> kStatWords{{{"mean", Stat::mean},
+                                                     {"median", Stat::median},
+                                                     {"p50", Stat::median},
+                                                     {"p90", Stat::p90},
+                                                     {"p99", Stat::p99},
+                                                     {"p99.9", Stat::p999}}};
+// Any case; nothing for a word the table lacks.
+std::optional<Stat> stat_from_word(std::string_view word) noexcept;
+// "mean, median, p90, p99 or p99.9": for messages.
+std::string_view stat_words_text() noexcept;
+
+// The latency quantities by their query names (ttft, tpot, itl, e2el; intvty, interactivity's).
+std::optional<Quantity> quantity_from_name(std::string_view name) noexcept;
+
 }  // namespace icq::data

@@ -94,9 +94,12 @@ TEST_CASE("selection: as of D takes the newest run on or before D per line", "[i
     CHECK(side(comparison(r), "fp8").rows == 4);
     CHECK(side(comparison(r), "fp8").run_dates == Dates{"2026-04-01", "2026-05-01"});
   }
-  SECTION("before every run: no rows is an error naming the side") {
-    const auto d = run_error(s, "compare precision fp8 vs fp4 as of 2026-01-01");
-    CHECK(contains(d.message, "no rows for side 'FP8'"));
+  SECTION("before every run: an error on the date, naming the earliest run") {
+    const std::string q = "compare precision fp8 vs fp4 as of 2026-01-01";
+    const auto d = run_error(s, q);
+    CHECK(contains(d.message, "no run on or before 2026-01-01"));
+    CHECK(contains(d.message, "the earliest is 2026-03-01"));
+    CHECK(d.span.column == q.find("2026-01-01") + 1);
   }
 }
 
