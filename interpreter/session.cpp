@@ -126,6 +126,12 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   if (r.conflicting_values)
     out.push_back(warning("data", fmt::format("{} duplicate rows disagreed on {} values; the value from the source whose name sorts last was kept",
                                               r.duplicates_merged, r.conflicting_values)));
+  if (r.superseded_attempt_rows)
+    out.push_back(warning("data",
+                          fmt::format("{} rows of an attempt of a GitHub run that the data holds a later attempt of were left out "
+                                      "(the dashboard reads only the latest attempt of each run)",
+                                      r.superseded_attempt_rows),
+                          Severity::note));
   for (const auto& w : r.warnings) out.push_back(warning("data", w));
   for (const auto& n : r.notes) out.push_back(warning("data", n, Severity::note));
   return out;
