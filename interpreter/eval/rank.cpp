@@ -56,7 +56,7 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
     throw QueryError(fmt::format("{} has no better direction to rank by", metric.key), {0, 0}, "rank by throughput, cost, power, energy or a latency");
 
   Result r;
-  r.kind = "rank";
+  r.kind = Kind::rank;
   std::vector<std::string> mnames;
   for (const auto& m : q.compare.metrics) mnames.push_back(m.text);
   // The comparison's clauses, after the ranking's own head.
@@ -78,11 +78,11 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
     t.columns = {{"rank", "", Column::Type::integer},
                  {q.dimension, "", Column::Type::text},
                  {"interactivity", "tok/s/user", Column::Type::number},
-                 {metric.key, metric.unit, Column::Type::number},
+                 metric.as_column(),
                  {"vs_best", "×", Column::Type::number},
                  {"status", "", Column::Type::text},
                  evidence_column()};
-    for (std::size_t m = 1; m < c.metrics.size(); ++m) t.columns.push_back({c.metrics[m].key, c.metrics[m].unit, Column::Type::number});
+    for (std::size_t m = 1; m < c.metrics.size(); ++m) t.columns.push_back(c.metrics[m].as_column());
     const std::optional<double> best = entries.empty() ? std::nullopt : entries.front().metric();
     std::int64_t place = 0;
     std::vector<std::string> order, absent;  // absent: "H200 (out of range)"
@@ -106,8 +106,8 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
       const std::string caution = !ev || ev->solid() ? "" : ev->kind == Evidence::Kind::wide_gap ? ", a guess across a wide gap"
                                                           : ev->kind == Evidence::Kind::two_configs ? ", between two configurations"
                                                                                                      : ", clamped";
-      if (v) order.push_back(place == 1 ? fmt::format("{} ({}{})", e.side->display, out::metric_cell(metric.key, *v), caution)
-                                        : fmt::format("{} ({}×{})", e.side->display, out::number_cell("vs_best", *v / *best), caution));
+      if (v) order.push_back(place == 1 ? fmt::format("{} ({}{})", e.side->display, out::metric_cell(metric, *v), caution)
+                                        : fmt::format("{} ({}×{})", e.side->display, out::grouped(*v / *best, 3), caution));
       else absent.push_back(fmt::format("{} ({})", e.side->display, e.value->status == Status::out_of_range ? "out of range" : "no value"));
     }
     for (const auto& u : unmeasured) {

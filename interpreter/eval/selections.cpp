@@ -75,7 +75,7 @@ Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainT
   SelectionTrace st;
   const Curve curve(ds, sel, &st);
   Result r;
-  r.kind = "frontier";
+  r.kind = Kind::frontier;
   r.query = "frontier" + selection_text(sel);
   if (trace) trace->sides.push_back({"frontier", st, curve.frontier().size()});
   if (curve.empty())
@@ -124,7 +124,7 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   const std::size_t total = rows.size();
   if (stmt.limit && rows.size() > *stmt.limit) rows.resize(*stmt.limit);
   Result r;
-  r.kind = "points";
+  r.kind = Kind::points;
   r.query = "points" + selection_text(sel);
   const auto economics = economics_note(cols, sel, stmt.pricing);
   if (!stmt.show.empty()) {
@@ -178,7 +178,7 @@ Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainT
     trace->sides.push_back({"evaluations", st, 0});
   }
   Result r;
-  r.kind = "accuracy";
+  r.kind = Kind::accuracy;
   r.query = "accuracy" + selection_text(sel);
   Table t;
   t.title = "accuracy";

@@ -34,20 +34,6 @@ std::vector<std::string> words(const std::string& s) {
   return w;
 }
 
-// `plot <statement>`: the host's own word (the language has no `plot`): the statement runs as it
-// is, its chart drawn in the terminal. Returns the text with the word blanked (columns kept), or
-// nullopt when the text does not start with it.
-std::optional<std::string> without_plot(const std::string& text) {
-  const auto p = text.find_first_not_of(" \t\r\n");
-  if (p == std::string::npos || text.size() < p + 4) return std::nullopt;
-  std::string w = text.substr(p, 4);
-  for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (w != "plot" || (text.size() > p + 4 && !std::isspace(static_cast<unsigned char>(text[p + 4])))) return std::nullopt;
-  std::string out = text;
-  out.replace(p, 4, "    ");
-  return out;
-}
-
 // Stdout's size in cells as the terminal reports it; {0, 0} when it does not.
 std::pair<int, int> stdout_cells() {
   winsize ws{};
@@ -78,7 +64,7 @@ bool ends_with_png(const std::string& path) {
 
 }  // namespace
 
-Host::Host(Session& session, HostOptions options) : session_(session), opt_(options) {}
+Host::Host(Session& session, HostOptions options) : session_(session), opt_(options), output_(options.format) {}
 
 std::ostream& Host::out() { return file_.is_open() ? static_cast<std::ostream&>(file_) : std::cout; }
 
@@ -97,7 +83,7 @@ void Host::report(const Diagnostic& d) const {
 
 void Host::report_error(const Diagnostic& d) {
   report(d);
-  if (opt_.format == Format::json && !streaming_ && d.severity == Severity::error) json_.push_back(render_error_json(d));
+  output_.failed(d);
 }
 
 bool Host::interrupted() const { return interrupted_ || interrupt::requested(); }
@@ -124,33 +110,25 @@ int Host::write_png(const Result& r) {
   return code == 0 || code == 130 ? code : 2;
 }
 
-void Host::render_one(const Result& r, const RenderOptions& options, bool plot) {
-  if (plot) {
-    if (has_chart(r)) {
-      RenderOptions o = options;
-      std::tie(o.columns, o.rows) = terminal_size();
-      if (printed_) out() << "\n";
-      out() << render_plot(r, o);
-      printed_ = true;
-      return;
-    }
-    if (r.kind != "set" && r.kind != "let" && r.kind != "param")
-      std::cerr << "plot: a " << r.kind << " result has no chart (compare, frontier, trend and points do); it prints as a table\n";
+void Host::plot_one(const Result& r, const RenderOptions& options) {
+  if (has_chart(r)) {
+    RenderOptions o = options;
+    std::tie(o.columns, o.rows) = terminal_size();
+    out() << output_.drawn(render_plot(r, o));
+    return;
   }
-  const Format f = plot && opt_.format != Format::table && opt_.format != Format::markdown ? Format::table : opt_.format;
-  if (printed_ && (f == Format::table || f == Format::markdown || f == Format::page)) out() << "\n";
-  out() << render(r, f, options);
-  printed_ = true;
+  if (kind_info(r.kind).shows_data)
+    std::cerr << "plot: a " << kind_name(r.kind) << " result has no chart (compare, frontier, trend and points do); it prints as a table\n";
+  const Format f = output_.format() != Format::table && output_.format() != Format::markdown ? Format::table : output_.format();
+  out() << output_.shown(r, f, options);
 }
 
 int Host::run_icq(const std::string& text, const std::string& source) {
   const auto start = std::chrono::steady_clock::now();
-  const auto plot_text = without_plot(text);
-  const bool plot = plot_text.has_value();
   Outcome o;
   {
     const interrupt::Cancels cancels(session_);  // Ctrl-C now stops the statement, not the host
-    o = session_.run(plot ? *plot_text : text, source, opt_.bail);
+    o = session_.run(text, source, opt_.bail);
   }
   const bool cancelled = o.exit_code() == 130;
   interrupted_ = interrupted_ || cancelled || interrupt::requested();
@@ -163,24 +141,9 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   options.log_x = opt_.log_x, options.log_y = opt_.log_y;
   int code = 0;
   for (const auto& r : o.results) {
-    // `set format` applies from the next result on: each result in the format in force when it
-    // was produced (the session's format is only the last one set).
-    if (r.kind == "set" && r.query.rfind("set format ", 0) == 0) {
-      if (const auto f = parse_format(r.query.substr(11))) opt_.format = *f;
-      continue;
-    }
-    code = gravest(code, write_png(r));
-    if (opt_.format == Format::json && !streaming_ && !plot) {
-      std::string v = render(r, Format::json, options);
-      json_.push_back(v.substr(0, v.find_last_not_of('\n') + 1));
-      continue;
-    }
-    // svg and html are one document per run: gathered, written by finish().
-    if ((opt_.format == Format::svg || opt_.format == Format::html) && !streaming_ && !plot) {
-      report_.push_back(r);
-      continue;
-    }
-    render_one(r, options, plot);
+    if (!r.effects.format) code = gravest(code, write_png(r));
+    if (r.effects.plot) plot_one(r, options);  // `plot STATEMENT`: its chart in the terminal
+    else out() << output_.next(r, options);  // json, svg and html in batch: gathered, written by finish()
   }
   out().flush();
   for (const auto& d : o.diagnostics) report_error(d);
@@ -189,40 +152,13 @@ int Host::run_icq(const std::string& text, const std::string& source) {
 }
 
 void Host::finish() {
-  if (!report_.empty()) {
-    RenderOptions o;
-    o.log_x = opt_.log_x, o.log_y = opt_.log_y;
-    if (opt_.format == Format::html) {
-      out() << render_html(report_, o);
-    } else {
-      // One SVG document per run: the last result that has a chart (html shows them all).
-      std::size_t charts = 0, last = report_.size() - 1;
-      for (std::size_t i = 0; i < report_.size(); ++i)
-        if (has_chart(report_[i])) ++charts, last = i;
-      if (charts == 0) std::cerr << "icq: note: no result of this run has a chart (compare, frontier, trend and points do)\n";
-      if (charts > 1)
-        std::cerr << "icq: note: --format svg writes one chart: the last of the run's " << charts << " (result " << last + 1
-                  << "); --format html shows every result with its chart\n";
-      out() << render(report_[last], Format::svg, o);
-    }
-    out().flush();
-    report_.clear();
-  }
-  if (json_.empty()) return;
-  // One JSON value per run: an object alone, an array of several (nested objects indented).
-  if (json_.size() == 1) {
-    out() << json_.front() << "\n";
-  } else {
-    out() << "[\n";
-    for (std::size_t i = 0; i < json_.size(); ++i) {
-      std::string v = json_[i];
-      for (std::size_t p = v.find('\n'); p != std::string::npos; p = v.find('\n', p + 3)) v.replace(p, 1, "\n  ");
-      out() << "  " << v << (i + 1 < json_.size() ? ",\n" : "\n");
-    }
-    out() << "]\n";
-  }
+  RenderOptions o;
+  o.log_x = opt_.log_x, o.log_y = opt_.log_y;
+  std::vector<std::string> notes;
+  const std::string rest = output_.finish(o, notes);
+  for (const auto& n : notes) std::cerr << "icq: note: " << n << "\n";
+  out() << rest;
   out().flush();
-  json_.clear();
 }
 
 int Host::dot_error(std::size_t at, std::size_t length, std::string message, std::string help) {
@@ -307,7 +243,7 @@ bool ends_with_backslash(const std::string& line) {
 }  // namespace
 
 int Host::repl(bool interactive) {
-  streaming_ = interactive;
+  output_.set_streaming(interactive);
   std::unique_ptr<LineEditor> editor =
       make_line_editor(interactive, interactive ? default_history_file() : std::string{}, [this](const std::string& line) {
         if (is_dot_line(line) && line.find(' ') == std::string::npos) {
@@ -349,7 +285,7 @@ int Host::repl(bool interactive) {
     }
     // A parse error at the very end of the input means "keep typing": the statement continues.
     if (!line->empty()) {
-      const Outcome probe = session_.check(without_plot(buffer).value_or(buffer));
+      const Outcome probe = session_.check(buffer);
       if (!probe.diagnostics.empty() && probe.diagnostics.front().incomplete) {
         buffer += "\\\n";
         continued_.push_back(true);

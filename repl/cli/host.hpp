@@ -9,11 +9,12 @@
 #include <vector>
 
 #include "icq/icq.hpp"
+#include "output.hpp"
 
 namespace icq::repl {
 
 struct HostOptions {
-  Format format = Format::table;
+  Format format = Format::table;      // at the start: .mode and `set format` change it
   bool bail = true;                   // stop a script at its first error
   bool tty_out = false;               // stdout is a terminal: box drawing, colours
   bool color = false;                 // colours on stdout
@@ -56,7 +57,8 @@ class Host {
   // `length` bytes, the help lines. Returns 2 (a usage error).
   int dot_error(std::size_t at, std::size_t length, std::string message, std::string help);
   std::ostream& out();
-  void render_one(const Result& r, const RenderOptions& options, bool plot);
+  // `plot <statement>`: the result's chart in the terminal, or a table when it has none.
+  void plot_one(const Result& r, const RenderOptions& options);
   int write_png(const Result& r);
 
   Session& session_;
@@ -64,10 +66,7 @@ class Host {
   std::ofstream file_;  // .output FILE
   bool timer_ = false;
   bool quit_ = false;
-  bool printed_ = false;
-  std::vector<std::string> json_;  // --format json in batch: the run's values, written by finish()
-  bool streaming_ = false;         // the REPL writes each JSON value as it comes
-  std::vector<Result> report_;     // --format svg|html in batch: the run's results, written by finish()
+  hosts::Output output_;  // the format in force, and what json, svg and html gather until finish()
   std::string png_;                // .output FILE.png: where each chart's PNG goes
   // The dot-command running: where it is, for its error messages.
   std::string dot_source_, dot_line_;
