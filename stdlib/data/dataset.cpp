@@ -154,6 +154,11 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   // rows can be listed but never enter a frontier; comparisons say how many were left out.
   if (std::isnan(x)) src.rows_without_x++;
 
+  store(source, std::move(raw));
+  return true;
+}
+
+void DatasetBuilder::store(std::uint32_t source, RawRow&& raw) {
   Row row;
   row.line = intern_line(std::move(raw.line));
   row.date = raw.date;
@@ -162,11 +167,39 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   row.image = intern(raw.image);
   row.run = intern_run(std::move(raw.run));
 
-  // Duplicates (same line, date and concurrency) are merged by finish(), after sorting: a hash
+  // Duplicates (same line, date, run and concurrency) are merged by finish(), after sorting: a hash
   // lookup per row here was a fifth of the load time at a million rows (cache misses).
   rows_.push_back(row);
   store_metrics(rows_.size() - 1, raw.metric);
-  return true;
+}
+
+void DatasetBuilder::add_dataset(const Dataset& ds) {
+  const auto base = static_cast<std::uint32_t>(report_.sources.size());
+  const LoadReport& r = ds.report();
+  report_.sources.insert(report_.sources.end(), r.sources.begin(), r.sources.end());
+  for (const Problem& p : r.problems) report_.problems.push_back({p.source + base, p.where, p.reason});
+  for (const auto& [reason, n] : r.unusable_by_reason) report_.unusable_by_reason[reason] += n;
+  for (const auto& [field, n] : r.ignored_fields) report_.ignored_fields[field] += n;
+  report_.duplicates_merged += r.duplicates_merged;
+  report_.superseded_attempt_rows += r.superseded_attempt_rows;
+  report_.evaluations_merged += r.evaluations_merged;
+  report_.conflicting_values += r.conflicting_values;
+  report_.warnings.insert(report_.warnings.end(), r.warnings.begin(), r.warnings.end());
+  report_.notes.insert(report_.notes.end(), r.notes.begin(), r.notes.end());
+  for (const Row& row : ds.rows()) {
+    RawRow raw;
+    raw.line = ds.line_of(row);
+    raw.date = row.date;
+    raw.conc = row.conc;
+    raw.image = std::string(ds.str(row.image));
+    raw.run = ds.run_of(row);
+    for (std::size_t f = 0; f < kFieldCount; ++f) raw.metric[f] = row.get(static_cast<Field>(f));
+    store(row.source + base, std::move(raw));
+  }
+  for (Evaluation e : ds.evaluations()) {
+    e.source += base;
+    evaluations_.push_back(std::move(e));
+  }
 }
 
 void DatasetBuilder::add_evaluation(std::uint32_t source, Evaluation&& e) {

@@ -203,6 +203,10 @@ class DatasetBuilder {
   void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
   void note(std::string message) { report_.notes.push_back(std::move(message)); }
   void synthetic_rows(std::uint32_t source, std::size_t n) { report_.sources[source].rows_synthetic += n; }
+  // Everything of a finished data set (a database's snapshot beside files, or beside what `load`
+  // adds): its sources with their counts, its rows and evaluations as they were kept, its problems
+  // and observations. Its rows merge with the others in finish() as any source's do.
+  void add_dataset(const Dataset& ds);
 
   [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
   Dataset finish() &&;
@@ -214,6 +218,8 @@ class DatasetBuilder {
   std::uint32_t intern(const std::string& s);
   std::uint32_t intern_line(Line&& line);
   std::uint32_t intern_run(Run&& run);
+  // Stores a row that passed the usability rules (add) or was kept by a finished data set.
+  void store(std::uint32_t source, RawRow&& raw);
   // Moves the runs into `ds` in run order and renumbers the rows' runs; true per (new) run index
   // for the runs superseded by a later attempt of the same GitHub run.
   std::vector<bool> sort_runs(Dataset& ds);
