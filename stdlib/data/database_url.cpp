@@ -63,11 +63,8 @@ bool is_password_key(std::string_view param) {
   return decoded(param.substr(0, eq)) == "password";
 }
 
-}  // namespace
-
-bool is_database_url(std::string_view text) noexcept { return scheme_length(text) > 0; }
-
-std::string redact_database_url(std::string_view url) {
+// One pass of redact_database_url.
+std::string redact_once(std::string_view url) {
   const Parts p = parts_of(url);
   std::string out(url.substr(0, p.user_begin));
   if (p.user_end > p.user_begin) {
@@ -87,6 +84,19 @@ std::string redact_database_url(std::string_view url) {
     query.remove_prefix(amp + 1);
   }
   return kept.empty() ? out : out + "?" + kept;
+}
+
+}  // namespace
+
+bool is_database_url(std::string_view text) noexcept { return scheme_length(text) > 0; }
+
+std::string redact_database_url(std::string_view url) {
+  // Taking a `password=` parameter out can move where the user part ends (a '/' inside it went), so
+  // what is left could read as a password again: again until nothing does. Each pass that finds a
+  // secret makes the text shorter.
+  std::string out = redact_once(url);
+  while (!database_url_secrets(out).empty()) out = redact_once(out);
+  return out;
 }
 
 std::vector<std::string> database_url_secrets(std::string_view url) {
