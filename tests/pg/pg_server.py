@@ -65,22 +65,26 @@ class Server:
             if self.proc.poll() is not None or time.time() > deadline:
                 raise RuntimeError("the test's PostgreSQL did not start:\n" + open(os.path.join(self.root, "server.log")).read())
             time.sleep(0.05)
-        # The postmaster's own PID (as root, self.proc is runuser, which waits for it).
-        deadline = time.time() + 30
+        # The postmaster's own PID (as root, self.proc is runuser, which waits for it), and its
+        # status line of postmaster.pid saying "ready" (the socket comes before connections are taken).
+        deadline = time.time() + 60
         while True:
             try:
                 with open(os.path.join(self.data, "postmaster.pid")) as fh:
-                    self.pid = int(fh.readline())
-                break
+                    lines = fh.read().splitlines()
+                if len(lines) >= 8 and lines[7].strip() == "ready":
+                    self.pid = int(lines[0])
+                    return
             except (OSError, ValueError):
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.05)
+                pass
+            if self.proc.poll() is not None or time.time() > deadline:
+                raise RuntimeError("the test's PostgreSQL is not ready:\n" + open(os.path.join(self.root, "server.log")).read())
+            time.sleep(0.05)
 
     def stop(self):
         """Stops the server by its postmaster's PID: SIGINT is PostgreSQL's fast shutdown (sessions
         are ended, nothing waits for clients); SIGKILL if it has not ended within 30 s."""
-        if self.proc and self.proc.poll() is None:
+        if self.proc and self.proc.poll() is None and self.pid:
             try:
                 os.kill(self.pid, signal.SIGINT)
             except ProcessLookupError:
