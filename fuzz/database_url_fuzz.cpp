@@ -12,7 +12,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace icq::data;
   const std::string text(reinterpret_cast<const char*>(data), size);  // an exact-size copy: ASan sees overreads
-  for (const std::string url : {text, "postgresql://" + text}) {
+  for (const std::string& url : {text, "postgresql://" + text}) {
     const std::string shown = redact_database_url(url);
     ICQ_FUZZ_CHECK(is_database_url(shown) == is_database_url(url));
     ICQ_FUZZ_CHECK(database_url_secrets(shown).empty());
