@@ -17,6 +17,7 @@ usage: bench/pg_scale.py ICQ [ROWS] [RUNS]"""
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -158,4 +159,6 @@ def main():
 
 
 if __name__ == "__main__":
+    # A SIGTERM (ctest's timeout) unwinds like an exception, so the server is stopped by its PID.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     main()

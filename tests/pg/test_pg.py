@@ -18,6 +18,7 @@ usage: test_pg.py ICQ DATA_DIR   (exit 77 when PostgreSQL's server programs are 
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -226,4 +227,6 @@ def run(s, work):
 
 
 if __name__ == "__main__":
+    # A SIGTERM (ctest's timeout) unwinds like an exception, so the server is stopped by its PID.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())
