@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "data/dataset.hpp"
 #include "data/load.hpp"
@@ -42,12 +43,13 @@ inline void check_dataset(const data::Dataset& ds) {
     ICQ_FUZZ_CHECK(std::isfinite(y) && y >= 0);
     ICQ_FUZZ_CHECK(std::isnan(x) || (std::isfinite(x) && x > 0));
     (void)ds.str(r.image);
-    (void)ds.str(r.run_url);
-    if (i > 0) {
+    ICQ_FUZZ_CHECK(r.run < ds.runs().size());
+    if (i > 0) {  // sorted by (line, date, run, conc), one row per key
       const data::Row& p = rows[i - 1];
-      ICQ_FUZZ_CHECK(p.line < r.line || (p.line == r.line && (p.date < r.date || (p.date == r.date && p.conc < r.conc))));
+      ICQ_FUZZ_CHECK(std::tie(p.line, p.date, p.run, p.conc) < std::tie(r.line, r.date, r.run, r.conc));
     }
   }
+  for (std::size_t i = 1; i < ds.runs().size(); ++i) ICQ_FUZZ_CHECK(data::run_before(ds.runs()[i - 1], ds.runs()[i]));
   for (const auto& e : ds.evaluations()) ICQ_FUZZ_CHECK(e.source < sources.size());
   for (const auto& p : ds.report().problems) ICQ_FUZZ_CHECK(p.source < sources.size());
 }

@@ -21,9 +21,10 @@ namespace icq::interp {
 
 namespace {
 
-// 2: the header is padded to 8 bytes and the snapshot after it read in place (data/snapshot.hpp).
+// 2: the header is padded to 8 bytes and the snapshot after it read in place (data/snapshot.hpp);
+// 3: the header says whether it stands for files or a database.
 // A file of another version does not match its header: it is parsed and written again.
-constexpr std::string_view kMagic = "ICQCACHE2\n";
+constexpr std::string_view kMagic = "ICQCACHE3\n";
 
 // This build: its built-in snapshot changes with the data, the loaders' output and the format.
 // Hashed a word at a time (a run over the cache pays it once): FNV-1a over 64-bit words.
@@ -50,10 +51,10 @@ void put(std::string& out, std::string_view s) {
   out.append(s);
 }
 
-// What the snapshot stands for: the build, and each path with its size and modification time.
-std::string header(const std::vector<std::string>& paths) {
-  std::string h(kMagic);
-  put(h, build_key());
+// What a snapshot of files stands for: each path with its size and modification time; empty when
+// one is missing.
+std::string files_state(const std::vector<std::string>& paths) {
+  std::string h = "files";
   put(h, static_cast<std::uint64_t>(paths.size()));
   for (const auto& p : paths) {
     struct stat st {};
@@ -62,14 +63,27 @@ std::string header(const std::vector<std::string>& paths) {
     put(h, static_cast<std::uint64_t>(st.st_size));
     put(h, static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ull + static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
   }
+  return h;
+}
+
+std::string database_state(const std::string& key) {
+  std::string h = "database";
+  put(h, key);
+  return h;
+}
+
+// The header: the build, and what the snapshot stands for.
+std::string header(const std::string& stands_for) {
+  if (stands_for.empty()) return {};
+  std::string h(kMagic);
+  put(h, build_key());
+  put(h, stands_for);
   h.append((8 - h.size() % 8) % 8, '\0');  // the snapshot starts 8-aligned in the mapped file
   return h;
 }
 
-}  // namespace
-
-std::shared_ptr<const data::Dataset> read_cache_snapshot(const std::string& file, const std::vector<std::string>& paths) {
-  const std::string want = header(paths);
+std::shared_ptr<const data::Dataset> read_snapshot_file(const std::string& file, const std::string& stands_for) {
+  const std::string want = header(stands_for);
   if (want.empty()) return nullptr;
   // Mapped, not read: the rows' metrics stay in the mapping (the data set keeps it until it goes),
   // and the pages a query never reads are never read from the disk.
@@ -90,8 +104,8 @@ std::shared_ptr<const data::Dataset> read_cache_snapshot(const std::string& file
   }
 }
 
-void write_cache_snapshot(const data::Dataset& ds, const std::vector<std::string>& paths, const std::string& file) {
-  const std::string h = header(paths);
+void write_snapshot_file(const data::Dataset& ds, const std::string& stands_for, const std::string& file) {
+  const std::string h = header(stands_for);
   if (h.empty()) throw data::LoadError("cannot write a snapshot of '" + file + "': a data file is missing");
   const std::string tmp = file + ".tmp-" + std::to_string(::getpid());
   {
@@ -99,8 +113,9 @@ void write_cache_snapshot(const data::Dataset& ds, const std::vector<std::string
     out << h << data::write_snapshot(ds);
     out.close();
     if (!out) {
+      const int err = errno;
       std::remove(tmp.c_str());
-      throw data::LoadError("cannot write '" + tmp + "': " + std::strerror(errno));
+      throw data::LoadError("cannot write '" + tmp + "': " + std::strerror(err));
     }
   }
   if (std::rename(tmp.c_str(), file.c_str()) != 0) {
@@ -108,6 +123,24 @@ void write_cache_snapshot(const data::Dataset& ds, const std::vector<std::string
     std::remove(tmp.c_str());
     throw data::LoadError("cannot write '" + file + "': " + std::strerror(err));
   }
+}
+
+}  // namespace
+
+std::shared_ptr<const data::Dataset> read_cache_snapshot(const std::string& file, const std::vector<std::string>& paths) {
+  return read_snapshot_file(file, files_state(paths));
+}
+
+void write_cache_snapshot(const data::Dataset& ds, const std::vector<std::string>& paths, const std::string& file) {
+  write_snapshot_file(ds, files_state(paths), file);
+}
+
+std::shared_ptr<const data::Dataset> read_database_snapshot(const std::string& file, const std::string& key) {
+  return read_snapshot_file(file, database_state(key));
+}
+
+void write_database_snapshot(const data::Dataset& ds, const std::string& key, const std::string& file) {
+  write_snapshot_file(ds, database_state(key), file);
 }
 
 }  // namespace icq::interp

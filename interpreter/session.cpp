@@ -14,6 +14,7 @@
 #include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "complete.hpp"
+#include "data/database_url.hpp"
 #include "data/load.hpp"
 #include "data/snapshot.hpp"
 #include "builtin_snapshot.hpp"
@@ -115,6 +116,12 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   if (r.conflicting_values)
     out.push_back(warning("data", fmt::format("{} duplicate rows disagreed on {} values; the value from the source whose name sorts last was kept",
                                               r.duplicates_merged, r.conflicting_values)));
+  if (r.superseded_attempt_rows)
+    out.push_back(warning("data",
+                          fmt::format("{} rows of an attempt of a GitHub run that the data holds a later attempt of were left out "
+                                      "(the dashboard reads only the latest attempt of each run)",
+                                      r.superseded_attempt_rows),
+                          Severity::note));
   for (const auto& w : r.warnings) out.push_back(warning("data", w));
   for (const auto& n : r.notes) out.push_back(warning("data", n, Severity::note));
   return out;
@@ -154,22 +161,55 @@ struct Session::Impl {
   std::atomic<bool> cancel_requested{false};  // Session::cancel(); read by interp::check_cancelled
   static_assert(std::atomic<bool>::is_always_lock_free, "cancel() must be async-signal-safe");
 
+  std::vector<std::string> database_notes;  // one per database read into the data (DatabaseRead::note)
+  std::vector<std::string> opened_notes;    // those of `opened`
+
+  // A database given as data, as the host read it into a snapshot, mapped in place; its note goes
+  // to `notes`. Throws LoadError.
+  std::shared_ptr<const data::Dataset> open_database(const std::string& url, std::vector<std::string>& notes) {
+    const std::string shown = data::redact_database_url(url);
+    if (!options.read_database)
+      throw data::LoadError("cannot read the database " + shown + ": this host reads no databases",
+                            "the icq program reads one through its helper icq-pg");
+    const DatabaseRead r = options.read_database(url);
+    if (!r.error.empty()) throw data::LoadError(r.error, r.help);
+    auto ds = interp::read_database_snapshot(r.snapshot, r.key);
+    if (!ds) throw data::LoadError("the snapshot of the database " + shown + " (" + r.snapshot + ") could not be read", "run again");
+    notes.push_back(r.note);
+    return ds;
+  }
+
   // (Re)builds the data: the built-in set (unless data paths replace it), the data paths, then
-  // whatever `load` added. Throws LoadError for unreadable paths.
+  // whatever `load` added. Throws LoadError for unreadable paths and databases.
+  // On an error the data and its notes stay as they were.
   void build() {
     if (options.data_paths.empty() && options.extra_paths.empty() && loaded.empty()) {
       data = builtin_dataset();
+      database_notes.clear();
       return;
     }
     // The host's snapshot of built-in + extra data, when it still stands for those files.
     if (options.data_paths.empty() && loaded.empty() && !options.extra_snapshot.empty()) {
       if (auto ds = interp::read_cache_snapshot(options.extra_snapshot, options.extra_paths)) {
         data = std::move(ds);
+        database_notes.clear();
         snapshot_used = true;
         return;
       }
     }
     snapshot_used = false;
+    std::vector<std::string> notes;
+    // A database alone is its snapshot, read in place.
+    if (options.data_paths.size() == 1 && loaded.empty() && data::is_database_url(options.data_paths[0])) {
+      auto ds = open_database(options.data_paths[0], notes);
+      if (ds->empty())
+        throw data::LoadError("the database " + data::redact_database_url(options.data_paths[0]) + " holds no usable benchmark results",
+                              "icq reads error-free results of the latest attempt of each run (benchmark_results joined with "
+                              "latest_workflow_runs)");
+      data = std::move(ds);
+      database_notes = std::move(notes);
+      return;
+    }
     auto ds = [&] {
       data::DatasetBuilder b;
       // Between files a `load` may be cancelled (check_cancelled throws only inside a run).
@@ -177,13 +217,17 @@ struct Session::Impl {
         interp::check_cancelled();
         if (options.on_progress) options.on_progress(done, total, name);
       };
+      const auto add = [&](const std::string& path) {
+        if (data::is_database_url(path)) b.add_dataset(*open_database(path, notes));
+        else data::load_path(b, path, progress, options.limits.max_file_bytes);
+      };
       if (options.data_paths.empty()) {
         data::load_builtin(b);
         // "cache:" sorts after "built-in:", so the extra data wins the duplicate merge.
         for (const auto& path : options.extra_paths) data::load_path(b, path, progress, options.limits.max_file_bytes, "cache:");
       }
-      for (const auto& path : options.data_paths) data::load_path(b, path, progress, options.limits.max_file_bytes);
-      for (const auto& path : loaded) data::load_path(b, path, progress, options.limits.max_file_bytes);
+      for (const auto& path : options.data_paths) add(path);
+      for (const auto& path : loaded) add(path);
       return std::make_shared<const data::Dataset>(std::move(b).finish());
     }();
     // After finish(): duplicates are merged (and their disagreements counted) there.
@@ -192,6 +236,7 @@ struct Session::Impl {
     data::release_free_memory();  // the builder's transient maps and buffers
     if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
     data = std::move(ds);
+    database_notes = std::move(notes);
     if (options.refresh_snapshot && !options.extra_snapshot.empty() && options.data_paths.empty() && loaded.empty()) {
       try {
         interp::write_cache_snapshot(*data, options.extra_paths, options.extra_snapshot);
@@ -201,6 +246,7 @@ struct Session::Impl {
     }
   }
   Result load(const ast::Word& path, const std::filesystem::path& base);
+  Outcome run(std::string_view text, std::string_view source, bool stop_at_error);
 
   // `load` paths are relative to the script that says them.
   static std::filesystem::path script_folder(std::string_view source) {
@@ -217,6 +263,8 @@ struct Session::Impl {
                                     "bench/gen_history.py); these results are not InferenceX measurements",
                                     synthetic));
     if (!options.data_note.empty() && kind_info(r.kind).shows_data) r.notes.push_back(options.data_note);
+    if (kind_info(r.kind).shows_data)
+      for (const auto& n : database_notes) r.notes.push_back(n);
   }
 };
 
@@ -227,12 +275,14 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
   try {
     impl_->build();
     impl_->opened = impl_->data;
+    impl_->opened_notes = impl_->database_notes;
   } catch (const data::LoadError& e) {
     Diagnostic d;
     d.kind = ErrorKind::usage;
     d.message = e.what();
     d.span.source = "icq";
-    if (std::string_view(e.what()).find("no usable") != std::string_view::npos)
+    d.help = e.help;
+    if (d.help.empty() && std::string_view(e.what()).find("no usable") != std::string_view::npos)
       d.help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
     throw Error(std::move(d));
   }
@@ -246,6 +296,7 @@ Session Session::fresh() const {
   impl->settings.overrides = impl->options.params;
   impl->settings.limits = impl->options.limits;
   impl->data = impl->opened = impl_->opened;
+  impl->database_notes = impl->opened_notes = impl_->opened_notes;
   impl->snapshot_used = impl_->snapshot_used;
   return Session(std::move(impl));
 }
@@ -326,17 +377,17 @@ Diagnostic statement_diagnostic(ErrorKind kind, std::string message, std::string
 
 // The flow of every statement: substitute parameters, bind against the data and settings in force,
 // execute, annotate; an error ends the statement (and the run, unless `stop_at_error` is false).
-Outcome Session::run(std::string_view text, std::string_view source, bool stop_at_error) {
+Outcome Session::Impl::run(std::string_view text, std::string_view source, bool stop_at_error) {
   // cancel() stops this run at its next check point; the request ends with the run.
-  const interp::CancelScope cancellable(impl_->cancel_requested);
+  const interp::CancelScope cancellable(cancel_requested);
   struct Clear {
     std::atomic<bool>& flag;
     ~Clear() { flag.store(false, std::memory_order_relaxed); }
-  } clear{impl_->cancel_requested};
+  } clear{cancel_requested};
   Outcome out;
-  if (text.size() > impl_->settings.limits.max_query_bytes) {
+  if (text.size() > settings.limits.max_query_bytes) {
     Diagnostic d;
-    d.message = fmt::format("the input is {} bytes; the limit is {}", text.size(), impl_->settings.limits.max_query_bytes);
+    d.message = fmt::format("the input is {} bytes; the limit is {}", text.size(), settings.limits.max_query_bytes);
     d.span.source = std::string(source);
     d.help = "split it into smaller scripts, or a host may raise Limits::max_query_bytes";
     out.diagnostics.push_back(std::move(d));
@@ -347,22 +398,22 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
     out.diagnostics.push_back(syntax_diagnostic(*err, text, source));
     return out;
   }
-  const std::filesystem::path base = impl_->script_folder(source);
+  const std::filesystem::path base = script_folder(source);
   for (auto& stmt : std::get<ast::Program>(parsed).statements) {
     try {
       interp::check_cancelled();
-      if (impl_->options.sandboxed) refuse_in_sandbox(stmt);
-      interp::substitute_params(stmt, impl_->settings.all_params());
-      const interp::Binder binder(*impl_->data, impl_->settings, text);
+      if (options.sandboxed) refuse_in_sandbox(stmt);
+      interp::substitute_params(stmt, settings.all_params());
+      const interp::Binder binder(*data, settings, text);
       const interp::BoundStatement bound = binder.bind(stmt);
-      interp::Context context{*impl_->data, binder, impl_->settings, impl_->format, impl_->last_compare,
-                              [&](const ast::Load& l) { return impl_->load(l.path, base); }, {}};
+      interp::Context context{*data, binder, settings, format, last_compare,
+                              [&](const ast::Load& l) { return load(l.path, base); }, {}};
       Result r = interp::execute(bound, context);
       if (!context.failed_expectations.empty())
         out.diagnostics.push_back(statement_diagnostic(ErrorKind::expect, "expectation failed: " + text::join(context.failed_expectations, "; "),
                                                        "the values are the latest comparison's, evaluated at the expectation's targets",
                                                        stmt, text, source));
-      impl_->annotate(r);
+      annotate(r);
       out.results.push_back(std::move(r));
     } catch (const interp::Cancelled&) {
       // The statement is named, not underlined: it did not go wrong, it was stopped.
@@ -375,18 +426,32 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
       out.diagnostics.push_back(query_diagnostic(e, stmt, text, source));
       if (stop_at_error) return out;
     } catch (const data::LoadError& e) {
-      out.diagnostics.push_back(statement_diagnostic(ErrorKind::usage, e.what(), "", stmt, text, source));
+      out.diagnostics.push_back(statement_diagnostic(ErrorKind::usage, e.what(), e.help, stmt, text, source));
       if (stop_at_error) return out;
     }
   }
   return out;
 }
 
+Outcome Session::run(std::string_view text, std::string_view source, bool stop_at_error) {
+  Outcome out = impl_->run(text, source, stop_at_error);
+  // A database URL written in the text may carry a password: no diagnostic shows it (their line
+  // text quotes the statement).
+  if (const auto secrets = data::database_secrets_in(text); !secrets.empty())
+    for (auto& d : out.diagnostics) {
+      d.message = data::scrub_secrets(d.message, secrets);
+      d.help = data::scrub_secrets(d.help, secrets);
+      d.span.line_text = data::scrub_secrets(d.span.line_text, secrets);
+    }
+  return out;
+}
+
 Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::path& base) {
+  const bool database = data::is_database_url(path_word.text);
   std::filesystem::path path(path_word.text);
-  if (path.is_relative() && !base.empty()) path = base / path;
+  if (!database && path.is_relative() && !base.empty()) path = base / path;
   const std::size_t before = data->rows().size();
-  loaded.push_back(path.string());
+  loaded.push_back(database ? path_word.text : path.string());
   try {
     build();
   } catch (...) {
@@ -395,7 +460,7 @@ Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::pa
   }
   Result r;
   r.kind = Kind::load;
-  r.query = "load \"" + path.string() + "\"";
+  r.query = "load \"" + (database ? data::redact_database_url(path_word.text) : path.string()) + "\"";
   const auto& ds = *data;
   r.notes.push_back(fmt::format("the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
                                 ds.rows().size(), ds.lines().size(), before, ds.report().sources.size()));
@@ -427,6 +492,7 @@ DataSummary Session::data() const {
   s.lines = ds.lines().size();
   s.duplicates_merged = r.duplicates_merged;
   s.note = impl_->options.data_note;
+  for (const auto& n : impl_->database_notes) s.note += (s.note.empty() ? "" : "\n") + n;
   if (impl_->snapshot_used) s.snapshot = impl_->options.extra_snapshot;
   for (const auto& src : r.sources) {
     s.unusable_rows += src.rows_unusable;

@@ -36,9 +36,19 @@ struct Limits {
   std::size_t max_file_bytes = std::size_t{1} << 30;  // one data file
 };
 
+// A host's answer for a database given as data: the rows it read, written as a snapshot file
+// (docs/DECISIONS.md, "A database as data"). The icq program's hosts run the helper icq-pg for it.
+struct DatabaseRead {
+  std::string snapshot;     // the file the host wrote the database's data set to
+  std::string key;          // the database's state it stands for (the file's header carries it)
+  std::string note;         // added to the notes of every result that shows data; never a password
+  std::string error, help;  // why it could not be read, and what to do (then the rest is empty)
+};
+
 struct SessionOptions {
   Limits limits;
-  // Data: the built-in set unless data_paths is non-empty (files or directories, any format).
+  // Data: the built-in set unless data_paths is non-empty (files or directories, any format, or a
+  // PostgreSQL database's URL "postgresql://…", which read_database reads).
   std::vector<std::string> data_paths;
   // Loaded on top of the built-in data (ignored with data_paths): the host's cache of fetched API
   // captures. Their sources are named "cache:<path>", so their rows win over built-in duplicates.
@@ -52,6 +62,9 @@ struct SessionOptions {
   bool refresh_snapshot = false;
   // Added to the notes of every result that shows data ("data: built-in snapshot + capture …").
   std::string data_note;
+  // Reads a database given as data (a data path or `load "postgresql://…"`); called with the URL as
+  // given, password included. Without it a database URL is an error that says so.
+  std::function<DatabaseRead(const std::string& url)> read_database;
   // Host callbacks for everything the library would otherwise print.
   std::function<void(const Diagnostic&)> on_warning;                                   // load warnings
   std::function<void(std::size_t done, std::size_t total, std::string_view)> on_progress;  // loading files

@@ -82,7 +82,7 @@ const std::vector<std::pair<std::string, RowColumn>>& plain_columns() {
       {"conc", integer("conc", [](const Line&, const Row& r) { return r.conc; })},
       {"date", text("date", [](const Dataset&, const Row& r) { return text::format_date(r.date); })},
       {"image", text("image", [](const Dataset& ds, const Row& r) { return std::string(ds.str(r.image)); })},
-      {"run_url", text("run_url", [](const Dataset& ds, const Row& r) { return std::string(ds.str(r.run_url)); })},
+      {"run_url", text("run_url", [](const Dataset& ds, const Row& r) { return ds.run_of(r).url; })},
       {"source", text("source", [](const Dataset& ds, const Row& r) { return ds.report().sources[r.source].name; })},
       {"interactivity", metric("interactivity", "tok/s/user", Field::median_intvty)},
       {"throughput", metric("throughput", "tok/s/GPU", Field::tput_per_gpu, number_format(*catalog::find_metric("throughput")))},

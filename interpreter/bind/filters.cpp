@@ -289,22 +289,24 @@ Selected select_rows(const data::Dataset& ds, const Selection& sel, SelectionTra
     if (begin == end) continue;
     t.lines_matching++;
     t.rows_on_matching_lines += end - begin;
-    // The run date of this line and its rows, found by binary search: rows are sorted by (date,
-    // conc) within a line, and a trend asks this once per run date (a scan made it quadratic).
+    // The run of this line and its rows (SEMANTICS §1): rows are sorted by (date, run, conc) within
+    // a line, so the last row up to the date choice names the run. Found by binary search: a trend
+    // asks once per run date (a scan made it quadratic).
     const auto first = rows.begin() + static_cast<std::ptrdiff_t>(begin), last = rows.begin() + static_cast<std::ptrdiff_t>(end);
-    const auto date_less = [](const data::Row& r, std::int32_t d) { return r.date < d; };
     const auto less_date = [](std::int32_t d, const data::Row& r) { return d < r.date; };
-    std::optional<std::int32_t> date;
+    const data::Row* pick = nullptr;
     switch (sel.date.kind) {
-      case DateSelection::Kind::latest: date = rows[end - 1].date; break;
+      case DateSelection::Kind::latest: pick = &rows[end - 1]; break;
       case DateSelection::Kind::as_of:
-        if (const auto after = std::upper_bound(first, last, sel.date.date, less_date); after != first) date = std::prev(after)->date;
+      case DateSelection::Kind::on:
+        if (const auto after = std::upper_bound(first, last, sel.date.date, less_date); after != first) pick = &*std::prev(after);
+        if (pick && sel.date.kind == DateSelection::Kind::on && pick->date != sel.date.date) pick = nullptr;
         break;
-      case DateSelection::Kind::on: date = sel.date.date; break;
     }
-    if (!date) continue;
-    const auto run_begin = std::lower_bound(first, last, *date, date_less);
-    const auto run_end = std::upper_bound(run_begin, last, *date, less_date);
+    if (!pick) continue;
+    const auto run_of = [](const data::Row& r) { return std::pair{r.date, r.run}; };
+    const auto run_begin = std::lower_bound(first, last, run_of(*pick), [&](const data::Row& r, const auto& k) { return run_of(r) < k; });
+    const auto run_end = std::upper_bound(run_begin, last, run_of(*pick), [&](const auto& k, const data::Row& r) { return k < run_of(r); });
     bool contributed = false;
     for (auto it = run_begin; it != run_end; ++it) {
       const std::size_t i = static_cast<std::size_t>(it - rows.begin());

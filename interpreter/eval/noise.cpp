@@ -62,10 +62,11 @@ Spread spread_of(const std::vector<double>& factors) {
 KnotRuns knot_runs(const BoundCompare& q, const Selection& sel, const data::Dataset& ds, std::uint32_t knot) {
   const data::Row& own = ds.rows()[knot];
   KnotRuns k;
-  // Rows of a line are sorted by (date, conc): one per run date at this concurrency.
-  for (std::size_t i = ds.line_begin(own.line); i < ds.line_begin(own.line + 1); ++i) {
+  // Rows of a line are sorted by (date, run, conc): one per run at this concurrency, and those up to
+  // the knot's own row are the runs up to its own (the knot is its line's run under the date choice).
+  for (std::size_t i = ds.line_begin(own.line); i <= knot; ++i) {
     const data::Row& r = ds.rows()[i];
-    if (r.conc != own.conc || r.date > own.date) continue;  // the knot is its line's newest run up to the date choice
+    if (r.conc != own.conc) continue;
     if (!std::all_of(sel.where.begin(), sel.where.end(), [&](const BoundExpr& e) { return e.eval(ds, r); })) continue;
     k.rows.push_back(static_cast<std::uint32_t>(i));
   }

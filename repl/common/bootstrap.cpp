@@ -1,8 +1,10 @@
 #include "bootstrap.hpp"
 
+#include <cstdlib>
 #include <iostream>
 
 #include "cache.hpp"
+#include "database.hpp"
 #include "icq/diagnostic.hpp"
 
 namespace icq::hosts {
@@ -12,8 +14,9 @@ std::vector<Option> data_options(DataChoice& d) {
       {{"--data"},
        {},
        "PATH",
-       "load PATH (file or directory; repeatable) instead of the built-in data\n(and instead of the cache)",
-       "a file or directory",
+       "load PATH (file or directory; repeatable) instead of the built-in data\n(and instead of the cache); "
+       "a PostgreSQL database: postgresql://USER@HOST/DB\n(default $ICQ_DATABASE_URL; the password from PGPASSWORD or ~/.pgpass)",
+       "a file, a directory or a database URL",
        "e.g. icq --data results/ -c \"list models\"",
        "results/",
        add_text(d.data_paths)},
@@ -41,6 +44,8 @@ std::vector<Option> data_options(DataChoice& d) {
 SessionOptions session_options(const DataChoice& d, std::time_t now) {
   SessionOptions so;
   so.data_paths = d.data_paths;
+  so.read_database = database_reader(d.cache);
+  if (const char* url = std::getenv(kDatabaseUrlVariable); so.data_paths.empty() && !d.no_cache && url && *url) so.data_paths = {url};
   if (d.data_paths.empty() && !d.no_cache) {
     auto cached = fetch::cached_data(fetch::cache_dir(d.cache), now);
     so.extra_paths = std::move(cached.files);

@@ -105,7 +105,7 @@ std::string find_helper(const Helper& h) {
   return {};
 }
 
-int run_helper(const Helper& h, const std::vector<std::string>& args, const std::optional<std::string>& input) {
+int run_helper(const Helper& h, const std::vector<std::string>& args, const std::optional<std::string>& input, std::string* output) {
   const std::string path = find_helper(h);
   if (path.empty()) {
     explain_missing(h);
@@ -127,6 +127,16 @@ int run_helper(const Helper& h, const std::vector<std::string>& args, const std:
     }
     posix_spawn_file_actions_adddup2(&actions, pipe_fds[0], STDIN_FILENO);
   }
+  int out_fds[2] = {-1, -1};
+  if (output) {
+    if (::pipe2(out_fds, O_CLOEXEC) != 0) {
+      std::cerr << "icq: cannot run " << path << ": " << std::strerror(errno) << "\n";
+      if (input) ::close(pipe_fds[0]), ::close(pipe_fds[1]);
+      posix_spawn_file_actions_destroy(&actions);
+      return 2;
+    }
+    posix_spawn_file_actions_adddup2(&actions, out_fds[1], STDOUT_FILENO);
+  }
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   sigset_t none;
@@ -141,8 +151,10 @@ int run_helper(const Helper& h, const std::vector<std::string>& args, const std:
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   if (input) ::close(pipe_fds[0]);
+  if (output) ::close(out_fds[1]);
   if (err != 0) {
     if (input) ::close(pipe_fds[1]);
+    if (output) ::close(out_fds[0]);
     std::cerr << "icq: cannot run " << path << ": " << std::strerror(err) << "\n";
     return 2;
   }
@@ -158,6 +170,16 @@ int run_helper(const Helper& h, const std::vector<std::string>& args, const std:
     write_all(pipe_fds[1], *input);
     ::close(pipe_fds[1]);
     ::sigaction(SIGPIPE, &before, nullptr);
+  }
+  if (output) {
+    char buf[4096];
+    for (;;) {
+      const ssize_t n = ::read(out_fds[0], buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      output->append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(out_fds[0]);
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {

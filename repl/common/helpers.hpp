@@ -25,6 +25,7 @@ inline constexpr Helper fetch_helper{"icq-fetch", "icq fetch", "libcurl4", "libc
 inline constexpr Helper mcp_helper{"icq-mcp", "icq mcp", "", ""};
 inline constexpr Helper png_helper{"icq-png", "--output FILE.png", "librsvg2-2", "librsvg2-dev"};
 inline constexpr Helper serve_helper{"icq-serve", "icq serve", "libcpp-httplib0.11", "libcpp-httplib-dev"};
+inline constexpr Helper pg_helper{"icq-pg", "--data postgresql://…", "libpq5", "libpq-dev"};
 
 // The folders a helper is looked for in, in order.
 std::vector<std::string> helper_dirs();
@@ -36,7 +37,9 @@ std::string find_helper(const Helper& h);
 // shared), and waits for it. Returns its exit code, or 128 + the signal that ended it. While it
 // runs, a SIGINT, SIGTERM or SIGHUP sent to this process is passed on to it (one the terminal sends
 // reaches it directly: it is in this process group). A missing helper, or one that could not
-// start (a library it links is missing), is explained on stderr and gives 2.
-int run_helper(const Helper& h, const std::vector<std::string>& args, const std::optional<std::string>& input = std::nullopt);
+// start (a library it links is missing), is explained on stderr and gives 2. With `output`, its
+// stdout is collected there (after all of `input` is written: a helper reads its input first).
+int run_helper(const Helper& h, const std::vector<std::string>& args, const std::optional<std::string>& input = std::nullopt,
+               std::string* output = nullptr);
 
 }  // namespace icq::hosts

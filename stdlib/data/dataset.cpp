@@ -100,6 +100,23 @@ std::size_t DatasetBuilder::LineHash::operator()(const Line& l) const noexcept {
   return h;
 }
 
+std::uint32_t DatasetBuilder::intern_run(Run&& run) {
+  const std::string id = run_identity(run);
+  if (id.empty()) return 0;
+  auto [it, inserted] = run_ids_.try_emplace(id, static_cast<std::uint32_t>(runs_.size()));
+  if (inserted) {
+    runs_.push_back(std::move(run));
+  } else {
+    // Sources that name the same run may know more or less of it (API JSON rarely carries the
+    // database's fields): what any of them knows counts, the larger value on a disagreement, so the
+    // result does not depend on the order they came in.
+    Run& known = runs_[it->second];
+    known.started_at = std::max(known.started_at, run.started_at);
+    known.workflow_run_id = std::max(known.workflow_run_id, run.workflow_run_id);
+  }
+  return it->second;
+}
+
 std::uint32_t DatasetBuilder::intern_line(Line&& line) {
   auto it = line_ids_.find(line);
   if (it != line_ids_.end()) return it->second;
@@ -137,25 +154,84 @@ bool DatasetBuilder::add(std::uint32_t source, std::string where, RawRow&& raw) 
   // rows can be listed but never enter a frontier; comparisons say how many were left out.
   if (std::isnan(x)) src.rows_without_x++;
 
+  store(source, std::move(raw));
+  return true;
+}
+
+void DatasetBuilder::store(std::uint32_t source, RawRow&& raw) {
   Row row;
   row.line = intern_line(std::move(raw.line));
   row.date = raw.date;
   row.conc = raw.conc;
   row.source = source;
   row.image = intern(raw.image);
-  row.run_url = intern(raw.run_url);
+  row.run = intern_run(std::move(raw.run));
 
-  // Duplicates (same line, date and concurrency) are merged by finish(), after sorting: a hash
+  // Duplicates (same line, date, run and concurrency) are merged by finish(), after sorting: a hash
   // lookup per row here was a fifth of the load time at a million rows (cache misses).
   rows_.push_back(row);
   store_metrics(rows_.size() - 1, raw.metric);
-  return true;
+}
+
+void DatasetBuilder::add_dataset(const Dataset& ds) {
+  const auto base = static_cast<std::uint32_t>(report_.sources.size());
+  const LoadReport& r = ds.report();
+  report_.sources.insert(report_.sources.end(), r.sources.begin(), r.sources.end());
+  for (const Problem& p : r.problems) report_.problems.push_back({p.source + base, p.where, p.reason});
+  for (const auto& [reason, n] : r.unusable_by_reason) report_.unusable_by_reason[reason] += n;
+  for (const auto& [field, n] : r.ignored_fields) report_.ignored_fields[field] += n;
+  report_.duplicates_merged += r.duplicates_merged;
+  report_.superseded_attempt_rows += r.superseded_attempt_rows;
+  report_.evaluations_merged += r.evaluations_merged;
+  report_.conflicting_values += r.conflicting_values;
+  report_.warnings.insert(report_.warnings.end(), r.warnings.begin(), r.warnings.end());
+  report_.notes.insert(report_.notes.end(), r.notes.begin(), r.notes.end());
+  for (const Row& row : ds.rows()) {
+    RawRow raw;
+    raw.line = ds.line_of(row);
+    raw.date = row.date;
+    raw.conc = row.conc;
+    raw.image = std::string(ds.str(row.image));
+    raw.run = ds.run_of(row);
+    for (std::size_t f = 0; f < kFieldCount; ++f) raw.metric[f] = row.get(static_cast<Field>(f));
+    store(row.source + base, std::move(raw));
+  }
+  for (Evaluation e : ds.evaluations()) {
+    e.source += base;
+    evaluations_.push_back(std::move(e));
+  }
 }
 
 void DatasetBuilder::add_evaluation(std::uint32_t source, Evaluation&& e) {
   report_.sources[source].rows_kept++;
   e.source = source;
   evaluations_.push_back(std::move(e));
+}
+
+std::vector<bool> DatasetBuilder::sort_runs(Dataset& ds) {
+  // Runs in run order, so that a row's run index orders its runs (index 0, no run, sorts first).
+  std::vector<std::uint32_t> order(runs_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin() + 1, order.end(), [&](std::uint32_t a, std::uint32_t b) { return run_before(runs_[a], runs_[b]); });
+  std::vector<std::uint32_t> new_index(runs_.size());
+  ds.runs_.clear();
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    new_index[order[i]] = i;
+    ds.runs_.push_back(std::move(runs_[order[i]]));
+  }
+  for (Row& r : rows_) r.run = new_index[r.run];
+  // The dashboard reads the latest attempt of each GitHub run (latest_workflow_runs): a run of
+  // which the data holds a later attempt is superseded. Attempts of one run are adjacent in run
+  // order only when the database's fields are absent, so the latest attempt is found per id.
+  std::unordered_map<std::int64_t, std::int32_t> latest_attempt;
+  for (const Run& r : ds.runs_)
+    if (const GithubRun g = github_run(r.url); g.id) latest_attempt[g.id] = std::max(latest_attempt[g.id], g.attempt);
+  std::vector<bool> superseded(ds.runs_.size(), false);
+  for (std::size_t i = 0; i < ds.runs_.size(); ++i)
+    if (const GithubRun g = github_run(ds.runs_[i].url); g.id) superseded[i] = g.attempt < latest_attempt[g.id];
+  runs_ = {};
+  run_ids_ = {};
+  return superseded;
 }
 
 Dataset DatasetBuilder::finish() && {
@@ -212,28 +288,56 @@ Dataset DatasetBuilder::finish() && {
     ds.lines_.push_back(std::move(lines_[order[i]]));
   }
   for (Row& r : rows_) r.line = new_id[r.line];
-  // Rows by (line, date, conc); a key's duplicates then sit together in source-name order (arrival
-  // order among equal names), so merging them gives the same row whatever order the files came in.
-  // The keys are sorted as one contiguous array: sorting indices that point into rows_ missed the
-  // cache on every comparison (a third of the load at ten million rows).
+  const std::vector<bool> superseded = sort_runs(ds);
+  // Rows by (line, date, run, conc); a key's duplicates then sit together in source-name order
+  // (arrival order among equal names), so merging them gives the same row whatever order the files
+  // came in. The keys are sorted as one contiguous array: sorting indices that point into rows_
+  // missed the cache on every comparison (a third of the load at ten million rows).
   struct SortKey {
     std::uint32_t line;
-    std::int32_t date, conc;
+    std::int32_t date;
+    std::uint32_t run;
+    std::int32_t conc;
     std::uint32_t source, index;
     bool operator<(const SortKey& o) const noexcept {
-      return std::tie(line, date, conc, source, index) < std::tie(o.line, o.date, o.conc, o.source, o.index);
+      return std::tie(line, date, run, conc, source, index) < std::tie(o.line, o.date, o.run, o.conc, o.source, o.index);
     }
   };
-  std::vector<SortKey> keys(rows_.size());
-  for (std::uint32_t i = 0; i < rows_.size(); ++i) keys[i] = {rows_[i].line, rows_[i].date, rows_[i].conc, rows_[i].source, i};
+  std::vector<SortKey> keys;
+  keys.reserve(rows_.size());
+  for (std::uint32_t i = 0; i < rows_.size(); ++i) {
+    const Row& r = rows_[i];
+    if (superseded[r.run]) {
+      report_.superseded_attempt_rows++;
+      continue;
+    }
+    keys.push_back({r.line, r.date, r.run, r.conc, r.source, i});
+  }
   std::sort(keys.begin(), keys.end());
-  const auto same_row = [](const SortKey& a, const SortKey& b) { return a.line == b.line && a.date == b.date && a.conc == b.conc; };
+  // A row that names no run sorts first of its (line, date); it joins the date's run when the
+  // line has exactly one there (a CSV export of an API run), and stays apart otherwise.
+  for (std::size_t g = 0; g < keys.size();) {
+    std::size_t end = g + 1;
+    while (end < keys.size() && keys[end].line == keys[g].line && keys[end].date == keys[g].date) ++end;
+    if (keys[g].run == 0 && keys[end - 1].run != 0) {
+      std::size_t named = g;
+      while (keys[named].run == 0) ++named;
+      if (keys[named].run == keys[end - 1].run) {
+        for (std::size_t k = g; k < named; ++k) keys[k].run = rows_[keys[k].index].run = keys[end - 1].run;
+        std::sort(keys.begin() + static_cast<std::ptrdiff_t>(g), keys.begin() + static_cast<std::ptrdiff_t>(end));
+      }
+    }
+    g = end;
+  }
+  const auto same_row = [](const SortKey& a, const SortKey& b) {
+    return a.line == b.line && a.date == b.date && a.run == b.run && a.conc == b.conc;
+  };
   // Rows keep pointing at their metrics in the builder's blocks, which the data set takes over;
   // only merged rows get new storage, reserved first so the pointers never move.
   std::size_t duplicate_pairs = 0;
   for (std::size_t i = 1; i < keys.size(); ++i) duplicate_pairs += same_row(keys[i - 1], keys[i]) ? 1 : 0;
   ds.values_.reserve(duplicate_pairs * kFieldCount);
-  ds.rows_.reserve(rows_.size());
+  ds.rows_.reserve(keys.size());
   for (std::size_t g = 0; g < keys.size();) {
     const Row& head = rows_[keys[g].index];
     std::size_t end = g + 1;
@@ -263,11 +367,9 @@ Dataset DatasetBuilder::finish() && {
       }
       if (incoming_wins) {
         if (dup.image) kept.image = dup.image;
-        if (dup.run_url) kept.run_url = dup.run_url;
         kept.source = dup.source;
-      } else {
-        if (!kept.image) kept.image = dup.image;
-        if (!kept.run_url) kept.run_url = dup.run_url;
+      } else if (!kept.image) {
+        kept.image = dup.image;
       }
     }
     double packed[kFieldCount];

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "data/fields.hpp"
+#include "data/runs.hpp"
 
 namespace icq::data {
 
@@ -54,9 +55,9 @@ struct Row {
   std::uint32_t line = 0;
   std::int32_t date = 0;  // days since 1970-01-01; text::kNoDate when the source has none
   std::int32_t conc = 0;
-  std::uint32_t source = 0;   // index into LoadReport::sources
-  std::uint32_t image = 0;    // string id (0 = none)
-  std::uint32_t run_url = 0;  // string id (0 = none)
+  std::uint32_t source = 0;  // index into LoadReport::sources
+  std::uint32_t image = 0;   // string id (0 = none)
+  std::uint32_t run = 0;     // index into Dataset::runs(), which are in run order (0 = no run named)
   std::uint64_t present = 0;  // bit f set: metric f is stored (never NaN)
   const double* values = nullptr;
 
@@ -108,6 +109,9 @@ struct LoadReport {
   std::map<std::string, std::size_t> unusable_by_reason;
   std::map<std::string, std::size_t> ignored_fields;  // field name -> records carrying it
   std::size_t duplicates_merged = 0;
+  // Rows of an attempt of a GitHub run that has a later attempt in the data: the dashboard reads
+  // only the latest attempt of each run (latest_workflow_runs), so they are left out.
+  std::size_t superseded_attempt_rows = 0;
   std::size_t evaluations_merged = 0;  // evaluations repeated across captures
   std::size_t conflicting_values = 0;
   std::vector<std::string> warnings;  // file-level problems (broken JSON, an empty array)
@@ -133,23 +137,28 @@ class Dataset {
   [[nodiscard]] const std::vector<Row>& rows() const noexcept { return rows_; }
   [[nodiscard]] const Line& line_of(const Row& r) const noexcept { return lines_[r.line]; }
   [[nodiscard]] std::string_view str(std::uint32_t id) const noexcept { return strings_[id]; }
+  // Runs sorted in run order (data/runs.hpp), so comparing two rows' `run` compares their runs.
+  [[nodiscard]] const std::vector<Run>& runs() const noexcept { return runs_; }
+  [[nodiscard]] const Run& run_of(const Row& r) const noexcept { return runs_[r.run]; }
   [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
   [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
   // Evaluations sorted by (configuration, task, date, conc).
   [[nodiscard]] const std::vector<Evaluation>& evaluations() const noexcept { return evaluations_; }
-  // Rows of line `l` are rows()[line_begin(l) .. line_begin(l + 1)), sorted by (date, conc).
+  // Rows of line `l` are rows()[line_begin(l) .. line_begin(l + 1)), sorted by (date, run, conc):
+  // the rows of one run of a line lie together, and its selected run is the last of a date.
   [[nodiscard]] std::size_t line_begin(std::size_t l) const noexcept { return line_begin_[l]; }
 
  private:
   friend class DatasetBuilder;
   friend struct SnapshotAccess;  // data/snapshot.cpp
   std::vector<Line> lines_;  // sorted by Line ordering
-  std::vector<Row> rows_;    // sorted by (line, date, conc)
+  std::vector<Row> rows_;    // sorted by (line, date, run, conc)
   std::vector<std::unique_ptr<double[]>> blocks_;  // metrics as the builder stored them (arrival order)
   std::vector<double> values_;  // merged rows' metrics, and a copied snapshot's, row after row
   std::shared_ptr<const void> storage_;  // a snapshot read in place: the bytes its rows' metrics are in
   std::vector<std::size_t> line_begin_{0};
   std::vector<std::string> strings_{""};
+  std::vector<Run> runs_{Run{}};
   std::vector<Evaluation> evaluations_;
   LoadReport report_;
 };
@@ -159,16 +168,19 @@ struct RawRow {
   Line line;
   std::int32_t date = 0;
   std::int32_t conc = 0;
-  std::string image, run_url;
+  std::string image;
+  Run run;
   std::array<double, kFieldCount> metric;
   RawRow() { metric.fill(std::numeric_limits<double>::quiet_NaN()); }
   void set(Field f, double v) noexcept { metric[static_cast<std::size_t>(f)] = v; }
   [[nodiscard]] double get(Field f) const noexcept { return metric[static_cast<std::size_t>(f)]; }
 };
 
-// Collects rows from any number of sources. Duplicates (same line, date, conc) merge into one row;
-// conflicting values resolve towards the source whose name sorts last, so the result does not
-// depend on the order sources were given in. finish() sorts everything canonically.
+// Collects rows from any number of sources. Duplicates (same line, date, run, conc) merge into one
+// row; conflicting values resolve towards the source whose name sorts last, so the result does not
+// depend on the order sources were given in. A row that names no run (CSV exports, blog tables,
+// runner files) belongs to the one run its line has on its date, when there is exactly one.
+// finish() sorts everything canonically.
 class DatasetBuilder {
  public:
   DatasetBuilder();
@@ -191,6 +203,10 @@ class DatasetBuilder {
   void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
   void note(std::string message) { report_.notes.push_back(std::move(message)); }
   void synthetic_rows(std::uint32_t source, std::size_t n) { report_.sources[source].rows_synthetic += n; }
+  // Everything of a finished data set (a database's snapshot beside files, or beside what `load`
+  // adds): its sources with their counts, its rows and evaluations as they were kept, its problems
+  // and observations. Its rows merge with the others in finish() as any source's do.
+  void add_dataset(const Dataset& ds);
 
   [[nodiscard]] const LoadReport& report() const noexcept { return report_; }
   Dataset finish() &&;
@@ -201,6 +217,12 @@ class DatasetBuilder {
   };
   std::uint32_t intern(const std::string& s);
   std::uint32_t intern_line(Line&& line);
+  std::uint32_t intern_run(Run&& run);
+  // Stores a row that passed the usability rules (add) or was kept by a finished data set.
+  void store(std::uint32_t source, RawRow&& raw);
+  // Moves the runs into `ds` in run order and renumbers the rows' runs; true per (new) run index
+  // for the runs superseded by a later attempt of the same GitHub run.
+  std::vector<bool> sort_runs(Dataset& ds);
   void store_metrics(std::size_t row, const std::array<double, kFieldCount>& metric);
   [[nodiscard]] std::array<double, kFieldCount> metrics_of(std::size_t row) const;
 
@@ -208,6 +230,8 @@ class DatasetBuilder {
   std::unordered_map<Line, std::uint32_t, LineHash> line_ids_;
   std::vector<std::string> strings_{""};
   std::unordered_map<std::string, std::uint32_t> string_ids_;
+  std::vector<Run> runs_{Run{}};
+  std::unordered_map<std::string, std::uint32_t> run_ids_;  // run_identity -> index
   // Row i's metrics are at rows_[i].values, one per bit of present, in blocks that never move (a
   // growing vector copied and re-zeroed gigabytes at ten million rows); finish() hands them over.
   static constexpr std::size_t kBlockValues = std::size_t{1} << 20;

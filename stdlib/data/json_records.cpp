@@ -29,7 +29,7 @@ using json::object;
   X(prefill_ep) X(prefill_dp_attention) X(prefill_num_workers) X(decode_tp) X(decode_ep)                    \
   X(decode_dp_attention) X(decode_num_workers) X(num_prefill_gpu) X(num_decode_gpu) X(isl) X(osl)          \
   X(benchmark_type) X(offload_mode) X(conc) X(image) X(date) X(run_url) X(metrics) X(workers) X(id)         \
-  X(config_id) X(source) X(synthetic) X(task)
+  X(config_id) X(source) X(synthetic) X(task) X(workflow_run_id) X(run_started_at)
 
 enum class Key : std::uint8_t {
 #define ICQ_ENUM(k) k,
@@ -163,6 +163,33 @@ std::string read_bool(const object& o, std::string_view key, bool& out) {
   return {};
 }
 
+// The database's fields of a row's run, where the API gives them (agentic rows): workflow_run_id
+// (a number, or its digits as a string) and run_started_at (timestamptz text). Absent or null
+// leaves them unknown; any other value makes the row unusable, as a wrong configuration field does.
+std::string read_run_fields(const Slots& o, Run& run) {
+  if (const json::element* id = o.get(Key::workflow_run_id); id && !id->is_null()) {
+    std::int64_t n = 0;
+    std::string_view digits;
+    if (id->get(n) == simdjson::SUCCESS) {
+    } else if (id->get(digits) == simdjson::SUCCESS && !digits.empty() && digits.size() <= 18 &&
+               std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      n = std::stoll(std::string(digits));
+    } else {
+      return "workflow_run_id is not a run id";
+    }
+    if (n <= 0) return "workflow_run_id is not a run id";
+    run.workflow_run_id = n;
+  }
+  if (const json::element* at = o.get(Key::run_started_at); at && !at->is_null()) {
+    std::string_view text;
+    if (at->get(text) != simdjson::SUCCESS) return "run_started_at is not a timestamp";
+    const auto t = text::parse_timestamp(text);
+    if (!t) return fmt::format("unreadable run_started_at '{}'", text.substr(0, 40));
+    run.started_at = *t;
+  }
+  return {};
+}
+
 // The configuration, concurrency, date, image and run of an API row or an evaluation.
 std::string read_api_config(const Slots& o, RawRow& row, std::array<NormCache, 5>& cache) {
   Line& l = row.line;
@@ -221,11 +248,11 @@ std::string read_api_config(const Slots& o, RawRow& row, std::array<NormCache, 5
   if (!days) return fmt::format("unreadable date '{}'", *date.value);
   row.date = *days;
 
-  for (auto [key, out] : {std::pair{Key::image, &row.image}, {Key::run_url, &row.run_url}}) {
+  for (auto [key, out] : {std::pair{Key::image, &row.image}, {Key::run_url, &row.run.url}}) {
     const auto f = json::string_view_value(o.get(key), Slots::name(key));
     if (f.value) *out = *f.value;
   }
-  return {};
+  return read_run_fields(o, row.run);
 }
 
 }  // namespace
@@ -333,7 +360,7 @@ std::string read_evaluation(DatasetBuilder& b, const object& o, Evaluation& ev, 
   ev.line.benchmark_type = "evaluation";
   ev.date = row.date;
   ev.conc = row.conc;
-  ev.run_url = std::move(row.run_url);
+  ev.run_url = std::move(row.run.url);
   const auto task = json::string_field(o, "task");
   if (!task.ok()) return task.error;
   if (!task.value) return "missing task";

@@ -19,9 +19,12 @@ class parser;
 
 namespace icq::data {
 
-// I/O failure (missing file, unreadable directory): a usage error, not a data problem.
+// I/O failure (missing file, unreadable directory, a database that cannot be read): a usage
+// error, not a data problem. `help` says what to do, when there is more to say than the message.
 struct LoadError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit LoadError(const std::string& message, std::string help_text = {})
+      : std::runtime_error(message), help(std::move(help_text)) {}
+  std::string help;
 };
 
 // Progress callback: (files done, files total, current name).

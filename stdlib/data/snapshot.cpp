@@ -13,13 +13,13 @@ namespace icq::data {
 
 namespace {
 
-constexpr std::string_view kMagic = "ICQSNAP3";
+constexpr std::string_view kMagic = "ICQSNAP4";
 
 // A row as the snapshot stores it: Row without its metrics pointer, which the reader sets.
 struct DiskRow {
   std::uint32_t line;
   std::int32_t date, conc;
-  std::uint32_t source, image, run_url;
+  std::uint32_t source, image, run;
   std::uint64_t present;
 };
 static_assert(sizeof(DiskRow) == 32 && std::is_trivially_copyable_v<DiskRow>, "the snapshot's row record is 32 bytes");
@@ -128,6 +128,7 @@ void prefer_huge_pages(const void* p, std::size_t bytes) noexcept {
 // A change to one of these structs must be mirrored below; the sizes make the build say so.
 static_assert(sizeof(Line) == 7 * sizeof(std::string) + 56, "Line changed: update visit_line");
 static_assert(sizeof(Row) == 40, "Row changed: update the row fields in SnapshotAccess");
+static_assert(sizeof(Run) == sizeof(std::string) + 16, "Run changed: update visit_run");
 static_assert(sizeof(SourceReport) == 3 * sizeof(std::string) + 6 * sizeof(std::size_t), "SourceReport changed: update visit_source");
 
 template <typename IO, typename L>
@@ -137,6 +138,11 @@ void visit_line(IO& io, L& l) {
   io.field(l.prefill_dp_attention), io.field(l.prefill_num_workers), io.field(l.decode_tp), io.field(l.decode_ep);
   io.field(l.decode_dp_attention), io.field(l.decode_num_workers), io.field(l.num_prefill_gpu), io.field(l.num_decode_gpu);
   io.field(l.isl), io.field(l.osl), io.field(l.benchmark_type), io.field(l.offload_mode);
+}
+
+template <typename IO, typename R>
+void visit_run(IO& io, R& r) {
+  io.field(r.url), io.field(r.started_at), io.field(r.workflow_run_id);
 }
 
 template <typename IO, typename E>
@@ -158,7 +164,7 @@ void visit_report(IO& io, R& r) {
   io.list(r.problems, [&](auto& p) { io.field(p.source), io.field(p.where), io.field(p.reason); });
   io.map(r.unusable_by_reason);
   io.map(r.ignored_fields);
-  io.field(r.duplicates_merged), io.field(r.evaluations_merged), io.field(r.conflicting_values);
+  io.field(r.duplicates_merged), io.field(r.superseded_attempt_rows), io.field(r.evaluations_merged), io.field(r.conflicting_values);
   io.list(r.warnings, [&](auto& w) { io.field(w); });
   io.list(r.notes, [&](auto& n) { io.field(n); });
 }
@@ -173,7 +179,7 @@ struct SnapshotAccess {
     w.field(static_cast<std::uint64_t>(ds.rows_.size()));
     w.align();
     for (const Row& r : ds.rows_) {
-      const DiskRow d{r.line, r.date, r.conc, r.source, r.image, r.run_url, r.present};
+      const DiskRow d{r.line, r.date, r.conc, r.source, r.image, r.run, r.present};
       w.out.append(reinterpret_cast<const char*>(&d), sizeof d);
     }
     // Metrics row after row (in memory they may sit in blocks, in arrival order).
@@ -184,6 +190,7 @@ struct SnapshotAccess {
     for (const Row& r : ds.rows_) w.out.append(reinterpret_cast<const char*>(r.values), sizeof(double) * static_cast<std::size_t>(std::popcount(r.present)));
     w.list(ds.line_begin_, [&](std::size_t b) { w.field(static_cast<std::uint64_t>(b)); });
     w.list(ds.strings_, [&](const std::string& s) { w.field(s); });
+    w.list(ds.runs_, [&](const Run& run) { visit_run(w, run); });
     w.list(ds.evaluations_, [&](const Evaluation& e) { visit_evaluation(w, e); });
     visit_report(w, ds.report_);
     return std::move(w.out);
@@ -203,7 +210,7 @@ struct SnapshotAccess {
     for (std::size_t i = 0; i < rows; ++i) {
       DiskRow d;
       std::memcpy(&d, disk_rows + i * sizeof d, sizeof d);
-      ds.rows_.push_back(Row{d.line, d.date, d.conc, d.source, d.image, d.run_url, d.present, nullptr});
+      ds.rows_.push_back(Row{d.line, d.date, d.conc, d.source, d.image, d.run, d.present, nullptr});
     }
     const std::size_t stored = r.count();
     r.align();
@@ -226,6 +233,8 @@ struct SnapshotAccess {
       b = static_cast<std::size_t>(v);
     });
     r.list(ds.strings_, [&](std::string& s) { r.field(s); });
+    r.list(ds.runs_, [&](Run& run) { visit_run(r, run); });
+    if (ds.runs_.empty() || !(ds.runs_[0] == Run{})) throw SnapshotError("snapshot damaged: no empty run first");
     r.list(ds.evaluations_, [&](Evaluation& e) { visit_evaluation(r, e); });
     visit_report(r, ds.report_);
     if (!r.rest().empty()) throw SnapshotError("snapshot damaged: trailing bytes");
@@ -233,7 +242,7 @@ struct SnapshotAccess {
     std::size_t at = 0;
     for (Row& x : ds.rows_) {
       const auto n = static_cast<std::size_t>(std::popcount(x.present));
-      if (at + n > stored || x.line >= ds.lines_.size() || x.image >= ds.strings_.size() || x.run_url >= ds.strings_.size() ||
+      if (at + n > stored || x.line >= ds.lines_.size() || x.image >= ds.strings_.size() || x.run >= ds.runs_.size() ||
           x.source >= ds.report_.sources.size())
         throw SnapshotError("snapshot damaged: a row points outside the data");
       x.values = values + at;

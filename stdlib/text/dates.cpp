@@ -71,6 +71,40 @@ std::optional<std::int32_t> parse_date(std::string_view s) {
   return days_from_civil(yy, mm, dd);
 }
 
+std::optional<std::int64_t> parse_timestamp(std::string_view s) {
+  if (s.size() < 19 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':') return std::nullopt;
+  const auto day = parse_date(s.substr(0, 10));
+  const std::string_view hh = s.substr(11, 2), mi = s.substr(14, 2), ss = s.substr(17, 2);
+  if (!day || !digits(hh) || !digits(mi) || !digits(ss)) return std::nullopt;
+  const int h = to_int(hh), m = to_int(mi), sec = to_int(ss);
+  if (h > 23 || m > 59 || sec > 60) return std::nullopt;  // 60: a leap second, as PostgreSQL reads it
+  std::string_view rest = s.substr(19);
+  std::int64_t micros = 0;
+  if (!rest.empty() && rest.front() == '.') {
+    std::size_t n = 1;
+    while (n < rest.size() && rest[n] >= '0' && rest[n] <= '9') ++n;
+    if (n == 1 || n > 7) return std::nullopt;
+    for (std::size_t i = 1; i < 7; ++i) micros = micros * 10 + (i < n ? rest[i] - '0' : 0);
+    rest.remove_prefix(n);
+  }
+  std::int64_t offset_min = 0;
+  if (rest == "Z" || rest.empty()) {
+  } else if (rest.front() == '+' || rest.front() == '-') {
+    const int sign = rest.front() == '-' ? -1 : 1;
+    std::string_view oh = rest.substr(1, 2), om;
+    if (rest.size() == 3) om = "00";
+    else if (rest.size() == 5) om = rest.substr(3, 2);
+    else if (rest.size() == 6 && rest[3] == ':') om = rest.substr(4, 2);
+    else return std::nullopt;
+    if (oh.size() != 2 || !digits(oh) || !digits(om) || to_int(oh) > 15 || to_int(om) > 59) return std::nullopt;
+    offset_min = sign * (to_int(oh) * 60 + to_int(om));
+  } else {
+    return std::nullopt;
+  }
+  const std::int64_t seconds = static_cast<std::int64_t>(*day) * 86400 + h * 3600 + m * 60 + sec - offset_min * 60;
+  return seconds * 1000000 + micros;
+}
+
 std::string format_date(std::int32_t days) {
   if (days == kNoDate) return "undated";
   const Civil c = civil_from_days(days);

@@ -448,7 +448,66 @@ def normalise_row(raw: dict):
     metrics = raw.get("metrics")
     row["metrics"] = dict(metrics) if isinstance(metrics, dict) else {}
     row["key"] = tuple(row[f] for f in LINE_KEY_FIELDS)
+    run, why = read_run(raw)
+    if why:
+        return None, why
+    row["run"] = run
     return row, None
+
+
+RUN_URL = re.compile(r"/actions/runs/(\d{1,18})/attempts/(\d{1,9})")
+
+
+def read_run(raw: dict):
+    """(run, None) or (None, reason).  A run is (url, started, workflow_run_id): the API's run_url,
+    run_started_at as microseconds since 1970 UTC (None = not given) and the database's
+    workflow_runs.id (None = not given).  Runner rows name no run: ("", None, None)."""
+    url = raw.get("run_url") if isinstance(raw.get("run_url"), str) else ""
+    wid = raw.get("workflow_run_id")
+    if wid is not None:
+        if isinstance(wid, str) and wid.isdigit() and len(wid) <= 18:
+            wid = int(wid)
+        if isinstance(wid, bool) or not isinstance(wid, int) or wid <= 0:
+            return None, "workflow_run_id is not a run id"
+    started = raw.get("run_started_at")
+    if started is not None:
+        if not isinstance(started, str):
+            return None, "run_started_at is not a timestamp"
+        text = started.strip()
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
+        elif re.search(r"[+-]\d\d$", text):
+            text += ":00"
+        try:
+            t = datetime.datetime.fromisoformat(text)
+        except ValueError:
+            return None, "unreadable run_started_at"
+        if t.tzinfo is None:
+            t = t.replace(tzinfo=datetime.timezone.utc)
+        delta = t - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+        started = (delta.days * 86400 + delta.seconds) * 1000000 + delta.microseconds
+    return (url, started, wid), None
+
+
+def run_identity(run) -> str:
+    """What makes two rows' runs the same run: the URL, else the database id; "" = none named."""
+    url, _, wid = run
+    return url or (f"#{wid}" if wid else "")
+
+
+def github_run(url: str):
+    """(GitHub run id, attempt) of a run_url, or (0, 0)."""
+    m = RUN_URL.search(url or "")
+    return (int(m.group(1)), int(m.group(2))) if m and int(m.group(2)) > 0 else (0, 0)
+
+
+def run_order(run):
+    """SEMANTICS §1: among runs of one line and date the last in this order is the line's run --
+    the database's `run_started_at desc nulls last, workflow_run_id desc`, read ascending (unknown
+    lowest), then the GitHub run id and attempt of the URL, then the URL itself."""
+    url, started, wid = run
+    gid, attempt = github_run(url)
+    return (-math.inf if started is None else started, wid or 0, gid, attempt, url)
 
 
 def metric_problem(metrics: dict):
@@ -532,12 +591,15 @@ def load(paths: list[str]):
     """Load API JSON row files and runner aggregate files (folders: every *.json under them).
     Returns (usable rows, report dict).
 
-    Duplicates (same line key, date, conc) are one row; metrics = union; on disagreement the
-    file whose path sorts last wins (within one file: the later row wins).  Usable rows without
+    Duplicates (same line key, date, run, conc) are one row; metrics = union; on disagreement the
+    file whose path sorts last wins (within one file: the later row wins).  Rows of an earlier
+    attempt of a GitHub run the data holds a later attempt of are left out (report["superseded"]);
+    a row naming no run belongs to the one run its line has on its date, when there is one.  Usable rows without
     median_intvty are returned too (and counted in report["rows_without_x"]): they belong to
     their line's runs, but has_x() keeps them out of every range and frontier."""
-    report = {"files": [], "raw_rows": 0, "unusable": {}, "duplicates": 0, "disagreements": 0}
+    report = {"files": [], "raw_rows": 0, "unusable": {}, "duplicates": 0, "disagreements": 0, "superseded": 0}
     merged: dict = {}
+    pending: list = []
     for path in expand_data_paths(paths):
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -550,16 +612,57 @@ def load(paths: list[str]):
             if row is None:
                 report["unusable"][why] = report["unusable"].get(why, 0) + 1
                 continue
-            ident = (row["key"], row["date"], row["conc"])
-            old = merged.get(ident)
-            if old is None:
-                merged[ident] = row
-                continue
-            report["duplicates"] += 1
-            for k, v in row["metrics"].items():  # later (sorted) file wins
-                if k in old["metrics"] and old["metrics"][k] != v:
-                    report["disagreements"] += 1
-                old["metrics"][k] = v
+            pending.append(row)
+    # Runs: what any source knows of a run counts (the larger value on a disagreement), every
+    # row of a run gets the same run tuple.
+    known: dict = {}
+    for row in pending:
+        ident = run_identity(row["run"])
+        if not ident:
+            continue
+        url, started, wid = row["run"]
+        if ident in known:
+            _, s0, w0 = known[ident]
+            started = s0 if started is None else (started if s0 is None else max(started, s0))
+            wid = w0 if wid is None else (wid if w0 is None else max(wid, w0))
+        known[ident] = (url, started, wid)
+    for row in pending:
+        ident = run_identity(row["run"])
+        row["run"] = known[ident] if ident else ("", None, None)
+    # Only the latest attempt of a GitHub run (the database's latest_workflow_runs).
+    latest: dict = {}
+    for row in pending:
+        gid, attempt = github_run(row["run"][0])
+        if gid:
+            latest[gid] = max(latest.get(gid, 0), attempt)
+    kept = []
+    for row in pending:
+        gid, attempt = github_run(row["run"][0])
+        if gid and attempt < latest[gid]:
+            report["superseded"] += 1
+        else:
+            kept.append(row)
+    # A row naming no run joins the one run its line has on its date, if exactly one.
+    runs_of: dict = {}
+    for row in kept:
+        if run_identity(row["run"]):
+            runs_of.setdefault((row["key"], row["date"]), {})[run_identity(row["run"])] = row["run"]
+    for row in kept:
+        if not run_identity(row["run"]):
+            named = runs_of.get((row["key"], row["date"]), {})
+            if len(named) == 1:
+                row["run"] = next(iter(named.values()))
+    for row in kept:
+        ident = (row["key"], row["date"], run_identity(row["run"]), row["conc"])
+        old = merged.get(ident)
+        if old is None:
+            merged[ident] = row
+            continue
+        report["duplicates"] += 1
+        for k, v in row["metrics"].items():  # later (sorted) file wins
+            if k in old["metrics"] and old["metrics"][k] != v:
+                report["disagreements"] += 1
+            old["metrics"][k] = v
     rows = []
     for row in merged.values():
         why = metric_problem(row["metrics"])
@@ -573,19 +676,21 @@ def load(paths: list[str]):
 
 
 def latest_runs(rows: list[dict]) -> list[dict]:
-    """Latest run of each line: the newest date of the line, all its concurrencies (SEMANTICS §1).
-    Every usable row counts for the newest date, those without median_intvty included (they are
-    rows of that run); they are only left out of ranges and frontiers later.
+    """Latest run of each line (SEMANTICS §1): the newest date of the line and, among its runs of
+    that date, the last in run_order(); all that run's concurrencies and nothing of another run.
+    Every usable row counts for the choice, those without median_intvty included (they are rows
+    of that run); they are only left out of ranges and frontiers later.
     Undated rows (runner aggregates, date None) are one run, and it is the latest of its line:
     a line with any undated row keeps exactly its undated rows."""
     newest: dict = {}
     for r in rows:
         k = r["key"]
-        if k in newest and newest[k] is None:
+        if k in newest and newest[k][0] is None:
             continue
-        if r["date"] is None or k not in newest or r["date"] > newest[k]:
-            newest[k] = r["date"]
-    return [r for r in rows if r["date"] == newest[r["key"]]]
+        mine = (r["date"], run_order(r["run"]))
+        if r["date"] is None or k not in newest or mine > newest[k]:
+            newest[k] = mine
+    return [r for r in rows if (r["date"], run_order(r["run"])) == newest[r["key"]]]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1330,12 +1435,13 @@ def row_metrics(row: dict, edition: str, tier: str, tokens: str, per_role: bool)
 
 
 def knot_runs(by_conc: dict, knot_row: dict, n: int) -> list[dict]:
-    """The knot's runs, oldest first: rows of its line at its conc up to its date, the last n."""
+    """The knot's runs, oldest first: rows of its line at its conc up to its own run (by date,
+    then run_order: two runs of one date are two runs), the last n."""
     same = by_conc.get((knot_row["key"], knot_row["conc"]), [])
     if knot_row["date"] is None:
         return [knot_row]
-    runs = sorted((r for r in same if r["date"] is not None and r["date"] <= knot_row["date"]),
-                  key=lambda r: r["date"])
+    order = lambda r: (r["date"], run_order(r["run"]))  # noqa: E731
+    runs = sorted((r for r in same if r["date"] is not None and order(r) <= order(knot_row)), key=order)
     return runs[-n:]
 
 

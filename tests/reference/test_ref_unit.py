@@ -1239,5 +1239,52 @@ class TokenRateTest(unittest.TestCase):
         self.assertEqual(v["throughput"], R.spline_eval([10.0, 20.0], [2400.0, 1200.0], 15.0))
 
 
+class RunTest(unittest.TestCase):
+    """SEMANTICS §1, the run of a line: the database's tie-break between runs of one date, the
+    latest attempt only, and rows that name no run."""
+
+    def load(self, rows):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "a.json"), "w") as fh:
+                json.dump(rows, fh)
+            return R.load([tmp])
+
+    @staticmethod
+    def in_run(r, gid, attempt=1, started=None, wid=None):
+        r["run_url"] = f"https://github.com/x/actions/runs/{gid}/attempts/{attempt}"
+        if started:
+            r["run_started_at"] = started
+        if wid:
+            r["workflow_run_id"] = wid
+        return r
+
+    def picked(self, rows):
+        return sorted((r["conc"], R.github_run(r["run"][0])[0]) for r in R.latest_runs(rows))
+
+    def test_later_start_wins_with_its_own_concurrencies(self):
+        rows, _ = self.load([self.in_run(row("mi355x", "fp8", 60, 50, 4, "2026-05-01"), 11, started="2026-05-01 01:00:00+00"),
+                             self.in_run(row("mi355x", "fp8", 40, 90, 8, "2026-05-01"), 11, started="2026-05-01 01:00:00+00"),
+                             self.in_run(row("mi355x", "fp8", 61, 52, 4, "2026-05-01"), 12, started="2026-05-01T09:00:00Z")])
+        self.assertEqual(self.picked(rows), [(4, 12)])
+
+    def test_unknown_start_loses_then_database_id_then_github_id(self):
+        rows, _ = self.load([self.in_run(row("mi355x", "fp8", 60, 50, 4, "2026-05-01"), 20, started="2026-05-01 03:00:00+00"),
+                             self.in_run(row("mi355x", "fp8", 61, 52, 4, "2026-05-01"), 30, wid=9)])
+        self.assertEqual(self.picked(rows), [(4, 20)])
+        rows, _ = self.load([self.in_run(row("mi355x", "fp8", 60, 50, 4, "2026-05-01"), 21, started="2026-05-01 03:00:00+00", wid=8),
+                             self.in_run(row("mi355x", "fp8", 61, 52, 4, "2026-05-01"), 20, started="2026-05-01 03:00:00+00", wid=9)])
+        self.assertEqual(self.picked(rows), [(4, 20)])
+        rows, _ = self.load([self.in_run(row("mi355x", "fp8", 60, 50, 4, "2026-05-01"), 21),
+                             self.in_run(row("mi355x", "fp8", 61, 52, 4, "2026-05-01"), 20)])
+        self.assertEqual(self.picked(rows), [(4, 21)])
+
+    def test_superseded_attempt_and_rows_naming_no_run(self):
+        rows, report = self.load([self.in_run(row("mi355x", "fp8", 60, 50, 4, "2026-05-02"), 50, 1),
+                                  self.in_run(row("mi355x", "fp8", 62, 51, 4, "2026-05-03"), 50, 2),
+                                  row("mi355x", "fp8", 30, 100, 16, "2026-05-03")])
+        self.assertEqual(report["superseded"], 1)
+        self.assertEqual(self.picked(rows), [(4, 50), (16, 50)])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -98,7 +98,7 @@ TEST_CASE("extra data: a snapshot that cannot be read is written again when the 
   std::ifstream written(snap, std::ios::binary);
   std::string magic(10, '\0');
   written.read(magic.data(), 10);
-  CHECK(magic == "ICQCACHE2\n");
+  CHECK(magic == "ICQCACHE3\n");
   const icq::Session second(o);
   CHECK(second.data().snapshot == snap);
   CHECK(second.data().rows == first.data().rows);

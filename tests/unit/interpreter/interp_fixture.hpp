@@ -37,6 +37,9 @@ struct ApiRow {
   std::string hw_ = "mi355x", fw_ = "sglang", model_ = "dsr1", prec_ = "fp8", spec_ = "none";
   int tp_ = 8, ep_ = 1, isl_ = 1024, osl_ = 1024;
   bool disagg_ = false;
+  std::string offload_ = "off";
+  std::string run_ = "", started_ = "";  // run_url and run_started_at ("" = left out)
+  long long workflow_run_id_ = 0;        // 0 = left out
   std::vector<std::pair<std::string, double>> extra_;  // further metrics
 
   ApiRow& date(std::string d) { return date_ = std::move(d), *this; }
@@ -50,6 +53,13 @@ struct ApiRow {
   ApiRow& disagg(bool d = true) { return disagg_ = d, *this; }
   ApiRow& seq(int isl, int osl) { return isl_ = isl, osl_ = osl, *this; }
   ApiRow& metric(std::string name, double v) { return extra_.emplace_back(std::move(name), v), *this; }
+  ApiRow& offload(std::string o) { return offload_ = std::move(o), *this; }
+  // The run: GitHub run `id` attempt `attempt` (its run_url), and the database's fields when given.
+  ApiRow& run(long long id, int attempt = 1) {
+    return run_ = fmt::format("https://github.com/SemiAnalysisAI/InferenceX/actions/runs/{}/attempts/{}", id, attempt), *this;
+  }
+  ApiRow& started(std::string at) { return started_ = std::move(at), *this; }
+  ApiRow& workflow_run_id(long long id) { return workflow_run_id_ = id, *this; }
 
   [[nodiscard]] std::string json() const {
     std::string m = fmt::format(R"("tput_per_gpu": {})", y);
@@ -60,8 +70,16 @@ struct ApiRow {
         R"("disagg": {}, "is_multinode": false, "prefill_tp": {}, "prefill_ep": {}, "prefill_dp_attention": false, )"
         R"("prefill_num_workers": 0, "decode_tp": {}, "decode_ep": {}, "decode_dp_attention": false, "decode_num_workers": 0, )"
         R"("num_prefill_gpu": {}, "num_decode_gpu": {}, "isl": {}, "osl": {}, "conc": {}, "image": "test-image", )"
-        R"("date": "{}", "metrics": {{{}}}}})",
-        hw_, fw_, model_, prec_, spec_, disagg_ ? "true" : "false", tp_, ep_, tp_, ep_, tp_, tp_, isl_, osl_, conc_, date_, m);
+        R"("offload_mode": "{}", "date": "{}", {}"metrics": {{{}}}}})",
+        hw_, fw_, model_, prec_, spec_, disagg_ ? "true" : "false", tp_, ep_, tp_, ep_, tp_, tp_, isl_, osl_, conc_, offload_, date_,
+        run_fields(), m);
+  }
+  [[nodiscard]] std::string run_fields() const {
+    std::string s;
+    if (!run_.empty()) s += fmt::format(R"("run_url": "{}", )", run_);
+    if (!started_.empty()) s += fmt::format(R"("run_started_at": "{}", )", started_);
+    if (workflow_run_id_) s += fmt::format(R"("workflow_run_id": {}, )", workflow_run_id_);
+    return s;
   }
 };
 

@@ -68,7 +68,7 @@ TEST_CASE("api: one real row's normalised line key and metrics", "[data][api]") 
   REQUIRE(r.get(Field::joules_per_total_token) == 3.161212);
   REQUIRE_FALSE(r.has(Field::joules_per_input_token));  // not in this row
   REQUIRE(ds.str(r.image) == "lmsysorg/sglang:v0.5.12-rocm700-mi35x");
-  REQUIRE(ds.str(r.run_url) == "https://github.com/SemiAnalysisAI/InferenceX/actions/runs/27213443242/attempts/1");
+  REQUIRE(ds.run_of(r).url == "https://github.com/SemiAnalysisAI/InferenceX/actions/runs/27213443242/attempts/1");
   const Line& l = ds.line_of(r);
   REQUIRE(l.sequence() == "1k/1k");
   REQUIRE(l.gpus() == 4);

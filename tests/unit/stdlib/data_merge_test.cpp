@@ -33,7 +33,7 @@ void require_identical(const Dataset& a, const Dataset& b) {
       REQUIRE(std::memcmp(&vx, &vy, sizeof(double)) == 0);
     }
     REQUIRE(a.str(x.image) == b.str(y.image));
-    REQUIRE(a.str(x.run_url) == b.str(y.run_url));
+    REQUIRE(a.run_of(x) == b.run_of(y));
     REQUIRE(a.report().sources[x.source].name == b.report().sources[y.source].name);
   }
   REQUIRE(a.report().duplicates_merged == b.report().duplicates_merged);

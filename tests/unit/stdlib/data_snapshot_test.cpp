@@ -34,7 +34,7 @@ TEST_CASE("a snapshot reads back as the data set it was written from", "[data][s
     const Row& y = b.rows()[i];
     REQUIRE((x.line == y.line && x.date == y.date && x.conc == y.conc && x.source == y.source && x.present == y.present));
     REQUIRE(a.str(x.image) == b.str(y.image));
-    REQUIRE(a.str(x.run_url) == b.str(y.run_url));
+    REQUIRE(a.run_of(x) == b.run_of(y));
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       const double vx = x.get(static_cast<Field>(f)), vy = y.get(static_cast<Field>(f));
       REQUIRE(std::memcmp(&vx, &vy, sizeof vx) == 0);

@@ -1,4 +1,4 @@
-// text/dates: calendar dates as days since 1970-01-01.
+// text/dates: calendar dates as days since 1970-01-01, timestamps as microseconds since then.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -8,6 +8,7 @@
 using icq::text::format_date;
 using icq::text::kNoDate;
 using icq::text::parse_date;
+using icq::text::parse_timestamp;
 
 TEST_CASE("dates: known day numbers", "[dates]") {
   REQUIRE(parse_date("1970-01-01") == 0);
@@ -70,4 +71,21 @@ TEST_CASE("dates: years outside 1970..2200 are rejected", "[dates]") {
 
 TEST_CASE("dates: kNoDate formats as undated", "[dates]") {
   REQUIRE(format_date(kNoDate) == "undated");
+}
+
+TEST_CASE("timestamps: PostgreSQL's timestamptz text and ISO 8601, to microseconds UTC", "[dates]") {
+  const std::int64_t day = std::int64_t{*parse_date("2026-07-05")} * 86400 * 1000000;
+  const std::int64_t t = day + (4 * 60 + 49) * std::int64_t{1000000};  // 00:04:49 UTC
+  REQUIRE(parse_timestamp("2026-07-05 00:04:49+00") == t);       // as the API sends curve_run_started_at
+  REQUIRE(parse_timestamp("2026-07-05T00:04:49Z") == t);
+  REQUIRE(parse_timestamp("2026-07-05 00:04:49") == t);          // no zone: UTC
+  REQUIRE(parse_timestamp("2026-07-05 02:04:49+02") == t);
+  REQUIRE(parse_timestamp("2026-07-05 05:34:49+05:30") == t);
+  REQUIRE(parse_timestamp("2026-07-04 19:04:49-0500") == t);
+  REQUIRE(parse_timestamp("2026-07-05 00:04:49.5+00") == t + 500000);
+  REQUIRE(parse_timestamp("2026-07-05 00:04:49.000001Z") == t + 1);
+  for (const char* bad : {"", "2026-07-05", "2026-07-05 24:00:00", "2026-07-05 00:60:00", "2026-07-05 00:04:49.1234567Z",
+                          "2026-07-05 00:04:49.Z", "2026-07-05 00:04:49+1", "2026-07-05 00:04:49 UTC", "2026-07-05x00:04:49",
+                          "2026-02-30 00:00:00", "2026-07-05 00:04:49+16", "2026-07-05 0a:04:49"})
+    REQUIRE_FALSE(parse_timestamp(bad).has_value());
 }
