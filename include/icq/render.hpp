@@ -48,6 +48,10 @@ struct HtmlFrame {
 };
 // The page of render_html with the host's frame: the results render as in the report.
 ICQ_API std::string render_html(const std::vector<Result>& results, const RenderOptions& options, const HtmlFrame& frame);
+// The results of render_html as a fragment of another page (a notebook cell's output): the same
+// sections (query, table, chart, verdicts, notes) in one <div class="icq-report"> with a style that
+// applies inside it only; no document, head or header around them.
+ICQ_API std::string render_html_fragment(const std::vector<Result>& results, const RenderOptions& options = {});
 // The chart in a terminal: Unicode braille cells, ANSI colours when options.color, sized to
 // options.columns x options.rows; empty when the result has no chart.
 ICQ_API std::string render_plot(const Result& result, const RenderOptions& options = {});

@@ -41,6 +41,18 @@ struct Table {
   std::string title;
   std::vector<Column> columns;
   std::vector<std::vector<Value>> rows;
+
+  // The index of the column named `name`, if there is one.
+  [[nodiscard]] std::optional<std::size_t> column_index(std::string_view name) const {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (columns[i].name == name) return i;
+    return std::nullopt;
+  }
+  // Row `row`'s cell in the column named `name`; null when there is no such row or column.
+  [[nodiscard]] const Value* cell(std::size_t row, std::string_view name) const {
+    const auto c = column_index(name);
+    return c && row < rows.size() && *c < rows[row].size() ? &rows[row][*c] : nullptr;
+  }
 };
 
 // A compared metric, in the order of `show`.
@@ -155,10 +167,50 @@ struct SideValue {
   std::optional<Deployable> deployable;
 };
 
+// The verdict on one metric at one target, as data (docs/SEMANTICS.md §6): the best side against the
+// runner-up by the metric's better direction. The verdict sentences and the tables' winner and ratio
+// columns are written from it, so a host reads the same judgement the sentence states.
+struct MetricVerdict {
+  std::string metric;  // MetricColumn::key
+  enum class Outcome {
+    none,    // no verdict: the metric has no better direction, a side is out of range, or a side lacks a
+             // positive value
+    winner,  // `winner` is better than `runner_up`, by `ratio`
+    tie,     // essentially tied: ratio below 1.01 (the sentence: "… are essentially tied on …")
+    noise,   // `with noise`: the two best differ by less than both their run-to-run spreads; no winner
+  } outcome = Outcome::none;
+  // With an outcome other than none: the sides (SideSummary::label) of the best and the second-best
+  // value, by value (with a tie or noise too, where neither wins).
+  std::string winner, runner_up;
+  std::optional<double> ratio;   // the worse value over the better (>= 1): pricier/cheaper, higher/lower
+  // The N of the sentence, rounded half up from the exact ratio: "N% cheaper" and "N% more" are
+  // (ratio − 1) × 100; "N% lower" (a lower-is-better metric other than cost) is the saving.
+  std::optional<std::int64_t> percent;
+  // Lower is better: the better value's saving over the runner-up's, (1 − 1/ratio) × 100 (for cost,
+  // the cheaper side's saving per token, which "N% cheaper" is not).
+  std::optional<double> saving;
+  // What stands behind the two values compared (SideValue::evidence): absent when a side has none.
+  std::optional<Evidence::Kind> winner_evidence, runner_up_evidence;
+  bool solid = false;    // both values compared are solid (Evidence::solid): a verdict to rely on
+  bool phrased = false;  // the verdict sentence at this target speaks of this metric
+};
+// The outcome's name in tables and the Python package: "none", "winner", "tie", "noise".
+inline const char* outcome_key(MetricVerdict::Outcome o) noexcept {
+  switch (o) {
+    case MetricVerdict::Outcome::none: return "none";
+    case MetricVerdict::Outcome::winner: return "winner";
+    case MetricVerdict::Outcome::tie: return "tie";
+    case MetricVerdict::Outcome::noise: return "noise";
+  }
+  return "none";
+}
+
 struct TargetResult {
   double interactivity = 0;
   std::string position;  // "near the low end" …; empty without a band
   std::vector<SideValue> values;  // in the order of the sides in the query
+  std::vector<MetricVerdict> verdicts;  // one per Comparison::metrics entry, in its order
+  std::string sentence;  // the verdict sentence at this target (as in Result::summary); empty when none
 };
 
 // The dashboard's own page for a comparison (--format page): its title, its verdict paragraphs
@@ -182,6 +234,59 @@ struct Comparison {
   std::string prices;  // "2026-07 hyperscaler"
   std::string tokens;  // "total"
   std::optional<DashboardPage> page;  // when the dashboard has a page for this comparison
+
+  // Lookups by name instead of position. A side is found by its label ("fp4"), else by its display
+  // name ("FP4"), case-insensitively; a metric by its key ("cost", "throughput", "ttft_p99"); a
+  // target by its interactivity (within 1e-9 relative: the number the query or the band gave).
+  // Each gives nothing (nullopt, null) when there is no such side, metric or target.
+  [[nodiscard]] std::optional<std::size_t> side_index(std::string_view side) const {
+    for (std::size_t i = 0; i < sides.size(); ++i)
+      if (sides[i].label == side) return i;
+    for (std::size_t i = 0; i < sides.size(); ++i)
+      if (same_text(sides[i].label, side) || same_text(sides[i].display, side)) return i;
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<std::size_t> metric_index(std::string_view key) const {
+    for (std::size_t i = 0; i < metrics.size(); ++i)
+      if (metrics[i].key == key) return i;
+    return std::nullopt;
+  }
+  [[nodiscard]] const TargetResult* target(double interactivity) const {
+    for (const auto& t : targets) {
+      const double d = t.interactivity - interactivity, scale = t.interactivity < 0 ? -t.interactivity : t.interactivity;
+      if ((d < 0 ? -d : d) <= 1e-9 * (scale > 1 ? scale : 1)) return &t;
+    }
+    return nullptr;
+  }
+  // One side's values at one target (status, every metric, evidence, noise).
+  [[nodiscard]] const SideValue* at(std::string_view side, double interactivity) const {
+    const auto s = side_index(side);
+    const TargetResult* t = target(interactivity);
+    return s && t && *s < t->values.size() ? &t->values[*s] : nullptr;
+  }
+  // A side's value of a metric at a target: nullopt when any is unknown, or the side has no value there.
+  [[nodiscard]] std::optional<double> value(std::string_view side, std::string_view metric, double interactivity) const {
+    const SideValue* v = at(side, interactivity);
+    const auto m = metric_index(metric);
+    return v && m && *m < v->values.size() ? v->values[*m] : std::nullopt;
+  }
+  // The verdict on a metric at a target.
+  [[nodiscard]] const MetricVerdict* verdict(std::string_view metric, double interactivity) const {
+    const TargetResult* t = target(interactivity);
+    const auto m = metric_index(metric);
+    return t && m && *m < t->verdicts.size() ? &t->verdicts[*m] : nullptr;
+  }
+
+ private:
+  static bool same_text(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+      const char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+      if (x != y) return false;
+    }
+    return true;
+  }
 };
 
 // What a result is: one per kind of statement. Each kind's facts are in one table (kind_info), so
@@ -217,6 +322,32 @@ struct Effects {
   bool plot = false;             // `plot STATEMENT`: draw this result's chart in the terminal
 };
 
+// The tables of each kind of result. Their titles and the columns named here are stable: hosts may
+// read them by name (Result::table, Table::column_index), and tests/unit/interpreter/
+// result_tables_test.cpp holds them to this list. Metric columns are named by their key
+// (MetricColumn::key: "throughput", "cost", "ttft_p99" …) and carry its unit and format; `evidence`
+// cells are evidence_key() names, empty without a value; `status` cells are "ok", "clamped",
+// "out_of_range" (rank adds "no value" and "not measured").
+//
+//   compare    "values": one row per target and side — interactivity, side (label), status,
+//              evidence, then one column per metric (concurrency an integer). The same numbers are
+//              typed in Result::comparison (targets[].values[], targets[].verdicts[]).
+//              With `show deployable`: "deployable" — target, side, config, each metric,
+//              pooled_vs_single, evidence. With `show config`: "config" — target, side, knot, …
+//   rank       one table per target, titled "at N tok/s/user" (N as the query prints it): rank
+//              (integer; empty without a value), the dimension ("gpu", "precision", "config" …:
+//              the side's display name), interactivity, the ranked metric, vs_best (the value over
+//              the best value there, ×), status, evidence, then the other shown metrics. Rows best
+//              first; sides without a value after them.
+//   crossover  "crossings": one row per change of leader — interactivity (to 0.01), from, to (the
+//              leaders' display names), one column per side named by its label with that side's
+//              value of the metric there, evidence ("solid", or the sides whose value is not:
+//              "B200 two_configs, …"). "leaders": one row per stretch of the band — from, to, leader.
+//   trend      "trend": one row per run date and target (and group with `by`) — date (YYYY-MM-DD),
+//              the `by` dimension when given, interactivity, status, evidence, one column per
+//              metric, lines (integer), frontier (integer: knots on that date's frontier).
+//   frontier   "frontier" and points "points": one row per row of the data, the columns shown (or
+//              the defaults), named by their keys.
 struct Result {
   Kind kind = Kind::help;
   std::string query;  // the statement with every default filled in
@@ -226,6 +357,13 @@ struct Result {
   std::vector<std::string> notes;
   std::vector<Diagnostic> warnings;
   Effects effects;
+
+  // The first table titled `title` ("values", "crossings", "trend", "at 50 tok/s/user"), or null.
+  [[nodiscard]] const Table* table(std::string_view title) const {
+    for (const auto& t : tables)
+      if (t.title == title) return &t;
+    return nullptr;
+  }
 };
 
 }  // namespace icq

@@ -35,6 +35,7 @@ using num::Decimal;
 // How a verdict speaks of a metric: cost and throughput by name, any other by its better direction.
 VerdictMetric verdict_metric(const BoundMetric& m) {
   VerdictMetric v;
+  v.key = m.column.key;
   v.kind = m.metric->kind == catalog::MetricKind::cost         ? VerdictMetric::Kind::cost
            : m.metric->kind == catalog::MetricKind::throughput ? VerdictMetric::Kind::throughput
                                                                : VerdictMetric::Kind::other;
@@ -375,8 +376,10 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     for (const auto& m : metrics) vin.metrics.push_back(verdict_metric(m));
     for (std::size_t si = 0; si < curves.size(); ++si) {
       const bool out = at[si].status == Status::out_of_range;
-      VerdictSide vs{q.sides[si].display, out, at[si].status == Status::clamped, out ? curves[si].frontier_text(t) : std::string(), {},
-                     tr.values[si].evidence ? caution(q.sides[si].display, t, *tr.values[si].evidence) : std::string()};
+      VerdictSide vs{q.sides[si].display, q.sides[si].label, out, at[si].status == Status::clamped,
+                     out ? curves[si].frontier_text(t) : std::string(), {},
+                     tr.values[si].evidence ? caution(q.sides[si].display, t, *tr.values[si].evidence) : std::string(),
+                     tr.values[si].evidence ? std::optional(tr.values[si].evidence->kind) : std::nullopt};
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
         const auto& v = at[si].values[mi];
         const bool exact_cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;
@@ -385,27 +388,23 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       vin.sides.push_back(std::move(vs));
     }
     // `with noise`: when the two best values differ by less than both their spreads, say so instead of a winner.
-    vin.noise = [&](std::size_t mi) -> std::optional<std::string> {
-      if (noise.empty()) return std::nullopt;
-      std::vector<std::size_t> order(curves.size());
-      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      const bool higher = metrics[mi].column.polarity != MetricColumn::Polarity::lower_is_better;
-      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return higher ? *at[a].values[mi] > *at[b].values[mi] : *at[a].values[mi] < *at[b].values[mi];
-      });
-      const SideValue &a = tr.values[order[0]], &b = tr.values[order[1]];
-      if (!within_noise(a, b, mi)) return std::nullopt;
-      const auto span = [&](std::size_t si) {
-        const Spread& sp = *tr.values[si].noise[mi];
-        return fmt::format("{} {}–{} over {} runs", q.sides[si].display, out::metric_cell(metrics[mi].column, sp.min),
-                           out::metric_cell(metrics[mi].column, sp.max), sp.runs);
+    if (!noise.empty()) {
+      vin.within_noise = [&](std::size_t mi, std::size_t a, std::size_t b) { return within_noise(tr.values[a], tr.values[b], mi); };
+      vin.noise_clause = [&](std::size_t mi, std::size_t a, std::size_t b) {
+        const auto span = [&](std::size_t si) {
+          const Spread& sp = *tr.values[si].noise[mi];
+          return fmt::format("{} {}–{} over {} runs", q.sides[si].display, out::metric_cell(metrics[mi].column, sp.min),
+                             out::metric_cell(metrics[mi].column, sp.max), sp.runs);
+        };
+        return fmt::format("{}: {} and {} are within run-to-run noise ({}; {})", metrics[mi].column.display, q.sides[a].display,
+                           q.sides[b].display, span(a), span(b));
       };
-      return fmt::format("{}: {} and {} are within run-to-run noise ({}; {})", metrics[mi].column.display, q.sides[order[0]].display,
-                         q.sides[order[1]].display, span(order[0]), span(order[1]));
-    };
+    }
     const Verdict verdict = verdict_at(vin);
     if (verdict.saving) caveats.saving_at.emplace_back(number_text(t), *verdict.saving);
     if (!verdict.sentence.empty()) result.summary.push_back(verdict.sentence);
+    tr.verdicts = verdict.metrics;
+    tr.sentence = verdict.sentence;
     cmp.targets.push_back(std::move(tr));
   }
 

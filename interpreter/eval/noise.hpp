@@ -46,6 +46,6 @@ std::vector<std::string> noise_notes(const BoundCompare& q, const std::vector<Cu
                                      const data::Dataset& ds, const std::vector<double>& targets,
                                      const std::vector<std::vector<std::optional<double>>>& read);
 
-// within_noise, the rule a verdict and a table's winner column both apply: phrase/verdict.hpp.
+// within_noise, the rule of a verdict's "noise" outcome (which the table's winner column reads): phrase/verdict.hpp.
 
 }  // namespace icq::interp

@@ -1,7 +1,5 @@
 #include "phrase/phrasing.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 namespace icq::interp {
@@ -32,44 +30,27 @@ bool essentially_tied(const num::Decimal& r) {
 
 namespace {
 
-// Sorts best first (ascending when lower is better); stable so ties keep the query's order.
-void rank(std::vector<Contender>& sides, bool lower_is_better) {
-  std::stable_sort(sides.begin(), sides.end(), [&](const Contender& a, const Contender& b) {
-    return lower_is_better ? a.value < b.value : a.value > b.value;
-  });
-}
+std::string than(const ClauseInput& c) { return c.more_than_two ? " than " + c.second : std::string{}; }
 
-std::string than(const std::vector<Contender>& sides) {
-  return sides.size() > 2 ? " than " + sides[1].display : std::string{};
-}
-
-std::string tied(const std::vector<Contender>& sides, const std::string& on) {
-  const bool swap = sides[1].order < sides[0].order;
-  return fmt::format("{} and {} are essentially tied on {}", sides[swap ? 1 : 0].display, sides[swap ? 0 : 1].display, on);
+std::string tied(const ClauseInput& c, const std::string& on) {
+  return fmt::format("{} and {} are essentially tied on {}", c.best_first ? c.best : c.second, c.best_first ? c.second : c.best, on);
 }
 
 }  // namespace
 
-std::string cost_clause(std::vector<Contender> sides) {
-  rank(sides, true);
-  const num::Decimal r = sides[1].value / sides[0].value;
-  if (essentially_tied(r)) return tied(sides, "cost per token");
-  return fmt::format("{} is {}% cheaper per token{}", sides[0].display, percent_more(r), than(sides));
+std::string cost_clause(const ClauseInput& c) {
+  if (c.tied) return tied(c, "cost per token");
+  return fmt::format("{} is {}% cheaper per token{}", c.best, c.percent, than(c));
 }
 
-std::string more_clause(std::vector<Contender> sides, const std::string& unit, const std::string& tied_on) {
-  rank(sides, false);
-  const num::Decimal r = sides[0].value / sides[1].value;
-  if (essentially_tied(r)) return tied(sides, tied_on);
-  return fmt::format("{} delivers {}% more {}{}", sides[0].display, percent_more(r), unit, than(sides));
+std::string more_clause(const ClauseInput& c, const std::string& unit, const std::string& tied_on) {
+  if (c.tied) return tied(c, tied_on);
+  return fmt::format("{} delivers {}% more {}{}", c.best, c.percent, unit, than(c));
 }
 
-std::string lower_clause(std::vector<Contender> sides, const std::string& what) {
-  rank(sides, true);
-  const num::Decimal r = sides[1].value / sides[0].value;
-  if (essentially_tied(r)) return tied(sides, what);
-  const num::Decimal saving = (num::Decimal::from_int(1) - sides[0].value / sides[1].value) * num::Decimal::from_int(100);
-  return fmt::format("{} is {}% lower on {}{}", sides[0].display, saving.round_to_integer(), what, than(sides));
+std::string lower_clause(const ClauseInput& c, const std::string& what) {
+  if (c.tied) return tied(c, what);
+  return fmt::format("{} is {}% lower on {}{}", c.best, c.percent, what, than(c));
 }
 
 std::string capitalize(std::string s) {

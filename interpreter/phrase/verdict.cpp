@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "phrase/phrasing.hpp"
 #include "text/text.hpp"
@@ -31,76 +32,118 @@ std::string prefix_of(const VerdictInput& in) {
 
 }  // namespace
 
+std::vector<Judgement> judge(const VerdictInput& in) {
+  std::vector<Judgement> out;
+  const bool any_out = std::any_of(in.sides.begin(), in.sides.end(), [](const VerdictSide& s) { return s.out_of_range; });
+  for (std::size_t mi = 0; mi < in.metrics.size(); ++mi) {
+    const VerdictMetric& m = in.metrics[mi];
+    Judgement j;
+    j.data.metric = m.key;
+    out.push_back(j);
+    // Every side's positive value, or no verdict; none either with a side out of range.
+    if (m.better == Better::neither || any_out || in.sides.size() < 2) continue;
+    std::vector<std::size_t> order;
+    for (std::size_t si = 0; si < in.sides.size(); ++si) {
+      const auto& v = mi < in.sides[si].values.size() ? in.sides[si].values[mi] : std::nullopt;
+      if (!v || !(*v > Decimal::from_int(0))) break;
+      order.push_back(si);
+    }
+    if (order.size() != in.sides.size()) continue;
+    const bool lower = m.better == Better::lower;
+    const auto value = [&](std::size_t si) -> const Decimal& { return *in.sides[si].values[mi]; };
+    // Best first; stable, so equal values keep the query's order.
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lower ? value(a) < value(b) : value(b) < value(a); });
+    Judgement& jr = out.back();
+    jr.best = order[0];
+    jr.second = order[1];
+    const Decimal& better = value(jr.best);
+    const Decimal& worse = value(jr.second);
+    const Decimal r = lower ? worse / better : better / worse;
+    jr.ratio = r;
+    MetricVerdict& d = jr.data;
+    d.winner = in.sides[jr.best].label;
+    d.runner_up = in.sides[jr.second].label;
+    d.ratio = r.to_double();
+    if (lower) {
+      jr.saving = (Decimal::from_int(1) - better / worse) * Decimal::from_int(100);
+      d.saving = jr.saving->to_double();
+    }
+    d.percent = lower && m.kind != Kind::cost ? jr.saving->round_to_integer() : percent_more(r);
+    d.winner_evidence = in.sides[jr.best].evidence;
+    d.runner_up_evidence = in.sides[jr.second].evidence;
+    const auto solid = [](const std::optional<Evidence::Kind>& e) {
+      return e && (*e == Evidence::Kind::measured || *e == Evidence::Kind::one_config);
+    };
+    d.solid = solid(d.winner_evidence) && solid(d.runner_up_evidence);
+    d.outcome = in.within_noise && in.within_noise(mi, jr.best, jr.second) ? MetricVerdict::Outcome::noise
+                : essentially_tied(r)                                       ? MetricVerdict::Outcome::tie
+                                                                            : MetricVerdict::Outcome::winner;
+  }
+  return out;
+}
+
 Verdict verdict_at(const VerdictInput& in) {
   Verdict out;
+  std::vector<Judgement> judged = judge(in);
+  const auto keep = [&] {
+    for (auto& j : judged) out.metrics.push_back(std::move(j.data));
+  };
   const std::string prefix = prefix_of(in);
   std::vector<std::string> missing;
   for (const auto& s : in.sides)
     if (s.out_of_range) missing.push_back(fmt::format("{} is out of range (its frontier spans {} tok/s/user)", s.display, s.frontier));
   if (!missing.empty()) {
     out.sentence = fmt::format("{}: {}; no comparison.", prefix, text::join(missing, ", "));
+    keep();
     return out;
   }
-  // Every side's positive value of a metric, or nothing when one lacks it.
-  const auto contenders = [&](std::size_t mi) -> std::optional<std::vector<Contender>> {
-    std::vector<Contender> c;
-    for (std::size_t si = 0; si < in.sides.size(); ++si) {
-      const auto& v = in.sides[si].values[mi];
-      if (!v || !(*v > Decimal::from_int(0))) return std::nullopt;
-      c.push_back({in.sides[si].display, *v, si});
-    }
-    return c;
-  };
-  const auto noise = [&](std::size_t mi) { return in.noise ? in.noise(mi) : std::nullopt; };
   // The sides a clause names (the best and the runner-up of its metric): a verdict resting on a value
   // that is not solid says so (SEMANTICS.md §12).
   std::vector<bool> named(in.sides.size(), false);
-  const auto name_top_two = [&](std::vector<Contender> c, bool lower) {
-    std::stable_sort(c.begin(), c.end(), [&](const Contender& a, const Contender& b) { return lower ? a.value < b.value : b.value < a.value; });
-    for (std::size_t k = 0; k < c.size() && k < 2; ++k) named[c[k].order] = true;
+  // The clause of a judged metric, read from its judgement; marks it phrased.
+  const auto phrase = [&](std::size_t mi, const std::function<std::string(const ClauseInput&)>& clause) {
+    Judgement& j = judged[mi];
+    j.data.phrased = true;
+    named[j.best] = named[j.second] = true;
+    if (j.data.outcome == MetricVerdict::Outcome::noise) return in.noise_clause(mi, j.best, j.second);
+    ClauseInput c;
+    c.best = in.sides[j.best].display;
+    c.second = in.sides[j.second].display;
+    c.best_first = j.best < j.second;
+    c.tied = j.data.outcome == MetricVerdict::Outcome::tie;
+    c.percent = *j.data.percent;
+    c.more_than_two = in.sides.size() > 2;
+    return clause(c);
   };
+  const auto judged_ok = [&](std::size_t mi) { return judged[mi].data.outcome != MetricVerdict::Outcome::none; };
   std::vector<std::string> clauses;
   bool had_cost = false, had_tput = false;
   for (std::size_t mi = 0; mi < in.metrics.size(); ++mi) {
     const VerdictMetric& m = in.metrics[mi];
     if (m.kind == Kind::cost && !had_cost) {
       had_cost = true;
-      const auto c = contenders(mi);
-      if (!c) continue;
-      name_top_two(*c, true);
-      if (auto n = noise(mi)) {
-        clauses.insert(clauses.begin(), *n);
-        continue;
-      }
-      clauses.insert(clauses.begin(), cost_clause(*c));
-      auto ranked = *c;
-      std::stable_sort(ranked.begin(), ranked.end(), [](const Contender& a, const Contender& b) { return a.value < b.value; });
-      out.saving = (Decimal::from_int(1) - ranked[0].value / ranked[1].value) * Decimal::from_int(100);
+      if (!judged_ok(mi)) continue;
+      clauses.insert(clauses.begin(), phrase(mi, [](const ClauseInput& c) { return cost_clause(c); }));
+      if (judged[mi].data.outcome != MetricVerdict::Outcome::noise) out.saving = judged[mi].saving;
     } else if (m.kind == Kind::throughput && !had_tput) {
       had_tput = true;
-      const auto c = contenders(mi);
-      if (!c) continue;
-      name_top_two(*c, false);
-      if (auto n = noise(mi)) clauses.push_back(*n);
-      else clauses.push_back(more_clause(*c, m.tokens, m.tokens));
+      if (!judged_ok(mi)) continue;
+      clauses.push_back(phrase(mi, [&](const ClauseInput& c) { return more_clause(c, m.tokens, m.tokens); }));
     }
   }
   // Neither cost nor throughput shown: speak about the first metric that has a better direction.
   for (std::size_t mi = 0; mi < in.metrics.size() && clauses.empty(); ++mi) {
     const VerdictMetric& m = in.metrics[mi];
-    if (m.better == Better::neither) continue;
-    const auto c = contenders(mi);
-    if (!c) continue;
-    name_top_two(*c, m.better == Better::lower);
-    if (auto n = noise(mi)) clauses.push_back(*n);
-    else if (m.better == Better::higher) clauses.push_back(more_clause(*c, m.unit, m.unit));
-    else clauses.push_back(lower_clause(*c, m.display));
+    if (m.better == Better::neither || !judged_ok(mi)) continue;
+    if (m.better == Better::higher) clauses.push_back(phrase(mi, [&](const ClauseInput& c) { return more_clause(c, m.unit, m.unit); }));
+    else clauses.push_back(phrase(mi, [&](const ClauseInput& c) { return lower_clause(c, m.display); }));
   }
   std::vector<std::string> cautions;
   for (std::size_t si = 0; si < in.sides.size(); ++si)
     if (named[si] && !in.sides[si].caution.empty()) cautions.push_back(in.sides[si].caution);
   if (!clauses.empty())
     out.sentence = fmt::format("{}: {}{}.", prefix, text::join(clauses, "; "), cautions.empty() ? "" : " — but " + text::join(cautions, ", and "));
+  keep();
   return out;
 }
 

@@ -13,6 +13,7 @@
 namespace icq::interp {
 
 struct VerdictMetric {
+  std::string key;  // MetricColumn::key, for the verdict's data
   enum class Kind { cost, throughput, other } kind = Kind::other;
   enum class Better { higher, lower, neither } better = Better::neither;
   std::string tokens;   // throughput: what "more" counts ("tok/s/GPU", "output tok/s/GPU")
@@ -22,6 +23,7 @@ struct VerdictMetric {
 
 struct VerdictSide {
   std::string display;  // "FP4"
+  std::string label;    // "fp4": how the verdict's data names the side
   bool out_of_range = false, clamped = false;
   std::string frontier;  // "17.0–123.2", for "out of range (its frontier spans …)"
   // Each metric's value; cost as its exact decimal. A side without a positive value leaves the
@@ -30,6 +32,7 @@ struct VerdictSide {
   // When the value is not solid (SEMANTICS.md §12), what a verdict resting on it must add:
   // "GB300's value is a guess across a wide gap (…)"; empty for a solid value.
   std::string caution;
+  std::optional<Evidence::Kind> evidence;  // what stands behind its values (SideValue::evidence)
 };
 
 struct VerdictInput {
@@ -39,16 +42,30 @@ struct VerdictInput {
   std::string band_label, position;  // "17–113", "around the middle"
   std::vector<VerdictSide> sides;
   std::vector<VerdictMetric> metrics;
-  // `with noise`: the clause naming no winner for a metric whose two best values are within
-  // run-to-run noise, or nothing.
-  std::function<std::optional<std::string>(std::size_t metric)> noise;
+  // `with noise`: whether the two best values of a metric (sides `best` and `second`) are within
+  // run-to-run noise, and the clause that says so instead of naming a winner.
+  std::function<bool(std::size_t metric, std::size_t best, std::size_t second)> within_noise;
+  std::function<std::string(std::size_t metric, std::size_t best, std::size_t second)> noise_clause;
 };
+
+// The judgement on one metric: the public data (MetricVerdict) and the exact numbers it came from.
+struct Judgement {
+  MetricVerdict data;
+  std::size_t best = 0, second = 0;  // the sides compared (outcome other than none)
+  std::optional<num::Decimal> ratio;   // worse over better, exact
+  std::optional<num::Decimal> saving;  // lower is better: (1 − better/worse) × 100, exact
+};
+
+// The data first: a judgement per metric of `in` (in its order).
+std::vector<Judgement> judge(const VerdictInput& in);
 
 struct Verdict {
   std::string sentence;                 // empty: no metric to phrase
   std::optional<num::Decimal> saving;   // the cheaper side's saving 1 − 1/r, in %, when cost was phrased
+  std::vector<MetricVerdict> metrics;   // the judgements the sentence reads, `phrased` set where it speaks
 };
 
+// The sentence, written from judge(in).
 Verdict verdict_at(const VerdictInput& in);
 
 // `with noise`: two values differ by less than both sides' spreads (max − min), and the spreads

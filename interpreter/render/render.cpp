@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "phrase/verdict.hpp"
 #include "num/decimal.hpp"
 #include "render/braille.hpp"
 #include "render/chart.hpp"
@@ -27,24 +26,22 @@ struct Verdict {
   std::string winner, ratio;
 };
 
-// Winner and ratio of one metric at one target: best vs runner-up by the metric's polarity.
+// The winner and ratio columns of one metric at one target, read from the comparison's verdict
+// there (MetricVerdict): the best side's name, "tie", "noise" (`with noise`), "—" without one.
 Verdict verdict(const Comparison& c, std::size_t metric, const TargetResult& t) {
-  const auto pol = c.metrics[metric].polarity;
-  if (pol == MetricColumn::Polarity::neutral) return {"", ""};
-  std::vector<std::pair<double, std::size_t>> present;
-  for (std::size_t s = 0; s < t.values.size(); ++s)
-    if (const auto& v = t.values[s].values[metric]; v && t.values[s].status != Status::out_of_range) present.push_back({*v, s});
-  if (present.size() < 2 || present.size() != t.values.size()) return {"—", ""};
-  std::stable_sort(present.begin(), present.end(), [&](const auto& a, const auto& b) {
-    return pol == MetricColumn::Polarity::higher_is_better ? a.first > b.first : a.first < b.first;
-  });
-  if (interp::within_noise(t.values[present[0].second], t.values[present[1].second], metric)) return {"noise", ""};
-  const double best = present[0].first, next = present[1].first;
-  if (best <= 0 || next <= 0) return {"—", ""};
-  const num::Decimal r = pol == MetricColumn::Polarity::higher_is_better ? num::Decimal::from_double(best) / num::Decimal::from_double(next)
-                                                                          : num::Decimal::from_double(next) / num::Decimal::from_double(best);
-  if (r < num::Decimal::parse("1.01")) return {"tie", r.fixed(2) + "x"};
-  return {c.sides[present[0].second].display, r.fixed(2) + "x"};
+  if (c.metrics[metric].polarity == MetricColumn::Polarity::neutral || metric >= t.verdicts.size()) return {"", ""};
+  const MetricVerdict& v = t.verdicts[metric];
+  const std::string ratio = v.ratio ? num::Decimal::from_double(*v.ratio).fixed(2) + "x" : "";
+  switch (v.outcome) {
+    case MetricVerdict::Outcome::none: return {"—", ""};
+    case MetricVerdict::Outcome::noise: return {"noise", ""};
+    case MetricVerdict::Outcome::tie: return {"tie", ratio};
+    case MetricVerdict::Outcome::winner: {
+      const auto s = c.side_index(v.winner);
+      return {s ? c.sides[*s].display : v.winner, ratio};
+    }
+  }
+  return {"", ""};
 }
 
 out::Grid compare_grid(const Comparison& c) {

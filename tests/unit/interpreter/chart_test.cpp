@@ -232,3 +232,36 @@ TEST_CASE("html: a host's frame replaces the header and adds to the head; the re
   CHECK(from(framed) == from(report));
   CHECK(icq::render_html({a}, {}, {}) == report);
 }
+
+TEST_CASE("html fragment: the page's sections in one div, its style scoped to it, no document around them", "[interp][chart]") {
+  TempData data(chart_rows());
+  auto s = data.session();
+  const auto a = run_ok(s, kQuery), b = run_ok(s, "list gpus");
+  const std::string page = icq::render_html({a, b});
+  const std::string fragment = icq::render_html_fragment({a, b});
+  CHECK(fragment.rfind("<div class=\"icq-report\">\n<style>", 0) == 0);
+  CHECK(fragment.size() >= 7);
+  CHECK(fragment.substr(fragment.size() - 7) == "</div>\n");
+  for (const char* tag : {"<!DOCTYPE", "<html", "<head>", "<body", "<header>", "<footer", "<script"}) CHECK_FALSE(contains(fragment, tag));
+  // Every rule of its style names the fragment's class: a notebook's own style is left alone.
+  std::string style = fragment.substr(fragment.find("<style>\n") + 8);
+  style = style.substr(0, style.find("</style>"));
+  std::size_t rules = 0;
+  for (std::size_t at = 0; style.find('{', at) != std::string::npos; at = style.find('}', at) + 1) {
+    std::string selectors = style.substr(at, style.find('{', at) - at) + ",";
+    for (std::size_t from = 0, comma; (comma = selectors.find(',', from)) != std::string::npos; from = comma + 1) {
+      std::string sel = selectors.substr(from, comma - from);
+      sel.erase(0, sel.find_first_not_of("\n "));
+      CHECK(sel.rfind(".icq-report", 0) == 0);
+      ++rules;
+    }
+  }
+  CHECK(rules > 10);
+  // The sections are the page's, byte for byte: the table, the chart, the verdicts, the notes.
+  const auto sections = [](const std::string& html) {
+    return html.substr(html.find("<section"), html.rfind("</section>\n") + 11 - html.find("<section"));
+  };
+  CHECK(sections(fragment) == sections(page));
+  CHECK(count(fragment, "<svg ") == 1);
+  CHECK(contains(fragment, std::string(icq::attribution())));
+}

@@ -28,7 +28,8 @@ VerdictInput two_sides(std::vector<std::optional<Decimal>> a, std::vector<std::o
   in.band = std::pair{17.0, 113.0};
   in.band_label = "17–113";
   in.position = "around the middle";
-  in.sides = {VerdictSide{"FP4", false, false, "17.0–123.2", std::move(a), {}}, VerdictSide{"FP8", false, false, "25.8–113.1", std::move(b), {}}};
+  in.sides = {VerdictSide{"FP4", "fp4", false, false, "17.0–123.2", std::move(a), {}, icq::Evidence::Kind::measured},
+              VerdictSide{"FP8", "fp8", false, false, "25.8–113.1", std::move(b), {}, icq::Evidence::Kind::two_configs}};
   return in;
 }
 
@@ -80,12 +81,64 @@ TEST_CASE("verdict: a side without a positive value leaves the metric unphrased,
   in.metrics = {cost, tput};
   REQUIRE(icq::interp::verdict_at(in).sentence ==
           "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: FP4 delivers 56% more tok/s/GPU.");
-  in.noise = [](std::size_t mi) -> std::optional<std::string> {
-    if (mi == 1) return std::string("Throughput: FP4 and FP8 are within run-to-run noise");
-    return std::nullopt;
+  in.within_noise = [](std::size_t mi, std::size_t, std::size_t) { return mi == 1; };
+  in.noise_clause = [](std::size_t, std::size_t best, std::size_t second) {
+    return std::string(best == 0 && second == 1 ? "Throughput: FP4 and FP8 are within run-to-run noise" : "wrong sides");
   };
-  REQUIRE(icq::interp::verdict_at(in).sentence ==
-          "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: Throughput: FP4 and FP8 are within run-to-run noise.");
+  const auto v = icq::interp::verdict_at(in);
+  REQUIRE(v.sentence == "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: Throughput: FP4 and FP8 are within run-to-run noise.");
+  // The data the sentence read: no cost verdict (FP8's cost is not positive), throughput within noise.
+  REQUIRE(v.metrics.size() == 2);
+  CHECK(v.metrics[0].outcome == icq::MetricVerdict::Outcome::none);
+  CHECK_FALSE(v.metrics[0].phrased);
+  CHECK(v.metrics[1].outcome == icq::MetricVerdict::Outcome::noise);
+  CHECK(v.metrics[1].phrased);
+  CHECK(v.metrics[1].winner == "fp4");
+  CHECK(v.metrics[1].runner_up == "fp8");
+}
+
+TEST_CASE("verdict data: winner, ratio, percent, saving and evidence per metric; the sentence reads them", "[phrase][verdict]") {
+  auto in = two_sides({Decimal::parse("1400"), Decimal::parse("0.30"), Decimal::parse("1.2")},
+                      {Decimal::parse("900"), Decimal::parse("0.45"), Decimal::parse("1.5")});
+  in.metrics = {tput, cost, metric(VerdictMetric::Kind::other, VerdictMetric::Better::lower, "TTFT p99", "s")};
+  in.metrics[0].key = "throughput", in.metrics[1].key = "cost", in.metrics[2].key = "ttft_p99";
+  const auto v = icq::interp::verdict_at(in);
+  REQUIRE(v.metrics.size() == 3);
+  const auto& t = v.metrics[0];
+  CHECK(t.metric == "throughput");
+  CHECK(t.outcome == icq::MetricVerdict::Outcome::winner);
+  CHECK(t.winner == "fp4");
+  CHECK(t.runner_up == "fp8");
+  CHECK(*t.ratio == Approx(1400.0 / 900));
+  CHECK(*t.percent == 56);  // "FP4 delivers 56% more"
+  CHECK_FALSE(t.saving);
+  CHECK(t.winner_evidence == icq::Evidence::Kind::measured);
+  CHECK(t.runner_up_evidence == icq::Evidence::Kind::two_configs);
+  CHECK_FALSE(t.solid);  // FP8's value joins two configurations
+  CHECK(t.phrased);
+  const auto& c = v.metrics[1];
+  CHECK(c.outcome == icq::MetricVerdict::Outcome::winner);
+  CHECK(c.winner == "fp4");
+  CHECK(*c.ratio == Approx(1.5));
+  CHECK(*c.percent == 50);                     // "50% cheaper": (r − 1) × 100
+  CHECK(*c.saving == Approx(100.0 / 3));       // the cheaper side's saving, 1 − 1/r
+  CHECK(c.phrased);
+  const auto& l = v.metrics[2];
+  CHECK(l.outcome == icq::MetricVerdict::Outcome::winner);
+  CHECK(*l.percent == 20);  // "20% lower": the saving, rounded
+  CHECK_FALSE(l.phrased);   // cost and throughput speak; a latency only without them
+  CHECK(v.sentence.find("FP4 is 50% cheaper per token; FP4 delivers 56% more tok/s/GPU") != std::string::npos);
+  // Essentially tied below 1.01: the data says tie, and the sentence names both in query order.
+  in.sides[0].values = {Decimal::parse("900"), Decimal::parse("0.4499"), Decimal::parse("1.2")};
+  const auto tied = icq::interp::verdict_at(in);
+  CHECK(tied.metrics[0].outcome == icq::MetricVerdict::Outcome::tie);
+  CHECK(tied.metrics[0].winner == "fp4");  // equal values keep the query's order
+  CHECK(tied.metrics[1].outcome == icq::MetricVerdict::Outcome::tie);
+  CHECK(tied.sentence.find("FP4 and FP8 are essentially tied on cost per token; FP4 and FP8 are essentially tied on tok/s/GPU") !=
+        std::string::npos);
+  // A side out of range: no verdict on any metric.
+  in.sides[1].out_of_range = true;
+  for (const auto& m : icq::interp::verdict_at(in).metrics) CHECK(m.outcome == icq::MetricVerdict::Outcome::none);
 }
 
 TEST_CASE("within noise: overlapping spreads wider than the difference, never an unknown one", "[phrase][verdict]") {
