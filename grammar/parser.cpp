@@ -530,7 +530,11 @@ ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
   while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r')) ++at;
   std::size_t end = at;
   while (end < text.size() && is_word_char(text[end])) ++end;
-  if (end == at && at < text.size() && text[at] != '\n') end = at + 1;
+  if (end == at && at < text.size() && text[at] != '\n') {
+    // One character, all of its UTF-8 bytes: a message quoting half of one is not text.
+    end = at + 1;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
   const std::string word(text.substr(at, end - at));
   // The word before the error position, for messages such as "expected a value after 'on'".
   std::size_t p = std::min(raised.offset, text.size());

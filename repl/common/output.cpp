@@ -55,7 +55,8 @@ std::string Output::finish(const RenderOptions& chart_options, std::vector<std::
     }
     report_.clear();
   }
-  if (json_.empty()) return o;
+  // A run of comments alone is still JSON to whoever parses it: an empty array.
+  if (json_.empty()) return format_ == Format::json && !streaming_ && o.empty() ? "[]\n" : o;
   // One JSON value per run: an object alone, an array of several (nested objects indented).
   if (json_.size() == 1) {
     o += json_.front() + "\n";

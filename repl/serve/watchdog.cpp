@@ -21,8 +21,10 @@ void Watchdog::loop() {
       continue;
     }
     const auto next = deadlines_.begin();
-    if (Clock::now() < next->first) {
-      cv_.wait_until(lock, next->first);
+    // A copy: wait_until reads the time again after waking, when its Watch may have erased the node.
+    const Clock::time_point when = next->first;
+    if (Clock::now() < when) {
+      cv_.wait_until(lock, when);
       continue;
     }
     // Past its deadline: cancelled once, and no longer watched (its Watch still ends it).
