@@ -27,13 +27,11 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "pg"))
 import pg_server  # noqa: E402
+from load_captures import CONFIG, lit  # noqa: E402  (the columns and literals the test database is loaded with)
 
 ICQ = os.path.abspath(sys.argv[1])
 ROWS = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
 RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-CONFIG = ("hardware", "framework", "model", "precision", "spec_method", "disagg", "is_multinode", "prefill_tp", "prefill_ep",
-          "prefill_dp_attention", "prefill_num_workers", "decode_tp", "decode_ep", "decode_dp_attention", "decode_num_workers",
-          "num_prefill_gpu", "num_decode_gpu")
 STATEMENT = "compare gpu b200 vs h200 model dsr1 precision fp8 seq 1k/1k as of 2031-03-01"
 SQL_SELECT = """
 WITH winners AS (
@@ -58,18 +56,6 @@ FROM winners w JOIN benchmark_results br ON br.config_id = w.config_id AND br.wo
   AND br.offload_mode = w.offload_mode AND br.error IS NULL
 JOIN configs c ON c.id = br.config_id JOIN latest_workflow_runs wr ON wr.id = br.workflow_run_id
 """
-
-
-def lit(v):
-    if v is None:
-        return "NULL"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (int, float)):
-        return repr(v)
-    if isinstance(v, dict):
-        v = json.dumps(v, separators=(",", ":"))
-    return "'" + str(v).replace("'", "''") + "'"
 
 
 def load_sql(rows):

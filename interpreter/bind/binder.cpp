@@ -255,12 +255,10 @@ BoundMetric Binder::bind_metric(const ast::MetricRef& m, std::string_view tokens
   b.metric = metric;
   std::string q = m.qualifier ? text::lower(m.qualifier->text) : std::string{};
   if (metric->takes_percentile) {
-    const std::optional<data::Stat> stat = q.empty() ? data::Stat::median : data::stat_from_word(q);
-    if (!stat)
-      throw QueryError(fmt::format("'{}' takes {}, not '{}'", metric->key, data::stat_words_text(), m.qualifier->text), m.qualifier->span);
-    if (*stat == data::Stat::median) q = "median";
+    const data::Stat stat = bind_stat(metric->key, m.qualifier);
+    if (stat == data::Stat::median) q = "median";
     const data::Quantity quantity = *data::quantity_from_name(metric->key);  // the catalog's latencies are the quantities
-    b.field = data::stat_field(*stat, quantity);
+    b.field = data::stat_field(stat, quantity);
     b.text = metric->key + (q == "median" ? "" : " " + q);
     // TPOT and ITL read best in milliseconds, TTFT and E2E latency in seconds.
     const bool ms = metric->scale == 1000;

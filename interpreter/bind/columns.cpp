@@ -128,6 +128,12 @@ std::vector<std::string> row_column_names() {
   return names;
 }
 
+data::Stat bind_stat(std::string_view name, const std::optional<ast::Word>& qualifier) {
+  if (!qualifier) return data::Stat::median;
+  if (const auto stat = data::stat_from_word(qualifier->text)) return *stat;
+  throw QueryError(fmt::format("'{}' takes {}, not '{}'", name, data::stat_words_text(), qualifier->text), qualifier->span);
+}
+
 RowColumn row_column(const std::string& name, const Pricing* pricing) {
   return row_column(ast::Word{name, {}, ast::Word::Kind::name}, std::nullopt, pricing);
 }
@@ -154,10 +160,9 @@ RowColumn row_column(const ast::Word& word, const std::optional<ast::Word>& qual
       return c;
     }
   if (const auto quantity = data::quantity_from_name(name)) {
-    const std::optional<data::Stat> stat = q.empty() ? data::Stat::median : data::stat_from_word(q);
-    if (!stat) throw QueryError(fmt::format("'{}' takes {}, not '{}'", name, data::stat_words_text(), qualifier->text), qualifier->span);
-    return metric(name + (*stat == data::Stat::median ? "" : " " + q), *quantity == data::Quantity::intvty ? "tok/s/user" : "s",
-                  data::stat_field(*stat, *quantity));
+    const data::Stat stat = bind_stat(name, qualifier);
+    return metric(name + (stat == data::Stat::median ? "" : " " + q), *quantity == data::Quantity::intvty ? "tok/s/user" : "s",
+                  data::stat_field(stat, *quantity));
   }
   if (const auto f = data::field_from_name(name)) return metric(name, "", *f);
   const auto s = text::closest(name, row_column_names());

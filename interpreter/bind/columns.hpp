@@ -27,6 +27,9 @@ struct RowColumn {
 RowColumn row_column(const ast::Word& name, const std::optional<ast::Word>& qualifier = std::nullopt, const Pricing* pricing = nullptr);
 RowColumn row_column(const std::string& name, const Pricing* pricing = nullptr);
 std::vector<std::string> row_column_names();
+// The statistic a latency column's qualifier names (`ttft p99`; none: the median), or an error on the
+// qualifier naming what `name` takes. The one reading of it for show, where and order by.
+data::Stat bind_stat(std::string_view name, const std::optional<ast::Word>& qualifier);
 
 // Sort key comparison for `order by`: numbers numerically, text lexically, absent last.
 bool value_less(const Value& a, const Value& b);

@@ -249,9 +249,10 @@ void check_filters_match(const data::Dataset& ds, const std::vector<LineFilter>&
 void check_date_matches(const data::Dataset& ds, const std::vector<LineFilter>& filters, const DateSelection& date) {
   if (date.kind == DateSelection::Kind::latest) return;
   std::set<std::int32_t> dates;
-  for (std::size_t l = 0; l < ds.lines().size(); ++l)
-    if (std::all_of(filters.begin(), filters.end(), [&](const LineFilter& f) { return f.matches(ds.lines()[l]); }))
-      for (std::size_t i = ds.line_begin(l); i < ds.line_begin(l + 1); ++i) dates.insert(ds.rows()[i].date);
+  Selection sel;
+  sel.filters = filters;
+  for (const std::uint32_t l : matching_lines(ds, sel))
+    for (std::size_t i = ds.line_begin(l); i < ds.line_begin(l + 1); ++i) dates.insert(ds.rows()[i].date);
   if (dates.empty()) return;  // the filters' own error
   std::string under;
   for (const auto& f : filters) under += " " + f.text();

@@ -108,18 +108,19 @@ std::vector<const data::Row*> Curve::knots_at(double x) const {
   return {row(f.size() - 1)};
 }
 
-std::string Curve::frontier_text() const {
-  if (frontier_.empty()) return "empty";
-  return frontier_.size() == 1 ? fmt::format("{:.1f}", frontier_.front().x)
-                               : fmt::format("{:.1f}–{:.1f}", frontier_.front().x, frontier_.back().x);
-}
+std::string Curve::frontier_text() const { return frontier_span(1); }
 
 std::string Curve::frontier_text(double near) const {
   if (frontier_.empty()) return "empty";
-  const double lo = frontier_.front().x, hi = frontier_.back().x;
   int places = 1;
   const auto same = [&](double x, int p) { return fmt::format("{:.{}f}", x, p) == fmt::format("{:.{}f}", near, p); };
-  while (places < 4 && (same(lo, places) || same(hi, places))) ++places;
+  while (places < 4 && (same(frontier_.front().x, places) || same(frontier_.back().x, places))) ++places;
+  return frontier_span(places);
+}
+
+std::string Curve::frontier_span(int places) const {
+  if (frontier_.empty()) return "empty";
+  const double lo = frontier_.front().x, hi = frontier_.back().x;
   return frontier_.size() == 1 ? fmt::format("{:.{}f}", lo, places) : fmt::format("{:.{}f}–{:.{}f}", lo, places, hi, places);
 }
 

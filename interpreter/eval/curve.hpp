@@ -54,6 +54,8 @@ class Curve {
   [[nodiscard]] std::string range_text() const;     // "16.1–163.5"
 
  private:
+  [[nodiscard]] std::string frontier_span(int places) const;  // "31.0–163.5" at 1 place
+
   const data::Dataset* ds_;
   Axis axis_;
   Selected selected_;

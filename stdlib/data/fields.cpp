@@ -1,8 +1,9 @@
 #include "data/fields.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
+
+#include "text/text.hpp"
 
 namespace icq::data {
 
@@ -42,9 +43,7 @@ Field stat_field(Stat s, Quantity q) noexcept {
 
 std::optional<Stat> stat_from_word(std::string_view word) noexcept {
   for (const auto& w : kStatWords)
-    if (w.word.size() == word.size() &&
-        std::equal(word.begin(), word.end(), w.word.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
-      return w.stat;
+    if (text::iequals(word, w.word)) return w.stat;
   return std::nullopt;
 }
 
