@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -158,6 +159,9 @@ struct Session::Impl {
   interp::Settings settings;
   SessionOptions options;
   std::vector<std::string> loaded;  // paths added by `load`, after options.data_paths
+  std::optional<data::LoadRoots> load_roots;  // options.allowed_load_dirs, resolved; unset: anywhere
+  std::vector<Diagnostic> load_diagnostics;   // the running `load`'s, for its Outcome
+  std::set<std::string> reported;             // data-wide warnings already said (they repeat on each rebuild)
   std::optional<Format> format;     // asked for by `set format`
   std::optional<interp::BoundCompare> last_compare;  // what `expect` checks
   bool snapshot_used = false;  // the data came from options.extra_snapshot
@@ -165,18 +169,19 @@ struct Session::Impl {
   static_assert(std::atomic<bool>::is_always_lock_free, "cancel() must be async-signal-safe");
 
   // (Re)builds the data: the built-in set (unless data paths replace it), the data paths, then
-  // whatever `load` added. Throws LoadError for unreadable paths.
-  void build() {
+  // whatever `load` added. Throws LoadError for unreadable paths. Returns what the files parsed
+  // deserve a word about (nothing when the data came from a snapshot).
+  std::vector<Diagnostic> build() {
     if (options.data_paths.empty() && options.extra_paths.empty() && loaded.empty()) {
       data = builtin_dataset();
-      return;
+      return {};
     }
     // The host's snapshot of built-in + extra data, when it still stands for those files.
     if (options.data_paths.empty() && loaded.empty() && !options.extra_snapshot.empty()) {
       if (auto ds = interp::read_cache_snapshot(options.extra_snapshot, options.extra_paths)) {
         data = std::move(ds);
         snapshot_used = true;
-        return;
+        return {};
       }
     }
     snapshot_used = false;
@@ -193,12 +198,12 @@ struct Session::Impl {
         for (const auto& path : options.extra_paths) data::load_path(b, path, progress, options.limits.max_file_bytes, "cache:");
       }
       for (const auto& path : options.data_paths) data::load_path(b, path, progress, options.limits.max_file_bytes);
-      for (const auto& path : loaded) data::load_path(b, path, progress, options.limits.max_file_bytes);
+      for (const auto& path : loaded)
+        data::load_path(b, path, progress, options.limits.max_file_bytes, {}, load_roots ? &*load_roots : nullptr);
       return std::make_shared<const data::Dataset>(std::move(b).finish());
     }();
     // After finish(): duplicates are merged (and their disagreements counted) there.
-    if (options.on_warning)
-      for (const auto& w : load_warnings(ds->report())) options.on_warning(w);
+    std::vector<Diagnostic> warnings = load_warnings(ds->report());
     data::release_free_memory();  // the builder's transient maps and buffers
     if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
     data = std::move(ds);
@@ -209,6 +214,7 @@ struct Session::Impl {
         // a read-only or full cache: parsed each time
       }
     }
+    return warnings;
   }
   Result load(const ast::Word& path, const std::filesystem::path& base);
 
@@ -234,16 +240,34 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->settings.overrides = impl_->options.params;
   impl_->settings.limits = impl_->options.limits;
-  try {
-    impl_->build();
-  } catch (const data::LoadError& e) {
+  const auto fail = [](std::string message, std::string help) {
     Diagnostic d;
     d.kind = ErrorKind::usage;
-    d.message = e.what();
+    d.message = std::move(message);
+    d.help = std::move(help);
     d.span.source = "icq";
-    if (std::string_view(e.what()).find("no usable") != std::string_view::npos)
-      d.help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
     throw Error(std::move(d));
+  };
+  if (const auto& dirs = impl_->options.allowed_load_dirs) {
+    impl_->load_roots.emplace();
+    for (const auto& dir : *dirs) {
+      std::error_code ec;
+      const auto real = std::filesystem::canonical(dir, ec);
+      if (ec || !std::filesystem::is_directory(real, ec))
+        fail(fmt::format("cannot allow loading from '{}': {}", dir, ec ? ec.message() : "not a folder"), "name an existing folder");
+      impl_->load_roots->push_back(real);
+    }
+  }
+  try {
+    for (auto& w : impl_->build()) {
+      if (w.span.source == "data") impl_->reported.insert(w.message);
+      if (impl_->options.on_warning) impl_->options.on_warning(w);
+    }
+  } catch (const data::LoadError& e) {
+    std::string help = e.help;
+    if (help.empty() && std::string_view(e.what()).find("no usable") != std::string_view::npos)
+      help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
+    fail(e.what(), help);
   }
 }
 
@@ -335,6 +359,7 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
   }
   const std::filesystem::path base = impl_->script_folder(source);
   for (auto& stmt : std::get<ast::Program>(parsed).statements) {
+    impl_->load_diagnostics.clear();
     try {
       interp::check_cancelled();
       interp::substitute_params(stmt, impl_->settings.all_params());
@@ -343,6 +368,10 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
       interp::Context context{*impl_->data, binder, impl_->settings, impl_->format, impl_->last_compare,
                               [&](const ast::Load& l) { return impl_->load(l.path, base); }, {}};
       Result r = interp::execute(bound, context);
+      // A load's word on its files comes with its result (a file that gave nothing is an error the
+      // run goes on from: the load added what the others gave).
+      for (auto& d : impl_->load_diagnostics) out.diagnostics.push_back(std::move(d));
+      impl_->load_diagnostics.clear();
       if (!context.failed_expectations.empty())
         out.diagnostics.push_back(statement_diagnostic(ErrorKind::expect, "expectation failed: " + text::join(context.failed_expectations, "; "),
                                                        "the values are the latest comparison's, evaluated at the expectation's targets",
@@ -360,29 +389,75 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
       out.diagnostics.push_back(query_diagnostic(e, stmt, text, source));
       if (stop_at_error) return out;
     } catch (const data::LoadError& e) {
-      out.diagnostics.push_back(statement_diagnostic(ErrorKind::usage, e.what(), "", stmt, text, source));
+      out.diagnostics.push_back(statement_diagnostic(ErrorKind::usage, e.what(), e.help, stmt, text, source));
       if (stop_at_error) return out;
     }
   }
   return out;
 }
 
+namespace {
+
+// A source `load PATH` read: PATH itself, or a file under the folder PATH.
+bool from_path(std::string_view source, std::string_view path) {
+  if (!source.starts_with(path)) return false;
+  return source.size() == path.size() || path.ends_with('/') || source[path.size()] == '/';
+}
+
+}  // namespace
+
 Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::path& base) {
   std::filesystem::path path(path_word.text);
   if (path.is_relative() && !base.empty()) path = base / path;
+  if (load_roots) data::check_within(path, *load_roots);  // before anything is looked at
   const std::size_t before = data->rows().size();
+  const auto previous = data;
+  const bool previous_snapshot = snapshot_used;
   loaded.push_back(path.string());
+  std::vector<Diagnostic> warnings;
   try {
-    build();
+    warnings = build();
   } catch (...) {
     loaded.pop_back();
     throw;
   }
+  // What this load's files gave, and what they deserve a word about.
+  const auto& ds = *data;
+  const std::string p = path.string();
+  std::size_t files = 0, rows = 0, evaluations = 0;
+  std::vector<std::uint32_t> mine;
+  for (std::uint32_t i = 0; i < ds.report().sources.size(); ++i)
+    if (const auto& src = ds.report().sources[i]; from_path(src.name, p)) ++files, rows += src.rows_kept, mine.push_back(i);
+  for (const auto& e : ds.evaluations())
+    if (std::find(mine.begin(), mine.end(), e.source) != mine.end()) ++evaluations;
+  std::vector<Diagnostic> said, failures;
+  for (auto& w : warnings) {
+    const bool file = from_path(w.span.source, p);
+    const bool about_file = w.span.source == "data" && std::any_of(mine.begin(), mine.end(), [&](std::uint32_t i) {
+                              return w.message.starts_with(ds.report().sources[i].name + ": ");
+                            });
+    // Data-wide warnings (duplicates that disagree) once; the data-wide notes are the data paths', not the load's.
+    const bool data_wide = w.span.source == "data" && !about_file && w.severity == Severity::warning && reported.insert(w.message).second;
+    if (!file && !about_file && !data_wide) continue;
+    (w.severity == Severity::error ? failures : said).push_back(w);
+  }
+  if (rows == 0 && evaluations == 0) {
+    // Nothing at all: the load fails and the session keeps the data it had.
+    loaded.pop_back();
+    data = previous;
+    snapshot_used = previous_snapshot;
+    std::vector<std::string> why;
+    for (const auto& f : failures) why.push_back(f.span.source == p ? f.message : f.span.source + ": " + f.message);
+    throw data::LoadError(fmt::format("'{}' gave no usable benchmark rows{}", p, why.empty() ? "" : " (" + text::join(why, "; ") + ")"),
+                          "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results");
+  }
+  for (auto& f : failures) f.kind = ErrorKind::usage, said.push_back(std::move(f));
+  load_diagnostics = std::move(said);
   Result r;
   r.kind = "load";
-  r.query = "load \"" + path.string() + "\"";
-  const auto& ds = *data;
-  r.notes.push_back(fmt::format("the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
+  r.query = "load \"" + p + "\"";
+  r.notes.push_back(fmt::format("'{}': {} row{}{} from {} file{}; the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
+                                p, rows, rows == 1 ? "" : "s", evaluations ? fmt::format(" and {} evaluations", evaluations) : "", files, files == 1 ? "" : "s",
                                 ds.rows().size(), ds.lines().size(), before, ds.report().sources.size()));
   return r;
 }

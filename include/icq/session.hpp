@@ -52,8 +52,15 @@ struct SessionOptions {
   bool refresh_snapshot = false;
   // Added to the notes of every result that shows data ("data: built-in snapshot + capture …").
   std::string data_note;
+  // Where a `load` statement may read. Unset: anywhere (icq: the user typed it). Set: only files
+  // that resolve (absolute, `..` folded, symlinks followed, those inside a folder too) into one of
+  // these folders, and none when it is empty (icq mcp: text an assistant wrote must not reach the
+  // user's files unless the user allowed a folder). A folder that does not exist is an Error.
+  std::optional<std::vector<std::string>> allowed_load_dirs;
   // Host callbacks for everything the library would otherwise print.
-  std::function<void(const Diagnostic&)> on_warning;                                   // load warnings
+  // on_warning: the warnings and notes of the data loaded as the Session is built (a `load`
+  // statement's own come with its Outcome).
+  std::function<void(const Diagnostic&)> on_warning;
   std::function<void(std::size_t done, std::size_t total, std::string_view)> on_progress;  // loading files
   // Parameters set by the host (`icq -D NAME=VALUE`); they win over `param` statements.
   std::map<std::string, std::string> params;
@@ -61,7 +68,10 @@ struct SessionOptions {
 
 struct ICQ_API Outcome {
   std::vector<Result> results;
-  std::vector<Diagnostic> diagnostics;  // errors stop the run at the failing statement
+  // Errors stop the run at the failing statement. A `load` adds what its files deserve and the run
+  // goes on: an error for each file that gave nothing (a load that gave nothing at all fails as a
+  // statement), a warning for each partly bad one, notes.
+  std::vector<Diagnostic> diagnostics;
   [[nodiscard]] bool ok() const noexcept;
   // 0 ok, 1 query error, 2 usage or I/O error, 3 failed expectation, 130 cancelled.
   [[nodiscard]] int exit_code() const noexcept;

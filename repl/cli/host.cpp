@@ -183,7 +183,11 @@ int Host::run_icq(const std::string& text, const std::string& source) {
     render_one(r, options, plot);
   }
   out().flush();
-  for (const auto& d : o.diagnostics) report_error(d);
+  for (const auto& d : o.diagnostics) {
+    report_error(d);
+    // A load's warnings about its files count as the data's do at start (--strict).
+    if (opt_.strict && d.severity == Severity::warning) code = gravest(code, 2);
+  }
   if (timer_) std::cerr << "Run Time: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
   return gravest(o.exit_code(), code);
 }

@@ -15,6 +15,7 @@ namespace icq::repl {
 struct HostOptions {
   Format format = Format::table;
   bool bail = true;                   // stop a script at its first error
+  bool strict = false;                // a data warning (of a `load` too) makes the run exit 2
   bool tty_out = false;               // stdout is a terminal: box drawing, colours
   bool color = false;                 // colours on stdout
   bool color_errors = false;          // colours on stderr

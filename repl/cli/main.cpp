@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   icq::repl::HostOptions ho;
   ho.format = opts.format.value_or(icq::Format::table);
   ho.bail = opts.bail;
+  ho.strict = opts.strict;
   ho.tty_out = is_tty(STDOUT_FILENO);
   ho.color = ho.tty_out && !no_color;
   ho.color_errors = is_tty(STDERR_FILENO) && !no_color;

@@ -159,7 +159,8 @@ const char* const kInstructions =
     "icq answers questions about LLM-inference benchmark results from InferenceX (SemiAnalysis) exactly as the dashboard "
     "computes them: compare configurations at matched interactivity with the compare tool, find valid names with list and "
     "describe, inspect frontiers, raw points and trends, or run any icq text with query. The language reference is the "
-    "resource icq://help; every result names its defaults, its data and its prices in its notes.";
+    "resource icq://help; every result names its defaults, its data and its prices in its notes. The load tool (and the load "
+    "statement) reads data files only inside the folders the user allowed when starting the server (none by default).";
 
 }  // namespace
 

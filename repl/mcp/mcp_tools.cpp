@@ -73,15 +73,16 @@ const char* const kFiltersHelp = "shared filters, e.g. {\"gpu\": \"mi355x\", \"m
 
 std::vector<ToolSpec> make_tools() {
   std::vector<ToolSpec> t;
-  t.push_back({"query", "Run icq text",
-               "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
-               "set, let, param) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
-               "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
-               "the JSON of the results, exactly what `icq --format json` prints (one object, or an array when several statements "
-               "ran); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
-               "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
-               "icq://help, or the query \"help compare\".",
-               object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})});
+  t.push_back(
+      {"query", "Run icq text",
+       "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
+       "set, let, param, load) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
+       "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
+       "the JSON of the results, exactly what `icq --format json` prints (one object, or an array when several statements "
+       "ran); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
+       "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
+       "icq://help, or the query \"help compare\".",
+       object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})});
   t.push_back(
       {"compare", "Compare configurations at matched interactivity",
        "Compare two or more inference configurations side by side at matched interactivity (tok/s/user), each side on its own "
@@ -189,6 +190,14 @@ std::vector<ToolSpec> make_tools() {
                        {"order_by", str("\"throughput desc\", \"conc asc, tp desc\"")},
                        {"limit", R"j({"type": "integer", "minimum": 1, "description": "at most this many rows"})j"}},
                       {})});
+  t.push_back(
+      {"load", "Add data files to the session",
+       "Add benchmark data to the session: a file or a folder of InferenceX API JSON, dashboard CSV exports, runner "
+       "aggregates or benchmark_serving.py results. Only inside the folders the user allowed when starting the server "
+       "(icq mcp --allow-load DIR); without them loading is off and the call says so. A relative path is relative to the "
+       "server's working folder. The result says how many rows the files gave; a file that gave nothing is an error with "
+       "its reason, a partly bad one a warning.",
+       object({{"path", str("a data file or folder inside a folder the user allowed, e.g. \"/home/me/results/run1.json\"")}}, {"path"})});
   return t;
 }
 
@@ -415,6 +424,20 @@ std::string trend_text(const Json& a) {
   return o;
 }
 
+// `load "PATH"`: quoted, so spaces are part of the path; nothing in it can end the quotes or the line.
+std::string load_text(const Json& a) {
+  known_args(a, {"path"});
+  const Json* v = arg(a, "path");
+  if (!v || !v->string()) throw BadArgs{"missing argument 'path': the data file or folder to load"};
+  const std::string& p = *v->string();
+  const bool ok = !p.empty() && p.size() <= 4096 && std::none_of(p.begin(), p.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f || c == '"';
+  });
+  if (!ok) throw BadArgs{"path " + quoted(p) + " must be one line without '\"' or control characters"};
+  return "load \"" + p + "\"";
+}
+
 std::string points_text(const Json& a) {
   known_args(a, {"filters", "show", "order_by", "limit"});
   std::string o = "points" + filters(arg(a, "filters"));
@@ -475,6 +498,7 @@ ToolText tool_text(const ToolSpec& tool, const Json& arguments) {
     if (tool.name == "frontier") return {frontier_text(a), {}};
     if (tool.name == "trend") return {trend_text(a), {}};
     if (tool.name == "points") return {points_text(a), {}};
+    if (tool.name == "load") return {load_text(a), {}};
   } catch (const BadArgs& e) {
     return {{}, e.why};
   }

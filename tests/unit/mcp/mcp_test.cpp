@@ -253,3 +253,56 @@ TEST_CASE("mcp: a call past the time limit is answered with an error and the ser
   for (int i = 0; i < 12000 && s.overrunning() > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   CHECK(s.overrunning() == 0);
 }
+
+TEST_CASE("mcp: the load tool writes one quoted path, and refuses one that could leave its quotes", "[mcp]") {
+  CHECK(text_of("load", R"({"path":"/data/my results/run1.json"})") == R"(load "/data/my results/run1.json")");
+  CHECK(contains(error_text("load", R"({"path":"x\"; list gpus"})"), "without '\"'"));
+  CHECK(contains(error_text("load", R"({"path":"a\nb"})"), "one line"));
+  CHECK(contains(error_text("load", R"({"path":""})"), "one line"));
+  CHECK(contains(error_text("load", R"({})"), "missing argument 'path'"));
+  CHECK(contains(error_text("load", R"({"path":"a","mode":"w"})"), "unknown argument 'mode'"));
+}
+
+TEST_CASE("mcp: a server that allows no folder reads no file an assistant names, by any tool", "[mcp]") {
+  Server s(ServerOptions{}, [] {
+    icq::SessionOptions o;
+    o.allowed_load_dirs.emplace();  // icq mcp without --allow-load
+    return std::make_shared<icq::Session>(std::move(o));
+  });
+  ask(s, R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})");
+  for (const char* call : {R"({"name":"load","arguments":{"path":"/etc/passwd"}})", R"({"name":"query","arguments":{"query":"load /etc/passwd"}})",
+                           R"({"name":"query","arguments":{"query":"param p = /etc/passwd; load $p"}})"}) {
+    const std::string answer = ask(s, std::string(R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":)") + call + "}");
+    INFO(answer);
+    CHECK(contains(answer, R"("isError":true)"));
+    CHECK(contains(answer, "this session loads no files"));
+    CHECK(contains(answer, "--allow-load"));
+  }
+  CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"icq://data"}})"), "rows on"));
+}
+
+TEST_CASE("mcp: a load's warnings and errors come back in the tool result", "[mcp]") {
+  icq::Outcome o;
+  icq::Result r;
+  r.kind = "load";
+  r.query = "load \"runs\"";
+  r.notes.push_back("'runs': 2 rows from 2 files; …");
+  o.results.push_back(r);
+  icq::Diagnostic w;
+  w.severity = icq::Severity::warning;
+  w.kind = icq::ErrorKind::usage;
+  w.span.source = "runs/a.json";
+  w.message = "1 unusable record (median_intvty not a finite positive number): record 2";
+  o.diagnostics.push_back(w);
+  const std::string partly = tool_result(o, "load \"runs\"", 1 << 20);
+  CHECK(contains(partly, R"("isError":false)"));
+  CHECK(contains(partly, "runs/a.json: warning: 1 unusable record"));
+  icq::Diagnostic e = w;
+  e.severity = icq::Severity::error;
+  e.span.source = "runs/b.json";
+  e.message = "skipped: not a dashboard export";
+  o.diagnostics.push_back(e);
+  const std::string broken = tool_result(o, "load \"runs\"", 1 << 20);
+  CHECK(contains(broken, R"("isError":true)"));
+  CHECK(content_of(R"({"jsonrpc":"2.0","id":1,"result":)" + broken + "}").front().find("runs/b.json: error: skipped") == 0);
+}
