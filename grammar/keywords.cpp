@@ -20,12 +20,14 @@ const std::vector<StatementDoc>& statement_docs() {
         "compare gpu * model dsr1 precision fp8 seq 8k/1k at 50 show cost",
         "compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput with noise last 5",
         "compare gpu gb300 vs b200 model dsr1 precision fp8 at 100 show throughput, deployable"}},
-      {"rank", "rank DIMENSION|config [by METRIC] at interactivity T[, T…] [FILTERS] [show METRICS] [CLAUSES]",
+      {"rank", "rank DIMENSION|config [by METRIC] at interactivity T[, T…] [FILTERS] [show METRICS] [limit N] [CLAUSES]",
        "every value of a dimension present under the filters (or every configuration, `rank config`) as a side, best "
-       "first at each target by the metric's polarity, with the ratio to the best; values out of range are listed last",
+       "first at each target by the metric's polarity, with the ratio to the best; values out of range are listed last; "
+       "`limit N` shows the N best at each target",
        {"rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k",
         "rank framework by throughput at 40, 80 on b200 model dsr1 precision fp4 seq 1k/1k",
-        "rank config by throughput at 50 on mi355x model dsr1 precision fp8 seq 1k/1k"}},
+        "rank config by throughput at 50 on mi355x model dsr1 precision fp8 seq 1k/1k",
+        "rank config by cost at 50 model dsr1 precision fp8 seq 1k/1k limit 10"}},
       {"crossover", "crossover DIMENSION A vs B [vs C …] [by METRIC] [FILTERS] [CLAUSES]",
        "where in the band the leader on a metric changes (to 0.01 tok/s/user, on the comparison's splines), who leads "
        "on each stretch, and the values at each crossing",
@@ -42,8 +44,11 @@ const std::vector<StatementDoc>& statement_docs() {
        "the interpolated value at T on each run date (the frontier as of that date), out-of-range dates reported",
        {"trend throughput on b200 model dsr1 precision fp4 seq 8k/1k at interactivity 50",
         "trend throughput, cost on mi355x model dsr1 precision fp8 at 40 since 2026-02-01 by framework"}},
-      {"accuracy", "accuracy [FILTERS] [as of DATE]", "evaluation scores (gsm8k, with standard error) of the selected configurations",
-       {"accuracy on mi355x model dsr1", "accuracy model dsr1 precision fp4"}},
+      {"accuracy", "accuracy [FILTERS] [as of DATE] [where COND] [order by COLUMN [asc|desc], …] [limit N]",
+       "evaluation scores (gsm8k, with standard error) of the selected configurations; a failed run (a score near 0) "
+       "says so in its status; where, order by and limit read the table's columns",
+       {"accuracy on mi355x model dsr1", "accuracy model dsr1 precision fp4",
+        "accuracy model dsr1 where status = ok and em_strict < 0.95 order by em_strict limit 5"}},
       {"set", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER … | set cost splined|derived | set interactivity P | set dashboard DATE | set format FORMAT",
        "session settings: price and power overrides per GPU (every framework variant inherits them), the catalog "
        "edition and tier, the cost method, the interactivity percentile, the dashboard's method of a date, the output format",
@@ -103,7 +108,7 @@ const std::vector<ClauseDoc>& clause_docs() {
       {"since", "since DATE", "trend: run dates from DATE on"},
       {"by", "by gpu|precision|framework|… (trend) | by METRIC (rank, crossover)", "trend: one series per value; rank and crossover: the metric"},
       {"order", "order by COLUMN [asc|desc], …", "points: sort order"},
-      {"limit", "limit N", "points: at most N rows"},
+      {"limit", "limit N", "points and accuracy: at most N rows; rank: the N best at each target"},
       {"with", "with noise [last N]", "compare: each value's spread over the last N reruns (default 5) of the configurations of its frontier knots, ±? with one run; a verdict inside both spreads called run-to-run noise"},
   };
   return docs;

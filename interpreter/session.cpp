@@ -275,6 +275,15 @@ void Session::cancel() noexcept { impl_->cancel_requested.store(true, std::memor
 
 void Session::set_param(std::string name, std::string value) { impl_->settings.overrides[std::move(name)] = std::move(value); }
 
+std::optional<std::vector<std::string>> Session::parameters(std::string_view text) const {
+  const auto parsed = grammar::parse(text);
+  const auto* program = std::get_if<ast::Program>(&parsed);
+  if (!program) return std::nullopt;
+  std::set<std::string> names;
+  for (const auto& stmt : program->statements) interp::parameter_names(stmt, names);
+  return std::vector<std::string>(names.begin(), names.end());
+}
+
 std::optional<Format> Session::format() const { return impl_->format; }
 
 std::vector<std::string> Session::complete(std::string_view line) const {

@@ -33,6 +33,7 @@ struct Limits {
   std::size_t max_query_bytes = 256 * 1024;  // one run() text
   std::size_t max_targets = 10000;           // interactivities one statement evaluates
   std::size_t max_sides = 32;                // sides of one comparison
+  std::size_t max_rank_sides = 1000;         // values or configurations one `rank` compares (its output: `limit N`)
   std::size_t max_file_bytes = std::size_t{1} << 30;  // one data file
 };
 
@@ -109,6 +110,9 @@ class ICQ_API Session {
 
   // Sets a parameter that wins over the scripts' `param NAME = VALUE`.
   void set_param(std::string name, std::string value);
+  // The parameters `text` declares (`param NAME = …`) or refers to (`$NAME`), sorted; nullopt when
+  // it does not parse. A host checks the names it sets (icq -D) against a script's before running it.
+  [[nodiscard]] std::optional<std::vector<std::string>> parameters(std::string_view text) const;
   // The output format a script asked for with `set format`, if any.
   [[nodiscard]] std::optional<Format> format() const;
 

@@ -527,7 +527,7 @@ BoundCompare Binder::bind_compare(const ast::Compare& c) const {
     return std::any_of(out.sides.begin(), out.sides.end(), [&](const BoundSide& s) { return mentions(s.selection.filters, f); });
   };
   out.defaults = apply_defaults(out.shared, anywhere);
-  if (c.all_values) expand_all_values(out, dim_field, *c.all_values);
+  if (c.all_values) expand_all_values(out, dim_field, *c.all_values, settings_.limits.max_sides);
 
   // Targets.
   if (cl.targets) {

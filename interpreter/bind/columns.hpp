@@ -30,5 +30,7 @@ std::vector<std::string> row_column_names();
 
 // Sort key comparison for `order by`: numbers numerically, text lexically, absent last.
 bool value_less(const Value& a, const Value& b);
+// Whether `a` comes before `b` under one `order by` key, ascending or descending; absent last either way.
+bool sorts_before(const Value& a, const Value& b, bool descending);
 
 }  // namespace icq::interp

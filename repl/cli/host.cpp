@@ -1,14 +1,17 @@
 #include "host.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
-#include <sstream>
-
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <sstream>
 
 #include <optional>
 #include <tuple>
@@ -69,6 +72,50 @@ int terminal_columns() {
   return n > 0 ? n : 0;
 }
 
+// A session statement (set, let, param, load) only changes the session: no output is asked of it.
+bool changes_session(const Result& r) { return r.kind == "set" || r.kind == "let" || r.kind == "param" || r.kind == "load"; }
+
+// "`list gpus` is a list": a result that has no chart, for the error that says so.
+std::string chartless(const Result& r) {
+  const bool vowel = !r.kind.empty() && std::string_view("aeiou").find(r.kind.front()) != std::string_view::npos;
+  return "`" + r.query + "` is " + (vowel ? "an " : "a ") + r.kind;
+}
+
+// Why results that have no chart cannot make the chart file asked for: each named.
+Diagnostic no_chart(const std::string& what, const std::vector<std::string>& chartless) {
+  Diagnostic d;
+  d.kind = ErrorKind::usage;
+  d.span.source = "icq";
+  d.message = "cannot write " + what + ": " +
+              (chartless.size() == 1 ? chartless.front() + ", which has no chart"
+                                     : "none of the run's " + std::to_string(chartless.size()) + " results has a chart (" +
+                                           [&] {
+                                             std::string s;
+                                             for (const auto& c : chartless) s += (s.empty() ? "" : "; ") + c;
+                                             return s;
+                                           }() +
+                                           ")");
+  d.help = "compare, frontier, trend and points draw a chart; --format html shows any result in a page";
+  return d;
+}
+
+// Why `path` cannot be created or written, as the system says it ("" when it can): asked before
+// the PNG is made, without leaving a file behind.
+std::string unwritable(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd >= 0) {
+    ::close(fd);
+    ::unlink(path.c_str());
+    return {};
+  }
+  if (errno == EEXIST) fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);  // there already: may it be replaced?
+  if (fd >= 0) {
+    ::close(fd);
+    return {};
+  }
+  return std::strerror(errno);
+}
+
 bool ends_with_png(const std::string& path) {
   if (path.size() < 4) return false;
   std::string ext = path.substr(path.size() - 4);
@@ -102,21 +149,40 @@ void Host::report_error(const Diagnostic& d) {
 
 bool Host::interrupted() const { return interrupted_ || interrupt::requested(); }
 
-bool Host::set_output(const std::string& path) {
+std::string Host::set_output(const std::string& path) {
   file_.close();
   file_.clear();
   png_.clear();
-  if (path.empty() || path == "stdout") return true;
+  png_chartless_.clear();
+  png_charts_ = 0;
+  if (path.empty() || path == "stdout") return {};
   if (ends_with_png(path)) {
-    png_ = path;
-    return true;
+    std::string why = unwritable(path);
+    if (why.empty()) png_ = path;
+    return why;
   }
+  errno = 0;
   file_.open(path, std::ios::binary | std::ios::trunc);
-  return static_cast<bool>(file_);
+  if (file_) return {};
+  return errno ? std::strerror(errno) : "it cannot be opened for writing";
+}
+
+int Host::end_png() {
+  const bool failed = !png_.empty() && png_charts_ == 0 && !png_chartless_.empty();
+  if (failed) report_error(no_chart("'" + png_ + "'", png_chartless_));
+  png_chartless_.clear();
+  png_charts_ = 0;
+  return failed ? 2 : 0;
 }
 
 int Host::write_png(const Result& r) {
-  if (png_.empty() || !has_chart(r)) return 0;
+  if (png_.empty() || changes_session(r)) return 0;
+  if (!has_chart(r)) {
+    png_chartless_.push_back(chartless(r));
+    return 0;
+  }
+  if (++png_charts_ == 2)
+    std::cerr << "icq: note: '" << png_ << "' holds one chart: each replaces the one before (--format html keeps them all)\n";
   RenderOptions o;
   o.log_x = opt_.log_x, o.log_y = opt_.log_y;
   // icq-png rasterises the SVG (librsvg stays out of icq) and says why when it cannot.
@@ -171,13 +237,17 @@ int Host::run_icq(const std::string& text, const std::string& source) {
     }
     code = gravest(code, write_png(r));
     if (opt_.format == Format::json && !streaming_ && !plot) {
-      std::string v = render(r, Format::json, options);
-      json_.push_back(v.substr(0, v.find_last_not_of('\n') + 1));
+      json_.push_back(render(r, Format::json, options));
       continue;
     }
     // svg and html are one document per run: gathered, written by finish().
     if ((opt_.format == Format::svg || opt_.format == Format::html) && !streaming_ && !plot) {
       report_.push_back(r);
+      continue;
+    }
+    // The REPL in svg mode: a result without a chart has no SVG to print.
+    if (opt_.format == Format::svg && !plot && !has_chart(r)) {
+      if (!changes_session(r)) report_error(no_chart("an SVG", {chartless(r)})), code = gravest(code, 2);
       continue;
     }
     render_one(r, options, plot);
@@ -192,7 +262,8 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   return gravest(o.exit_code(), code);
 }
 
-void Host::finish() {
+int Host::finish() {
+  int code = end_png();
   if (!report_.empty()) {
     RenderOptions o;
     o.log_x = opt_.log_x, o.log_y = opt_.log_y;
@@ -203,30 +274,28 @@ void Host::finish() {
       std::size_t charts = 0, last = report_.size() - 1;
       for (std::size_t i = 0; i < report_.size(); ++i)
         if (has_chart(report_[i])) ++charts, last = i;
-      if (charts == 0) std::cerr << "icq: note: no result of this run has a chart (compare, frontier, trend and points do)\n";
-      if (charts > 1)
-        std::cerr << "icq: note: --format svg writes one chart: the last of the run's " << charts << " (result " << last + 1
-                  << "); --format html shows every result with its chart\n";
-      out() << render(report_[last], Format::svg, o);
+      if (charts == 0) {
+        std::vector<std::string> none;
+        for (const auto& r : report_)
+          if (!changes_session(r)) none.push_back(chartless(r));
+        if (!none.empty()) report_error(no_chart("the SVG", none)), code = 2;
+      } else {
+        if (charts > 1)
+          std::cerr << "icq: note: --format svg writes one chart: the last of the run's " << charts << " (result " << last + 1
+                    << "); --format html shows every result with its chart\n";
+        out() << render(report_[last], Format::svg, o);
+      }
     }
     out().flush();
     report_.clear();
   }
-  if (json_.empty()) return;
-  // One JSON value per run: an object alone, an array of several (nested objects indented).
-  if (json_.size() == 1) {
-    out() << json_.front() << "\n";
-  } else {
-    out() << "[\n";
-    for (std::size_t i = 0; i < json_.size(); ++i) {
-      std::string v = json_[i];
-      for (std::size_t p = v.find('\n'); p != std::string::npos; p = v.find('\n', p + 3)) v.replace(p, 1, "\n  ");
-      out() << "  " << v << (i + 1 < json_.size() ? ",\n" : "\n");
-    }
-    out() << "]\n";
-  }
+  // One JSON array per run whatever the number of results (an empty one when json is the format in
+  // force at the end and nothing came).
+  if (json_.empty() && (opt_.format != Format::json || streaming_)) return code;
+  out() << render_json_run(json_);
   out().flush();
   json_.clear();
+  return code;
 }
 
 int Host::dot_error(std::size_t at, std::size_t length, std::string message, std::string help) {
@@ -301,6 +370,33 @@ int Host::run_script(const std::string& text, const std::string& source) {
   return gravest(worst, flush());
 }
 
+std::optional<std::set<std::string>> Host::parameters(const std::string& text, int depth) const {
+  if (depth > 16) return std::nullopt;  // .read in a loop: the run says so
+  std::istringstream in(text);
+  std::string line, icq_text;
+  std::set<std::string> names;
+  while (std::getline(in, line)) {
+    if (!is_dot_line(line)) {
+      icq_text += line + "\n";
+      continue;
+    }
+    icq_text += "\n";
+    const auto w = words(line);
+    if (w.size() == 2 && find_dot_command(w[0]) == find_dot_command(".read")) {
+      std::ifstream f(w[1], std::ios::binary);
+      std::ostringstream ss;
+      if (!(ss << f.rdbuf())) return std::nullopt;
+      const auto inner = parameters(ss.str(), depth + 1);
+      if (!inner) return std::nullopt;
+      names.insert(inner->begin(), inner->end());
+    }
+  }
+  const auto own = session_.parameters(icq_text);
+  if (!own) return std::nullopt;
+  names.insert(own->begin(), own->end());
+  return names;
+}
+
 namespace {
 
 bool ends_with_backslash(const std::string& line) {
@@ -366,7 +462,8 @@ int Host::repl(bool interactive) {
     continued_.clear();
   }
   if (interactive) std::cerr << "\n";
-  return interactive ? 0 : last;
+  const int ended = end_png();  // a .png output left open that got no chart
+  return interactive ? 0 : gravest(last, ended);
 }
 
 }  // namespace icq::repl

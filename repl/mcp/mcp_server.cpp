@@ -24,18 +24,12 @@ std::string text_item(std::string_view text) { return R"({"type":"text","text":)
 
 std::string error_result(std::string_view why) { return R"({"content":[)" + text_item(why) + R"(],"isError":true})"; }
 
-// One JSON value per run, as `icq --format json` writes it (repl/cli/host.cpp, Host::finish): an object
-// alone, an array of several with nested lines indented.
+// The JSON of a call, as `icq --format json` writes it for the same text (render_json_run: an array
+// whatever the number of statements), without the last newline.
 std::string json_value(const std::vector<std::string>& values) {
-  if (values.empty()) return "[]";
-  if (values.size() == 1) return values.front();
-  std::string o = "[\n";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    std::string v = values[i];
-    for (std::size_t p = v.find('\n'); p != std::string::npos; p = v.find('\n', p + 3)) v.replace(p, 1, "\n  ");
-    o += "  " + v + (i + 1 < values.size() ? ",\n" : "\n");
-  }
-  return o + "]";
+  std::string o = render_json_run(values);
+  o.pop_back();
+  return o;
 }
 
 std::string markdown(const std::vector<Result>& results) {
@@ -328,8 +322,7 @@ std::string tool_result(const Outcome& outcome, std::string_view ran, std::size_
   std::vector<Result> shown;
   for (const auto& r : outcome.results) {
     if (r.kind == "set" && r.query.rfind("set format ", 0) == 0) continue;  // as the command line: a format is the host's
-    std::string v = render(r, Format::json);
-    values.push_back(v.substr(0, v.find_last_not_of('\n') + 1));
+    values.push_back(render(r, Format::json));
     shown.push_back(r);
   }
   std::string errors, other;

@@ -78,8 +78,8 @@ std::vector<ToolSpec> make_tools() {
        "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
        "set, let, param, load) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
        "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
-       "the JSON of the results, exactly what `icq --format json` prints (one object, or an array when several statements "
-       "ran); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
+       "the JSON of the results, exactly what `icq --format json` prints (an array: one object per statement, whatever "
+       "their number); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
        "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
        "icq://help, or the query \"help compare\".",
        object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})});
@@ -123,7 +123,8 @@ std::vector<ToolSpec> make_tools() {
         {"filters", filters_schema(kFiltersHelp)},
         {"targets", targets_schema("interactivities (tok/s/user) to rank at, e.g. [50] (required: a ranking is at a target)")},
         {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
-        {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")}};
+        {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")},
+        {"limit", R"j({"type": "integer", "minimum": 1, "description": "show the N best at each target (every value or configuration is still ranked)"})j"}};
     for (auto& p : method_props()) props.push_back(std::move(p));
     t.push_back(
         {"rank", "Rank every value of a dimension at a target",
@@ -290,6 +291,13 @@ std::string number(const Json& v, std::string_view what) {
   return s;
 }
 
+// A positive whole number (a limit), as text.
+std::string count(const Json& v, std::string_view what) {
+  const double* d = v.number();
+  if (!d || *d < 1 || *d > 1e9 || std::floor(*d) != *d) throw BadArgs{std::string(what) + " must be a positive integer"};
+  return std::to_string(static_cast<long long>(*d));
+}
+
 // " gpu mi355x model dsr1 …" (with its leading space), or "" without filters.
 std::string filters(const Json* f, std::string_view what = "filters") {
   if (!f) return {};
@@ -376,13 +384,15 @@ std::string compare_text(const Json& a) {
 
 // `rank DIMENSION by METRIC [FILTERS] at interactivity T, … [clamp] [using …]`: the targets are required.
 std::string rank_text(const Json& a) {
-  known_args(a, {"dimension", "metric", "filters", "targets", "clamp", "metrics", "prices", "tokens", "cost", "interactivity", "dashboard"});
+  known_args(a, {"dimension", "metric", "filters", "targets", "clamp", "metrics", "limit", "prices", "tokens", "cost", "interactivity",
+                 "dashboard"});
   std::string o = "rank " + required_word(a, "dimension");
   if (const Json* m = arg(a, "metric")) o += " by " + word(*m, "metric");
   o += filters(arg(a, "filters"));
   if (!arg(a, "targets")) throw BadArgs{"missing argument 'targets': the interactivities (tok/s/user) to rank at, e.g. [50]"};
   o += targets(arg(a, "targets")) + clamp(a);
   if (const Json* m = arg(a, "metrics")) o += " show " + listed(*m, "metrics", phrase);
+  if (const Json* l = arg(a, "limit")) o += " limit " + count(*l, "limit");
   return o + method(a);
 }
 
@@ -443,11 +453,7 @@ std::string points_text(const Json& a) {
   std::string o = "points" + filters(arg(a, "filters"));
   if (const Json* s = arg(a, "show")) o += " show " + listed(*s, "show", phrase);
   if (const Json* s = arg(a, "order_by")) o += " order by " + phrase(*s, "order_by");
-  if (const Json* l = arg(a, "limit")) {
-    const double* d = l->number();
-    if (!d || *d < 1 || *d > 1e9 || std::floor(*d) != *d) throw BadArgs{"limit must be a positive integer"};
-    o += " limit " + std::to_string(static_cast<long long>(*d));
-  }
+  if (const Json* l = arg(a, "limit")) o += " limit " + count(*l, "limit");
   return o;
 }
 

@@ -54,14 +54,17 @@ const data = (await client.readResource({ uri: "icq://data" })).contents[0].text
 assert.ok(data.includes("dsr1") && data.includes("mi355x"), "the data resource names the models and gpus");
 ok("resources/list and resources/read: icq://help, icq://data, icq://catalog");
 
-// One tool call: its first content item is the JSON, exactly the command line's for the same text.
+// One tool call: its first content item is the JSON, exactly the command line's for the same text:
+// one array per run, one object per statement, whatever their number.
 async function call(name, args) {
   const r = await client.callTool({ name, arguments: args });
   assert.equal(r.isError, false, `${name} ${JSON.stringify(args)}: ${r.content?.[0]?.text}`);
   const ran = name === "query" ? args.query : r.content.at(-1).text.replace(/^icq text run: /, "");
   assert.equal(r.content[0].text, cli(ran), `${name}: the JSON equals icq --format json -c "${ran}"`);
   assert.ok(r.content[1].text.includes("|"), `${name}: the second item is the markdown rendering`);
-  return { json: JSON.parse(r.content[0].text), ran, result: r };
+  const all = JSON.parse(r.content[0].text);
+  assert.ok(Array.isArray(all) && all.length >= 1, `${name}: the JSON is an array of the results`);
+  return { json: all[0], all, ran, result: r };
 }
 
 // compare, structured: the statement it ran, and every number at every target equal to the CLI's.
@@ -73,7 +76,7 @@ const cmp = await call("compare", {
   metrics: ["cost", "throughput"],
 });
 assert.equal(cmp.ran, "compare precision fp4 vs fp8 gpu mi355x model dsr1 seq 1k/1k at interactivity 50, 100 show cost, throughput");
-const reference = JSON.parse(cli(cmp.ran));
+const reference = JSON.parse(cli(cmp.ran))[0];
 assert.equal(cmp.json.kind, "compare");
 assert.equal(cmp.json.targets.length, 2);
 let numbers = 0;
@@ -108,8 +111,9 @@ assert.equal(q.json.kind, "compare");
 assert.ok(q.json.targets.length === 3 && q.json.targets.every((t) => t.values.every((v) => typeof v.throughput === "number")));
 ok("query: a compare with default targets, the JSON equal to the CLI's");
 const many = await call("query", { query: "list gpus; describe gpu mi355x" });
-assert.ok(Array.isArray(many.json) && many.json.length === 2);
-ok("query: two statements give one JSON array, as the CLI");
+assert.ok(many.all.length === 2 && many.all[0].kind === "list" && many.all[1].kind === "describe");
+assert.equal(q.all.length, 1);
+ok("query: one statement and two statements alike give one JSON array, as the CLI");
 
 // A query error is a tool result with isError and the caret diagnostic, not a protocol error.
 const bad = await client.callTool({ name: "query", arguments: { query: "compare precision fp9 vs fp8 on mi355x" } });

@@ -73,14 +73,17 @@ std::vector<std::string> content_of(const std::string& answer) {
   return items;
 }
 
-// What `icq --format json -c TEXT` prints for one statement on the built-in data.
+// What `icq --format json -c TEXT` prints for one statement on the built-in data (without the last
+// newline): an array of its one object, indented.
 std::string cli_json(std::string_view text) {
   icq::Session session;
   const icq::Outcome out = session.run(std::string(text));
   REQUIRE(out.ok());
   REQUIRE(out.results.size() == 1);
   std::string v = icq::render(out.results.front(), icq::Format::json);
-  return v.substr(0, v.find_last_not_of('\n') + 1);
+  v = v.substr(0, v.find_last_not_of('\n') + 1);
+  for (std::size_t p = v.find('\n'); p != std::string::npos; p = v.find('\n', p + 3)) v.replace(p, 1, "\n  ");
+  return "[\n  " + v + "\n]";
 }
 
 }  // namespace
@@ -196,6 +199,7 @@ TEST_CASE("mcp: the lifecycle, the tools and the resources over a real session",
   const std::string cmp = ask(s, R"({"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"compare","arguments":{"dimension":"precision","sides":["fp4","fp8"],"filters":{"gpu":"mi355x","model":"dsr1"},"targets":[50]}}})");
   CHECK(contains(cmp, R"("isError":false)"));
   CHECK(contains(cmp, R"(\"kind\": \"compare\")"));
+  CHECK(content_of(cmp).front().rfind("[\n  {", 0) == 0);  // one array, a single statement too
   CHECK(contains(cmp, "icq text run: compare precision fp4 vs fp8 gpu mi355x model dsr1 at interactivity 50"));
 
   // rank and crossover: the JSON is what `icq --format json -c` prints for the statement they ran.
