@@ -200,8 +200,13 @@ struct Explain {
   std::vector<Statement> inner;  // exactly one
 };
 
+// `plot STATEMENT`: the statement, with its chart drawn by the host.
+struct Plot {
+  std::vector<Statement> inner;  // exactly one
+};
+
 using StatementBody =
-    std::variant<Compare, Rank, Crossover, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load, Explain, Expect>;
+    std::variant<Compare, Rank, Crossover, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load, Explain, Plot, Expect>;
 
 struct Statement {
   StatementBody body;

@@ -19,7 +19,7 @@ const std::vector<StatementDoc>& statement_docs() {
         "compare precision fp4 vs fp8 on mi355x model dsr1 show throughput, cost, accuracy",
         "compare gpu * model dsr1 precision fp8 seq 8k/1k at 50 show cost",
         "compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput with noise last 5",
-        "compare gpu gb300 vs b200 model dsr1 precision fp8 at 100 show throughput, deployable"}},
+        "compare gpu gb300 vs b200 model dsr1 precision fp8 at 100 show throughput, deployable"}, true},
       {"rank", "rank DIMENSION|config [by METRIC] at interactivity T[, T…] [FILTERS] [show METRICS] [limit N] [CLAUSES]",
        "every value of a dimension present under the filters (or every configuration, `rank config`) as a side, best "
        "first at each target by the metric's polarity, with the ratio to the best; values out of range are listed last; "
@@ -27,28 +27,28 @@ const std::vector<StatementDoc>& statement_docs() {
        {"rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k",
         "rank framework by throughput at 40, 80 on b200 model dsr1 precision fp4 seq 1k/1k",
         "rank config by throughput at 50 on mi355x model dsr1 precision fp8 seq 1k/1k",
-        "rank config by cost at 50 model dsr1 precision fp8 seq 1k/1k limit 10"}},
+        "rank config by cost at 50 model dsr1 precision fp8 seq 1k/1k limit 10"}, true},
       {"crossover", "crossover DIMENSION A vs B [vs C …] [by METRIC] [FILTERS] [CLAUSES]",
        "where in the band the leader on a metric changes (to 0.01 tok/s/user, on the comparison's splines), who leads "
        "on each stretch, and the values at each crossing",
        {"crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by throughput",
-        "crossover gpu mi355x vs b200 vs h200 model dsr1 precision fp8 seq 1k/1k by cost"}},
+        "crossover gpu mi355x vs b200 vs h200 model dsr1 precision fp8 seq 1k/1k by cost"}, true},
       {"frontier", "frontier [FILTERS] [where COND] [as of DATE | on date DATE]",
        "the Pareto points of a selection, with the configuration behind each point",
-       {"frontier on b200 model dsr1 precision fp4 seq 1k/1k", "frontier on mi355x model dsr1 precision fp8 as of 2026-04-01"}},
+       {"frontier on b200 model dsr1 precision fp4 seq 1k/1k", "frontier on mi355x model dsr1 precision fp8 as of 2026-04-01"}, true},
       {"points", "points [FILTERS] [where COND] [show COLUMNS] [order by COLUMN [asc|desc], …] [limit N]",
        "raw rows (the latest run of each line unless `as of`/`on date` says otherwise), any columns",
        {"points on mi355x model dsr1 where conc = 64",
-        "points on b200 model dsr1 precision fp4 show framework, tp, conc, interactivity, throughput order by throughput desc limit 5"}},
+        "points on b200 model dsr1 precision fp4 show framework, tp, conc, interactivity, throughput order by throughput desc limit 5"}, true},
       {"trend", "trend METRIC[, METRIC] [FILTERS] at interactivity T [since DATE] [by gpu|precision|framework|…]",
        "the interpolated value at T on each run date (the frontier as of that date), out-of-range dates reported",
        {"trend throughput on b200 model dsr1 precision fp4 seq 8k/1k at interactivity 50",
-        "trend throughput, cost on mi355x model dsr1 precision fp8 at 40 since 2026-02-01 by framework"}},
+        "trend throughput, cost on mi355x model dsr1 precision fp8 at 40 since 2026-02-01 by framework"}, true},
       {"accuracy", "accuracy [FILTERS] [as of DATE] [where COND] [order by COLUMN [asc|desc], …] [limit N]",
        "evaluation scores (gsm8k, with standard error) of the selected configurations; a failed run (a score near 0) "
        "says so in its status; where, order by and limit read the table's columns",
        {"accuracy on mi355x model dsr1", "accuracy model dsr1 precision fp4",
-        "accuracy model dsr1 where status = ok and em_strict < 0.95 order by em_strict limit 5"}},
+        "accuracy model dsr1 where status = ok and em_strict < 0.95 order by em_strict limit 5"}, true},
       {"set", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER … | set cost splined|derived | set interactivity P | set dashboard DATE | set format FORMAT",
        "session settings: price and power overrides per GPU (every framework variant inherits them), the catalog "
        "edition and tier, the cost method, the interactivity percentile, the dashboard's method of a date, the output format",
@@ -62,6 +62,10 @@ const std::vector<StatementDoc>& statement_docs() {
        {"load \"results/\"", "load export.csv"}},
       {"explain", "explain STATEMENT", "the resolved statement, then each step with its row counts, the band, targets and prices",
        {"explain compare precision fp4 vs fp8 on mi355x model dsr1", "explain points on mi355x model dsr1 where conc = 64"}},
+      {"plot", "plot STATEMENT",
+       "the statement's result with its chart drawn in the terminal (braille, coloured on a colour terminal): compare, "
+       "frontier, trend and points have one; other results print as tables",
+       {"plot compare precision fp4 vs fp8 on mi355x model dsr1 show throughput", "plot frontier on b200 model dsr1 precision fp4"}},
       {"expect", "expect|assert METRIC(SIDE) [* K] OP METRIC(SIDE)|NUMBER [at T, …] [solid]  |  expect solid [at T, …]",
        "a gate on the latest comparison for reports and CI: a failed expectation prints the values and makes the "
        "run exit 3 (without `at`, it must hold at every target of the comparison); `solid` also asks that the values be "

@@ -12,6 +12,7 @@ struct StatementDoc {
   const char* syntax;
   const char* summary;
   std::vector<const char*> examples;  // each parses as this statement
+  bool explainable = false;           // reads rows: `explain` and `plot` take it
 };
 
 const std::vector<StatementDoc>& statement_docs();

@@ -39,7 +39,7 @@ inline constexpr const ErrorInfo* error_info = nullptr;
   inline constexpr const ErrorInfo* error_info<rule> = &rule##_error
 
 ICQ_ERROR(statement_start, "unknown statement '{word}'",
-          "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, help",
+          "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, plot, expect, help",
           Suggest::statement);
 ICQ_ERROR(statement_end, "unexpected '{word}' in this statement",
           "clauses: on, model, precision, framework, spec, seq, deployment, vendor, where, as of, on date, at, "
@@ -111,6 +111,7 @@ ICQ_ERROR(param_name, "expected a parameter name after 'param'", "e.g. param tar
 ICQ_ERROR(param_value, "expected a value after '='", "e.g. param target = 50");
 ICQ_ERROR(load_path, "expected a file or folder after 'load'", "e.g. load \"results/\"");
 ICQ_ERROR(explained, "expected a statement to explain after 'explain'", "explain compare … | frontier … | points … | trend … | accuracy …");
+ICQ_ERROR(plotted, "expected a statement to plot after 'plot'", "plot compare … | rank … | frontier … | points … | trend …");
 ICQ_ERROR(expect_expr, "expected a comparison after '{prev}'", "e.g. expect cost(fp4) < cost(fp8) at 56  |  expect throughput(fp8) >= 1.2 * throughput(fp4)");
 ICQ_ERROR(expect_cmp, "expected a comparison operator after '{prev}': <, <=, >, >=, = or !=", "e.g. expect cost(fp4) < cost(fp8)");
 ICQ_ERROR(expect_rhs, "expected a metric of a side or a number after '{prev}'", "e.g. expect cost(fp4) < cost(fp8)  |  expect cost(fp4) < 0.30");
@@ -149,7 +150,7 @@ using selector = pt::selector<
                           let_ref, let_side, since_clause, by_clause, order_item, order_column, order_direction,
                           limit_clause, noise_clause, noise_runs, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
                           set_name, set_arg, let_stmt, let_name, param_stmt, param_name, param_value, load_stmt, load_path,
-                          explain_stmt, by_field, limit_value, expect_stmt, expect_operand, expect_rhs, expect_cmp,
+                          explain_stmt, plot_stmt, by_field, limit_value, expect_stmt, expect_operand, expect_rhs, expect_cmp,
                           call_metric, call_side, number, factor, expect_targets, scale, expect_solid>>;
 
 using Node = pt::node;
@@ -495,13 +496,14 @@ ast::StatementBody to_statement(const Node& n) {
     }
     return e;
   }
-  if (n.is_type<explain_stmt>()) {
-    ast::Explain e;
+  if (n.is_type<explain_stmt>() || n.is_type<plot_stmt>()) {
     const Node& inner = *n.children.front();
     ast::Statement s;
     s.body = to_statement(inner);
     s.span = span_of(inner);
     s.text = inner.string();
+    if (n.is_type<plot_stmt>()) return ast::Plot{{std::move(s)}};
+    ast::Explain e;
     e.inner.push_back(std::move(s));
     return e;
   }
@@ -593,6 +595,16 @@ const std::vector<std::string>& statement_keywords() {
   static const std::vector<std::string> k = [] {
     std::vector<std::string> v;
     for (const auto& d : statement_docs()) v.emplace_back(d.keyword);
+    return v;
+  }();
+  return k;
+}
+
+const std::vector<std::string>& explainable_keywords() {
+  static const std::vector<std::string> k = [] {
+    std::vector<std::string> v;
+    for (const auto& d : statement_docs())
+      if (d.explainable) v.emplace_back(d.keyword);
     return v;
   }();
   return k;

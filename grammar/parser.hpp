@@ -14,6 +14,8 @@ ParseResult parse(std::string_view text);
 // The keywords that may start a statement and those that may start a clause, for suggestions,
 // completion and help (the grammar's own spelling).
 const std::vector<std::string>& statement_keywords();
+// The statements `explain` and `plot` take (StatementDoc::explainable).
+const std::vector<std::string>& explainable_keywords();
 const std::vector<std::string>& clause_keywords();
 const std::vector<std::string>& dimension_keywords();
 

@@ -81,6 +81,7 @@ ICQ_KW(let, "let");
 ICQ_KW(param, "param");
 ICQ_KW(load, "load");
 ICQ_KW(explain, "explain");
+ICQ_KW(plot, "plot");
 ICQ_KW(since, "since");
 ICQ_KW(by, "by");
 ICQ_KW(order, "order");
@@ -303,12 +304,15 @@ struct expect_stmt : seq<sor<kw_expect, kw_assert>, sp, sor<expect_solid, need<e
 
 struct explained : sor<compare_stmt, rank_stmt, crossover_stmt, frontier_stmt, points_stmt, trend_stmt, accuracy_stmt> {};
 struct explain_stmt : seq<kw_explain, sp, need<explained>> {};
+// `plot STATEMENT`: the statement's result, and its chart drawn in the terminal (a host's effect).
+struct plotted : explained {};
+struct plot_stmt : seq<kw_plot, sp, need<plotted>> {};
 
 // --- program ---------------------------------------------------------------------------------
 struct statement_keyword : sor<kw_compare, kw_rank, kw_crossover, kw_list, kw_describe, kw_help, kw_frontier, kw_points, kw_trend, kw_accuracy,
-                               kw_set, kw_let, kw_param, kw_load, kw_explain, kw_expect, kw_assert> {};
+                               kw_set, kw_let, kw_param, kw_load, kw_explain, kw_plot, kw_expect, kw_assert> {};
 struct statement : sor<compare_stmt, rank_stmt, crossover_stmt, list_stmt, describe_stmt, help_stmt, frontier_stmt, points_stmt, trend_stmt,
-                       accuracy_stmt, set_stmt, let_stmt, param_stmt, load_stmt, explain_stmt, expect_stmt> {};
+                       accuracy_stmt, set_stmt, let_stmt, param_stmt, load_stmt, explain_stmt, plot_stmt, expect_stmt> {};
 struct statement_end : sor<one<';'>, eol, eof> {};
 struct separator : sor<one<' ', '\t', '\r', '\n', ';'>, comment, continuation> {};
 struct statement_start : statement {};

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "catalog/catalog.hpp"
+#include "icq/render.hpp"
 #include "catalog/metrics.hpp"
 #include "bind/filters.hpp"
 #include "eval/statements.hpp"
@@ -123,14 +124,16 @@ std::vector<std::string> complete(std::string_view line, const data::Dataset& ds
     if (prev == "metric") for (const auto& m : catalog::metrics()) out.insert(m.key);
     else if (prev == "edition") for (const auto& e : catalog::price_editions()) out.insert(e.name);
     else if (const auto df = filter_field(prev)) add_all(present(*df));
-  } else if (prev == "help" || prev == "explain") {
+  } else if (prev == "help") {
     add_all(grammar::statement_keywords());
+  } else if (prev == "explain" || prev == "plot") {
+    add_all(grammar::explainable_keywords());
   } else if (prev == "set" && tokens.size() == 1) {
     add_all({"price", "power", "prices", "cost", "interactivity", "dashboard", "format"});
   } else if (prev2 == "set" && (prev == "price" || prev == "power")) {
     for (const auto& g : catalog::gpus()) out.insert(g.key);
   } else if (prev2 == "set" && prev == "format") {
-    add_all({"table", "markdown", "csv", "json", "jsonl", "page", "svg", "html"});
+    for (const Format format : kFormats) out.insert(std::string(format_name(format)));
   } else if (prev == "date" || prev == "of" || prev == "since") {
     std::set<std::int32_t> dates;
     for (const auto& r : ds.rows()) dates.insert(r.date);

@@ -32,12 +32,6 @@ namespace icq {
 
 namespace {
 
-// Results computed from benchmark rows (as opposed to settings, help and evaluations).
-bool reads_rows(const Result& r) {
-  return r.kind == "compare" || r.kind == "trend" || r.kind == "frontier" || r.kind == "points" || r.kind == "list" ||
-         r.kind == "explain";
-}
-
 // The built-in data set: parsed at build time (stdlib/data/snapshot.hpp), read once per process and
 // shared read-only by every Session.
 std::shared_ptr<const data::Dataset> builtin_dataset() {
@@ -83,11 +77,6 @@ Diagnostic warning(std::string source, std::string message, Severity severity = 
   return d;
 }
 
-bool known_document(const std::string& skipped) {
-  for (const char* known : {"availability listing", "reliability counts", "workflow run list"})
-    if (skipped.rfind(known, 0) == 0) return true;
-  return false;
-}
 
 // Everything the load report says that a user should see: records that could not be used in a file
 // that gave good rows as warnings, broken or unrecognised files as errors, observations as notes.
@@ -95,7 +84,7 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   std::vector<Diagnostic> out;
   for (const auto& s : r.sources)
     if (!s.skipped.empty())
-      out.push_back(warning(s.name, "skipped: " + s.skipped, known_document(s.skipped) ? Severity::note : Severity::error));
+      out.push_back(warning(s.name, "skipped: " + s.skipped, s.skipped_known ? Severity::note : Severity::error));
   std::map<std::uint32_t, std::vector<const data::Problem*>> by_source;
   for (const auto& p : r.problems) by_source[p.source].push_back(&p);
   for (const auto& [src, problems] : by_source) {
@@ -156,6 +145,7 @@ int Outcome::exit_code() const noexcept {
 
 struct Session::Impl {
   std::shared_ptr<const data::Dataset> data;
+  std::shared_ptr<const data::Dataset> opened;  // the data before any `load`: what fresh() shares
   interp::Settings settings;
   SessionOptions options;
   std::vector<std::string> loaded;  // paths added by `load`, after options.data_paths
@@ -205,7 +195,12 @@ struct Session::Impl {
     // After finish(): duplicates are merged (and their disagreements counted) there.
     std::vector<Diagnostic> warnings = load_warnings(ds->report());
     data::release_free_memory();  // the builder's transient maps and buffers
-    if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
+    if (ds->empty()) {
+      // Why each file gave nothing comes before the error that there is nothing.
+      if (options.on_warning)
+        for (const auto& w : warnings) options.on_warning(w);
+      throw data::LoadError("the data holds no usable benchmark rows");
+    }
     data = std::move(ds);
     if (options.refresh_snapshot && !options.extra_snapshot.empty() && options.data_paths.empty() && loaded.empty()) {
       try {
@@ -228,11 +223,11 @@ struct Session::Impl {
   // Notes every data result carries: generated rows never pass for measurements, and the host's
   // word on where the data came from.
   void annotate(Result& r) const {
-    if (const std::size_t synthetic = data->report().synthetic_rows(); synthetic && reads_rows(r))
+    if (const std::size_t synthetic = data->report().synthetic_rows(); synthetic && kind_info(r.kind).reads_rows)
       r.notes.push_back(fmt::format("SYNTHETIC DATA: the loaded data holds {} generated rows (\"synthetic\": true, "
                                     "bench/gen_history.py); these results are not InferenceX measurements",
                                     synthetic));
-    if (!options.data_note.empty() && out::shows_data(r)) r.notes.push_back(options.data_note);
+    if (!options.data_note.empty() && kind_info(r.kind).shows_data) r.notes.push_back(options.data_note);
   }
 };
 
@@ -263,12 +258,27 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
       if (w.span.source == "data") impl_->reported.insert(w.message);
       if (impl_->options.on_warning) impl_->options.on_warning(w);
     }
+    impl_->opened = impl_->data;
   } catch (const data::LoadError& e) {
     std::string help = e.help;
     if (help.empty() && std::string_view(e.what()).find("no usable") != std::string_view::npos)
       help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
     fail(e.what(), help);
   }
+}
+
+Session::Session(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Session Session::fresh() const {
+  auto impl = std::make_unique<Impl>();
+  impl->options = impl_->options;
+  impl->settings.overrides = impl->options.params;
+  impl->settings.limits = impl->options.limits;
+  impl->data = impl->opened = impl_->opened;
+  impl->snapshot_used = impl_->snapshot_used;
+  impl->load_roots = impl_->load_roots;  // the folders `load` may read stay the host's
+  impl->reported = impl_->reported;
+  return Session(std::move(impl));
 }
 
 void Session::cancel() noexcept { impl_->cancel_requested.store(true, std::memory_order_relaxed); }
@@ -331,6 +341,17 @@ Diagnostic query_diagnostic(const interp::QueryError& e, const ast::Statement& s
   return d;
 }
 
+// SessionOptions::sandboxed: the statements that reach past the Session are errors at their span.
+void refuse_in_sandbox(const ast::Statement& stmt) {
+  const ast::Span whole{stmt.span.begin, stmt.span.end};
+  if (std::holds_alternative<ast::Load>(stmt.body))
+    throw interp::QueryError("load is not allowed here: this session answers from the data it was opened with", whole,
+                             "a host that runs others' text (icq serve) reads no file they name; give the data when it starts (--data PATH)");
+  if (const auto* set = std::get_if<ast::Set>(&stmt.body); set && text::iequals(set->name.text, "format"))
+    throw interp::QueryError("set format is not allowed here: the host chooses the format", whole,
+                             "icq serve: the address's ending chooses it (/query.json, /query.csv, /query.svg)");
+}
+
 Diagnostic statement_diagnostic(ErrorKind kind, std::string message, std::string help, const ast::Statement& stmt, std::string_view text,
                                 std::string_view source) {
   Diagnostic d;
@@ -371,6 +392,7 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
     impl_->load_diagnostics.clear();
     try {
       interp::check_cancelled();
+      if (impl_->options.sandboxed) refuse_in_sandbox(stmt);
       interp::substitute_params(stmt, impl_->settings.all_params());
       const interp::Binder binder(*impl_->data, impl_->settings, text);
       const interp::BoundStatement bound = binder.bind(stmt);
@@ -463,7 +485,7 @@ Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::pa
   for (auto& f : failures) f.kind = ErrorKind::usage, said.push_back(std::move(f));
   load_diagnostics = std::move(said);
   Result r;
-  r.kind = "load";
+  r.kind = Kind::load;
   r.query = "load \"" + p + "\"";
   r.notes.push_back(fmt::format("'{}': {} row{}{} from {} file{}; the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
                                 p, rows, rows == 1 ? "" : "s", evaluations ? fmt::format(" and {} evaluations", evaluations) : "", files, files == 1 ? "" : "s",

@@ -7,13 +7,11 @@
 #include <vector>
 
 #include "icq/diagnostic.hpp"
+#include "icq/format.hpp"
 #include "icq/result.hpp"
 
 namespace icq {
 
-// page: a compare as the dashboard's page prints it (other results as table). svg: the result's
-// chart as one SVG document. html: one self-contained page (tables, charts, verdicts, notes).
-enum class Format { table, markdown, csv, json, jsonl, page, svg, html };
 
 ICQ_API std::optional<Format> parse_format(std::string_view name);
 ICQ_API std::string_view format_name(Format f);
@@ -42,6 +40,14 @@ ICQ_API bool has_chart(const Result& result);
 // A whole run or script as one self-contained HTML page: each result's query, table, chart,
 // verdicts and notes; no scripts, fonts or links to fetch. render(r, Format::html) is the page of one.
 ICQ_API std::string render_html(const std::vector<Result>& results, const RenderOptions& options = {});
+// What a host puts around the results of that page (icq serve: a query form and its completion).
+struct HtmlFrame {
+  std::string title;   // the page's title (text); empty: the report's
+  std::string head;    // HTML added at the end of <head> (a style, a script)
+  std::string header;  // HTML in place of the report's header (its title and counts)
+};
+// The page of render_html with the host's frame: the results render as in the report.
+ICQ_API std::string render_html(const std::vector<Result>& results, const RenderOptions& options, const HtmlFrame& frame);
 // The chart in a terminal: Unicode braille cells, ANSI colours when options.color, sized to
 // options.columns x options.rows; empty when the result has no chart.
 ICQ_API std::string render_plot(const Result& result, const RenderOptions& options = {});

@@ -4,20 +4,37 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
 #include "icq/diagnostic.hpp"
+#include "icq/format.hpp"
 
 namespace icq {
 
 using Value = std::variant<std::monostate, double, std::int64_t, std::string>;
 
+// How a person reads a number: its decimals (half up on the exact value), a prefix and a scale
+// ("$0.293": 3 decimals, "$"; TPOT "12.34": seconds shown as ms, scale 1000). The metric's own, from
+// the catalog, so no renderer guesses it from a name.
+struct NumberFormat {
+  int decimals = 3;
+  std::string prefix;
+  double scale = 1;
+};
+
 struct Column {
+  enum class Type { number, integer, text };
   std::string name;  // "throughput"
   std::string unit;  // "tok/s/GPU", "" for text
-  enum class Type { number, integer, text } type = Type::text;
+  Type type = Type::text;
+  std::optional<NumberFormat> format;  // a metric's; none: whole numbers without decimals, others with three
+
+  Column() = default;
+  Column(std::string name_, std::string unit_, Type type_, std::optional<NumberFormat> format_ = std::nullopt)
+      : name(std::move(name_)), unit(std::move(unit_)), type(type_), format(std::move(format_)) {}
 };
 
 struct Table {
@@ -32,6 +49,9 @@ struct MetricColumn {
   std::string display;  // "Cost ($/M tok)"
   std::string unit;
   enum class Polarity { higher_is_better, lower_is_better, neutral } polarity = Polarity::neutral;
+  NumberFormat format;  // how its values read in tables and sentences
+  // The column of a table holding this metric's values.
+  [[nodiscard]] Column as_column() const { return {key, unit, Column::Type::number, format}; }
 };
 
 enum class Status { ok, out_of_range, clamped };
@@ -164,14 +184,48 @@ struct Comparison {
   std::optional<DashboardPage> page;  // when the dashboard has a page for this comparison
 };
 
+// What a result is: one per kind of statement. Each kind's facts are in one table (kind_info), so
+// a new kind cannot forget the attribution its numbers need or the chart it has.
+enum class Kind { compare, rank, crossover, frontier, points, trend, accuracy, explain, expect, list, describe, help, set, let, param, load };
+struct KindInfo {
+  Kind kind;
+  std::string_view name;  // the JSON "kind": "compare"
+  bool shows_data;        // carries InferenceX numbers: every format adds the attribution its licence asks for
+  bool reads_rows;        // computed from benchmark rows: a note says when generated (synthetic) rows are loaded
+  bool charts;            // has a chart (compare with targets, frontier, trend, points)
+};
+inline constexpr KindInfo kKinds[] = {
+    {Kind::compare, "compare", true, true, true},     {Kind::rank, "rank", true, true, false},
+    {Kind::crossover, "crossover", true, true, false}, {Kind::frontier, "frontier", true, true, true},
+    {Kind::points, "points", true, true, true},       {Kind::trend, "trend", true, true, true},
+    {Kind::accuracy, "accuracy", true, false, false}, {Kind::explain, "explain", true, true, false},
+    {Kind::expect, "expect", true, true, false},      {Kind::list, "list", true, true, false},
+    {Kind::describe, "describe", true, false, false}, {Kind::help, "help", false, false, false},
+    {Kind::set, "set", false, false, false},          {Kind::let, "let", false, false, false},
+    {Kind::param, "param", false, false, false},      {Kind::load, "load", true, true, false},
+};
+constexpr const KindInfo& kind_info(Kind k) {
+  for (const auto& i : kKinds)
+    if (i.kind == k) return i;
+  return kKinds[0];
+}
+constexpr std::string_view kind_name(Kind k) { return kind_info(k).name; }
+
+// What a statement asks of its host besides its result; the library applies nothing outside itself.
+struct Effects {
+  std::optional<Format> format;  // `set format F`: the results after this one are wanted in F
+  bool plot = false;             // `plot STATEMENT`: draw this result's chart in the terminal
+};
+
 struct Result {
-  std::string kind;   // "compare", "list", "describe", "help"
+  Kind kind = Kind::help;
   std::string query;  // the statement with every default filled in
   std::optional<Comparison> comparison;
   std::vector<Table> tables;  // compare: "values", one row per target and side, as typed cells
   std::vector<std::string> summary;  // verdict sentences
   std::vector<std::string> notes;
   std::vector<Diagnostic> warnings;
+  Effects effects;
 };
 
 }  // namespace icq

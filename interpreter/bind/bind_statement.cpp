@@ -214,9 +214,10 @@ BoundStatement Binder::bind(const ast::Statement& s) const {
                       std::is_same_v<T, ast::Frontier> || std::is_same_v<T, ast::Points> ||
                       std::is_same_v<T, ast::Accuracy> || std::is_same_v<T, ast::Trend>)
           return Body{this->bind(body)};
-        else if constexpr (std::is_same_v<T, ast::Explain>) {
+        else if constexpr (std::is_same_v<T, ast::Explain> || std::is_same_v<T, ast::Plot>) {
           const ast::Statement& inner = body.inner.front();
           auto bound = std::make_shared<BoundStatement>(this->bind(inner));
+          constexpr const char* word = std::is_same_v<T, ast::Plot> ? "plot" : "explain";
           const bool query = std::visit(
               [](const auto& b) {
                 using B = std::decay_t<decltype(b)>;
@@ -226,8 +227,9 @@ BoundStatement Binder::bind(const ast::Statement& s) const {
               },
               bound->body);
           if (!query)
-            throw QueryError("explain takes compare, rank, crossover, frontier, points, trend or accuracy", inner.span);
-          return Body{BoundExplain{std::move(bound)}};
+            throw QueryError(fmt::format("{} takes compare, rank, crossover, frontier, points, trend or accuracy", word), inner.span);
+          if constexpr (std::is_same_v<T, ast::Plot>) return Body{BoundPlot{std::move(bound)}};
+          else return Body{BoundExplain{std::move(bound)}};
         } else
           return Body{BoundCommand<T>{body}};
       },

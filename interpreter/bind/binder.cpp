@@ -270,9 +270,9 @@ BoundMetric Binder::bind_metric(const ast::MetricRef& m, std::string_view tokens
     b.field = data::stat_field(stat, quantity);
     b.text = metric->key + (q == "median" ? "" : " " + q);
     // TPOT and ITL read best in milliseconds, TTFT and E2E latency in seconds.
-    const bool ms = quantity == data::Quantity::tpot || quantity == data::Quantity::itl;
+    const bool ms = metric->scale == 1000;
     b.column = {metric_json_key(*metric, q), fmt::format("{} {} ({})", metric->display, q, ms ? "ms" : "s"), "s",
-                polarity_of(metric->polarity)};
+                polarity_of(metric->polarity), number_format(*metric)};
     return b;
   }
   if (metric->takes_token_type) {
@@ -283,15 +283,17 @@ BoundMetric Binder::bind_metric(const ast::MetricRef& m, std::string_view tokens
     // Written out unless total under total tokens, so the resolved query reads the same under its `tokens`.
     b.text = q == "total" && tokens == "total" ? metric->key : metric->key + " " + q;
     const std::string display = q == "total" ? metric->display : fmt::format("{} throughput (tok/s/GPU)", q == "output" ? "Output" : "Input");
-    b.column = {metric_json_key(*metric, q), display, metric->unit, polarity_of(metric->polarity)};
+    b.column = {metric_json_key(*metric, q), display, metric->unit, polarity_of(metric->polarity), number_format(*metric)};
     return b;
   }
   if (m.qualifier)
     throw QueryError(fmt::format("'{}' takes no qualifier ('{}')", metric->key, m.qualifier->text), m.qualifier->span);
   b.text = metric->key;
-  b.column = {metric_json_key(*metric, q), metric->display, metric->unit, polarity_of(metric->polarity)};
+  b.column = {metric_json_key(*metric, q), metric->display, metric->unit, polarity_of(metric->polarity), number_format(*metric)};
   return b;
 }
+
+NumberFormat number_format(const catalog::Metric& m) { return {m.decimals, m.prefix, m.scale}; }
 
 std::string Binder::written_text(ast::Span span) const {
   // As written, whitespace collapsed: "(gpu h200 precision fp8)".

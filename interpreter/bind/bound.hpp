@@ -17,6 +17,9 @@
 
 namespace icq::interp {
 
+// How a metric's values read (catalog::Metric's decimals, prefix and scale).
+NumberFormat number_format(const catalog::Metric& m);
+
 struct BoundMetric {
   const catalog::Metric* metric = nullptr;
   data::Field field = data::Field::tput_per_gpu;  // throughput and latency: the field splined
@@ -150,9 +153,13 @@ struct BoundStatement;
 struct BoundExplain {
   std::shared_ptr<const BoundStatement> inner;  // compare, frontier, points, trend or accuracy
 };
+// `plot STATEMENT`: the inner statement's result, with the host's effect of drawing its chart.
+struct BoundPlot {
+  std::shared_ptr<const BoundStatement> inner;  // one of the statements explain takes
+};
 
 struct BoundStatement {
-  std::variant<BoundCompare, BoundRank, BoundCrossover, BoundFrontier, BoundPoints, BoundAccuracy, BoundTrend, BoundExplain, BoundCommand<ast::List>,
+  std::variant<BoundCompare, BoundRank, BoundCrossover, BoundFrontier, BoundPoints, BoundAccuracy, BoundTrend, BoundExplain, BoundPlot, BoundCommand<ast::List>,
                BoundCommand<ast::Describe>, BoundCommand<ast::Help>, BoundCommand<ast::Set>, BoundCommand<ast::Let>,
                BoundCommand<ast::Param>, BoundCommand<ast::Load>, BoundCommand<ast::Expect>>
       body;

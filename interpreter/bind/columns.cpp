@@ -34,15 +34,15 @@ RowColumn integer(std::string name, std::function<std::int64_t(const Line&, cons
           [f](const Dataset& ds, const Row& r) -> Value { return f(ds.line_of(r), r); }};
 }
 
-RowColumn metric(std::string name, std::string unit, Field field) {
-  return {{std::move(name), std::move(unit), Column::Type::number},
+RowColumn metric(std::string name, std::string unit, Field field, std::optional<NumberFormat> format = std::nullopt) {
+  return {{std::move(name), std::move(unit), Column::Type::number, std::move(format)},
           [field](const Dataset&, const Row& r) -> Value { return number(r.get(field)); }};
 }
 
 // A row's token rate per GPU (SEMANTICS.md §4, data/token_rate): a disaggregated row's output
 // (input) rate counts every GPU of the deployment; empty when its GPU counts do not check.
 RowColumn rate(std::string name, Field field) {
-  return {{std::move(name), "tok/s/GPU", Column::Type::number},
+  return {{std::move(name), "tok/s/GPU", Column::Type::number, number_format(*catalog::find_metric("throughput"))},
           [field](const Dataset& ds, const Row& r) -> Value { return number(data::token_rate(ds.line_of(r), r, field).value); },
           false, field};
 }
@@ -85,7 +85,7 @@ const std::vector<std::pair<std::string, RowColumn>>& plain_columns() {
       {"run_url", text("run_url", [](const Dataset& ds, const Row& r) { return std::string(ds.str(r.run_url)); })},
       {"source", text("source", [](const Dataset& ds, const Row& r) { return ds.report().sources[r.source].name; })},
       {"interactivity", metric("interactivity", "tok/s/user", Field::median_intvty)},
-      {"throughput", metric("throughput", "tok/s/GPU", Field::tput_per_gpu)},
+      {"throughput", metric("throughput", "tok/s/GPU", Field::tput_per_gpu, number_format(*catalog::find_metric("throughput")))},
       {"output_throughput", rate("output_throughput", Field::output_tput_per_gpu)},
       {"input_throughput", rate("input_throughput", Field::input_tput_per_gpu)},
       {"power_w", metric("power_w", "W", Field::avg_power_w)},
@@ -106,7 +106,7 @@ RowColumn economics(const catalog::Metric& m, const Pricing& pricing, const std:
   const Kind kind = m.kind;
   const std::string key = (kind == Kind::power ? "tokens_per_mw" : m.key) + (tokens == "total" ? "" : " " + tokens);
   const Field field = tokens == "output" ? Field::output_tput_per_gpu : tokens == "input" ? Field::input_tput_per_gpu : Field::tput_per_gpu;
-  return {{key, m.unit, Column::Type::number}, [kind, pricing, field](const Dataset& ds, const Row& r) -> Value {
+  return {{key, m.unit, Column::Type::number, number_format(m)}, [kind, pricing, field](const Dataset& ds, const Row& r) -> Value {
             using num::Decimal;
             const double t = data::token_rate(ds.line_of(r), r, field).value;
             if (!(t > 0)) return {};

@@ -103,7 +103,7 @@ struct ParamWords {
             }
           } else if constexpr (std::is_same_v<T, ast::Load>) {
             word(b.path);
-          } else if constexpr (std::is_same_v<T, ast::Explain>) {
+          } else if constexpr (std::is_same_v<T, ast::Explain> || std::is_same_v<T, ast::Plot>) {
             for (auto& inner : b.inner) statement(inner);
           }
         },

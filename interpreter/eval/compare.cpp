@@ -74,7 +74,7 @@ std::optional<std::string> beyond_single(const std::string& who, double t, const
                                   : p / s <= 2 ? fmt::format("{:.1f}% above", (p / s - 1) * 100)
                                                : fmt::format("{:.2f}×", p / s);
   return fmt::format("{} at {}: the pooled {} {} is {} the {} of the best single configuration, {}{}", who, number_text(t), col.key,
-                     out::metric_cell(col.key, p), by_how_much, out::metric_cell(col.key, s), single->config,
+                     out::metric_cell(col, p), by_how_much, out::metric_cell(col, s), single->config,
                      single->evidence && !single->evidence->solid() ? fmt::format(" (itself {})", evidence_key(single->evidence->kind)) : "");
 }
 
@@ -196,7 +196,7 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
 
 Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std::vector<Curve>& curves) {
   Result result;
-  result.kind = "compare";
+  result.kind = Kind::compare;
   std::vector<std::string> notes;
 
   // 2. Band and targets. A band the sides only touch, or too narrow for an integer target, has no
@@ -390,8 +390,8 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       if (!within_noise(a, b, mi)) return std::nullopt;
       const auto span = [&](std::size_t si) {
         const Spread& sp = *tr.values[si].noise[mi];
-        return fmt::format("{} {}–{} over {} runs", q.sides[si].display, out::metric_cell(metrics[mi].column.key, sp.min),
-                           out::metric_cell(metrics[mi].column.key, sp.max), sp.runs);
+        return fmt::format("{} {}–{} over {} runs", q.sides[si].display, out::metric_cell(metrics[mi].column, sp.min),
+                           out::metric_cell(metrics[mi].column, sp.max), sp.runs);
       };
       return fmt::format("{}: {} and {} are within run-to-run noise ({}; {})", metrics[mi].column.display, q.sides[order[0]].display,
                          q.sides[order[1]].display, span(order[0]), span(order[1]));
@@ -418,8 +418,10 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
                     {"side", "", Column::Type::text},
                     {"status", "", Column::Type::text},
                     evidence_column()};
-  for (const auto& m : cmp.metrics)
-    values.columns.push_back({m.key, m.unit, m.key == "concurrency" ? Column::Type::integer : Column::Type::number});
+  for (const auto& m : cmp.metrics) {
+    values.columns.push_back(m.as_column());
+    if (m.key == "concurrency") values.columns.back().type = Column::Type::integer;  // rounded, as JSON writes it
+  }
   for (const auto& t : cmp.targets)
     for (const auto& sv : t.values) {
       std::vector<Value> row;

@@ -83,7 +83,10 @@ Table deployable_table(const Comparison& c) {
   Table t;
   t.title = "deployable";
   t.columns = {{"target", "tok/s/user", Column::Type::number}, {"side", "", Column::Type::text}, {"config", "", Column::Type::text}};
-  for (const auto& m : c.metrics) t.columns.push_back({m.key, m.unit, m.key == "concurrency" ? Column::Type::integer : Column::Type::number});
+  for (const auto& m : c.metrics) {
+    t.columns.push_back(m.as_column());
+    if (m.key == "concurrency") t.columns.back().type = Column::Type::integer;
+  }
   if (!c.metrics.empty()) t.columns.push_back({"pooled_vs_single", "×", Column::Type::number});
   t.columns.push_back(evidence_column());
   for (const auto& target : c.targets)

@@ -121,7 +121,7 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   }
 
   Result r;
-  r.kind = "crossover";
+  r.kind = Kind::crossover;
   {
     const std::string rq = resolved_query(q, {});
     const std::size_t show = rq.find(" show ");
@@ -139,7 +139,7 @@ Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTr
   Table ct;
   ct.title = "crossings";
   ct.columns = {{"interactivity", "tok/s/user", Column::Type::number}, {"from", "", Column::Type::text}, {"to", "", Column::Type::text}};
-  for (const auto& s : q.sides) ct.columns.push_back({s.label, metric.column.unit, Column::Type::number});
+  for (const auto& s : q.sides) ct.columns.push_back({s.label, metric.column.unit, Column::Type::number, metric.column.format});
   ct.columns.push_back(evidence_column());
   std::size_t changes = 0;
   for (std::size_t k = 0; k + 1 < stretches.size(); ++k) {

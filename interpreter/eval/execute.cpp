@@ -40,6 +40,11 @@ Result execute(const BoundStatement& statement, Context& c) {
             c.last_compare = q;
             return r;
           },
+          [&](const BoundPlot& p) {
+            Result r = execute(*p.inner, c);
+            r.effects.plot = true;  // the host draws its chart
+            return r;
+          },
           [&](const BoundExplain& e) {
             ExplainTrace trace;
             return explain(run_query(*e.inner, c.data, &trace), trace);

@@ -111,7 +111,7 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
   };
 
   Result out;
-  out.kind = "expect";
+  out.kind = Kind::expect;
   out.query = binder.written_text({e.left.span.begin, e.right.span.end}) + " " +
               (e.targets.empty() ? "at each target of: " + r.query : "at interactivity " + [&] {
                 std::vector<std::string> t;
@@ -133,8 +133,7 @@ Result run_expect(const ast::Expect& e, const Binder& binder, const data::Datase
   };
   auto shown = [&](const Side& o, std::optional<double> v) {
     if (!v) return o.text + " = no value";
-    const std::string key = o.metric ? c.metrics[*o.metric].key : "";
-    return o.metric ? fmt::format("{} = {}", o.text, key.empty() ? out::plain(*v) : out::metric_cell(key, *v)) : o.text;
+    return o.metric ? fmt::format("{} = {}", o.text, out::metric_cell(c.metrics[*o.metric], *v)) : o.text;
   };
   if (c.targets.empty()) failures.push_back("the comparison has no targets to check (no common band): give them with `at`");
   if (e.every_value) {

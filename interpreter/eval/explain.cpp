@@ -9,7 +9,7 @@ namespace icq::interp {
 
 Result explain(const Result& inner, const ExplainTrace& trace) {
   Result r;
-  r.kind = "explain";
+  r.kind = Kind::explain;
   r.query = "explain " + inner.query;
   Table t;
   t.title = "plan";
@@ -34,7 +34,7 @@ Result explain(const Result& inner, const ExplainTrace& trace) {
     row("4. rows passing where", [](const SideTrace& s) { return s.selection.rows_after_where; });
     row("   of which without interactivity", [](const SideTrace& s) { return s.selection.rows_without_x; });
     row("5. rows used", [](const SideTrace& s) { return s.selection.rows_used; });
-    if (inner.kind != "points") row("6. frontier points", [](const SideTrace& s) { return s.frontier_points; });
+    if (inner.kind != Kind::points) row("6. frontier points", [](const SideTrace& s) { return s.frontier_points; });
   }
   r.tables.push_back(std::move(t));
   r.notes.push_back("the statement with every default filled in: " + inner.query);

@@ -57,7 +57,7 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
     throw QueryError(fmt::format("{} has no better direction to rank by", metric.key), {0, 0}, "rank by throughput, cost, power, energy or a latency");
 
   Result r;
-  r.kind = "rank";
+  r.kind = Kind::rank;
   std::vector<std::string> mnames;
   for (const auto& m : q.compare.metrics) mnames.push_back(m.text);
   // The comparison's clauses, after the ranking's own head.
@@ -83,11 +83,11 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
     t.columns = {{"rank", "", Column::Type::integer},
                  {q.dimension, "", Column::Type::text},
                  {"interactivity", "tok/s/user", Column::Type::number},
-                 {metric.key, metric.unit, Column::Type::number},
+                 metric.as_column(),
                  {"vs_best", "×", Column::Type::number},
                  {"status", "", Column::Type::text},
                  evidence_column()};
-    for (std::size_t m = 1; m < c.metrics.size(); ++m) t.columns.push_back({c.metrics[m].key, c.metrics[m].unit, Column::Type::number});
+    for (std::size_t m = 1; m < c.metrics.size(); ++m) t.columns.push_back(c.metrics[m].as_column());
     const std::optional<double> best = entries.empty() ? std::nullopt : entries.front().metric();
     std::int64_t place = 0;
     std::vector<std::string> order, absent;  // absent: "H200 (out of range)"
@@ -113,8 +113,8 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
       const std::string caution = !ev || ev->solid() ? "" : ev->kind == Evidence::Kind::wide_gap ? ", a guess across a wide gap"
                                                           : ev->kind == Evidence::Kind::two_configs ? ", between two configurations"
                                                                                                      : ", clamped";
-      if (v) order.push_back(place == 1 ? fmt::format("{} ({}{})", e.side->display, out::metric_cell(metric.key, *v), caution)
-                                        : fmt::format("{} ({}×{})", e.side->display, out::number_cell("vs_best", *v / *best), caution));
+      if (v) order.push_back(place == 1 ? fmt::format("{} ({}{})", e.side->display, out::metric_cell(metric, *v), caution)
+                                        : fmt::format("{} ({}×{})", e.side->display, out::grouped(*v / *best, 3), caution));
       else absent.push_back(fmt::format("{} ({})", e.side->display, e.value->status == Status::out_of_range ? "out of range" : "no value"));
     }
     for (const auto& u : unmeasured) {
@@ -136,18 +136,30 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
                                           absent.empty() ? "" : "; without a value there: " + text::join(absent, ", ")));
   }
   // The comparison's notes on each side, prices and method; not its band (of all sides at once, which
-  // a ranking does not need) nor its two-side verdict wording.
-  const auto of_unlisted = [&](const std::string& n) {
-    return std::any_of(c.sides.begin(), c.sides.end(), [&](const SideSummary& sd) { return !listed.count(sd.display) && n.starts_with(sd.display + ": "); });
-  };
-  for (const auto& n : cmp.notes)
-    if (n.rfind("band ", 0) != 0 && n.rfind("no common band", 0) != 0 && n.find("% cheaper\"") == std::string::npos && !of_unlisted(n))
+  // a ranking does not need) nor its two-side verdict wording. Under `limit`, the notes of the sides
+  // shown: the comparison of those alone (a side's value at a target does not depend on the others).
+  Result few_cmp;
+  const Result* notes_of = &cmp;
+  if (shown < sides) {
+    BoundCompare few = measured;
+    few.sides.clear();
+    std::vector<Curve> few_curves;
+    for (std::size_t i = 0; i < measured.sides.size(); ++i)
+      if (listed.count(measured.sides[i].display)) few.sides.push_back(measured.sides[i]), few_curves.push_back(curves[i]);
+    if (!few.sides.empty()) few_cmp = compare_curves(few, ds, few_curves), notes_of = &few_cmp;
+  }
+  for (const auto& n : notes_of->notes)
+    if (n.rfind("band ", 0) != 0 && n.rfind("no common band", 0) != 0 && n.find("% cheaper\"") == std::string::npos &&
+        (notes_of == &cmp || n.rfind("the dashboard's page", 0) != 0))  // a page of the sides shown is not the ranking's
       r.notes.push_back(n);
-  if (!unmeasured.empty())
-    r.notes.push_back(fmt::format("no frontier under the filters (listed last): {}", text::join(unmeasured, ", ")));
+  std::vector<std::string> unmeasured_shown;
+  for (const auto& u : unmeasured)
+    if (listed.count(u)) unmeasured_shown.push_back(u);
+  if (!unmeasured_shown.empty())
+    r.notes.push_back(fmt::format("no frontier under the filters (listed last): {}", text::join(unmeasured_shown, ", ")));
   r.notes.push_back("vs_best: the value over the best value at that target; out-of-range values are listed after the ranked ones");
   if (shown < sides)
-    r.notes.push_back(fmt::format("limit {}: the {} best of the {} {} at each target (each side's own note is of those shown)", *q.limit,
+    r.notes.push_back(fmt::format("limit {}: the {} best of the {} {} at each target (the notes are of those shown)", *q.limit,
                                   shown, sides, q.dimension == "config" ? "configurations" : q.dimension + " values"));
   return r;
 }

@@ -78,7 +78,7 @@ Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainT
   SelectionTrace st;
   const Curve curve(ds, sel, &st);
   Result r;
-  r.kind = "frontier";
+  r.kind = Kind::frontier;
   r.query = "frontier" + selection_text(sel);
   if (trace) trace->sides.push_back({"frontier", st, curve.frontier().size()});
   if (curve.empty())
@@ -127,7 +127,7 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   const std::size_t total = rows.size();
   if (stmt.limit && rows.size() > *stmt.limit) rows.resize(*stmt.limit);
   Result r;
-  r.kind = "points";
+  r.kind = Kind::points;
   r.query = "points" + selection_text(sel);
   const auto economics = economics_note(cols, sel, stmt.pricing);
   if (!stmt.show.empty()) {
@@ -174,7 +174,7 @@ Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainT
     if (!slot || e.date > slot->date || (e.date == slot->date && e.conc > slot->conc)) slot = &e;
   }
   Result r;
-  r.kind = "accuracy";
+  r.kind = Kind::accuracy;
   r.query = "accuracy" + selection_text(sel);
   if (!stmt.where.empty()) r.query += " where " + stmt.where_text;
   if (!stmt.order.empty()) {

@@ -17,7 +17,7 @@ namespace {
 
 Result setting(std::string query, std::string note) {
   Result r;
-  r.kind = "set";
+  r.kind = Kind::set;
   r.query = std::move(query);
   r.notes.push_back(std::move(note));
   return r;
@@ -104,7 +104,9 @@ Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, s
     const auto f = parse_format(stmt.args[0].text);
     if (!f) throw QueryError(fmt::format("unknown format '{}'", stmt.args[0].text), stmt.args[0].span, "formats: " + std::string(format_names()));
     format = *f;
-    return setting("set format " + std::string(format_name(*f)), "results are now rendered as " + std::string(format_name(*f)));
+    Result r = setting("set format " + std::string(format_name(*f)), "results are now rendered as " + std::string(format_name(*f)));
+    r.effects.format = *f;  // the host renders what follows in it
+    return r;
   }
   const std::vector<std::string> names = {"price", "power", "prices", "cost", "interactivity", "dashboard", "format"};
   const auto s = text::closest(name, names);
@@ -122,7 +124,7 @@ Result run_let(const ast::Let& stmt, const Binder& binder, Settings& settings) {
   const bool redefined = settings.lets.count(stmt.name.text) > 0;
   settings.lets[stmt.name.text] = def;
   Result r;
-  r.kind = "let";
+  r.kind = Kind::let;
   r.query = fmt::format("let {} = {}", stmt.name.text, def.text);
   r.notes.push_back(fmt::format("{}{} now stands for{}; use it as a comparison side (compare {} vs …) or as a filter",
                                 stmt.name.text, redefined ? " (redefined)" : "", selection_text(def.selection), stmt.name.text));
@@ -132,7 +134,7 @@ Result run_let(const ast::Let& stmt, const Binder& binder, Settings& settings) {
 Result run_param(const ast::Param& stmt, Settings& settings) {
   settings.params[stmt.name.text] = stmt.value.text;
   Result r;
-  r.kind = "param";
+  r.kind = Kind::param;
   r.query = fmt::format("param {} = {}", stmt.name.text, stmt.value.text);
   if (const auto it = settings.overrides.find(stmt.name.text); it != settings.overrides.end())
     r.notes.push_back(fmt::format("${} stays {} (set from the command line, which wins over the script)", stmt.name.text, it->second));
@@ -143,7 +145,7 @@ Result run_param(const ast::Param& stmt, Settings& settings) {
 
 Result list_settings(const Settings& settings) {
   Result r;
-  r.kind = "list";
+  r.kind = Kind::list;
   r.query = "list settings";
   Table t;
   t.title = "settings";

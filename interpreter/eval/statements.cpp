@@ -102,7 +102,7 @@ Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset
                      "e.g. list dates for gpu mi355x precision fp4");
   const std::vector<LineFilter> filters = binder.bind_selection(stmt.clauses).filters;
   Result r;
-  r.kind = "list";
+  r.kind = Kind::list;
   r.query = "list " + what;
   for (const auto& f : filters) r.query += " " + f.text();
   Table t;
@@ -158,7 +158,7 @@ Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset
 Result run_describe(const ast::Describe& stmt, const Binder& binder, const data::Dataset& ds, const Settings& settings) {
   const std::string kind = text::lower(stmt.kind.text);
   Result r;
-  r.kind = "describe";
+  r.kind = Kind::describe;
   Table t;
   t.columns = {text_col("property"), text_col("value")};
   auto row = [&](std::string k, std::string v) { t.rows.push_back({std::move(k), std::move(v)}); };
@@ -281,7 +281,7 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
 
 Result run_help(const ast::Help& stmt) {
   Result r;
-  r.kind = "help";
+  r.kind = Kind::help;
   const auto& docs = grammar::statement_docs();
   Table t;
   t.columns = {text_col("statement"), text_col("syntax"), text_col("what it does")};

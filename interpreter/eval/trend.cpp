@@ -27,7 +27,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   const Pricing& pricing = method.pricing;
 
   Result r;
-  r.kind = "trend";
+  r.kind = Kind::trend;
   std::vector<std::string> mnames, tnames;
   for (const auto& m : metrics) mnames.push_back(m.text);
   for (double t : targets) tnames.push_back(number_text(t));
@@ -43,7 +43,7 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
   t.columns.push_back({"interactivity", "tok/s/user", Column::Type::number});
   t.columns.push_back({"status", "", Column::Type::text});
   t.columns.push_back(evidence_column());
-  for (const auto& m : metrics) t.columns.push_back({m.column.key, m.column.unit, Column::Type::number});
+  for (const auto& m : metrics) t.columns.push_back(m.column.as_column());
   t.columns.push_back({"lines", "", Column::Type::integer});
   t.columns.push_back({"frontier", "", Column::Type::integer});
 
@@ -122,8 +122,9 @@ Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* 
         change = fmt::format(" ({}{}%)", n >= 0 ? "+" : "", n);
       }
       // An end of the trend that is not solid says so (SEMANTICS.md §12).
+      const MetricColumn& column = metrics.front().column;  // a structured binding cannot be captured before C++20's P1091 in clang 14
       const auto shown = [&](const Point& p) {
-        return out::metric_cell(metrics.front().column.key, *p.value) + (p.not_solid ? fmt::format(" ({})", p.not_solid) : "");
+        return out::metric_cell(column, *p.value) + (p.not_solid ? fmt::format(" ({})", p.not_solid) : "");
       };
       r.summary.push_back(fmt::format("{} at {} tok/s/user{}: {} on {} → {} on {}{}, {} of {} run dates with a value.",
                                       metrics.front().column.display, number_text(targets[ti]), who, shown(first), text::format_date(first.date),

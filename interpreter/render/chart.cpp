@@ -99,7 +99,6 @@ void finish_axis(Axis& a, Extent e, bool log, bool from_zero, const std::string&
   }
 }
 
-std::string value_text(const std::string& key, double v) { return out::metric_cell(key, v); }
 
 std::string range_text(const std::vector<std::string>& dates) {
   if (dates.empty()) return {};
@@ -140,7 +139,7 @@ void derived_curve(Series& se, const ChartSeries& cs, const std::vector<TargetRe
 std::optional<Spec> compare_chart(const Result& r, const Options& o) {
   const Comparison& c = *r.comparison;
   Spec spec;
-  spec.kind = "compare";
+  spec.kind = Kind::compare;
   spec.title = r.query;
   for (std::size_t s = 0; s < c.sides.size(); ++s) spec.legend.emplace_back(c.sides[s].display, s);
   for (std::size_t m = 0; m < c.metrics.size(); ++m) {
@@ -173,7 +172,7 @@ std::optional<Spec> compare_chart(const Result& r, const Options& o) {
         if (cs.derived == ChartSeries::Derived::none && cs.slopes.size() == cs.xs.size())
           for (std::size_t k = 0; k < cs.xs.size(); ++k)
             se.knots.push_back({cs.xs[k], cs.ys[k],
-                                fmt::format("{} frontier point: {} tok/s/user, {}", side.display, fixed(cs.xs[k], 1), value_text(col.key, cs.ys[k]))});
+                                fmt::format("{} frontier point: {} tok/s/user, {}", side.display, fixed(cs.xs[k], 1), out::metric_cell(col, cs.ys[k]))});
         any = any || !cs.xs.empty() || !cs.measured.empty();
       }
       for (const auto& t : c.targets) {
@@ -183,7 +182,7 @@ std::optional<Spec> compare_chart(const Result& r, const Options& o) {
           se.markers.push_back({t.interactivity, 0, "out of range", true});
         } else if (m < sv.values.size() && sv.values[m]) {
           const std::string mark = sv.evidence ? out::evidence_mark(sv.evidence->kind) : sv.status == Status::clamped ? "*" : "";
-          se.markers.push_back({t.interactivity, *sv.values[m], value_text(col.key, *sv.values[m]) + mark, false});
+          se.markers.push_back({t.interactivity, *sv.values[m], out::metric_cell(col, *sv.values[m]) + mark, false});
           ecurve.add(*sv.values[m]);
         }
       }
@@ -245,7 +244,7 @@ std::optional<double> number_of(const Value& v) {
 }
 
 std::string cell_text(const Column& col, const Value& v) {
-  if (const auto d = number_of(v)) return std::holds_alternative<double>(v) ? out::number_cell(col.name, *d) : out::grouped(*d, 0);
+  if (const auto d = number_of(v)) return std::holds_alternative<double>(v) ? out::number_cell(col, *d) : out::grouped(*d, 0);
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
   return "";
 }
@@ -285,7 +284,7 @@ std::optional<Spec> frontier_chart(const Result& r, const Options& o) {
       }
   if (!xi || !yi) return std::nullopt;
   Spec spec;
-  spec.kind = "frontier";
+  spec.kind = Kind::frontier;
   spec.title = r.query;
   Panel p;
   p.title = "Pareto frontier";
@@ -299,7 +298,7 @@ std::optional<Spec> frontier_chart(const Result& r, const Options& o) {
     const auto x = number_of(row[*xi]), y = number_of(row[*yi]);
     if (!x || !y) continue;
     se.knots.push_back({*x, *y,
-                        fmt::format("{} tok/s/user, {}: {}", fixed(*x, 1), out::number_cell(t.columns[*yi].name, *y), row_title(t, row, *xi, *yi))});
+                        fmt::format("{} tok/s/user, {}: {}", fixed(*x, 1), out::number_cell(t.columns[*yi], *y), row_title(t, row, *xi, *yi))});
     ex.add(*x), ey.add(*y);
   }
   if (se.knots.empty()) return std::nullopt;
@@ -344,7 +343,7 @@ std::optional<Spec> trend_chart(const Result& r, const Options& o) {
   for (const auto& row : t.rows)
     if (const auto g = group_of(row); std::find(order.begin(), order.end(), g) == order.end()) order.push_back(g);
   Spec spec;
-  spec.kind = "trend";
+  spec.kind = Kind::trend;
   spec.title = r.query;
   for (std::size_t g = 0; g < order.size(); ++g) spec.legend.emplace_back(order[g], g);
   for (std::size_t vi : values) {
@@ -369,7 +368,7 @@ std::optional<Spec> trend_chart(const Result& r, const Options& o) {
         const auto* ev = ei ? std::get_if<std::string>(&row[*ei]) : nullptr;
         const bool weak = ev && *ev != evidence_key(Evidence::Kind::measured) && *ev != evidence_key(Evidence::Kind::one_config);
         se.knots.push_back({static_cast<double>(*day), *y,
-                            fmt::format("{} {}: {}{}", *ds, order[g], out::number_cell(t.columns[vi].name, *y), weak ? " (" + *ev + ")" : "")});
+                            fmt::format("{} {}: {}{}", *ds, order[g], out::number_cell(t.columns[vi], *y), weak ? " (" + *ev + ")" : "")});
         ey.add(*y);
       } else {
         se.markers.push_back({static_cast<double>(*day), 0, "out of range", true});
@@ -424,7 +423,7 @@ std::optional<Spec> points_chart(const Result& r, const Options& o) {
   }
   if (!gi) order = {"rows"};
   Spec spec;
-  spec.kind = "points";
+  spec.kind = Kind::points;
   spec.title = r.query;
   Panel p;
   p.title = axis_label(t.columns[*yi]) + " by " + t.columns[*xi].name;
@@ -457,10 +456,11 @@ std::optional<Spec> points_chart(const Result& r, const Options& o) {
 
 std::optional<Spec> build(const Result& r, const Options& o) {
   std::optional<Spec> spec;
-  if (r.kind == "compare" && r.comparison && !r.comparison->targets.empty()) spec = compare_chart(r, o);
-  else if (r.kind == "frontier") spec = frontier_chart(r, o);
-  else if (r.kind == "trend") spec = trend_chart(r, o);
-  else if (r.kind == "points") spec = points_chart(r, o);
+  if (!kind_info(r.kind).charts) return std::nullopt;
+  if (r.kind == Kind::compare && r.comparison && !r.comparison->targets.empty()) spec = compare_chart(r, o);
+  else if (r.kind == Kind::frontier) spec = frontier_chart(r, o);
+  else if (r.kind == Kind::trend) spec = trend_chart(r, o);
+  else if (r.kind == Kind::points) spec = points_chart(r, o);
   if (spec) spec->footer.emplace_back(attribution());
   return spec;
 }

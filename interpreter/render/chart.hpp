@@ -61,7 +61,7 @@ struct Panel {
 };
 
 struct Spec {
-  std::string kind;   // compare, frontier, trend, points
+  Kind kind = Kind::compare;  // compare, frontier, trend or points
   std::string title;  // the resolved query
   std::vector<std::pair<std::string, std::size_t>> legend;  // name, style
   bool gap_legend = false;  // a curve crosses a wide gap somewhere: the legend names the dashed line

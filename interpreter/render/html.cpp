@@ -1,6 +1,7 @@
 // A whole run as one self-contained HTML page: per result its query, table (the text formats'
 // grid), chart (the SVG writer's document inline), verdicts and notes. No scripts, no fonts, no
-// links to load: the page opens offline and prints.
+// links to load: the page opens offline and prints. A host's HtmlFrame (icq serve's query form)
+// replaces the header and may add to the head; the results render the same.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -50,17 +51,23 @@ section{border-top:1px solid #ddd;padding-top:4px}footer{margin-top:32px;font-si
 
 }  // namespace
 
-std::string render_html(const std::vector<Result>& results, const RenderOptions& options) {
+std::string render_html(const std::vector<Result>& results, const RenderOptions& options) { return render_html(results, options, HtmlFrame{}); }
+
+std::string render_html(const std::vector<Result>& results, const RenderOptions& options, const HtmlFrame& frame) {
   std::string o = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  o += "<title>icq report" + (results.size() == 1 ? ": " + esc(results.front().query) : std::string{}) + "</title>\n";
-  o += std::string("<style>\n") + kStyle + "</style>\n</head>\n<body>\n";
+  const std::string title = !frame.title.empty() ? frame.title : "icq report" + (results.size() == 1 ? ": " + results.front().query : std::string{});
+  o += "<title>" + esc(title) + "</title>\n";
+  o += std::string("<style>\n") + kStyle + "</style>\n" + frame.head + "</head>\n<body>\n";
   std::size_t charts = 0;
   bool data = false;
-  for (const auto& r : results) charts += has_chart(r), data = data || out::shows_data(r);
-  o += "<header><h1>icq report</h1><p>" + std::to_string(results.size()) + (results.size() == 1 ? " result" : " results") + ", " +
-       std::to_string(charts) + (charts == 1 ? " chart" : " charts") + "</p></header>\n";
+  for (const auto& r : results) charts += has_chart(r), data = data || kind_info(r.kind).shows_data;
+  if (!frame.header.empty())
+    o += frame.header;
+  else
+    o += "<header><h1>icq report</h1><p>" + std::to_string(results.size()) + (results.size() == 1 ? " result" : " results") + ", " +
+         std::to_string(charts) + (charts == 1 ? " chart" : " charts") + "</p></header>\n";
   for (const auto& r : results) {
-    o += "<section class=\"result\" data-kind=\"" + esc(r.kind) + "\">\n<h2><code>" + esc(r.query) + "</code></h2>\n";
+    o += "<section class=\"result\" data-kind=\"" + esc(std::string(kind_name(r.kind))) + "\">\n<h2><code>" + esc(r.query) + "</code></h2>\n";
     if (r.comparison && !r.comparison->targets.empty()) o += table_html(out::comparison_grid(*r.comparison), "values");
     for (const auto& t : r.comparison ? std::vector<Table>{} : r.tables) {
       if (r.tables.size() > 1 && !t.title.empty()) o += "<h3>" + esc(t.title) + "</h3>\n";
@@ -69,7 +76,7 @@ std::string render_html(const std::vector<Result>& results, const RenderOptions&
     if (const auto spec = chart::build(r, {options.log_x, options.log_y})) o += "<figure class=\"chart\">\n" + chart::svg(*spec) + "</figure>\n";
     o += list_html("Verdicts", "verdicts", r.summary);
     std::vector<std::string> notes = r.notes;
-    if (out::shows_data(r)) notes.emplace_back(attribution());
+    if (kind_info(r.kind).shows_data) notes.emplace_back(attribution());
     o += list_html("Notes", "notes", notes);
     o += "</section>\n";
   }

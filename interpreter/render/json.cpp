@@ -9,12 +9,6 @@
 
 namespace icq::out {
 
-bool shows_data(const Result& r) {
-  for (const char* k : {"compare", "list", "frontier", "points", "trend", "accuracy", "describe", "explain"})
-    if (r.kind == k) return true;
-  return false;
-}
-
 namespace {
 
 // A tiny writer: objects and arrays with optional indentation; the caller supplies keys in order.
@@ -141,7 +135,7 @@ std::string to_json(const Result& r, bool pretty) {
   Writer w(pretty);
   w.open('{');
   w.key("kind");
-  w.str(r.kind);
+  w.str(kind_name(r.kind));
   w.key("query");
   w.str(r.query);
   if (r.comparison) {
@@ -280,7 +274,7 @@ std::string to_json(const Result& r, bool pretty) {
   strings(w, r.summary);
   w.key("notes");
   std::vector<std::string> notes = r.notes;
-  if (shows_data(r)) notes.emplace_back(attribution());
+  if (kind_info(r.kind).shows_data) notes.emplace_back(attribution());
   strings(w, notes);
   w.close('}');
   return w.take();

@@ -7,10 +7,6 @@
 
 namespace icq::out {
 
-// Results that show benchmark data or facts drawn from it: each carries the attribution line the
-// InferenceX licence asks for, in every format.
-bool shows_data(const Result& r);
-
 std::string to_json(const Result& r, bool pretty);
 
 }  // namespace icq::out

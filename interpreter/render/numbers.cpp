@@ -27,24 +27,11 @@ std::string grouped(double v, int places) {
   return (negative ? "-" : "") + out + frac;
 }
 
-std::string metric_cell(const std::string& key, double v) {
-  if (key == "cost") return "$" + grouped(v, 3);
-  if (key == "tokens_per_mw") return grouped(v, 0);
-  if (key == "concurrency") return "~" + grouped(v, 0);
-  if (key == "joules_per_token" || key == "accuracy") return grouped(v, 3);
-  if (key.rfind("tpot", 0) == 0 || key.rfind("itl", 0) == 0) return grouped(v * 1000.0, 2);
-  if (key.rfind("ttft", 0) == 0 || key.rfind("e2el", 0) == 0) return grouped(v, 3);
-  return grouped(v, 1);  // throughputs
-}
+std::string metric_cell(const NumberFormat& format, double v) { return format.prefix + grouped(v * format.scale, format.decimals); }
 
-std::string number_cell(const std::string& column, double v) {
-  if (column == "target") return number_text(v);  // as the statement wrote it: 35.6, not 35.600
-  static const std::vector<std::string> metric_keys = {"throughput", "output_throughput", "input_throughput", "cost", "tokens_per_mw",
-                                                       "joules_per_token", "concurrency", "accuracy"};
-  if (std::find(metric_keys.begin(), metric_keys.end(), column) != metric_keys.end()) return metric_cell(column, v);
-  // A row's economics of one token type ("cost output") reads as its metric does.
-  for (const std::string suffix : {" output", " input"})
-    if (column.size() > suffix.size() && column.ends_with(suffix)) return number_cell(column.substr(0, column.size() - suffix.size()), v);
+std::string number_cell(const Column& column, double v) {
+  if (column.format) return metric_cell(*column.format, v);
+  if (column.name == "target") return number_text(v);  // as the statement wrote it: 35.6, not 35.600
   if (v == std::floor(v) && std::abs(v) < 1e15) return grouped(v, 0);
   return grouped(v, 3);
 }

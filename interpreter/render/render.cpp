@@ -63,10 +63,10 @@ out::Grid compare_grid(const Comparison& c) {
         if (sv.status == Status::out_of_range) row.push_back("out of range");
         else if (!sv.values[m]) row.push_back("—");
         else
-          row.push_back(out::metric_cell(c.metrics[m].key, *sv.values[m]) +
+          row.push_back(out::metric_cell(c.metrics[m], *sv.values[m]) +
                         (sv.evidence ? out::evidence_mark(sv.evidence->kind) : sv.status == Status::clamped ? "*" : "") +
                         (m < sv.noise.size() && sv.noise[m]
-                             ? (sv.noise[m]->unknown ? " ±?" : " ±" + out::metric_cell(c.metrics[m].key, sv.noise[m]->stddev))
+                             ? (sv.noise[m]->unknown ? " ±?" : " ±" + out::metric_cell(c.metrics[m], sv.noise[m]->stddev))
                              : ""));
       }
       const Verdict v = verdict(c, m, tr);
@@ -89,7 +89,7 @@ out::Grid table_grid(const Table& t) {
     for (std::size_t i = 0; i < r.size(); ++i) {
       const Value& v = r[i];
       if (std::holds_alternative<std::monostate>(v)) cells.push_back("");
-      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(out::number_cell(t.columns[i].name, *d));
+      else if (const auto* d = std::get_if<double>(&v)) cells.push_back(out::number_cell(t.columns[i], *d));
       else if (const auto* n = std::get_if<std::int64_t>(&v)) cells.push_back(out::grouped(static_cast<double>(*n), 0));
       else cells.push_back(std::get<std::string>(v));
     }
@@ -123,7 +123,7 @@ std::string human(const Result& r, bool markdown, const RenderOptions& o) {
     out += "\n";
   }
   std::vector<std::string> notes = r.notes;
-  if (out::shows_data(r)) notes.emplace_back(attribution());
+  if (kind_info(r.kind).shows_data) notes.emplace_back(attribution());
   if (!notes.empty()) {
     out += markdown ? "**Notes**\n\n" : bold + "Notes" + off + "\n";
     for (const auto& n : notes) out += markdown ? "- " + n + "\n" : out::wrap_hanging("  - ", n, 4, width);
@@ -143,7 +143,7 @@ std::string csv_field(const std::string& s) {
 
 std::string csv(const Result& r) {
   std::string out;
-  if (out::shows_data(r)) out += "# " + std::string(attribution()) + "\n";
+  if (kind_info(r.kind).shows_data) out += "# " + std::string(attribution()) + "\n";
   out += "# " + r.query + "\n";
   if (r.comparison) {
     const auto& c = *r.comparison;
@@ -234,7 +234,14 @@ Grid comparison_grid(const Comparison& c) { return compare_grid(c); }
 Grid result_table_grid(const Table& t) { return table_grid(t); }
 }  // namespace out
 
-std::string_view format_names() { return "table, markdown, csv, json, jsonl, page, svg, html"; }
+std::string_view format_names() {
+  static const std::string names = [] {
+    std::string s;
+    for (const Format f : kFormats) s += (s.empty() ? "" : ", ") + std::string(format_name(f));
+    return s;
+  }();
+  return names;
+}
 
 bool has_chart(const Result& result) { return chart::build(result).has_value(); }
 
@@ -274,7 +281,7 @@ std::string render(const Result& result, Format format, const RenderOptions& opt
     case Format::page: return page(result, options);
     case Format::svg: {
       const auto spec = chart::build(result, {options.log_x, options.log_y});
-      return spec ? chart::svg(*spec) : chart::svg_without_chart(result.query, "no chart: a " + result.kind + " result has none (compare, frontier, trend and points do)");
+      return spec ? chart::svg(*spec) : chart::svg_without_chart(result.query, "no chart: a " + std::string(kind_name(result.kind)) + " result has none (compare, frontier, trend and points do)");
     }
     case Format::html: return render_html({result}, options);
   }

@@ -212,7 +212,7 @@ std::uint64_t fnv(std::string_view s) {
   return h;
 }
 
-void panel(std::string& o, const Panel& p, const std::string& kind, double top, const std::string& clip_id) {
+void panel(std::string& o, const Panel& p, Kind kind, double top, const std::string& clip_id) {
   const Frame f{kLeft, kWidth - kRight, top + kPanelHeight - kPanelBottom, top + kPanelTop, &p};
   o += fmt::format(R"(<g class="panel" data-title="{}" data-metric="{}"{}{}>)", esc(p.title), esc(p.key), axis_attrs("x", p.x, f.x0, f.x1), axis_attrs("y", p.y, f.y0, f.y1));
   o += "\n";
@@ -261,7 +261,7 @@ void panel(std::string& o, const Panel& p, const std::string& kind, double top, 
       o += "</g>\n";
     }
     if (const std::string d = curve_path(s, f, false); !d.empty()) {
-      const char* cls = kind == "compare" || kind == "frontier" ? "frontier" : "trend-line";
+      const char* cls = kind == Kind::compare || kind == Kind::frontier ? "frontier" : "trend-line";
       o += fmt::format(R"(<path class="{}" data-side="{}" d="{}" fill="none" stroke="{}" stroke-width="2.2"/>)", cls, esc(s.name), d, colour) + "\n";
     }
     if (const std::string d = curve_path(s, f, true); !d.empty())  // across a wide gap: nothing was measured there
@@ -269,7 +269,7 @@ void panel(std::string& o, const Panel& p, const std::string& kind, double top, 
                        esc(s.name), d, colour, esc(s.name)) + "\n";
     if (!s.knots.empty()) {
       o += R"(<g class="knots">)";
-      const double r = kind == "compare" ? 2.8 : 4.2;
+      const double r = kind == Kind::compare ? 2.8 : 4.2;
       for (const auto& k : s.knots) {
         const std::string attrs = fmt::format(R"(class="knot" data-x="{}" data-y="{}" fill="{}" stroke="#ffffff" stroke-width="0.8")", fmt::format("{}", k.x),
                                               fmt::format("{}", k.y), colour);
@@ -320,7 +320,7 @@ std::string svg(const Spec& spec) {
   const double footer_top = panels_top + kPanelHeight * static_cast<double>(spec.panels.size());
   const double height = footer_top + 8 + 15.0 * static_cast<double>(spec.footer.size());
   std::string o = fmt::format(
-      R"(<svg xmlns="http://www.w3.org/2000/svg" class="icq-chart" data-kind="{}" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{}">)", spec.kind,
+      R"(<svg xmlns="http://www.w3.org/2000/svg" class="icq-chart" data-kind="{}" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{}">)", kind_name(spec.kind),
       f2(kWidth), f2(height), f2(kWidth), f2(height), kFont);
   o += "\n<title>" + esc(spec.title) + "</title>\n";
   o += fmt::format(R"(<rect width="{}" height="{}" fill="#ffffff"/>)", f2(kWidth), f2(height)) + "\n";
@@ -346,7 +346,7 @@ std::string svg(const Spec& spec) {
     }
     o += "</g>\n";
   }
-  const std::uint64_t id = fnv(spec.kind + "\n" + spec.title);
+  const std::uint64_t id = fnv(std::string(kind_name(spec.kind)) + "\n" + spec.title);
   for (std::size_t i = 0; i < spec.panels.size(); ++i)
     panel(o, spec.panels[i], spec.kind, panels_top + kPanelHeight * static_cast<double>(i), fmt::format("icq-clip-{:016x}-{}", id, i));
   o += R"(<g class="footer" font-size="11" fill="#555">)";

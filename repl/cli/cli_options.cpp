@@ -7,7 +7,7 @@ namespace icq::cli {
 namespace {
 
 // Words that follow the options and are commands of their own, each with its own options.
-bool is_command(const std::string& word) { return word == "fetch" || word == "mcp"; }
+bool is_command(const std::string& word) { return word == "fetch" || word == "mcp" || word == "serve"; }
 
 }  // namespace
 
@@ -92,12 +92,13 @@ std::string usage_text() {
          "  icq -c \"compare ...\"       run one query\n"
          "  icq fetch                  download today's data from the InferenceX API into the cache (icq fetch --help)\n"
          "  icq mcp                    serve the interpreter to AI assistants over MCP on stdio (icq mcp --help)\n"
+         "  icq serve                  every query a URL: an HTTP server of pages, JSON, CSV and SVG (icq serve --help)\n"
          "\n"
          "options:\n" +
          hosts::options_help(option_table(unused)) +
          "\n"
          "REPL: `help` lists the statements, `.help` the dot-commands; Tab completes; history in ~/.icq_history;\n"
-         "`plot <statement>` (REPL or -c) draws the statement's chart in the terminal\n"
+         "`plot STATEMENT` (a statement of the language) draws the statement's chart in the terminal\n"
          "\n"
          "exit codes: 0 ok, 1 query error, 2 usage or I/O error (or a data file that gave no rows, or any data\n"
          "warning with --strict), 3 a failed expect/assert, 130 interrupted (Ctrl-C); a partly bad data file only\n"

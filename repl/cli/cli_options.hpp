@@ -27,7 +27,7 @@ struct Options {
   bool help = false, version = false;
   bool bail = true;     // --bail (default) / --no-bail
   bool strict = false;  // --strict: any data warning exits 2
-  // `icq [options] fetch|mcp …`: the command word, and the arguments it gets (those before the
+  // `icq [options] fetch|mcp|serve …`: the command word, and the arguments it gets (those before the
   // word, then those after it).
   std::optional<std::string> command;
   std::vector<std::string> command_args;

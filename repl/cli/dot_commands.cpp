@@ -48,7 +48,7 @@ struct DotCommands {
       return bad(h, line, args.size() > 1 ? args[1] : "", args.empty() ? "which mode?" : "one mode only", self(".mode"));
     const auto f = parse_format(args[0]);
     if (!f) return bad(h, line, args[0], "unknown mode '" + args[0] + "'", self(".mode"), format_list());
-    h.opt_.format = *f;
+    h.output_.set_format(*f);
     return 0;
   }
   static int data(Host& h, const std::vector<std::string>& args, const std::string& line) {

@@ -37,20 +37,6 @@ std::vector<std::string> words(const std::string& s) {
   return w;
 }
 
-// `plot <statement>`: the host's own word (the language has no `plot`): the statement runs as it
-// is, its chart drawn in the terminal. Returns the text with the word blanked (columns kept), or
-// nullopt when the text does not start with it.
-std::optional<std::string> without_plot(const std::string& text) {
-  const auto p = text.find_first_not_of(" \t\r\n");
-  if (p == std::string::npos || text.size() < p + 4) return std::nullopt;
-  std::string w = text.substr(p, 4);
-  for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (w != "plot" || (text.size() > p + 4 && !std::isspace(static_cast<unsigned char>(text[p + 4])))) return std::nullopt;
-  std::string out = text;
-  out.replace(p, 4, "    ");
-  return out;
-}
-
 // Stdout's size in cells as the terminal reports it; {0, 0} when it does not.
 std::pair<int, int> stdout_cells() {
   winsize ws{};
@@ -70,33 +56,6 @@ int terminal_columns() {
   const char* env = std::getenv("COLUMNS");
   const int n = env ? std::atoi(env) : 0;
   return n > 0 ? n : 0;
-}
-
-// A session statement (set, let, param, load) only changes the session: no output is asked of it.
-bool changes_session(const Result& r) { return r.kind == "set" || r.kind == "let" || r.kind == "param" || r.kind == "load"; }
-
-// "`list gpus` is a list": a result that has no chart, for the error that says so.
-std::string chartless(const Result& r) {
-  const bool vowel = !r.kind.empty() && std::string_view("aeiou").find(r.kind.front()) != std::string_view::npos;
-  return "`" + r.query + "` is " + (vowel ? "an " : "a ") + r.kind;
-}
-
-// Why results that have no chart cannot make the chart file asked for: each named.
-Diagnostic no_chart(const std::string& what, const std::vector<std::string>& chartless) {
-  Diagnostic d;
-  d.kind = ErrorKind::usage;
-  d.span.source = "icq";
-  d.message = "cannot write " + what + ": " +
-              (chartless.size() == 1 ? chartless.front() + ", which has no chart"
-                                     : "none of the run's " + std::to_string(chartless.size()) + " results has a chart (" +
-                                           [&] {
-                                             std::string s;
-                                             for (const auto& c : chartless) s += (s.empty() ? "" : "; ") + c;
-                                             return s;
-                                           }() +
-                                           ")");
-  d.help = "compare, frontier, trend and points draw a chart; --format html shows any result in a page";
-  return d;
 }
 
 // Why `path` cannot be created or written, as the system says it ("" when it can): asked before
@@ -125,7 +84,7 @@ bool ends_with_png(const std::string& path) {
 
 }  // namespace
 
-Host::Host(Session& session, HostOptions options) : session_(session), opt_(options) {}
+Host::Host(Session& session, HostOptions options) : session_(session), opt_(options), output_(options.format) {}
 
 std::ostream& Host::out() { return file_.is_open() ? static_cast<std::ostream&>(file_) : std::cout; }
 
@@ -144,7 +103,7 @@ void Host::report(const Diagnostic& d) const {
 
 void Host::report_error(const Diagnostic& d) {
   report(d);
-  if (opt_.format == Format::json && !streaming_ && d.severity == Severity::error) json_.push_back(render_error_json(d));
+  output_.failed(d);
 }
 
 bool Host::interrupted() const { return interrupted_ || interrupt::requested(); }
@@ -169,16 +128,16 @@ std::string Host::set_output(const std::string& path) {
 
 int Host::end_png() {
   const bool failed = !png_.empty() && png_charts_ == 0 && !png_chartless_.empty();
-  if (failed) report_error(no_chart("'" + png_ + "'", png_chartless_));
+  if (failed) report_error(hosts::no_chart("'" + png_ + "'", png_chartless_));
   png_chartless_.clear();
   png_charts_ = 0;
   return failed ? 2 : 0;
 }
 
 int Host::write_png(const Result& r) {
-  if (png_.empty() || changes_session(r)) return 0;
+  if (png_.empty() || hosts::changes_session(r)) return 0;
   if (!has_chart(r)) {
-    png_chartless_.push_back(chartless(r));
+    png_chartless_.push_back(hosts::chartless(r));
     return 0;
   }
   if (++png_charts_ == 2)
@@ -190,33 +149,25 @@ int Host::write_png(const Result& r) {
   return code == 0 || code == 130 ? code : 2;
 }
 
-void Host::render_one(const Result& r, const RenderOptions& options, bool plot) {
-  if (plot) {
-    if (has_chart(r)) {
-      RenderOptions o = options;
-      std::tie(o.columns, o.rows) = terminal_size();
-      if (printed_) out() << "\n";
-      out() << render_plot(r, o);
-      printed_ = true;
-      return;
-    }
-    if (r.kind != "set" && r.kind != "let" && r.kind != "param")
-      std::cerr << "plot: a " << r.kind << " result has no chart (compare, frontier, trend and points do); it prints as a table\n";
+void Host::plot_one(const Result& r, const RenderOptions& options) {
+  if (has_chart(r)) {
+    RenderOptions o = options;
+    std::tie(o.columns, o.rows) = terminal_size();
+    out() << output_.drawn(render_plot(r, o));
+    return;
   }
-  const Format f = plot && opt_.format != Format::table && opt_.format != Format::markdown ? Format::table : opt_.format;
-  if (printed_ && (f == Format::table || f == Format::markdown || f == Format::page)) out() << "\n";
-  out() << render(r, f, options);
-  printed_ = true;
+  if (kind_info(r.kind).shows_data)
+    std::cerr << "plot: a " << kind_name(r.kind) << " result has no chart (compare, frontier, trend and points do); it prints as a table\n";
+  const Format f = output_.format() != Format::table && output_.format() != Format::markdown ? Format::table : output_.format();
+  out() << output_.shown(r, f, options);
 }
 
 int Host::run_icq(const std::string& text, const std::string& source) {
   const auto start = std::chrono::steady_clock::now();
-  const auto plot_text = without_plot(text);
-  const bool plot = plot_text.has_value();
   Outcome o;
   {
     const interrupt::Cancels cancels(session_);  // Ctrl-C now stops the statement, not the host
-    o = session_.run(plot ? *plot_text : text, source, opt_.bail);
+    o = session_.run(text, source, opt_.bail);
   }
   const bool cancelled = o.exit_code() == 130;
   interrupted_ = interrupted_ || cancelled || interrupt::requested();
@@ -229,30 +180,12 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   options.log_x = opt_.log_x, options.log_y = opt_.log_y;
   int code = 0;
   for (const auto& r : o.results) {
-    // `set format` applies from the next result on: each result in the format in force when it
-    // was produced (the session's format is only the last one set).
-    if (r.kind == "set" && r.query.rfind("set format ", 0) == 0) {
-      if (const auto f = parse_format(r.query.substr(11))) opt_.format = *f;
-      continue;
-    }
-    code = gravest(code, write_png(r));
-    if (opt_.format == Format::json && !streaming_ && !plot) {
-      json_.push_back(render(r, Format::json, options));
-      continue;
-    }
-    // svg and html are one document per run: gathered, written by finish().
-    if ((opt_.format == Format::svg || opt_.format == Format::html) && !streaming_ && !plot) {
-      report_.push_back(r);
-      continue;
-    }
-    // The REPL in svg mode: a result without a chart has no SVG to print.
-    if (opt_.format == Format::svg && !plot && !has_chart(r)) {
-      if (!changes_session(r)) report_error(no_chart("an SVG", {chartless(r)})), code = gravest(code, 2);
-      continue;
-    }
-    render_one(r, options, plot);
+    if (!r.effects.format) code = gravest(code, write_png(r));
+    if (r.effects.plot) plot_one(r, options);  // `plot STATEMENT`: its chart in the terminal
+    else out() << output_.next(r, options);  // json, svg and html in batch: gathered, written by finish()
   }
   out().flush();
+  for (const auto& d : output_.errors()) report_error(d), code = gravest(code, 2);  // the REPL's svg of a result without a chart
   for (const auto& d : o.diagnostics) {
     report_error(d);
     // A load's warnings about its files count as the data's do at start (--strict).
@@ -264,37 +197,14 @@ int Host::run_icq(const std::string& text, const std::string& source) {
 
 int Host::finish() {
   int code = end_png();
-  if (!report_.empty()) {
-    RenderOptions o;
-    o.log_x = opt_.log_x, o.log_y = opt_.log_y;
-    if (opt_.format == Format::html) {
-      out() << render_html(report_, o);
-    } else {
-      // One SVG document per run: the last result that has a chart (html shows them all).
-      std::size_t charts = 0, last = report_.size() - 1;
-      for (std::size_t i = 0; i < report_.size(); ++i)
-        if (has_chart(report_[i])) ++charts, last = i;
-      if (charts == 0) {
-        std::vector<std::string> none;
-        for (const auto& r : report_)
-          if (!changes_session(r)) none.push_back(chartless(r));
-        if (!none.empty()) report_error(no_chart("the SVG", none)), code = 2;
-      } else {
-        if (charts > 1)
-          std::cerr << "icq: note: --format svg writes one chart: the last of the run's " << charts << " (result " << last + 1
-                    << "); --format html shows every result with its chart\n";
-        out() << render(report_[last], Format::svg, o);
-      }
-    }
-    out().flush();
-    report_.clear();
-  }
-  // One JSON array per run whatever the number of results (an empty one when json is the format in
-  // force at the end and nothing came).
-  if (json_.empty() && (opt_.format != Format::json || streaming_)) return code;
-  out() << render_json_run(json_);
+  RenderOptions o;
+  o.log_x = opt_.log_x, o.log_y = opt_.log_y;
+  std::vector<std::string> notes;
+  const std::string rest = output_.finish(o, notes);
+  for (const auto& n : notes) std::cerr << "icq: note: " << n << "\n";
+  for (const auto& d : output_.errors()) report(d), code = 2;  // an SVG asked for that no result can draw
+  out() << rest;
   out().flush();
-  json_.clear();
   return code;
 }
 
@@ -407,7 +317,7 @@ bool ends_with_backslash(const std::string& line) {
 }  // namespace
 
 int Host::repl(bool interactive) {
-  streaming_ = interactive;
+  output_.set_streaming(interactive);
   std::unique_ptr<LineEditor> editor =
       make_line_editor(interactive, interactive ? default_history_file() : std::string{}, [this](const std::string& line) {
         if (is_dot_line(line) && line.find(' ') == std::string::npos) {
@@ -449,7 +359,7 @@ int Host::repl(bool interactive) {
     }
     // A parse error at the very end of the input means "keep typing": the statement continues.
     if (!line->empty()) {
-      const Outcome probe = session_.check(without_plot(buffer).value_or(buffer));
+      const Outcome probe = session_.check(buffer);
       if (!probe.diagnostics.empty() && probe.diagnostics.front().incomplete) {
         buffer += "\\\n";
         continued_.push_back(true);

@@ -11,11 +11,12 @@
 #include <vector>
 
 #include "icq/icq.hpp"
+#include "output.hpp"
 
 namespace icq::repl {
 
 struct HostOptions {
-  Format format = Format::table;
+  Format format = Format::table;      // at the start: .mode and `set format` change it
   bool bail = true;                   // stop a script at its first error
   bool strict = false;                // a data warning (of a `load` too) makes the run exit 2
   bool tty_out = false;               // stdout is a terminal: box drawing, colours
@@ -67,7 +68,8 @@ class Host {
   // `length` bytes, the help lines. Returns 2 (a usage error).
   int dot_error(std::size_t at, std::size_t length, std::string message, std::string help);
   std::ostream& out();
-  void render_one(const Result& r, const RenderOptions& options, bool plot);
+  // `plot <statement>`: the result's chart in the terminal, or a table when it has none.
+  void plot_one(const Result& r, const RenderOptions& options);
   int write_png(const Result& r);
 
   Session& session_;
@@ -75,10 +77,7 @@ class Host {
   std::ofstream file_;  // .output FILE
   bool timer_ = false;
   bool quit_ = false;
-  bool printed_ = false;
-  std::vector<std::string> json_;  // --format json in batch: the run's values, written by finish()
-  bool streaming_ = false;         // the REPL writes each JSON value as it comes
-  std::vector<Result> report_;     // --format svg|html in batch: the run's results, written by finish()
+  hosts::Output output_;  // the format in force, and what json, svg and html gather until finish()
   std::string png_;                // .output FILE.png: where each chart's PNG goes
   std::vector<std::string> png_chartless_;  // … the results since that had no chart: "`list gpus` is a list"
   std::size_t png_charts_ = 0;              // … the charts written to it

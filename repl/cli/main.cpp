@@ -87,10 +87,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto& opts = std::get<icq::cli::Options>(parsed);
-  // `icq [options] fetch …` (the only command that touches the network) and `icq mcp` (the Model
-  // Context Protocol server on stdio, for AI assistants) are programs of their own (helpers.hpp).
+  // `icq [options] fetch …` (the network client), `icq mcp` (the Model Context Protocol server on
+  // stdio, for AI assistants) and `icq serve` (the HTTP server) are programs of their own (helpers.hpp).
   if (opts.command)
-    return icq::hosts::run_helper(*opts.command == "fetch" ? icq::hosts::fetch_helper : icq::hosts::mcp_helper, opts.command_args);
+    return icq::hosts::run_helper(*opts.command == "fetch" ? icq::hosts::fetch_helper
+                                  : *opts.command == "mcp" ? icq::hosts::mcp_helper
+                                                           : icq::hosts::serve_helper,
+                                  opts.command_args);
   if (opts.help) {
     std::cout << icq::cli::usage_text();
     return 0;

@@ -24,6 +24,7 @@ struct Helper {
 inline constexpr Helper fetch_helper{"icq-fetch", "icq fetch", "libcurl4", "libcurl4-openssl-dev"};
 inline constexpr Helper mcp_helper{"icq-mcp", "icq mcp", "", ""};
 inline constexpr Helper png_helper{"icq-png", "--output FILE.png", "librsvg2-2", "librsvg2-dev"};
+inline constexpr Helper serve_helper{"icq-serve", "icq serve", "libcpp-httplib0.11", "libcpp-httplib-dev"};
 
 // The folders a helper is looked for in, in order.
 std::vector<std::string> helper_dirs();

@@ -116,6 +116,16 @@ Setter set_whole(long& field, long lo, long hi) {
   };
 }
 
+Setter set_positive(double& field, double hi) {
+  return [&field, hi](const Option& self, const std::string& v) -> std::optional<UsageError> {
+    char* end = nullptr;
+    const double n = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end || !(n > 0) || n > hi) return needs(self, self.names.front());
+    field = n;
+    return std::nullopt;
+  };
+}
+
 Setter add_param(std::vector<std::pair<std::string, std::string>>& params) {
   return [&params](const Option& self, const std::string& v) -> std::optional<UsageError> {
     const auto eq = v.find('=');

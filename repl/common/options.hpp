@@ -1,5 +1,5 @@
 #pragma once
-// The one command-line parser of icq and its commands (icq, icq fetch, icq mcp, icq-png): each
+// The one command-line parser of icq and its commands (icq, icq fetch, icq mcp, icq serve, icq-png): each
 // command writes a table of its options, and the parser, --help's option lines and the "did you
 // mean" of an unknown option are all generated from that table.
 #include <functional>
@@ -57,6 +57,7 @@ Setter set_flag(bool& field, bool value = true);
 Setter set_text(std::optional<std::string>& field);                          // an argument that must not be empty (a path)
 Setter add_text(std::vector<std::string>& list);                             // repeatable
 Setter set_whole(long& field, long lo, long hi);                             // a whole number in [lo, hi]
+Setter set_positive(double& field, double hi);                              // a number in (0, hi] (seconds)
 Setter add_param(std::vector<std::pair<std::string, std::string>>& params);  // NAME=VALUE
 
 }  // namespace icq::hosts

@@ -321,7 +321,7 @@ std::string tool_result(const Outcome& outcome, std::string_view ran, std::size_
   std::vector<std::string> values;
   std::vector<Result> shown;
   for (const auto& r : outcome.results) {
-    if (r.kind == "set" && r.query.rfind("set format ", 0) == 0) continue;  // as the command line: a format is the host's
+    if (r.effects.format) continue;  // as the command line: a format is the host's
     values.push_back(render(r, Format::json));
     shown.push_back(r);
   }

@@ -40,6 +40,10 @@ struct Metric {
   std::string formula;  // how it is computed, for `describe metric`
   bool takes_percentile = false;  // latency: `ttft p99`
   bool takes_token_type = false;  // throughput: `throughput output`
+  // How its values read: decimals, a prefix, a scale (TPOT and ITL in ms from seconds).
+  int decimals = 1;
+  const char* prefix = "";
+  double scale = 1;
 };
 
 std::span<const Metric> metrics() noexcept;

@@ -27,7 +27,10 @@ std::uint32_t DatasetBuilder::begin_source(std::string name, std::string format)
 
 void DatasetBuilder::set_format(std::uint32_t source, std::string format) { report_.sources[source].format = std::move(format); }
 
-void DatasetBuilder::skip_source(std::uint32_t source, std::string why) { report_.sources[source].skipped = std::move(why); }
+void DatasetBuilder::skip_source(std::uint32_t source, std::string why, bool known) {
+  report_.sources[source].skipped = std::move(why);
+  report_.sources[source].skipped_known = known;
+}
 
 void DatasetBuilder::unusable(std::uint32_t source, std::string where, std::string reason) {
   report_.sources[source].rows_unusable++;

@@ -99,6 +99,7 @@ struct SourceReport {
   std::size_t rows_without_x = 0; // kept rows lacking median_intvty (not plottable)
   std::size_t rows_synthetic = 0; // kept rows marked "synthetic": true (generated, not measured)
   std::string skipped;            // non-empty when the whole file was set aside, with why
+  bool skipped_known = false;     // set aside as an InferenceX document that holds no rows (availability, …): a note, not an error
 };
 
 struct Problem {
@@ -183,7 +184,9 @@ class DatasetBuilder {
 
   std::uint32_t begin_source(std::string name, std::string format);
   void set_format(std::uint32_t source, std::string format);
-  void skip_source(std::uint32_t source, std::string why);
+  // `known`: an InferenceX document that holds no benchmark rows (availability, reliability, the
+  // workflow list), so skipping it is expected; otherwise the file is broken or unrecognised.
+  void skip_source(std::uint32_t source, std::string why, bool known = false);
   void record_read(std::uint32_t source) { report_.sources[source].rows_read++; }
   // Validates (SEMANTICS §1 usability rules) and adds; returns false and records a problem if unusable.
   bool add(std::uint32_t source, std::string where, RawRow&& row);

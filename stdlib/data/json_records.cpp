@@ -432,7 +432,7 @@ bool ArrayReader::element(const json::element& e, std::size_t index, const std::
   if (!kind_) {
     kind_ = classify(o);
     if (*kind_ != Kind::api_rows && *kind_ != Kind::runner && *kind_ != Kind::evaluations) {
-      b_.skip_source(source_, skip_reason(*kind_));
+      b_.skip_source(source_, skip_reason(*kind_), *kind_ != Kind::unknown);
       return false;
     }
     b_.set_format(source_, format_name(*kind_));
@@ -444,7 +444,7 @@ bool ArrayReader::element(const json::element& e, std::size_t index, const std::
 bool read_single(DatasetBuilder& b, std::uint32_t source, const json::object& o) {
   const Kind kind = classify(o);
   if (kind != Kind::api_rows && kind != Kind::runner && kind != Kind::evaluations) {
-    b.skip_source(source, skip_reason(kind));
+    b.skip_source(source, skip_reason(kind), kind != Kind::unknown);
     return false;
   }
   b.set_format(source, format_name(kind));

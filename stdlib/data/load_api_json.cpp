@@ -236,7 +236,7 @@ void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view byt
   if (root.get(single) == simdjson::SUCCESS) {
     if (!single.at_key("runs").error() || !single.at_key("changelogs").error()) {
       b.set_format(source, "workflow-info");
-      b.skip_source(source, "workflow run list and changelogs, no metrics");
+      b.skip_source(source, "workflow run list and changelogs, no metrics", true);
       return;
     }
     read_single(b, source, single);

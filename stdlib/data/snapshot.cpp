@@ -13,7 +13,7 @@ namespace icq::data {
 
 namespace {
 
-constexpr std::string_view kMagic = "ICQSNAP2";
+constexpr std::string_view kMagic = "ICQSNAP3";
 
 // A row as the snapshot stores it: Row without its metrics pointer, which the reader sets.
 struct DiskRow {
@@ -128,7 +128,7 @@ void prefer_huge_pages(const void* p, std::size_t bytes) noexcept {
 // A change to one of these structs must be mirrored below; the sizes make the build say so.
 static_assert(sizeof(Line) == 7 * sizeof(std::string) + 56, "Line changed: update visit_line");
 static_assert(sizeof(Row) == 40, "Row changed: update the row fields in SnapshotAccess");
-static_assert(sizeof(SourceReport) == 3 * sizeof(std::string) + 5 * sizeof(std::size_t), "SourceReport changed: update visit_source");
+static_assert(sizeof(SourceReport) == 3 * sizeof(std::string) + 6 * sizeof(std::size_t), "SourceReport changed: update visit_source");
 
 template <typename IO, typename L>
 void visit_line(IO& io, L& l) {
@@ -149,7 +149,7 @@ void visit_evaluation(IO& io, E& e) {
 template <typename IO, typename S>
 void visit_source(IO& io, S& s) {
   io.field(s.name), io.field(s.format), io.field(s.rows_read), io.field(s.rows_kept), io.field(s.rows_unusable);
-  io.field(s.rows_without_x), io.field(s.rows_synthetic), io.field(s.skipped);
+  io.field(s.rows_without_x), io.field(s.rows_synthetic), io.field(s.skipped), io.field(s.skipped_known);
 }
 
 template <typename IO, typename R>

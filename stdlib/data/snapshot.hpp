@@ -4,7 +4,7 @@
 // millisecond instead of parsing 5.7 MB of JSON; a host keeps the same for its cache of fetched
 // data (interpreter/cache_snapshot.hpp).
 //
-// The layout is native (byte order, sizes) and versioned by its magic ("ICQSNAP2"): rows are fixed
+// The layout is native (byte order, sizes) and versioned by its magic ("ICQSNAP3"): rows are fixed
 // 32-byte records and the metrics one array of doubles, both at offsets aligned to 8 from the
 // start, so a reader whose bytes start 8-aligned (the embedded data, a mapped file) points the rows
 // at the metrics where they lie instead of copying them: a data set of a million rows opens in

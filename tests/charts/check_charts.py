@@ -37,6 +37,7 @@ CASES = {
 CROWDED = {
     "five_gpus": "compare gpu b200 vs mi355x vs h200 vs b300 vs gb200 model dsr1 precision fp8 seq 1k/1k at 40, 50, 60 show throughput, cost",
     "close_targets": COMPARE + " at interactivity 30, 32, 34, 36, 38 show throughput, cost",
+    "every_gpu": "compare gpu * model dsr1 precision fp8 seq 1k/1k at 30, 45, 60 show throughput",
 }
 
 failures = []

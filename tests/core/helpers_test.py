@@ -52,6 +52,10 @@ check("no icq-fetch: exit 2, naming the helper, libcurl4 and how to build it",
 r = run("mcp")
 check("no icq-mcp: exit 2, naming it and its build target",
       r.returncode == 2 and "needs the helper program icq-mcp" in r.stderr and "--target icq-mcp" in r.stderr, r.stderr)
+r = run("--no-cache", "serve", "--port", "0")
+check("no icq-serve: exit 2, naming it, libcpp-httplib-dev and its build target",
+      r.returncode == 2 and "`icq serve` needs the helper program icq-serve" in r.stderr and "apt-get install libcpp-httplib-dev" in r.stderr
+      and "--target icq-serve" in r.stderr and "Debian package libcpp-httplib0.11" in r.stderr, r.stderr)
 png = os.path.join(WORK, "c.png")
 r = run("--no-cache", "--output", png, "-c", COMPARE)
 check("no icq-png: the results still print, exit 2, naming librsvg2-2 and librsvg2-dev",
@@ -76,6 +80,11 @@ helper("icq-fetch", f'echo "$@" > {got}.fetch\nexit 3\n')
 r = run("--cache", "/tmp/x", "fetch", "model", "dsr1")
 check("icq fetch: the helper gets every argument but the word, and icq exits with its code",
       r.returncode == 3 and open(got + ".fetch").read().strip() == "--cache /tmp/x model dsr1", f"{r.returncode} {r.stderr}")
+
+helper("icq-serve", f'echo "$@" > {got}.serve\nexit 4\n')
+r = run("--no-cache", "serve", "--port", "0")
+check("icq serve: the helper gets every argument but the word, and icq exits with its code",
+      r.returncode == 4 and open(got + ".serve").read().strip() == "--no-cache --port 0", f"{r.returncode} {r.stderr}")
 
 helper("icq-fetch", "trap 'kill $!; echo helper got TERM >&2; exit 2' TERM\necho ready >&2\nsleep 30 >/dev/null 2>&1 &\nwait\n")
 p = subprocess.Popen([icq, "fetch"], stderr=subprocess.PIPE, text=True)

@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
 """The core links only what every query needs: `ldd` of the icq program and of libicq lists no raster
-or network library (librsvg's graphics stack and libcurl's network stack live in the helpers
-icq-png and icq-fetch), and no more than MAX libraries in all.
+or network library (librsvg's graphics stack, libcurl's network stack and cpp-httplib live in the
+helpers icq-png, icq-fetch and icq-serve), and no more than MAX libraries in all.
 Usage: lean_core.py MAX FILE... (each FILE an executable or shared library)"""
 import re
 import subprocess
 import sys
 
 # Libraries of the PNG path (librsvg, cairo, pango, fonts, X11, ICU, GLib's I/O) and of the network
-# path (libcurl, TLS, HTTP/2, SSH, Kerberos, LDAP, IDN).
+# path (libcurl, TLS, HTTP/2, SSH, Kerberos, LDAP, IDN, the HTTP server of icq serve).
 HEAVY = re.compile(r"^(librsvg|libcairo|libpango|libgdk|libgio|libgobject|libglib|libharfbuzz|libfreetype|libfontconfig|libpixman"
                    r"|libpng|libX|libxcb|libicu|libxml2|libcurl|libssl|libcrypto|libgnutls|libnghttp|libssh|libgssapi|libkrb5"
-                   r"|libk5crypto|libldap|liblber|libsasl|libidn|libpsl|librtmp|libbrotli|libzstd|libnettle|libhogweed)")
+                   r"|libk5crypto|libldap|liblber|libsasl|libidn|libpsl|librtmp|libbrotli|libzstd|libnettle|libhogweed|libcpp-httplib)")
 
 limit = int(sys.argv[1])
 failed = False

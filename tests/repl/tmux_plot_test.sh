@@ -25,9 +25,13 @@ has_braille <<<"$pane" || { echo "no braille cells in the plot"; echo "$pane"; e
 grep -qF $'\x1b[38;5;25m' <<<"$colours" || grep -qF "38;5;25m" <<<"$colours" || { echo "the plot is not coloured on a terminal"; exit 1; }
 widest=$(LC_ALL=C.UTF-8 wc -L <<<"$pane")
 [ "$widest" -le 120 ] || { echo "the plot is wider ($widest) than the pane"; exit 1; }
-tmux send-keys -t "$session" "plot list gpus" Enter
+tmux send-keys -t "$session" "plot rank gpu by cost at 50 model dsr1 precision fp8" Enter
 for _ in $(seq 600); do grep -q "has no chart" "$work/stderr" && break; sleep 0.1; done
-grep -q "has no chart" "$work/stderr" || { echo "plot of a list did not say it has no chart"; cat "$work/stderr"; exit 1; }
+grep -q "a rank result has no chart" "$work/stderr" || { echo "plot of a rank did not say it has no chart"; cat "$work/stderr"; exit 1; }
+# `plot` is grammar: it takes the statements that read rows, and says so of any other.
+tmux send-keys -t "$session" "plot list gpus" Enter
+for _ in $(seq 600); do grep -q "to plot" "$work/stderr" && break; sleep 0.1; done
+grep -q "expected a statement to plot after 'plot'" "$work/stderr" || { echo "plot of a list is not a syntax error"; cat "$work/stderr"; exit 1; }
 
 # Piped: plain braille, no escapes, 80 columns.
 out=$(NO_COLOR= "$icq" --no-cache -c "plot compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k show throughput")

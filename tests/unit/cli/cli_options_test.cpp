@@ -1,4 +1,4 @@
-// The option tables of icq, icq fetch and icq mcp through the one parser (repl/common/options.cpp):
+// The option tables of icq, icq fetch, icq mcp and icq serve through the one parser (repl/common/options.cpp):
 // every option is in its command's --help, parses with its sample argument (alone, as
 // --name=VALUE and as -XVALUE), changes what it should, and a typo of it is answered with its name.
 #include <catch2/catch.hpp>
@@ -11,6 +11,7 @@
 #include "cli_options.hpp"
 #include "fetch_options.hpp"
 #include "mcp_options.hpp"
+#include "serve_options.hpp"
 
 using icq::hosts::Option;
 using icq::hosts::UsageError;
@@ -106,6 +107,7 @@ void typos_suggest_the_option(const Command<Args>& cmd) {
 const Command<icq::cli::Options> icq_cmd{"icq", &icq::cli::option_table, &icq::cli::usage_text, &icq::cli::parse_args};
 const Command<icq::fetch::Args> fetch_cmd{"icq fetch", &icq::fetch::option_table, &icq::fetch::usage_text, &icq::fetch::parse_args};
 const Command<icq::mcp::Args> mcp_cmd{"icq mcp", &icq::mcp::option_table, &icq::mcp::usage_text, &icq::mcp::parse_args};
+const Command<icq::serve::Args> serve_cmd{"icq serve", &icq::serve::option_table, &icq::serve::usage_text, &icq::serve::parse_args};
 
 std::variant<icq::cli::Options, UsageError> parse(const std::vector<std::string>& args) { return parse_with(&icq::cli::parse_args, args); }
 
@@ -115,12 +117,14 @@ TEST_CASE("every option of each table is in its command's --help, and parses", "
   every_option_in_help_and_parses(icq_cmd);
   every_option_in_help_and_parses(fetch_cmd);
   every_option_in_help_and_parses(mcp_cmd);
+  every_option_in_help_and_parses(serve_cmd);
 }
 
 TEST_CASE("an option's typo suggests it, from the same table", "[cli]") {
   typos_suggest_the_option(icq_cmd);
   typos_suggest_the_option(fetch_cmd);
   typos_suggest_the_option(mcp_cmd);
+  typos_suggest_the_option(serve_cmd);
 }
 
 TEST_CASE("what the options set", "[cli]") {
@@ -168,11 +172,33 @@ TEST_CASE("icq mcp: its options and the data options it shares with icq", "[cli]
   CHECK(error_of(parse_with(&icq::mcp::parse_args, {"extra"})).rfind("unexpected word 'extra'", 0) == 0);
 }
 
-TEST_CASE("fetch and mcp after options are commands, with the options before them", "[cli]") {
+TEST_CASE("icq serve: its options, its limits' bounds and the data options it shares with icq", "[cli]") {
+  const auto a = std::get<icq::serve::Args>(parse_with(&icq::serve::parse_args, {"--no-cache", "--port", "0", "--host=::1", "--timeout", "0.5",
+                                                                                 "--max-running", "2", "--scripts", "r/", "--read-timeout", "1.5"}));
+  CHECK(a.data.no_cache);
+  CHECK(a.listen.port == 0);
+  CHECK(a.listen.host == "::1");
+  CHECK(a.listen.read_timeout == 1.5);
+  CHECK(a.limits.timeout_seconds == 0.5);
+  CHECK(a.limits.max_running == 2);
+  CHECK(a.scripts == "r/");
+  const icq::serve::Args defaults;
+  CHECK(defaults.listen.host == "127.0.0.1");  // this machine only, unless told otherwise
+  CHECK(error_of(parse_with(&icq::serve::parse_args, {"--port", "65536"})) ==
+        "option --port needs a port number from 0 to 65535 / e.g. icq serve --port 8080");
+  CHECK(error_of(parse_with(&icq::serve::parse_args, {"--max-query", "8"})).rfind("option --max-query needs a whole number from 16", 0) == 0);
+  CHECK(error_of(parse_with(&icq::serve::parse_args, {"--timeout", "0"})) == "option --timeout needs a positive number / e.g. icq serve --timeout 30");
+  CHECK(error_of(parse_with(&icq::serve::parse_args, {"x"})).rfind("unexpected word 'x'", 0) == 0);
+}
+
+TEST_CASE("fetch, mcp and serve after options are commands, with the options before them", "[cli]") {
   const auto o = std::get<icq::cli::Options>(parse({"--cache", "/tmp/c", "fetch", "model", "dsr1"}));
   REQUIRE(o.command == "fetch");
   CHECK(o.command_args == std::vector<std::string>{"--cache", "/tmp/c", "model", "dsr1"});
   CHECK(std::get<icq::cli::Options>(parse({"mcp", "--timeout", "5"})).command == "mcp");
+  const auto s = std::get<icq::cli::Options>(parse({"--no-cache", "serve", "--port", "0"}));
+  CHECK(s.command == "serve");
+  CHECK(s.command_args == std::vector<std::string>{"--no-cache", "--port", "0"});
   // An option's argument is not a command, nor is a word after a script.
   CHECK_FALSE(std::get<icq::cli::Options>(parse({"-c", "fetch"})).command);
   CHECK(std::get<icq::cli::Options>(parse({"-c", "fetch"})).inputs.size() == 1);

@@ -39,7 +39,9 @@ TEST_CASE("error: unknown statement, with a suggestion", "[grammar][errors]") {
   REQUIRE_FALSE(e.at_end);
   REQUIRE(!e.suggestions.empty());
   REQUIRE(e.suggestions[0] == "compare");
-  REQUIRE(e.help == "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, help");
+  REQUIRE(e.help == "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, plot, expect, help");
+  // Every statement the grammar has is named there (a new statement cannot be left out of the help).
+  for (const auto& k : icq::grammar::statement_keywords()) CHECK(e.help.find(k) != std::string::npos);
   const auto d = parse_err("descirbe gpu mi355x");
   REQUIRE(d.suggestions.at(0) == "describe");
   const auto l = parse_err("lsit gpus");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "grammar_helpers.hpp"
+#include "keywords.hpp"
 
 using namespace icq_test;
 using icq::ast::Compare;
@@ -146,7 +147,7 @@ TEST_CASE("keywords are case-insensitive — names keep their spelling", "[gramm
 TEST_CASE("the keyword lists for suggestions and completion", "[grammar][program]") {
   const auto& st = icq::grammar::statement_keywords();
   REQUIRE(st == std::vector<std::string>{"compare", "rank", "crossover", "frontier", "points", "trend", "accuracy", "set", "let", "param", "load",
-                                         "explain", "expect", "list", "describe", "help"});
+                                         "explain", "plot", "expect", "list", "describe", "help"});
   const auto& cl = icq::grammar::clause_keywords();
   REQUIRE(std::find(cl.begin(), cl.end(), "model") != cl.end());
   REQUIRE(std::find(cl.begin(), cl.end(), "where") != cl.end());
@@ -154,4 +155,22 @@ TEST_CASE("the keyword lists for suggestions and completion", "[grammar][program
   const auto& dim = icq::grammar::dimension_keywords();
   REQUIRE(std::find(dim.begin(), dim.end(), "precision") != dim.end());
   REQUIRE(std::find(dim.begin(), dim.end(), "date") != dim.end());
+}
+
+TEST_CASE("explain and plot take exactly the statements their keyword list names", "[grammar][program]") {
+  const auto& ex = icq::grammar::explainable_keywords();
+  CHECK(ex == std::vector<std::string>{"compare", "rank", "crossover", "frontier", "points", "trend", "accuracy"});
+  for (const auto& d : icq::grammar::statement_docs())
+    for (const char* example : d.examples)
+      for (const char* word : {"explain ", "plot "}) {
+        const std::string text = word + std::string(example);
+        INFO(text);
+        const auto r = icq::grammar::parse(text);
+        CHECK(std::holds_alternative<icq::ast::Program>(r) == d.explainable);
+      }
+  const auto plotted = icq::grammar::parse("plot compare precision fp4 vs fp8 on mi355x");
+  REQUIRE(std::holds_alternative<icq::ast::Program>(plotted));
+  const auto& body = std::get<icq::ast::Program>(plotted).statements.front().body;
+  REQUIRE(std::holds_alternative<icq::ast::Plot>(body));
+  CHECK(std::holds_alternative<icq::ast::Compare>(std::get<icq::ast::Plot>(body).inner.front().body));
 }

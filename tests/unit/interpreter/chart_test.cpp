@@ -216,3 +216,19 @@ TEST_CASE("html: one self-contained page with each result's table and chart", "[
   CHECK(icq::parse_format("HTML") == icq::Format::html);
   CHECK(icq::format_names() == "table, markdown, csv, json, jsonl, page, svg, html");
 }
+
+TEST_CASE("html: a host's frame replaces the header and adds to the head; the results render the same", "[interp][chart]") {
+  TempData data(chart_rows());
+  auto s = data.session();
+  const auto a = run_ok(s, kQuery);
+  const std::string report = icq::render_html({a});
+  const std::string framed = icq::render_html({a}, {}, {"q <1>", "<script>let x = 1;</script>\n", "<form id=\"f\"></form>\n"});
+  CHECK(contains(framed, "<title>q &lt;1&gt;</title>"));
+  CHECK(contains(framed, "<script>let x = 1;</script>\n</head>"));
+  CHECK(contains(framed, "<body>\n<form id=\"f\"></form>\n<section class=\"result\""));
+  CHECK_FALSE(contains(framed, "<h1>icq report</h1>"));
+  // Everything from the first result on is the report's, byte for byte.
+  const auto from = [](const std::string& page) { return page.substr(page.find("<section class=\"result\"")); };
+  CHECK(from(framed) == from(report));
+  CHECK(icq::render_html({a}, {}, {}) == report);
+}

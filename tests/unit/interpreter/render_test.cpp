@@ -3,6 +3,8 @@
 // rounded half up on their exact decimal value.
 #include <cstdlib>
 
+#include "bind/bound.hpp"
+#include "catalog/metrics.hpp"
 #include "interp_fixture.hpp"
 #include "render/numbers.hpp"
 
@@ -260,11 +262,15 @@ TEST_CASE("render: number cells are half-up on the exact binary value", "[interp
   CHECK(grouped(1234567.5, 0) == "1,234,568");
   CHECK(grouped(999.95, 1) == "1,000.0");  // the double is 999.950000000000045…
   CHECK(grouped(-1234.5, 0) == "-1,235");
-  CHECK(metric_cell("cost", 0.2315) == "$0.232");  // 0.23150000000000001132…
-  CHECK(metric_cell("concurrency", 33) == "~33");
-  CHECK(metric_cell("tokens_per_mw", 668716.9811320755) == "668,717");
-  CHECK(metric_cell("throughput", 1772.05) == "1,772.0");  // the double is 1772.04999999999995…
-  CHECK(metric_cell("joules_per_token", 27.4098) == "27.410");
+  // Each metric's format is the catalog's (no renderer guesses it from a name).
+  const auto as = [&](const char* metric, double v) { return metric_cell(icq::interp::number_format(*icq::catalog::find_metric(metric)), v); };
+  CHECK(as("cost", 0.2315) == "$0.232");  // 0.23150000000000001132…
+  CHECK(as("concurrency", 33) == "~33");
+  CHECK(as("power", 668716.9811320755) == "668,717");
+  CHECK(as("throughput", 1772.05) == "1,772.0");  // the double is 1772.04999999999995…
+  CHECK(as("joules", 27.4098) == "27.410");
+  CHECK(as("tokens_per_dollar", 2431187.5) == "2,431,188");  // was the throughput's one decimal by a name's default
+  CHECK(as("tpot", 0.0123456) == "12.35");                   // seconds read as ms
 }
 
 TEST_CASE("render: every result that shows data carries the attribution line, in every format", "[interp][render][attribution]") {

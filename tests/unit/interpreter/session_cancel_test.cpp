@@ -59,7 +59,7 @@ TEST_CASE("cancel: a long statement stops with 'cancelled', the results before i
   // `list vendors` finished (unless the machine is so loaded that 300 ms did not reach it); the
   // statement after the cancelled one never ran, --no-bail or not.
   REQUIRE(out.results.size() <= 1);
-  if (!out.results.empty()) CHECK(out.results[0].kind == "list");
+  if (!out.results.empty()) CHECK(out.results[0].kind == icq::Kind::list);
   WARN("cancel() to the end of run(): " << latency << " s");
   CHECK(latency >= 0);
   CHECK(latency < 3.0);  // the whole statement takes seconds more; a check point comes every few ms

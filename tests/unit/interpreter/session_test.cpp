@@ -113,7 +113,7 @@ TEST_CASE("session: a query error stops the run at the failing statement", "[ses
   auto s = data.session();
   const auto out = s.run("list gpus\ncompare precision fp4 vs fp9\nlist models");
   REQUIRE(out.results.size() == 1);
-  CHECK(out.results[0].kind == "list");
+  CHECK(out.results[0].kind == icq::Kind::list);
   REQUIRE(out.diagnostics.size() == 1);
   CHECK(out.diagnostics[0].message == "unknown precision 'fp9'");
   CHECK(out.diagnostics[0].span.line == 2);
@@ -231,4 +231,58 @@ TEST_CASE("session: separate Sessions on separate threads compute identical resu
     CHECK(got_builtin[static_cast<std::size_t>(i)] == want_builtin);
     CHECK(got_synthetic[static_cast<std::size_t>(i)] == want_synthetic);
   }
+}
+
+TEST_CASE("session: sandboxed, load and set format are errors at their statement; the rest runs", "[session]") {
+  icq::SessionOptions o;
+  o.sandboxed = true;
+  icq::Session s(o);
+  const auto load = s.run("list gpus; load \"/etc\"");
+  REQUIRE(load.diagnostics.size() == 1);
+  CHECK(load.results.size() == 1);
+  CHECK(load.diagnostics[0].message.rfind("load is not allowed here", 0) == 0);
+  CHECK(load.diagnostics[0].span.column == 12);
+  CHECK(load.diagnostics[0].span.length == 11);
+  CHECK(load.exit_code() == 1);
+  const auto format = s.run("set FORMAT csv");
+  REQUIRE(format.diagnostics.size() == 1);
+  CHECK(format.diagnostics[0].message == "set format is not allowed here: the host chooses the format");
+  CHECK_FALSE(s.format().has_value());
+  CHECK(s.run("set prices 2026-04; param x = 1; let a = (gpu b200); list settings").ok());
+  // Not sandboxed, the same statements run (set format) or fail only for the path (load).
+  icq::Session open;
+  CHECK(open.run("set format csv").ok());
+  const auto missing = open.run("load \"/nonexistent/icq\"");
+  REQUIRE(missing.diagnostics.size() == 1);
+  CHECK(missing.diagnostics[0].message.find("not allowed") == std::string::npos);
+}
+
+TEST_CASE("session: fresh() shares the data as opened, without what runs set, let, param or load", "[session]") {
+  TempData data(session_rows());
+  TempData more({row(50, 40, 8).framework("vllm")}, "more.json");
+  auto s = data.session();
+  const std::string before = icq::render(s.run("list frameworks").results.at(0), icq::Format::csv);
+  REQUIRE(s.run("set prices 2026-04 rental; param target = 20; let a = (precision fp4)").ok());
+  REQUIRE(s.run("load \"" + more.path() + "\"").ok());
+  CHECK(icq::render(s.run("list frameworks").results.at(0), icq::Format::csv) != before);
+  const icq::Session f = s.fresh();
+  icq::Session g = f.fresh();
+  CHECK(icq::render(g.run("list frameworks").results.at(0), icq::Format::csv) == before);
+  const auto settings = g.run("list settings");
+  REQUIRE(settings.ok());
+  const std::string text = icq::render(settings.results.at(0), icq::Format::csv);
+  CHECK(text.find("2026-09") != std::string::npos);
+  CHECK(text.find("param") == std::string::npos);
+  CHECK(text.find("let a") == std::string::npos);
+  CHECK(g.data().rows == 4);
+  // Options carry over: a sandboxed session's fresh copies are sandboxed, with the host's params.
+  icq::SessionOptions o;
+  o.sandboxed = true;
+  o.params["target"] = "25";
+  const icq::Session base(o);
+  icq::Session h = base.fresh();
+  CHECK_FALSE(h.run("load \"x\"").ok());
+  const auto p = h.run("param target = 30");
+  REQUIRE(p.ok());
+  CHECK(p.results.at(0).notes.at(0).find("stays 25") != std::string::npos);
 }

@@ -154,6 +154,9 @@ TEST_CASE("mcp: structured tool calls write one icq statement", "[mcp]") {
         "rank gpu by cost model dsr1 precision fp8 seq 8k/1k at interactivity 50");
   CHECK(text_of("rank", R"({"dimension":"config","targets":"40, 80","filters":"on b200 model dsr1","clamp":true,"metrics":["cost"],"prices":"2026-07 neocloud","cost":"splined"})") ==
         "rank config on b200 model dsr1 at 40, 80 clamp show cost using prices 2026-07 neocloud using cost splined");
+  CHECK(text_of("rank", R"({"dimension":"config","metric":"cost","targets":[50],"filters":{"model":"dsr1","precision":"fp8","seq":"1k/1k"},"limit":10})") ==
+        "rank config by cost model dsr1 precision fp8 seq 1k/1k at interactivity 50 limit 10");
+  CHECK(contains(error_text("rank", R"({"dimension":"gpu","targets":[50],"limit":0})"), "positive integer"));
   CHECK(text_of("crossover", R"({"dimension":"gpu","sides":["mi355x","b200"],"metric":"throughput","filters":{"model":"dsr1","precision":"fp8","seq":"1k/1k"}})") ==
         "crossover gpu mi355x vs b200 by throughput model dsr1 precision fp8 seq 1k/1k");
   CHECK(text_of("crossover", R"({"sides":["gpu h200 precision fp8",{"gpu":"b200","precision":"fp4"}],"filters":"model dsr1","tokens":"output"})") ==
@@ -288,7 +291,7 @@ TEST_CASE("mcp: a server that allows no folder reads no file an assistant names,
 TEST_CASE("mcp: a load's warnings and errors come back in the tool result", "[mcp]") {
   icq::Outcome o;
   icq::Result r;
-  r.kind = "load";
+  r.kind = icq::Kind::load;
   r.query = "load \"runs\"";
   r.notes.push_back("'runs': 2 rows from 2 files; …");
   o.results.push_back(r);
