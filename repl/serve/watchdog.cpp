@@ -21,8 +21,10 @@ void Watchdog::loop() {
       continue;
     }
     const auto next = deadlines_.begin();
-    if (Clock::now() < next->first) {
-      cv_.wait_until(lock, next->first);
+    if (const Clock::time_point when = next->first; Clock::now() < when) {
+      // A copy: wait_until reads the deadline again after waking, when the Watch that owned the
+      // node may have ended it (AddressSanitizer: heap-use-after-free).
+      cv_.wait_until(lock, when);
       continue;
     }
     // Past its deadline: cancelled once, and no longer watched (its Watch still ends it).
