@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -122,6 +123,7 @@ std::string Host::set_output(const std::string& path) {
   }
   errno = 0;
   file_.open(path, std::ios::binary | std::ios::trunc);
+  file_path_ = path;
   if (file_) return {};
   return errno ? std::strerror(errno) : "it cannot be opened for writing";
 }
@@ -205,6 +207,11 @@ int Host::finish() {
   for (const auto& d : output_.errors()) report(d), code = 2;  // an SVG asked for that no result can draw
   out() << rest;
   out().flush();
+  // --output FILE of a document that could not be made: no empty FILE left behind.
+  if (code == 2 && file_.is_open() && file_.tellp() == 0) {
+    file_.close();
+    std::remove(file_path_.c_str());
+  }
   return code;
 }
 

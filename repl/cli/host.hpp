@@ -74,7 +74,8 @@ class Host {
 
   Session& session_;
   HostOptions opt_;
-  std::ofstream file_;  // .output FILE
+  std::ofstream file_;     // .output FILE
+  std::string file_path_;  // … its name
   bool timer_ = false;
   bool quit_ = false;
   hosts::Output output_;  // the format in force, and what json, svg and html gather until finish()

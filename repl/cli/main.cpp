@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -77,6 +78,19 @@ int check_params(const icq::cli::Options& opts, const icq::repl::Host& host, con
   return 0;
 }
 
+// --output FILE.svg, .html, .json, .jsonl, .csv or .md without --format: the format its name says,
+// as FILE.png gets the PNG (table text in a file named chart.svg is not what it says it is).
+std::optional<icq::Format> format_of_file(const std::string& path) {
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return std::nullopt;
+  std::string ext = path.substr(dot + 1);
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == "md") return icq::Format::markdown;
+  if (ext == "htm") return icq::Format::html;
+  if (ext == "svg" || ext == "html" || ext == "json" || ext == "jsonl" || ext == "csv") return icq::parse_format(ext);
+  return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,7 +120,7 @@ int main(int argc, char** argv) {
   const char* no_color_env = std::getenv("NO_COLOR");
   const bool no_color = no_color_env != nullptr && *no_color_env != '\0';
   icq::repl::HostOptions ho;
-  ho.format = opts.format.value_or(icq::Format::table);
+  ho.format = opts.format ? *opts.format : opts.output ? format_of_file(*opts.output).value_or(icq::Format::table) : icq::Format::table;
   ho.bail = opts.bail;
   ho.strict = opts.strict;
   ho.tty_out = is_tty(STDOUT_FILENO);

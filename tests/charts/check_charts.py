@@ -6,7 +6,7 @@ transforms inverted) meets the values of `--format json` of the same query at ev
 out-of-range targets are drawn absent; value labels overlap no tick label, title or other label (the
 text boxes measured from font size and character count, as the writer measures them), in the goldens
 and in crowded charts; `--format svg` of a run with several charts writes the last one and says so,
-of a run without a chart is an error; `--output FILE.png` writes a PNG of the chart's size
+of a run without a chart is an error; `--output FILE.svg` writes the SVG (no file without a chart); `--output FILE.png` writes a PNG of the chart's size
 (signature and IHDR), and no file when no result has a chart.
 
 usage: check_charts.py ICQ [--update]
@@ -371,6 +371,15 @@ def main():
         several = os.path.join(tmp, "several.png")
         code, out, err = run_status(icq, "--output", several, "-c", "list gpus", "-c", COMPARE, "-c", "list vendors")
         check(code == 0 and os.path.getsize(several) > 20000, f"--output of several statements, one chart: exit {code}, {err}")
+        # --output FILE.svg without --format: the SVG its name says (not table text); none without a chart.
+        svg_file = os.path.join(tmp, "chart.svg")
+        code, out, err = run_status(icq, "--output", svg_file, "-c", COMPARE)
+        check(code == 0 and out == "" and ET.parse(svg_file).getroot().get("data-kind") == "compare",
+              f"--output chart.svg: exit {code}, not the compare's SVG: {err}")
+        no_svg = os.path.join(tmp, "none.svg")
+        code, out, err = run_status(icq, "--output", no_svg, "-c", "list gpus")
+        check(code == 2 and not os.path.exists(no_svg) and "cannot write the SVG: `list gpus` is a list" in err,
+              f"--output none.svg of a list: exit {code}, file {os.path.exists(no_svg)}, {err}")
         none = os.path.join(tmp, "none.png")
         code, out, err = run_status(icq, "--output", none, "-c", "list gpus", "-c", "rank gpu by cost at 50 model dsr1 precision fp8")
         check(code == 2 and not os.path.exists(none) and "none of the run's 2 results has a chart" in err,
