@@ -62,34 +62,43 @@ std::string Output::drawn(const std::string& text) {
 }
 
 void Output::failed(const Diagnostic& d) {
-  if (format_ == Format::json && !streaming_ && d.severity == Severity::error) json_.push_back(render_error_json(d));
+  if (d.severity != Severity::error) return;
+  failed_ = true;
+  if (format_ == Format::json && !streaming_) json_.push_back(render_error_json(d));
 }
 
 std::string Output::finish(const RenderOptions& chart_options, std::vector<std::string>& notes) {
   std::string o;
-  if (!report_.empty()) {
-    if (format_ == Format::html) {
-      o += render_html(report_, chart_options);
-    } else {
-      // One SVG document per run: the last result that has a chart (html shows them all).
-      std::size_t charts = 0, last = report_.size() - 1;
-      for (std::size_t i = 0; i < report_.size(); ++i)
-        if (has_chart(report_[i])) ++charts, last = i;
-      if (charts == 0) {
-        // No chart to write: an error naming the results (not an empty document).
-        std::vector<std::string> none;
-        for (const auto& r : report_)
-          if (!changes_session(r)) none.push_back(chartless(r));
-        if (!none.empty()) errors_.push_back(no_chart("the SVG", none));
-      } else {
-        if (charts > 1)
-          notes.push_back("--format svg writes one chart: the last of the run's " + std::to_string(charts) + " (result " +
-                          std::to_string(last + 1) + "); --format html shows every result with its chart");
-        o += render(report_[last], Format::svg, chart_options);
+  if (format_ == Format::html && !streaming_) {
+    // One page per run, an empty report when nothing ran (a page, not nothing).
+    o += render_html(report_, chart_options);
+  } else if (format_ == Format::svg && !streaming_) {
+    // One SVG document per run: the last result that has a chart (html shows them all).
+    std::size_t charts = 0, last = 0;
+    for (std::size_t i = 0; i < report_.size(); ++i)
+      if (has_chart(report_[i])) ++charts, last = i;
+    if (charts == 0) {
+      // No chart to write: an error naming the results (not an empty document); when nothing but
+      // session statements ran, the run has nothing to draw (unless a failed statement says why).
+      std::vector<std::string> none;
+      for (const auto& r : report_)
+        if (!changes_session(r)) none.push_back(chartless(r));
+      if (!none.empty()) {
+        errors_.push_back(no_chart("the SVG", none));
+      } else if (!failed_) {
+        Diagnostic d = no_chart("the SVG", {});
+        d.message = "cannot write the SVG: the run gave no result to draw";
+        errors_.push_back(std::move(d));
       }
+    } else {
+      if (charts > 1)
+        notes.push_back("--format svg writes one chart: the last of the run's " + std::to_string(charts) + " (result " +
+                        std::to_string(last + 1) + "); --format html shows every result with its chart");
+      o += render(report_[last], Format::svg, chart_options);
     }
-    report_.clear();
   }
+  report_.clear();
+  failed_ = false;
   // One JSON array per run whatever the number of results, so a consumer never branches on it.
   if (json_.empty() && (format_ != Format::json || streaming_)) return o;
   o += render_json_run(json_);

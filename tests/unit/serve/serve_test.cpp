@@ -94,6 +94,13 @@ TEST_CASE("serve: /query.json and /query.csv are the command line's bytes; conte
   CHECK(answers.answer(get("/query.json", {{"q", two}})).body == command_line(two, icq::Format::json));
   // One statement is an array too, as the command line writes it (a consumer never branches on the count).
   CHECK(answers.answer(get("/query.json", {{"q", "list gpus"}})).body.rfind("[\n  {\n    \"kind\": \"list\"", 0) == 0);
+  // Text with no statement (a comment alone) is answered as an empty query, in every format.
+  for (const char* f : {"json", "csv", "svg", "html"}) {
+    const Answer none = answers.answer(get(std::string("/query.") + f, {{"q", "-- only a comment"}}));
+    INFO(f);
+    CHECK(none.status == 400);
+    CHECK(has(none.body, "nothing to run"));
+  }
   // A run without a chart: no SVG to give, the command line's error (its exit 2) as a 400.
   const Answer svg = answers.answer(get("/query.svg", {{"q", "list gpus"}}));
   CHECK(svg.status == 400);
@@ -316,13 +323,6 @@ TEST_CASE("hosts::Output: an output that cannot be produced is an error; json is
     CHECK(out.errors().empty());  // taken
   }
   {
-    // Only session statements: nothing was asked of the SVG, so nothing is wrong.
-    icq::hosts::Output out(icq::Format::svg);
-    for (const auto& r : run("set price mi355x 1.80").results) CHECK(out.next(r, {}).empty());
-    CHECK(out.finish({}, notes).empty());
-    CHECK(out.errors().empty());
-  }
-  {
     // The REPL in svg mode (streaming): a result without a chart is an error as it comes; a chart prints.
     icq::hosts::Output out(icq::Format::svg, true);
     for (const auto& r : run("describe gpu b200").results) CHECK(out.next(r, {}).empty());
@@ -339,5 +339,21 @@ TEST_CASE("hosts::Output: an output that cannot be produced is an error; json is
     CHECK(one.finish({}, notes).rfind("[\n  {\n    \"kind\": \"list\"", 0) == 0);
     icq::hosts::Output none(icq::Format::json);
     CHECK(none.finish({}, notes) == "[]\n");
+  }
+  {
+    // A run that gave nothing: html is an empty report page; svg has nothing to draw, an error
+    // unless a failed statement already says why.
+    icq::hosts::Output html(icq::Format::html);
+    CHECK(html.finish({}, notes).rfind("<!DOCTYPE html>", 0) == 0);
+    icq::hosts::Output svg(icq::Format::svg);
+    for (const auto& r : run("set price mi355x 1.80").results) CHECK(svg.next(r, {}).empty());
+    CHECK(svg.finish({}, notes).empty());
+    const auto errors = svg.errors();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "cannot write the SVG: the run gave no result to draw");
+    icq::hosts::Output failed(icq::Format::svg);
+    for (const auto& d : run("compare precision fp9 vs fp8").diagnostics) failed.failed(d);
+    CHECK(failed.finish({}, notes).empty());
+    CHECK(failed.errors().empty());
   }
 }
