@@ -1,7 +1,8 @@
 // What `icq mcp` reads of a client (repl/mcp/mcp_protocol.hpp, repl/mcp/mcp_tools.hpp), on arbitrary bytes:
 // every line is a message or the JSON-RPC error it deserves, never a crash; answers are one line of
 // valid JSON; params read back as they were written; structured tool arguments either make one icq
-// statement that nothing in them can end or comment out, or a reason why not.
+// statement that nothing in them can end or comment out (the load tool's path stays inside its
+// quotes), or a reason why not.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -53,6 +54,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ICQ_FUZZ_CHECK(t.text.empty() != t.error.empty());
     if (tool.name == "query" || t.text.empty()) continue;
     ICQ_FUZZ_CHECK(t.text.rfind(std::string(tool.name) + " ", 0) == 0 || t.text == tool.name);
+    if (tool.name == "load") {
+      // `load "PATH"`: the path stays inside its quotes, on one line (where it may lead is the Session's check).
+      ICQ_FUZZ_CHECK(t.text.size() > 7 && t.text.rfind("load \"", 0) == 0 && t.text.back() == '"');
+      for (const char c : std::string_view(t.text).substr(6, t.text.size() - 7))
+        ICQ_FUZZ_CHECK(c != '"' && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f);
+      continue;
+    }
     for (const char c : t.text) ICQ_FUZZ_CHECK(c != ';' && c != '\n' && c != '\r' && c != '#' && c != '\\' && c != '"');
     ICQ_FUZZ_CHECK(t.text.find("--") == std::string::npos);
   }

@@ -20,12 +20,14 @@ const std::vector<StatementDoc>& statement_docs() {
         "compare gpu * model dsr1 precision fp8 seq 8k/1k at 50 show cost",
         "compare precision fp4 vs fp8 on b200 model dsr1 seq 1k/1k at 50 show throughput with noise last 5",
         "compare gpu gb300 vs b200 model dsr1 precision fp8 at 100 show throughput, deployable"}, true, clause::filters | clause::where | clause::date | clause::targets | clause::show | clause::economics | clause::axis | clause::prices | clause::noise},
-      {"rank", "rank DIMENSION|config [by METRIC] at interactivity T[, T…] [FILTERS] [show METRICS] [CLAUSES]",
+      {"rank", "rank DIMENSION|config [by METRIC] at interactivity T[, T…] [FILTERS] [show METRICS] [limit N] [CLAUSES]",
        "every value of a dimension present under the filters (or every configuration, `rank config`) as a side, best "
-       "first at each target by the metric's polarity, with the ratio to the best; values out of range are listed last",
+       "first at each target by the metric's polarity, with the ratio to the best; values out of range are listed last; "
+       "`limit N` shows the N best at each target",
        {"rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k",
         "rank framework by throughput at 40, 80 on b200 model dsr1 precision fp4 seq 1k/1k",
-        "rank config by throughput at 50 on mi355x model dsr1 precision fp8 seq 1k/1k"}, true, clause::filters | clause::where | clause::date | clause::targets | clause::show | clause::economics | clause::axis | clause::prices | clause::by},
+        "rank config by throughput at 50 on mi355x model dsr1 precision fp8 seq 1k/1k",
+        "rank config by cost at 50 model dsr1 precision fp8 seq 1k/1k limit 10"}, true, clause::filters | clause::where | clause::date | clause::targets | clause::show | clause::economics | clause::axis | clause::prices | clause::by | clause::limit},
       {"crossover", "crossover DIMENSION A vs B [vs C …] [by METRIC] [FILTERS] [CLAUSES]",
        "where in the band the leader on a metric changes (to 0.01 tok/s/user, on the comparison's splines), who leads "
        "on each stretch, and the values at each crossing",
@@ -37,13 +39,17 @@ const std::vector<StatementDoc>& statement_docs() {
       {"points", "points [FILTERS] [where COND] [show COLUMNS] [order by COLUMN [asc|desc], …] [limit N]",
        "raw rows (the latest run of each line unless `as of`/`on date` says otherwise), any columns",
        {"points on mi355x model dsr1 where conc = 64",
-        "points on b200 model dsr1 precision fp4 show framework, tp, conc, interactivity, throughput order by throughput desc limit 5"}, true, clause::filters | clause::where | clause::date | clause::show | clause::order | clause::axis | clause::prices},
+        "points on b200 model dsr1 precision fp4 show framework, tp, conc, interactivity, throughput order by throughput desc limit 5"}, true, clause::filters | clause::where | clause::date | clause::show | clause::order | clause::limit | clause::axis | clause::prices},
       {"trend", "trend METRIC[, METRIC] [FILTERS] at interactivity T [since DATE] [by gpu|precision|framework|…]",
        "the interpolated value at T on each run date (the frontier as of that date), out-of-range dates reported",
        {"trend throughput on b200 model dsr1 precision fp4 seq 8k/1k at interactivity 50",
         "trend throughput, cost on mi355x model dsr1 precision fp8 at 40 since 2026-02-01 by framework"}, true, clause::filters | clause::where | clause::date | clause::targets | clause::economics | clause::axis | clause::prices | clause::since | clause::by},
-      {"accuracy", "accuracy [FILTERS] [as of DATE]", "evaluation scores (gsm8k, with standard error) of the selected configurations",
-       {"accuracy on mi355x model dsr1", "accuracy model dsr1 precision fp4"}, true, clause::filters | clause::date},
+      {"accuracy", "accuracy [FILTERS] [as of DATE] [where COND] [order by COLUMN [asc|desc], …] [limit N]",
+       "evaluation scores (gsm8k, with standard error) of the selected configurations; a failed run (a score near 0) "
+       "says so in its status; where, order by and limit read the table's columns",
+       {"accuracy on mi355x model dsr1", "accuracy model dsr1 precision fp4",
+        "accuracy model dsr1 where status = ok and em_strict < 0.95 order by em_strict limit 5"}, true,
+       clause::filters | clause::date | clause::where | clause::order | clause::limit},
       {"set", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER … | set cost splined|derived | set interactivity P | set dashboard DATE | set format FORMAT",
        "session settings: price and power overrides per GPU (every framework variant inherits them), the catalog "
        "edition and tier, the cost method, the interactivity percentile, the dashboard's method of a date, the output format",
@@ -106,8 +112,8 @@ const std::vector<ClauseDoc>& clause_docs() {
       {"tokens", "tokens total|output|input", "which throughput cost and power are computed from (disaggregated rows: per GPU of the whole deployment)", clause::economics},
       {"since", "since DATE", "trend: run dates from DATE on", clause::since},
       {"by", "by gpu|precision|framework|… (trend) | by METRIC (rank, crossover)", "trend: one series per value; rank and crossover: the metric", clause::by},
-      {"order", "order by COLUMN [asc|desc], …", "points: sort order", clause::order},
-      {"limit", "limit N", "points: at most N rows", clause::order},
+      {"order", "order by COLUMN [asc|desc], …", "points and accuracy: sort order", clause::order},
+      {"limit", "limit N", "points and accuracy: at most N rows; rank: the N best at each target", clause::limit},
       {"with", "with noise [last N]", "compare: each value's spread over the last N reruns (default 5) of the configurations of its frontier knots, ±? with one run; a verdict inside both spreads called run-to-run noise", clause::noise},
   };
   return docs;

@@ -22,8 +22,9 @@ inline constexpr unsigned axis = 1u << 6;       // using interactivity
 inline constexpr unsigned prices = 1u << 7;     // using prices
 inline constexpr unsigned since = 1u << 8;      // since DATE
 inline constexpr unsigned by = 1u << 9;         // by …
-inline constexpr unsigned order = 1u << 10;     // order by, limit
+inline constexpr unsigned order = 1u << 10;     // order by
 inline constexpr unsigned noise = 1u << 11;     // with noise
+inline constexpr unsigned limit = 1u << 12;     // limit N
 }  // namespace clause
 
 struct StatementDoc {

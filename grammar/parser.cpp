@@ -531,8 +531,7 @@ ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
   std::size_t end = at;
   while (end < text.size() && is_word_char(text[end])) ++end;
   if (end == at && at < text.size() && text[at] != '\n') {
-    // One character, all of its UTF-8 bytes: a message quoting half of one is not text.
-    end = at + 1;
+    end = at + 1;  // one character, all of its UTF-8 bytes
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
   }
   const std::string word(text.substr(at, end - at));
@@ -547,6 +546,7 @@ ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
     auto op_char = [](char c) { return c == '<' || c == '>' || c == '=' || c == '!'; };
     q = p - 1;
     while (q > 0 && op_char(text[q]) && op_char(text[q - 1])) --q;
+    while (q > 0 && (static_cast<unsigned char>(text[q]) & 0xC0) == 0x80) --q;  // a whole UTF-8 character
     prev = std::string(text.substr(q, p - q));
   }
 

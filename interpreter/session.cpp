@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -155,6 +156,9 @@ struct Session::Impl {
   interp::Settings settings;
   SessionOptions options;
   std::vector<std::string> loaded;  // paths added by `load`, after options.data_paths
+  std::optional<data::LoadRoots> load_roots;  // options.allowed_load_dirs, resolved; unset: anywhere
+  std::vector<Diagnostic> load_diagnostics;   // the running `load`'s, for its Outcome
+  std::set<std::string> reported;             // data-wide warnings already said (they repeat on each rebuild)
   std::optional<Format> format;     // asked for by `set format`
   std::optional<interp::BoundCompare> last_compare;  // what `expect` checks
   bool snapshot_used = false;  // the data came from options.extra_snapshot
@@ -180,13 +184,14 @@ struct Session::Impl {
   }
 
   // (Re)builds the data: the built-in set (unless data paths replace it), the data paths, then
-  // whatever `load` added. Throws LoadError for unreadable paths and databases.
-  // On an error the data and its notes stay as they were.
-  void build() {
+  // whatever `load` added. Throws LoadError for unreadable paths and databases; on an error the
+  // data and its notes stay as they were. Returns what the files parsed deserve a word about
+  // (nothing when the data came from a snapshot).
+  std::vector<Diagnostic> build() {
     if (options.data_paths.empty() && options.extra_paths.empty() && loaded.empty()) {
       data = builtin_dataset();
       database_notes.clear();
-      return;
+      return {};
     }
     // The host's snapshot of built-in + extra data, when it still stands for those files.
     if (options.data_paths.empty() && loaded.empty() && !options.extra_snapshot.empty()) {
@@ -194,7 +199,7 @@ struct Session::Impl {
         data = std::move(ds);
         database_notes.clear();
         snapshot_used = true;
-        return;
+        return {};
       }
     }
     snapshot_used = false;
@@ -208,7 +213,7 @@ struct Session::Impl {
                               "latest_workflow_runs)");
       data = std::move(ds);
       database_notes = std::move(notes);
-      return;
+      return {};
     }
     auto ds = [&] {
       data::DatasetBuilder b;
@@ -217,24 +222,28 @@ struct Session::Impl {
         interp::check_cancelled();
         if (options.on_progress) options.on_progress(done, total, name);
       };
-      const auto add = [&](const std::string& path) {
+      const auto add = [&](const std::string& path, const data::LoadRoots* roots) {
         if (data::is_database_url(path)) b.add_dataset(*open_database(path, notes));
-        else data::load_path(b, path, progress, options.limits.max_file_bytes);
+        else data::load_path(b, path, progress, options.limits.max_file_bytes, {}, roots);
       };
       if (options.data_paths.empty()) {
         data::load_builtin(b);
         // "cache:" sorts after "built-in:", so the extra data wins the duplicate merge.
         for (const auto& path : options.extra_paths) data::load_path(b, path, progress, options.limits.max_file_bytes, "cache:");
       }
-      for (const auto& path : options.data_paths) add(path);
-      for (const auto& path : loaded) add(path);
+      for (const auto& path : options.data_paths) add(path, nullptr);
+      for (const auto& path : loaded) add(path, load_roots ? &*load_roots : nullptr);
       return std::make_shared<const data::Dataset>(std::move(b).finish());
     }();
     // After finish(): duplicates are merged (and their disagreements counted) there.
-    if (options.on_warning)
-      for (const auto& w : load_warnings(ds->report())) options.on_warning(w);
+    std::vector<Diagnostic> warnings = load_warnings(ds->report());
     data::release_free_memory();  // the builder's transient maps and buffers
-    if (ds->empty()) throw data::LoadError("the data holds no usable benchmark rows");
+    if (ds->empty()) {
+      // Why each file gave nothing comes before the error that there is nothing.
+      if (options.on_warning)
+        for (const auto& w : warnings) options.on_warning(w);
+      throw data::LoadError("the data holds no usable benchmark rows");
+    }
     data = std::move(ds);
     database_notes = std::move(notes);
     if (options.refresh_snapshot && !options.extra_snapshot.empty() && options.data_paths.empty() && loaded.empty()) {
@@ -244,6 +253,7 @@ struct Session::Impl {
         // a read-only or full cache: parsed each time
       }
     }
+    return warnings;
   }
   Result load(const ast::Word& path, const std::filesystem::path& base);
   Outcome run(std::string_view text, std::string_view source, bool stop_at_error);
@@ -272,19 +282,35 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->settings.overrides = impl_->options.params;
   impl_->settings.limits = impl_->options.limits;
-  try {
-    impl_->build();
-    impl_->opened = impl_->data;
-    impl_->opened_notes = impl_->database_notes;
-  } catch (const data::LoadError& e) {
+  const auto fail = [](std::string message, std::string help) {
     Diagnostic d;
     d.kind = ErrorKind::usage;
-    d.message = e.what();
+    d.message = std::move(message);
+    d.help = std::move(help);
     d.span.source = "icq";
-    d.help = e.help;
-    if (d.help.empty() && std::string_view(e.what()).find("no usable") != std::string_view::npos)
-      d.help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
     throw Error(std::move(d));
+  };
+  if (const auto& dirs = impl_->options.allowed_load_dirs) {
+    impl_->load_roots.emplace();
+    for (const auto& dir : *dirs) {
+      std::error_code ec;
+      const auto real = std::filesystem::canonical(dir, ec);
+      if (ec || !std::filesystem::is_directory(real, ec))
+        fail(fmt::format("cannot allow loading from '{}': {}", dir, ec ? ec.message() : "not a folder"), "name an existing folder");
+      impl_->load_roots->push_back(real);
+    }
+  }
+  try {
+    for (auto& w : impl_->build()) {
+      if (w.span.source == "data") impl_->reported.insert(w.message);
+      if (impl_->options.on_warning) impl_->options.on_warning(w);
+    }
+    impl_->opened = impl_->data;
+  } catch (const data::LoadError& e) {
+    std::string help = e.help;
+    if (help.empty() && std::string_view(e.what()).find("no usable") != std::string_view::npos)
+      help = "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results";
+    fail(e.what(), help);
   }
 }
 
@@ -298,12 +324,23 @@ Session Session::fresh() const {
   impl->data = impl->opened = impl_->opened;
   impl->database_notes = impl->opened_notes = impl_->opened_notes;
   impl->snapshot_used = impl_->snapshot_used;
+  impl->load_roots = impl_->load_roots;  // the folders `load` may read stay the host's
+  impl->reported = impl_->reported;
   return Session(std::move(impl));
 }
 
 void Session::cancel() noexcept { impl_->cancel_requested.store(true, std::memory_order_relaxed); }
 
 void Session::set_param(std::string name, std::string value) { impl_->settings.overrides[std::move(name)] = std::move(value); }
+
+std::optional<std::vector<std::string>> Session::parameters(std::string_view text) const {
+  const auto parsed = grammar::parse(text);
+  const auto* program = std::get_if<ast::Program>(&parsed);
+  if (!program) return std::nullopt;
+  std::set<std::string> names;
+  for (const auto& stmt : program->statements) interp::parameter_names(stmt, names);
+  return std::vector<std::string>(names.begin(), names.end());
+}
 
 std::optional<Format> Session::format() const { return impl_->format; }
 
@@ -400,6 +437,7 @@ Outcome Session::Impl::run(std::string_view text, std::string_view source, bool 
   }
   const std::filesystem::path base = script_folder(source);
   for (auto& stmt : std::get<ast::Program>(parsed).statements) {
+    load_diagnostics.clear();
     try {
       interp::check_cancelled();
       if (options.sandboxed) refuse_in_sandbox(stmt);
@@ -409,6 +447,10 @@ Outcome Session::Impl::run(std::string_view text, std::string_view source, bool 
       interp::Context context{*data, binder, settings, format, last_compare,
                               [&](const ast::Load& l) { return load(l.path, base); }, {}};
       Result r = interp::execute(bound, context);
+      // A load's word on its files comes with its result (a file that gave nothing is an error the
+      // run goes on from: the load added what the others gave).
+      for (auto& d : load_diagnostics) out.diagnostics.push_back(std::move(d));
+      load_diagnostics.clear();
       if (!context.failed_expectations.empty())
         out.diagnostics.push_back(statement_diagnostic(ErrorKind::expect, "expectation failed: " + text::join(context.failed_expectations, "; "),
                                                        "the values are the latest comparison's, evaluated at the expectation's targets",
@@ -446,23 +488,75 @@ Outcome Session::run(std::string_view text, std::string_view source, bool stop_a
   return out;
 }
 
+namespace {
+
+// A source `load PATH` read: PATH itself, a file under the folder PATH, or a table of the database
+// PATH ("postgresql://host/db#benchmark_results").
+bool from_path(std::string_view source, std::string_view path) {
+  if (!source.starts_with(path)) return false;
+  return source.size() == path.size() || path.ends_with('/') || source[path.size()] == '/' || source[path.size()] == '#';
+}
+
+}  // namespace
+
 Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::path& base) {
   const bool database = data::is_database_url(path_word.text);
   std::filesystem::path path(path_word.text);
+  if (database && load_roots)
+    throw data::LoadError("a database cannot be loaded here: this host reads files only, from the folders it allows",
+                          "give the database as data to the icq program (icq --data URL)");
   if (!database && path.is_relative() && !base.empty()) path = base / path;
+  if (load_roots) data::check_within(path, *load_roots);  // before anything is looked at
   const std::size_t before = data->rows().size();
+  const auto previous = data;
+  const auto previous_notes = database_notes;
+  const bool previous_snapshot = snapshot_used;
   loaded.push_back(database ? path_word.text : path.string());
+  std::vector<Diagnostic> warnings;
   try {
-    build();
+    warnings = build();
   } catch (...) {
     loaded.pop_back();
     throw;
   }
+  // What this load's files gave, and what they deserve a word about.
+  const auto& ds = *data;
+  const std::string p = database ? data::redact_database_url(path_word.text) : path.string();  // its sources' names begin so
+  std::size_t files = 0, rows = 0, evaluations = 0;
+  std::vector<std::uint32_t> mine;
+  for (std::uint32_t i = 0; i < ds.report().sources.size(); ++i)
+    if (const auto& src = ds.report().sources[i]; from_path(src.name, p)) ++files, rows += src.rows_kept, mine.push_back(i);
+  for (const auto& e : ds.evaluations())
+    if (std::find(mine.begin(), mine.end(), e.source) != mine.end()) ++evaluations;
+  std::vector<Diagnostic> said, failures;
+  for (auto& w : warnings) {
+    const bool file = from_path(w.span.source, p);
+    const bool about_file = w.span.source == "data" && std::any_of(mine.begin(), mine.end(), [&](std::uint32_t i) {
+                              return w.message.starts_with(ds.report().sources[i].name + ": ");
+                            });
+    // Data-wide warnings (duplicates that disagree) once; the data-wide notes are the data paths', not the load's.
+    const bool data_wide = w.span.source == "data" && !about_file && w.severity == Severity::warning && reported.insert(w.message).second;
+    if (!file && !about_file && !data_wide) continue;
+    (w.severity == Severity::error ? failures : said).push_back(w);
+  }
+  if (rows == 0 && evaluations == 0) {
+    // Nothing at all: the load fails and the session keeps the data it had.
+    loaded.pop_back();
+    data = previous;
+    database_notes = previous_notes;
+    snapshot_used = previous_snapshot;
+    std::vector<std::string> why;
+    for (const auto& f : failures) why.push_back(f.span.source == p ? f.message : f.span.source + ": " + f.message);
+    throw data::LoadError(fmt::format("'{}' gave no usable benchmark rows{}", p, why.empty() ? "" : " (" + text::join(why, "; ") + ")"),
+                          "give InferenceX API JSON, a dashboard CSV export, runner aggregates or benchmark_serving.py results");
+  }
+  for (auto& f : failures) f.kind = ErrorKind::usage, said.push_back(std::move(f));
+  load_diagnostics = std::move(said);
   Result r;
   r.kind = Kind::load;
-  r.query = "load \"" + (database ? data::redact_database_url(path_word.text) : path.string()) + "\"";
-  const auto& ds = *data;
-  r.notes.push_back(fmt::format("the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
+  r.query = "load \"" + p + "\"";
+  r.notes.push_back(fmt::format("'{}': {} row{}{} from {} {}{}; the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
+                                p, rows, rows == 1 ? "" : "s", evaluations ? fmt::format(" and {} evaluations", evaluations) : "", files, database ? "table" : "file", files == 1 ? "" : "s",
                                 ds.rows().size(), ds.lines().size(), before, ds.report().sources.size()));
   return r;
 }

@@ -60,4 +60,10 @@ ICQ_API std::string render_plot(const Result& result, const RenderOptions& optio
 // {"kind": "error", "line": …, "column": …, "message": …, "help": …}.
 ICQ_API std::string render_error_json(const Diagnostic& d);
 
+// The one JSON document of a run (icq --format json, icq mcp, any host): an array of `objects` —
+// each result's render(r, Format::json), each failed statement's render_error_json — in the order
+// they came, whatever their number, so a consumer never branches on the count; `[]` for none.
+// Nested lines are indented; the text ends with a newline.
+ICQ_API std::string render_json_run(const std::vector<std::string>& objects);
+
 }  // namespace icq

@@ -33,6 +33,7 @@ struct Limits {
   std::size_t max_query_bytes = 256 * 1024;  // one run() text
   std::size_t max_targets = 10000;           // interactivities one statement evaluates
   std::size_t max_sides = 32;                // sides of one comparison
+  std::size_t max_rank_sides = 1000;         // values or configurations one `rank` compares (its output: `limit N`)
   std::size_t max_file_bytes = std::size_t{1} << 30;  // one data file
 };
 
@@ -65,8 +66,15 @@ struct SessionOptions {
   // Reads a database given as data (a data path or `load "postgresql://…"`); called with the URL as
   // given, password included. Without it a database URL is an error that says so.
   std::function<DatabaseRead(const std::string& url)> read_database;
+  // Where a `load` statement may read. Unset: anywhere (icq: the user typed it). Set: only files
+  // that resolve (absolute, `..` folded, symlinks followed, those inside a folder too) into one of
+  // these folders, and none when it is empty (icq mcp: text an assistant wrote must not reach the
+  // user's files unless the user allowed a folder). A folder that does not exist is an Error.
+  std::optional<std::vector<std::string>> allowed_load_dirs;
   // Host callbacks for everything the library would otherwise print.
-  std::function<void(const Diagnostic&)> on_warning;                                   // load warnings
+  // on_warning: the warnings and notes of the data loaded as the Session is built (a `load`
+  // statement's own come with its Outcome).
+  std::function<void(const Diagnostic&)> on_warning;
   std::function<void(std::size_t done, std::size_t total, std::string_view)> on_progress;  // loading files
   // Parameters set by the host (`icq -D NAME=VALUE`); they win over `param` statements.
   std::map<std::string, std::string> params;
@@ -78,7 +86,10 @@ struct SessionOptions {
 
 struct ICQ_API Outcome {
   std::vector<Result> results;
-  std::vector<Diagnostic> diagnostics;  // errors stop the run at the failing statement
+  // Errors stop the run at the failing statement. A `load` adds what its files deserve and the run
+  // goes on: an error for each file that gave nothing (a load that gave nothing at all fails as a
+  // statement), a warning for each partly bad one, notes.
+  std::vector<Diagnostic> diagnostics;
   [[nodiscard]] bool ok() const noexcept;
   // 0 ok, 1 query error, 2 usage or I/O error, 3 failed expectation, 130 cancelled.
   [[nodiscard]] int exit_code() const noexcept;
@@ -122,6 +133,9 @@ class ICQ_API Session {
 
   // Sets a parameter that wins over the scripts' `param NAME = VALUE`.
   void set_param(std::string name, std::string value);
+  // The parameters `text` declares (`param NAME = …`) or refers to (`$NAME`), sorted; nullopt when
+  // it does not parse. A host checks the names it sets (icq -D) against a script's before running it.
+  [[nodiscard]] std::optional<std::vector<std::string>> parameters(std::string_view text) const;
   // The output format a script asked for with `set format`, if any.
   [[nodiscard]] std::optional<Format> format() const;
 

@@ -40,9 +40,14 @@ BoundAccuracy Binder::bind(const ast::Accuracy& a) const {
   check_clauses(a.clauses, "accuracy");
   for (const auto& f : a.clauses.filters)
     if (f.key == "seq") throw QueryError("evaluations are not tied to a sequence shape; drop the seq filter", f.key_span);
-  if (!a.clauses.where.empty())
-    throw QueryError("accuracy takes configuration filters and a date, not where conditions", a.clauses.where.front().span);
-  return {bind_selection(a.clauses)};
+  ast::Clauses selection = a.clauses;
+  selection.where.clear();  // on the table's columns, when it is made
+  BoundAccuracy b{bind_selection(selection), a.clauses.where, {}, a.clauses.order, {}};
+  std::vector<std::string> where;
+  for (const auto& w : a.clauses.where) where.push_back(written_text(w.span));
+  b.where_text = text::join(where, " and ");
+  if (a.clauses.limit) b.limit = static_cast<std::size_t>(std::stoull(a.clauses.limit->text));
+  return b;
 }
 
 BoundTrend Binder::bind(const ast::Trend& t) const {
@@ -88,15 +93,19 @@ BoundTrend Binder::bind(const ast::Trend& t) const {
 
 namespace {
 
-void check_side_count(const BoundCompare& q, const Limits& limits, ast::Span span) {
-  if (q.sides.size() > limits.max_sides)
-    throw QueryError(fmt::format("{} sides; the limit is {}", q.sides.size(), limits.max_sides), span,
-                     "narrow the shared filters, or a host may raise Limits::max_sides");
+// A comparison's sides (max_sides), or a rank's (max_rank_sides: every value or configuration is
+// meant to be ranked, so its bound is about the time it takes).
+void check_side_count(const BoundCompare& q, std::size_t max_sides, const Limits& limits, ast::Span span) {
+  if (q.sides.size() <= max_sides) return;
+  const bool rank = max_sides == limits.max_rank_sides;
+  throw QueryError(fmt::format("{} sides; the limit is {}", q.sides.size(), max_sides), span,
+                   rank ? "narrow the shared filters, or a host may raise Limits::max_rank_sides"
+                        : "narrow the shared filters, rank them instead (every value, best first), or a host may raise Limits::max_sides");
 }
 
 }  // namespace
 
-void Binder::expand_all_values(BoundCompare& q, std::optional<LineField> field, ast::Span span) const {
+void Binder::expand_all_values(BoundCompare& q, std::optional<LineField> field, ast::Span span, std::size_t max_sides) const {
   if (!field)
     throw QueryError("`*` takes a dimension of the configuration, not dates", span,
                      "list the dates with `list dates for …`, then compare two of them");
@@ -111,12 +120,12 @@ void Binder::expand_all_values(BoundCompare& q, std::optional<LineField> field, 
     side.selection.filters.push_back({*field, {v}, {}});
     q.sides.push_back(std::move(side));
   }
-  check_side_count(q, settings_.limits, span);
+  check_side_count(q, max_sides, settings_.limits, span);
   q.sides_note = fmt::format("{} *: the {} value{} present under the shared filters: {}", q.dimension, values.size(),
                              values.size() == 1 ? "" : "s", text::join(values, ", "));
 }
 
-void Binder::expand_configs(BoundCompare& q, ast::Span span) const {
+void Binder::expand_configs(BoundCompare& q, ast::Span span, std::size_t max_sides) const {
   std::map<std::string, std::size_t> seen;
   for (const std::uint32_t l : matching_lines(data_, q.shared)) {
     BoundSide side;
@@ -127,7 +136,7 @@ void Binder::expand_configs(BoundCompare& q, ast::Span span) const {
     side.selection.matching_lines = std::make_shared<const std::vector<std::uint32_t>>(1, l);
     q.sides.push_back(std::move(side));
   }
-  check_side_count(q, settings_.limits, span);
+  check_side_count(q, max_sides, settings_.limits, span);
   q.sides_note = fmt::format("config: each of the {} configurations (lines) under the shared filters is a side", q.sides.size());
 }
 
@@ -163,16 +172,24 @@ static void metrics_with(BoundCompare& q, BoundMetric first) {
 BoundRank Binder::bind(const ast::Rank& r) const {
   ast::Compare c;
   const bool config = r.dimension.text == "config";
-  if (!config) c.dimension = r.dimension, c.all_values = r.dimension.span;  // config sides come after the shared filters
+  if (!config) c.dimension = r.dimension;  // its values, or the configurations, come after the shared filters
   c.clauses = r.clauses;
   c.clauses.by.reset();
+  c.clauses.limit.reset();  // the rank's own: how many it shows
   if (!c.clauses.targets)
     throw QueryError("rank needs the interactivity to rank at", {0, 0},
                      "e.g. rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k");
   BoundRank out;
   out.dimension = config ? "config" : c.dimension->text == "hardware" ? "gpu" : c.dimension->text;
   out.compare = bind_compare(c, "rank");
-  if (config) expand_configs(out.compare, r.dimension.span);
+  if (config) expand_configs(out.compare, r.dimension.span, settings_.limits.max_rank_sides);
+  else
+    expand_all_values(out.compare, out.dimension == "date" ? std::nullopt : std::optional(line_field_of(out.dimension)), r.dimension.span,
+                      settings_.limits.max_rank_sides);
+  if (r.clauses.limit) {
+    out.limit = static_cast<std::size_t>(std::stoull(r.clauses.limit->text));
+    if (*out.limit == 0) throw QueryError("limit 0 shows nothing", r.clauses.limit->span, "limit N shows the N best at each target");
+  }
   if (out.compare.sides.empty()) check_filters_match(data_, out.compare.shared.filters);
   if (out.compare.sides.empty())
     throw QueryError(fmt::format("nothing to rank: no {} under the shared filters", config ? "configuration" : out.dimension), r.dimension.span,

@@ -371,7 +371,7 @@ void Binder::check_clauses(const ast::Clauses& cl, std::string_view statement) c
   if (cl.by) check(clause::by, cl.by->span, "by");
   if (cl.noise) check(clause::noise, cl.noise->span, "with noise");
   if (!cl.order.empty()) check(clause::order, cl.order.front().column.span, "order by");
-  if (cl.limit) check(clause::order, cl.limit->span, "limit");
+  if (cl.limit) check(clause::limit, cl.limit->span, "limit");
 }
 
 std::vector<double> Binder::bind_targets(const ast::Targets& t) const {
@@ -516,7 +516,7 @@ BoundCompare Binder::bind_compare(const ast::Compare& c, std::string_view statem
     return std::any_of(out.sides.begin(), out.sides.end(), [&](const BoundSide& s) { return mentions(s.selection.filters, f); });
   };
   out.defaults = apply_defaults(out.shared, anywhere);
-  if (c.all_values) expand_all_values(out, dim_field, *c.all_values);
+  if (c.all_values) expand_all_values(out, dim_field, *c.all_values, settings_.limits.max_sides);
 
   // Targets.
   if (cl.targets) {

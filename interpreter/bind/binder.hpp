@@ -113,9 +113,9 @@ class Binder {
 
  private:
   // `compare gpu *`: every value of the dimension on the lines the shared filters match, a side each.
-  void expand_all_values(BoundCompare& q, std::optional<LineField> field, ast::Span span) const;
+  void expand_all_values(BoundCompare& q, std::optional<LineField> field, ast::Span span, std::size_t max_sides) const;
   // `rank config`: every line the shared filters match, a side each.
-  void expand_configs(BoundCompare& q, ast::Span span) const;
+  void expand_configs(BoundCompare& q, ast::Span span, std::size_t max_sides) const;
   BoundMetric bind_by_metric(const ast::Clauses& cl) const;
   std::optional<RowColumn> metric_of_row(const ast::Word& name, const std::optional<ast::Word>& qualifier) const;
   // Sides, shared clauses, defaults, method; `statement` (compare, rank, crossover) decides the clauses taken.

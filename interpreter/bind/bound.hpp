@@ -94,6 +94,7 @@ struct BoundCompare {
 struct BoundRank {
   BoundCompare compare;  // compare.metrics[0] is the ranking metric
   std::string dimension;  // "gpu" … or "config"
+  std::optional<std::size_t> limit;  // `limit N`: the N best at each target
 };
 
 // crossover: where in the band the leader on one metric changes.
@@ -118,8 +119,14 @@ struct BoundPoints {
   std::optional<std::size_t> limit;
 };
 
+// accuracy: evaluations are not benchmark rows, so `where`, `order by` and `limit` act on the
+// columns of its table (eval/table_filter.hpp), not on row fields.
 struct BoundAccuracy {
   Selection selection;
+  std::vector<ast::Expr> where;
+  std::string where_text;  // as written, for the resolved query
+  std::vector<ast::OrderItem> order;
+  std::optional<std::size_t> limit;
 };
 
 struct BoundTrend {

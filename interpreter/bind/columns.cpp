@@ -190,4 +190,10 @@ bool value_less(const Value& a, const Value& b) {
   return std::get<std::string>(a) < std::get<std::string>(b);
 }
 
+bool sorts_before(const Value& a, const Value& b, bool descending) {
+  if (value_less(a, b)) return !descending || std::holds_alternative<std::monostate>(b);
+  if (value_less(b, a)) return descending && !std::holds_alternative<std::monostate>(a);
+  return false;
+}
+
 }  // namespace icq::interp

@@ -33,5 +33,7 @@ data::Stat bind_stat(std::string_view name, const std::optional<ast::Word>& qual
 
 // Sort key comparison for `order by`: numbers numerically, text lexically, absent last.
 bool value_less(const Value& a, const Value& b);
+// Whether `a` comes before `b` under one `order by` key, ascending or descending; absent last either way.
+bool sorts_before(const Value& a, const Value& b, bool descending);
 
 }  // namespace icq::interp

@@ -20,23 +20,13 @@ ast::Word::Kind kind_of_text(const std::string& t) {
 
 namespace {
 
-struct Substituter {
-  const std::map<std::string, std::string>& params;
+// Every `$NAME` word of a statement, in every clause that accepts a value, handed to `on_param`.
+template <class OnParam>
+struct ParamWords {
+  OnParam on_param;
 
   void word(ast::Word& w) const {
-    if (w.kind != ast::Word::Kind::param) return;
-    const auto it = params.find(w.text);
-    if (it == params.end()) {
-      std::vector<std::string> names;
-      for (const auto& [n, _] : params) names.push_back(n);
-      const auto s = text::closest(w.text, names);
-      std::string help = s.empty() ? "" : "did you mean '$" + s.front() + "'?\n";
-      help += names.empty() ? "define it first: param " + w.text + " = VALUE (or icq -D " + w.text + "=VALUE)"
-                            : "parameters: $" + text::join(names, ", $");
-      throw QueryError(fmt::format("unknown parameter '${}'", w.text), w.span, help);
-    }
-    w.text = it->second;
-    w.kind = kind_of_text(w.text);
+    if (w.kind == ast::Word::Kind::param) on_param(w);
   }
   void word(std::optional<ast::Word>& w) const {
     if (w) word(*w);
@@ -124,7 +114,28 @@ struct Substituter {
 }  // namespace
 
 void substitute_params(ast::Statement& statement, const std::map<std::string, std::string>& params) {
-  Substituter{params}.statement(statement);
+  const auto substitute = [&params](ast::Word& w) {
+    const auto it = params.find(w.text);
+    if (it == params.end()) {
+      std::vector<std::string> names;
+      for (const auto& [n, _] : params) names.push_back(n);
+      const auto s = text::closest(w.text, names);
+      std::string help = s.empty() ? "" : "did you mean '$" + s.front() + "'?\n";
+      help += names.empty() ? "define it first: param " + w.text + " = VALUE (or icq -D " + w.text + "=VALUE)"
+                            : "parameters: $" + text::join(names, ", $");
+      throw QueryError(fmt::format("unknown parameter '${}'", w.text), w.span, help);
+    }
+    w.text = it->second;
+    w.kind = kind_of_text(w.text);
+  };
+  ParamWords<decltype(substitute)>{substitute}.statement(statement);
+}
+
+void parameter_names(const ast::Statement& statement, std::set<std::string>& names) {
+  if (const auto* p = std::get_if<ast::Param>(&statement.body)) names.insert(p->name.text);
+  const auto collect = [&names](ast::Word& w) { names.insert(w.text); };
+  ast::Statement copy = statement;  // the walk takes the words as it would change them
+  ParamWords<decltype(collect)>{collect}.statement(copy);
 }
 
 }  // namespace icq::interp

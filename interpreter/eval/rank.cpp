@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "bind/query_error.hpp"
 #include "eval/compare.hpp"
@@ -62,8 +63,12 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
   // The comparison's clauses, after the ranking's own head.
   std::vector<double> targets;
   for (const auto& t : c.targets) targets.push_back(t.interactivity);
-  r.query = fmt::format("rank {} by {}{}", q.dimension, mnames.front(),
-                        resolved_clauses(measured, targets, axis_use(measured, curves, ds).words));
+  r.query = fmt::format("rank {} by {}{}{}", q.dimension, mnames.front(),
+                        resolved_clauses(measured, targets, axis_use(measured, curves, ds).words),
+                        q.limit ? fmt::format(" limit {}", *q.limit) : "");
+  const std::size_t sides = q.compare.sides.size();
+  const std::size_t shown = q.limit ? std::min(*q.limit, sides) : sides;
+  std::set<std::string> listed;  // the sides in some table: under `limit`, the notes are theirs
 
   for (const auto& target : c.targets) {
     std::vector<Entry> entries;
@@ -87,6 +92,8 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
     std::int64_t place = 0;
     std::vector<std::string> order, absent;  // absent: "H200 (out of range)"
     for (const auto& e : entries) {
+      if (t.rows.size() == shown) break;  // `limit N`: the N best
+      listed.insert(e.side->display);
       const auto v = e.metric();
       std::vector<Value> row;
       row.emplace_back(v ? Value{++place} : Value{});
@@ -111,6 +118,8 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
       else absent.push_back(fmt::format("{} ({})", e.side->display, e.value->status == Status::out_of_range ? "out of range" : "no value"));
     }
     for (const auto& u : unmeasured) {
+      if (t.rows.size() == shown) break;
+      listed.insert(u);
       absent.push_back(u + " (not measured)");
       std::vector<Value> row(t.columns.size());
       row[1].emplace<std::string>(u);
@@ -119,19 +128,39 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
       t.rows.push_back(std::move(row));
     }
     r.tables.push_back(std::move(t));
+    const std::string top = shown < sides ? fmt::format(" the {} best of {}:", shown, sides) : "";
     r.summary.push_back(order.empty()
                             ? fmt::format("At {} tok/s/user no {} has a {} value.", number_text(target.interactivity), q.dimension, metric.key)
-                            : fmt::format("At {} tok/s/user, by {} ({}): {}{}.", number_text(target.interactivity), metric.display,
-                                          higher ? "higher is better" : "lower is better", text::join(order, ", "),
+                            : fmt::format("At {} tok/s/user, by {} ({}):{} {}{}.", number_text(target.interactivity), metric.display,
+                                          higher ? "higher is better" : "lower is better", top, text::join(order, ", "),
                                           absent.empty() ? "" : "; without a value there: " + text::join(absent, ", ")));
   }
   // The comparison's notes on each side, prices and method; not its band (of all sides at once, which
-  // a ranking does not need) nor its two-side verdict wording.
-  for (const auto& n : cmp.notes)
-    if (n.rfind("band ", 0) != 0 && n.rfind("no common band", 0) != 0 && n.find("% cheaper\"") == std::string::npos) r.notes.push_back(n);
-  if (!unmeasured.empty())
-    r.notes.push_back(fmt::format("no frontier under the filters (listed last): {}", text::join(unmeasured, ", ")));
+  // a ranking does not need) nor its two-side verdict wording. Under `limit`, the notes of the sides
+  // shown: the comparison of those alone (a side's value at a target does not depend on the others).
+  Result few_cmp;
+  const Result* notes_of = &cmp;
+  if (shown < sides) {
+    BoundCompare few = measured;
+    few.sides.clear();
+    std::vector<Curve> few_curves;
+    for (std::size_t i = 0; i < measured.sides.size(); ++i)
+      if (listed.count(measured.sides[i].display)) few.sides.push_back(measured.sides[i]), few_curves.push_back(curves[i]);
+    if (!few.sides.empty()) few_cmp = compare_curves(few, ds, few_curves), notes_of = &few_cmp;
+  }
+  for (const auto& n : notes_of->notes)
+    if (n.rfind("band ", 0) != 0 && n.rfind("no common band", 0) != 0 && n.find("% cheaper\"") == std::string::npos &&
+        (notes_of == &cmp || n.rfind("the dashboard's page", 0) != 0))  // a page of the sides shown is not the ranking's
+      r.notes.push_back(n);
+  std::vector<std::string> unmeasured_shown;
+  for (const auto& u : unmeasured)
+    if (listed.count(u)) unmeasured_shown.push_back(u);
+  if (!unmeasured_shown.empty())
+    r.notes.push_back(fmt::format("no frontier under the filters (listed last): {}", text::join(unmeasured_shown, ", ")));
   r.notes.push_back("vs_best: the value over the best value at that target; out-of-range values are listed after the ranked ones");
+  if (shown < sides)
+    r.notes.push_back(fmt::format("limit {}: the {} best of the {} {} at each target (the notes are of those shown)", *q.limit,
+                                  shown, sides, q.dimension == "config" ? "configurations" : q.dimension + " values"));
   return r;
 }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <string_view>
 
 #include "bind/columns.hpp"
 #include "data/dimensions.hpp"
@@ -14,6 +16,7 @@
 #include "eval/rate_notes.hpp"
 #include "bind/query_error.hpp"
 #include "eval/statements.hpp"
+#include "eval/table_filter.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -119,8 +122,8 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
     std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
       for (const auto& [col, desc] : keys) {
         const Value va = col.get(ds, ds.rows()[a]), vb = col.get(ds, ds.rows()[b]);
-        if (value_less(va, vb)) return !desc || std::holds_alternative<std::monostate>(vb);
-        if (value_less(vb, va)) return desc && !std::holds_alternative<std::monostate>(va);
+        if (sorts_before(va, vb, desc)) return true;
+        if (sorts_before(vb, va, desc)) return false;
       }
       return false;
     });
@@ -187,16 +190,16 @@ Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainT
     auto& slot = newest[key];
     if (!slot || e.date > slot->date || (e.date == slot->date && e.conc > slot->conc)) slot = &e;
   }
-  if (trace) {
-    SelectionTrace st;
-    st.rows_loaded = ds.evaluations().size();
-    st.rows_on_matching_lines = matching;
-    st.rows_after_date = st.rows_after_where = st.rows_used = newest.size();
-    trace->sides.push_back({"evaluations", st, 0});
-  }
   Result r;
   r.kind = Kind::accuracy;
   r.query = "accuracy" + selection_text(sel);
+  if (!stmt.where.empty()) r.query += " where " + stmt.where_text;
+  if (!stmt.order.empty()) {
+    std::vector<std::string> o;
+    for (const auto& item : stmt.order) o.push_back(text::lower(item.column.text) + (item.descending ? " desc" : " asc"));
+    r.query += " order by " + text::join(o, ", ");
+  }
+  if (stmt.limit) r.query += fmt::format(" limit {}", *stmt.limit);
   Table t;
   t.title = "accuracy";
   t.columns = {{"model", "", Column::Type::text},     {"gpu", "", Column::Type::text},       {"precision", "", Column::Type::text},
@@ -204,7 +207,7 @@ Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainT
                {"tp", "", Column::Type::integer},     {"ep", "", Column::Type::integer},     {"gpus", "", Column::Type::integer},
                {"conc", "", Column::Type::integer},   {"task", "", Column::Type::text},      {"em_strict", "", Column::Type::number},
                {"se", "", Column::Type::number},      {"em_flexible", "", Column::Type::number}, {"n", "", Column::Type::integer},
-               {"date", "", Column::Type::text},      {"run", "", Column::Type::text}};
+               {"status", "", Column::Type::text},    {"date", "", Column::Type::text},      {"run", "", Column::Type::text}};
   auto num = [](double v) -> Value { return std::isnan(v) ? Value{} : Value{v}; };
   for (const auto& [_, e] : newest) {
     const auto& l = e->line;
@@ -213,13 +216,44 @@ Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainT
                       static_cast<std::int64_t>(l.decode_tp), static_cast<std::int64_t>(l.decode_ep),
                       static_cast<std::int64_t>(l.gpus()), static_cast<std::int64_t>(e->conc), e->task, num(e->em_strict),
                       num(e->em_strict_se), num(e->em_flexible),
-                      std::isnan(e->n_eff) ? Value{} : Value{static_cast<std::int64_t>(e->n_eff)}, text::format_date(e->date), e->run_url});
+                      std::isnan(e->n_eff) ? Value{} : Value{static_cast<std::int64_t>(e->n_eff)},
+                      std::string(e->failed() ? "failed" : "ok"), text::format_date(e->date), e->run_url});
   }
+  const std::size_t evaluated = t.rows.size();
+  filter_table(t, stmt.where, stmt.order, stmt.limit);
+  if (trace) {
+    SelectionTrace st;
+    st.rows_loaded = ds.evaluations().size();
+    st.rows_on_matching_lines = matching;
+    st.rows_after_date = newest.size();
+    st.rows_after_where = st.rows_used = t.rows.size();
+    trace->sides.push_back({"evaluations", st, 0});
+  }
+  // The failed runs shown, by configuration: a score near 0 is no measurement of the model.
+  std::vector<std::string> failed;
+  const auto cell = [&t](const std::vector<Value>& row, std::string_view name) -> const Value& {
+    for (std::size_t i = 0; i < t.columns.size(); ++i)
+      if (t.columns[i].name == name) return row[i];
+    throw std::logic_error("accuracy has no column " + std::string(name));
+  };
+  for (const auto& row : t.rows)
+    if (std::get<std::string>(cell(row, "status")) == "failed")
+      failed.push_back(fmt::format("{} {} {} {} conc {} on {}", std::get<std::string>(cell(row, "gpu")),
+                                   std::get<std::string>(cell(row, "framework")), std::get<std::string>(cell(row, "spec")),
+                                   std::get<std::string>(cell(row, "deployment")), std::get<std::int64_t>(cell(row, "conc")),
+                                   std::get<std::string>(cell(row, "date"))));
   r.tables.push_back(std::move(t));
-  r.notes.push_back(fmt::format("{} ({} of {} evaluations match; the newest per configuration and task{})",
+  const bool narrowed = !stmt.where.empty() || (stmt.limit && r.tables.front().rows.size() < evaluated);
+  r.notes.push_back(fmt::format("{} ({} of {} evaluations match; the newest per configuration and task{}{})",
                                 plural(newest.size(), "configuration"), matching, ds.evaluations().size(),
-                                sel.date.kind == DateSelection::Kind::latest ? "" : ", " + sel.date.text()));
+                                sel.date.kind == DateSelection::Kind::latest ? "" : ", " + sel.date.text(),
+                                narrowed ? fmt::format("; {} shown", r.tables.front().rows.size()) : ""));
   r.notes.push_back("em_strict: strict exact match (0–1) with its standard error; em_flexible: flexible-extract match");
+  if (!failed.empty())
+    r.notes.push_back(fmt::format("status failed: em_strict under {} means the evaluation run failed (it answered almost nothing right), "
+                                  "not that the configuration is inaccurate; rerun it before reading it as a score ({}); "
+                                  "`where status = ok` leaves them out",
+                                  data::Evaluation::kFailedBelow, text::join(failed, "; ")));
   if (newest.empty()) r.notes.push_back("no evaluation matches these filters; `accuracy` alone lists every configuration evaluated");
   return r;
 }

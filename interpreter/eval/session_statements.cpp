@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "catalog/catalog.hpp"
 #include "eval/compare.hpp"
 #include "bind/method.hpp"
@@ -28,13 +30,21 @@ void expect_args(const ast::Set& s, std::size_t n, const char* usage) {
                      s.args.empty() ? s.name.span : ast::Span{s.args.front().span.begin, s.args.back().span.end}, usage);
 }
 
-std::string positive_decimal(const ast::Word& w, const char* what) {
+// The value of `set price` or `set power`, as written ("1.80"): a positive decimal below 100,000.
+// Each message names the constraint broken, and the example is of the statement written.
+std::string price_or_power(const ast::Word& w, bool price) {
+  const char* what = price ? "a price per GPU-hour" : "a power in kW per GPU";
+  const char* example = price ? "e.g. set price mi355x 1.80" : "e.g. set power b200 1.9";
+  std::optional<num::Decimal> d;
   try {
-    const auto d = num::Decimal::parse(w.text);
-    if (d > num::Decimal::from_int(0) && d < num::Decimal::from_int(100000)) return w.text;  // as written: "1.80"
+    d = num::Decimal::parse(w.text);
   } catch (const std::invalid_argument&) {
   }
-  throw QueryError(fmt::format("{} must be a positive decimal number, not '{}'", what, w.text), w.span, "e.g. set price mi355x 1.80");
+  const auto limit = num::Decimal::from_int(100000);
+  if (d && *d > num::Decimal::from_int(0) && *d < limit) return w.text;
+  if (d && *d >= limit)
+    throw QueryError(fmt::format("{} must be below 100,000, not '{}'", what, w.text), w.span, example);
+  throw QueryError(fmt::format("{} must be a positive decimal number, not '{}'", what, w.text), w.span, example);
 }
 
 }  // namespace
@@ -45,7 +55,7 @@ Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, s
     const bool price = name == "price";
     expect_args(stmt, 2, price ? "set price GPU $/GPU-HOUR, e.g. set price mi355x 1.80" : "set power GPU KW, e.g. set power b200 1.9");
     const std::string gpu = binder.resolve_value(LineField::gpu, stmt.args[0]);
-    const std::string value = positive_decimal(stmt.args[1], price ? "a price per GPU-hour" : "a power in kW per GPU");
+    const std::string value = price_or_power(stmt.args[1], price);
     (price ? settings.price_overrides : settings.power_overrides)[gpu] = value;
     const auto* e = settings.edition->find(gpu);
     const std::string catalog_value =

@@ -218,18 +218,13 @@ std::optional<Spec> compare_chart(const Result& r, const Options& o) {
       for (auto& mk : se.markers)
         if (mk.absent) mk.y = p.y.lo;
     }
-    // Label slots per target: the highest value's label above its marker, the others below, stacked.
+    // Absent markers at one target sit side by side along the axis (where value labels go is the
+    // SVG writer's: it measures them against the ticks).
     for (const double g : p.guides) {
-      std::vector<std::pair<double, Marker*>> here;
       int absent = 0;
       for (auto& se : p.series)
         for (auto& mk : se.markers)
-          if (mk.x == g) {
-            if (mk.absent) mk.slot = absent++;
-            else here.emplace_back(mk.y, &mk);
-          }
-      std::stable_sort(here.begin(), here.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      for (std::size_t i = 0; i < here.size(); ++i) here[i].second->slot = static_cast<int>(i);
+          if (mk.x == g && mk.absent) mk.slot = absent++;
     }
     spec.panels.push_back(std::move(p));
   }

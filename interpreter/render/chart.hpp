@@ -35,8 +35,7 @@ struct Marker {
   double x = 0, y = 0;
   std::string label;  // "1,422.1", "$0.293", "out of range"
   bool absent = false;
-  // Where the label goes among the target's labels: 0 above the marker (the highest value), 1, 2 …
-  // below it, stacked; for absent markers their order along the axis.
+  // Absent markers: their order along the axis at the target (render/svg.cpp places value labels).
   int slot = 0;
 };
 

@@ -253,6 +253,17 @@ std::string render_error_json(const Diagnostic& d) {
                      text::json_string(d.span.source), d.span.line, d.span.column, text::json_string(d.message), text::json_string(d.help));
 }
 
+std::string render_json_run(const std::vector<std::string>& objects) {
+  if (objects.empty()) return "[]\n";
+  std::string o = "[\n";
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    std::string v = objects[i].substr(0, objects[i].find_last_not_of('\n') + 1);
+    for (std::size_t p = v.find('\n'); p != std::string::npos; p = v.find('\n', p + 3)) v.replace(p, 1, "\n  ");
+    o += "  " + v + (i + 1 < objects.size() ? ",\n" : "\n");
+  }
+  return o + "]\n";
+}
+
 std::string_view attribution() {
   return "data: InferenceX by SemiAnalysis (https://github.com/SemiAnalysisAI/InferenceX), Apache-2.0; attribution required";
 }

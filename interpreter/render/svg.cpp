@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "text/text.hpp"
@@ -66,6 +67,105 @@ struct Frame {
   [[nodiscard]] double py(double v) const { return y0 + unit(p->y, v) * (y1 - y0); }
 };
 
+// ---- Where the value labels go -------------------------------------------------------------------
+// Text is measured as a viewer would draw it, without a font at hand: each character 0.62 em wide
+// (DejaVu Sans digits are 0.64 em, commas and points narrower), from 0.8 em above the baseline to
+// 0.25 em below. tests/charts/check_charts.py reads the SVG's text back with the same measure and
+// fails on any overlap of a value label with a tick label, a title or another value label.
+constexpr double kEmWidth = 0.62, kAscent = 0.8, kDescent = 0.25, kValueFont = 11, kTickFont = 11;
+
+struct Box {
+  double x0, y0, x1, y1;  // left, top, right, bottom
+  [[nodiscard]] bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+double text_width(std::string_view s, double size) {
+  const auto chars = std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });  // UTF-8
+  return static_cast<double>(chars) * kEmWidth * size;
+}
+
+// A horizontal text's box: `anchor` start, middle or end at x.
+Box text_box(std::string_view s, double size, double x, double baseline, char anchor) {
+  const double w = text_width(s, size);
+  const double left = anchor == 's' ? x : anchor == 'm' ? x - w / 2 : x - w;
+  return {left, baseline - kAscent * size, left + w, baseline + kDescent * size};
+}
+
+// An absent marker's label: rotated -90° about its start, rising from (x, baseline).
+Box rising_box(std::string_view s, double size, double x, double baseline) {
+  return {x - kAscent * size, baseline - text_width(s, size), x + kDescent * size, baseline};
+}
+
+// A value label placed: its baseline, and which side of the marker it is on.
+struct LabelAt {
+  double x = 0, y = 0;
+  bool left = false;  // text-anchor end, left of the marker (at the plot's right edge)
+};
+
+std::string absent_text(const Series& s) { return s.name + " out of range"; }
+
+double absent_x(const Frame& f, const Marker& m) { return f.px(m.x) - 6 - 14.0 * m.slot; }
+
+// Every value label of a panel, placed in the order of the targets and, at each, of the values
+// (highest first): the first spot nearest its marker (above it, else just below, then further away)
+// whose box stays inside the plot and meets no tick label, title, marker or label placed before.
+// A label too wide for the right of its marker goes to its left. When the plot has no free spot
+// left in the label's column, it takes the nearest one regardless.
+std::vector<std::vector<LabelAt>> place_labels(const Panel& p, const Frame& f, double title_y) {
+  std::vector<Box> taken;
+  for (const auto& [v, label] : p.x.ticks)
+    if (const double x = f.px(v); x >= f.x0 - 0.5 && x <= f.x1 + 0.5) taken.push_back(text_box(label, kTickFont, x, f.y0 + 15, 'm'));
+  for (const auto& [v, label] : p.y.ticks)
+    if (const double y = f.py(v); y <= f.y0 + 0.5 && y >= f.y1 - 0.5) taken.push_back(text_box(label, kTickFont, f.x0 - 6, y + 4, 'e'));
+  taken.push_back(text_box(p.title, 13, kLeft, title_y, 's'));
+  struct Pending {
+    std::size_t series, marker;
+    double x, y;
+  };
+  std::vector<Pending> pending;
+  std::vector<std::vector<LabelAt>> at(p.series.size());
+  for (std::size_t s = 0; s < p.series.size(); ++s) {
+    at[s].resize(p.series[s].markers.size());
+    for (std::size_t m = 0; m < p.series[s].markers.size(); ++m) {
+      const Marker& mk = p.series[s].markers[m];
+      if (mk.absent) {
+        taken.push_back(rising_box(absent_text(p.series[s]), kValueFont, absent_x(f, mk) + 4, f.y0 - 9));
+        continue;
+      }
+      const double x = f.px(mk.x), y = f.py(mk.y);
+      taken.push_back({x - 6.5, y - 7, x + 6.5, y + 7});  // the marker itself
+      pending.push_back({s, m, x, y});
+    }
+  }
+  std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  for (const auto& l : pending) {
+    const std::string& text = p.series[l.series].markers[l.marker].label;
+    const bool left = l.x + 8 + text_width(text, kValueFont) > f.x1;
+    const double tx = left ? l.x - 8 : l.x + 8;
+    const auto box_at = [&](double baseline) { return text_box(text, kValueFont, tx, baseline, left ? 'e' : 's'); };
+    const auto fits = [&](double baseline) {
+      const Box b = box_at(baseline);
+      if (b.y0 < f.y1 || b.y1 > f.y0) return false;
+      return std::none_of(taken.begin(), taken.end(), [&](const Box& o) { return o.overlaps(b); });
+    };
+    // Candidates by distance from the two preferred spots (just above the marker, just below it).
+    const double above = l.y - 8, below = l.y + 16;
+    std::optional<double> chosen;
+    for (double d = 0; d <= f.y0 - f.y1 && !chosen; d += 1) {
+      for (const double c : {above - d, below + d})
+        if (fits(c)) {
+          chosen = c;
+          break;
+        }
+    }
+    const double lowest = f.y0 - kDescent * kValueFont, highest = f.y1 + kAscent * kValueFont;
+    const double baseline = chosen ? *chosen : std::clamp(above, highest, lowest);
+    taken.push_back(box_at(baseline));
+    at[l.series][l.marker] = {tx, baseline, left};
+  }
+  return at;
+}
+
 // The curve's path: exact cubic Béziers of the Hermite segments on linear axes (control points
 // at the thirds: y ± h·m/3, which is what d3.curveMonotoneX draws), dense samples on log axes,
 // straight segments for curves without slopes.
@@ -117,6 +217,7 @@ void panel(std::string& o, const Panel& p, Kind kind, double top, const std::str
   o += fmt::format(R"(<g class="panel" data-title="{}" data-metric="{}"{}{}>)", esc(p.title), esc(p.key), axis_attrs("x", p.x, f.x0, f.x1), axis_attrs("y", p.y, f.y0, f.y1));
   o += "\n";
   o += fmt::format(R"(<text class="panel-title" x="{}" y="{}" font-size="13" font-weight="bold" fill="#222">{}</text>)", f2(kLeft), f2(top + 18), esc(p.title)) + "\n";
+  const auto labels = place_labels(p, f, top + 18);
   o += fmt::format(R"(<rect class="plot-area" x="{}" y="{}" width="{}" height="{}" fill="#fbfbfb" stroke="#999" stroke-width="1"/>)", f2(f.x0), f2(f.y1),
                    f2(f.x1 - f.x0), f2(f.y0 - f.y1)) + "\n";
   o += fmt::format(R"(<clipPath id="{}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>)", clip_id, f2(f.x0 - 5), f2(f.y1 - 5), f2(f.x1 - f.x0 + 10),
@@ -148,7 +249,8 @@ void panel(std::string& o, const Panel& p, Kind kind, double top, const std::str
     o += fmt::format(R"(<line class="target-line" data-x="{0}" x1="{1}" y1="{2}" x2="{1}" y2="{3}" stroke="#777" stroke-dasharray="4 3"/>)", fmt::format("{}", g), f2(x),
                      f2(f.y0), f2(f.y1)) + "\n";
   }
-  for (const auto& s : p.series) {
+  for (std::size_t si = 0; si < p.series.size(); ++si) {
+    const Series& s = p.series[si];
     const std::string colour = palette(s.style);
     const Shape sh = shape_of(s.style);
     o += fmt::format(R"(<g class="series" data-side="{}" data-style="{}">)", esc(s.name), s.style) + "\n";
@@ -181,22 +283,25 @@ void panel(std::string& o, const Panel& p, Kind kind, double top, const std::str
     o += "</g>\n";
     if (!s.markers.empty()) {
       o += R"(<g class="targets" font-size="11">)";
-      for (const auto& m : s.markers) {
+      for (std::size_t mi = 0; mi < s.markers.size(); ++mi) {
+        const Marker& m = s.markers[mi];
         const double x = f.px(m.x);
         if (m.absent) {
           // A hollow grey marker on the x axis, its label rising along the target's line.
-          const double ax = x - 6 - 14.0 * m.slot;
+          const double ax = absent_x(f, m);
           o += shape(sh, ax, f.y0, 4.5,
                      fmt::format(R"(class="target-absent" data-x="{}" fill="#ffffff" stroke="#9a9a9a" stroke-width="1.4")", fmt::format("{}", m.x)));
-          o += fmt::format(R"svg(<text transform="translate({} {}) rotate(-90)" fill="#8a8a8a">{} out of range</text>)svg", f2(ax + 4), f2(f.y0 - 9), esc(s.name));
+          o += fmt::format(R"svg(<text class="absent-label" transform="translate({} {}) rotate(-90)" fill="#8a8a8a">{}</text>)svg", f2(ax + 4), f2(f.y0 - 9),
+                           esc(absent_text(s)));
           continue;
         }
         const double y = f.py(m.y);
         o += shape(sh, x, y, 5.5,
                    fmt::format(R"(class="target-marker" data-x="{}" data-y="{}" fill="{}" stroke="#222" stroke-width="1.2")", fmt::format("{}", m.x),
                                fmt::format("{}", m.y), colour));
-        o += fmt::format(R"(<text class="value-label" x="{}" y="{}" fill="#111" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>)", f2(x + 8),
-                         f2(m.slot == 0 ? y - 8 : y + 3 + 13.0 * m.slot), esc(m.label));
+        const LabelAt& l = labels[si][mi];
+        o += fmt::format(R"(<text class="value-label" x="{}" y="{}"{} fill="#111" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>)", f2(l.x),
+                         f2(l.y), l.left ? R"( text-anchor="end")" : "", esc(m.label));
       }
       o += "</g>\n";
     }

@@ -51,7 +51,7 @@ def check_numbers(python: Path, venv: Path, cli: str, env, cwd):
     assert Path(got["file"]).resolve().is_relative_to(venv.resolve()), f"icq imported from {got['file']}, not the venv"
     cli_out = subprocess.run([cli, "--format", "json", "-c", QUERY], capture_output=True, text=True, env=env)
     assert cli_out.returncode == 0, cli_out.stderr
-    doc = json.loads(cli_out.stdout)
+    [doc] = json.loads(cli_out.stdout)  # an array per run
     metrics = got["columns"][4:]
     expected = [[t["interactivity"], v["side"], v["status"], v.get("evidence", {}).get("kind", ""), *[v[m] for m in metrics]]
                 for t in doc["targets"] for v in t["values"]]

@@ -53,7 +53,8 @@ std::vector<hosts::Option> option_table(Options& o) {
       {{"--output"},
        {},
        "FILE",
-       "write the results to FILE; FILE.png: the PNG of the last chart (results still print)",
+       "write the results to FILE; FILE.png: the PNG of the last chart (results still print);\n"
+       "FILE.svg, .html, .json, .jsonl, .csv, .md: in that format unless --format says",
        "a file",
        "e.g. icq --output chart.png -c \"compare ...\"",
        "out.txt",

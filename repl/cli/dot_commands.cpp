@@ -81,9 +81,10 @@ struct DotCommands {
   }
   static int output(Host& h, const std::vector<std::string>& args, const std::string& line) {
     if (args.size() > 1) return bad(h, line, args[1], "one file at most", self(".output"));
-    if (!h.set_output(args.empty() ? std::string{} : args[0]))
-      return bad(h, line, args[0], "cannot write '" + args[0] + "'", self(".output"));
-    return 0;
+    const int ended = h.end_png();  // the .png output before, if it got no chart
+    if (const std::string why = h.set_output(args.empty() ? std::string{} : args[0]); !why.empty())
+      return gravest(ended, bad(h, line, args[0], "cannot write '" + args[0] + "': " + why, self(".output")));
+    return ended;
   }
   static int chartlog(Host& h, const std::vector<std::string>& args, const std::string& line) {
     if (args.size() != 1 || (args[0] != "x" && args[0] != "y" && args[0] != "xy" && args[0] != "off"))

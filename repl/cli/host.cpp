@@ -1,14 +1,18 @@
 #include "host.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
-#include <sstream>
-
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <sstream>
 
 #include <optional>
 #include <tuple>
@@ -55,6 +59,23 @@ int terminal_columns() {
   return n > 0 ? n : 0;
 }
 
+// Why `path` cannot be created or written, as the system says it ("" when it can): asked before
+// the PNG is made, without leaving a file behind.
+std::string unwritable(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd >= 0) {
+    ::close(fd);
+    ::unlink(path.c_str());
+    return {};
+  }
+  if (errno == EEXIST) fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);  // there already: may it be replaced?
+  if (fd >= 0) {
+    ::close(fd);
+    return {};
+  }
+  return std::strerror(errno);
+}
+
 bool ends_with_png(const std::string& path) {
   if (path.size() < 4) return false;
   std::string ext = path.substr(path.size() - 4);
@@ -88,21 +109,41 @@ void Host::report_error(const Diagnostic& d) {
 
 bool Host::interrupted() const { return interrupted_ || interrupt::requested(); }
 
-bool Host::set_output(const std::string& path) {
+std::string Host::set_output(const std::string& path) {
   file_.close();
   file_.clear();
   png_.clear();
-  if (path.empty() || path == "stdout") return true;
+  png_chartless_.clear();
+  png_charts_ = 0;
+  if (path.empty() || path == "stdout") return {};
   if (ends_with_png(path)) {
-    png_ = path;
-    return true;
+    std::string why = unwritable(path);
+    if (why.empty()) png_ = path;
+    return why;
   }
+  errno = 0;
   file_.open(path, std::ios::binary | std::ios::trunc);
-  return static_cast<bool>(file_);
+  file_path_ = path;
+  if (file_) return {};
+  return errno ? std::strerror(errno) : "it cannot be opened for writing";
+}
+
+int Host::end_png() {
+  const bool failed = !png_.empty() && png_charts_ == 0 && !png_chartless_.empty();
+  if (failed) report_error(hosts::no_chart("'" + png_ + "'", png_chartless_));
+  png_chartless_.clear();
+  png_charts_ = 0;
+  return failed ? 2 : 0;
 }
 
 int Host::write_png(const Result& r) {
-  if (png_.empty() || !has_chart(r)) return 0;
+  if (png_.empty() || hosts::changes_session(r)) return 0;
+  if (!has_chart(r)) {
+    png_chartless_.push_back(hosts::chartless(r));
+    return 0;
+  }
+  if (++png_charts_ == 2)
+    std::cerr << "icq: note: '" << png_ << "' holds one chart: each replaces the one before (--format html keeps them all)\n";
   RenderOptions o;
   o.log_x = opt_.log_x, o.log_y = opt_.log_y;
   // icq-png rasterises the SVG (librsvg stays out of icq) and says why when it cannot.
@@ -146,19 +187,32 @@ int Host::run_icq(const std::string& text, const std::string& source) {
     else out() << output_.next(r, options);  // json, svg and html in batch: gathered, written by finish()
   }
   out().flush();
-  for (const auto& d : o.diagnostics) report_error(d);
+  for (const auto& d : output_.errors()) report_error(d), code = gravest(code, 2);  // the REPL's svg of a result without a chart
+  for (const auto& d : o.diagnostics) {
+    report_error(d);
+    // A load's warnings about its files count as the data's do at start (--strict).
+    if (opt_.strict && d.severity == Severity::warning) code = gravest(code, 2);
+  }
   if (timer_) std::cerr << "Run Time: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
   return gravest(o.exit_code(), code);
 }
 
-void Host::finish() {
+int Host::finish() {
+  int code = end_png();
   RenderOptions o;
   o.log_x = opt_.log_x, o.log_y = opt_.log_y;
   std::vector<std::string> notes;
   const std::string rest = output_.finish(o, notes);
   for (const auto& n : notes) std::cerr << "icq: note: " << n << "\n";
+  for (const auto& d : output_.errors()) report(d), code = 2;  // an SVG asked for that no result can draw
   out() << rest;
   out().flush();
+  // --output FILE of a document that could not be made: no empty FILE left behind.
+  if (code == 2 && file_.is_open() && file_.tellp() == 0) {
+    file_.close();
+    std::remove(file_path_.c_str());
+  }
+  return code;
 }
 
 int Host::dot_error(std::size_t at, std::size_t length, std::string message, std::string help) {
@@ -233,6 +287,33 @@ int Host::run_script(const std::string& text, const std::string& source) {
   return gravest(worst, flush());
 }
 
+std::optional<std::set<std::string>> Host::parameters(const std::string& text, int depth) const {
+  if (depth > 16) return std::nullopt;  // .read in a loop: the run says so
+  std::istringstream in(text);
+  std::string line, icq_text;
+  std::set<std::string> names;
+  while (std::getline(in, line)) {
+    if (!is_dot_line(line)) {
+      icq_text += line + "\n";
+      continue;
+    }
+    icq_text += "\n";
+    const auto w = words(line);
+    if (w.size() == 2 && find_dot_command(w[0]) == find_dot_command(".read")) {
+      std::ifstream f(w[1], std::ios::binary);
+      std::ostringstream ss;
+      if (!(ss << f.rdbuf())) return std::nullopt;
+      const auto inner = parameters(ss.str(), depth + 1);
+      if (!inner) return std::nullopt;
+      names.insert(inner->begin(), inner->end());
+    }
+  }
+  const auto own = session_.parameters(icq_text);
+  if (!own) return std::nullopt;
+  names.insert(own->begin(), own->end());
+  return names;
+}
+
 namespace {
 
 bool ends_with_backslash(const std::string& line) {
@@ -298,7 +379,8 @@ int Host::repl(bool interactive) {
     continued_.clear();
   }
   if (interactive) std::cerr << "\n";
-  return interactive ? 0 : last;
+  const int ended = end_png();  // a .png output left open that got no chart
+  return interactive ? 0 : gravest(last, ended);
 }
 
 }  // namespace icq::repl

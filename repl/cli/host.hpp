@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <fstream>
 #include <iosfwd>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,7 @@ namespace icq::repl {
 struct HostOptions {
   Format format = Format::table;      // at the start: .mode and `set format` change it
   bool bail = true;                   // stop a script at its first error
+  bool strict = false;                // a data warning (of a `load` too) makes the run exit 2
   bool tty_out = false;               // stdout is a terminal: box drawing, colours
   bool color = false;                 // colours on stdout
   bool color_errors = false;          // colours on stderr
@@ -34,6 +37,10 @@ class Host {
   // Returns the exit code: 0, 1 query error, 2 usage or I/O, 3 failed expectation, 130 when
   // Ctrl-C cancelled a statement (the script stops there; the results before it are printed).
   int run_script(const std::string& text, const std::string& source);
+  // The parameters a script declares or uses, its dot-command lines left out and the scripts its
+  // `.read` lines name followed; nullopt when some of it does not parse or cannot be read (the run
+  // then says why).
+  [[nodiscard]] std::optional<std::set<std::string>> parameters(const std::string& text, int depth = 0) const;
   int repl(bool interactive);
   // Whether Ctrl-C came during the run (a batch run then exits 130).
   [[nodiscard]] bool interrupted() const;
@@ -41,11 +48,15 @@ class Host {
   void report(const Diagnostic& d) const;
   // .output / --output: results to FILE (empty or "stdout": the terminal); a FILE ending in .png
   // gets the PNG of each chart as it comes (the last one stays) while results print as before.
-  // False when FILE cannot be written.
-  bool set_output(const std::string& path);
-  // Ends a batch run: with --format json, writes the run's one JSON value (the result, or an array
-  // of every result and failed statement when there are several).
-  void finish();
+  // Returns why FILE cannot be written ("" when it can); the caller ends a .png output first (end_png).
+  std::string set_output(const std::string& path);
+  // Ends a .png output: results came and none had a chart, so the PNG asked for cannot be made: an
+  // error naming them and why (returns 2; 0 otherwise).
+  int end_png();
+  // Ends a batch run: a PNG or SVG asked for and not made is an error (end_png; svg: no result with
+  // a chart); with --format json, writes the run's one JSON document: an array of every result and
+  // failed statement, whatever their number (render_json_run). Returns 2 after such an error, else 0.
+  int finish();
 
  private:
   friend struct DotCommands;
@@ -63,11 +74,14 @@ class Host {
 
   Session& session_;
   HostOptions opt_;
-  std::ofstream file_;  // .output FILE
+  std::ofstream file_;     // .output FILE
+  std::string file_path_;  // … its name
   bool timer_ = false;
   bool quit_ = false;
   hosts::Output output_;  // the format in force, and what json, svg and html gather until finish()
   std::string png_;                // .output FILE.png: where each chart's PNG goes
+  std::vector<std::string> png_chartless_;  // … the results since that had no chart: "`list gpus` is a list"
+  std::size_t png_charts_ = 0;              // … the charts written to it
   // The dot-command running: where it is, for its error messages.
   std::string dot_source_, dot_line_;
   std::size_t dot_line_no_ = 0;

@@ -4,9 +4,11 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string_view>
 #include <variant>
@@ -28,6 +30,65 @@ std::optional<std::string> slurp(std::istream& in) {
   ss << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return ss.str();
+}
+
+// The text of each input, read before any runs (nullopt: it cannot be read; the run says so).
+std::vector<std::optional<std::string>> read_inputs(const std::vector<icq::cli::Input>& inputs) {
+  std::vector<std::optional<std::string>> texts;
+  for (const auto& in : inputs) {
+    switch (in.kind) {
+      case icq::cli::Input::Kind::query: texts.emplace_back(in.text); break;
+      case icq::cli::Input::Kind::stdin_: texts.push_back(slurp(std::cin)); break;
+      case icq::cli::Input::Kind::file: {
+        std::ifstream f(in.text, std::ios::binary);
+        texts.push_back(f ? slurp(f) : std::nullopt);
+        break;
+      }
+    }
+  }
+  return texts;
+}
+
+// -D NAME=VALUE sets a parameter of the scripts run: one that none of them declares (`param NAME =
+// …`) or uses ($NAME) would be ignored, so it is an error naming theirs (2) before anything runs.
+// Inputs that cannot be read or parsed leave the check to the run, which says what is wrong.
+int check_params(const icq::cli::Options& opts, const icq::repl::Host& host, const std::vector<std::optional<std::string>>& texts) {
+  std::set<std::string> known;
+  for (const auto& text : texts) {
+    const auto names = text ? host.parameters(*text) : std::nullopt;
+    if (!names) return 0;
+    known.insert(names->begin(), names->end());
+  }
+  const std::vector<std::string> names(known.begin(), known.end());
+  const auto& in = opts.inputs;
+  const std::string subject = in.size() != 1                             ? "the scripts and queries run"
+                              : in[0].kind == icq::cli::Input::Kind::file ? "'" + in[0].text + "'"
+                              : in[0].kind == icq::cli::Input::Kind::query ? "the query"
+                                                                          : "the script on stdin";
+  for (const auto& [name, value] : opts.data.params) {
+    if (known.count(name)) continue;
+    std::cerr << "icq: -D " << name << "=" << value << ": " << subject << " has no parameter '" << name << "'\n";
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "$" : ", $") + n;
+    const std::string dym = icq::did_you_mean(icq::closest_words(name, names));
+    std::cerr << "help: " << (dym.empty() ? "" : dym + " ")
+              << (names.empty() ? "it has none: -D sets what `param NAME = VALUE` declares or $NAME uses" : "its parameters: " + list) << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+// --output FILE.svg, .html, .json, .jsonl, .csv or .md without --format: the format its name says,
+// as FILE.png gets the PNG (table text in a file named chart.svg is not what it says it is).
+std::optional<icq::Format> format_of_file(const std::string& path) {
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return std::nullopt;
+  std::string ext = path.substr(dot + 1);
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == "md") return icq::Format::markdown;
+  if (ext == "htm") return icq::Format::html;
+  if (ext == "svg" || ext == "html" || ext == "json" || ext == "jsonl" || ext == "csv") return icq::parse_format(ext);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -59,8 +120,9 @@ int main(int argc, char** argv) {
   const char* no_color_env = std::getenv("NO_COLOR");
   const bool no_color = no_color_env != nullptr && *no_color_env != '\0';
   icq::repl::HostOptions ho;
-  ho.format = opts.format.value_or(icq::Format::table);
+  ho.format = opts.format ? *opts.format : opts.output ? format_of_file(*opts.output).value_or(icq::Format::table) : icq::Format::table;
   ho.bail = opts.bail;
+  ho.strict = opts.strict;
   ho.tty_out = is_tty(STDOUT_FILENO);
   ho.color = ho.tty_out && !no_color;
   ho.color_errors = is_tty(STDERR_FILENO) && !no_color;
@@ -95,46 +157,43 @@ int main(int argc, char** argv) {
   // what finished and exits 130); while the data loads above, it ends the process as usual.
   icq::repl::interrupt::install();
   icq::repl::Host host(*session, ho);
-  if (opts.output && !host.set_output(*opts.output)) {
-    std::cerr << "icq: cannot write '" << *opts.output << "'\n";
-    return 2;
-  }
+  if (opts.output)
+    if (const std::string why = host.set_output(*opts.output); !why.empty()) {
+      std::cerr << "icq: cannot write '" << *opts.output << "': " << why << "\n";
+      return 2;
+    }
 
   if (opts.inputs.empty()) {
     if (is_tty(STDIN_FILENO)) return host.repl(true);
     // Not a terminal: stdin is a script, run in batch (no prompt, no history).
     const auto text = slurp(std::cin);
     if (host.interrupted()) return 130;
+    icq::cli::Options as_script = opts;
+    as_script.inputs = {{icq::cli::Input::Kind::stdin_, "-"}};
+    if (const int bad = check_params(as_script, host, {text})) return bad;
     const int code = text ? host.run_script(*text, "<stdin>") : 2;
-    host.finish();
-    return host.interrupted() ? 130 : icq::repl::gravest(code, data_problems ? 2 : 0);
+    const int finished = host.finish();
+    return host.interrupted() ? 130 : icq::repl::gravest(icq::repl::gravest(code, finished), data_problems ? 2 : 0);
   }
+  const auto texts = read_inputs(opts.inputs);
+  if (host.interrupted()) return 130;
+  if (const int bad = check_params(opts, host, texts)) return bad;
   int worst = 0;
-  for (const auto& in : opts.inputs) {
+  for (std::size_t i = 0; i < opts.inputs.size(); ++i) {
     if (host.interrupted()) break;
+    const auto& in = opts.inputs[i];
     int code = 0;
-    switch (in.kind) {
-      case icq::cli::Input::Kind::query: code = host.run_script(in.text, "query"); break;
-      case icq::cli::Input::Kind::stdin_: {
-        const auto text = slurp(std::cin);
-        code = text ? host.run_script(*text, "<stdin>") : 2;
-        break;
-      }
-      case icq::cli::Input::Kind::file: {
-        std::ifstream f(in.text, std::ios::binary);
-        const auto text = f ? slurp(f) : std::nullopt;
-        if (!text) {
-          std::cerr << "icq: cannot read script '" << in.text << "'\n";
-          code = 2;
-        } else {
-          code = host.run_script(*text, in.text);
-        }
-        break;
-      }
+    if (!texts[i]) {
+      std::cerr << "icq: cannot read " << (in.kind == icq::cli::Input::Kind::file ? "script '" + in.text + "'" : "stdin") << "\n";
+      code = 2;
+    } else {
+      code = host.run_script(*texts[i], in.kind == icq::cli::Input::Kind::query ? "query"
+                                        : in.kind == icq::cli::Input::Kind::file  ? in.text
+                                                                                  : "<stdin>");
     }
     worst = icq::repl::gravest(worst, code);
     if (opts.bail && (code == 1 || code == 2)) break;
   }
-  host.finish();
+  worst = icq::repl::gravest(worst, host.finish());
   return host.interrupted() ? 130 : icq::repl::gravest(worst, data_problems ? 2 : 0);
 }

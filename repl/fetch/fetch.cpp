@@ -437,7 +437,9 @@ int fail(const Failure& f, const fs::path& cache) {
   std::cerr << "icq fetch: " << f.what << " failed: " << f.why << "\n";
   std::cerr << "help: " << (f.help.empty() ? "" : f.help + "; ") << "nothing was changed"
             << (cache.empty() ? "" : " in the cache " + cache.string()) << "\n";
-  return 2;
+  // A fetch a signal stopped exits as a shell reports it (130 for Ctrl-C, README's exit codes),
+  // whatever the transfer it cut short said.
+  return g_interrupted ? 128 + g_interrupted : 2;
 }
 
 }  // namespace

@@ -45,6 +45,8 @@ int run(int argc, const char* const* argv) {
   }
   const ServerOptions so = args.server;
   SessionOptions session_options = hosts::session_options(args.data, std::time(nullptr));
+  // The assistant's text runs here: a `load` reads only inside the folders the user allowed (none by default).
+  session_options.allowed_load_dirs = args.allow_load;
   // stdout carries the protocol alone: every word of the library's goes to stderr.
   session_options.on_warning = [](const Diagnostic& d) {
     if (d.severity != Severity::note) std::cerr << format_diagnostic(d);

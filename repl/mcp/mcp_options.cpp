@@ -48,6 +48,15 @@ std::vector<hosts::Option> option_table(Args& a) {
        "e.g. icq mcp --max-message 1048576",
        "1048576",
        set_positive(a.server.max_message_bytes)},
+      {{"--allow-load"},
+       {},
+       "DIR",
+       "let the assistant's `load` read data files inside DIR (repeatable); without it\n"
+       "the server reads no file an assistant names",
+       "a folder",
+       "e.g. icq mcp --allow-load ~/benchmarks",
+       "results",
+       hosts::add_text(a.allow_load)},
       {{"-h", "--help"}, {}, "", "print this help", "", "", "", hosts::set_flag(a.help)},
   };
   table.insert(table.end(), own.begin(), own.end());
@@ -59,8 +68,10 @@ std::string usage_text() {
   return "usage: icq mcp [options]\n"
          "\n"
          "The icq interpreter as a Model Context Protocol server on stdin/stdout (newline-delimited JSON-RPC 2.0),\n"
-         "for AI assistants: register the command `icq` with the arguments [\"mcp\"]. Tools: query, compare, list,\n"
-         "describe, frontier, trend, points; resources: icq://help, icq://data, icq://catalog. Ends at the end of stdin.\n"
+         "for AI assistants: register the command `icq` with the arguments [\"mcp\"]. Tools: query, compare, rank,\n"
+         "crossover, list, describe, frontier, trend, points, load; resources: icq://help, icq://data, icq://catalog.\n"
+         "An assistant reads the data the server was started with and, with --allow-load, data files inside those\n"
+         "folders; it writes nothing. Ends at the end of stdin.\n"
          "\n"
          "options:\n" +
          hosts::options_help(option_table(unused));

@@ -11,8 +11,9 @@
 namespace icq::mcp {
 
 struct Args {
-  hosts::DataChoice data;  // --data, --cache, --no-cache, -D
-  ServerOptions server;    // --timeout, --max-output, --max-message
+  hosts::DataChoice data;               // --data, --cache, --no-cache, -D
+  ServerOptions server;                 // --timeout, --max-output, --max-message
+  std::vector<std::string> allow_load;  // --allow-load DIR: the folders a `load` may read (none by default)
   bool help = false;
   bool operator==(const Args&) const = default;
 };

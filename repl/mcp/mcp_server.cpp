@@ -24,18 +24,12 @@ std::string text_item(std::string_view text) { return R"({"type":"text","text":)
 
 std::string error_result(std::string_view why) { return R"({"content":[)" + text_item(why) + R"(],"isError":true})"; }
 
-// One JSON value per run, as `icq --format json` writes it (repl/cli/host.cpp, Host::finish): an object
-// alone, an array of several with nested lines indented.
+// The JSON of a call, as `icq --format json` writes it for the same text (render_json_run: an array
+// whatever the number of statements), without the last newline.
 std::string json_value(const std::vector<std::string>& values) {
-  if (values.empty()) return "[]";
-  if (values.size() == 1) return values.front();
-  std::string o = "[\n";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    std::string v = values[i];
-    for (std::size_t p = v.find('\n'); p != std::string::npos; p = v.find('\n', p + 3)) v.replace(p, 1, "\n  ");
-    o += "  " + v + (i + 1 < values.size() ? ",\n" : "\n");
-  }
-  return o + "]";
+  std::string o = render_json_run(values);
+  o.pop_back();
+  return o;
 }
 
 std::string markdown(const std::vector<Result>& results) {
@@ -159,7 +153,8 @@ const char* const kInstructions =
     "icq answers questions about LLM-inference benchmark results from InferenceX (SemiAnalysis) exactly as the dashboard "
     "computes them: compare configurations at matched interactivity with the compare tool, find valid names with list and "
     "describe, inspect frontiers, raw points and trends, or run any icq text with query. The language reference is the "
-    "resource icq://help; every result names its defaults, its data and its prices in its notes.";
+    "resource icq://help; every result names its defaults, its data and its prices in its notes. The load tool (and the load "
+    "statement) reads data files only inside the folders the user allowed when starting the server (none by default).";
 
 }  // namespace
 
@@ -327,8 +322,7 @@ std::string tool_result(const Outcome& outcome, std::string_view ran, std::size_
   std::vector<Result> shown;
   for (const auto& r : outcome.results) {
     if (r.effects.format) continue;  // as the command line: a format is the host's
-    std::string v = render(r, Format::json);
-    values.push_back(v.substr(0, v.find_last_not_of('\n') + 1));
+    values.push_back(render(r, Format::json));
     shown.push_back(r);
   }
   std::string errors, other;

@@ -73,15 +73,16 @@ const char* const kFiltersHelp = "shared filters, e.g. {\"gpu\": \"mi355x\", \"m
 
 std::vector<ToolSpec> make_tools() {
   std::vector<ToolSpec> t;
-  t.push_back({"query", "Run icq text",
-               "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
-               "set, let, param) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
-               "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
-               "the JSON of the results, exactly what `icq --format json` prints (one object, or an array when several statements "
-               "ran); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
-               "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
-               "icq://help, or the query \"help compare\".",
-               object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})});
+  t.push_back(
+      {"query", "Run icq text",
+       "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
+       "set, let, param, load) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
+       "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
+       "the JSON of the results, exactly what `icq --format json` prints (an array: one object per statement, whatever "
+       "their number); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
+       "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
+       "icq://help, or the query \"help compare\".",
+       object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})});
   t.push_back(
       {"compare", "Compare configurations at matched interactivity",
        "Compare two or more inference configurations side by side at matched interactivity (tok/s/user), each side on its own "
@@ -122,7 +123,8 @@ std::vector<ToolSpec> make_tools() {
         {"filters", filters_schema(kFiltersHelp)},
         {"targets", targets_schema("interactivities (tok/s/user) to rank at, e.g. [50] (required: a ranking is at a target)")},
         {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
-        {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")}};
+        {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")},
+        {"limit", R"j({"type": "integer", "minimum": 1, "description": "show the N best at each target (every value or configuration is still ranked)"})j"}};
     for (auto& p : method_props()) props.push_back(std::move(p));
     t.push_back(
         {"rank", "Rank every value of a dimension at a target",
@@ -189,6 +191,14 @@ std::vector<ToolSpec> make_tools() {
                        {"order_by", str("\"throughput desc\", \"conc asc, tp desc\"")},
                        {"limit", R"j({"type": "integer", "minimum": 1, "description": "at most this many rows"})j"}},
                       {})});
+  t.push_back(
+      {"load", "Add data files to the session",
+       "Add benchmark data to the session: a file or a folder of InferenceX API JSON, dashboard CSV exports, runner "
+       "aggregates or benchmark_serving.py results. Only inside the folders the user allowed when starting the server "
+       "(icq mcp --allow-load DIR); without them loading is off and the call says so. A relative path is relative to the "
+       "server's working folder. The result says how many rows the files gave; a file that gave nothing is an error with "
+       "its reason, a partly bad one a warning.",
+       object({{"path", str("a data file or folder inside a folder the user allowed, e.g. \"/home/me/results/run1.json\"")}}, {"path"})});
   return t;
 }
 
@@ -281,6 +291,13 @@ std::string number(const Json& v, std::string_view what) {
   return s;
 }
 
+// A positive whole number (a limit), as text.
+std::string count(const Json& v, std::string_view what) {
+  const double* d = v.number();
+  if (!d || *d < 1 || *d > 1e9 || std::floor(*d) != *d) throw BadArgs{std::string(what) + " must be a positive integer"};
+  return std::to_string(static_cast<long long>(*d));
+}
+
 // " gpu mi355x model dsr1 …" (with its leading space), or "" without filters.
 std::string filters(const Json* f, std::string_view what = "filters") {
   if (!f) return {};
@@ -367,13 +384,15 @@ std::string compare_text(const Json& a) {
 
 // `rank DIMENSION by METRIC [FILTERS] at interactivity T, … [clamp] [using …]`: the targets are required.
 std::string rank_text(const Json& a) {
-  known_args(a, {"dimension", "metric", "filters", "targets", "clamp", "metrics", "prices", "tokens", "cost", "interactivity", "dashboard"});
+  known_args(a, {"dimension", "metric", "filters", "targets", "clamp", "metrics", "limit", "prices", "tokens", "cost", "interactivity",
+                 "dashboard"});
   std::string o = "rank " + required_word(a, "dimension");
   if (const Json* m = arg(a, "metric")) o += " by " + word(*m, "metric");
   o += filters(arg(a, "filters"));
   if (!arg(a, "targets")) throw BadArgs{"missing argument 'targets': the interactivities (tok/s/user) to rank at, e.g. [50]"};
   o += targets(arg(a, "targets")) + clamp(a);
   if (const Json* m = arg(a, "metrics")) o += " show " + listed(*m, "metrics", phrase);
+  if (const Json* l = arg(a, "limit")) o += " limit " + count(*l, "limit");
   return o + method(a);
 }
 
@@ -415,16 +434,26 @@ std::string trend_text(const Json& a) {
   return o;
 }
 
+// `load "PATH"`: quoted, so spaces are part of the path; nothing in it can end the quotes or the line.
+std::string load_text(const Json& a) {
+  known_args(a, {"path"});
+  const Json* v = arg(a, "path");
+  if (!v || !v->string()) throw BadArgs{"missing argument 'path': the data file or folder to load"};
+  const std::string& p = *v->string();
+  const bool ok = !p.empty() && p.size() <= 4096 && std::none_of(p.begin(), p.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f || c == '"';
+  });
+  if (!ok) throw BadArgs{"path " + quoted(p) + " must be one line without '\"' or control characters"};
+  return "load \"" + p + "\"";
+}
+
 std::string points_text(const Json& a) {
   known_args(a, {"filters", "show", "order_by", "limit"});
   std::string o = "points" + filters(arg(a, "filters"));
   if (const Json* s = arg(a, "show")) o += " show " + listed(*s, "show", phrase);
   if (const Json* s = arg(a, "order_by")) o += " order by " + phrase(*s, "order_by");
-  if (const Json* l = arg(a, "limit")) {
-    const double* d = l->number();
-    if (!d || *d < 1 || *d > 1e9 || std::floor(*d) != *d) throw BadArgs{"limit must be a positive integer"};
-    o += " limit " + std::to_string(static_cast<long long>(*d));
-  }
+  if (const Json* l = arg(a, "limit")) o += " limit " + count(*l, "limit");
   return o;
 }
 
@@ -475,6 +504,7 @@ ToolText tool_text(const ToolSpec& tool, const Json& arguments) {
     if (tool.name == "frontier") return {frontier_text(a), {}};
     if (tool.name == "trend") return {trend_text(a), {}};
     if (tool.name == "points") return {points_text(a), {}};
+    if (tool.name == "load") return {load_text(a), {}};
   } catch (const BadArgs& e) {
     return {{}, e.why};
   }

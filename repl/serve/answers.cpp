@@ -220,6 +220,10 @@ Answer Answers::bounded(Answer a, std::string_view route) const {
 }
 
 Answer Answers::formatted(const Run& run, Format format, const std::function<std::string()>& error_page) const {
+  // Text with no statement (a comment alone) asks nothing: as a query that is empty.
+  if (run.outcome.results.empty() && run.outcome.diagnostics.empty())
+    return error_answer(400, request_error("nothing to run: no statement, only comments or blank lines", "e.g. list gpus (`--` starts a comment)"),
+                        "." + std::string(format_name(format)));
   // The command line's assembly: what `icq --format F` prints on stdout, gathered.
   hosts::Output out(format);
   std::string body;
@@ -227,9 +231,11 @@ Answer Answers::formatted(const Run& run, Format format, const std::function<std
   for (const auto& d : run.outcome.diagnostics) out.failed(d);
   std::vector<std::string> notes;
   body += out.finish({}, notes);
+  // An output the results cannot give (an SVG of results without a chart): the command line's error, exit 2.
+  const std::vector<Diagnostic> unmade = out.errors();
   Answer a{200, std::string(content_type(format)), std::move(body), {}};
   for (const auto& n : notes) a.headers.emplace_back("X-Icq-Note", n);
-  if (!run.outcome.ok()) {
+  if (!run.outcome.ok() || !unmade.empty()) {
     a.status = 400;  // json: the command line's value, with the error objects
     if (format == Format::html) {
       a.body = error_page();
@@ -237,6 +243,7 @@ Answer Answers::formatted(const Run& run, Format format, const std::function<std
       a.type = kText;
       a.body.clear();
       for (const auto& d : run.outcome.diagnostics) a.body += format_diagnostic(d);
+      for (const auto& d : unmade) a.body += format_diagnostic(d);
     }
   }
   return bounded(std::move(a), "." + std::string(format_name(format)));

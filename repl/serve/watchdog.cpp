@@ -21,9 +21,9 @@ void Watchdog::loop() {
       continue;
     }
     const auto next = deadlines_.begin();
-    // A copy: wait_until reads the time again after waking, when its Watch may have erased the node.
-    const Clock::time_point when = next->first;
-    if (Clock::now() < when) {
+    if (const Clock::time_point when = next->first; Clock::now() < when) {
+      // A copy: wait_until reads the deadline again after waking, when the Watch that owned the
+      // node may have ended it (AddressSanitizer: heap-use-after-free).
       cv_.wait_until(lock, when);
       continue;
     }

@@ -83,6 +83,12 @@ struct Evaluation {
   double n_eff = std::numeric_limits<double>::quiet_NaN();
   std::string run_url;
   std::uint32_t source = 0;
+
+  // Under 1% strict exact match: the run answered (almost) nothing right, so it failed (a crash, a
+  // broken harness) rather than measured the model; the data holds gsm8k scores of 0 and 0.004
+  // among the ~0.95 of working deployments.
+  static constexpr double kFailedBelow = 0.01;
+  [[nodiscard]] bool failed() const noexcept { return em_strict < kFailedBelow; }
 };
 
 struct SourceReport {

@@ -64,7 +64,44 @@ bool data_extension(const std::filesystem::path& p) {
   return ext == ".json" || ext == ".csv";
 }
 
+// `p` (absolute, normal) is `root` or below it: compared component by component, so /data2 is
+// not inside /data.
+bool inside(const std::filesystem::path& p, const std::filesystem::path& root) {
+  return std::mismatch(root.begin(), root.end(), p.begin(), p.end()).first == root.end();
+}
+
+std::string roots_text(const LoadRoots& roots) {
+  std::vector<std::string> names;
+  for (const auto& r : roots) names.push_back(r.string());
+  return text::join(names, ", ");
+}
+
+// A file the walk found, resolved whole (it exists): a symlink to anywhere else is refused.
+void check_file_within(const std::filesystem::path& file, const LoadRoots& roots) {
+  std::error_code ec;
+  const auto real = std::filesystem::canonical(file, ec);
+  if (ec) throw LoadError(fmt::format("cannot read '{}': {}", file.string(), ec.message()));
+  if (std::none_of(roots.begin(), roots.end(), [&](const auto& r) { return inside(real, r); }))
+    throw LoadError(fmt::format("'{}' leads to '{}', outside the folders this session may load from ({})", file.string(), real.string(),
+                                roots_text(roots)),
+                    "nothing was loaded; a symbolic link may not lead out of an allowed folder");
+}
+
 }  // namespace
+
+void check_within(const std::filesystem::path& path, const LoadRoots& roots) {
+  namespace fs = std::filesystem;
+  if (roots.empty())
+    throw LoadError(fmt::format("cannot load '{}': this session loads no files", path.string()),
+                    "the host allows no folder to load from (icq mcp: start it with --allow-load DIR)");
+  std::error_code ec;
+  fs::path real = fs::absolute(path, ec);
+  if (!ec) real = fs::weakly_canonical(real, ec);
+  if (ec) throw LoadError(fmt::format("cannot load '{}': {}", path.string(), ec.message()));
+  if (std::none_of(roots.begin(), roots.end(), [&](const auto& r) { return inside(real, r); }))
+    throw LoadError(fmt::format("cannot load '{}': it is outside the folders this session may load from", path.string()),
+                    "the folders allowed: " + roots_text(roots));
+}
 
 void load_bytes(DatasetBuilder& builder, std::string name, std::string_view bytes, bool padded, simdjson::dom::parser* parser) {
   const std::string_view body = trim_front(bytes);
@@ -86,8 +123,9 @@ void load_bytes(DatasetBuilder& builder, std::string name, std::string_view byte
 }
 
 void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress, std::uintmax_t max_file_bytes,
-               std::string_view name_prefix) {
+               std::string_view name_prefix, const LoadRoots* within) {
   namespace fs = std::filesystem;
+  if (within) check_within(path, *within);
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw LoadError(fmt::format("cannot read '{}': no such file or directory", path.string()));
@@ -109,6 +147,9 @@ void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const
   } else {
     files.push_back(path);
   }
+  // Every file is checked before any is read: a refused load adds nothing.
+  if (within)
+    for (const auto& f : files) check_file_within(f, *within);
   // One read buffer and one JSON parser for all the files: a history split into many large files
   // then pages its buffers in once instead of once per file (that was a third of the load time).
   std::vector<char> buffer;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "data/dataset.hpp"
 
@@ -19,13 +20,23 @@ class parser;
 
 namespace icq::data {
 
-// I/O failure (missing file, unreadable directory, a database that cannot be read): a usage
-// error, not a data problem. `help` says what to do, when there is more to say than the message.
+// I/O failure (missing file, unreadable directory, a path outside the directories allowed, a
+// database that cannot be read): a usage error, not a data problem. `help` says what to do, when
+// there is something to say.
 struct LoadError : std::runtime_error {
-  explicit LoadError(const std::string& message, std::string help_text = {})
-      : std::runtime_error(message), help(std::move(help_text)) {}
   std::string help;
+  explicit LoadError(const std::string& message, std::string help_line = {})
+      : std::runtime_error(message), help(std::move(help_line)) {}
 };
+
+// The directories files may be read from (canonical paths): a host that runs text it did not write
+// (icq mcp) lists them, and nothing outside them is opened.
+using LoadRoots = std::vector<std::filesystem::path>;
+
+// Throws a LoadError unless `path`, resolved (made absolute, `..` folded, every symlink of the part
+// that exists followed), lies inside one of `roots`. Nothing is opened or looked up beyond that
+// resolution, so the answer does not say whether a file outside exists.
+void check_within(const std::filesystem::path& path, const LoadRoots& roots);
 
 // Progress callback: (files done, files total, current name).
 using LoadProgress = std::function<void(std::size_t, std::size_t, std::string_view)>;
@@ -37,9 +48,11 @@ void load_bytes(DatasetBuilder& builder, std::string name, std::string_view byte
 
 // A file, or a directory walked recursively in sorted order (hidden entries skipped).
 // Files larger than max_file_bytes are a LoadError. Sources are named name_prefix + path (the
-// name decides which duplicate wins).
+// name decides which duplicate wins). With `within`, the path and every file read are checked by
+// check_within first (a symlink inside an allowed folder that leads out of it is refused).
 void load_path(DatasetBuilder& builder, const std::filesystem::path& path, const LoadProgress& progress = {},
-               std::uintmax_t max_file_bytes = std::uintmax_t{1} << 30, std::string_view name_prefix = {});
+               std::uintmax_t max_file_bytes = std::uintmax_t{1} << 30, std::string_view name_prefix = {},
+               const LoadRoots* within = nullptr);
 
 // Returns the heap memory freed after a large load to the system (glibc keeps it otherwise).
 void release_free_memory() noexcept;

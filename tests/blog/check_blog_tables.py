@@ -53,7 +53,7 @@ def main():
         if out.returncode != 0:
             failures.append(f"{os.path.basename(path)}: icq exited {out.returncode}: {out.stderr.strip()}")
             continue
-        result = json.loads(out.stdout)
+        result = json.loads(out.stdout)[0]  # one array per run
         labels = [s["label"] for s in result["sides"]]
         by_x = {t["interactivity"]: t["values"] for t in result["targets"]}
         for label, rs in zip(labels, sides.values()):

@@ -3,8 +3,11 @@
 (tests/charts/golden/*.svg, byte for byte, and their structure through xml.etree); for compare,
 each frontier path evaluated from the SVG's own coordinates (its Bézier segments, the panel's axis
 transforms inverted) meets the values of `--format json` of the same query at every target;
-out-of-range targets are drawn absent; `--format svg` of a run with several charts writes the last
-one and says so; `--output FILE.png` writes a PNG of the chart's size (signature and IHDR).
+out-of-range targets are drawn absent; value labels overlap no tick label, title or other label (the
+text boxes measured from font size and character count, as the writer measures them), in the goldens
+and in crowded charts; `--format svg` of a run with several charts writes the last one and says so,
+of a run without a chart is an error; `--output FILE.svg` writes the SVG (no file without a chart); `--output FILE.png` writes a PNG of the chart's size
+(signature and IHDR), and no file when no result has a chart.
 
 usage: check_charts.py ICQ [--update]
 """
@@ -31,6 +34,12 @@ CASES = {
     "points": "points on b200 model dsr1 precision fp4 show framework, tp, conc, interactivity, throughput order by throughput desc limit 40",
 }
 
+CROWDED = {
+    "five_gpus": "compare gpu b200 vs mi355x vs h200 vs b300 vs gb200 model dsr1 precision fp8 seq 1k/1k at 40, 50, 60 show throughput, cost",
+    "close_targets": COMPARE + " at interactivity 30, 32, 34, 36, 38 show throughput, cost",
+    "every_gpu": "compare gpu * model dsr1 precision fp8 seq 1k/1k at 30, 45, 60 show throughput",
+}
+
 failures = []
 
 
@@ -40,12 +49,17 @@ def check(cond, what):
     return cond
 
 
-def run(icq, *args):
+def run_status(icq, *args):
     env = dict(os.environ, NO_COLOR="1")
     p = subprocess.run([icq, "--no-cache", *args], capture_output=True, env=env, timeout=120)
-    if p.returncode != 0:
-        raise SystemExit(f"icq {' '.join(args)} exited {p.returncode}: {p.stderr.decode()}")
-    return p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def run(icq, *args):
+    code, out, err = run_status(icq, *args)
+    if code != 0:
+        raise SystemExit(f"icq {' '.join(args)} exited {code}: {err}")
+    return out, err
 
 
 def axis(panel, name):
@@ -116,6 +130,64 @@ def path_y_at(segs, px):
 
 # Keys of a compared value that are not metrics: what stands behind it, its spread.
 NOT_METRICS = ("side", "status", "evidence", "deployable", "noise")
+
+
+# Text boxes as the SVG writer measures them (render/svg.cpp): 0.62 em per character, from 0.8 em
+# above the baseline to 0.25 em below.
+EM_WIDTH, ASCENT, DESCENT = 0.62, 0.8, 0.25
+
+
+def text_box(text, size, x, baseline, anchor):
+    w = len(text) * EM_WIDTH * size
+    left = x if anchor == "start" else x - w / 2 if anchor == "middle" else x - w
+    return (left, baseline - ASCENT * size, left + w, baseline + DESCENT * size)
+
+
+def overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def check_labels(name, svg_text):
+    """Value labels never overlap a tick label, a panel title, an absent marker's label or each
+    other, and stay inside the plot: read from the SVG's own geometry."""
+    root = ET.fromstring(svg_text)
+    labels = 0
+    for panel in root.findall(f"{NS}g[@class='panel']"):
+        area = panel.find(f"{NS}rect[@class='plot-area']")
+        top, bottom = float(area.get("y")), float(area.get("y")) + float(area.get("height"))
+        fixed = []  # (what, box)
+        for g in panel.findall(f"{NS}g"):
+            cls = g.get("class") or ""
+            if not cls.startswith("axis"):
+                continue
+            anchor = g.get("text-anchor")
+            for t in g.findall(f"{NS}text"):
+                if t.get("class") == "axis-label":
+                    continue
+                fixed.append((f"tick '{t.text}'", text_box(t.text, float(g.get("font-size")), float(t.get("x")), float(t.get("y")), anchor)))
+        title = panel.find(f"{NS}text[@class='panel-title']")
+        fixed.append(("the panel title", text_box(title.text, float(title.get("font-size")), float(title.get("x")), float(title.get("y")), "start")))
+        values = []
+        for g in panel.iter(NS + "g"):
+            if g.get("class") != "targets":
+                continue
+            size = float(g.get("font-size"))
+            for t in g.findall(f"{NS}text"):
+                if t.get("class") == "absent-label":
+                    m = re.match(r"translate\(([-\d.]+) ([-\d.]+)\) rotate\(-90\)", t.get("transform"))
+                    x, y = float(m.group(1)), float(m.group(2))
+                    w = len(t.text) * EM_WIDTH * size
+                    fixed.append((f"'{t.text}'", (x - ASCENT * size, y - w, x + DESCENT * size, y)))
+                elif t.get("class") == "value-label":
+                    box = text_box(t.text, size, float(t.get("x")), float(t.get("y")), t.get("text-anchor") or "start")
+                    values.append((f"label '{t.text}'", box))
+        title_text = panel.get("data-title")
+        for i, (what, box) in enumerate(values):
+            labels += 1
+            check(top <= box[1] and box[3] <= bottom, f"{name} {title_text}: {what} leaves the plot ({box[1]:.1f}..{box[3]:.1f} of {top}..{bottom})")
+            for other, obox in fixed + values[:i]:
+                check(not overlap(box, obox), f"{name} {title_text}: {what} overlaps {other}")
+    return labels
 
 
 def check_compare(name, svg_text, result):
@@ -247,7 +319,7 @@ def main():
     icq = sys.argv[1]
     update = "--update" in sys.argv
     os.makedirs(GOLDEN, exist_ok=True)
-    checked = 0
+    checked = labels_checked = 0
     for name, query in CASES.items():
         svg_text, _ = run(icq, "--format", "svg", "-c", query)
         again, _ = run(icq, "--format", "svg", "-c", query)
@@ -259,7 +331,8 @@ def main():
         elif check(os.path.exists(golden), f"{name}: no golden {golden} (run with --update)"):
             with open(golden, encoding="utf-8") as f:
                 check(f.read() == svg_text, f"{name}: differs from {os.path.relpath(golden)} (review, then --update)")
-        result = json.loads(run(icq, "--format", "json", "-c", query)[0])
+        labels_checked += check_labels(name, svg_text)
+        result = json.loads(run(icq, "--format", "json", "-c", query)[0])[0]  # one array per run
         kind = result["kind"]
         if kind == "compare":
             checked += check_compare(name, svg_text, result)
@@ -271,12 +344,19 @@ def main():
             check_points(name, svg_text, result)
     check(checked >= 24, f"only {checked} path values checked")
 
+    # Crowded charts (not golden): many sides, close targets; every value label still finds a place.
+    for name, query in CROWDED.items():
+        labels_checked += check_labels(name, run(icq, "--format", "svg", "-c", query)[0])
+    check(labels_checked >= 100, f"only {labels_checked} value labels checked for overlaps")
+
     # Several charts in one run: svg writes the last and says so on stderr.
     out, err = run(icq, "--format", "svg", "-c", "list gpus", "-c", CASES["frontier"], "-c", CASES["compare"])
     check("writes one chart" in err, "svg of several charts: no note on stderr")
     check(ET.fromstring(out).get("data-kind") == "compare", "svg of several charts: not the last chart")
-    out, err = run(icq, "--format", "svg", "-c", "list gpus")
-    check(ET.fromstring(out).get("data-kind") == "none" and "no result of this run has a chart" in err, "svg without a chart: no empty chart and note")
+    # A chart asked for that no result can draw: an error naming the statement, nothing written, exit 2.
+    code, out, err = run_status(icq, "--format", "svg", "-c", "list gpus")
+    check(code == 2 and out == "" and "cannot write the SVG: `list gpus` is a list, which has no chart" in err,
+          f"svg without a chart: exit {code}, {len(out)} bytes, {err}")
 
     # --output FILE.png: the PNG of the chart, at twice the SVG's size; the table still prints.
     with tempfile.TemporaryDirectory() as tmp:
@@ -287,12 +367,30 @@ def main():
         w, h = png_size(png)
         check((w, h) == (2 * round(float(root.get("width"))), 2 * round(float(root.get("height")))), f"PNG is {w}x{h}")
         check(os.path.getsize(png) > 20000, "PNG suspiciously small")
+        # Several statements: the one with a chart makes the PNG; none with a chart is an error, no file.
+        several = os.path.join(tmp, "several.png")
+        code, out, err = run_status(icq, "--output", several, "-c", "list gpus", "-c", COMPARE, "-c", "list vendors")
+        check(code == 0 and os.path.getsize(several) > 20000, f"--output of several statements, one chart: exit {code}, {err}")
+        # --output FILE.svg without --format: the SVG its name says (not table text); none without a chart.
+        svg_file = os.path.join(tmp, "chart.svg")
+        code, out, err = run_status(icq, "--output", svg_file, "-c", COMPARE)
+        check(code == 0 and out == "" and ET.parse(svg_file).getroot().get("data-kind") == "compare",
+              f"--output chart.svg: exit {code}, not the compare's SVG: {err}")
+        no_svg = os.path.join(tmp, "none.svg")
+        code, out, err = run_status(icq, "--output", no_svg, "-c", "list gpus")
+        check(code == 2 and not os.path.exists(no_svg) and "cannot write the SVG: `list gpus` is a list" in err,
+              f"--output none.svg of a list: exit {code}, file {os.path.exists(no_svg)}, {err}")
+        none = os.path.join(tmp, "none.png")
+        code, out, err = run_status(icq, "--output", none, "-c", "list gpus", "-c", "rank gpu by cost at 50 model dsr1 precision fp8")
+        check(code == 2 and not os.path.exists(none) and "none of the run's 2 results has a chart" in err,
+              f"--output of statements without a chart: exit {code}, file {os.path.exists(none)}, {err}")
 
     if failures:
         print("\n".join(failures))
         print(f"{len(failures)} chart checks failed")
         return 1
-    print(f"charts: {len(CASES)} golden SVGs parsed and checked, {checked} frontier values read back from the SVG paths, svg of several results, PNG")
+    print(f"charts: {len(CASES)} golden SVGs parsed and checked, {checked} frontier values read back from the SVG paths, "
+          f"{labels_checked} value labels clear of ticks and of each other, svg of several results, PNG")
     return 0
 
 

@@ -111,7 +111,6 @@ def main():
     env = dict(os.environ, NO_COLOR="1")
     page = subprocess.run([icq, "--no-cache", script, "--format", "html"], capture_output=True, env=env, check=True).stdout.decode()
     results = json.loads(subprocess.run([icq, "--no-cache", script, "--format", "json"], capture_output=True, env=env, check=True).stdout)
-    results = results if isinstance(results, list) else [results]
     expected = []  # (chart, metric, side display, reachable targets) in page order
     chart = 0
     for r in results:

@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
     problems: list[str] = []
 
     # 1. icq's own numbers (JSON, full precision) in the page's roundings, cell by cell.
-    j = json.loads(run(icq, data, "json"))
+    j = json.loads(run(icq, data, "json"))[0]  # one array per run
     by_target = {t["interactivity"]: {v["side"]: v for v in t["values"]} for t in j["targets"]}
     fmt = {
         "Throughput (tok/s/gpu)": lambda v: js_fixed(v["throughput"], 1),

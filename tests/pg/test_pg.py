@@ -143,7 +143,7 @@ def run(s, work):
         check(db.returncode == files.returncode == 0 and same, f"same JSON over the database and the files: {st}")
         if not same:
             print(db.stderr[-2000:], files.stderr[-2000:])
-        if json.loads(db.stdout).get("kind") not in ("list",) or "models" in st:
+        if json.loads(db.stdout)[0].get("kind") not in ("list",) or "models" in st:
             check(len(notes) == 1 and shown in notes[0] and s.password.replace(" ", "%20") not in db.stdout + db.stderr
                   and "to 2026-08-12" in notes[0], f"the note names the database without its password and the newest date: {st}")
 

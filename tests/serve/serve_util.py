@@ -144,6 +144,9 @@ class Checks:
         return ok
 
     def done(self):
+        # The failures again at the end, where a truncated log still shows them.
+        for name in self.failed:
+            print("FAILED: " + name)
         print("%d passed, %d failed" % (self.passed, len(self.failed)))
         return 1 if self.failed else 0
 

@@ -108,7 +108,7 @@ def the_other_addresses(s):
     check("/data.json: 200 JSON, rows, lines, models, GPUs, dates, attribution",
           headers["content-type"] == "application/json" and d.get("rows", 0) > 1000 and d.get("lines", 0) > 100 and
           "mi355x" in d.get("gpus", []) and re.match(r"\d{4}-\d\d-\d\d$", d.get("first_date", "")) and
-          "InferenceX" in d.get("attribution", "") and len(d.get("models", [])) == len(json.loads(models)["tables"][0]["rows"]),
+          "InferenceX" in d.get("attribution", "") and len(d.get("models", [])) == len(json.loads(models)[0]["tables"][0]["rows"]),
           body[:300])
     status, headers, body = s.get("/complete.json", q="compare precision fp4 vs fp8 on mi3")
     check("/complete.json: the REPL's completion of the last word", status == 200 and json.loads(body) == ["mi355x"],

@@ -92,7 +92,10 @@ TEST_CASE("error: unexpected punctuation", "[grammar][errors]") {
   REQUIRE_FALSE(semi.at_end);
   const auto paren = parse_err("list gpus )");
   REQUIRE(paren.message == "unexpected ')' in this statement");
-  REQUIRE(paren.offset == 10);
+  REQUIRE(paren.offset == 10);  // A character outside ASCII is quoted whole, never a byte of it (the message stays UTF-8).
+  const auto accent = parse_err("list p\xC3\x93is");
+  REQUIRE(accent.message == "unexpected '\xC3\x93' in this statement");
+  REQUIRE(accent.length == 2);
 }
 
 TEST_CASE("error: unknown dimension, with a suggestion", "[grammar][errors]") {

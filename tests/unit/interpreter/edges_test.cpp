@@ -60,10 +60,13 @@ TEST_CASE("edges: help STATEMENT lists the clauses that statement takes", "[inte
   const auto accuracy = clauses("accuracy");
   CHECK(offers(accuracy, "model"));
   CHECK_FALSE(offers(accuracy, "at"));
-  CHECK_FALSE(offers(accuracy, "order"));
+  CHECK(offers(accuracy, "order"));
+  CHECK(offers(accuracy, "where"));
   CHECK_FALSE(offers(accuracy, "with"));
   CHECK_FALSE(offers(clauses("list"), "where"));
   CHECK(offers(clauses("points"), "order"));
+  CHECK(offers(clauses("rank"), "limit"));
+  CHECK_FALSE(offers(clauses("rank"), "order"));
   CHECK(offers(clauses("compare"), "with"));
   CHECK(offers(clauses("trend"), "since"));
   CHECK(clauses("set").empty());

@@ -133,6 +133,26 @@ TEST_CASE("render: jsonl is the same document on one line", "[interp][render]") 
   CHECK(a["notes"].items.size() == b["notes"].items.size());
 }
 
+TEST_CASE("render: the JSON of a run is one array whatever the number of statements", "[interp][render]") {
+  icq::Session s;
+  const icq::Outcome one = s.run("list vendors");
+  REQUIRE(one.results.size() == 1);
+  const std::string object = icq::render(one.results.front(), icq::Format::json);
+  const std::string run = icq::render_json_run({object});
+  CHECK(run.rfind("[\n  {\n    \"kind\": \"list\",", 0) == 0);
+  CHECK(run.size() > 4);
+  CHECK(run.substr(run.size() - 4) == "}\n]\n");
+  const Json parsed = parse_json(run);
+  REQUIRE(parsed.items.size() == 1);
+  CHECK(parsed.items[0]["kind"].text == "list");
+  icq::Diagnostic d;
+  d.message = "unknown precision 'fp9'";
+  const Json two = parse_json(icq::render_json_run({object, icq::render_error_json(d)}));
+  REQUIRE(two.items.size() == 2);
+  CHECK(two.items[1]["kind"].text == "error");
+  CHECK(icq::render_json_run({}) == "[]\n");
+}
+
 TEST_CASE("render: csv has one row per target and side with full-precision values", "[interp][render]") {
   TempData data(render_rows());
   auto s = data.session();

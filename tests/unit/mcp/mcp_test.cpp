@@ -73,14 +73,17 @@ std::vector<std::string> content_of(const std::string& answer) {
   return items;
 }
 
-// What `icq --format json -c TEXT` prints for one statement on the built-in data.
+// What `icq --format json -c TEXT` prints for one statement on the built-in data (without the last
+// newline): an array of its one object, indented.
 std::string cli_json(std::string_view text) {
   icq::Session session;
   const icq::Outcome out = session.run(std::string(text));
   REQUIRE(out.ok());
   REQUIRE(out.results.size() == 1);
   std::string v = icq::render(out.results.front(), icq::Format::json);
-  return v.substr(0, v.find_last_not_of('\n') + 1);
+  v = v.substr(0, v.find_last_not_of('\n') + 1);
+  for (std::size_t p = v.find('\n'); p != std::string::npos; p = v.find('\n', p + 3)) v.replace(p, 1, "\n  ");
+  return "[\n  " + v + "\n]";
 }
 
 }  // namespace
@@ -151,6 +154,9 @@ TEST_CASE("mcp: structured tool calls write one icq statement", "[mcp]") {
         "rank gpu by cost model dsr1 precision fp8 seq 8k/1k at interactivity 50");
   CHECK(text_of("rank", R"({"dimension":"config","targets":"40, 80","filters":"on b200 model dsr1","clamp":true,"metrics":["cost"],"prices":"2026-07 neocloud","cost":"splined"})") ==
         "rank config on b200 model dsr1 at 40, 80 clamp show cost using prices 2026-07 neocloud using cost splined");
+  CHECK(text_of("rank", R"({"dimension":"config","metric":"cost","targets":[50],"filters":{"model":"dsr1","precision":"fp8","seq":"1k/1k"},"limit":10})") ==
+        "rank config by cost model dsr1 precision fp8 seq 1k/1k at interactivity 50 limit 10");
+  CHECK(contains(error_text("rank", R"({"dimension":"gpu","targets":[50],"limit":0})"), "positive integer"));
   CHECK(text_of("crossover", R"({"dimension":"gpu","sides":["mi355x","b200"],"metric":"throughput","filters":{"model":"dsr1","precision":"fp8","seq":"1k/1k"}})") ==
         "crossover gpu mi355x vs b200 by throughput model dsr1 precision fp8 seq 1k/1k");
   CHECK(text_of("crossover", R"({"sides":["gpu h200 precision fp8",{"gpu":"b200","precision":"fp4"}],"filters":"model dsr1","tokens":"output"})") ==
@@ -196,6 +202,7 @@ TEST_CASE("mcp: the lifecycle, the tools and the resources over a real session",
   const std::string cmp = ask(s, R"({"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"compare","arguments":{"dimension":"precision","sides":["fp4","fp8"],"filters":{"gpu":"mi355x","model":"dsr1"},"targets":[50]}}})");
   CHECK(contains(cmp, R"("isError":false)"));
   CHECK(contains(cmp, R"(\"kind\": \"compare\")"));
+  CHECK(content_of(cmp).front().rfind("[\n  {", 0) == 0);  // one array, a single statement too
   CHECK(contains(cmp, "icq text run: compare precision fp4 vs fp8 gpu mi355x model dsr1 at interactivity 50"));
 
   // rank and crossover: the JSON is what `icq --format json -c` prints for the statement they ran.
@@ -252,4 +259,57 @@ TEST_CASE("mcp: a call past the time limit is answered with an error and the ser
   // Let the abandoned call finish before the test ends (its thread holds its own Session).
   for (int i = 0; i < 12000 && s.overrunning() > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   CHECK(s.overrunning() == 0);
+}
+
+TEST_CASE("mcp: the load tool writes one quoted path, and refuses one that could leave its quotes", "[mcp]") {
+  CHECK(text_of("load", R"({"path":"/data/my results/run1.json"})") == R"(load "/data/my results/run1.json")");
+  CHECK(contains(error_text("load", R"({"path":"x\"; list gpus"})"), "without '\"'"));
+  CHECK(contains(error_text("load", R"({"path":"a\nb"})"), "one line"));
+  CHECK(contains(error_text("load", R"({"path":""})"), "one line"));
+  CHECK(contains(error_text("load", R"({})"), "missing argument 'path'"));
+  CHECK(contains(error_text("load", R"({"path":"a","mode":"w"})"), "unknown argument 'mode'"));
+}
+
+TEST_CASE("mcp: a server that allows no folder reads no file an assistant names, by any tool", "[mcp]") {
+  Server s(ServerOptions{}, [] {
+    icq::SessionOptions o;
+    o.allowed_load_dirs.emplace();  // icq mcp without --allow-load
+    return std::make_shared<icq::Session>(std::move(o));
+  });
+  ask(s, R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})");
+  for (const char* call : {R"({"name":"load","arguments":{"path":"/etc/passwd"}})", R"({"name":"query","arguments":{"query":"load /etc/passwd"}})",
+                           R"({"name":"query","arguments":{"query":"param p = /etc/passwd; load $p"}})"}) {
+    const std::string answer = ask(s, std::string(R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":)") + call + "}");
+    INFO(answer);
+    CHECK(contains(answer, R"("isError":true)"));
+    CHECK(contains(answer, "this session loads no files"));
+    CHECK(contains(answer, "--allow-load"));
+  }
+  CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"icq://data"}})"), "rows on"));
+}
+
+TEST_CASE("mcp: a load's warnings and errors come back in the tool result", "[mcp]") {
+  icq::Outcome o;
+  icq::Result r;
+  r.kind = icq::Kind::load;
+  r.query = "load \"runs\"";
+  r.notes.push_back("'runs': 2 rows from 2 files; …");
+  o.results.push_back(r);
+  icq::Diagnostic w;
+  w.severity = icq::Severity::warning;
+  w.kind = icq::ErrorKind::usage;
+  w.span.source = "runs/a.json";
+  w.message = "1 unusable record (median_intvty not a finite positive number): record 2";
+  o.diagnostics.push_back(w);
+  const std::string partly = tool_result(o, "load \"runs\"", 1 << 20);
+  CHECK(contains(partly, R"("isError":false)"));
+  CHECK(contains(partly, "runs/a.json: warning: 1 unusable record"));
+  icq::Diagnostic e = w;
+  e.severity = icq::Severity::error;
+  e.span.source = "runs/b.json";
+  e.message = "skipped: not a dashboard export";
+  o.diagnostics.push_back(e);
+  const std::string broken = tool_result(o, "load \"runs\"", 1 << 20);
+  CHECK(contains(broken, R"("isError":true)"));
+  CHECK(content_of(R"({"jsonrpc":"2.0","id":1,"result":)" + broken + "}").front().find("runs/b.json: error: skipped") == 0);
 }

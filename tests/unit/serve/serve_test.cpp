@@ -92,10 +92,20 @@ TEST_CASE("serve: /query.json and /query.csv are the command line's bytes; conte
   // Several statements: one JSON array, as the command line writes it.
   const std::string two = "list gpus; list models";
   CHECK(answers.answer(get("/query.json", {{"q", two}})).body == command_line(two, icq::Format::json));
-  // A run without a chart: the note the command line prints on stderr comes as a header.
+  // One statement is an array too, as the command line writes it (a consumer never branches on the count).
+  CHECK(answers.answer(get("/query.json", {{"q", "list gpus"}})).body.rfind("[\n  {\n    \"kind\": \"list\"", 0) == 0);
+  // Text with no statement (a comment alone) is answered as an empty query, in every format.
+  for (const char* f : {"json", "csv", "svg", "html"}) {
+    const Answer none = answers.answer(get(std::string("/query.") + f, {{"q", "-- only a comment"}}));
+    INFO(f);
+    CHECK(none.status == 400);
+    CHECK(has(none.body, "nothing to run"));
+  }
+  // A run without a chart: no SVG to give, the command line's error (its exit 2) as a 400.
   const Answer svg = answers.answer(get("/query.svg", {{"q", "list gpus"}}));
-  CHECK(svg.status == 200);
-  CHECK(has(header(svg, "X-Icq-Note"), "no result of this run has a chart"));
+  CHECK(svg.status == 400);
+  CHECK(svg.type == "text/plain; charset=utf-8");
+  CHECK(has(svg.body, "error: cannot write the SVG: `list gpus` is a list, which has no chart"));
 }
 
 TEST_CASE("serve: a query error is 400 with its caret, in the address's form", "[serve]") {
@@ -294,4 +304,56 @@ TEST_CASE("serve: one log line per request, bounded and printable", "[serve]") {
   CHECK(is_utf8("été"));
   CHECK_FALSE(is_utf8("\xc3"));
   CHECK(url_encode("a b/é&") == "a%20b%2F%C3%A9%26");
+}
+
+TEST_CASE("hosts::Output: an output that cannot be produced is an error; json is always an array", "[serve][output]") {
+  icq::Session s;
+  const auto run = [&](std::string_view text) { return s.run(std::string(text) + "\n", "query"); };
+  std::vector<std::string> notes;
+  {
+    // Batch svg of results without a chart: no document, one error naming them (set changes the session only).
+    icq::hosts::Output out(icq::Format::svg);
+    std::string body;
+    for (const auto& r : run("set price mi355x 1.80; list gpus").results) body += out.next(r, {});
+    body += out.finish({}, notes);
+    CHECK(body.empty());
+    const auto errors = out.errors();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "cannot write the SVG: `list gpus` is a list, which has no chart");
+    CHECK(out.errors().empty());  // taken
+  }
+  {
+    // The REPL in svg mode (streaming): a result without a chart is an error as it comes; a chart prints.
+    icq::hosts::Output out(icq::Format::svg, true);
+    for (const auto& r : run("describe gpu b200").results) CHECK(out.next(r, {}).empty());
+    const auto errors = out.errors();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "cannot write an SVG: `describe gpu b200` is a describe, which has no chart");
+    for (const auto& r : run(kCompare).results) CHECK(out.next(r, {}).rfind("<svg", 0) == 0);
+    CHECK(out.errors().empty());
+  }
+  {
+    // json in batch: an array of one for one statement, [] for none.
+    icq::hosts::Output one(icq::Format::json);
+    for (const auto& r : run("list vendors").results) CHECK(one.next(r, {}).empty());
+    CHECK(one.finish({}, notes).rfind("[\n  {\n    \"kind\": \"list\"", 0) == 0);
+    icq::hosts::Output none(icq::Format::json);
+    CHECK(none.finish({}, notes) == "[]\n");
+  }
+  {
+    // A run that gave nothing: html is an empty report page; svg has nothing to draw, an error
+    // unless a failed statement already says why.
+    icq::hosts::Output html(icq::Format::html);
+    CHECK(html.finish({}, notes).rfind("<!DOCTYPE html>", 0) == 0);
+    icq::hosts::Output svg(icq::Format::svg);
+    for (const auto& r : run("set price mi355x 1.80").results) CHECK(svg.next(r, {}).empty());
+    CHECK(svg.finish({}, notes).empty());
+    const auto errors = svg.errors();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "cannot write the SVG: the run gave no result to draw");
+    icq::hosts::Output failed(icq::Format::svg);
+    for (const auto& d : run("compare precision fp9 vs fp8").diagnostics) failed.failed(d);
+    CHECK(failed.finish({}, notes).empty());
+    CHECK(failed.errors().empty());
+  }
 }

@@ -1,0 +1,3 @@
+# .output to a folder that does not exist: the reason, at the word.
+-f {case_dir}/scripts/dot_output.icq
+# expect exit: 2

@@ -1,0 +1,3 @@
+# -D for a query that has no parameter at all.
+-D target=75 -c "list vendors"
+# expect exit: 2
