@@ -444,9 +444,9 @@ Outcome Session::Impl::run(std::string_view text, std::string_view source, bool 
       interp::substitute_params(stmt, settings.all_params());
       const interp::Binder binder(*data, settings, text);
       const interp::BoundStatement bound = binder.bind(stmt);
-      interp::Context context{*data, binder, settings, format, last_compare,
-                              [&](const ast::Load& l) { return load(l.path, base); }, {}};
+      interp::Context context{*data, binder, settings, format, last_compare, {}, {}};
       Result r = interp::execute(bound, context);
+      if (context.load_request) r = load(*context.load_request, base);  // evaluation asks, the session loads
       // A load's word on its files comes with its result (a file that gave nothing is an error the
       // run goes on from: the load added what the others gave).
       for (auto& d : load_diagnostics) out.diagnostics.push_back(std::move(d));

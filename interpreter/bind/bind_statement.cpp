@@ -223,7 +223,8 @@ BoundStatement Binder::bind(const ast::Statement& s) const {
         using T = std::decay_t<decltype(body)>;
         if constexpr (std::is_same_v<T, ast::Compare> || std::is_same_v<T, ast::Rank> || std::is_same_v<T, ast::Crossover> ||
                       std::is_same_v<T, ast::Frontier> || std::is_same_v<T, ast::Points> ||
-                      std::is_same_v<T, ast::Accuracy> || std::is_same_v<T, ast::Trend>)
+                      std::is_same_v<T, ast::Accuracy> || std::is_same_v<T, ast::Trend> || std::is_same_v<T, ast::Set> ||
+                      std::is_same_v<T, ast::Let> || std::is_same_v<T, ast::Param> || std::is_same_v<T, ast::Load>)
           return Body{this->bind(body)};
         else if constexpr (std::is_same_v<T, ast::Explain> || std::is_same_v<T, ast::Plot>) {
           const ast::Statement& inner = body.inner.front();

@@ -15,11 +15,6 @@
 namespace icq::interp {
 
 // A named filter set (`let NAME = (…)`), bound when defined.
-struct LetDefinition {
-  Selection selection;
-  std::string text;  // "(vendor amd)" as written
-};
-
 // What a session remembers between statements: economics, named filter sets, parameters, limits.
 struct Settings {
   Limits limits;
@@ -72,6 +67,11 @@ class Binder {
   BoundTrend bind(const ast::Trend& t) const;
   BoundRank bind(const ast::Rank& r) const;
   BoundCrossover bind(const ast::Crossover& c) const;
+  // The statements that change the session (bind/bind_session.cpp).
+  BoundSet bind(const ast::Set& s) const;
+  BoundLet bind(const ast::Let& l) const;
+  BoundParam bind(const ast::Param& p) const;
+  BoundLoad bind(const ast::Load& l) const;
 
   // Shared pieces, also used by list/describe.
   LineFilter bind_filter(const ast::Filter& f) const;

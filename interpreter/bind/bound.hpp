@@ -13,6 +13,7 @@
 #include "data/fields.hpp"
 #include "data/token_rate.hpp"
 #include "bind/filters.hpp"
+#include "icq/format.hpp"
 #include "icq/result.hpp"
 
 namespace icq::interp {
@@ -143,11 +144,39 @@ struct BoundTrend {
   std::optional<LineField> by;
 };
 
-// Statements that read the catalog or change the session (list, describe, help, set, let, param,
-// load, expect): their words are resolved when they run, against the session as it is then.
+// Statements that read the catalog (list, describe, help) or the last comparison (expect): their
+// words are resolved when they run, against the session as it is then.
 template <class T>
 struct BoundCommand {
   T statement;
+};
+
+// A named filter set (`let NAME = (FILTERS)`), usable as a side or a filter.
+struct LetDefinition {
+  Selection selection;
+  std::string text;  // "(vendor amd)" as written
+};
+
+// `set …`, every word resolved and checked: what the session's settings become.
+struct BoundSet {
+  enum class What { price, power, prices, cost, interactivity, dashboard, format } what = What::price;
+  std::string gpu, value;                          // price, power: the GPU's key and the decimal text
+  const catalog::PriceEdition* edition = nullptr;  // prices
+  std::string tier;                                // prices
+  Method method;                                   // cost, interactivity, dashboard: the session's method after it
+  std::string date;                                // dashboard: the date as written
+  Format format = Format::table;                    // format
+};
+struct BoundLet {
+  std::string name;
+  LetDefinition definition;
+};
+struct BoundParam {
+  std::string name, value;
+};
+// `load PATH`: applied by the session, which owns the data (execute asks for it in Context).
+struct BoundLoad {
+  ast::Word path;
 };
 
 struct BoundStatement;
@@ -161,8 +190,8 @@ struct BoundPlot {
 
 struct BoundStatement {
   std::variant<BoundCompare, BoundRank, BoundCrossover, BoundFrontier, BoundPoints, BoundAccuracy, BoundTrend, BoundExplain, BoundPlot, BoundCommand<ast::List>,
-               BoundCommand<ast::Describe>, BoundCommand<ast::Help>, BoundCommand<ast::Set>, BoundCommand<ast::Let>,
-               BoundCommand<ast::Param>, BoundCommand<ast::Load>, BoundCommand<ast::Expect>>
+               BoundCommand<ast::Describe>, BoundCommand<ast::Help>, BoundSet, BoundLet, BoundParam, BoundLoad,
+               BoundCommand<ast::Expect>>
       body;
   ast::Span span;
 };

@@ -55,10 +55,13 @@ Result execute(const BoundStatement& statement, Context& c) {
           },
           [&](const BoundCommand<ast::Describe>& d) { return run_describe(d.statement, c.binder, c.data, c.settings); },
           [&](const BoundCommand<ast::Help>& h) { return run_help(h.statement); },
-          [&](const BoundCommand<ast::Set>& s) { return run_set(s.statement, c.binder, c.settings, c.format); },
-          [&](const BoundCommand<ast::Let>& l) { return run_let(l.statement, c.binder, c.settings); },
-          [&](const BoundCommand<ast::Param>& p) { return run_param(p.statement, c.settings); },
-          [&](const BoundCommand<ast::Load>& l) { return c.load(l.statement); },
+          [&](const BoundSet& s) { return apply_set(s, c.settings, c.format); },
+          [&](const BoundLet& l) { return apply_let(l, c.settings); },
+          [&](const BoundParam& p) { return apply_param(p, c.settings); },
+          [&](const BoundLoad& l) {
+            c.load_request = l.path;  // the session loads: it owns the data
+            return Result{};
+          },
           [&](const BoundCommand<ast::Expect>& e) {
             return run_expect(e.statement, c.binder, c.data, c.last_compare ? &*c.last_compare : nullptr, c.failed_expectations);
           },

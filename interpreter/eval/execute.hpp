@@ -1,6 +1,5 @@
 #pragma once
 // execute: one bound statement to its result, with whatever of the session it reads or changes.
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +19,7 @@ struct Context {
   Settings& settings;
   std::optional<Format>& format;
   std::optional<BoundCompare>& last_compare;
-  std::function<Result(const ast::Load&)> load;
+  std::optional<ast::Word> load_request;        // set by `load`: the session loads the path and gives its Result
   std::vector<std::string> failed_expectations;  // filled by `expect`
 };
 

@@ -1,6 +1,6 @@
 #pragma once
-// Statements that change the session: set, let, param. (load lives in session.cpp, which owns
-// the data.)
+// Applying the statements that change the session, bound by bind/bind_session: set, let, param.
+// (load is applied by session.cpp, which owns the data.)
 #include <optional>
 
 #include "ast.hpp"
@@ -11,10 +11,10 @@
 
 namespace icq::interp {
 
-// `set price|power|prices|format …`; `format` is returned for the host to apply.
-Result run_set(const ast::Set& stmt, const Binder& binder, Settings& settings, std::optional<Format>& format);
-Result run_let(const ast::Let& stmt, const Binder& binder, Settings& settings);
-Result run_param(const ast::Param& stmt, Settings& settings);
+// `set …`; a format is also returned in the Result's effects for the host to apply.
+Result apply_set(const BoundSet& s, Settings& settings, std::optional<Format>& format);
+Result apply_let(const BoundLet& l, Settings& settings);
+Result apply_param(const BoundParam& p, Settings& settings);
 Result list_settings(const Settings& settings, const std::optional<Format>& format);
 
 }  // namespace icq::interp
