@@ -291,10 +291,13 @@ std::optional<std::string> Server::on_session(std::function<std::string(Session&
   const auto limit = std::chrono::duration<double>(opt_.timeout_seconds);
   if (!shared->cv.wait_for(lock, limit, [&] { return shared->done; })) {
     lock.unlock();
+    // Stopped at its next check point, so the call gives its CPU back at once instead of running to
+    // its end; the worker still owns the Session until then.
+    session_->cancel();
     worker.detach();
-    session_.reset();  // the next call gets a fresh Session; the overrunning one keeps the old
+    session_.reset();  // the next call gets a fresh Session; a statement cut short may have left the old one half-changed
     why = "the call ran past the time limit of " + seconds_text(opt_.timeout_seconds) +
-          " s and was abandoned; the next call starts a fresh session (earlier set, let and param are gone). Narrow the query "
+          " s and was stopped; the next call starts a fresh session (earlier set, let and param are gone). Narrow the query "
           "(filters, fewer targets, a limit) and try again";
     return std::nullopt;
   }

@@ -203,11 +203,20 @@ def run(s, work):
     shutil.rmtree(os.path.join(CACHE, "postgresql"), ignore_errors=True)
     proc = subprocess.Popen([ICQ, "--data", url, "-c", "list models"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=dict(os.environ, ICQ_CACHE=CACHE))
-    time.sleep(1.5)
+    # Stopped while icq's query runs (seen in pg_stat_activity), however slowly a loaded machine starts it.
+    reading = "SELECT count(*) FROM pg_stat_activity WHERE datname = 'dash' AND state = 'active' AND pid <> pg_backend_pid()"
+    deadline = time.monotonic() + 60
+    def icq_reads():
+        words = s.psql("dash", reading, check=False).stdout.split()  # count ------- N (1 row)
+        return len(words) > 2 and words[2].isdigit() and int(words[2]) > 0
+    while time.monotonic() < deadline and proc.poll() is None and not icq_reads():
+        time.sleep(0.1)
+    time.sleep(0.3)
     s.stop()
     out, err = proc.communicate(timeout=120)
+    pg_cache = os.path.join(CACHE, "postgresql")
     check(proc.returncode == 2 and "cannot read the database" in err and "rows" not in out
-          and not [f for f in os.listdir(os.path.join(CACHE, "postgresql")) if f.endswith(".snapshot")],
+          and not [f for f in (os.listdir(pg_cache) if os.path.isdir(pg_cache) else []) if f.endswith(".snapshot")],
           "a database that disappears mid-read is an error, and no snapshot is left")
     if proc.returncode != 2:
         print(out[-1000:], err[-1000:])
