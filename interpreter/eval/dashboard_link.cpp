@@ -99,7 +99,8 @@ std::optional<DashboardLink> dashboard_link(const BoundCompare& q) {
 }
 
 DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves,
-                             const data::Dataset& ds, std::pair<double, double> band, const std::vector<double>& targets) {
+                             const data::Dataset& ds, std::pair<double, double> band, const std::vector<double>& targets,
+                             const std::vector<BoundMetric>& read_metrics, const std::vector<TargetResult>& read) {
   // The page's four metrics, whatever `show` asked for.
   const auto bound = [](const char* name) {
     BoundMetric m;
@@ -107,6 +108,10 @@ DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, c
     return m;
   };
   const std::vector<BoundMetric> metrics = {bound("throughput"), bound("cost"), bound("power"), bound("concurrency")};
+  // A compare that read exactly these (the default `show`) has the page's values already.
+  const bool reuse = q.token_field == data::Field::tput_per_gpu && read.size() == targets.size() &&
+                     std::equal(metrics.begin(), metrics.end(), read_metrics.begin(), read_metrics.end(),
+                                [](const BoundMetric& a, const BoundMetric& b) { return a.metric == b.metric && a.field == b.field; });
   PageInput in;
   in.family = link.family == DashboardLink::Family::precision     ? PageFamily::precision
               : link.family == DashboardLink::Family::spec_decode ? PageFamily::spec_decode
@@ -120,11 +125,17 @@ DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, c
   in.precision = link.precision;
   in.band_lo = band.first;
   in.band_hi = band.second;
-  for (double t : targets) {
+  for (std::size_t ti = 0; ti < targets.size(); ++ti) {
+    const double t = targets[ti];
     PageTarget pt{t, {}, {}};
     for (int k = 0; k < 2; ++k) {
-      const PointValues pv = evaluate_at(curves[link.order[k]], ds, t, q.clamp, metrics, q.method, data::Field::tput_per_gpu);
       PageSide& side = k == 0 ? pt.a : pt.b;
+      if (reuse) {
+        const SideValue& v = read[ti].values[link.order[k]];
+        if (v.status != Status::out_of_range) side = {v.values[0], v.values[1], v.values[2], v.values[3]};
+        continue;
+      }
+      const PointValues pv = evaluate_at(curves[link.order[k]], ds, t, q.clamp, metrics, q.method, data::Field::tput_per_gpu);
       if (pv.status == Status::out_of_range) continue;
       side = {pv.values[0], pv.values[1], pv.values[2], pv.values[3]};
     }
