@@ -73,7 +73,7 @@ BoundSet Binder::bind(const ast::Set& stmt) const {
     u.span = stmt.args.front().span;
     out.what = name == "cost" ? What::cost : name == "dashboard" ? What::dashboard : What::interactivity;
     out.method = resolve_method({u}, settings_.method());
-    out.date = stmt.args.front().text;
+    if (out.what == What::dashboard) out.date = stmt.args.front().text;
     return out;
   }
   if (name == "format") {

@@ -8,10 +8,7 @@
 #include "catalog/catalog.hpp"
 #include "eval/compare.hpp"
 #include "bind/method.hpp"
-#include "num/decimal.hpp"
-#include "bind/query_error.hpp"
 #include "text/dates.hpp"
-#include "text/text.hpp"
 
 namespace icq::interp {
 
