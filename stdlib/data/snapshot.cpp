@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <type_traits>
 #include <vector>
 
@@ -89,6 +90,7 @@ class Reader {
     return static_cast<std::size_t>(n);
   }
   std::string_view rest() const { return in_; }
+  const char* at() const { return in_.data(); }
   void skip(std::size_t n) {
     need(n);
     in_.remove_prefix(n);
@@ -171,6 +173,12 @@ void visit_report(IO& io, R& r) {
 
 }  // namespace
 
+struct PendingEvaluations {
+  std::once_flag parsed;
+  std::string_view bytes;               // checked when the snapshot was read
+  std::shared_ptr<const void> owner;    // keeps them alive (null: embedded data)
+};
+
 struct SnapshotAccess {
   static std::string write(const Dataset& ds) {
     Writer w;
@@ -235,7 +243,7 @@ struct SnapshotAccess {
     r.list(ds.strings_, [&](std::string& s) { r.field(s); });
     r.list(ds.runs_, [&](Run& run) { visit_run(r, run); });
     if (ds.runs_.empty() || !(ds.runs_[0] == Run{})) throw SnapshotError("snapshot damaged: no empty run first");
-    r.list(ds.evaluations_, [&](Evaluation& e) { visit_evaluation(r, e); });
+    read_evaluations(r, ds, in_place, owner);
     visit_report(r, ds.report_);
     if (!r.rest().empty()) throw SnapshotError("snapshot damaged: trailing bytes");
     // Attach every row to its metrics and check the structure the queries rely on.
@@ -252,7 +260,28 @@ struct SnapshotAccess {
       throw SnapshotError("snapshot damaged: rows and metrics disagree");
     return ds;
   }
+
+  // In place, the evaluations are walked now (so a damaged snapshot is refused here, not at first
+  // use) through one scratch record, and kept as bytes until Dataset::evaluations() parses them.
+  static void read_evaluations(Reader& r, Dataset& ds, bool in_place, const std::shared_ptr<const void>& owner) {
+    if (!in_place) return r.list(ds.evaluations_, [&](Evaluation& e) { visit_evaluation(r, e); });
+    const char* begin = r.at();
+    Evaluation scratch;
+    for (std::size_t i = 0, n = r.count(); i < n; ++i) visit_evaluation(r, scratch);
+    ds.pending_evaluations_ = std::make_shared<PendingEvaluations>();
+    ds.pending_evaluations_->bytes = std::string_view(begin, static_cast<std::size_t>(r.at() - begin));
+    ds.pending_evaluations_->owner = owner;
+  }
 };
+
+const std::vector<Evaluation>& Dataset::evaluations() const {
+  if (pending_evaluations_)
+    std::call_once(pending_evaluations_->parsed, [this] {
+      Reader r(pending_evaluations_->bytes);
+      r.list(evaluations_, [&](Evaluation& e) { visit_evaluation(r, e); });
+    });
+  return evaluations_;
+}
 
 std::string write_snapshot(const Dataset& ds) { return SnapshotAccess::write(ds); }
 Dataset read_snapshot(std::string_view bytes) { return SnapshotAccess::read(bytes, false, nullptr); }

@@ -2,7 +2,11 @@
 
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <limits>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -44,9 +48,44 @@ std::optional<std::string> fixed_unless_tie(double v, int places) {
   return n;
 }
 
+namespace {
+// 2^e for -127 <= e <= 127, as Boost's own table holds it: read from its exact decimal digits
+// (printf prints a power of two's binary value exactly; 2^-127 has 89 significant digits).
+const Decimal::Backend& power_of_two(int e) {
+  static std::array<std::once_flag, 255> made;
+  static std::array<Decimal::Backend, 255> table;
+  const auto i = static_cast<std::size_t>(e + 127);
+  std::call_once(made[i], [&] {
+    std::array<char, 160> digits{};
+    std::snprintf(digits.data(), digits.size(), "%.100e", std::ldexp(1.0, e));
+    table[i] = Decimal::Backend(digits.data());
+  });
+  return table[i];
+}
+}  // namespace
+
 Decimal Decimal::from_double(double d) {
   if (!std::isfinite(d)) throw std::invalid_argument("non-finite value cannot become a decimal");
-  return Decimal(Backend(d));
+  // Boost's conversion, step for step, with only the power of two it needs instead of its whole
+  // table (decimal.hpp): d's bits taken 30 at a time into the integer m, then m * 2^e, the one
+  // rounding. The result is the same value, bit for bit (decimal_test checks it against Boost).
+  const double a = std::abs(d);
+  if (a == 0 || a == 1) return Decimal(Backend(d));
+  int e = 0;
+  double f = std::frexp(a, &e);
+  constexpr int kShift = std::numeric_limits<int>::digits - 1;
+  std::uint64_t m = 0;
+  while (f != 0) {
+    f = std::ldexp(f, kShift);
+    const double term = std::floor(f);
+    e -= kShift;
+    m = (m << kShift) + static_cast<std::uint64_t>(term);
+    f -= term;
+  }
+  if (e < -127 || e > 127) return Decimal(Backend(d));  // beyond the table: Boost's own way
+  Backend v(m);
+  if (e != 0) v *= power_of_two(e);
+  return Decimal(d < 0 ? Backend(-v) : v);
 }
 
 Decimal Decimal::from_int(long long i) { return Decimal(Backend(i)); }

@@ -4,6 +4,14 @@
 // measured values enter through their exact binary value. 50 significant digits.
 #include <boost/multiprecision/cpp_dec_float.hpp>
 
+// Boost makes its table of 255 powers of two (from text: about 700,000 instructions, 9% of a cold
+// compare) in a static initializer, so every process that loads icq paid for it, needed or not.
+// Every constant the initializer touches is a function-local static, made (thread-safely) at its
+// first use without it; Decimal::from_double needs none of the table. This must be seen before
+// any use of the backend: this header is the only one that includes it.
+template <>
+inline boost::multiprecision::backends::cpp_dec_float<50, int, void>::initializer::initializer() {}
+
 #include <optional>
 #include <string>
 #include <string_view>
