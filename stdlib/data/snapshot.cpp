@@ -199,7 +199,7 @@ struct SnapshotAccess {
     w.list(ds.line_begin_, [&](std::size_t b) { w.field(static_cast<std::uint64_t>(b)); });
     w.list(ds.strings_, [&](const std::string& s) { w.field(s); });
     w.list(ds.runs_, [&](const Run& run) { visit_run(w, run); });
-    w.list(ds.evaluations_, [&](const Evaluation& e) { visit_evaluation(w, e); });
+    w.list(ds.evaluations(), [&](const Evaluation& e) { visit_evaluation(w, e); });  // parsed, if still pending
     visit_report(w, ds.report_);
     return std::move(w.out);
   }
