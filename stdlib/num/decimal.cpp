@@ -99,26 +99,33 @@ double Decimal::to_double() const {
   return std::strtod(s.c_str(), nullptr);
 }
 
+namespace {
+// (10^p, 10^-p): powers of ten are exact in a decimal backend, so Decimal::round scales back by
+// multiplying with 10^-p instead of dividing (a division is a Newton iteration). Made once each,
+// at first use, for the places callers use (up to 40: the verdicts settle ratios at 40).
+using Powers = std::pair<Decimal::Backend, Decimal::Backend>;
+Powers make_powers_of_ten(int p) {
+  return {Decimal::Backend(boost::multiprecision::pow(Decimal::Backend(10), p)), Decimal::Backend("1e" + std::to_string(-p))};
+}
+constexpr int kMaxCachedPlaces = 50;
+const Powers* cached_powers_of_ten(int p) {
+  if (p < -kMaxCachedPlaces || p > kMaxCachedPlaces) return nullptr;
+  static std::array<std::once_flag, 2 * kMaxCachedPlaces + 1> made;
+  static std::array<Powers, 2 * kMaxCachedPlaces + 1> table;
+  const auto i = static_cast<std::size_t>(p + kMaxCachedPlaces);
+  std::call_once(made[i], [&] { table[i] = make_powers_of_ten(p); });
+  return &table[i];
+}
+}  // namespace
+
 Decimal Decimal::round(int places) const {
-  // Powers of ten are exact in a decimal backend, so scaling back multiplies by 10^-places
-  // instead of dividing (a division is a Newton iteration: most of a warm compare's time).
-  // The pairs (10^p, 10^-p) for the places callers use are made once.
-  const auto powers_of_ten = [](int p) {
-    return std::pair{Backend(boost::multiprecision::pow(Backend(10), p)), Backend("1e" + std::to_string(-p))};
-  };
-  constexpr int kMin = -20, kMax = 20;
-  static const auto table = [&] {
-    std::array<std::pair<Backend, Backend>, kMax - kMin + 1> t;
-    for (int p = kMin; p <= kMax; ++p) t[static_cast<std::size_t>(p - kMin)] = powers_of_ten(p);
-    return t;
-  }();
   static const Backend half("0.5");
-  std::pair<Backend, Backend> computed;
-  const auto& [scale, inverse] =
-      places >= kMin && places <= kMax ? table[static_cast<std::size_t>(places - kMin)] : (computed = powers_of_ten(places));
-  const Backend scaled = v_ * scale;
+  Powers computed;
+  const Powers* powers = cached_powers_of_ten(places);
+  if (!powers) powers = &(computed = make_powers_of_ten(places));
+  const Backend scaled = v_ * powers->first;
   const Backend r = scaled >= 0 ? Backend(boost::multiprecision::floor(scaled + half)) : Backend(-boost::multiprecision::floor(-scaled + half));
-  return Decimal(r * inverse);
+  return Decimal(r * powers->second);
 }
 
 std::string Decimal::fixed(int places) const {
