@@ -93,6 +93,34 @@ const math::MonotoneSpline* Curve::rate_spline(Field f, data::RateBasis basis) c
   return it->second ? &*it->second : nullptr;
 }
 
+const math::MonotoneSpline* Curve::economics_spline(catalog::MetricKind kind, Field token_field, data::RateBasis basis,
+                                                    const Pricing& pricing) const {
+  const auto same_pricing = [&](const Pricing& p) {
+    return p.edition == pricing.edition && p.tier == pricing.tier && p.price_overrides == pricing.price_overrides &&
+           p.power_overrides == pricing.power_overrides;
+  };
+  for (const auto& e : economics_)
+    if (e.kind == kind && e.token_field == token_field && e.basis == basis && same_pricing(e.pricing))
+      return e.spline ? &*e.spline : nullptr;
+  const auto make = [&]() -> std::optional<math::MonotoneSpline> {
+    std::vector<double> xs, ys;
+    for (const auto& p : frontier_) {
+      const data::Row& row = ds_->rows()[p.index];
+      const std::string& gpu = ds_->line_of(row).hardware;
+      const double t = data::token_rate(ds_->line_of(row), row, token_field, basis).value;
+      if (!(t > 0)) return std::nullopt;
+      // J/tok needs the knot's power, every cost figure its price.
+      const auto economics = kind == catalog::MetricKind::joules ? pricing.kw(gpu) : pricing.price(gpu);
+      if (!economics) return std::nullopt;
+      xs.push_back(p.x);
+      ys.push_back(catalog::economic_value(kind, num::Decimal::from_double(t), num::Decimal::parse(*economics)).to_double());
+    }
+    return math::MonotoneSpline(xs, ys);
+  };
+  economics_.push_back(EconomicsSpline{kind, token_field, basis, pricing, make()});
+  return economics_.back().spline ? &*economics_.back().spline : nullptr;
+}
+
 bool Curve::in_range(double x) const { return !frontier_.empty() && x >= frontier_.front().x && x <= frontier_.back().x; }
 
 std::vector<const data::Row*> Curve::knots_at(double x) const {
@@ -166,24 +194,10 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
   if (const auto* s = curve.rate_spline(token_field, method.rates)) token_tput = s->at_clamped(pv.x);
   const Pricing& pricing = method.pricing;
   using catalog::economic_value;
-  // Splined method (SEMANTICS.md §3): each knot's value from its own token rate and GPU, splined on
-  // the knots like any metric. Empty when a knot lacks a price, power or positive throughput.
+  // Splined method (SEMANTICS.md §3): the knots' own values, splined (made once per curve).
   const auto splined = [&](catalog::MetricKind kind) -> std::optional<double> {
-    std::vector<double> xs, ys;
-    for (const auto& p : curve.frontier()) {
-      const data::Row& row = ds.rows()[p.index];
-      const std::string& gpu = ds.line_of(row).hardware;
-      const double t = data::token_rate(ds.line_of(row), row, token_field, method.rates).value;
-      if (!(t > 0)) return std::nullopt;
-      const Decimal tput = Decimal::from_double(t);
-      // J/tok needs the knot's power, every cost figure its price.
-      const auto economics = kind == catalog::MetricKind::joules ? pricing.kw(gpu) : pricing.price(gpu);
-      if (!economics) return std::nullopt;
-      xs.push_back(p.x);
-      ys.push_back(economic_value(kind == catalog::MetricKind::joules ? kind : catalog::MetricKind::cost, tput,
-                                  Decimal::parse(*economics)).to_double());
-    }
-    return math::MonotoneSpline(xs, ys).at_clamped(pv.x);
+    const auto* s = curve.economics_spline(kind, token_field, method.rates, pricing);
+    return s ? std::optional<double>(s->at_clamped(pv.x)) : std::nullopt;
   };
   const auto money = [&](catalog::MetricKind kind) -> std::optional<double> {
     const bool per_knot = method.cost == CostMethod::splined && kind != catalog::MetricKind::power;

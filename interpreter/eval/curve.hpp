@@ -42,6 +42,12 @@ class Curve {
   // The spline of a token rate on the frontier knots (data/token_rate: a disaggregated knot's output
   // or input rate per GPU of the deployment, or per role); null when some knot lacks it.
   [[nodiscard]] const math::MonotoneSpline* rate_spline(data::Field f, data::RateBasis basis) const;
+  // The splined cost method's per-knot economics (SEMANTICS.md §3): each knot's cost (kind cost)
+  // or J/tok (kind joules) from its own token rate and GPU, splined on the knots; null when a knot
+  // lacks a price, power or positive throughput. Made once per curve and pricing: it does not
+  // depend on the target, and was most of evaluate_at's work when made for every target.
+  [[nodiscard]] const math::MonotoneSpline* economics_spline(catalog::MetricKind kind, data::Field token_field,
+                                                             data::RateBasis basis, const Pricing& pricing) const;
   // The concurrency of the knots, splined like a metric.
   [[nodiscard]] const math::MonotoneSpline* concurrency() const { return conc_ ? &*conc_ : nullptr; }
   [[nodiscard]] bool in_range(double x) const;
@@ -66,6 +72,14 @@ class Curve {
   mutable std::map<data::Field, std::optional<math::MonotoneSpline>> splines_;
   mutable std::map<std::pair<data::Field, data::RateBasis>, std::optional<math::MonotoneSpline>> rate_splines_;
   std::optional<math::MonotoneSpline> conc_;
+  struct EconomicsSpline {
+    catalog::MetricKind kind;
+    data::Field token_field;
+    data::RateBasis basis;
+    Pricing pricing;  // a copy: the cache holds for this pricing only
+    std::optional<math::MonotoneSpline> spline;
+  };
+  mutable std::vector<EconomicsSpline> economics_;
 };
 
 // Every requested metric at one target.
