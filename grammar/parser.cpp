@@ -376,127 +376,156 @@ ast::Side to_side(const Node& n) {
   return s;
 }
 
+// compare and crossover: the dimension, its sides (or `all`) and the clauses.
+ast::Compare to_compare(const Node& stmt) {
+  ast::Compare c;
+  for (const auto& ch : stmt.children) {
+    if (ch->is_type<dimension>()) c.dimension = word_of(*ch);
+    else if (ch->is_type<all_values>()) c.all_values = span_of(*ch);
+    else if (ch->is_type<side_value>() || ch->is_type<paren_side>() || ch->is_type<let_side>()) c.sides.push_back(to_side(*ch));
+    else add_clause(*ch, c.clauses);
+  }
+  if (c.dimension) c.dimension->text = text::lower(c.dimension->text);
+  return c;
+}
+
+ast::Rank to_rank(const Node& n) {
+  ast::Rank r;
+  for (const auto& ch : n.children) {
+    if (ch->is_type<rank_dimension>()) r.dimension = word_of(*ch), r.dimension.text = text::lower(r.dimension.text);
+    else add_clause(*ch, r.clauses);
+  }
+  return r;
+}
+
+ast::List to_list(const Node& n) {
+  ast::List l;
+  for (const auto& ch : n.children) {
+    if (ch->is_type<list_what>()) l.what = word_of(*ch);
+    else add_clause(*ch, l.clauses);
+  }
+  return l;
+}
+
+ast::Describe to_describe(const Node& n) {
+  ast::Describe d;
+  for (const auto& ch : n.children) {
+    if (ch->is_type<describe_kind>()) d.kind = word_of(*ch);
+    else d.name = word_of(*ch);
+  }
+  return d;
+}
+
+// The clauses of frontier, points, accuracy and trend (whose metrics are read apart).
+ast::Clauses clauses_of(const Node& stmt) {
+  ast::Clauses c;
+  for (const auto& ch : stmt.children)
+    if (!ch->is_type<trend_metrics>()) add_clause(*ch, c);
+  return c;
+}
+
+ast::Trend to_trend(const Node& n) {
+  ast::Trend t;
+  t.clauses = clauses_of(n);
+  for (const auto& ch : n.children)
+    if (ch->is_type<trend_metrics>()) t.metrics = to_metrics(*ch);
+  return t;
+}
+
+ast::Set to_set(const Node& n) {
+  ast::Set st;
+  for (const auto& ch : n.children) {
+    if (ch->is_type<set_name>()) st.name = word_of(*ch);
+    else st.args.push_back(word_of(*ch));
+  }
+  return st;
+}
+
+ast::Let to_let(const Node& n) {
+  ast::Let l;
+  for (const auto& ch : n.children) {
+    if (ch->is_type<let_name>()) l.name = word_of(*ch);
+    else l.side = to_side(*ch);
+  }
+  return l;
+}
+
+ast::Param to_param(const Node& n) {
+  ast::Param p;
+  for (const auto& ch : n.children) {
+    if (ch->is_type<param_name>()) p.name = word_of(*ch);
+    else p.value = word_of(*ch);
+  }
+  return p;
+}
+
+// One side of an expectation: metric(side) or a number, times an optional factor.
+ast::ExpectOperand to_operand(const Node& op) {
+  ast::ExpectOperand o;
+  o.span = span_of(op);
+  for (const auto& part : op.children) {
+    if (part->is_type<call_metric>()) o.metric = word_of(*part);
+    else if (part->is_type<call_side>() || part->is_type<number>()) o.side_or_number = word_of(*part);
+    else if (part->is_type<factor>()) o.factor = word_of(*part->children.front());
+    else if (part->is_type<scale>()) o.factor = word_of(*part);
+  }
+  return o;
+}
+
+// An expectation's targets: numbers and ranges with their steps.
+std::vector<ast::TargetItem> to_expect_targets(const Node& list) {
+  std::vector<ast::TargetItem> out;
+  for (const auto& item : list.children) {
+    ast::TargetItem ti;
+    ti.span = span_of(*item);
+    for (const auto& c : item->children) {
+      if (c->is_type<target_number>()) ti.value = word_of(*c);
+      else if (c->is_type<range_to>()) ti.to = word_of(*c);
+      else if (c->is_type<range_step>()) ti.step = word_of(*c);
+    }
+    out.push_back(std::move(ti));
+  }
+  return out;
+}
+
+ast::Expect to_expect(const Node& n) {
+  ast::Expect e;
+  bool left = true;
+  for (const auto& ch : n.children) {
+    if (ch->is_type<expect_operand>() && left) {
+      e.left = to_operand(*ch);
+      left = false;
+    } else if (ch->is_type<expect_rhs>()) {
+      e.right = to_operand(*ch);
+    } else if (ch->is_type<expect_solid>()) {
+      e.solid = true;
+      e.every_value = left;  // `expect solid`: no comparison before it
+    } else if (ch->is_type<expect_cmp>()) {
+      e.cmp = ch->string();
+      if (e.cmp == "==") e.cmp = "=";
+      if (e.cmp == "<>") e.cmp = "!=";
+    } else if (ch->is_type<expect_targets>()) {
+      for (auto& ti : to_expect_targets(*ch)) e.targets.push_back(std::move(ti));
+    }
+  }
+  return e;
+}
+
 ast::StatementBody to_statement(const Node& n) {
-  auto compare_of = [](const Node& stmt) {
-    ast::Compare c;
-    for (const auto& ch : stmt.children) {
-      if (ch->is_type<dimension>()) c.dimension = word_of(*ch);
-      else if (ch->is_type<all_values>()) c.all_values = span_of(*ch);
-      else if (ch->is_type<side_value>() || ch->is_type<paren_side>() || ch->is_type<let_side>()) c.sides.push_back(to_side(*ch));
-      else add_clause(*ch, c.clauses);
-    }
-    if (c.dimension) c.dimension->text = text::lower(c.dimension->text);
-    return c;
-  };
-  if (n.is_type<compare_stmt>()) return compare_of(n);
-  if (n.is_type<crossover_stmt>()) return ast::Crossover{compare_of(n)};
-  if (n.is_type<rank_stmt>()) {
-    ast::Rank r;
-    for (const auto& ch : n.children) {
-      if (ch->is_type<rank_dimension>()) r.dimension = word_of(*ch), r.dimension.text = text::lower(r.dimension.text);
-      else add_clause(*ch, r.clauses);
-    }
-    return r;
-  }
-  if (n.is_type<list_stmt>()) {
-    ast::List l;
-    for (const auto& ch : n.children) {
-      if (ch->is_type<list_what>()) l.what = word_of(*ch);
-      else add_clause(*ch, l.clauses);
-    }
-    return l;
-  }
-  if (n.is_type<describe_stmt>()) {
-    ast::Describe d;
-    for (const auto& ch : n.children) {
-      if (ch->is_type<describe_kind>()) d.kind = word_of(*ch);
-      else d.name = word_of(*ch);
-    }
-    return d;
-  }
-  auto clauses_of = [](const Node& stmt) {
-    ast::Clauses c;
-    for (const auto& ch : stmt.children)
-      if (!ch->is_type<trend_metrics>()) add_clause(*ch, c);
-    return c;
-  };
+  if (n.is_type<compare_stmt>()) return to_compare(n);
+  if (n.is_type<crossover_stmt>()) return ast::Crossover{to_compare(n)};
+  if (n.is_type<rank_stmt>()) return to_rank(n);
+  if (n.is_type<list_stmt>()) return to_list(n);
+  if (n.is_type<describe_stmt>()) return to_describe(n);
   if (n.is_type<frontier_stmt>()) return ast::Frontier{clauses_of(n)};
   if (n.is_type<points_stmt>()) return ast::Points{clauses_of(n)};
   if (n.is_type<accuracy_stmt>()) return ast::Accuracy{clauses_of(n)};
-  if (n.is_type<trend_stmt>()) {
-    ast::Trend t;
-    t.clauses = clauses_of(n);
-    for (const auto& ch : n.children)
-      if (ch->is_type<trend_metrics>()) t.metrics = to_metrics(*ch);
-    return t;
-  }
-  if (n.is_type<set_stmt>()) {
-    ast::Set st;
-    for (const auto& ch : n.children) {
-      if (ch->is_type<set_name>()) st.name = word_of(*ch);
-      else st.args.push_back(word_of(*ch));
-    }
-    return st;
-  }
-  if (n.is_type<let_stmt>()) {
-    ast::Let l;
-    for (const auto& ch : n.children) {
-      if (ch->is_type<let_name>()) l.name = word_of(*ch);
-      else l.side = to_side(*ch);
-    }
-    return l;
-  }
-  if (n.is_type<param_stmt>()) {
-    ast::Param p;
-    for (const auto& ch : n.children) {
-      if (ch->is_type<param_name>()) p.name = word_of(*ch);
-      else p.value = word_of(*ch);
-    }
-    return p;
-  }
+  if (n.is_type<trend_stmt>()) return to_trend(n);
+  if (n.is_type<set_stmt>()) return to_set(n);
+  if (n.is_type<let_stmt>()) return to_let(n);
+  if (n.is_type<param_stmt>()) return to_param(n);
   if (n.is_type<load_stmt>()) return ast::Load{word_of(*n.children.front())};
-  if (n.is_type<expect_stmt>()) {
-    ast::Expect e;
-    auto operand = [](const Node& op) {
-      ast::ExpectOperand o;
-      o.span = span_of(op);
-      for (const auto& part : op.children) {
-        if (part->is_type<call_metric>()) o.metric = word_of(*part);
-        else if (part->is_type<call_side>() || part->is_type<number>()) o.side_or_number = word_of(*part);
-        else if (part->is_type<factor>()) o.factor = word_of(*part->children.front());
-        else if (part->is_type<scale>()) o.factor = word_of(*part);
-      }
-      return o;
-    };
-    bool left = true;
-    for (const auto& ch : n.children) {
-      if (ch->is_type<expect_operand>() && left) {
-        e.left = operand(*ch);
-        left = false;
-      } else if (ch->is_type<expect_rhs>()) {
-        e.right = operand(*ch);
-      } else if (ch->is_type<expect_solid>()) {
-        e.solid = true;
-        e.every_value = left;  // `expect solid`: no comparison before it
-      } else if (ch->is_type<expect_cmp>()) {
-        e.cmp = ch->string();
-        if (e.cmp == "==") e.cmp = "=";
-        if (e.cmp == "<>") e.cmp = "!=";
-      } else if (ch->is_type<expect_targets>()) {
-        for (const auto& item : ch->children) {
-          ast::TargetItem ti;
-          ti.span = span_of(*item);
-          for (const auto& c : item->children) {
-            if (c->is_type<target_number>()) ti.value = word_of(*c);
-            else if (c->is_type<range_to>()) ti.to = word_of(*c);
-            else if (c->is_type<range_step>()) ti.step = word_of(*c);
-          }
-          e.targets.push_back(std::move(ti));
-        }
-      }
-    }
-    return e;
-  }
+  if (n.is_type<expect_stmt>()) return to_expect(n);
   if (n.is_type<explain_stmt>() || n.is_type<plot_stmt>()) {
     const Node& inner = *n.children.front();
     ast::Statement s;

@@ -435,110 +435,86 @@ std::vector<std::string> Binder::apply_defaults(Selection& shared, const std::fu
 
 std::string display_of(LineField field, const std::string& key) { return data::dimension(field).display(key); }
 
-BoundCompare Binder::bind_compare(const ast::Compare& c, std::string_view statement) const {
-  BoundCompare out;
-  std::optional<LineField> dim_field;
-  if (c.dimension) {
-    out.dimension = c.dimension->text == "hardware" ? "gpu" : c.dimension->text;
-    if (out.dimension != "date") dim_field = line_field_of(out.dimension);
-  } else {
-    out.dimension = "filters";
-  }
+namespace {
 
-  // Sides.
-  for (const auto& s : c.sides) {
-    BoundSide side;
-    side.span = s.span;
-    if (s.value) {
-      if (out.dimension == "date") {
-        if (s.value->kind != ast::Word::Kind::date)
-          throw QueryError(fmt::format("'{}' is not a date", s.value->text), s.value->span, "compare date 2026-02-20 vs 2026-05-19 …");
-        side.selection.date = {DateSelection::Kind::on, date_of(*s.value), s.value->span.begin, s.value->span.end};
-        side.label = text::format_date(side.selection.date.date);
-        side.display = side.label;
-      } else if (const auto* g = *dim_field == LineField::model ? model_group(*s.value) : nullptr) {
-        side.selection.filters.push_back({LineField::model, g->keys, {g->slug}});
-        side.label = g->slug;
-        side.display = g->label;
-      } else {
-        const std::string key = resolve_value(*dim_field, *s.value);
-        side.selection.filters.push_back({*dim_field, {key}, {}});
-        side.label = key;
-        side.display = display_of(*dim_field, key);
-      }
-    } else if (s.let) {
-      apply_let(*s.let, side.selection);
-      side.label = s.let->text;
-      side.display = s.let->text;
-    } else {
-      side.selection = bind_side_filters(s);
-      side.label = written_text(s.span);
+// A side: a value of the compared dimension (a date, a model group or a key), a let name, or a filter set.
+BoundSide bind_side(const Binder& b, const ast::Side& s, const std::string& dimension, std::optional<LineField> dim_field) {
+  BoundSide side;
+  side.span = s.span;
+  if (s.value) {
+    if (dimension == "date") {
+      if (s.value->kind != ast::Word::Kind::date)
+        throw QueryError(fmt::format("'{}' is not a date", s.value->text), s.value->span, "compare date 2026-02-20 vs 2026-05-19 …");
+      side.selection.date = {DateSelection::Kind::on, date_of(*s.value), s.value->span.begin, s.value->span.end};
+      side.label = text::format_date(side.selection.date.date);
       side.display = side.label;
+    } else if (const auto* g = *dim_field == LineField::model ? b.model_group(*s.value) : nullptr) {
+      side.selection.filters.push_back({LineField::model, g->keys, {g->slug}});
+      side.label = g->slug;
+      side.display = g->label;
+    } else {
+      const std::string key = b.resolve_value(*dim_field, *s.value);
+      side.selection.filters.push_back({*dim_field, {key}, {}});
+      side.label = key;
+      side.display = display_of(*dim_field, key);
     }
-    for (const auto& other : out.sides)
-      if (other.label == side.label)
-        throw QueryError(fmt::format("side '{}' appears twice", side.display), s.span, "each side of a comparison must differ");
-    out.sides.push_back(std::move(side));
+  } else if (s.let) {
+    b.apply_let(*s.let, side.selection);
+    side.label = s.let->text;
+    side.display = s.let->text;
+  } else {
+    side.selection = b.bind_side_filters(s);
+    side.label = b.written_text(s.span);
+    side.display = side.label;
   }
+  return side;
+}
 
-  if (out.sides.size() > settings_.limits.max_sides)
-    throw QueryError(fmt::format("{} sides; the limit is {}", out.sides.size(), settings_.limits.max_sides), c.sides.back().span,
-                     "compare fewer sides at once, or a host may raise Limits::max_sides");
-
-  // Shared clauses.
-  const ast::Clauses& cl = c.clauses;
-  check_clauses(cl, statement);
+// The clauses every side shares: noise runs, lets, filters (not on the compared dimension), where, date.
+void bind_shared_clauses(const Binder& b, const ast::Clauses& cl, std::optional<LineField> dim_field, BoundCompare& out) {
   if (cl.noise) {
     const double n = cl.noise->text.empty() ? 5 : number_of(*cl.noise, "a count of run dates");
     if (n < 2 || n != std::floor(n) || n > 100)
       throw QueryError(fmt::format("with noise takes 2 to 100 run dates, not {}", cl.noise->text), cl.noise->span, "e.g. with noise last 10");
     out.noise_runs = static_cast<std::size_t>(n);
   }
-  for (const auto& l : cl.lets) apply_let(l, out.shared);
+  for (const auto& l : cl.lets) b.apply_let(l, out.shared);
   for (const auto& f : cl.filters) {
-    LineFilter lf = bind_filter(f);
+    LineFilter lf = b.bind_filter(f);
     if (dim_field && lf.field == *dim_field)
       throw QueryError(fmt::format("'{}' is the compared dimension; a shared '{}' filter contradicts the sides", out.dimension, f.key),
                        f.key_span, fmt::format("remove '{}' or compare another dimension", lf.text()));
     out.shared.filters.push_back(std::move(lf));
   }
-  for (const auto& w : cl.where) out.shared.where.push_back(bind_expr(w));
+  for (const auto& w : cl.where) out.shared.where.push_back(b.bind_expr(w));
   if (cl.date) {
     if (out.dimension == "date")
       throw QueryError("the sides are dates; a shared date selection contradicts them", cl.date->span);
-    out.shared.date = bind_date(*cl.date);
+    out.shared.date = b.bind_date(*cl.date);
   }
+}
 
-  // Defaults: a sequence shape and a model, printed in the resolved query.
-  auto anywhere = [&](LineField f) {
-    if (dim_field && *dim_field == f) return true;
-    if (mentions(out.shared.filters, f)) return true;
-    return std::any_of(out.sides.begin(), out.sides.end(), [&](const BoundSide& s) { return mentions(s.selection.filters, f); });
-  };
-  out.defaults = apply_defaults(out.shared, anywhere);
-  if (c.all_values) expand_all_values(out, dim_field, *c.all_values, settings_.limits.max_sides);
-
-  // Targets.
-  if (cl.targets) {
-    const ast::Targets& t = *cl.targets;
-    out.targets.span = t.span;
-    if (t.kind == ast::Targets::Kind::band) {
-      out.targets.kind = TargetSpec::Kind::band;
-      for (const auto& item : t.items) {
-        const double p = number_of(item.value, "a band percentage");
-        if (p < 0 || p > 100)
-          throw QueryError(fmt::format("band percentage {} is outside 0–100", item.value.text), item.value.span);
-        out.targets.values.push_back(p / 100.0);
-      }
-    } else {
-      out.targets.kind = TargetSpec::Kind::interactivity;
-      out.targets.values = bind_targets(t);
+// `at band …` percentages as fractions, or `at interactivity …` targets.
+TargetSpec bind_target_spec(const Binder& b, const ast::Targets& t) {
+  TargetSpec spec;
+  spec.span = t.span;
+  if (t.kind == ast::Targets::Kind::band) {
+    spec.kind = TargetSpec::Kind::band;
+    for (const auto& item : t.items) {
+      const double p = number_of(item.value, "a band percentage");
+      if (p < 0 || p > 100)
+        throw QueryError(fmt::format("band percentage {} is outside 0–100", item.value.text), item.value.span);
+      spec.values.push_back(p / 100.0);
     }
+  } else {
+    spec.kind = TargetSpec::Kind::interactivity;
+    spec.values = b.bind_targets(t);
   }
-  out.clamp = cl.clamp.has_value();
+  return spec;
+}
 
-  // Metrics (an unqualified throughput reads the token type of `tokens`).
-  std::tie(out.tokens, out.token_field) = bind_tokens(cl);
+// The metrics `show` names (once each), or the default ones; `show config` and `show deployable` are flags.
+void bind_shown_metrics(const Binder& b, const ast::Clauses& cl, BoundCompare& out) {
   std::vector<ast::MetricRef> shown;
   for (const auto& m : cl.show) {
     if (text::iequals(m.name.text, "config")) out.show_config = true;
@@ -550,15 +526,59 @@ BoundCompare Binder::bind_compare(const ast::Compare& c, std::string_view statem
     for (const auto& name : catalog::default_metrics()) {
       ast::MetricRef ref;
       ref.name.text = name;
-      out.metrics.push_back(bind_metric(ref, out.tokens));
+      out.metrics.push_back(b.bind_metric(ref, out.tokens));
     }
   } else {
     for (const auto& m : shown) {
-      BoundMetric bm = bind_metric(m, out.tokens);
+      BoundMetric bm = b.bind_metric(m, out.tokens);
       const bool dup = std::any_of(out.metrics.begin(), out.metrics.end(), [&](const BoundMetric& x) { return x.column.key == bm.column.key; });
       if (!dup) out.metrics.push_back(std::move(bm));
     }
   }
+}
+
+}  // namespace
+
+BoundCompare Binder::bind_compare(const ast::Compare& c, std::string_view statement) const {
+  BoundCompare out;
+  std::optional<LineField> dim_field;
+  if (c.dimension) {
+    out.dimension = c.dimension->text == "hardware" ? "gpu" : c.dimension->text;
+    if (out.dimension != "date") dim_field = line_field_of(out.dimension);
+  } else {
+    out.dimension = "filters";
+  }
+
+  for (const auto& s : c.sides) {
+    BoundSide side = bind_side(*this, s, out.dimension, dim_field);
+    for (const auto& other : out.sides)
+      if (other.label == side.label)
+        throw QueryError(fmt::format("side '{}' appears twice", side.display), s.span, "each side of a comparison must differ");
+    out.sides.push_back(std::move(side));
+  }
+  if (out.sides.size() > settings_.limits.max_sides)
+    throw QueryError(fmt::format("{} sides; the limit is {}", out.sides.size(), settings_.limits.max_sides), c.sides.back().span,
+                     "compare fewer sides at once, or a host may raise Limits::max_sides");
+
+  const ast::Clauses& cl = c.clauses;
+  check_clauses(cl, statement);
+  bind_shared_clauses(*this, cl, dim_field, out);
+
+  // Defaults: a sequence shape and a model, printed in the resolved query.
+  auto anywhere = [&](LineField f) {
+    if (dim_field && *dim_field == f) return true;
+    if (mentions(out.shared.filters, f)) return true;
+    return std::any_of(out.sides.begin(), out.sides.end(), [&](const BoundSide& s) { return mentions(s.selection.filters, f); });
+  };
+  out.defaults = apply_defaults(out.shared, anywhere);
+  if (c.all_values) expand_all_values(out, dim_field, *c.all_values, settings_.limits.max_sides);
+
+  if (cl.targets) out.targets = bind_target_spec(*this, *cl.targets);
+  out.clamp = cl.clamp.has_value();
+
+  // Metrics (an unqualified throughput reads the token type of `tokens`).
+  std::tie(out.tokens, out.token_field) = bind_tokens(cl);
+  bind_shown_metrics(*this, cl, out);
 
   // Economics and the dashboard's method: edition, tier, cost method, interactivity percentile.
   out.method = resolve_method(cl.usings, settings_.method());

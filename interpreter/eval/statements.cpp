@@ -155,14 +155,27 @@ Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset
   return r;
 }
 
-Result run_describe(const ast::Describe& stmt, const Binder& binder, const data::Dataset& ds, const Settings& settings) {
-  const std::string kind = text::lower(stmt.kind.text);
+namespace {
+
+// describe: a table of properties of one catalog entry, with what the data holds for it.
+struct Describer {
+  Describer(const ast::Describe& statement, const Binder& b, const data::Dataset& data, const Settings& s)
+      : stmt(statement), binder(b), ds(data), settings(s), kind(text::lower(statement.kind.text)) {
+    r.kind = Kind::describe;
+    t.columns = {text_col("property"), text_col("value")};
+  }
+
+  const ast::Describe& stmt;
+  const Binder& binder;
+  const data::Dataset& ds;
+  const Settings& settings;
+  const std::string kind;
   Result r;
-  r.kind = Kind::describe;
   Table t;
-  t.columns = {text_col("property"), text_col("value")};
-  auto row = [&](std::string k, std::string v) { t.rows.push_back({std::move(k), std::move(v)}); };
-  auto data_rows = [&](LineField f, const std::vector<std::string>& keys) {
+
+  void row(std::string k, std::string v) { t.rows.push_back({std::move(k), std::move(v)}); }
+
+  void data_rows(LineField f, const std::vector<std::string>& keys) {
     const LineFilter filter{f, keys};
     Counts c;
     // What else the described value's rows span, one row per dimension.
@@ -179,8 +192,10 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
     row("run dates", c.dates());
     for (const LineField d : shown)
       if (d != f) row(std::string(data::dimension(d).list_word), text::join({spans[d].begin(), spans[d].end()}, ", "));
-  };
-  auto describe_named = [&](LineField f) {
+  }
+
+  // A value of a dimension with a catalog of names (precision, framework, …).
+  void describe_named(LineField f) {
     const std::span<const catalog::Named> table = data::dimension(f).named;
     const std::string key = binder.resolve_value(f, stmt.name);
     r.query = fmt::format("describe {} {}", kind, key);
@@ -193,8 +208,9 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
         row("meaning", n.description);
       }
     data_rows(f, {key});
-  };
-  if (kind == "gpu") {
+  }
+
+  void describe_gpu() {
     const std::string key = binder.resolve_value(LineField::gpu, stmt.name);
     r.query = "describe gpu " + key;
     row("key", key);
@@ -211,8 +227,10 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
                : std::string("no price or power"));
     }
     data_rows(LineField::gpu, {key});
-  } else if (kind == "model") {
-    // A dashboard group (`kimi`, `qwen-3-5`) or one model key; either way its page slug and label.
+  }
+
+  // A dashboard group (`kimi`, `qwen-3-5`) or one model key; either way its page slug and label.
+  void describe_model() {
     const catalog::ModelGroup* group = binder.model_group(stmt.name);
     const std::string key = group ? group->slug : binder.resolve_value(LineField::model, stmt.name);
     if (!group) group = catalog::group_of_model(key);
@@ -234,7 +252,9 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
       row("dashboard group", "none: the dashboard has no comparison page for it");
     }
     data_rows(LineField::model, group && group->slug == key ? group->keys : std::vector<std::string>{key});
-  } else if (kind == "metric") {
+  }
+
+  void describe_metric() {
     const auto* m = catalog::find_metric(stmt.name.text);
     if (!m) {
       const auto s = text::closest(stmt.name.text, catalog::metric_names());
@@ -249,16 +269,19 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
                                                                       : "neither (context)");
     if (!m->aliases.empty()) row("aliases", text::join(m->aliases, ", "));
     row("formula", m->formula);
-  } else if (const data::Dimension* d = data::find_dimension(kind); d && !d->named.empty()) {
-    describe_named(d->field);
-  } else if (kind == "seq" || kind == "sequence") {
+  }
+
+  void describe_seq() {
     const std::string key = binder.resolve_value(LineField::seq, stmt.name);
     r.query = "describe seq " + key;
     const auto s = catalog::resolve_sequence(key);
     row("key", key);
     if (s && key != "agentic") row("tokens", fmt::format("{} input, {} output", s->isl, s->osl));
     data_rows(LineField::seq, {key});
-  } else if (kind == "edition") {
+  }
+
+  // A price edition: every GPU's power and prices, a table of its own columns.
+  void describe_edition() {
     const auto* e = catalog::find_edition(stmt.name.text);
     if (!e) {
       std::vector<std::string> names;
@@ -268,15 +291,31 @@ Result run_describe(const ast::Describe& stmt, const Binder& binder, const data:
     r.query = "describe edition " + e->name;
     t.columns = {text_col("gpu"), num_col("kW", "kW"), text_col("hyperscaler $/h"), text_col("neocloud $/h"), text_col("rental $/h")};
     for (const auto& [g, econ] : e->gpus) t.rows.push_back({g, econ.kw, econ.hyperscaler, econ.neocloud, econ.rental});
-  } else {
+  }
+
+  [[noreturn]] void unknown_kind() const {
     const std::vector<std::string> kinds = {"gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"};
     const auto s = text::closest(kind, kinds);
     throw QueryError(fmt::format("cannot describe '{}'", stmt.kind.text), stmt.kind.span,
                      s.empty() ? "describe " + text::join(kinds, " | ") + " NAME" : did_you_mean(s), s);
   }
-  t.title = r.query;
-  r.tables.push_back(std::move(t));
-  return r;
+};
+
+}  // namespace
+
+Result run_describe(const ast::Describe& stmt, const Binder& binder, const data::Dataset& ds, const Settings& settings) {
+  Describer d(stmt, binder, ds, settings);
+  const std::string& kind = d.kind;
+  if (kind == "gpu") d.describe_gpu();
+  else if (kind == "model") d.describe_model();
+  else if (kind == "metric") d.describe_metric();
+  else if (const data::Dimension* dim = data::find_dimension(kind); dim && !dim->named.empty()) d.describe_named(dim->field);
+  else if (kind == "seq" || kind == "sequence") d.describe_seq();
+  else if (kind == "edition") d.describe_edition();
+  else d.unknown_kind();
+  d.t.title = d.r.query;
+  d.r.tables.push_back(std::move(d.t));
+  return std::move(d.r);
 }
 
 Result run_help(const ast::Help& stmt) {

@@ -129,6 +129,164 @@ void metric_value(Writer& w, const MetricColumn& m, const std::optional<double>&
   else w.num(v);
 }
 
+// `show deployable` / `show config`: the best single configuration there.
+void deployable(Writer& w, const Comparison& c, const Deployable& d) {
+  w.open('{');
+  w.key("config");
+  w.str(d.config);
+  for (std::size_t m = 0; m < c.metrics.size(); ++m) {
+    w.key(c.metrics[m].key);
+    metric_value(w, c.metrics[m], m < d.values.size() ? d.values[m] : std::nullopt);
+  }
+  if (d.evidence) {
+    w.key("evidence");
+    evidence(w, *d.evidence);
+  }
+  w.close('}');
+}
+
+// `with noise`: a metric's spread from reruns of its knots' configurations.
+void spread(Writer& w, const std::optional<Spread>& s) {
+  if (!s) {  // no value, or no run-to-run spread (concurrency)
+    w.num(std::optional<double>{});
+    return;
+  }
+  w.open('{');
+  if (s->unknown) {  // fewer than 2 runs: unknown, never zero
+    w.key("unknown");
+    w.raw("true");
+    w.key("runs");
+    w.integer(static_cast<long long>(s->runs));
+    w.close('}');
+    return;
+  }
+  w.key("min");
+  w.num(s->min);
+  w.key("max");
+  w.num(s->max);
+  w.key("stddev");
+  w.num(s->stddev);
+  w.key("runs");
+  w.integer(static_cast<long long>(s->runs));
+  w.close('}');
+}
+
+// One side's values at a target, with what stands behind them.
+void side_value(Writer& w, const Comparison& c, const SideValue& sv) {
+  w.open('{');
+  w.key("side");
+  w.str(sv.side);
+  w.key("status");
+  w.str(status_name(sv.status));
+  for (std::size_t m = 0; m < c.metrics.size(); ++m) {
+    w.key(c.metrics[m].key);
+    metric_value(w, c.metrics[m], sv.values[m]);
+  }
+  if (sv.evidence) {
+    w.key("evidence");
+    evidence(w, *sv.evidence);
+  }
+  if (sv.deployable) {
+    w.key("deployable");
+    deployable(w, c, *sv.deployable);
+  }
+  if (!sv.noise.empty()) {
+    w.key("noise");
+    w.open('{');
+    for (std::size_t m = 0; m < c.metrics.size() && m < sv.noise.size(); ++m) {
+      w.key(c.metrics[m].key);
+      spread(w, sv.noise[m]);
+    }
+    w.close('}');
+  }
+  w.close('}');
+}
+
+void sides(Writer& w, const Comparison& c) {
+  w.open('[');
+  for (const auto& s : c.sides) {
+    w.open('{');
+    w.key("label");
+    w.str(s.label);
+    w.key("rows");
+    w.integer(static_cast<long long>(s.rows));
+    w.key("frontier_points");
+    w.integer(static_cast<long long>(s.frontier_points));
+    w.key("range");
+    range(w, s.range);
+    w.close('}');
+  }
+  w.close(']');
+}
+
+void targets(Writer& w, const Comparison& c) {
+  w.open('[');
+  for (const auto& t : c.targets) {
+    w.open('{');
+    w.key("interactivity");
+    w.num(t.interactivity);
+    w.key("values");
+    w.open('[');
+    for (const auto& sv : t.values) side_value(w, c, sv);
+    w.close(']');
+    w.close('}');
+  }
+  w.close(']');
+}
+
+// The comparison's keys of the result object: its dimension, band, sides and targets.
+void comparison(Writer& w, const Comparison& c) {
+  w.key("dimension");
+  w.str(c.dimension);
+  w.key("band");
+  range(w, c.band);
+  w.key("sides");
+  sides(w, c);
+  w.key("targets");
+  targets(w, c);
+}
+
+void table(Writer& w, const Table& t) {
+  w.open('{');
+  w.key("title");
+  w.str(t.title);
+  w.key("columns");
+  w.open('[');
+  for (const auto& col : t.columns) {
+    w.open('{');
+    w.key("name");
+    w.str(col.name);
+    w.key("unit");
+    w.str(col.unit);
+    w.key("type");
+    w.str(col.type == Column::Type::number ? "number" : col.type == Column::Type::integer ? "integer" : "text");
+    w.close('}');
+  }
+  w.close(']');
+  w.key("rows");
+  w.open('[');
+  for (const auto& row : t.rows) {
+    w.open('[');
+    for (const auto& v : row) value(w, v);
+    w.close(']');
+  }
+  w.close(']');
+  w.close('}');
+}
+
+// The "tables" key, left out when there is no table to write.
+void tables(Writer& w, const Result& r) {
+  // A comparison's values are in "targets" already; its other tables (`show config`) are written.
+  std::vector<const Table*> written;
+  for (const auto& t : r.tables)
+    if (!r.comparison || t.title != "values") written.push_back(&t);
+  if (written.empty()) return;
+  w.key("tables");
+  w.open('[');
+  for (const Table* t : written) table(w, *t);
+  w.close(']');
+}
+
 }  // namespace
 
 std::string to_json(const Result& r, bool pretty) {
@@ -138,138 +296,8 @@ std::string to_json(const Result& r, bool pretty) {
   w.str(kind_name(r.kind));
   w.key("query");
   w.str(r.query);
-  if (r.comparison) {
-    const Comparison& c = *r.comparison;
-    w.key("dimension");
-    w.str(c.dimension);
-    w.key("band");
-    range(w, c.band);
-    w.key("sides");
-    w.open('[');
-    for (const auto& s : c.sides) {
-      w.open('{');
-      w.key("label");
-      w.str(s.label);
-      w.key("rows");
-      w.integer(static_cast<long long>(s.rows));
-      w.key("frontier_points");
-      w.integer(static_cast<long long>(s.frontier_points));
-      w.key("range");
-      range(w, s.range);
-      w.close('}');
-    }
-    w.close(']');
-    w.key("targets");
-    w.open('[');
-    for (const auto& t : c.targets) {
-      w.open('{');
-      w.key("interactivity");
-      w.num(t.interactivity);
-      w.key("values");
-      w.open('[');
-      for (const auto& sv : t.values) {
-        w.open('{');
-        w.key("side");
-        w.str(sv.side);
-        w.key("status");
-        w.str(status_name(sv.status));
-        for (std::size_t m = 0; m < c.metrics.size(); ++m) {
-          w.key(c.metrics[m].key);
-          metric_value(w, c.metrics[m], sv.values[m]);
-        }
-        if (sv.evidence) {
-          w.key("evidence");
-          evidence(w, *sv.evidence);
-        }
-        if (sv.deployable) {  // `show deployable` / `show config`: the best single configuration there
-          w.key("deployable");
-          w.open('{');
-          w.key("config");
-          w.str(sv.deployable->config);
-          for (std::size_t m = 0; m < c.metrics.size(); ++m) {
-            w.key(c.metrics[m].key);
-            metric_value(w, c.metrics[m], m < sv.deployable->values.size() ? sv.deployable->values[m] : std::nullopt);
-          }
-          if (sv.deployable->evidence) {
-            w.key("evidence");
-            evidence(w, *sv.deployable->evidence);
-          }
-          w.close('}');
-        }
-        if (!sv.noise.empty()) {  // `with noise`: each metric's spread from reruns of its knots' configurations
-          w.key("noise");
-          w.open('{');
-          for (std::size_t m = 0; m < c.metrics.size() && m < sv.noise.size(); ++m) {
-            w.key(c.metrics[m].key);
-            if (!sv.noise[m]) {  // no value, or no run-to-run spread (concurrency)
-              w.num(std::optional<double>{});
-              continue;
-            }
-            w.open('{');
-            if (sv.noise[m]->unknown) {  // fewer than 2 runs: unknown, never zero
-              w.key("unknown");
-              w.raw("true");
-              w.key("runs");
-              w.integer(static_cast<long long>(sv.noise[m]->runs));
-              w.close('}');
-              continue;
-            }
-            w.key("min");
-            w.num(sv.noise[m]->min);
-            w.key("max");
-            w.num(sv.noise[m]->max);
-            w.key("stddev");
-            w.num(sv.noise[m]->stddev);
-            w.key("runs");
-            w.integer(static_cast<long long>(sv.noise[m]->runs));
-            w.close('}');
-          }
-          w.close('}');
-        }
-        w.close('}');
-      }
-      w.close(']');
-      w.close('}');
-    }
-    w.close(']');
-  }
-  // A comparison's values are in "targets" already; its other tables (`show config`) are written.
-  std::vector<const Table*> tables;
-  for (const auto& t : r.tables)
-    if (!r.comparison || t.title != "values") tables.push_back(&t);
-  if (!tables.empty()) {
-    w.key("tables");
-    w.open('[');
-    for (const Table* tp : tables) {
-      const Table& t = *tp;
-      w.open('{');
-      w.key("title");
-      w.str(t.title);
-      w.key("columns");
-      w.open('[');
-      for (const auto& col : t.columns) {
-        w.open('{');
-        w.key("name");
-        w.str(col.name);
-        w.key("unit");
-        w.str(col.unit);
-        w.key("type");
-        w.str(col.type == Column::Type::number ? "number" : col.type == Column::Type::integer ? "integer" : "text");
-        w.close('}');
-      }
-      w.close(']');
-      w.key("rows");
-      w.open('[');
-      for (const auto& row : t.rows) {
-        w.open('[');
-        for (const auto& v : row) value(w, v);
-        w.close(']');
-      }
-      w.close(']');
-      w.close('}');
-    }
-    w.close(']');
-  }
+  if (r.comparison) comparison(w, *r.comparison);
+  tables(w, r);
   w.key("summary");
   strings(w, r.summary);
   w.key("notes");

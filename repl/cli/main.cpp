@@ -91,18 +91,10 @@ std::optional<icq::Format> format_of_file(const std::string& path) {
   return std::nullopt;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  const auto parsed = icq::cli::parse_args(argc, argv);
-  if (const auto* err = std::get_if<icq::hosts::UsageError>(&parsed)) {
-    std::cerr << "icq: " << err->message << "\n";
-    if (!err->help.empty()) std::cerr << "help: " << err->help << "\n";
-    return 2;
-  }
-  const auto& opts = std::get<icq::cli::Options>(parsed);
-  // `icq [options] fetch …` (the network client), `icq mcp` (the Model Context Protocol server on
-  // stdio, for AI assistants) and `icq serve` (the HTTP server) are programs of their own (helpers.hpp).
+// `icq [options] fetch …` (the network client), `icq mcp` (the Model Context Protocol server on
+// stdio, for AI assistants) and `icq serve` (the HTTP server) are programs of their own (helpers.hpp);
+// --help and --version need no data either. The exit code, or nullopt to go on.
+std::optional<int> run_without_data(const icq::cli::Options& opts) {
   if (opts.command)
     return icq::hosts::run_helper(*opts.command == "fetch" ? icq::hosts::fetch_helper
                                   : *opts.command == "mcp" ? icq::hosts::mcp_helper
@@ -116,7 +108,10 @@ int main(int argc, char** argv) {
     std::cout << "icq " << ICQ_VERSION_STRING << "\n";
     return 0;
   }
+  return std::nullopt;
+}
 
+icq::repl::HostOptions host_options(const icq::cli::Options& opts) {
   const char* no_color_env = std::getenv("NO_COLOR");
   const bool no_color = no_color_env != nullptr && *no_color_env != '\0';
   icq::repl::HostOptions ho;
@@ -127,17 +122,25 @@ int main(int argc, char** argv) {
   ho.color = ho.tty_out && !no_color;
   ho.color_errors = is_tty(STDERR_FILENO) && !no_color;
   ho.log_x = opts.log_x, ho.log_y = opts.log_y;
+  return ho;
+}
 
-  icq::SessionOptions so = icq::hosts::session_options(opts.data, std::time(nullptr));
-  // Data problems are reported as they load. Broken or unrecognised files make the run exit 2 after
-  // its results; a partly bad file (its good rows kept) only warns, like a compiler, unless --strict;
-  // notes (skipped non-benchmark documents, units) never count.
-  bool data_problems = false;
+// Data problems are reported as they load. Broken or unrecognised files make the run exit 2 after
+// its results; a partly bad file (its good rows kept) only warns, like a compiler, unless --strict;
+// notes (skipped non-benchmark documents, units) never count.
+struct DataProblems {
+  bool any = false;
   // The cache loads with the built-in data, whose notes (fields icq ignores) a run never shows.
-  bool quiet_notes = !so.extra_paths.empty();
-  so.on_warning = [&](const icq::Diagnostic& d) {
-    if (quiet_notes && d.severity == icq::Severity::note) return;
-    data_problems = data_problems || d.severity == icq::Severity::error || (opts.strict && d.severity == icq::Severity::warning);
+  bool quiet_notes = false;
+};
+
+// The session on the data the options name, its problems reported to `problems` (which outlives it).
+std::unique_ptr<icq::Session> open_data(const icq::cli::Options& opts, const icq::repl::HostOptions& ho, DataProblems& problems) {
+  icq::SessionOptions so = icq::hosts::session_options(opts.data, std::time(nullptr));
+  problems.quiet_notes = !so.extra_paths.empty();
+  so.on_warning = [&problems, &opts, &ho](const icq::Diagnostic& d) {
+    if (problems.quiet_notes && d.severity == icq::Severity::note) return;
+    problems.any = problems.any || d.severity == icq::Severity::error || (opts.strict && d.severity == icq::Severity::warning);
     std::cerr << icq::format_diagnostic(d, ho.color_errors);
   };
   if (is_tty(STDERR_FILENO))
@@ -150,31 +153,25 @@ int main(int argc, char** argv) {
       std::cerr << "\rloading " << done << "/" << total << " " << std::string(name.substr(0, 60)) << "\x1b[K"
                 << (done == total ? "\r\x1b[K" : "") << std::flush;
     };
-  const std::unique_ptr<icq::Session> session = icq::hosts::open_session(std::move(so), ho.color_errors);
-  if (!session) return 2;
-  quiet_notes = false;
-  // From here Ctrl-C cancels the statement running (the REPL prompts again; a batch run stops after
-  // what finished and exits 130); while the data loads above, it ends the process as usual.
-  icq::repl::interrupt::install();
-  icq::repl::Host host(*session, ho);
-  if (opts.output)
-    if (const std::string why = host.set_output(*opts.output); !why.empty()) {
-      std::cerr << "icq: cannot write '" << *opts.output << "': " << why << "\n";
-      return 2;
-    }
+  std::unique_ptr<icq::Session> session = icq::hosts::open_session(std::move(so), ho.color_errors);
+  problems.quiet_notes = false;
+  return session;
+}
 
-  if (opts.inputs.empty()) {
-    if (is_tty(STDIN_FILENO)) return host.repl(true);
-    // Not a terminal: stdin is a script, run in batch (no prompt, no history).
-    const auto text = slurp(std::cin);
-    if (host.interrupted()) return 130;
-    icq::cli::Options as_script = opts;
-    as_script.inputs = {{icq::cli::Input::Kind::stdin_, "-"}};
-    if (const int bad = check_params(as_script, host, {text})) return bad;
-    const int code = text ? host.run_script(*text, "<stdin>") : 2;
-    const int finished = host.finish();
-    return host.interrupted() ? 130 : icq::repl::gravest(icq::repl::gravest(code, finished), data_problems ? 2 : 0);
-  }
+// No inputs and stdin not a terminal: stdin is a script, run in batch (no prompt, no history).
+int run_stdin_script(icq::repl::Host& host, const icq::cli::Options& opts, const DataProblems& problems) {
+  const auto text = slurp(std::cin);
+  if (host.interrupted()) return 130;
+  icq::cli::Options as_script = opts;
+  as_script.inputs = {{icq::cli::Input::Kind::stdin_, "-"}};
+  if (const int bad = check_params(as_script, host, {text})) return bad;
+  const int code = text ? host.run_script(*text, "<stdin>") : 2;
+  const int finished = host.finish();
+  return host.interrupted() ? 130 : icq::repl::gravest(icq::repl::gravest(code, finished), problems.any ? 2 : 0);
+}
+
+// The queries and scripts the command line names, in order; the exit code is the gravest of theirs.
+int run_inputs(icq::repl::Host& host, const icq::cli::Options& opts, const DataProblems& problems) {
   const auto texts = read_inputs(opts.inputs);
   if (host.interrupted()) return 130;
   if (const int bad = check_params(opts, host, texts)) return bad;
@@ -195,5 +192,36 @@ int main(int argc, char** argv) {
     if (opts.bail && (code == 1 || code == 2)) break;
   }
   worst = icq::repl::gravest(worst, host.finish());
-  return host.interrupted() ? 130 : icq::repl::gravest(worst, data_problems ? 2 : 0);
+  return host.interrupted() ? 130 : icq::repl::gravest(worst, problems.any ? 2 : 0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto parsed = icq::cli::parse_args(argc, argv);
+  if (const auto* err = std::get_if<icq::hosts::UsageError>(&parsed)) {
+    std::cerr << "icq: " << err->message << "\n";
+    if (!err->help.empty()) std::cerr << "help: " << err->help << "\n";
+    return 2;
+  }
+  const auto& opts = std::get<icq::cli::Options>(parsed);
+  if (const auto code = run_without_data(opts)) return *code;
+
+  const icq::repl::HostOptions ho = host_options(opts);
+  DataProblems problems;
+  const std::unique_ptr<icq::Session> session = open_data(opts, ho, problems);
+  if (!session) return 2;
+  // From here Ctrl-C cancels the statement running (the REPL prompts again; a batch run stops after
+  // what finished and exits 130); while the data loads above, it ends the process as usual.
+  icq::repl::interrupt::install();
+  icq::repl::Host host(*session, ho);
+  if (opts.output)
+    if (const std::string why = host.set_output(*opts.output); !why.empty()) {
+      std::cerr << "icq: cannot write '" << *opts.output << "': " << why << "\n";
+      return 2;
+    }
+
+  if (!opts.inputs.empty()) return run_inputs(host, opts, problems);
+  if (is_tty(STDIN_FILENO)) return host.repl(true);
+  return run_stdin_script(host, opts, problems);
 }

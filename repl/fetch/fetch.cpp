@@ -168,6 +168,42 @@ class TempDir {
   fs::path path_;
 };
 
+// One endpoint to fetch: the file it is kept in, and its path on the API.
+struct Job {
+  std::string file, path;
+};
+
+// Per model: the latest rows, and the history of every sequence the availability lists for it.
+std::vector<Job> plan_jobs(const std::vector<std::string>& models, const std::vector<Offer>& offers) {
+  std::vector<Job> jobs;
+  for (const auto& display : models) {
+    const std::string key = file_key(display), q = "?model=" + url_encode(display);
+    jobs.push_back({"benchmarks-" + key + ".json", "/api/v1/benchmarks" + q});
+    std::set<std::pair<int, int>> seqs;
+    bool agentic = false;
+    for (const auto& o : offers) {
+      if (api_name(o.model) != display) continue;
+      if (o.agentic) agentic = true;
+      else seqs.insert({o.isl, o.osl});
+    }
+    for (const auto& [isl, osl] : seqs)
+      jobs.push_back({"benchmarks-history-" + key + "-" + std::to_string(isl) + "x" + std::to_string(osl) + ".json",
+                      "/api/v1/benchmarks/history" + q + "&isl=" + std::to_string(isl) + "&osl=" + std::to_string(osl)});
+    if (agentic)
+      jobs.push_back({"benchmarks-history-" + key + "-agentic.json", "/api/v1/benchmarks/history" + q + "&benchmarkType=agentic_traces"});
+  }
+  jobs.push_back({"evaluations.json", "/api/v1/evaluations"});
+  jobs.push_back({"reliability.json", "/api/v1/reliability"});
+  return jobs;
+}
+
+// The endpoints fetched: their rows and files, and whether each is as the cache already has it.
+struct Tally {
+  std::size_t rows = 0;
+  std::set<std::string> files;
+  bool unchanged = false;
+};
+
 class Fetch {
  public:
   Fetch(const Args& args, fs::path cache, const fs::path& tmp, const std::vector<Capture>& captures)
@@ -194,6 +230,15 @@ class Fetch {
   }
   std::string get(const std::string& file, const std::string& path);
   std::optional<std::string> get_model_list(std::string& why);
+  std::vector<std::string> list_models(const std::vector<Offer>& offers);
+  std::vector<std::string> choose_models(const std::vector<std::string>& listed) const;
+  void fetch_all(const std::vector<Job>& jobs);
+  Tally tally() const;
+  void report_unchanged(const Tally& t, const Capture& newest, std::time_t now, const std::string& took) const;
+  std::size_t count_new_rows() const;
+  std::string move_into_place();
+  void report_capture(const Tally& t, const std::string& name, std::size_t added, const std::vector<Capture>& captures,
+                      const std::string& took) const;
   void progress(const std::string& path, std::uint64_t received) const;
   void check_interrupt(const std::string& path) const {
     if (g_interrupted) throw Failure{"GET " + path, signal_words(g_interrupted), {}};
@@ -302,17 +347,8 @@ std::optional<std::string> Fetch::get_model_list(std::string& why) {
   return std::move(r.body);
 }
 
-int Fetch::run(const std::vector<Capture>& captures) {
-  const auto start = std::chrono::steady_clock::now();
-  const std::time_t now = std::time(nullptr);
-  manifest_.api = args_.api;
-  manifest_.fetched_at = iso_utc(now);
-  manifest_.icq = ICQ_VERSION_STRING;
-  manifest_.complete = args_.models.empty();
-
-  // The model list: openapi.json's enum of display names, else the availability's DB keys.
-  const std::string availability = get("availability.json", "/api/v1/availability");
-  const std::vector<Offer> offers = availability_offers(availability);
+// The model list: openapi.json's enum of display names, else the availability's DB keys.
+std::vector<std::string> Fetch::list_models(const std::vector<Offer>& offers) {
   std::string why;
   std::vector<std::string> listed;
   if (const auto doc = get_model_list(why)) {
@@ -326,6 +362,11 @@ int Fetch::run(const std::vector<Capture>& captures) {
     std::cerr << "icq fetch: note: no model list from /api/openapi.json (" << why << "); using the models /api/v1/availability lists\n";
   }
   if (listed.empty()) throw Failure{"the model list", "neither /api/openapi.json nor /api/v1/availability names a model", "check --api"};
+  return listed;
+}
+
+// The models to fetch: every one listed, or those --model names (each once).
+std::vector<std::string> Fetch::choose_models(const std::vector<std::string>& listed) const {
   std::vector<std::string> models;
   if (args_.models.empty()) models = listed;
   for (const auto& name : args_.models) {
@@ -335,31 +376,10 @@ int Fetch::run(const std::vector<Capture>& captures) {
     if (!m) throw Failure{"model '" + name + "'", "is not among the models the API lists", "the API lists: " + all};
     if (std::find(models.begin(), models.end(), *m) == models.end()) models.push_back(*m);
   }
-  manifest_.models = models;
+  return models;
+}
 
-  // Per model: the latest rows, and the history of every sequence the availability lists for it.
-  struct Job {
-    std::string file, path;
-  };
-  std::vector<Job> jobs;
-  for (const auto& display : models) {
-    const std::string key = file_key(display), q = "?model=" + url_encode(display);
-    jobs.push_back({"benchmarks-" + key + ".json", "/api/v1/benchmarks" + q});
-    std::set<std::pair<int, int>> seqs;
-    bool agentic = false;
-    for (const auto& o : offers) {
-      if (api_name(o.model) != display) continue;
-      if (o.agentic) agentic = true;
-      else seqs.insert({o.isl, o.osl});
-    }
-    for (const auto& [isl, osl] : seqs)
-      jobs.push_back({"benchmarks-history-" + key + "-" + std::to_string(isl) + "x" + std::to_string(osl) + ".json",
-                      "/api/v1/benchmarks/history" + q + "&isl=" + std::to_string(isl) + "&osl=" + std::to_string(osl)});
-    if (agentic)
-      jobs.push_back({"benchmarks-history-" + key + "-agentic.json", "/api/v1/benchmarks/history" + q + "&benchmarkType=agentic_traces"});
-  }
-  jobs.push_back({"evaluations.json", "/api/v1/evaluations"});
-  jobs.push_back({"reliability.json", "/api/v1/reliability"});
+void Fetch::fetch_all(const std::vector<Job>& jobs) {
   total_ = done_ + jobs.size();
   for (const auto& j : jobs) {
     const std::string body = get(j.file, j.path);
@@ -367,35 +387,34 @@ int Fetch::run(const std::vector<Capture>& captures) {
       for (const auto id : row_identities(body)) rows_.insert(id);
   }
   if (tty_) std::cerr << "\r\x1b[K" << std::flush;
+}
 
-  // Nothing new: every endpoint as the cache already has it.
-  std::size_t rows = 0;
-  std::set<std::string> files;
-  bool unchanged = !previous_.empty();
+// Nothing new: every endpoint as the cache already has it.
+Tally Fetch::tally() const {
+  Tally t;
+  t.unchanged = !previous_.empty();
   for (const auto& e : manifest_.endpoints) {
-    rows += e.rows;
-    files.insert(e.file);
+    t.rows += e.rows;
+    t.files.insert(e.file);
     const auto p = previous_.find(e.file);
-    if (p == previous_.end() || p->second.endpoint->sha256 != e.sha256) unchanged = false;
+    if (p == previous_.end() || p->second.endpoint->sha256 != e.sha256) t.unchanged = false;
   }
   if (manifest_.complete)
     for (const auto& [file, where] : previous_)
-      if (!files.count(file)) unchanged = false;  // a model the API no longer lists
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  char took[32];
-  std::snprintf(took, sizeof took, "%.1f s", seconds);
-  if (unchanged) {
-    const Capture& newest = captures.back();
-    const std::time_t then = parse_iso_utc(newest.manifest.fetched_at);
-    std::cout << "unchanged since capture " << newest.name << " (fetched " << (then < 0 ? "at an unknown time" : age_words(then, now))
-              << "): " << files.size() << " files, " << with_commas(rows) << " rows"
-              << (not_modified_ ? ", " + std::to_string(not_modified_) + " answered 304 Not Modified" : "") << "; no capture added ("
-              << cache_.string() << ", " << took << ")\n";
-    refresh_snapshot(cache_);
-    return 0;
-  }
+      if (!t.files.count(file)) t.unchanged = false;  // a model the API no longer lists
+  return t;
+}
 
-  // New rows: benchmark rows (configuration, date, concurrency) the cache did not hold.
+void Fetch::report_unchanged(const Tally& t, const Capture& newest, std::time_t now, const std::string& took) const {
+  const std::time_t then = parse_iso_utc(newest.manifest.fetched_at);
+  std::cout << "unchanged since capture " << newest.name << " (fetched " << (then < 0 ? "at an unknown time" : age_words(then, now))
+            << "): " << t.files.size() << " files, " << with_commas(t.rows) << " rows"
+            << (not_modified_ ? ", " + std::to_string(not_modified_) + " answered 304 Not Modified" : "") << "; no capture added ("
+            << cache_.string() << ", " << took << ")\n";
+}
+
+// New rows: benchmark rows (configuration, date, concurrency) the cache did not hold.
+std::size_t Fetch::count_new_rows() const {
   std::unordered_set<std::uint64_t> before;
   for (const auto& [file, where] : previous_)
     if (file.rfind("benchmarks", 0) == 0)
@@ -403,7 +422,11 @@ int Fetch::run(const std::vector<Capture>& captures) {
         for (const auto id : row_identities(*body)) before.insert(id);
   std::size_t added = 0;
   for (const auto id : rows_) added += before.count(id) ? 0 : 1;
+  return added;
+}
 
+// Writes the manifest and renames the temporary folder to the next free capture name; returns the name.
+std::string Fetch::move_into_place() {
   write_file(tmp_ / "capture.json", write_manifest(manifest_));
   sync_dir(tmp_);
   check_interrupt("(moving the capture into place)");
@@ -420,14 +443,45 @@ int Fetch::run(const std::vector<Capture>& captures) {
     }
   }
   sync_dir(cache_ / "captures");
+  return name;
+}
 
+void Fetch::report_capture(const Tally& t, const std::string& name, std::size_t added, const std::vector<Capture>& captures,
+                           const std::string& took) const {
+  const std::vector<std::string>& models = manifest_.models;
   std::string names;
   for (const auto& m : models) names += (names.empty() ? "" : ", ") + m;
   std::cout << "fetched capture " << name << " from " << args_.api << " into " << (cache_ / "captures" / name).string() << "\n"
-            << "  " << models.size() << " model" << (models.size() == 1 ? "" : "s") << " (" << names << "), " << files.size() << " files, "
-            << with_commas(rows) << " rows (" << with_commas(rows_.size()) << " distinct benchmark rows, "
+            << "  " << models.size() << " model" << (models.size() == 1 ? "" : "s") << " (" << names << "), " << t.files.size() << " files, "
+            << with_commas(t.rows) << " rows (" << with_commas(rows_.size()) << " distinct benchmark rows, "
             << (previous_.empty() ? "the first capture" : with_commas(added) + " new since capture " + captures.back().name) << "), "
             << megabytes(bytes_) << " (" << megabytes(wire_) << " transferred), " << took << "\n";
+}
+
+int Fetch::run(const std::vector<Capture>& captures) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::time_t now = std::time(nullptr);
+  manifest_.api = args_.api;
+  manifest_.fetched_at = iso_utc(now);
+  manifest_.icq = ICQ_VERSION_STRING;
+  manifest_.complete = args_.models.empty();
+
+  const std::string availability = get("availability.json", "/api/v1/availability");
+  const std::vector<Offer> offers = availability_offers(availability);
+  manifest_.models = choose_models(list_models(offers));
+  fetch_all(plan_jobs(manifest_.models, offers));
+
+  const Tally t = tally();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char took[32];
+  std::snprintf(took, sizeof took, "%.1f s", seconds);
+  if (t.unchanged) {
+    report_unchanged(t, captures.back(), now, took);
+  } else {
+    const std::size_t added = count_new_rows();
+    const std::string name = move_into_place();
+    report_capture(t, name, added, captures, took);
+  }
   refresh_snapshot(cache_);
   return 0;
 }

@@ -71,135 +71,157 @@ std::string object(std::initializer_list<std::pair<const char*, std::string>> pr
 
 const char* const kFiltersHelp = "shared filters, e.g. {\"gpu\": \"mi355x\", \"model\": \"dsr1\", \"seq\": \"1k/1k\"}";
 
+// The method's parameters, the same for compare, rank and crossover.
+std::vector<std::pair<const char*, std::string>> method_props() {
+  return std::vector<std::pair<const char*, std::string>>{
+      {"prices", str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
+      {"tokens", R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
+      {"cost", R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
+      {"interactivity", R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
+      {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}};
+}
+
+const char* const kMetricHelp =
+    "the one metric to rank or lead on: throughput, cost, tokens_per_dollar, power, joules, ttft, tpot, itl, e2el "
+    "(default throughput); lower is better for cost, joules and latencies, higher for the others";
+
+ToolSpec query_tool() {
+  return {"query", "Run icq text",
+          "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
+          "set, let, param, load) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
+          "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
+          "the JSON of the results, exactly what `icq --format json` prints (an array: one object per statement, whatever "
+          "their number); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
+          "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
+          "icq://help, or the query \"help compare\".",
+          object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})};
+}
+
+ToolSpec compare_tool() {
+  std::vector<std::pair<const char*, std::string>> props{
+      {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
+      {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"fp4\", \"fp8\"; \"b200\", \"mi355x\"; dates); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
+      {"filters", filters_schema(kFiltersHelp)},
+      {"targets", targets_schema("interactivities (tok/s/user) to read each frontier at, e.g. [50, 100]")},
+      {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
+      {"metrics", strings("what to show: throughput (throughput output, throughput input), cost, tokens_per_dollar, power, joules, concurrency, ttft, tpot, itl, e2el (each with mean, median, p90, p99, p99.9: \"ttft p99\"), accuracy; and config (the frontier knots behind each value) or deployable (the best single configuration at each target). Every value carries its evidence: measured, one_config, two_configs, wide_gap or clamped. Default: throughput, cost, power, concurrency")}};
+  for (auto& p : method_props()) props.push_back(std::move(p));
+  return {"compare", "Compare configurations at matched interactivity",
+          "Compare two or more inference configurations side by side at matched interactivity (tok/s/user), each side on its own "
+          "Pareto frontier, with the InferenceX dashboard's method: throughput per GPU, cost per million tokens, tok/s/MW, "
+          "concurrency or latencies at each target, verdict sentences and notes (the band every side was measured in, rows "
+          "pooled, prices used, the dashboard page). Example: {\"dimension\": \"precision\", \"sides\": [\"fp4\", \"fp8\"], "
+          "\"filters\": {\"gpu\": \"mi355x\", \"model\": \"dsr1\", \"seq\": \"1k/1k\"}, \"targets\": [50, 100], \"metrics\": "
+          "[\"cost\", \"throughput\"]}. Without a dimension each side is a filter set (\"gpu h200 precision fp8\") or a let name. "
+          "Without targets: the 25/50/75% points of the band where every side was measured. Returns the JSON result, its markdown, "
+          "and the icq statement it ran (reuse it with the query tool to refine).",
+          object_of(props, {"sides"})};
+}
+
+ToolSpec rank_tool() {
+  std::vector<std::pair<const char*, std::string>> props{
+      {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "config"], "description": "what to rank: every value of this dimension present under the filters is a side; config: every configuration line"})j"},
+      {"metric", str(kMetricHelp)},
+      {"filters", filters_schema(kFiltersHelp)},
+      {"targets", targets_schema("interactivities (tok/s/user) to rank at, e.g. [50] (required: a ranking is at a target)")},
+      {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
+      {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")},
+      {"limit", R"j({"type": "integer", "minimum": 1, "description": "show the N best at each target (every value or configuration is still ranked)"})j"}};
+  for (auto& p : method_props()) props.push_back(std::move(p));
+  return {"rank", "Rank every value of a dimension at a target",
+          "Rank every value of a dimension present under the filters (every GPU, precision, framework, …; or every "
+          "configuration line with dimension config) as a side of one comparison, best first at each target interactivity "
+          "by the metric's polarity (lower cost is better, higher throughput is better), with each value's ratio to the best "
+          "(vs_best); sides without a value at a target (out of range) are listed last. Example: {\"dimension\": \"gpu\", "
+          "\"metric\": \"cost\", \"targets\": [50], \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": "
+          "\"8k/1k\"}}. Returns the JSON result, its markdown, and the icq statement it ran.",
+          object_of(props, {"dimension", "targets"})};
+}
+
+ToolSpec crossover_tool() {
+  std::vector<std::pair<const char*, std::string>> props{
+      {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
+      {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"mi355x\", \"b200\"); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
+      {"metric", str(kMetricHelp)},
+      {"filters", filters_schema(kFiltersHelp)}};
+  for (auto& p : method_props()) props.push_back(std::move(p));
+  return {"crossover", "Where the leader on a metric changes",
+          "Scan the band where every side was measured (every 0.01 tok/s/user, on the same splines as compare) and report "
+          "each interactivity where the leader on one metric changes (located to 0.01, with every side's value there) and who "
+          "leads on each stretch of the band. Example: {\"dimension\": \"gpu\", \"sides\": [\"mi355x\", \"b200\"], "
+          "\"metric\": \"throughput\", \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": \"1k/1k\"}}. "
+          "No targets: the whole band is scanned. Returns the JSON result, its markdown, and the icq statement it ran.",
+          object_of(props, {"sides"})};
+}
+
+ToolSpec list_tool() {
+  return {"list", "List what the data and catalog hold",
+          "List the values present in the data or the catalog, with row counts and run dates: gpus, models, precisions, "
+          "frameworks, families, specs, deployments, vendors, sequences, dates, metrics (how each is computed), editions "
+          "(price catalogs), sources (data files), fields (for where conditions), settings. Optionally narrowed by filters "
+          "(\"dates\" for {\"model\": \"dsr1\", \"gpu\": \"mi355x\"}). Use it to find valid names before comparing.",
+          object({{"what", R"j({"type": "string", "enum": ["gpus", "models", "precisions", "frameworks", "families", "specs", "deployments", "vendors", "sequences", "dates", "metrics", "editions", "sources", "fields", "settings"]})j"},
+                  {"for", filters_schema("only what these filters select")}},
+                 {"what"})};
+}
+
+ToolSpec describe_tool() {
+  return {"describe", "Describe one catalog entry",
+          "One entry of the catalog with what the data holds for it: a GPU (prices and power by edition), a model (its group, "
+          "label and dashboard slug), a metric (how it is computed), a price edition (every GPU's $/hour and kW), a precision, "
+          "framework, family, spec, deployment, vendor or sequence.",
+          object({{"kind", R"j({"type": "string", "enum": ["gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"]})j"},
+                  {"name", str("the entry: \"mi355x\", \"dsr1\", \"cost\", \"2026-07\"")}},
+                 {"kind", "name"})};
+}
+
+ToolSpec frontier_tool() {
+  return {"frontier", "Pareto frontier of a selection",
+          "The Pareto frontier (throughput per GPU against interactivity) of the rows the filters select, with the "
+          "configuration behind each point: framework, TP/EP/DP-attention, prefill/decode GPUs, concurrency, run date, image.",
+          object({{"filters", filters_schema(kFiltersHelp)},
+                  {"show", strings("columns instead of the default ones: any field (the list tool, what: fields), interactivity, throughput, cost, ttft p99, …")}},
+                 {})};
+}
+
+ToolSpec trend_tool() {
+  return {"trend", "A metric over run dates",
+          "The value of one or more metrics at a target interactivity on every run date of the selection (each date's "
+          "frontier from the newest run of each line up to it); dates whose frontier does not reach the target say "
+          "out_of_range. Optionally from a date on, and one series per gpu, precision, framework, ….",
+          object({{"metrics", strings("throughput, cost, power, … (as in compare)")},
+                  {"filters", filters_schema(kFiltersHelp)},
+                  {"targets", targets_schema("the interactivity (tok/s/user) to read at, e.g. 50")},
+                  {"since", str("YYYY-MM-DD: run dates from then on")},
+                  {"by", str("one series per value of: gpu, precision, framework, family, spec, seq, model, vendor, deployment")}},
+                 {"metrics", "targets"})};
+}
+
+ToolSpec points_tool() {
+  return {"points", "Raw benchmark rows",
+          "The raw rows of a selection (the latest run of each configuration line unless filters say as_of/on_date), with "
+          "chosen columns, order and limit.",
+          object({{"filters", filters_schema(kFiltersHelp)},
+                  {"show", strings("columns: any field, interactivity, throughput [output|input], ttft|tpot|itl|e2el [p90|p99|…]")},
+                  {"order_by", str("\"throughput desc\", \"conc asc, tp desc\"")},
+                  {"limit", R"j({"type": "integer", "minimum": 1, "description": "at most this many rows"})j"}},
+                 {})};
+}
+
+ToolSpec load_tool() {
+  return {"load", "Add data files to the session",
+          "Add benchmark data to the session: a file or a folder of InferenceX API JSON, dashboard CSV exports, runner "
+          "aggregates or benchmark_serving.py results. Only inside the folders the user allowed when starting the server "
+          "(icq mcp --allow-load DIR); without them loading is off and the call says so. A relative path is relative to the "
+          "server's working folder. The result says how many rows the files gave; a file that gave nothing is an error with "
+          "its reason, a partly bad one a warning.",
+          object({{"path", str("a data file or folder inside a folder the user allowed, e.g. \"/home/me/results/run1.json\"")}}, {"path"})};
+}
+
+// Every tool, in the order tools/list shows them.
 std::vector<ToolSpec> make_tools() {
-  std::vector<ToolSpec> t;
-  t.push_back(
-      {"query", "Run icq text",
-       "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
-       "set, let, param, load) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
-       "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
-       "the JSON of the results, exactly what `icq --format json` prints (an array: one object per statement, whatever "
-       "their number); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
-       "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
-       "icq://help, or the query \"help compare\".",
-       object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})});
-  t.push_back(
-      {"compare", "Compare configurations at matched interactivity",
-       "Compare two or more inference configurations side by side at matched interactivity (tok/s/user), each side on its own "
-       "Pareto frontier, with the InferenceX dashboard's method: throughput per GPU, cost per million tokens, tok/s/MW, "
-       "concurrency or latencies at each target, verdict sentences and notes (the band every side was measured in, rows "
-       "pooled, prices used, the dashboard page). Example: {\"dimension\": \"precision\", \"sides\": [\"fp4\", \"fp8\"], "
-       "\"filters\": {\"gpu\": \"mi355x\", \"model\": \"dsr1\", \"seq\": \"1k/1k\"}, \"targets\": [50, 100], \"metrics\": "
-       "[\"cost\", \"throughput\"]}. Without a dimension each side is a filter set (\"gpu h200 precision fp8\") or a let name. "
-       "Without targets: the 25/50/75% points of the band where every side was measured. Returns the JSON result, its markdown, "
-       "and the icq statement it ran (reuse it with the query tool to refine).",
-       object({{"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
-               {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"fp4\", \"fp8\"; \"b200\", \"mi355x\"; dates); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
-               {"filters", filters_schema(kFiltersHelp)},
-               {"targets", targets_schema("interactivities (tok/s/user) to read each frontier at, e.g. [50, 100]")},
-               {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
-               {"metrics", strings("what to show: throughput (throughput output, throughput input), cost, tokens_per_dollar, power, joules, concurrency, ttft, tpot, itl, e2el (each with mean, median, p90, p99, p99.9: \"ttft p99\"), accuracy; and config (the frontier knots behind each value) or deployable (the best single configuration at each target). Every value carries its evidence: measured, one_config, two_configs, wide_gap or clamped. Default: throughput, cost, power, concurrency")},
-               {"prices", str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
-               {"tokens", R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
-               {"cost", R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
-               {"interactivity", R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
-               {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}},
-              {"sides"})});
-  const auto method_props = [] {
-    return std::vector<std::pair<const char*, std::string>>{
-        {"prices", str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
-        {"tokens", R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
-        {"cost", R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
-        {"interactivity", R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
-        {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}};
-  };
-  const char* const metric_help =
-      "the one metric to rank or lead on: throughput, cost, tokens_per_dollar, power, joules, ttft, tpot, itl, e2el "
-      "(default throughput); lower is better for cost, joules and latencies, higher for the others";
-  {
-    std::vector<std::pair<const char*, std::string>> props{
-        {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "config"], "description": "what to rank: every value of this dimension present under the filters is a side; config: every configuration line"})j"},
-        {"metric", str(metric_help)},
-        {"filters", filters_schema(kFiltersHelp)},
-        {"targets", targets_schema("interactivities (tok/s/user) to rank at, e.g. [50] (required: a ranking is at a target)")},
-        {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
-        {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")},
-        {"limit", R"j({"type": "integer", "minimum": 1, "description": "show the N best at each target (every value or configuration is still ranked)"})j"}};
-    for (auto& p : method_props()) props.push_back(std::move(p));
-    t.push_back(
-        {"rank", "Rank every value of a dimension at a target",
-         "Rank every value of a dimension present under the filters (every GPU, precision, framework, …; or every "
-         "configuration line with dimension config) as a side of one comparison, best first at each target interactivity "
-         "by the metric's polarity (lower cost is better, higher throughput is better), with each value's ratio to the best "
-         "(vs_best); sides without a value at a target (out of range) are listed last. Example: {\"dimension\": \"gpu\", "
-         "\"metric\": \"cost\", \"targets\": [50], \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": "
-         "\"8k/1k\"}}. Returns the JSON result, its markdown, and the icq statement it ran.",
-         object_of(props, {"dimension", "targets"})});
-  }
-  {
-    std::vector<std::pair<const char*, std::string>> props{
-        {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
-        {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"mi355x\", \"b200\"); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
-        {"metric", str(metric_help)},
-        {"filters", filters_schema(kFiltersHelp)}};
-    for (auto& p : method_props()) props.push_back(std::move(p));
-    t.push_back(
-        {"crossover", "Where the leader on a metric changes",
-         "Scan the band where every side was measured (every 0.01 tok/s/user, on the same splines as compare) and report "
-         "each interactivity where the leader on one metric changes (located to 0.01, with every side's value there) and who "
-         "leads on each stretch of the band. Example: {\"dimension\": \"gpu\", \"sides\": [\"mi355x\", \"b200\"], "
-         "\"metric\": \"throughput\", \"filters\": {\"model\": \"dsr1\", \"precision\": \"fp8\", \"seq\": \"1k/1k\"}}. "
-         "No targets: the whole band is scanned. Returns the JSON result, its markdown, and the icq statement it ran.",
-         object_of(props, {"sides"})});
-  }
-  t.push_back({"list", "List what the data and catalog hold",
-               "List the values present in the data or the catalog, with row counts and run dates: gpus, models, precisions, "
-               "frameworks, families, specs, deployments, vendors, sequences, dates, metrics (how each is computed), editions "
-               "(price catalogs), sources (data files), fields (for where conditions), settings. Optionally narrowed by filters "
-               "(\"dates\" for {\"model\": \"dsr1\", \"gpu\": \"mi355x\"}). Use it to find valid names before comparing.",
-               object({{"what", R"j({"type": "string", "enum": ["gpus", "models", "precisions", "frameworks", "families", "specs", "deployments", "vendors", "sequences", "dates", "metrics", "editions", "sources", "fields", "settings"]})j"},
-                       {"for", filters_schema("only what these filters select")}},
-                      {"what"})});
-  t.push_back({"describe", "Describe one catalog entry",
-               "One entry of the catalog with what the data holds for it: a GPU (prices and power by edition), a model (its group, "
-               "label and dashboard slug), a metric (how it is computed), a price edition (every GPU's $/hour and kW), a precision, "
-               "framework, family, spec, deployment, vendor or sequence.",
-               object({{"kind", R"j({"type": "string", "enum": ["gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"]})j"},
-                       {"name", str("the entry: \"mi355x\", \"dsr1\", \"cost\", \"2026-07\"")}},
-                      {"kind", "name"})});
-  t.push_back({"frontier", "Pareto frontier of a selection",
-               "The Pareto frontier (throughput per GPU against interactivity) of the rows the filters select, with the "
-               "configuration behind each point: framework, TP/EP/DP-attention, prefill/decode GPUs, concurrency, run date, image.",
-               object({{"filters", filters_schema(kFiltersHelp)},
-                       {"show", strings("columns instead of the default ones: any field (the list tool, what: fields), interactivity, throughput, cost, ttft p99, …")}},
-                      {})});
-  t.push_back({"trend", "A metric over run dates",
-               "The value of one or more metrics at a target interactivity on every run date of the selection (each date's "
-               "frontier from the newest run of each line up to it); dates whose frontier does not reach the target say "
-               "out_of_range. Optionally from a date on, and one series per gpu, precision, framework, ….",
-               object({{"metrics", strings("throughput, cost, power, … (as in compare)")},
-                       {"filters", filters_schema(kFiltersHelp)},
-                       {"targets", targets_schema("the interactivity (tok/s/user) to read at, e.g. 50")},
-                       {"since", str("YYYY-MM-DD: run dates from then on")},
-                       {"by", str("one series per value of: gpu, precision, framework, family, spec, seq, model, vendor, deployment")}},
-                      {"metrics", "targets"})});
-  t.push_back({"points", "Raw benchmark rows",
-               "The raw rows of a selection (the latest run of each configuration line unless filters say as_of/on_date), with "
-               "chosen columns, order and limit.",
-               object({{"filters", filters_schema(kFiltersHelp)},
-                       {"show", strings("columns: any field, interactivity, throughput [output|input], ttft|tpot|itl|e2el [p90|p99|…]")},
-                       {"order_by", str("\"throughput desc\", \"conc asc, tp desc\"")},
-                       {"limit", R"j({"type": "integer", "minimum": 1, "description": "at most this many rows"})j"}},
-                      {})});
-  t.push_back(
-      {"load", "Add data files to the session",
-       "Add benchmark data to the session: a file or a folder of InferenceX API JSON, dashboard CSV exports, runner "
-       "aggregates or benchmark_serving.py results. Only inside the folders the user allowed when starting the server "
-       "(icq mcp --allow-load DIR); without them loading is off and the call says so. A relative path is relative to the "
-       "server's working folder. The result says how many rows the files gave; a file that gave nothing is an error with "
-       "its reason, a partly bad one a warning.",
-       object({{"path", str("a data file or folder inside a folder the user allowed, e.g. \"/home/me/results/run1.json\"")}}, {"path"})});
-  return t;
+  return {query_tool(),    compare_tool(),  rank_tool(),  crossover_tool(), list_tool(),
+          describe_tool(), frontier_tool(), trend_tool(), points_tool(),    load_tool()};
 }
 
 // ---- Arguments to icq text -------------------------------------------------------------------
