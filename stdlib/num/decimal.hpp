@@ -2,6 +2,7 @@
 // Exact decimal arithmetic for the numbers a person reads: prices, costs, ratios, percentages and
 // their rounding. Prices enter as decimal strings ("2.808"), never through binary floating point;
 // measured values enter through their exact binary value. 50 significant digits.
+#include <boost/core/nvp.hpp>  // before the backend: its serialize() names boost::make_nvp
 #include <boost/multiprecision/cpp_dec_float.hpp>
 
 // Boost makes its table of 255 powers of two (from text: about 700,000 instructions, 9% of a cold
