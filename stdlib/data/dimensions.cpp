@@ -1,7 +1,5 @@
 #include "data/dimensions.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -136,18 +134,30 @@ std::string normalize(const Dimension& d, std::string_view text) {
 
 std::string line_value(LineField f, const Line& l) { return dimension(f).keys_of(l).front(); }
 
+// Appended piece by piece, not formatted: a compare labels every knot it reads (evidence), and
+// fmt's formatting was most of a label's cost.
 std::string config_label(const Line& l) {
-  std::string s = fmt::format("{} {} {}", l.hardware, l.framework, l.precision);
-  if (l.spec_method != "none") s += " " + l.spec_method;
-  auto shape = [](std::int32_t tp, std::int32_t ep, bool dpa) {
-    return fmt::format("tp{}{}{}", tp, ep > 1 ? fmt::format(" ep{}", ep) : "", dpa ? " dpa" : "");
+  std::string s;
+  s.reserve(64);
+  s.append(l.hardware).append(" ").append(l.framework).append(" ").append(l.precision);
+  if (l.spec_method != "none") s.append(" ").append(l.spec_method);
+  const auto shape = [&](std::int32_t tp, std::int32_t ep, bool dpa) {
+    s.append("tp").append(std::to_string(tp));
+    if (ep > 1) s.append(" ep").append(std::to_string(ep));
+    if (dpa) s.append(" dpa");
   };
-  if (l.disagg)
-    s += fmt::format(" disagg {}P×{} + {}D×{} ({} GPUs)", l.prefill_num_workers, shape(l.prefill_tp, l.prefill_ep, l.prefill_dp_attention),
-                     l.decode_num_workers, shape(l.decode_tp, l.decode_ep, l.decode_dp_attention), l.gpus());
-  else
-    s += " " + shape(l.decode_tp, l.decode_ep, l.decode_dp_attention) + (l.is_multinode ? " multinode" : "");
-  if (l.offload_mode != "off") s += " offload " + l.offload_mode;
+  if (l.disagg) {
+    s.append(" disagg ").append(std::to_string(l.prefill_num_workers)).append("P×");
+    shape(l.prefill_tp, l.prefill_ep, l.prefill_dp_attention);
+    s.append(" + ").append(std::to_string(l.decode_num_workers)).append("D×");
+    shape(l.decode_tp, l.decode_ep, l.decode_dp_attention);
+    s.append(" (").append(std::to_string(l.gpus())).append(" GPUs)");
+  } else {
+    s.append(" ");
+    shape(l.decode_tp, l.decode_ep, l.decode_dp_attention);
+    if (l.is_multinode) s.append(" multinode");
+  }
+  if (l.offload_mode != "off") s.append(" offload ").append(l.offload_mode);
   return s;
 }
 
