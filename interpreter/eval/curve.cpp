@@ -23,16 +23,18 @@ Curve::Curve(const data::Dataset& ds, const Axis& axis, Selected selected) : ds_
   std::vector<math::Point> points;
   points.reserve(selected_.rows.size());
   math::Range r{INFINITY, -INFINITY};
+  // Rows come grouped by line and by date within it: the sets change only where those do.
+  const data::Row* last = nullptr;
   for (std::uint32_t idx : selected_.rows) {
     const data::Row& row = ds.rows()[idx];
-    const double x = axis_.x(row, ds.line_of(row));
+    const data::Line& line = ds.line_of(row);
+    const double x = axis_.x(row, line);
     r.lo = std::min(r.lo, x);
     r.hi = std::max(r.hi, x);
     points.push_back({x, row.get(Field::tput_per_gpu), idx});
-    const data::Line& line = ds.line_of(row);
-    dates_.insert(row.date);
-    gpus_.insert(line.hardware);
-    frameworks_.insert(line.framework);
+    if (!last || last->date != row.date) dates_.insert(row.date);
+    if (!last || last->line != row.line) gpus_.insert(line.hardware), frameworks_.insert(line.framework);
+    last = &row;
   }
   range_ = r;
   frontier_ = math::upper_left_frontier(points);
