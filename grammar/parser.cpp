@@ -9,6 +9,7 @@
 #include <cctype>
 #include <memory>
 
+#include "data/dimensions.hpp"
 #include "keywords.hpp"
 #include "rules.hpp"
 #include "text/text.hpp"
@@ -657,6 +658,16 @@ const std::vector<std::string>& clause_keywords() {
 const std::vector<std::string>& dimension_keywords() {
   static const std::vector<std::string> k = {"precision", "spec", "gpu", "framework", "family", "deployment",
                                              "vendor",    "seq",  "model", "date"};
+  return k;
+}
+
+const std::vector<std::string>& rank_keywords() {
+  static const std::vector<std::string> k = [] {
+    std::vector<std::string> v;
+    for (const auto& d : data::dimensions()) v.emplace_back(d.keyword);
+    v.emplace_back("config");
+    return v;
+  }();
   return k;
 }
 

@@ -62,29 +62,9 @@ std::string plural_of(const std::string& word) {
 
 }  // namespace
 
-const std::vector<std::string>& list_targets() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> v;
-    for (const auto& d : data::dimensions()) v.emplace_back(d.list_word);
-    for (const char* n : {"dates", "metrics", "editions", "sources", "fields", "settings"}) v.emplace_back(n);
-    return v;
-  }();
-  return names;
-}
-
-const std::vector<std::string>& describe_kinds() {
-  static const std::vector<std::string> kinds = [] {
-    std::vector<std::string> v;
-    for (const auto& d : data::dimensions()) v.emplace_back(d.keyword);
-    for (const char* n : {"metric", "edition"}) v.emplace_back(n);
-    return v;
-  }();
-  return kinds;
-}
-
 Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds) {
   std::string what = text::lower(stmt.what.text);
-  const std::vector<std::string>& names = list_targets();
+  const std::vector<std::string>& names = grammar::list_targets();
   if (std::find(names.begin(), names.end(), what) == names.end()) {
     // Accept the singular too: `list gpu`.
     const auto plural = std::find(names.begin(), names.end(), plural_of(what));
