@@ -1,5 +1,7 @@
 #include "keywords.hpp"
 
+#include "data/dimensions.hpp"
+
 namespace icq::grammar {
 
 const std::vector<StatementDoc>& statement_docs() {
@@ -132,6 +134,26 @@ std::string statements_taking(unsigned group) {
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
   return out;
+}
+
+const std::vector<std::string>& list_targets() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& d : data::dimensions()) v.emplace_back(d.list_word);
+    for (const char* n : {"dates", "metrics", "editions", "sources", "fields", "settings"}) v.emplace_back(n);
+    return v;
+  }();
+  return names;
+}
+
+const std::vector<std::string>& describe_kinds() {
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> v;
+    for (const auto& d : data::dimensions()) v.emplace_back(d.keyword);
+    for (const char* n : {"metric", "edition"}) v.emplace_back(n);
+    return v;
+  }();
+  return kinds;
 }
 
 }  // namespace icq::grammar

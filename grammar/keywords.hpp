@@ -51,4 +51,10 @@ const std::vector<ClauseDoc>& clause_docs();
 // The statements that take any clause of `group`, as a sentence names them: "compare, rank and trend".
 std::string statements_taking(unsigned group);
 
+// What `list` takes: each line dimension's list word (data/dimensions.hpp), then the lists that are
+// no dimension's (dates, metrics, editions, sources, fields, settings).
+const std::vector<std::string>& list_targets();
+// What `describe` takes: each line dimension's keyword, then the catalog's other entries (metric, edition).
+const std::vector<std::string>& describe_kinds();
+
 }  // namespace icq::grammar

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <memory>
 
+#include "data/dimensions.hpp"
 #include "keywords.hpp"
 #include "rules.hpp"
 #include "text/text.hpp"
@@ -280,7 +281,8 @@ struct RepeatedClause {
 }
 constexpr const char* kUsingNames[] = {"prices", "cost", "dashboard", "interactivity"};
 
-void add_clause(const Node& c, ast::Clauses& out) {
+// The clauses that choose rows: filters, conditions, the run date and let names.
+bool add_selection_clause(const Node& c, ast::Clauses& out) {
   if (c.is_type<filter>()) {
     out.filters.push_back(to_filter(c));
   } else if (c.is_type<where_clause>()) {
@@ -288,7 +290,37 @@ void add_clause(const Node& c, ast::Clauses& out) {
   } else if (c.is_type<as_of_clause>() || c.is_type<on_date_clause>()) {
     if (out.date) repeated(span_of(c), "as of / on date", "one run-date selection per statement (or per side)");
     out.date = to_date(c);
-  } else if (c.is_type<targets_clause>()) {
+  } else if (c.is_type<let_ref>()) {
+    out.lets.push_back(word_of(c));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool is_using(const Node& c) {
+  return c.is_type<using_prices>() || c.is_type<using_cost>() || c.is_type<using_dashboard>() || c.is_type<using_interactivity>();
+}
+
+void add_using(const Node& c, ast::Clauses& out) {
+  ast::Using u;
+  u.kind = c.is_type<using_prices>()      ? ast::Using::Kind::prices
+           : c.is_type<using_cost>()      ? ast::Using::Kind::cost
+           : c.is_type<using_dashboard>() ? ast::Using::Kind::dashboard
+                                          : ast::Using::Kind::interactivity;
+  u.span = span_of(c);
+  for (const auto& w : c.children) u.words.push_back(word_of(*w));
+  // Prices may be given in several clauses (edition in one, tier in another); the binder checks
+  // those. Any other `using` item twice is a contradiction or a repeat.
+  if (u.kind != ast::Using::Kind::prices)
+    for (const auto& prev : out.usings)
+      if (prev.kind == u.kind) repeated(u.span, std::string("using ") + kUsingNames[static_cast<int>(u.kind)]);
+  out.usings.push_back(std::move(u));
+}
+
+// The clauses that say where and how values are read: targets, clamp, show, using and tokens.
+bool add_reading_clause(const Node& c, ast::Clauses& out) {
+  if (c.is_type<targets_clause>()) {
     if (out.targets) repeated(span_of(c), "at", "list every target in one clause: at interactivity 50, 60");
     out.targets = to_targets(c);
   } else if (c.is_type<clamp_clause>()) {
@@ -297,27 +329,31 @@ void add_clause(const Node& c, ast::Clauses& out) {
   } else if (c.is_type<show_clause>()) {
     out.show_span = span_of(c);
     for (auto& m : to_metrics(c)) out.show.push_back(std::move(m));
-  } else if (c.is_type<using_prices>() || c.is_type<using_cost>() || c.is_type<using_dashboard>() ||
-             c.is_type<using_interactivity>()) {
-    ast::Using u;
-    u.kind = c.is_type<using_prices>()  ? ast::Using::Kind::prices
-             : c.is_type<using_cost>()  ? ast::Using::Kind::cost
-             : c.is_type<using_dashboard>() ? ast::Using::Kind::dashboard
-                                            : ast::Using::Kind::interactivity;
-    u.span = span_of(c);
-    for (const auto& w : c.children) u.words.push_back(word_of(*w));
-    // Prices may be given in several clauses (edition in one, tier in another); the binder checks
-    // those. Any other `using` item twice is a contradiction or a repeat.
-    if (u.kind != ast::Using::Kind::prices)
-      for (const auto& prev : out.usings)
-        if (prev.kind == u.kind) repeated(u.span, std::string("using ") + kUsingNames[static_cast<int>(u.kind)]);
-    out.usings.push_back(std::move(u));
+  } else if (is_using(c)) {
+    add_using(c, out);
   } else if (c.is_type<tokens_clause>()) {
     if (out.tokens) repeated(span_of(c), "tokens");
     out.tokens = word_of(*c.children.front());
-  } else if (c.is_type<let_ref>()) {
-    out.lets.push_back(word_of(c));
-  } else if (c.is_type<since_clause>()) {
+  } else {
+    return false;
+  }
+  return true;
+}
+
+ast::OrderItem to_order_item(const Node& c) {
+  ast::OrderItem item;
+  for (const auto& part : c.children) {
+    if (part->is_type<order_column>()) item.column = word_of(*part);
+    else if (part->is_type<order_qualifier>()) item.qualifier = word_of(*part);
+    else item.descending = text::iequals(part->string_view(), "desc");
+  }
+  return item;
+}
+
+// The clauses of single statements: since and by (trend, rank, crossover), with noise (compare),
+// limit and order by (points, accuracy, rank).
+bool add_statement_clause(const Node& c, ast::Clauses& out) {
+  if (c.is_type<since_clause>()) {
     if (out.since) repeated(span_of(c), "since");
     out.since = word_of(*c.children.front());
   } else if (c.is_type<by_clause>()) {
@@ -332,14 +368,17 @@ void add_clause(const Node& c, ast::Clauses& out) {
     if (out.limit) repeated(span_of(c), "limit");
     out.limit = word_of(*c.children.front());
   } else if (c.is_type<order_item>()) {
-    ast::OrderItem item;
-    for (const auto& part : c.children) {
-      if (part->is_type<order_column>()) item.column = word_of(*part);
-      else if (part->is_type<order_qualifier>()) item.qualifier = word_of(*part);
-      else item.descending = text::iequals(part->string_view(), "desc");
-    }
-    out.order.push_back(std::move(item));
+    out.order.push_back(to_order_item(c));
+  } else {
+    return false;
   }
+  return true;
+}
+
+// A clause into `out` (a node that is none is skipped); the kinds are disjoint, so the first that
+// knows the clause takes it.
+void add_clause(const Node& c, ast::Clauses& out) {
+  if (!add_selection_clause(c, out) && !add_reading_clause(c, out)) add_statement_clause(c, out);
 }
 
 std::vector<ast::MetricRef> to_metrics(const Node& list) {
@@ -552,65 +591,87 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
   return s;
 }
 
-ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
-  ast::SyntaxError e;
-  std::size_t at = std::min(raised.offset, text.size());
-  // Point at the next token, past blanks.
-  while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r')) ++at;
-  std::size_t end = at;
-  while (end < text.size() && is_word_char(text[end])) ++end;
-  if (end == at && at < text.size() && text[at] != '\n') {
-    end = at + 1;  // one character, all of its UTF-8 bytes
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The token an error points at, past blanks from the error position: a word, else one character
+// (all of its UTF-8 bytes), else nothing (at a newline or the end).
+struct Token {
+  std::size_t begin = 0, end = 0;
+};
+Token token_at(std::string_view text, std::size_t offset) {
+  Token t;
+  t.begin = std::min(offset, text.size());
+  while (t.begin < text.size() && (is_blank(text[t.begin]) || text[t.begin] == '\r')) ++t.begin;
+  t.end = t.begin;
+  while (t.end < text.size() && is_word_char(text[t.end])) ++t.end;
+  if (t.end == t.begin && t.begin < text.size() && text[t.begin] != '\n') {
+    t.end = t.begin + 1;
+    while (t.end < text.size() && is_utf8_continuation(text[t.end])) ++t.end;
   }
-  const std::string word(text.substr(at, end - at));
-  // The word before the error position, for messages such as "expected a value after 'on'".
-  std::size_t p = std::min(raised.offset, text.size());
-  while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+  return t;
+}
+
+// The word before the error position, for messages such as "expected a value after 'on'": a word,
+// else a whole comparison operator ("after '<='"), else one character; `begin` is where it starts.
+struct Before {
+  std::size_t begin = 0;
+  std::string text;
+};
+Before word_before(std::string_view text, std::size_t offset) {
+  const std::size_t p = [&] {
+    std::size_t e = std::min(offset, text.size());
+    while (e > 0 && is_blank(text[e - 1])) --e;
+    return e;
+  }();
   std::size_t q = p;
   while (q > 0 && is_word_char(text[q - 1])) --q;
-  std::string prev(text.substr(q, p - q));
-  if (prev.empty() && p > 0) {
-    // A comparison operator is quoted whole ("after '<='"), other punctuation one character.
+  if (q == p && p > 0) {
     auto op_char = [](char c) { return c == '<' || c == '>' || c == '=' || c == '!'; };
     q = p - 1;
     while (q > 0 && op_char(text[q]) && op_char(text[q - 1])) --q;
-    while (q > 0 && (static_cast<unsigned char>(text[q]) & 0xC0) == 0x80) --q;  // a whole UTF-8 character
-    prev = std::string(text.substr(q, p - q));
+    while (q > 0 && is_utf8_continuation(text[q])) --q;  // a whole UTF-8 character
   }
+  return {q, std::string(text.substr(q, p - q))};
+}
 
-  std::size_t rest = at;
-  while (rest < text.size() && std::isspace(static_cast<unsigned char>(text[rest]))) ++rest;
-  e.at_end = rest >= text.size();
-  e.offset = static_cast<std::uint32_t>(at);
-  e.length = static_cast<std::uint32_t>(end - at);
+// Nothing but white space from `at` on.
+bool only_space_from(std::string_view text, std::size_t at) {
+  while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+  return at >= text.size();
+}
+
+// The error table's message with {word} and {prev} filled in ("end of line" for no word), and
+// "(the input ended)" where that is news to the reader.
+std::string error_message(const RaisedError& raised, std::string_view text, const Token& token, const std::string& word,
+                          const std::string& prev, bool at_end) {
   std::string message = raised.info->message;
-  if (word.empty() || text[at] == '\n') message = replace_all(message, "'{word}'", "end of line");
+  if (word.empty() || text[token.begin] == '\n') message = replace_all(message, "'{word}'", "end of line");
   message = replace_all(replace_all(message, "{word}", word), "{prev}", prev);
-  if (e.at_end && message.find("end of line") == std::string::npos && raised.info->suggest != Suggest::none &&
+  if (at_end && message.find("end of line") == std::string::npos && raised.info->suggest != Suggest::none &&
       raised.info->suggest != Suggest::target && raised.info != &statement_end_error)
     message += " (the input ended)";
-  e.message = std::move(message);
-  e.help = raised.info->help;
-  if (!word.empty()) {
-    const std::vector<std::string>* candidates = nullptr;
-    switch (raised.info->suggest) {
-      case Suggest::statement: candidates = &statement_keywords(); break;
-      case Suggest::clause: candidates = &clause_keywords(); break;
-      case Suggest::dimension: candidates = &dimension_keywords(); break;
-      case Suggest::target: {
-        static const std::vector<std::string> words = {"interactivity", "band"};
-        candidates = &words;
-        break;
-      }
-      case Suggest::none: break;
-    }
-    if (candidates) e.suggestions = text::closest(word, *candidates);
+  return message;
+}
+
+// The keywords closest to `word` among those the error expected.
+std::vector<std::string> suggestions_for(Suggest suggest, const std::string& word) {
+  static const std::vector<std::string> target_words = {"interactivity", "band"};
+  switch (suggest) {
+    case Suggest::statement: return text::closest(word, statement_keywords());
+    case Suggest::clause: return text::closest(word, clause_keywords());
+    case Suggest::dimension: return text::closest(word, dimension_keywords());
+    case Suggest::target: return text::closest(word, target_words);
+    case Suggest::none: break;
   }
-  // Two spellings a reader would write, answered by name: `=>` for `>=`, `1e3` for a number.
-  if (prev == "=" && (word.rfind(">", 0) == 0 || word.rfind("<", 0) == 0)) {
+  return {};
+}
+
+// Two spellings a reader would write, answered by name: `=>` for `>=`, `1e3` for a number.
+void name_common_slips(ast::SyntaxError& e, const RaisedError& raised, const std::string& word, const Before& prev) {
+  if (prev.text == "=" && (word.rfind(">", 0) == 0 || word.rfind("<", 0) == 0)) {
     const std::string op = "=" + word.substr(0, 1), meant = word.substr(0, 1) + "=";
-    e.offset = static_cast<std::uint32_t>(q);
+    e.offset = static_cast<std::uint32_t>(prev.begin);
     e.length = 2;
     e.message = "'" + op + "' is not an operator";
     e.help = "comparisons: =, !=, <, <=, >, >= or in (…)";
@@ -620,6 +681,20 @@ ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
     e.message = "'" + word + "' is not a number icq reads: targets are plain decimals (tok/s/user)";
     e.help = "e.g. at interactivity 50, 100.5";
   }
+}
+
+ast::SyntaxError to_error(std::string_view text, const RaisedError& raised) {
+  const Token token = token_at(text, raised.offset);
+  const std::string word(text.substr(token.begin, token.end - token.begin));
+  const Before prev = word_before(text, raised.offset);
+  ast::SyntaxError e;
+  e.at_end = only_space_from(text, token.begin);
+  e.offset = static_cast<std::uint32_t>(token.begin);
+  e.length = static_cast<std::uint32_t>(token.end - token.begin);
+  e.message = error_message(raised, text, token, word, prev.text, e.at_end);
+  e.help = raised.info->help;
+  if (!word.empty()) e.suggestions = suggestions_for(raised.info->suggest, word);
+  name_common_slips(e, raised, word, prev);
   return e;
 }
 
@@ -657,6 +732,16 @@ const std::vector<std::string>& clause_keywords() {
 const std::vector<std::string>& dimension_keywords() {
   static const std::vector<std::string> k = {"precision", "spec", "gpu", "framework", "family", "deployment",
                                              "vendor",    "seq",  "model", "date"};
+  return k;
+}
+
+const std::vector<std::string>& rank_keywords() {
+  static const std::vector<std::string> k = [] {
+    std::vector<std::string> v;
+    for (const auto& d : data::dimensions()) v.emplace_back(d.keyword);
+    v.emplace_back("config");
+    return v;
+  }();
   return k;
 }
 

@@ -18,5 +18,8 @@ const std::vector<std::string>& statement_keywords();
 const std::vector<std::string>& explainable_keywords();
 const std::vector<std::string>& clause_keywords();
 const std::vector<std::string>& dimension_keywords();
+// What `rank` ranks: the values of a line dimension (data/dimensions.hpp), or with `config` every
+// configuration line (the binder refuses `rank date`: dates are compared two at a time).
+const std::vector<std::string>& rank_keywords();
 
 }  // namespace icq::grammar

@@ -11,7 +11,6 @@
 #include "bind/filters.hpp"
 #include "data/dimensions.hpp"
 #include "data/fields.hpp"
-#include "eval/statements.hpp"
 #include "keywords.hpp"
 #include "parser.hpp"
 #include "text/dates.hpp"
@@ -176,9 +175,9 @@ class Completer {
   // What list, describe, help, explain, plot and set take.
   bool statement_words() {
     if (prev_ == "list") {
-      add_all(list_targets());
+      add_all(grammar::list_targets());
     } else if (prev_ == "describe") {
-      add_all(describe_kinds());
+      add_all(grammar::describe_kinds());
     } else if (prev2_ == "describe") {
       if (prev_ == "metric") for (const auto& m : catalog::metrics()) out_.insert(m.key);
       else if (prev_ == "edition") for (const auto& e : catalog::price_editions()) out_.insert(e.name);

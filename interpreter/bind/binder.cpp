@@ -142,6 +142,99 @@ std::optional<RowColumn> Binder::metric_of_row(const ast::Word& name, const std:
   return std::nullopt;
 }
 
+namespace {
+
+BoundExpr::Op comparison_op(ast::Expr::Op op) {
+  return op == ast::Expr::Op::in ? BoundExpr::Op::in : op == ast::Expr::Op::not_in ? BoundExpr::Op::not_in : BoundExpr::Op::compare;
+}
+
+const RowFieldInfo* row_field_named(const std::string& name) {
+  const auto& fields = row_fields();
+  const auto it = std::find_if(fields.begin(), fields.end(), [&](const RowFieldInfo& f) { return text::iequals(f.name, name); });
+  return it == fields.end() ? nullptr : &*it;
+}
+
+// `where ttft p99 < 2`: the test reads a row column (a measured metric or the row's economics).
+BoundExpr metric_test(BoundExpr b, RowColumn metric, const std::vector<ast::Word>& operands) {
+  b.economic = metric.economic;
+  b.metric = [get = std::move(metric.get)](const data::Dataset& ds, const data::Row& row) -> std::optional<double> {
+    const Value v = get(ds, row);
+    if (const auto* d = std::get_if<double>(&v)) return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+    return std::nullopt;
+  };
+  for (const auto& w : operands) b.operands.push_back({number_of(w, metric.column.name.c_str()), {}});
+  return b;
+}
+
+// A `where` name that is no row field nor row column: a dimension is a filter, anything else is
+// answered with the closest names.
+[[noreturn]] void unknown_field(const ast::Expr& e) {
+  // `where seq = 1k/1k`: a dimension with no row field of its own is a filter.
+  if (const data::Dimension* d = data::find_dimension(e.field.text); d && !e.qualifier)
+    throw QueryError(fmt::format("'{}' is a filter, not a field of a row", e.field.text), e.field.span,
+                     fmt::format("filter with `{} VALUE` (e.g. `{} {}`); where tests the fields of `list fields`", d->keyword,
+                                 d->keyword, d->catalog_names().front()));
+  std::vector<std::string> names, all;
+  for (const auto& f : row_fields()) names.push_back(f.name);
+  all = names;
+  for (const auto& n : row_metric_names()) all.push_back(n);
+  const auto suggestions = text::closest(e.field.text, all);
+  throw QueryError(fmt::format("unknown field '{}' in where", e.field.text), e.field.span,
+                   suggestions.empty() ? "fields: " + text::join(names, ", ") + "; metrics: interactivity, throughput, ttft, tpot, itl, e2el (with mean, "
+                                                 "p90, p99 or p99.9), cost, tokens_per_dollar, tokens_per_mw, joules, power_w or a measured field (`list fields`)"
+                                           : did_you_mean(suggestions), suggestions);
+}
+
+// The dimension whose catalog names a text field's values, so they are compared as keys.
+std::optional<LineField> dimension_of(RowField f) {
+  switch (f) {
+    case RowField::framework: return LineField::framework;
+    case RowField::family: return LineField::family;
+    case RowField::precision: return LineField::precision;
+    case RowField::gpu: return LineField::gpu;
+    case RowField::model: return LineField::model;
+    case RowField::spec: return LineField::spec;
+    case RowField::vendor: return LineField::vendor;
+    default: return std::nullopt;
+  }
+}
+
+// One value a row field is tested against, read as the field's type.
+Operand field_operand(const Binder& binder, const RowFieldInfo& field, const ast::Word& w) {
+  using T = RowFieldInfo::Type;
+  Operand o;
+  switch (field.type) {
+    case T::number: o.number = number_of(w, field.name); break;
+    case T::date: o.number = date_of(w); break;
+    case T::boolean: {
+      const std::string v = text::lower(w.text);
+      if (v == "true" || v == "yes" || v == "1") o.number = 1;
+      else if (v == "false" || v == "no" || v == "0") o.number = 0;
+      else throw QueryError(fmt::format("'{}' is true or false, not '{}'", field.name, w.text), w.span);
+      break;
+    }
+    case T::text: {
+      const auto dim = dimension_of(field.field);
+      o.text = dim ? binder.resolve_value(*dim, w) : w.text;
+      break;
+    }
+  }
+  return o;
+}
+
+// `where tp <= 8`: the test reads a field of the row.
+BoundExpr field_test(const Binder& binder, BoundExpr b, const RowFieldInfo& field, const ast::Expr& e) {
+  b.field = field.field;
+  b.type = field.type;
+  if (b.type == RowFieldInfo::Type::text && b.op == BoundExpr::Op::compare && b.cmp != "=" && b.cmp != "!=")
+    throw QueryError(fmt::format("'{}' is text: compare it with = or != (or in (…)), not '{}'", field.name, b.cmp), e.span);
+  for (const auto& w : e.operands) b.operands.push_back(field_operand(binder, field, w));
+  return b;
+}
+
+}  // namespace
+
 BoundExpr Binder::bind_expr(const ast::Expr& e) const {
   BoundExpr b;
   b.source = std::string(source_.substr(e.span.begin, e.span.end - e.span.begin));
@@ -154,73 +247,13 @@ BoundExpr Binder::bind_expr(const ast::Expr& e) const {
       return b;
     default: break;
   }
-  const auto& fields = row_fields();
-  const auto it = std::find_if(fields.begin(), fields.end(), [&](const RowFieldInfo& f) { return text::iequals(f.name, e.field.text); });
-  if (it == fields.end() || e.qualifier) {
-    b.op = e.op == ast::Expr::Op::in ? BoundExpr::Op::in : e.op == ast::Expr::Op::not_in ? BoundExpr::Op::not_in : BoundExpr::Op::compare;
-    b.cmp = e.cmp;
-    if (auto metric = metric_of_row(e.field, e.qualifier)) {
-      b.economic = metric->economic;
-      b.metric = [get = std::move(metric->get)](const data::Dataset& ds, const data::Row& row) -> std::optional<double> {
-        const Value v = get(ds, row);
-        if (const auto* d = std::get_if<double>(&v)) return *d;
-        if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
-        return std::nullopt;
-      };
-      for (const auto& w : e.operands) b.operands.push_back({number_of(w, metric->column.name.c_str()), {}});
-      return b;
-    }
-    // `where seq = 1k/1k`: a dimension with no row field of its own is a filter.
-    if (const data::Dimension* d = data::find_dimension(e.field.text); d && !e.qualifier)
-      throw QueryError(fmt::format("'{}' is a filter, not a field of a row", e.field.text), e.field.span,
-                       fmt::format("filter with `{} VALUE` (e.g. `{} {}`); where tests the fields of `list fields`", d->keyword,
-                                   d->keyword, d->catalog_names().front()));
-    std::vector<std::string> names, all;
-    for (const auto& f : fields) names.push_back(f.name);
-    all = names;
-    for (const auto& n : row_metric_names()) all.push_back(n);
-    const auto suggestions = text::closest(e.field.text, all);
-    throw QueryError(fmt::format("unknown field '{}' in where", e.field.text), e.field.span,
-                     suggestions.empty() ? "fields: " + text::join(names, ", ") + "; metrics: interactivity, throughput, ttft, tpot, itl, e2el (with mean, "
-                                                   "p90, p99 or p99.9), cost, tokens_per_dollar, tokens_per_mw, joules, power_w or a measured field (`list fields`)"
-                                             : did_you_mean(suggestions), suggestions);
-  }
-  b.field = it->field;
-  b.type = it->type;
-  b.op = e.op == ast::Expr::Op::in ? BoundExpr::Op::in : e.op == ast::Expr::Op::not_in ? BoundExpr::Op::not_in : BoundExpr::Op::compare;
+  b.op = comparison_op(e.op);
   b.cmp = e.cmp;
-  using T = RowFieldInfo::Type;
-  if (b.type == T::text && b.op == BoundExpr::Op::compare && b.cmp != "=" && b.cmp != "!=")
-    throw QueryError(fmt::format("'{}' is text: compare it with = or != (or in (…)), not '{}'", it->name, b.cmp), e.span);
-  for (const auto& w : e.operands) {
-    Operand o;
-    switch (b.type) {
-      case T::number: o.number = number_of(w, it->name); break;
-      case T::date: o.number = date_of(w); break;
-      case T::boolean: {
-        const std::string v = text::lower(w.text);
-        if (v == "true" || v == "yes" || v == "1") o.number = 1;
-        else if (v == "false" || v == "no" || v == "0") o.number = 0;
-        else throw QueryError(fmt::format("'{}' is true or false, not '{}'", it->name, w.text), w.span);
-        break;
-      }
-      case T::text: {
-        switch (b.field) {
-          case RowField::framework: o.text = resolve_value(LineField::framework, w); break;
-          case RowField::family: o.text = resolve_value(LineField::family, w); break;
-          case RowField::precision: o.text = resolve_value(LineField::precision, w); break;
-          case RowField::gpu: o.text = resolve_value(LineField::gpu, w); break;
-          case RowField::model: o.text = resolve_value(LineField::model, w); break;
-          case RowField::spec: o.text = resolve_value(LineField::spec, w); break;
-          case RowField::vendor: o.text = resolve_value(LineField::vendor, w); break;
-          default: o.text = w.text; break;
-        }
-        break;
-      }
-    }
-    b.operands.push_back(std::move(o));
-  }
-  return b;
+  const RowFieldInfo* field = row_field_named(e.field.text);
+  if (field && !e.qualifier) return field_test(*this, std::move(b), *field, e);
+  auto metric = metric_of_row(e.field, e.qualifier);
+  if (!metric) unknown_field(e);
+  return metric_test(std::move(b), std::move(*metric), e.operands);
 }
 
 DateSelection Binder::bind_date(const ast::DateSelection& d) const {

@@ -201,10 +201,10 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
   return compare_curves(q, ds, side_curves(q, ds, traces));
 }
 
-Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std::vector<Curve>& curves) {
+Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std::vector<Curve>& curves, std::vector<NoteKind>* note_kinds) {
   Result result;
   result.kind = Kind::compare;
-  std::vector<std::string> notes;
+  Notes notes;
 
   // 2. Band and targets. A band the sides only touch, or too narrow for an integer target, has no
   // default targets (SEMANTICS.md §5): the dashboard silently falls back to the union there.
@@ -275,7 +275,8 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
                                    wants_money && wants_power ? "cost and power figures" : wants_money ? "cost" : "tok/s/MW and J/tok"),
                        q.sides[i].span,
                        fmt::format("{}give one with `{}`, or show throughput and latency only", editions.empty() ? "" : editions + "; ", set));
-    notes.push_back(fmt::format("{}: cost and power figures are left empty: {}{}", q.sides[i].display, what, editions.empty() ? "" : " (" + editions + ")"));
+    notes.add(fmt::format("{}: cost and power figures are left empty: {}{}", q.sides[i].display, what,
+                          editions.empty() ? "" : " (" + editions + ")"));
   }
 
   const AxisUse axis = axis_use(q, curves, ds);
@@ -410,10 +411,11 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
 
   // 5. Notes: what was computed, from what, and every caveat (eval/compare_notes).
   {
-    std::vector<std::string> all = {band_note(q, band, no_band_why, ranges_text())};
-    all.insert(all.end(), notes.begin(), notes.end());
+    Notes all;
+    all.add(band_note(q, band, no_band_why, ranges_text()), NoteKind::band);
+    all.append(std::move(notes));
     const auto noise_text = noise.empty() ? std::vector<std::string>{} : noise_notes(q, curves, noise, ds, targets, read);
-    for (auto& n : compare_notes(q, curves, ds, axis, noise_text, frontier_gpus, caveats)) all.push_back(std::move(n));
+    all.append(compare_notes(q, curves, ds, axis, noise_text, frontier_gpus, caveats));
     notes = std::move(all);
   }
 
@@ -446,13 +448,15 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   if (q.show_deployable) result.tables.push_back(deployable_table(cmp));
   if (q.show_config) {
     result.tables.push_back(config_table(q, curves, ds, targets));
-    notes.push_back("config: the frontier knots each value is read from (below/above the target on the segment, or at a knot), and "
-                    "the best single configuration there (its own frontier read at the target)");
+    notes.add(
+        "config: the frontier knots each value is read from (below/above the target on the segment, or at a knot), and "
+        "the best single configuration there (its own frontier read at the target)");
   }
   result.query = resolved_query(q, targets, axis.words);
   if (const auto link = dashboard_link(q); link && cmp.band)
     cmp.page = dashboard_page(q, *link, curves, ds, *cmp.band, targets, metrics, cmp.targets);
-  result.notes = std::move(notes);
+  result.notes = std::move(notes.texts);
+  if (note_kinds) *note_kinds = std::move(notes.kinds);
   result.comparison = std::move(cmp);
   return result;
 }

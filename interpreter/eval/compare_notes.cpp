@@ -58,22 +58,22 @@ std::string identity(std::string_view s) { return std::string(s); }
 bool is_money(const BoundMetric& m) { return catalog::needs_economics(m.metric->kind); }
 
 // Notes on the method in force, model groups, run dates, engines pooled and the dashboard's page.
-std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, bool money,
-                                      const AxisUse& axis) {
-  std::vector<std::string> notes;
+Notes method_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, bool money, const AxisUse& axis) {
+  Notes notes;
   const Method& m = q.method;
   if (!m.dashboard_note.empty())
-    notes.push_back(m.dashboard_note + "; `using dashboard` sets the method, not the data (add `as of DATE` for that day's runs)");
+    notes.add(m.dashboard_note + "; `using dashboard` sets the method, not the data (add `as of DATE` for that day's runs)");
   if (money && m.cost == CostMethod::splined)
-    notes.push_back("cost splined (as the dashboard before 2026-08-12): each frontier knot is priced at its own throughput and the "
-                    "knots' costs are splined; tokens per $1 is 1e6 / that cost and J/tok is splined the same way; tok/s/MW is the "
-                    "same either way");
+    notes.add(
+        "cost splined (as the dashboard before 2026-08-12): each frontier knot is priced at its own throughput and the "
+        "knots' costs are splined; tokens per $1 is 1e6 / that cost and J/tok is splined the same way; tok/s/MW is the "
+        "same either way");
   if (m.axis.chosen)
-    notes.push_back(fmt::format("interactivity axis: {} (chosen with `using interactivity`){}", percentile_name(*m.axis.chosen),
-                                axis.agentic ? "; agentic rows take 1 / its ITL where present" : ""));
+    notes.add(fmt::format("interactivity axis: {} (chosen with `using interactivity`){}", percentile_name(*m.axis.chosen),
+                          axis.agentic ? "; agentic rows take 1 / its ITL where present" : ""));
   else if (axis.agentic)
-    notes.push_back(std::string("interactivity axis: p90 for agentic rows (1 / p90 ITL where present, as the dashboard's AgentX pages)") +
-                    (axis.fixed ? ", the median for fixed sequences" : "") + "; `using interactivity p50|p90|p99` chooses another");
+    notes.add(std::string("interactivity axis: p90 for agentic rows (1 / p90 ITL where present, as the dashboard's AgentX pages)") +
+              (axis.fixed ? ", the median for fixed sequences" : "") + "; `using interactivity p50|p90|p99` chooses another");
   // Model groups: the keys a dashboard model pools.
   std::vector<const LineFilter*> model_filters;
   for (const auto& f : q.shared.filters) model_filters.push_back(&f);
@@ -88,21 +88,23 @@ std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<C
       for (const auto& c : curves)
         for (std::uint32_t r : c.selected().rows)
           if (const auto& k = ds.line_of(ds.rows()[r]).model; std::find(g->keys.begin(), g->keys.end(), k) != g->keys.end()) present.insert(k);
-      notes.push_back(fmt::format("model {} ({}) pools {}, as the dashboard's page does; rows from {}", g->slug, g->label,
-                                  text::join(g->keys, ", "), present.empty() ? "none" : text::join({present.begin(), present.end()}, ", ")));
+      notes.add(fmt::format("model {} ({}) pools {}, as the dashboard's page does; rows from {}", g->slug, g->label,
+                            text::join(g->keys, ", "), present.empty() ? "none" : text::join({present.begin(), present.end()}, ", ")));
     }
   // Run dates: which sides read one day's runs and which the newest run up to a day.
   if (q.dimension == "date")
-    notes.push_back("date sides are `on date`: each takes only the runs of its day (a line not run that day is absent); a side "
-                    "written (as of DATE) takes each line's newest run up to the date");
+    notes.add(
+        "date sides are `on date`: each takes only the runs of its day (a line not run that day is absent); a side "
+        "written (as of DATE) takes each line's newest run up to the date");
   else if (q.shared.date.kind == DateSelection::Kind::as_of)
-    notes.push_back(fmt::format("as of {}: each line's newest run up to that day", text::format_date(q.shared.date.date)));
+    notes.add(fmt::format("as of {}: each line's newest run up to that day", text::format_date(q.shared.date.date)));
   else if (q.shared.date.kind == DateSelection::Kind::on)
-    notes.push_back(fmt::format("on date {}: only the runs of that day", text::format_date(q.shared.date.date)));
+    notes.add(fmt::format("on date {}: only the runs of that day", text::format_date(q.shared.date.date)));
   for (const auto& s : q.sides)
     if (q.dimension != "date" && s.selection.date.kind != DateSelection::Kind::latest)
-      notes.push_back(fmt::format("{}: {} ({})", s.display, s.selection.date.text(),
-                                  s.selection.date.kind == DateSelection::Kind::on ? "only the runs of that day" : "each line's newest run up to that day"));
+      notes.add(fmt::format(
+          "{}: {} ({})", s.display, s.selection.date.text(),
+          s.selection.date.kind == DateSelection::Kind::on ? "only the runs of that day" : "each line's newest run up to that day"));
   // MTP acceptance rates differ across engines: the spec-decode page's comparability box.
   const auto pins_mtp = [](const Selection& sel) {
     return std::any_of(sel.filters.begin(), sel.filters.end(), [](const LineFilter& f) {
@@ -115,12 +117,13 @@ std::vector<std::string> method_notes(const BoundCompare& q, const std::vector<C
     for (std::uint32_t r : curves[i].selected().rows)
       if (const auto& l = ds.line_of(ds.rows()[r]); l.spec_method == "mtp") engines.insert(catalog::family_of_framework(l.framework));
     if (engines.size() > 1)
-      notes.push_back(fmt::format("MTP acceptance-rate comparability: {} pools MTP rows of {} engines ({}); acceptance-rate "
-                                  "implementations differ across inference engines, so points from different engines are not "
-                                  "directly comparable on the same curve (narrow it with `framework` or `family`)",
-                                  q.sides[i].display, engines.size(), text::join({engines.begin(), engines.end()}, ", ")));
+      notes.add(
+          fmt::format("MTP acceptance-rate comparability: {} pools MTP rows of {} engines ({}); acceptance-rate "
+                      "implementations differ across inference engines, so points from different engines are not "
+                      "directly comparable on the same curve (narrow it with `framework` or `family`)",
+                      q.sides[i].display, engines.size(), text::join({engines.begin(), engines.end()}, ", ")));
   }
-  if (const auto link = dashboard_link(q)) notes.push_back("the dashboard's page of this comparison: " + link->url);
+  if (const auto link = dashboard_link(q)) notes.add("the dashboard's page of this comparison: " + link->url, NoteKind::dashboard_page);
   return notes;
 }
 
@@ -177,10 +180,10 @@ std::string band_note(const BoundCompare& q, const std::optional<math::Range>& b
   return fmt::format("no common band: {} ({} tok/s/user); each side says where it is out of range", no_band_why, ranges);
 }
 
-std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds,
-                                       const AxisUse& axis, const std::vector<std::string>& noise_notes,
-                                       const std::set<std::string>& frontier_gpus, const CompareCaveats& caveats) {
-  std::vector<std::string> notes;
+Notes compare_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, const AxisUse& axis,
+                    const std::vector<std::string>& noise_notes, const std::set<std::string>& frontier_gpus,
+                    const CompareCaveats& caveats) {
+  Notes notes;
   const std::vector<BoundMetric>& metrics = q.metrics;
   const Pricing& pricing = q.method.pricing;
   const bool wants_money = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_price(m.metric->kind); });
@@ -191,50 +194,53 @@ std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<
     std::string pooled;
     if (c.gpus().size() > 1 || q.dimension != "gpu") pooled += fmt::format(", GPUs {}", list_text(c.gpus(), catalog::gpu_display));
     pooled += fmt::format(", frameworks {}", list_text(c.frameworks(), identity));
-    notes.push_back(fmt::format("{}: {} on {}, measured {} tok/s/user; {} spanning {}; {}{}", q.sides[i].display,
-                                plural(c.selected().rows.size(), "row"), plural(c.selected().lines, "line"), c.range_text(),
-                                plural(c.frontier().size(), "frontier point"), c.frontier_text(), dates_text(c.dates()), pooled));
+    notes.add(fmt::format("{}: {} on {}, measured {} tok/s/user; {} spanning {}; {}{}", q.sides[i].display,
+                          plural(c.selected().rows.size(), "row"), plural(c.selected().lines, "line"), c.range_text(),
+                          plural(c.frontier().size(), "frontier point"), c.frontier_text(), dates_text(c.dates()), pooled));
     if (c.selected().rows_without_x)
-      notes.push_back(fmt::format("{}: {} selected rows have no {} interactivity and are not on the chart", q.sides[i].display,
-                                  c.selected().rows_without_x, axis.words == "p50" ? "median" : axis.words));
+      notes.add(fmt::format("{}: {} selected rows have no {} interactivity and are not on the chart", q.sides[i].display,
+                            c.selected().rows_without_x, axis.words == "p50" ? "median" : axis.words));
   }
-  if (!q.sides_note.empty()) notes.push_back(q.sides_note);
-  notes.insert(notes.end(), noise_notes.begin(), noise_notes.end());
-  if (!q.defaults.empty()) notes.push_back("defaults: " + text::join(q.defaults, "; "));
-  for (auto& n : method_notes(q, curves, ds, wants_money || wants_power, axis)) notes.push_back(std::move(n));
+  if (!q.sides_note.empty()) notes.add(q.sides_note);
+  for (const auto& n : noise_notes) notes.add(n);
+  if (!q.defaults.empty()) notes.add("defaults: " + text::join(q.defaults, "; "));
+  notes.append(method_notes(q, curves, ds, wants_money || wants_power, axis));
   {
     std::vector<const std::vector<std::uint32_t>*> used;
     for (const auto& c : curves) used.push_back(&c.selected().rows);
-    for (auto& n : provenance_notes(ds, used)) notes.push_back(std::move(n));
+    for (auto& n : provenance_notes(ds, used)) notes.add(std::move(n));
   }
   if (std::any_of(metrics.begin(), metrics.end(), is_money)) {
     std::vector<std::string> prices;
     for (const auto& g : frontier_gpus) prices.push_back(pricing.describe(g));
-    notes.push_back(fmt::format("prices: {} edition, {} tier, {} tokens: {}", pricing.edition->name, pricing.tier, q.tokens,
-                                text::join(prices, "; ")));
+    notes.add(
+        fmt::format("prices: {} edition, {} tier, {} tokens: {}", pricing.edition->name, pricing.tier, q.tokens, text::join(prices, "; ")));
   }
   if (!caveats.saving_at.empty()) {
     std::vector<std::string> s;
     for (const auto& [t, pct] : caveats.saving_at) s.push_back(fmt::format("{}% at {}", pct.fixed(1), t));
-    notes.push_back(fmt::format("\"N% cheaper\" follows the dashboard: the pricier side costs N% more per token; the cheaper "
-                                "side's saving is 1 − 1/r ({})",
-                                text::join(s, ", ")));
+    notes.add(fmt::format("\"N% cheaper\" follows the dashboard: the pricier side costs N% more per token; the cheaper "
+                          "side's saving is 1 − 1/r ({})",
+                          text::join(s, ", ")),
+              NoteKind::saving_wording);
   }
   if (!caveats.out_of_range.empty())
-    notes.push_back("out of range, no value: " + out_of_range_text(q, caveats.out_of_range) +
-                    " — `clamp` takes the frontier's edge value instead, as the dashboard does silently");
-  if (!caveats.clamped.empty()) notes.push_back("clamped (asked for with `clamp`): " + text::join(caveats.clamped, "; "));
-  for (auto& n : evidence_notes(q, caveats)) notes.push_back(std::move(n));
+    notes.add("out of range, no value: " + out_of_range_text(q, caveats.out_of_range) +
+              " — `clamp` takes the frontier's edge value instead, as the dashboard does silently");
+  if (!caveats.clamped.empty()) notes.add("clamped (asked for with `clamp`): " + text::join(caveats.clamped, "; "));
+  for (auto& n : evidence_notes(q, caveats)) notes.add(std::move(n));
   if (!caveats.mixed.empty())
-    notes.push_back("no single GPU price: the frontier segment joins two GPUs for " + text::join(caveats.mixed, "; ") +
-                    "; cost, tok/s/MW and J/tok are left empty there (narrow the side to one GPU)");
-  if (!caveats.zero_tput.empty()) notes.push_back("zero throughput, no cost: " + text::join(caveats.zero_tput, "; "));
+    notes.add("no single GPU price: the frontier segment joins two GPUs for " + text::join(caveats.mixed, "; ") +
+              "; cost, tok/s/MW and J/tok are left empty there (narrow the side to one GPU)");
+  if (!caveats.zero_tput.empty()) notes.add("zero throughput, no cost: " + text::join(caveats.zero_tput, "; "));
   if (wants_accuracy) {
-    for (const auto& s : caveats.accuracy_sources) notes.push_back("accuracy from the evaluation " + s);
+    for (const auto& s : caveats.accuracy_sources) notes.add("accuracy from the evaluation " + s);
     if (!caveats.mixed_config.empty())
-      notes.push_back("no single configuration for accuracy: the frontier segment joins two model/GPU/precision/framework "
-                      "configurations for " + text::join(caveats.mixed_config, "; "));
-    for (const auto& n : caveats.no_evaluation) notes.push_back(n);
+      notes.add(
+          "no single configuration for accuracy: the frontier segment joins two model/GPU/precision/framework "
+          "configurations for " +
+          text::join(caveats.mixed_config, "; "));
+    for (const auto& n : caveats.no_evaluation) notes.add(n);
   }
   for (const auto& m : metrics) {
     if (m.metric->kind != catalog::MetricKind::throughput && m.metric->kind != catalog::MetricKind::latency) continue;
@@ -242,15 +248,16 @@ std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<
     for (std::size_t i = 0; i < curves.size(); ++i)
       if (!curves[i].spline(m.field)) lacking.push_back(q.sides[i].display);  // absent (an unknown rate: the rate notes)
     if (!lacking.empty())
-      notes.push_back(fmt::format("{} is not measured at every frontier point of {}, so it is left empty there ({} is absent "
-                                  "from some rows)",
-                                  m.column.display, text::join(lacking, ", "), data::field_name(m.field)));
+      notes.add(
+          fmt::format("{} is not measured at every frontier point of {}, so it is left empty there ({} is absent "
+                      "from some rows)",
+                      m.column.display, text::join(lacking, ", "), data::field_name(m.field)));
   }
   if ((wants_money || wants_power) && q.token_field != Field::tput_per_gpu)
     for (std::size_t i = 0; i < curves.size(); ++i)
       if (!curves[i].spline(q.token_field))
-        notes.push_back(fmt::format("{}: {} is absent from some frontier rows, so cost and power are left empty", q.sides[i].display,
-                                    data::field_name(q.token_field)));
+        notes.add(fmt::format("{}: {} is absent from some frontier rows, so cost and power are left empty", q.sides[i].display,
+                              data::field_name(q.token_field)));
   // Output and input rates of disaggregated knots (SEMANTICS.md §4): what they count, and the unknown ones.
   {
     std::set<Field> fields;
@@ -268,7 +275,7 @@ std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<
         for (const auto& p : curves[i].frontier()) u.rows.push_back(static_cast<std::uint32_t>(p.index));
         uses.push_back(std::move(u));
       }
-    for (auto& n : rate_notes(ds, uses, q.method.rates, shown)) notes.push_back(std::move(n));
+    for (auto& n : rate_notes(ds, uses, q.method.rates, shown)) notes.add(std::move(n));
   }
 
   return notes;

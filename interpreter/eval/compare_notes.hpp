@@ -45,8 +45,7 @@ std::string band_note(const BoundCompare& q, const std::optional<math::Range>& b
 
 // Every note after the band's and the unpriced sides', in the order a reader needs them (`noise_notes`:
 // those of `with noise`, eval/noise, placed after the sides').
-std::vector<std::string> compare_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds,
-                                       const AxisUse& axis, const std::vector<std::string>& noise_notes,
-                                       const std::set<std::string>& frontier_gpus, const CompareCaveats& caveats);
+Notes compare_notes(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, const AxisUse& axis,
+                    const std::vector<std::string>& noise_notes, const std::set<std::string>& frontier_gpus, const CompareCaveats& caveats);
 
 }  // namespace icq::interp

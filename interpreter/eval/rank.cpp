@@ -177,24 +177,43 @@ struct Ranking {
   }
 };
 
-// The comparison's notes on each side, prices and method; not its band (of all sides at once, which
-// a ranking does not need) nor its two-side verdict wording. Under `limit`, the notes of the sides
-// shown: the comparison of those alone (a side's value at a target does not depend on the others).
-void add_comparison_notes(Result& r, const Ranking& ranking, const Measured& m, const Result& cmp, const data::Dataset& ds) {
-  Result few_cmp;
-  const Result* notes_of = &cmp;
+// Whether a ranking keeps a note of its comparison: those on each side, prices and method; not the
+// band (of all sides at once, which a ranking does not need) nor the two-side verdicts' wording, and
+// the dashboard's page only when the comparison is of every side ranked.
+bool ranking_keeps(NoteKind kind, bool of_every_side) {
+  switch (kind) {
+    case NoteKind::other: return true;
+    case NoteKind::dashboard_page: return of_every_side;
+    case NoteKind::band:
+    case NoteKind::saving_wording: return false;
+  }
+  return false;
+}
+
+void keep_notes(Result& r, const Result& cmp, const std::vector<NoteKind>& kinds, bool of_every_side) {
+  for (std::size_t i = 0; i < cmp.notes.size(); ++i)
+    if (ranking_keeps(kinds[i], of_every_side)) r.notes.push_back(cmp.notes[i]);
+}
+
+// The notes the ranking keeps of its comparison (`kinds`: of each of cmp's notes). Under `limit`,
+// of the sides shown: the comparison of those alone (a side's value at a target does not depend on
+// the others).
+void add_comparison_notes(Result& r, const Ranking& ranking, const Measured& m, const Result& cmp, const std::vector<NoteKind>& kinds,
+                          const data::Dataset& ds) {
   if (ranking.shown < ranking.sides) {
     BoundCompare few = m.compare;
     few.sides.clear();
     std::vector<Curve> few_curves;
     for (std::size_t i = 0; i < m.compare.sides.size(); ++i)
       if (ranking.listed.count(m.compare.sides[i].display)) few.sides.push_back(m.compare.sides[i]), few_curves.push_back(m.curves[i]);
-    if (!few.sides.empty()) few_cmp = compare_curves(few, ds, few_curves), notes_of = &few_cmp;
+    if (!few.sides.empty()) {
+      std::vector<NoteKind> few_kinds;
+      const Result few_cmp = compare_curves(few, ds, few_curves, &few_kinds);
+      keep_notes(r, few_cmp, few_kinds, false);
+      return;
+    }
   }
-  for (const auto& n : notes_of->notes)
-    if (n.rfind("band ", 0) != 0 && n.rfind("no common band", 0) != 0 && n.find("% cheaper\"") == std::string::npos &&
-        (notes_of == &cmp || n.rfind("the dashboard's page", 0) != 0))  // a page of the sides shown is not the ranking's
-      r.notes.push_back(n);
+  keep_notes(r, cmp, kinds, true);
 }
 
 void add_ranking_notes(Result& r, const Ranking& ranking) {
@@ -214,7 +233,8 @@ void add_ranking_notes(Result& r, const Ranking& ranking) {
 
 Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace) {
   const Measured m = measure_sides(q, ds, trace);
-  const Result cmp = compare_curves(m.compare, ds, m.curves);
+  std::vector<NoteKind> note_kinds;
+  const Result cmp = compare_curves(m.compare, ds, m.curves, &note_kinds);
   const Comparison& c = *cmp.comparison;
   const MetricColumn& metric = c.metrics.front();
   if (metric.polarity == MetricColumn::Polarity::neutral)
@@ -225,7 +245,7 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
   r.query = rank_query(q, m, c, ds);
   Ranking ranking(q, c, m.unmeasured);
   for (const auto& target : c.targets) ranking.add_target(r, target);
-  add_comparison_notes(r, ranking, m, cmp, ds);
+  add_comparison_notes(r, ranking, m, cmp, note_kinds, ds);
   add_ranking_notes(r, ranking);
   return r;
 }

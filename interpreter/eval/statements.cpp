@@ -60,96 +60,113 @@ std::string plural_of(const std::string& word) {
   return word + "s";
 }
 
-}  // namespace
-
-const std::vector<std::string>& list_targets() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> v;
-    for (const auto& d : data::dimensions()) v.emplace_back(d.list_word);
-    for (const char* n : {"dates", "metrics", "editions", "sources", "fields", "settings"}) v.emplace_back(n);
-    return v;
-  }();
-  return names;
+// The list `list WORD` names: a list word, or a dimension's keyword for its plural (`list gpu`).
+std::string list_word(const ast::Word& word) {
+  const std::string what = text::lower(word.text);
+  const std::vector<std::string>& names = grammar::list_targets();
+  if (std::find(names.begin(), names.end(), what) != names.end()) return what;
+  const auto plural = std::find(names.begin(), names.end(), plural_of(what));
+  if (plural != names.end()) return *plural;
+  const auto s = text::closest(what, names);
+  throw QueryError(fmt::format("cannot list '{}'", word.text), word.span,
+                   s.empty() ? "list " + text::join(names, " | ") : did_you_mean(s), s);
 }
 
-const std::vector<std::string>& describe_kinds() {
-  static const std::vector<std::string> kinds = [] {
-    std::vector<std::string> v;
-    for (const auto& d : data::dimensions()) v.emplace_back(d.keyword);
-    for (const char* n : {"metric", "edition"}) v.emplace_back(n);
-    return v;
-  }();
-  return kinds;
-}
-
-Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds) {
-  std::string what = text::lower(stmt.what.text);
-  const std::vector<std::string>& names = list_targets();
-  if (std::find(names.begin(), names.end(), what) == names.end()) {
-    // Accept the singular too: `list gpu`.
-    const auto plural = std::find(names.begin(), names.end(), plural_of(what));
-    if (plural == names.end()) {
-      const auto s = text::closest(what, names);
-      throw QueryError(fmt::format("cannot list '{}'", stmt.what.text), stmt.what.span,
-                       s.empty() ? "list " + text::join(names, " | ") : did_you_mean(s), s);
-    }
-    what = *plural;
-  }
+// list counts every run of the matching configurations: no row conditions, no date choice.
+void check_list_clauses(const ast::List& stmt, const Binder& binder) {
   binder.check_clauses(stmt.clauses, "list");
   if (!stmt.clauses.where.empty() || stmt.clauses.date)
     throw QueryError("list counts every run of the matching configurations; it takes configuration filters only",
                      stmt.clauses.date ? stmt.clauses.date->span : stmt.clauses.where.front().span,
                      "e.g. list dates for gpu mi355x precision fp4");
+}
+
+// A dimension's values under the filters, with their names, row and line counts and run dates.
+Table dimension_table(const data::Dimension& dim, const data::Dataset& ds, const std::vector<LineFilter>& filters) {
+  Table t;
+  t.columns = {text_col(std::string(dim.keyword)), text_col("name"), int_col("rows"), int_col("lines"), text_col("dates")};
+  const auto groups = group(ds, filters, [&](const data::Line& l, const data::Row&) { return dim.keys_of(l); });
+  for (const auto& [k, c] : groups) {
+    std::string name = dim.field == LineField::seq && k == "agentic" ? std::string("agentic trace replay") : dim.display(k);
+    t.rows.push_back({k, std::move(name), static_cast<std::int64_t>(c.rows), static_cast<std::int64_t>(c.lines.size()), c.dates()});
+  }
+  return t;
+}
+
+Table dates_table(const data::Dataset& ds, const std::vector<LineFilter>& filters) {
+  Table t;
+  t.columns = {text_col("date"), int_col("rows"), int_col("lines")};
+  const auto groups = group(ds, filters, [](const data::Line&, const data::Row& row) { return one(text::format_date(row.date)); });
+  for (const auto& [k, c] : groups) t.rows.push_back({k, static_cast<std::int64_t>(c.rows), static_cast<std::int64_t>(c.lines.size())});
+  return t;
+}
+
+Table metrics_table() {
+  Table t;
+  t.columns = {text_col("metric"), text_col("unit"), text_col("better"), text_col("aliases")};
+  for (const auto& m : catalog::metrics())
+    t.rows.push_back({m.key, m.unit,
+                      std::string(m.polarity == catalog::Polarity::higher_is_better  ? "higher"
+                                  : m.polarity == catalog::Polarity::lower_is_better ? "lower"
+                                                                                     : "-"),
+                      text::join(m.aliases, ", ")});
+  return t;
+}
+
+Table editions_table() {
+  Table t;
+  t.columns = {text_col("edition"), text_col("default"), int_col("gpus")};
+  for (const auto& e : catalog::price_editions())
+    t.rows.push_back({e.name, std::string(&e == &catalog::default_edition() ? "yes" : ""), static_cast<std::int64_t>(e.gpus.size())});
+  return t;
+}
+
+Table sources_table(const data::Dataset& ds) {
+  Table t;
+  t.columns = {text_col("source"), text_col("format"), int_col("records"), int_col("rows"), int_col("unusable"), text_col("note")};
+  for (const auto& s : ds.report().sources)
+    t.rows.push_back({s.name, s.format, static_cast<std::int64_t>(s.rows_read), static_cast<std::int64_t>(s.rows_kept),
+                      static_cast<std::int64_t>(s.rows_unusable), s.skipped});
+  return t;
+}
+
+Table fields_table() {
+  Table t;
+  t.columns = {text_col("field"), text_col("type"), text_col("meaning")};
+  for (const auto& f : row_fields()) {
+    const char* type = f.type == RowFieldInfo::Type::number    ? "number"
+                       : f.type == RowFieldInfo::Type::date    ? "date"
+                       : f.type == RowFieldInfo::Type::boolean ? "boolean"
+                                                               : "text";
+    t.rows.push_back({std::string(f.name), std::string(type), std::string(f.description)});
+  }
+  return t;
+}
+
+// The table of `list WHAT` (settings are the session's: eval/session_statements).
+Table list_table(const std::string& what, const data::Dataset& ds, const std::vector<LineFilter>& filters) {
+  const auto dim = std::find_if(data::dimensions().begin(), data::dimensions().end(),
+                                [&](const data::Dimension& d) { return d.list_word == what; });
+  if (dim != data::dimensions().end()) return dimension_table(*dim, ds, filters);
+  if (what == "dates") return dates_table(ds, filters);
+  if (what == "metrics") return metrics_table();
+  if (what == "editions") return editions_table();
+  if (what == "sources") return sources_table(ds);
+  return fields_table();
+}
+
+}  // namespace
+
+Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds) {
+  const std::string what = list_word(stmt.what);
+  check_list_clauses(stmt, binder);
   const std::vector<LineFilter> filters = binder.bind_selection(stmt.clauses).filters;
   Result r;
   r.kind = Kind::list;
   r.query = "list " + what;
   for (const auto& f : filters) r.query += " " + f.text();
-  Table t;
+  Table t = list_table(what, ds, filters);
   t.title = what;
-  auto add_counted = [&](const std::string& name, std::map<std::string, Counts> groups, auto display) {
-    t.columns = {text_col(name), text_col("name"), int_col("rows"), int_col("lines"), text_col("dates")};
-    for (const auto& [k, c] : groups)
-      t.rows.push_back({k, display(k), static_cast<std::int64_t>(c.rows), static_cast<std::int64_t>(c.lines.size()), c.dates()});
-  };
-  const auto dim = std::find_if(data::dimensions().begin(), data::dimensions().end(),
-                                [&](const data::Dimension& d) { return d.list_word == what; });
-  if (dim != data::dimensions().end()) {
-    add_counted(std::string(dim->keyword), group(ds, filters, [&](const data::Line& l, const data::Row&) { return dim->keys_of(l); }),
-                [&](const std::string& k) {
-                  return dim->field == LineField::seq && k == "agentic" ? std::string("agentic trace replay") : dim->display(k);
-                });
-  } else if (what == "dates") {
-    const auto groups = group(ds, filters, [](const data::Line&, const data::Row& row) { return one(text::format_date(row.date)); });
-    t.columns = {text_col("date"), int_col("rows"), int_col("lines")};
-    for (const auto& [k, c] : groups) t.rows.push_back({k, static_cast<std::int64_t>(c.rows), static_cast<std::int64_t>(c.lines.size())});
-  } else if (what == "metrics") {
-    t.columns = {text_col("metric"), text_col("unit"), text_col("better"), text_col("aliases")};
-    for (const auto& m : catalog::metrics())
-      t.rows.push_back({m.key, m.unit,
-                        std::string(m.polarity == catalog::Polarity::higher_is_better  ? "higher"
-                                    : m.polarity == catalog::Polarity::lower_is_better ? "lower"
-                                                                                       : "-"),
-                        text::join(m.aliases, ", ")});
-  } else if (what == "editions") {
-    t.columns = {text_col("edition"), text_col("default"), int_col("gpus")};
-    for (const auto& e : catalog::price_editions())
-      t.rows.push_back({e.name, std::string(&e == &catalog::default_edition() ? "yes" : ""), static_cast<std::int64_t>(e.gpus.size())});
-  } else if (what == "sources") {
-    t.columns = {text_col("source"), text_col("format"), int_col("records"), int_col("rows"), int_col("unusable"), text_col("note")};
-    for (const auto& s : ds.report().sources)
-      t.rows.push_back({s.name, s.format, static_cast<std::int64_t>(s.rows_read), static_cast<std::int64_t>(s.rows_kept),
-                        static_cast<std::int64_t>(s.rows_unusable), s.skipped});
-  } else {  // fields
-    t.columns = {text_col("field"), text_col("type"), text_col("meaning")};
-    for (const auto& f : row_fields()) {
-      const char* type = f.type == RowFieldInfo::Type::number ? "number"
-                         : f.type == RowFieldInfo::Type::date ? "date"
-                         : f.type == RowFieldInfo::Type::boolean ? "boolean"
-                                                                 : "text";
-      t.rows.push_back({std::string(f.name), std::string(type), std::string(f.description)});
-    }
-  }
   if (t.rows.empty()) r.notes.push_back("nothing matches the filters");
   r.tables.push_back(std::move(t));
   return r;

@@ -13,10 +13,6 @@ struct ExplainTrace {
   std::vector<SideTrace> sides;
 };
 
-// What `list` and `describe` take (the line dimensions' list words and keywords, then the rest).
-const std::vector<std::string>& list_targets();
-const std::vector<std::string>& describe_kinds();
-
 Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds);
 Result run_rank(const BoundRank& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
 Result run_crossover(const BoundCrossover& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);

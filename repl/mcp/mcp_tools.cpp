@@ -5,9 +5,13 @@
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
+#include <span>
 #include <utility>
 #include <vector>
 
+#include "data/dimensions.hpp"
+#include "keywords.hpp"
+#include "parser.hpp"
 #include "text/text.hpp"
 
 namespace icq::mcp {
@@ -22,24 +26,63 @@ std::string strings(std::string_view description) {
   return R"({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": )" + text::json_string(description) + "}";
 }
 
+// {"type": "string", "enum": [WORDS…]} with a description when one is given.
+std::string one_of(const std::vector<std::string>& words, std::string_view description = {}) {
+  std::string o = R"({"type": "string", "enum": [)";
+  for (std::size_t i = 0; i < words.size(); ++i) o += (i ? ", " : "") + text::json_string(words[i]);
+  o += "]";
+  if (!description.empty()) o += R"(, "description": )" + text::json_string(description);
+  return o + "}";
+}
+
+// What a filter on a line dimension takes, with examples. A switch without a default: a dimension
+// added to the table (data/dimensions.hpp) does not compile until its filter is described here.
+const char* filter_help(data::LineField field) {
+  using data::LineField;
+  switch (field) {
+    case LineField::gpu: return "GPU key(s): b200, b300, gb200, h100, h200, mi300x, mi325x, mi355x, … (the list tool, what: gpus)";
+    case LineField::model: return "model key(s) or name(s): dsr1, qwen3.5, DeepSeek-R1-0528 (the list tool, what: models)";
+    case LineField::precision: return "fp4, fp8, bf16, int4";
+    case LineField::framework: return "exact framework(s): sglang, trt, vllm, atom, dynamo-trt, … (the list tool, what: frameworks)";
+    case LineField::family: return "framework family: sglang, trt, vllm, atom";
+    case LineField::spec: return "speculative decoding: mtp or none";
+    case LineField::seq: return "sequence shape: 1k/1k (the default), 1k/8k, 8k/1k, agentic, or ISL/OSL";
+    case LineField::deployment: return "disagg, single-node, agg or multinode";
+    case LineField::vendor: return "nvidia or amd";
+  }
+  return "";
+}
+
+// The filters that are no line dimension's: a row condition and the choice of run dates, each with
+// the icq clause it becomes.
+struct RowFilter {
+  const char* name;
+  const char* clause;  // "as of": the clause the value follows
+  bool clause_text;    // the value is icq clause text (a condition), else one word (a date)
+  const char* help;
+};
+constexpr RowFilter kRowFilters[] = {
+    {"where", "where", true, "a row condition in icq syntax: \"tp <= 8 and conc >= 16\", \"framework in (sglang, vllm)\", \"not spec = mtp\""},
+    {"as_of", "as of", false, "YYYY-MM-DD: the newest run of each configuration line up to that date"},
+    {"on_date", "on date", false, "YYYY-MM-DD: that day's runs only"},
+};
+
+// Every filter's name: the line dimensions' keywords in the table's order, then the row filters.
+const std::vector<std::string_view>& filter_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> v;
+    for (const auto& d : data::dimensions()) v.push_back(d.keyword);
+    for (const auto& f : kRowFilters) v.emplace_back(f.name);
+    return v;
+  }();
+  return names;
+}
+
 // The shared filters: an object of filter names, or the same as icq clause text.
 std::string filters_schema(std::string_view description) {
   std::string props;
-  const std::pair<const char*, const char*> fields[] = {
-      {"gpu", "GPU key(s): b200, b300, gb200, h100, h200, mi300x, mi325x, mi355x, … (the list tool, what: gpus)"},
-      {"model", "model key(s) or name(s): dsr1, qwen3.5, DeepSeek-R1-0528 (the list tool, what: models)"},
-      {"precision", "fp4, fp8, bf16, int4"},
-      {"framework", "exact framework(s): sglang, trt, vllm, atom, dynamo-trt, … (the list tool, what: frameworks)"},
-      {"family", "framework family: sglang, trt, vllm, atom"},
-      {"spec", "speculative decoding: mtp or none"},
-      {"seq", "sequence shape: 1k/1k (the default), 1k/8k, 8k/1k, agentic, or ISL/OSL"},
-      {"deployment", "disagg, single-node, agg or multinode"},
-      {"vendor", "nvidia or amd"},
-  };
-  for (const auto& [name, what] : fields) props += text::json_string(name) + ": " + strings(what) + ", ";
-  props += R"("where": )" + str("a row condition in icq syntax: \"tp <= 8 and conc >= 16\", \"framework in (sglang, vllm)\", \"not spec = mtp\"") + ", ";
-  props += R"("as_of": )" + str("YYYY-MM-DD: the newest run of each configuration line up to that date") + ", ";
-  props += R"("on_date": )" + str("YYYY-MM-DD: that day's runs only");
+  for (const auto& d : data::dimensions()) props += text::json_string(d.keyword) + ": " + strings(filter_help(d.field)) + ", ";
+  for (const auto& f : kRowFilters) props += (&f == kRowFilters ? "" : ", ") + text::json_string(f.name) + ": " + str(f.help);
   return R"({"description": )" + text::json_string(description) +
          R"(, "anyOf": [{"type": "object", "additionalProperties": false, "properties": {)" + props +
          R"(}}, {"type": "string", "description": "the same as icq clause text: \"on mi355x model dsr1 seq 1k/1k\""}]})";
@@ -99,7 +142,7 @@ ToolSpec query_tool() {
 
 ToolSpec compare_tool() {
   std::vector<std::pair<const char*, std::string>> props{
-      {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
+      {"dimension", one_of(grammar::dimension_keywords(), "what the sides differ in; omit it when each side is a filter set")},
       {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"fp4\", \"fp8\"; \"b200\", \"mi355x\"; dates); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
       {"filters", filters_schema(kFiltersHelp)},
       {"targets", targets_schema("interactivities (tok/s/user) to read each frontier at, e.g. [50, 100]")},
@@ -120,7 +163,8 @@ ToolSpec compare_tool() {
 
 ToolSpec rank_tool() {
   std::vector<std::pair<const char*, std::string>> props{
-      {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "config"], "description": "what to rank: every value of this dimension present under the filters is a side; config: every configuration line"})j"},
+      {"dimension", one_of(grammar::rank_keywords(),
+                           "what to rank: every value of this dimension present under the filters is a side; config: every configuration line")},
       {"metric", str(kMetricHelp)},
       {"filters", filters_schema(kFiltersHelp)},
       {"targets", targets_schema("interactivities (tok/s/user) to rank at, e.g. [50] (required: a ranking is at a target)")},
@@ -140,7 +184,7 @@ ToolSpec rank_tool() {
 
 ToolSpec crossover_tool() {
   std::vector<std::pair<const char*, std::string>> props{
-      {"dimension", R"j({"type": "string", "enum": ["precision", "spec", "gpu", "framework", "family", "deployment", "vendor", "seq", "model", "date"], "description": "what the sides differ in; omit it when each side is a filter set"})j"},
+      {"dimension", one_of(grammar::dimension_keywords(), "what the sides differ in; omit it when each side is a filter set")},
       {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"mi355x\", \"b200\"); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
       {"metric", str(kMetricHelp)},
       {"filters", filters_schema(kFiltersHelp)}};
@@ -160,7 +204,7 @@ ToolSpec list_tool() {
           "frameworks, families, specs, deployments, vendors, sequences, dates, metrics (how each is computed), editions "
           "(price catalogs), sources (data files), fields (for where conditions), settings. Optionally narrowed by filters "
           "(\"dates\" for {\"model\": \"dsr1\", \"gpu\": \"mi355x\"}). Use it to find valid names before comparing.",
-          object({{"what", R"j({"type": "string", "enum": ["gpus", "models", "precisions", "frameworks", "families", "specs", "deployments", "vendors", "sequences", "dates", "metrics", "editions", "sources", "fields", "settings"]})j"},
+          object({{"what", one_of(grammar::list_targets())},
                   {"for", filters_schema("only what these filters select")}},
                  {"what"})};
 }
@@ -170,7 +214,7 @@ ToolSpec describe_tool() {
           "One entry of the catalog with what the data holds for it: a GPU (prices and power by edition), a model (its group, "
           "label and dashboard slug), a metric (how it is computed), a price edition (every GPU's $/hour and kW), a precision, "
           "framework, family, spec, deployment, vendor or sequence.",
-          object({{"kind", R"j({"type": "string", "enum": ["gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"]})j"},
+          object({{"kind", one_of(grammar::describe_kinds())},
                   {"name", str("the entry: \"mi355x\", \"dsr1\", \"cost\", \"2026-07\"")}},
                  {"kind", "name"})};
 }
@@ -184,6 +228,13 @@ ToolSpec frontier_tool() {
                  {})};
 }
 
+// "gpu, model, precision, …": every line dimension's keyword, as trend's `by` takes them.
+std::string dimension_words() {
+  std::string o;
+  for (const auto& d : data::dimensions()) o += (o.empty() ? "" : ", ") + std::string(d.keyword);
+  return o;
+}
+
 ToolSpec trend_tool() {
   return {"trend", "A metric over run dates",
           "The value of one or more metrics at a target interactivity on every run date of the selection (each date's "
@@ -193,7 +244,7 @@ ToolSpec trend_tool() {
                   {"filters", filters_schema(kFiltersHelp)},
                   {"targets", targets_schema("the interactivity (tok/s/user) to read at, e.g. 50")},
                   {"since", str("YYYY-MM-DD: run dates from then on")},
-                  {"by", str("one series per value of: gpu, precision, framework, family, spec, seq, model, vendor, deployment")}},
+                  {"by", str("one series per value of: " + dimension_words())}},
                  {"metrics", "targets"})};
 }
 
@@ -257,7 +308,7 @@ const Json* arg(const Json& args, std::string_view key) {
   return v && !v->is_null() ? v : nullptr;
 }
 
-void known_args(const Json& args, std::initializer_list<std::string_view> known) {
+void known_args(const Json& args, std::span<const std::string_view> known) {
   const auto* o = args.object();
   if (!o) return;
   for (const auto& [k, v] : *o) {
@@ -266,6 +317,10 @@ void known_args(const Json& args, std::initializer_list<std::string_view> known)
     for (auto n : known) list += (list.empty() ? "" : ", ") + std::string(n);
     throw BadArgs{"unknown argument '" + k + "'; the arguments are: " + list};
   }
+}
+
+void known_args(const Json& args, std::initializer_list<std::string_view> known) {
+  known_args(args, std::span<const std::string_view>(known.begin(), known.size()));
 }
 
 std::string quoted(std::string_view s) { return "'" + std::string(s.substr(0, 80)) + (s.size() > 80 ? "…" : "") + "'"; }
@@ -326,14 +381,18 @@ std::string filters(const Json* f, std::string_view what = "filters") {
   if (f->string()) return f->string()->empty() ? std::string{} : " " + clause(*f, what);
   const auto* o = f->object();
   if (!o) throw BadArgs{std::string(what) + " must be an object (e.g. {\"gpu\": \"mi355x\", \"model\": \"dsr1\"}) or icq clause text"};
-  known_args(*f, {"gpu", "model", "precision", "framework", "family", "spec", "seq", "deployment", "vendor", "where", "as_of", "on_date"});
+  known_args(*f, filter_names());
   std::string out;
-  // In a fixed order, whatever the order of the object's members.
-  for (const char* key : {"gpu", "model", "precision", "framework", "family", "spec", "seq", "deployment", "vendor"})
-    if (const Json* v = arg(*f, key)) out += " " + std::string(key) + " " + listed(*v, std::string(what) + "." + key, word);
-  if (const Json* v = arg(*f, "where")) out += " where " + clause(*v, std::string(what) + ".where");
-  if (const Json* v = arg(*f, "as_of")) out += " as of " + word(*v, std::string(what) + ".as_of");
-  if (const Json* v = arg(*f, "on_date")) out += " on date " + word(*v, std::string(what) + ".on_date");
+  // In a fixed order (the table's, then the row filters'), whatever the order of the object's members.
+  for (const auto& d : data::dimensions()) {
+    const std::string key(d.keyword);
+    if (const Json* v = arg(*f, key)) out += " " + key + " " + listed(*v, std::string(what) + "." + key, word);
+  }
+  for (const auto& r : kRowFilters)
+    if (const Json* v = arg(*f, r.name)) {
+      const std::string where = std::string(what) + "." + r.name;
+      out += " " + std::string(r.clause) + " " + (r.clause_text ? clause(*v, where) : word(*v, where));
+    }
   return out;
 }
 

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "data/dimensions.hpp"
-#include "eval/statements.hpp"
 #include "keywords.hpp"
 
 namespace {
@@ -31,8 +30,8 @@ bool names(const std::string& syntax, const std::string& word) {
 }  // namespace
 
 TEST_CASE("list and describe take every line dimension, and help names what they take", "[interp][dimensions]") {
-  const auto& lists = icq::interp::list_targets();
-  const auto& kinds = icq::interp::describe_kinds();
+  const auto& lists = icq::grammar::list_targets();
+  const auto& kinds = icq::grammar::describe_kinds();
   for (const auto& d : icq::data::dimensions()) {
     INFO(d.keyword);
     REQUIRE(std::find(lists.begin(), lists.end(), std::string(d.list_word)) != lists.end());
