@@ -46,7 +46,10 @@ std::string json_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     out += c;
   }
   return out;
@@ -106,11 +109,12 @@ int main(int argc, char** argv) {
   }
   std::sort(opens.begin(), opens.end());
 
-  std::printf("{\"paths\": %zu, \"bytes\": %ju, \"rows\": %zu, \"lines\": %zu, \"load_s\": %.6f, \"ingest_mb_s\": %.1f,"
-              " \"rss_before_kib\": %ld, \"rss_after_kib\": %ld, \"bytes_per_row\": %.1f, \"snapshot_open_s\": %s, \"queries\": {",
-              paths.size(), bytes, summary.rows, summary.lines, load_s, static_cast<double>(bytes) / 1e6 / load_s, rss_before,
-              rss_after, summary.rows ? static_cast<double>(rss_after - rss_before) * 1024.0 / static_cast<double>(summary.rows) : 0.0,
-              opens.empty() ? "null" : std::to_string(opens[opens.size() / 2]).c_str());
+  std::printf(
+      "{\"paths\": %zu, \"bytes\": %ju, \"rows\": %zu, \"lines\": %zu, \"load_s\": %.6f, \"ingest_mb_s\": %.1f,"
+      " \"rss_before_kib\": %ld, \"rss_after_kib\": %ld, \"bytes_per_row\": %.1f, \"snapshot_open_s\": %s, \"queries\": {",
+      paths.size(), bytes, summary.rows, summary.lines, load_s, static_cast<double>(bytes) / 1e6 / load_s, rss_before, rss_after,
+      summary.rows ? static_cast<double>(rss_after - rss_before) * 1024.0 / static_cast<double>(summary.rows) : 0.0,
+      opens.empty() ? "null" : std::to_string(opens[opens.size() / 2]).c_str());
   int status = 0;
   for (std::size_t qi = 0; qi < queries.size(); ++qi) {
     const auto& [name, text] = queries[qi];
@@ -129,9 +133,8 @@ int main(int argc, char** argv) {
     }
     std::sort(times.begin(), times.end());
     while (!result.empty() && result.back() == '\n') result.pop_back();
-    std::printf("%s\"%s\": {\"runs\": %zu, \"median_s\": %.9f, \"min_s\": %.9f, \"result\": %s}", qi ? ", " : "",
-                json_escape(name).c_str(), times.size(), times[times.size() / 2], times.front(),
-                result.empty() ? "null" : result.c_str());
+    std::printf("%s\"%s\": {\"runs\": %zu, \"median_s\": %.9f, \"min_s\": %.9f, \"result\": %s}", qi ? ", " : "", json_escape(name).c_str(),
+                times.size(), times[times.size() / 2], times.front(), result.empty() ? "null" : result.c_str());
   }
   std::printf("}}\n");
   return status;

@@ -13,7 +13,6 @@
 #include "capture.hpp"
 #include "fuzz_check.hpp"
 
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace icq::fetch;
   const std::string body(reinterpret_cast<const char*>(data), size);  // an exact-size copy: ASan sees overreads

@@ -3,9 +3,9 @@
 // as simdjson::padded_string::load gives), build the data set, and check what the loaders
 // promise of every kept row (DECISIONS.md usability rules) and the data set's own structure.
 #include <cmath>
-#include <cstdio>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -18,7 +18,6 @@
 #include "fuzz_check.hpp"
 
 namespace icq::fuzz {
-
 
 inline void check_dataset(const data::Dataset& ds) {
   const auto& lines = ds.lines();

@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& result : out.results)
     for (const auto format : {icq::Format::table, icq::Format::markdown, icq::Format::csv, icq::Format::json, icq::Format::jsonl})
       // columns: unwrapped (0) or wrapped to 1..119 cells, narrower than most tables
-      (void)icq::render(result, format, icq::RenderOptions{.unicode = true, .color = (size & 1) != 0, .columns = static_cast<int>(size % 120)});
+      (void)icq::render(result, format,
+                        icq::RenderOptions{.unicode = true, .color = (size & 1) != 0, .columns = static_cast<int>(size % 120)});
   // The chart writers: SVG (with log axes on odd sizes), the terminal's braille, the HTML page.
   for (const auto& result : out.results) {
     (void)icq::render(result, icq::Format::svg, icq::RenderOptions{.log_x = (size & 1) != 0, .log_y = (size & 2) != 0});

@@ -32,11 +32,11 @@ struct Filter {
 // `where` expressions.
 struct Expr {
   enum class Op : std::uint8_t { and_, or_, not_, compare, in, not_in } op = Op::compare;
-  Word field;                  // compare / in
+  Word field;                     // compare / in
   std::optional<Word> qualifier;  // `ttft p99`: a metric's percentile
-  std::string cmp;             // "=", "!=", "<", "<=", ">", ">="
-  std::vector<Word> operands;  // compare: one; in: one or more
-  std::vector<Expr> children;  // and/or: two or more; not: one
+  std::string cmp;                // "=", "!=", "<", "<=", ">", ">="
+  std::vector<Word> operands;     // compare: one; in: one or more
+  std::vector<Expr> children;     // and/or: two or more; not: one
   Span span;
 };
 
@@ -90,12 +90,12 @@ struct Clauses {
   Span show_span;
   std::vector<Using> usings;  // in the order written
   std::optional<Word> tokens;
-  std::vector<Word> lets;       // `let` names used as filter sets
-  std::optional<Word> since;    // trend
-  std::optional<Word> by;       // trend
-  std::vector<OrderItem> order; // points
-  std::optional<Word> limit;    // points
-  std::optional<Word> noise;    // compare `with noise [last N]`: the N (empty text: the default)
+  std::vector<Word> lets;        // `let` names used as filter sets
+  std::optional<Word> since;     // trend
+  std::optional<Word> by;        // trend
+  std::vector<OrderItem> order;  // points
+  std::optional<Word> limit;     // points
+  std::optional<Word> noise;     // compare `with noise [last N]`: the N (empty text: the default)
 };
 
 // One side of a comparison: a value of the compared dimension, or a parenthesised filter set
@@ -104,7 +104,7 @@ struct Side {
   std::optional<Word> value;
   std::optional<Word> let;  // a side named by `let`
   std::vector<Filter> filters;
-  std::vector<Word> lets;   // `let` names inside a parenthesised side
+  std::vector<Word> lets;  // `let` names inside a parenthesised side
   std::vector<Expr> where;
   std::optional<DateSelection> date;
   Span span;
@@ -188,7 +188,7 @@ struct ExpectOperand {
 
 struct Expect {
   ExpectOperand left, right;
-  std::string cmp;  // "<", "<=", …
+  std::string cmp;                  // "<", "<=", …
   std::vector<TargetItem> targets;  // empty: every target of the comparison
   // `solid` (SEMANTICS.md §12): after the comparison, its two values must be solid too; alone
   // (`expect solid`, no operands), every value of the comparison must be.
@@ -206,8 +206,8 @@ struct Plot {
   std::vector<Statement> inner;  // exactly one
 };
 
-using StatementBody =
-    std::variant<Compare, Rank, Crossover, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load, Explain, Plot, Expect>;
+using StatementBody = std::variant<Compare, Rank, Crossover, List, Describe, Help, Frontier, Points, Trend, Accuracy, Set, Let, Param, Load,
+                                   Explain, Plot, Expect>;
 
 struct Statement {
   StatementBody body;

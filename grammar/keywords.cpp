@@ -5,6 +5,8 @@
 namespace icq::grammar {
 
 const std::vector<StatementDoc>& statement_docs() {
+  // A table laid out by hand, a row a line.
+  // clang-format off
   static const std::vector<StatementDoc> docs = {
       {"compare",
        "compare DIMENSION A vs B [vs C …] | compare DIMENSION * | compare SIDE vs SIDE … (SIDE: (FILTERS) or a let name)  [CLAUSES]",
@@ -84,10 +86,13 @@ const std::vector<StatementDoc>& statement_docs() {
        {"describe gpu mi355x", "describe model dsr1", "describe metric cost", "describe edition 2026-04"}},
       {"help", "help [STATEMENT]", "the statements, or one statement with its clauses and examples", {"help", "help compare"}},
   };
+  // clang-format on
   return docs;
 }
 
 const std::vector<ClauseDoc>& clause_docs() {
+  // A table laid out by hand, a row a line.
+  // clang-format off
   static const std::vector<ClauseDoc> docs = {
       {"on", "on GPU[, GPU]", "GPUs (also `gpu`, `hardware`)", clause::filters},
       {"gpu", "gpu GPU[, GPU]", "GPUs", clause::filters},
@@ -118,6 +123,7 @@ const std::vector<ClauseDoc>& clause_docs() {
       {"limit", "limit N", "points and accuracy: at most N rows; rank: the N best at each target", clause::limit},
       {"with", "with noise [last N]", "compare: each value's spread over the last N reruns (default 5) of the configurations of its frontier knots, ±? with one run; a verdict inside both spreads called run-to-run noise", clause::noise},
   };
+  // clang-format on
   return docs;
 }
 

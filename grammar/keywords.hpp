@@ -28,7 +28,7 @@ inline constexpr unsigned limit = 1u << 12;     // limit N
 }  // namespace clause
 
 struct StatementDoc {
-  const char* keyword;   // "compare"
+  const char* keyword;  // "compare"
   const char* syntax;
   const char* summary;
   std::vector<const char*> examples;  // each parses as this statement

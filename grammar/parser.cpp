@@ -34,14 +34,15 @@ struct ErrorInfo {
 template <typename Rule>
 inline constexpr const ErrorInfo* error_info = nullptr;
 
-#define ICQ_ERROR(rule, ...)                                   \
-  inline constexpr ErrorInfo rule##_error{__VA_ARGS__};        \
-  template <>                                                  \
+#define ICQ_ERROR(rule, ...)                            \
+  inline constexpr ErrorInfo rule##_error{__VA_ARGS__}; \
+  template <>                                           \
   inline constexpr const ErrorInfo* error_info<rule> = &rule##_error
 
-ICQ_ERROR(statement_start, "unknown statement '{word}'",
-          "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, plot, expect, help",
-          Suggest::statement);
+ICQ_ERROR(
+    statement_start, "unknown statement '{word}'",
+    "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, plot, expect, help",
+    Suggest::statement);
 ICQ_ERROR(statement_end, "unexpected '{word}' in this statement",
           "clauses: on, model, precision, framework, spec, seq, deployment, vendor, where, as of, on date, at, "
           "clamp, show, using prices, tokens; end a statement with ';' or a newline",
@@ -56,7 +57,8 @@ ICQ_ERROR(rank_dimension, "expected what to rank after 'rank'",
           Suggest::dimension);
 ICQ_ERROR(side_value, "expected a value to compare after '{prev}'", "e.g. compare precision fp4 vs fp8");
 ICQ_ERROR(kw_vs, "a comparison needs two or more sides: expected 'vs' after '{prev}'", "e.g. compare precision fp4 vs fp8");
-ICQ_ERROR(paren_side, "expected a parenthesised filter set after 'vs'", "e.g. compare (gpu h200 precision fp8) vs (gpu b200 precision fp4)");
+ICQ_ERROR(paren_side, "expected a parenthesised filter set after 'vs'",
+          "e.g. compare (gpu h200 precision fp8) vs (gpu b200 precision fp4)");
 ICQ_ERROR(side_filters, "expected filters inside the parentheses", "e.g. (gpu h200 precision fp8)");
 ICQ_ERROR(close_paren, "expected ')'", "close the parenthesis opened before");
 ICQ_ERROR(filter_values, "expected a value after '{prev}'", "e.g. on mi355x, b200  |  model dsr1  |  seq 8k/1k");
@@ -65,7 +67,8 @@ ICQ_ERROR(where_expr, "expected a condition after 'where'", "e.g. where tp <= 8 
 ICQ_ERROR(or_expr, "expected a condition", "e.g. where (tp <= 8 or gpus = 16) and conc >= 4");
 ICQ_ERROR(and_expr, "expected a condition after '{prev}'", "e.g. where tp <= 8 or conc >= 16");
 ICQ_ERROR(primary, "expected a condition after '{prev}'", "e.g. where not framework = sglang");
-ICQ_ERROR(test, "expected a comparison after '{prev}': =, !=, <, <=, >, >= or in (…)", "e.g. where tp <= 8  |  where framework in (sglang, vllm)");
+ICQ_ERROR(test, "expected a comparison after '{prev}': =, !=, <, <=, >, >= or in (…)",
+          "e.g. where tp <= 8  |  where framework in (sglang, vllm)");
 ICQ_ERROR(operand, "expected a value after '{prev}'", "e.g. where conc >= 16");
 ICQ_ERROR(in_list, "expected '(' and a list of values after 'in'", "e.g. where framework in (sglang, vllm)");
 ICQ_ERROR(operand_list, "expected values inside 'in (…)'", "e.g. where framework in (sglang, vllm)");
@@ -73,9 +76,10 @@ ICQ_ERROR(kw_of, "expected 'of' after 'as'", "e.g. as of 2026-05-01");
 ICQ_ERROR(date_value, "expected a date (YYYY-MM-DD) after '{prev}'", "e.g. as of 2026-05-01  |  on date 2026-05-19");
 ICQ_ERROR(targets, "expected target interactivities after 'at'",
           "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20  |  at band 25%, 50%, 75%", Suggest::target);
-ICQ_ERROR(target_list, "expected target interactivities (tok/s/user) after '{prev}'", "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20",
-          Suggest::target);
-ICQ_ERROR(target_item, "expected a target interactivity (tok/s/user) after '{prev}'", "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20");
+ICQ_ERROR(target_list, "expected target interactivities (tok/s/user) after '{prev}'",
+          "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20", Suggest::target);
+ICQ_ERROR(target_item, "expected a target interactivity (tok/s/user) after '{prev}'",
+          "e.g. at interactivity 56, 98, 139  |  at 20..200 step 20");
 ICQ_ERROR(range_to, "expected the end of the range after '..'", "e.g. at interactivity 20..200 step 20");
 ICQ_ERROR(range_step, "expected a step size after 'step'", "e.g. at interactivity 20..200 step 20");
 ICQ_ERROR(percent_list, "expected band percentages after 'band'", "e.g. at band 10%, 50%, 90%");
@@ -90,9 +94,11 @@ ICQ_ERROR(cost_method, "expected splined or derived after 'using cost'", "e.g. u
 ICQ_ERROR(dashboard_date, "expected a date (YYYY-MM-DD) after 'using dashboard'", "e.g. using dashboard 2026-07-15");
 ICQ_ERROR(percentile_word, "expected p50, p90 or p99 after 'using interactivity'", "e.g. using interactivity p90");
 ICQ_ERROR(token_word, "expected total, output or input after 'tokens'", "e.g. tokens output");
-ICQ_ERROR(list_what, "expected what to list after 'list'",
-          "list gpus | models | precisions | frameworks | families | specs | deployments | vendors | sequences | dates | metrics | editions");
-ICQ_ERROR(describe_kind, "expected what to describe after 'describe'", "e.g. describe gpu mi355x  |  describe model dsr1  |  describe metric cost");
+ICQ_ERROR(
+    list_what, "expected what to list after 'list'",
+    "list gpus | models | precisions | frameworks | families | specs | deployments | vendors | sequences | dates | metrics | editions");
+ICQ_ERROR(describe_kind, "expected what to describe after 'describe'",
+          "e.g. describe gpu mi355x  |  describe model dsr1  |  describe metric cost");
 ICQ_ERROR(describe_name, "expected a name after '{prev}'", "e.g. describe gpu mi355x");
 ICQ_ERROR(side_term, "expected another side after 'vs': a parenthesised filter set or a let name",
           "e.g. compare (gpu h200 precision fp8) vs (gpu b200 precision fp4)  |  let amd = (vendor amd); compare amd vs (gpu b200)");
@@ -104,8 +110,10 @@ ICQ_ERROR(kw_noise, "expected 'noise' after 'with'", "e.g. compare … with nois
 ICQ_ERROR(noise_runs, "expected how many run dates after 'last'", "e.g. with noise last 10");
 ICQ_ERROR(limit_value, "expected a row count after 'limit'", "e.g. limit 10");
 ICQ_ERROR(trend_metrics, "expected the metric to follow after 'trend'", "e.g. trend throughput on b200 model dsr1 precision fp4 at 50");
-ICQ_ERROR(set_name, "expected what to set after 'set'", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT");
-ICQ_ERROR(set_args, "expected a value after 'set {prev}'", "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT");
+ICQ_ERROR(set_name, "expected what to set after 'set'",
+          "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT");
+ICQ_ERROR(set_args, "expected a value after 'set {prev}'",
+          "set price GPU $/H | set power GPU KW | set prices EDITION|TIER | set format FORMAT");
 ICQ_ERROR(let_name, "expected a name after 'let' (letters, digits, '_'; not a keyword)", "e.g. let amd = (vendor amd)");
 ICQ_ERROR(equals, "expected '=' after '{prev}'", "e.g. let amd = (vendor amd)  |  param target = 50");
 ICQ_ERROR(param_name, "expected a parameter name after 'param'", "e.g. param target = 50");
@@ -113,9 +121,11 @@ ICQ_ERROR(param_value, "expected a value after '='", "e.g. param target = 50");
 ICQ_ERROR(load_path, "expected a file or folder after 'load'", "e.g. load \"results/\"");
 ICQ_ERROR(explained, "expected a statement to explain after 'explain'", "explain compare … | frontier … | points … | trend … | accuracy …");
 ICQ_ERROR(plotted, "expected a statement to plot after 'plot'", "plot compare … | rank … | frontier … | points … | trend …");
-ICQ_ERROR(expect_expr, "expected a comparison after '{prev}'", "e.g. expect cost(fp4) < cost(fp8) at 56  |  expect throughput(fp8) >= 1.2 * throughput(fp4)");
+ICQ_ERROR(expect_expr, "expected a comparison after '{prev}'",
+          "e.g. expect cost(fp4) < cost(fp8) at 56  |  expect throughput(fp8) >= 1.2 * throughput(fp4)");
 ICQ_ERROR(expect_cmp, "expected a comparison operator after '{prev}': <, <=, >, >=, = or !=", "e.g. expect cost(fp4) < cost(fp8)");
-ICQ_ERROR(expect_rhs, "expected a metric of a side or a number after '{prev}'", "e.g. expect cost(fp4) < cost(fp8)  |  expect cost(fp4) < 0.30");
+ICQ_ERROR(expect_rhs, "expected a metric of a side or a number after '{prev}'",
+          "e.g. expect cost(fp4) < cost(fp8)  |  expect cost(fp4) < 0.30");
 ICQ_ERROR(call_side, "expected the side in parentheses after '{prev}'", "e.g. cost(fp4)");
 ICQ_ERROR(number, "expected a number after '{prev}'", "e.g. expect throughput(fp8) >= 1.2 * throughput(fp4)");
 ICQ_ERROR(metric_call, "expected a metric of a side after '*'", "e.g. expect throughput(fp8) >= 1.2 * throughput(fp4)");
@@ -141,24 +151,21 @@ struct control : tao::pegtl::normal<Rule> {
 template <typename Rule>
 using selector = pt::selector<
     Rule,
-    pt::store_content::on<compare_stmt, rank_stmt, crossover_stmt, rank_dimension, all_values, list_stmt, describe_stmt, help_stmt, dimension, side_value, paren_side, filter,
-                          filter_key, value, where_clause, or_expr, and_expr, not_expr, comparison, field, field_qualifier, cmp_op,
-                          operand, in_test, not_in_test, as_of_clause, on_date_clause, date_value, targets_clause,
-                          band_targets, interactivity_targets, target_item, target_number, range_to, range_step,
-                          percent_item, clamp_clause, show_clause, metric_item, metric_name, qualifier, using_prices, using_cost,
-                          using_dashboard, using_interactivity, cost_method, dashboard_date, percentile_word,
-                          price_word, tokens_clause, token_word, list_what, describe_kind, describe_name, help_topic,
-                          let_ref, let_side, since_clause, by_clause, order_item, order_column, order_qualifier, order_direction,
-                          limit_clause, noise_clause, noise_runs, frontier_stmt, points_stmt, trend_stmt, trend_metrics, accuracy_stmt, set_stmt,
-                          set_name, set_arg, let_stmt, let_name, param_stmt, param_name, param_value, load_stmt, load_path,
-                          explain_stmt, plot_stmt, by_field, limit_value, expect_stmt, expect_operand, expect_rhs, expect_cmp,
-                          call_metric, call_side, number, factor, expect_targets, scale, expect_solid>>;
+    pt::store_content::on<
+        compare_stmt, rank_stmt, crossover_stmt, rank_dimension, all_values, list_stmt, describe_stmt, help_stmt, dimension, side_value,
+        paren_side, filter, filter_key, value, where_clause, or_expr, and_expr, not_expr, comparison, field, field_qualifier, cmp_op,
+        operand, in_test, not_in_test, as_of_clause, on_date_clause, date_value, targets_clause, band_targets, interactivity_targets,
+        target_item, target_number, range_to, range_step, percent_item, clamp_clause, show_clause, metric_item, metric_name, qualifier,
+        using_prices, using_cost, using_dashboard, using_interactivity, cost_method, dashboard_date, percentile_word, price_word,
+        tokens_clause, token_word, list_what, describe_kind, describe_name, help_topic, let_ref, let_side, since_clause, by_clause,
+        order_item, order_column, order_qualifier, order_direction, limit_clause, noise_clause, noise_runs, frontier_stmt, points_stmt,
+        trend_stmt, trend_metrics, accuracy_stmt, set_stmt, set_name, set_arg, let_stmt, let_name, param_stmt, param_name, param_value,
+        load_stmt, load_path, explain_stmt, plot_stmt, by_field, limit_value, expect_stmt, expect_operand, expect_rhs, expect_cmp,
+        call_metric, call_side, number, factor, expect_targets, scale, expect_solid>>;
 
 using Node = pt::node;
 
-ast::Span span_of(const Node& n) {
-  return {static_cast<std::uint32_t>(n.begin().byte), static_cast<std::uint32_t>(n.end().byte)};
-}
+ast::Span span_of(const Node& n) { return {static_cast<std::uint32_t>(n.begin().byte), static_cast<std::uint32_t>(n.end().byte)}; }
 
 ast::Word word_of(const Node& n) {
   ast::Word w;
@@ -582,8 +589,7 @@ ast::StatementBody to_statement(const Node& n) {
 }
 
 bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_' || c == '/' || c == '+' ||
-         c == '*' || c == '$';
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_' || c == '/' || c == '+' || c == '*' || c == '$';
 }
 
 std::string replace_all(std::string s, std::string_view from, std::string_view to) {
@@ -730,8 +736,8 @@ const std::vector<std::string>& clause_keywords() {
 }
 
 const std::vector<std::string>& dimension_keywords() {
-  static const std::vector<std::string> k = {"precision", "spec", "gpu", "framework", "family", "deployment",
-                                             "vendor",    "seq",  "model", "date"};
+  static const std::vector<std::string> k = {"precision",  "spec",   "gpu", "framework", "family",
+                                             "deployment", "vendor", "seq", "model",     "date"};
   return k;
 }
 

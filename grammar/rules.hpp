@@ -13,8 +13,8 @@ using namespace pegtl;  // NOLINT: the rule vocabulary reads best unqualified he
 // at the start of what was expected ("as of 2026-13" points at "2026-13", not past it).
 template <typename R>
 struct need : pegtl::internal::must<R> {
-  template <apply_mode A, rewind_mode, template <typename...> class Action, template <typename...> class Control,
-            typename ParseInput, typename... States>
+  template <apply_mode A, rewind_mode, template <typename...> class Action, template <typename...> class Control, typename ParseInput,
+            typename... States>
   [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
     if (!Control<R>::template match<A, rewind_mode::required, Action, Control>(in, st...))
       Control<R>::raise(static_cast<const ParseInput&>(in), st...);
@@ -34,7 +34,8 @@ struct name_char : sor<alnum, one<'.', '-', '_', '/', '+', '*'>> {};
 template <typename Str>
 struct kw : seq<Str, not_at<name_char>> {};
 
-#define ICQ_KW(name, text) struct kw_##name : kw<TAO_PEGTL_ISTRING(text)> {}
+#define ICQ_KW(name, text) \
+  struct kw_##name : kw<TAO_PEGTL_ISTRING(text)> {}
 
 ICQ_KW(compare, "compare");
 ICQ_KW(list, "list");
@@ -124,20 +125,19 @@ struct value : seq<not_at<clause_start>, sor<param_ref, date_lit, word>> {};
 struct value_list : list_need<value, comma> {};
 
 // --- filters and clauses ---------------------------------------------------------------------
-struct filter_key : sor<kw_on, kw_gpu, kw_hardware, kw_model, kw_precision, kw_framework, kw_family, kw_spec, kw_seq,
-                        kw_deployment, kw_vendor> {};
+struct filter_key
+    : sor<kw_on, kw_gpu, kw_hardware, kw_model, kw_precision, kw_framework, kw_family, kw_spec, kw_seq, kw_deployment, kw_vendor> {};
 struct filter_values : value_list {};
 struct filter : seq<filter_key, sp, need<filter_values>> {};
 
 // A metric's qualifier: a latency percentile (`ttft p99`) or throughput's tokens (`throughput output`).
-struct qualifier : seq<sor<seq<one<'p', 'P'>, digits, opt<one<'.'>, digits>>, TAO_PEGTL_ISTRING("median"),
-                           TAO_PEGTL_ISTRING("mean"), TAO_PEGTL_ISTRING("total"), TAO_PEGTL_ISTRING("output"),
-                           TAO_PEGTL_ISTRING("input")>,
+struct qualifier : seq<sor<seq<one<'p', 'P'>, digits, opt<one<'.'>, digits>>, TAO_PEGTL_ISTRING("median"), TAO_PEGTL_ISTRING("mean"),
+                           TAO_PEGTL_ISTRING("total"), TAO_PEGTL_ISTRING("output"), TAO_PEGTL_ISTRING("input")>,
                        not_at<name_char>> {};
 struct field : word {};
 struct field_qualifier : qualifier {};
-struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, string<'<', '>'>, string<'=', '='>, one<'<'>,
-                    one<'>'>, one<'='>> {};
+struct cmp_op
+    : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, string<'<', '>'>, string<'=', '='>, one<'<'>, one<'>'>, one<'='>> {};
 struct operand : sor<param_ref, date_lit, quoted, word> {};
 struct operand_list : list_need<operand, comma> {};
 struct close_paren : one<')'> {};
@@ -179,7 +179,6 @@ struct targets_clause : seq<kw_at, sp, need<targets>> {};
 
 struct clamp_clause : kw_clamp {};
 
-
 struct metric_name : word {};
 struct metric_item : seq<metric_name, opt<sp1, qualifier>> {};
 struct metric_list : list_need<metric_item, comma> {};
@@ -216,18 +215,19 @@ struct noise_clause : seq<kw_with, sp, need<kw_noise>, opt<sp, kw_last, sp, need
 struct limit_clause : seq<kw_limit, sp, need<limit_value>> {};
 
 struct statement_keyword;
-struct clause_start : sor<filter_key, kw_where, kw_as, kw_at, kw_clamp, kw_show, kw_using, kw_tokens, kw_vs, kw_since,
-                          kw_by, kw_order, kw_limit, kw_with> {};
+struct clause_start
+    : sor<filter_key, kw_where, kw_as, kw_at, kw_clamp, kw_show, kw_using, kw_tokens, kw_vs, kw_since, kw_by, kw_order, kw_limit, kw_with> {
+};
 // A bare name in clause position is a `let` filter set (`compare precision fp4 vs fp8 amd …`); the
 // binder reports an unknown one with suggestions from the clause keywords and the defined names.
 struct let_ref : seq<not_at<clause_start>, not_at<statement_keyword>, word> {};
-struct clause : sor<on_date_clause, filter, where_clause, as_of_clause, targets_clause, clamp_clause, show_clause,
-                    using_clause, tokens_clause, since_clause, by_clause, order_clause, limit_clause, noise_clause, let_ref> {};
+struct clause : sor<on_date_clause, filter, where_clause, as_of_clause, targets_clause, clamp_clause, show_clause, using_clause,
+                    tokens_clause, since_clause, by_clause, order_clause, limit_clause, noise_clause, let_ref> {};
 struct clauses : star<sp, clause> {};
 
 // --- compare ---------------------------------------------------------------------------------
-struct dimension : sor<kw_precision, kw_spec, kw_gpu, kw_hardware, kw_framework, kw_family, kw_deployment, kw_vendor,
-                       kw_seq, kw_model, kw_date> {};
+struct dimension
+    : sor<kw_precision, kw_spec, kw_gpu, kw_hardware, kw_framework, kw_family, kw_deployment, kw_vendor, kw_seq, kw_model, kw_date> {};
 struct side_value : value {};
 struct side_filter : sor<on_date_clause, filter, where_clause, as_of_clause, let_ref> {};
 struct side_filters : list<side_filter, sp> {};
@@ -310,8 +310,8 @@ struct plotted : explained {};
 struct plot_stmt : seq<kw_plot, sp, need<plotted>> {};
 
 // --- program ---------------------------------------------------------------------------------
-struct statement_keyword : sor<kw_compare, kw_rank, kw_crossover, kw_list, kw_describe, kw_help, kw_frontier, kw_points, kw_trend, kw_accuracy,
-                               kw_set, kw_let, kw_param, kw_load, kw_explain, kw_plot, kw_expect, kw_assert> {};
+struct statement_keyword : sor<kw_compare, kw_rank, kw_crossover, kw_list, kw_describe, kw_help, kw_frontier, kw_points, kw_trend,
+                               kw_accuracy, kw_set, kw_let, kw_param, kw_load, kw_explain, kw_plot, kw_expect, kw_assert> {};
 struct statement : sor<compare_stmt, rank_stmt, crossover_stmt, list_stmt, describe_stmt, help_stmt, frontier_stmt, points_stmt, trend_stmt,
                        accuracy_stmt, set_stmt, let_stmt, param_stmt, load_stmt, explain_stmt, plot_stmt, expect_stmt> {};
 struct statement_end : sor<one<';'>, eol, eof> {};

@@ -4,13 +4,13 @@
 #include <iterator>
 #include <set>
 
-#include "catalog/catalog.hpp"
-#include "icq/render.hpp"
-#include "catalog/metrics.hpp"
 #include "bind/columns.hpp"
 #include "bind/filters.hpp"
+#include "catalog/catalog.hpp"
+#include "catalog/metrics.hpp"
 #include "data/dimensions.hpp"
 #include "data/fields.hpp"
+#include "icq/render.hpp"
 #include "keywords.hpp"
 #include "parser.hpp"
 #include "text/dates.hpp"
@@ -179,8 +179,10 @@ class Completer {
     } else if (prev_ == "describe") {
       add_all(grammar::describe_kinds());
     } else if (prev2_ == "describe") {
-      if (prev_ == "metric") for (const auto& m : catalog::metrics()) out_.insert(m.key);
-      else if (prev_ == "edition") for (const auto& e : catalog::price_editions()) out_.insert(e.name);
+      if (prev_ == "metric")
+        for (const auto& m : catalog::metrics()) out_.insert(m.key);
+      else if (prev_ == "edition")
+        for (const auto& e : catalog::price_editions()) out_.insert(e.name);
       else if (const auto df = filter_field(prev_)) add_all(present(*df));
     } else if (prev_ == "help") {
       add_all(grammar::statement_keywords());

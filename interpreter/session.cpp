@@ -12,20 +12,20 @@
 #include <filesystem>
 
 #include "bind/binder.hpp"
-#include "eval/cancel.hpp"
-#include "eval/compare.hpp"
+#include "bind/params.hpp"
+#include "bind/query_error.hpp"
+#include "builtin_snapshot.hpp"
+#include "cache_snapshot.hpp"
 #include "complete.hpp"
 #include "data/database_url.hpp"
 #include "data/load.hpp"
 #include "data/snapshot.hpp"
-#include "builtin_snapshot.hpp"
-#include "cache_snapshot.hpp"
-#include "bind/params.hpp"
-#include "parser.hpp"
+#include "eval/cancel.hpp"
+#include "eval/compare.hpp"
 #include "eval/execute.hpp"
-#include "bind/query_error.hpp"
-#include "render/json.hpp"
 #include "eval/statements.hpp"
+#include "parser.hpp"
+#include "render/json.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -39,7 +39,8 @@ std::shared_ptr<const data::Dataset> builtin_dataset() {
   static std::once_flag once;
   static std::shared_ptr<const data::Dataset> ds;
   // The metrics stay where the library embeds them (8-aligned in .rodata, for the life of the program).
-  std::call_once(once, [] { ds = std::make_shared<const data::Dataset>(data::read_snapshot_in_place(interp::builtin_snapshot(), nullptr)); });
+  std::call_once(once,
+                 [] { ds = std::make_shared<const data::Dataset>(data::read_snapshot_in_place(interp::builtin_snapshot(), nullptr)); });
   return ds;
 }
 
@@ -58,7 +59,8 @@ SourceSpan span_in(std::string_view text, std::string_view source, std::uint32_t
   s.line_text = std::string(text.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos : line_end - line_start));
   if (!s.line_text.empty() && s.line_text.back() == '\r') s.line_text.pop_back();
   // Never underline past the end of the line.
-  s.length = std::min<std::uint32_t>(s.length, static_cast<std::uint32_t>(s.line_text.size() - std::min<std::size_t>(s.line_text.size(), s.column - 1)));
+  s.length = std::min<std::uint32_t>(
+      s.length, static_cast<std::uint32_t>(s.line_text.size() - std::min<std::size_t>(s.line_text.size(), s.column - 1)));
   return s;
 }
 
@@ -78,14 +80,12 @@ Diagnostic warning(std::string source, std::string message, Severity severity = 
   return d;
 }
 
-
 // Everything the load report says that a user should see: records that could not be used in a file
 // that gave good rows as warnings, broken or unrecognised files as errors, observations as notes.
 std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
   std::vector<Diagnostic> out;
   for (const auto& s : r.sources)
-    if (!s.skipped.empty())
-      out.push_back(warning(s.name, "skipped: " + s.skipped, s.skipped_known ? Severity::note : Severity::error));
+    if (!s.skipped.empty()) out.push_back(warning(s.name, "skipped: " + s.skipped, s.skipped_known ? Severity::note : Severity::error));
   std::map<std::uint32_t, std::vector<const data::Problem*>> by_source;
   for (const auto& p : r.problems) by_source[p.source].push_back(&p);
   for (const auto& [src, problems] : by_source) {
@@ -115,8 +115,9 @@ std::vector<Diagnostic> load_warnings(const data::LoadReport& r) {
     out.push_back(warning("data", "fields not used by icq were ignored: " + text::join(f, ", "), Severity::note));
   }
   if (r.conflicting_values)
-    out.push_back(warning("data", fmt::format("{} duplicate rows disagreed on {} values; the value from the source whose name sorts last was kept",
-                                              r.duplicates_merged, r.conflicting_values)));
+    out.push_back(
+        warning("data", fmt::format("{} duplicate rows disagreed on {} values; the value from the source whose name sorts last was kept",
+                                    r.duplicates_merged, r.conflicting_values)));
   if (r.superseded_attempt_rows)
     out.push_back(warning("data",
                           fmt::format("{} rows of an attempt of a GitHub run that the data holds a later attempt of were left out "
@@ -155,14 +156,14 @@ struct Session::Impl {
   std::shared_ptr<const data::Dataset> opened;  // the data before any `load`: what fresh() shares
   interp::Settings settings;
   SessionOptions options;
-  std::vector<std::string> loaded;  // paths added by `load`, after options.data_paths
-  std::optional<data::LoadRoots> load_roots;  // options.allowed_load_dirs, resolved; unset: anywhere
-  std::vector<Diagnostic> load_diagnostics;   // the running `load`'s, for its Outcome
-  std::set<std::string> reported;             // data-wide warnings already said (they repeat on each rebuild)
-  std::optional<Format> format;     // asked for by `set format`
+  std::vector<std::string> loaded;                   // paths added by `load`, after options.data_paths
+  std::optional<data::LoadRoots> load_roots;         // options.allowed_load_dirs, resolved; unset: anywhere
+  std::vector<Diagnostic> load_diagnostics;          // the running `load`'s, for its Outcome
+  std::set<std::string> reported;                    // data-wide warnings already said (they repeat on each rebuild)
+  std::optional<Format> format;                      // asked for by `set format`
   std::optional<interp::BoundCompare> last_compare;  // what `expect` checks
-  bool snapshot_used = false;  // the data came from options.extra_snapshot
-  std::atomic<bool> cancel_requested{false};  // Session::cancel(); read by interp::check_cancelled
+  bool snapshot_used = false;                        // the data came from options.extra_snapshot
+  std::atomic<bool> cancel_requested{false};         // Session::cancel(); read by interp::check_cancelled
   static_assert(std::atomic<bool>::is_always_lock_free, "cancel() must be async-signal-safe");
 
   std::vector<std::string> database_notes;  // one per database read into the data (DatabaseRead::note)
@@ -269,9 +270,10 @@ struct Session::Impl {
   // word on where the data came from.
   void annotate(Result& r) const {
     if (const std::size_t synthetic = data->report().synthetic_rows(); synthetic && kind_info(r.kind).reads_rows)
-      r.notes.push_back(fmt::format("SYNTHETIC DATA: the loaded data holds {} generated rows (\"synthetic\": true, "
-                                    "bench/gen_history.py); these results are not InferenceX measurements",
-                                    synthetic));
+      r.notes.push_back(
+          fmt::format("SYNTHETIC DATA: the loaded data holds {} generated rows (\"synthetic\": true, "
+                      "bench/gen_history.py); these results are not InferenceX measurements",
+                      synthetic));
     if (!options.data_note.empty() && kind_info(r.kind).shows_data) r.notes.push_back(options.data_note);
     if (kind_info(r.kind).shows_data)
       for (const auto& n : database_notes) r.notes.push_back(n);
@@ -344,9 +346,7 @@ std::optional<std::vector<std::string>> Session::parameters(std::string_view tex
 
 std::optional<Format> Session::format() const { return impl_->format; }
 
-std::vector<std::string> Session::complete(std::string_view line) const {
-  return interp::complete(line, *impl_->data, impl_->settings);
-}
+std::vector<std::string> Session::complete(std::string_view line) const { return interp::complete(line, *impl_->data, impl_->settings); }
 
 Session::~Session() = default;
 Session::Session(Session&&) noexcept = default;
@@ -393,8 +393,9 @@ Diagnostic query_diagnostic(const interp::QueryError& e, const ast::Statement& s
 void refuse_in_sandbox(const ast::Statement& stmt) {
   const ast::Span whole{stmt.span.begin, stmt.span.end};
   if (std::holds_alternative<ast::Load>(stmt.body))
-    throw interp::QueryError("load is not allowed here: this session answers from the data it was opened with", whole,
-                             "a host that runs others' text (icq serve) reads no file they name; give the data when it starts (--data PATH)");
+    throw interp::QueryError(
+        "load is not allowed here: this session answers from the data it was opened with", whole,
+        "a host that runs others' text (icq serve) reads no file they name; give the data when it starts (--data PATH)");
   if (const auto* set = std::get_if<ast::Set>(&stmt.body); set && text::iequals(set->name.text, "format"))
     throw interp::QueryError("set format is not allowed here: the host chooses the format", whole,
                              "icq serve: the address's ending chooses it (/query.json, /query.csv, /query.svg)");
@@ -452,9 +453,9 @@ Outcome Session::Impl::run(std::string_view text, std::string_view source, bool 
       for (auto& d : load_diagnostics) out.diagnostics.push_back(std::move(d));
       load_diagnostics.clear();
       if (!context.failed_expectations.empty())
-        out.diagnostics.push_back(statement_diagnostic(ErrorKind::expect, "expectation failed: " + text::join(context.failed_expectations, "; "),
-                                                       "the values are the latest comparison's, evaluated at the expectation's targets",
-                                                       stmt, text, source));
+        out.diagnostics.push_back(
+            statement_diagnostic(ErrorKind::expect, "expectation failed: " + text::join(context.failed_expectations, "; "),
+                                 "the values are the latest comparison's, evaluated at the expectation's targets", stmt, text, source));
       annotate(r);
       out.results.push_back(std::move(r));
     } catch (const interp::Cancelled&) {
@@ -555,9 +556,10 @@ Result Session::Impl::load(const ast::Word& path_word, const std::filesystem::pa
   Result r;
   r.kind = Kind::load;
   r.query = "load \"" + p + "\"";
-  r.notes.push_back(fmt::format("'{}': {} row{}{} from {} {}{}; the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources",
-                                p, rows, rows == 1 ? "" : "s", evaluations ? fmt::format(" and {} evaluations", evaluations) : "", files, database ? "table" : "file", files == 1 ? "" : "s",
-                                ds.rows().size(), ds.lines().size(), before, ds.report().sources.size()));
+  r.notes.push_back(fmt::format(
+      "'{}': {} row{}{} from {} {}{}; the session now holds {} rows on {} lines ({} before; duplicates merge) from {} sources", p, rows,
+      rows == 1 ? "" : "s", evaluations ? fmt::format(" and {} evaluations", evaluations) : "", files, database ? "table" : "file",
+      files == 1 ? "" : "s", ds.rows().size(), ds.lines().size(), before, ds.report().sources.size()));
   return r;
 }
 
@@ -590,8 +592,8 @@ DataSummary Session::data() const {
   if (impl_->snapshot_used) s.snapshot = impl_->options.extra_snapshot;
   for (const auto& src : r.sources) {
     s.unusable_rows += src.rows_unusable;
-    s.sources.push_back(fmt::format("{} ({}, {} rows{})", src.name, src.format, src.rows_kept,
-                                    src.skipped.empty() ? "" : "; skipped: " + src.skipped));
+    s.sources.push_back(
+        fmt::format("{} ({}, {} rows{})", src.name, src.format, src.rows_kept, src.skipped.empty() ? "" : "; skipped: " + src.skipped));
   }
   std::set<std::string> models, gpus;
   std::int32_t first = INT32_MAX, last = INT32_MIN;

@@ -1,9 +1,9 @@
 #pragma once
 // Diagnostics: what went wrong (or deserves a warning), where, and what to do about it.
-#include "icq/export.hpp"
 #include <cstdint>
 #include <string>
 #include <vector>
+#include "icq/export.hpp"
 
 namespace icq {
 
@@ -11,18 +11,18 @@ enum class Severity { error, warning, note };
 
 // A place in a source text (a query, a script file, a data file).
 struct SourceSpan {
-  std::string source;           // "query", "report.icq", a data file path
-  std::uint32_t offset = 0;     // byte offset into the source text
-  std::uint32_t length = 0;     // bytes underlined (0: a point)
-  std::uint32_t line = 0;       // 1-based; 0 when unknown
-  std::uint32_t column = 0;     // 1-based byte column
-  std::string line_text;        // the source line, for the caret display
+  std::string source;        // "query", "report.icq", a data file path
+  std::uint32_t offset = 0;  // byte offset into the source text
+  std::uint32_t length = 0;  // bytes underlined (0: a point)
+  std::uint32_t line = 0;    // 1-based; 0 when unknown
+  std::uint32_t column = 0;  // 1-based byte column
+  std::string line_text;     // the source line, for the caret display
 };
 
 enum class ErrorKind {
-  query,   // the query is wrong (syntax, unknown name, empty side): exit code 1
-  usage,   // I/O or usage (unreadable file, bad option): exit code 2
-  expect,  // an `expect` gate failed: exit code 3
+  query,      // the query is wrong (syntax, unknown name, empty side): exit code 1
+  usage,      // I/O or usage (unreadable file, bad option): exit code 2
+  expect,     // an `expect` gate failed: exit code 3
   cancelled,  // Session::cancel() stopped the run: exit code 130 (128 + SIGINT, as a shell says)
 };
 

@@ -1,17 +1,16 @@
 #pragma once
 // Results to text, in the output formats of the command line.
-#include "icq/export.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+#include "icq/export.hpp"
 
 #include "icq/diagnostic.hpp"
 #include "icq/format.hpp"
 #include "icq/result.hpp"
 
 namespace icq {
-
 
 ICQ_API std::optional<Format> parse_format(std::string_view name);
 ICQ_API std::string_view format_name(Format f);
@@ -20,8 +19,8 @@ ICQ_API std::string_view format_name(Format f);
 ICQ_API std::string_view format_names();
 
 struct RenderOptions {
-  bool unicode = false;  // box-drawing table borders (a terminal); ASCII otherwise
-  bool color = false;    // ANSI colours (a terminal without NO_COLOR)
+  bool unicode = false;               // box-drawing table borders (a terminal); ASCII otherwise
+  bool color = false;                 // ANSI colours (a terminal without NO_COLOR)
   bool log_x = false, log_y = false;  // charts: logarithmic axes
   // The terminal's size in cells; 0 when there is none (a pipe, a file). columns > 0 wraps the table
   // format to that width: verdicts and notes at spaces with a hanging indent, a table too wide by

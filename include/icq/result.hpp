@@ -92,9 +92,9 @@ struct SideSummary {
   std::size_t rows = 0;
   std::size_t frontier_points = 0;
   std::optional<std::pair<double, double>> range;  // measured interactivity [min, max]
-  std::vector<std::string> run_dates;               // distinct run dates of the side's rows
-  std::vector<std::string> gpus, frameworks;        // what the side pooled
-  std::vector<ChartSeries> chart;                   // one per Comparison::metrics entry
+  std::vector<std::string> run_dates;              // distinct run dates of the side's rows
+  std::vector<std::string> gpus, frameworks;       // what the side pooled
+  std::vector<ChartSeries> chart;                  // one per Comparison::metrics entry
 };
 
 // A value's run-to-run spread (`with noise`): from reruns of the configuration of each frontier knot
@@ -102,9 +102,9 @@ struct SideSummary {
 // value carried to the target. Unknown when a knot has fewer than 2 runs: never a zero spread.
 struct Spread {
   double min = 0, max = 0;
-  double stddev = 0;      // sample standard deviation (n − 1)
-  std::size_t runs = 0;   // runs with a value (of the knot with fewer, between two knots)
-  bool unknown = false;   // fewer than 2 runs: min, max and stddev say nothing
+  double stddev = 0;     // sample standard deviation (n − 1)
+  std::size_t runs = 0;  // runs with a value (of the knot with fewer, between two knots)
+  bool unknown = false;  // fewer than 2 runs: min, max and stddev say nothing
 };
 
 // What stands behind a value read off a frontier (docs/SEMANTICS.md §12). The values themselves
@@ -113,7 +113,7 @@ struct EvidenceKnot {  // a frontier knot the value is read from
   double interactivity = 0;
   double throughput = 0;  // the knot's tok/s/GPU (the frontier's y)
   std::int64_t concurrency = 0;
-  std::string config;     // its configuration line, as `rank config` names it
+  std::string config;  // its configuration line, as `rank config` names it
 };
 struct Evidence {
   enum class Kind {
@@ -143,16 +143,16 @@ inline const char* evidence_key(Evidence::Kind k) noexcept {
 // cells the kinds' keys, empty where there is no value.
 inline Column evidence_column() { return {"evidence", "", Column::Type::text}; }
 // The wide-gap rule and the measured tolerance, as docs/SEMANTICS.md §12 states them.
-inline constexpr double kMeasuredTolerance = 0.01;  // |target − knot| ≤ 1 % of the knot's interactivity
+inline constexpr double kMeasuredTolerance = 0.01;    // |target − knot| ≤ 1 % of the knot's interactivity
 inline constexpr double kWideGapInteractivity = 2.0;  // a segment's upper end over twice as interactive
 inline constexpr double kWideGapThroughput = 3.0;     // or its throughput changing more than threefold
 
 // The best single configuration line at a target (`show deployable`, `show config`): the line's
 // own frontier, splined as the pooled one is, read at the target.
 struct Deployable {
-  std::string config;  // the line, as `rank config` names it
+  std::string config;                         // the line, as `rank config` names it
   std::vector<std::optional<double>> values;  // one per Comparison::metrics entry
-  std::optional<Evidence> evidence;            // on the line's own frontier
+  std::optional<Evidence> evidence;           // on the line's own frontier
 };
 
 struct SideValue {
@@ -182,7 +182,7 @@ struct MetricVerdict {
   // With an outcome other than none: the sides (SideSummary::label) of the best and the second-best
   // value, by value (with a tie or noise too, where neither wins).
   std::string winner, runner_up;
-  std::optional<double> ratio;   // the worse value over the better (>= 1): pricier/cheaper, higher/lower
+  std::optional<double> ratio;  // the worse value over the better (>= 1): pricier/cheaper, higher/lower
   // The N of the sentence, rounded half up from the exact ratio: "N% cheaper" and "N% more" are
   // (ratio − 1) × 100; "N% lower" (a lower-is-better metric other than cost) is the saving.
   std::optional<std::int64_t> percent;
@@ -207,10 +207,10 @@ inline const char* outcome_key(MetricVerdict::Outcome o) noexcept {
 
 struct TargetResult {
   double interactivity = 0;
-  std::string position;  // "near the low end" …; empty without a band
-  std::vector<SideValue> values;  // in the order of the sides in the query
+  std::string position;                 // "near the low end" …; empty without a band
+  std::vector<SideValue> values;        // in the order of the sides in the query
   std::vector<MetricVerdict> verdicts;  // one per Comparison::metrics entry, in its order
-  std::string sentence;  // the verdict sentence at this target (as in Result::summary); empty when none
+  std::string sentence;                 // the verdict sentence at this target (as in Result::summary); empty when none
 };
 
 // The dashboard's own page for a comparison (--format page): its title, its verdict paragraphs
@@ -219,8 +219,8 @@ struct DashboardPage {
   std::string url;    // https://inferencex.semianalysis.com/compare-precision/…
   std::string title;  // "B200: FP4 vs FP8 Precision Comparison"
   std::vector<std::string> paragraphs;
-  std::vector<std::string> table_header;  // "Metric", "Interactivity (tok/s/user)", …
-  std::vector<std::string> table_inputs;  // the targets in the page's input boxes: "95"
+  std::vector<std::string> table_header;             // "Metric", "Interactivity (tok/s/user)", …
+  std::vector<std::string> table_inputs;             // the targets in the page's input boxes: "95"
   std::vector<std::vector<std::string>> table_rows;  // "Throughput (tok/s/gpu)", "FP4:5844.9FP8:1930.9", …
 };
 
@@ -230,9 +230,9 @@ struct Comparison {
   std::vector<SideSummary> sides;
   std::vector<MetricColumn> metrics;
   std::vector<TargetResult> targets;
-  std::size_t noise_runs = 0;  // `with noise last N`; 0 without
-  std::string prices;  // "2026-07 hyperscaler"
-  std::string tokens;  // "total"
+  std::size_t noise_runs = 0;         // `with noise last N`; 0 without
+  std::string prices;                 // "2026-07 hyperscaler"
+  std::string tokens;                 // "total"
   std::optional<DashboardPage> page;  // when the dashboard has a page for this comparison
 
   // Lookups by name instead of position. A side is found by its label ("fp4"), else by its display
@@ -291,7 +291,24 @@ struct Comparison {
 
 // What a result is: one per kind of statement. Each kind's facts are in one table (kind_info), so
 // a new kind cannot forget the attribution its numbers need or the chart it has.
-enum class Kind { compare, rank, crossover, frontier, points, trend, accuracy, explain, expect, list, describe, help, set, let, param, load };
+enum class Kind {
+  compare,
+  rank,
+  crossover,
+  frontier,
+  points,
+  trend,
+  accuracy,
+  explain,
+  expect,
+  list,
+  describe,
+  help,
+  set,
+  let,
+  param,
+  load
+};
 struct KindInfo {
   Kind kind;
   std::string_view name;  // the JSON "kind": "compare"
@@ -300,14 +317,14 @@ struct KindInfo {
   bool charts;            // has a chart (compare with targets, frontier, trend, points)
 };
 inline constexpr KindInfo kKinds[] = {
-    {Kind::compare, "compare", true, true, true},     {Kind::rank, "rank", true, true, false},
+    {Kind::compare, "compare", true, true, true},      {Kind::rank, "rank", true, true, false},
     {Kind::crossover, "crossover", true, true, false}, {Kind::frontier, "frontier", true, true, true},
-    {Kind::points, "points", true, true, true},       {Kind::trend, "trend", true, true, true},
-    {Kind::accuracy, "accuracy", true, false, false}, {Kind::explain, "explain", true, true, false},
-    {Kind::expect, "expect", true, true, false},      {Kind::list, "list", true, true, false},
-    {Kind::describe, "describe", true, false, false}, {Kind::help, "help", false, false, false},
-    {Kind::set, "set", false, false, false},          {Kind::let, "let", false, false, false},
-    {Kind::param, "param", false, false, false},      {Kind::load, "load", true, true, false},
+    {Kind::points, "points", true, true, true},        {Kind::trend, "trend", true, true, true},
+    {Kind::accuracy, "accuracy", true, false, false},  {Kind::explain, "explain", true, true, false},
+    {Kind::expect, "expect", true, true, false},       {Kind::list, "list", true, true, false},
+    {Kind::describe, "describe", true, false, false},  {Kind::help, "help", false, false, false},
+    {Kind::set, "set", false, false, false},           {Kind::let, "let", false, false, false},
+    {Kind::param, "param", false, false, false},       {Kind::load, "load", true, true, false},
 };
 constexpr const KindInfo& kind_info(Kind k) {
   for (const auto& i : kKinds)
@@ -352,7 +369,7 @@ struct Result {
   Kind kind = Kind::help;
   std::string query;  // the statement with every default filled in
   std::optional<Comparison> comparison;
-  std::vector<Table> tables;  // compare: "values", one row per target and side, as typed cells
+  std::vector<Table> tables;         // compare: "values", one row per target and side, as typed cells
   std::vector<std::string> summary;  // verdict sentences
   std::vector<std::string> notes;
   std::vector<Diagnostic> warnings;

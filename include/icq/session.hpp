@@ -3,15 +3,15 @@
 // Thread safety: a Session is not safe to use from two threads at once (cancel() excepted);
 // separate Sessions are independent and may run concurrently (the built-in data they share is
 // immutable).
-#include "icq/export.hpp"
 #include <exception>
 #include <functional>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+#include "icq/export.hpp"
 
 #include "icq/diagnostic.hpp"
 #include "icq/render.hpp"
@@ -30,10 +30,10 @@ struct DataSummary {
 
 // Bounds that protect a host from runaway input; each violation is a clear error.
 struct Limits {
-  std::size_t max_query_bytes = 256 * 1024;  // one run() text
-  std::size_t max_targets = 10000;           // interactivities one statement evaluates
-  std::size_t max_sides = 32;                // sides of one comparison
-  std::size_t max_rank_sides = 1000;         // values or configurations one `rank` compares (its output: `limit N`)
+  std::size_t max_query_bytes = 256 * 1024;           // one run() text
+  std::size_t max_targets = 10000;                    // interactivities one statement evaluates
+  std::size_t max_sides = 32;                         // sides of one comparison
+  std::size_t max_rank_sides = 1000;                  // values or configurations one `rank` compares (its output: `limit N`)
   std::size_t max_file_bytes = std::size_t{1} << 30;  // one data file
 };
 

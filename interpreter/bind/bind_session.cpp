@@ -65,8 +65,10 @@ BoundSet Binder::bind(const ast::Set& stmt) const {
   }
   if (name == "cost" || name == "interactivity" || name == "dashboard") {
     // The session's method: what `using cost|interactivity|dashboard` would say in every statement.
-    expect_args(stmt, 1, name == "cost" ? "set cost splined|derived" : name == "dashboard" ? "set dashboard DATE, e.g. set dashboard 2026-07-15"
-                                                                                          : "set interactivity p50|p90|p99");
+    expect_args(stmt, 1,
+                name == "cost"        ? "set cost splined|derived"
+                : name == "dashboard" ? "set dashboard DATE, e.g. set dashboard 2026-07-15"
+                                      : "set interactivity p50|p90|p99");
     ast::Using u;
     u.kind = name == "cost" ? ast::Using::Kind::cost : name == "dashboard" ? ast::Using::Kind::dashboard : ast::Using::Kind::interactivity;
     u.words = stmt.args;
@@ -79,7 +81,8 @@ BoundSet Binder::bind(const ast::Set& stmt) const {
   if (name == "format") {
     expect_args(stmt, 1, "set format table|markdown|csv|json|jsonl|page|svg|html");
     const auto f = parse_format(stmt.args[0].text);
-    if (!f) throw QueryError(fmt::format("unknown format '{}'", stmt.args[0].text), stmt.args[0].span, "formats: " + std::string(format_names()));
+    if (!f)
+      throw QueryError(fmt::format("unknown format '{}'", stmt.args[0].text), stmt.args[0].span, "formats: " + std::string(format_names()));
     out.what = What::format;
     out.format = *f;
     return out;

@@ -192,8 +192,8 @@ BoundRank Binder::bind(const ast::Rank& r) const {
   }
   if (out.compare.sides.empty()) check_filters_match(data_, out.compare.shared.filters);
   if (out.compare.sides.empty())
-    throw QueryError(fmt::format("nothing to rank: no {} under the shared filters", config ? "configuration" : out.dimension), r.dimension.span,
-                     "check the filters with `list gpus`, `list models`");
+    throw QueryError(fmt::format("nothing to rank: no {} under the shared filters", config ? "configuration" : out.dimension),
+                     r.dimension.span, "check the filters with `list gpus`, `list models`");
   metrics_with(out.compare, bind_by_metric(r.clauses));
   return out;
 }
@@ -222,9 +222,9 @@ BoundStatement Binder::bind(const ast::Statement& s) const {
       [this](const auto& body) -> Body {
         using T = std::decay_t<decltype(body)>;
         if constexpr (std::is_same_v<T, ast::Compare> || std::is_same_v<T, ast::Rank> || std::is_same_v<T, ast::Crossover> ||
-                      std::is_same_v<T, ast::Frontier> || std::is_same_v<T, ast::Points> ||
-                      std::is_same_v<T, ast::Accuracy> || std::is_same_v<T, ast::Trend> || std::is_same_v<T, ast::Set> ||
-                      std::is_same_v<T, ast::Let> || std::is_same_v<T, ast::Param> || std::is_same_v<T, ast::Load>)
+                      std::is_same_v<T, ast::Frontier> || std::is_same_v<T, ast::Points> || std::is_same_v<T, ast::Accuracy> ||
+                      std::is_same_v<T, ast::Trend> || std::is_same_v<T, ast::Set> || std::is_same_v<T, ast::Let> ||
+                      std::is_same_v<T, ast::Param> || std::is_same_v<T, ast::Load>)
           return Body{this->bind(body)};
         else if constexpr (std::is_same_v<T, ast::Explain> || std::is_same_v<T, ast::Plot>) {
           const ast::Statement& inner = body.inner.front();
@@ -234,16 +234,15 @@ BoundStatement Binder::bind(const ast::Statement& s) const {
               [](const auto& b) {
                 using B = std::decay_t<decltype(b)>;
                 return std::is_same_v<B, BoundCompare> || std::is_same_v<B, BoundRank> || std::is_same_v<B, BoundCrossover> ||
-                       std::is_same_v<B, BoundFrontier> || std::is_same_v<B, BoundPoints> ||
-                       std::is_same_v<B, BoundTrend> || std::is_same_v<B, BoundAccuracy>;
+                       std::is_same_v<B, BoundFrontier> || std::is_same_v<B, BoundPoints> || std::is_same_v<B, BoundTrend> ||
+                       std::is_same_v<B, BoundAccuracy>;
               },
               bound->body);
           if (!query)
             throw QueryError(fmt::format("{} takes compare, rank, crossover, frontier, points, trend or accuracy", word), inner.span);
           if constexpr (std::is_same_v<T, ast::Plot>) return Body{BoundPlot{std::move(bound)}};
           else return Body{BoundExplain{std::move(bound)}};
-        } else
-          return Body{BoundCommand<T>{body}};
+        } else return Body{BoundCommand<T>{body}};
       },
       s.body);
   return out;

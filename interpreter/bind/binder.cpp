@@ -11,15 +11,14 @@
 #include <set>
 #include <tuple>
 
-#include "parser.hpp"
 #include "bind/query_error.hpp"
+#include "parser.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
 namespace icq::interp {
 
 namespace {
-
 
 using text::did_you_mean;
 
@@ -41,7 +40,8 @@ std::int32_t date_of(const ast::Word& w) {
 
 std::string metric_json_key(const catalog::Metric& m, const std::string& qualifier) {
   switch (m.kind) {
-    case catalog::MetricKind::throughput: return qualifier == "output" ? "output_throughput" : qualifier == "input" ? "input_throughput" : "throughput";
+    case catalog::MetricKind::throughput:
+      return qualifier == "output" ? "output_throughput" : qualifier == "input" ? "input_throughput" : "throughput";
     case catalog::MetricKind::cost: return "cost";
     case catalog::MetricKind::tokens_per_dollar: return "tokens_per_dollar";
     case catalog::MetricKind::power: return "tokens_per_mw";
@@ -173,17 +173,21 @@ BoundExpr metric_test(BoundExpr b, RowColumn metric, const std::vector<ast::Word
   // `where seq = 1k/1k`: a dimension with no row field of its own is a filter.
   if (const data::Dimension* d = data::find_dimension(e.field.text); d && !e.qualifier)
     throw QueryError(fmt::format("'{}' is a filter, not a field of a row", e.field.text), e.field.span,
-                     fmt::format("filter with `{} VALUE` (e.g. `{} {}`); where tests the fields of `list fields`", d->keyword,
-                                 d->keyword, d->catalog_names().front()));
+                     fmt::format("filter with `{} VALUE` (e.g. `{} {}`); where tests the fields of `list fields`", d->keyword, d->keyword,
+                                 d->catalog_names().front()));
   std::vector<std::string> names, all;
   for (const auto& f : row_fields()) names.push_back(f.name);
   all = names;
   for (const auto& n : row_metric_names()) all.push_back(n);
   const auto suggestions = text::closest(e.field.text, all);
-  throw QueryError(fmt::format("unknown field '{}' in where", e.field.text), e.field.span,
-                   suggestions.empty() ? "fields: " + text::join(names, ", ") + "; metrics: interactivity, throughput, ttft, tpot, itl, e2el (with mean, "
-                                                 "p90, p99 or p99.9), cost, tokens_per_dollar, tokens_per_mw, joules, power_w or a measured field (`list fields`)"
-                                           : did_you_mean(suggestions), suggestions);
+  throw QueryError(
+      fmt::format("unknown field '{}' in where", e.field.text), e.field.span,
+      suggestions.empty()
+          ? "fields: " + text::join(names, ", ") +
+                "; metrics: interactivity, throughput, ttft, tpot, itl, e2el (with mean, "
+                "p90, p99 or p99.9), cost, tokens_per_dollar, tokens_per_mw, joules, power_w or a measured field (`list fields`)"
+          : did_you_mean(suggestions),
+      suggestions);
 }
 
 // The dimension whose catalog names a text field's values, so they are compared as keys.
@@ -306,12 +310,12 @@ BoundMetric Binder::bind_metric(const ast::MetricRef& m, std::string_view tokens
     b.field = q == "output" ? data::Field::output_tput_per_gpu : q == "input" ? data::Field::input_tput_per_gpu : data::Field::tput_per_gpu;
     // Written out unless total under total tokens, so the resolved query reads the same under its `tokens`.
     b.text = q == "total" && tokens == "total" ? metric->key : metric->key + " " + q;
-    const std::string display = q == "total" ? metric->display : fmt::format("{} throughput (tok/s/GPU)", q == "output" ? "Output" : "Input");
+    const std::string display =
+        q == "total" ? metric->display : fmt::format("{} throughput (tok/s/GPU)", q == "output" ? "Output" : "Input");
     b.column = {metric_json_key(*metric, q), display, metric->unit, polarity_of(metric->polarity), number_format(*metric)};
     return b;
   }
-  if (m.qualifier)
-    throw QueryError(fmt::format("'{}' takes no qualifier ('{}')", metric->key, m.qualifier->text), m.qualifier->span);
+  if (m.qualifier) throw QueryError(fmt::format("'{}' takes no qualifier ('{}')", metric->key, m.qualifier->text), m.qualifier->span);
   b.text = metric->key;
   b.column = {metric_json_key(*metric, q), metric->display, metric->unit, polarity_of(metric->polarity), number_format(*metric)};
   return b;
@@ -338,19 +342,18 @@ void Binder::apply_let(const ast::Word& name, Selection& into) const {
   if (it == settings_.lets.end()) {
     // `show cost power`: a metric after the metrics of show, without its comma.
     if (const catalog::Metric* m = catalog::find_metric(name.text))
-      throw QueryError(fmt::format("'{}' is a metric, not a clause: the metrics of `show` are separated by commas", name.text),
-                       name.span, fmt::format("e.g. show throughput, {}", m->key));
+      throw QueryError(fmt::format("'{}' is a metric, not a clause: the metrics of `show` are separated by commas", name.text), name.span,
+                       fmt::format("e.g. show throughput, {}", m->key));
     std::vector<std::string> candidates = grammar::clause_keywords();
     for (const auto& [n, _] : settings_.lets) candidates.push_back(n);
     const auto suggestions = text::closest(name.text, candidates);
     std::string help = did_you_mean(suggestions);
     if (!help.empty()) help += "\n";
-    help += settings_.lets.empty() ? "a bare name here must be defined first: let NAME = (FILTERS)"
-                                   : "defined names: " + [&] {
-                                       std::vector<std::string> n;
-                                       for (const auto& [k, _] : settings_.lets) n.push_back(k);
-                                       return text::join(n, ", ");
-                                     }();
+    help += settings_.lets.empty() ? "a bare name here must be defined first: let NAME = (FILTERS)" : "defined names: " + [&] {
+      std::vector<std::string> n;
+      for (const auto& [k, _] : settings_.lets) n.push_back(k);
+      return text::join(n, ", ");
+    }();
     throw QueryError(fmt::format("unknown clause or name '{}'", name.text), name.span, help, suggestions);
   }
   const Selection& def = it->second.selection;
@@ -508,7 +511,8 @@ void bind_shared_clauses(const Binder& b, const ast::Clauses& cl, std::optional<
   if (cl.noise) {
     const double n = cl.noise->text.empty() ? 5 : number_of(*cl.noise, "a count of run dates");
     if (n < 2 || n != std::floor(n) || n > 100)
-      throw QueryError(fmt::format("with noise takes 2 to 100 run dates, not {}", cl.noise->text), cl.noise->span, "e.g. with noise last 10");
+      throw QueryError(fmt::format("with noise takes 2 to 100 run dates, not {}", cl.noise->text), cl.noise->span,
+                       "e.g. with noise last 10");
     out.noise_runs = static_cast<std::size_t>(n);
   }
   for (const auto& l : cl.lets) b.apply_let(l, out.shared);
@@ -521,8 +525,7 @@ void bind_shared_clauses(const Binder& b, const ast::Clauses& cl, std::optional<
   }
   for (const auto& w : cl.where) out.shared.where.push_back(b.bind_expr(w));
   if (cl.date) {
-    if (out.dimension == "date")
-      throw QueryError("the sides are dates; a shared date selection contradicts them", cl.date->span);
+    if (out.dimension == "date") throw QueryError("the sides are dates; a shared date selection contradicts them", cl.date->span);
     out.shared.date = b.bind_date(*cl.date);
   }
 }
@@ -535,8 +538,7 @@ TargetSpec bind_target_spec(const Binder& b, const ast::Targets& t) {
     spec.kind = TargetSpec::Kind::band;
     for (const auto& item : t.items) {
       const double p = number_of(item.value, "a band percentage");
-      if (p < 0 || p > 100)
-        throw QueryError(fmt::format("band percentage {} is outside 0–100", item.value.text), item.value.span);
+      if (p < 0 || p > 100) throw QueryError(fmt::format("band percentage {} is outside 0–100", item.value.text), item.value.span);
       spec.values.push_back(p / 100.0);
     }
   } else {
@@ -564,7 +566,8 @@ void bind_shown_metrics(const Binder& b, const ast::Clauses& cl, BoundCompare& o
   } else {
     for (const auto& m : shown) {
       BoundMetric bm = b.bind_metric(m, out.tokens);
-      const bool dup = std::any_of(out.metrics.begin(), out.metrics.end(), [&](const BoundMetric& x) { return x.column.key == bm.column.key; });
+      const bool dup =
+          std::any_of(out.metrics.begin(), out.metrics.end(), [&](const BoundMetric& x) { return x.column.key == bm.column.key; });
       if (!dup) out.metrics.push_back(std::move(bm));
     }
   }

@@ -9,8 +9,8 @@
 #include "ast.hpp"
 #include "bind/bound.hpp"
 #include "bind/columns.hpp"
-#include "icq/session.hpp"
 #include "data/dataset.hpp"
+#include "icq/session.hpp"
 
 namespace icq::interp {
 

@@ -1,18 +1,18 @@
 #pragma once
 // Bound statements: every name resolved to a catalog key, every default decided and recorded.
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "ast.hpp"
+#include "bind/filters.hpp"
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
 #include "data/fields.hpp"
 #include "data/token_rate.hpp"
-#include "bind/filters.hpp"
 #include "icq/format.hpp"
 #include "icq/result.hpp"
 
@@ -24,8 +24,8 @@ NumberFormat number_format(const catalog::Metric& m);
 struct BoundMetric {
   const catalog::Metric* metric = nullptr;
   data::Field field = data::Field::tput_per_gpu;  // throughput and latency: the field splined
-  MetricColumn column;                             // key, display, unit, polarity
-  std::string text;                                // as query text: "ttft p99"
+  MetricColumn column;                            // key, display, unit, polarity
+  std::string text;                               // as query text: "ttft p99"
 };
 
 // Prices and powers in effect: a catalog edition and tier, with per-GPU overrides (`set price`,
@@ -80,9 +80,9 @@ struct BoundCompare {
   bool clamp = false;
   std::vector<BoundMetric> metrics;
   bool metrics_explicit = false;
-  bool show_config = false;  // `show config`: the knots behind each value
+  bool show_config = false;      // `show config`: the knots behind each value
   bool show_deployable = false;  // `show deployable`: the best single configuration at each target
-  std::size_t noise_runs = 0;  // `with noise last N`: spreads over each side's last N run dates
+  std::size_t noise_runs = 0;    // `with noise last N`: spreads over each side's last N run dates
   Method method;
   std::string tokens = "total";
   data::Field token_field = data::Field::tput_per_gpu;
@@ -93,8 +93,8 @@ struct BoundCompare {
 // rank: every value of a dimension (or every configuration) as a side of one comparison, ordered
 // at each target by the metric's polarity.
 struct BoundRank {
-  BoundCompare compare;  // compare.metrics[0] is the ranking metric
-  std::string dimension;  // "gpu" … or "config"
+  BoundCompare compare;              // compare.metrics[0] is the ranking metric
+  std::string dimension;             // "gpu" … or "config"
   std::optional<std::size_t> limit;  // `limit N`: the N best at each target
 };
 
@@ -165,7 +165,7 @@ struct BoundSet {
   std::string tier;                                // prices
   Method method;                                   // cost, interactivity, dashboard: the session's method after it
   std::string date;                                // dashboard: the date as written
-  Format format = Format::table;                    // format
+  Format format = Format::table;                   // format
 };
 struct BoundLet {
   std::string name;
@@ -189,8 +189,8 @@ struct BoundPlot {
 };
 
 struct BoundStatement {
-  std::variant<BoundCompare, BoundRank, BoundCrossover, BoundFrontier, BoundPoints, BoundAccuracy, BoundTrend, BoundExplain, BoundPlot, BoundCommand<ast::List>,
-               BoundCommand<ast::Describe>, BoundCommand<ast::Help>, BoundSet, BoundLet, BoundParam, BoundLoad,
+  std::variant<BoundCompare, BoundRank, BoundCrossover, BoundFrontier, BoundPoints, BoundAccuracy, BoundTrend, BoundExplain, BoundPlot,
+               BoundCommand<ast::List>, BoundCommand<ast::Describe>, BoundCommand<ast::Help>, BoundSet, BoundLet, BoundParam, BoundLoad,
                BoundCommand<ast::Expect>>
       body;
   ast::Span span;

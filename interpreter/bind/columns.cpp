@@ -5,12 +5,12 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "bind/query_error.hpp"
 #include "catalog/catalog.hpp"
-#include "catalog/metrics.hpp"
 #include "catalog/economics.hpp"
+#include "catalog/metrics.hpp"
 #include "data/token_rate.hpp"
 #include "num/decimal.hpp"
-#include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -30,8 +30,7 @@ RowColumn text(std::string name, std::function<std::string(const Dataset&, const
 }
 
 RowColumn integer(std::string name, std::function<std::int64_t(const Line&, const Row&)> f) {
-  return {{std::move(name), "", Column::Type::integer},
-          [f](const Dataset& ds, const Row& r) -> Value { return f(ds.line_of(r), r); }};
+  return {{std::move(name), "", Column::Type::integer}, [f](const Dataset& ds, const Row& r) -> Value { return f(ds.line_of(r), r); }};
 }
 
 RowColumn metric(std::string name, std::string unit, Field field, std::optional<NumberFormat> format = std::nullopt) {
@@ -44,7 +43,8 @@ RowColumn metric(std::string name, std::string unit, Field field, std::optional<
 RowColumn rate(std::string name, Field field) {
   return {{std::move(name), "tok/s/GPU", Column::Type::number, number_format(*catalog::find_metric("throughput"))},
           [field](const Dataset& ds, const Row& r) -> Value { return number(data::token_rate(ds.line_of(r), r, field).value); },
-          false, field};
+          false,
+          field};
 }
 
 std::string yes(bool b) { return b ? "yes" : "no"; }
@@ -106,7 +106,8 @@ RowColumn economics(const catalog::Metric& m, const Pricing& pricing, const std:
   const Kind kind = m.kind;
   const std::string key = (kind == Kind::power ? "tokens_per_mw" : m.key) + (tokens == "total" ? "" : " " + tokens);
   const Field field = tokens == "output" ? Field::output_tput_per_gpu : tokens == "input" ? Field::input_tput_per_gpu : Field::tput_per_gpu;
-  return {{key, m.unit, Column::Type::number, number_format(m)}, [kind, pricing, field](const Dataset& ds, const Row& r) -> Value {
+  return {{key, m.unit, Column::Type::number, number_format(m)},
+          [kind, pricing, field](const Dataset& ds, const Row& r) -> Value {
             using num::Decimal;
             const double t = data::token_rate(ds.line_of(r), r, field).value;
             if (!(t > 0)) return {};
@@ -115,7 +116,8 @@ RowColumn economics(const catalog::Metric& m, const Pricing& pricing, const std:
             if (!given) return {};
             return catalog::economic_value(kind, Decimal::from_double(t), Decimal::parse(*given)).to_double();
           },
-          true, field};
+          true,
+          field};
 }
 
 }  // namespace
@@ -172,7 +174,8 @@ RowColumn row_column(const ast::Word& word, const std::optional<ast::Word>& qual
                                  std::vector<std::string> q2;
                                  for (const auto& x : s) q2.push_back("'" + x + "'");
                                  return q2;
-                               }()) + "?",
+                               }()) +
+                                   "?",
                    s);
 }
 

@@ -17,7 +17,7 @@ namespace icq::interp {
 struct RowColumn {
   Column column;  // name, unit, type
   std::function<Value(const data::Dataset&, const data::Row&)> get;
-  bool economic = false;  // read with prices or power (cost, tokens_per_dollar, tokens_per_mw, joules)
+  bool economic = false;                           // read with prices or power (cost, tokens_per_dollar, tokens_per_mw, joules)
   data::Field tokens = data::Field::tput_per_gpu;  // the token rate it reads (output or input: data/token_rate)
 };
 

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 #include <cmath>
+#include <set>
 
 #include "bind/query_error.hpp"
 #include "catalog/catalog.hpp"
@@ -116,10 +116,8 @@ bool BoundExpr::reads_prices() const {
 
 bool BoundExpr::eval(const data::Dataset& ds, const data::Row& row) const {
   switch (op) {
-    case Op::and_:
-      return std::all_of(children.begin(), children.end(), [&](const BoundExpr& c) { return c.eval(ds, row); });
-    case Op::or_:
-      return std::any_of(children.begin(), children.end(), [&](const BoundExpr& c) { return c.eval(ds, row); });
+    case Op::and_: return std::all_of(children.begin(), children.end(), [&](const BoundExpr& c) { return c.eval(ds, row); });
+    case Op::or_: return std::any_of(children.begin(), children.end(), [&](const BoundExpr& c) { return c.eval(ds, row); });
     case Op::not_: return !children.front().eval(ds, row);
     default: break;
   }
@@ -226,7 +224,8 @@ std::vector<std::string> present_values(const data::Dataset& ds, const Selection
 const LineFilter* first_emptying_filter(const data::Dataset& ds, const std::vector<LineFilter>& filters) {
   for (std::size_t k = 0; k < filters.size(); ++k) {
     const bool any = std::any_of(ds.lines().begin(), ds.lines().end(), [&](const data::Line& l) {
-      return std::all_of(filters.begin(), filters.begin() + static_cast<std::ptrdiff_t>(k + 1), [&](const LineFilter& f) { return f.matches(l); });
+      return std::all_of(filters.begin(), filters.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                         [&](const LineFilter& f) { return f.matches(l); });
     });
     if (!any) return &filters[k];
   }
@@ -258,15 +257,16 @@ void check_date_matches(const data::Dataset& ds, const std::vector<LineFilter>& 
   for (const auto& f : filters) under += " " + f.text();
   const std::string first = text::format_date(*dates.begin()), last = text::format_date(*dates.rbegin());
   if (date.kind == DateSelection::Kind::as_of && date.date < *dates.begin())
-    throw QueryError(fmt::format("no run on or before {}{}: the earliest is {}", text::format_date(date.date), under.empty() ? "" : " for" + under, first),
+    throw QueryError(fmt::format("no run on or before {}{}: the earliest is {}", text::format_date(date.date),
+                                 under.empty() ? "" : " for" + under, first),
                      {date.begin, date.end}, fmt::format("run dates there: {} to {} (`list dates for …`)", first, last));
   if (date.kind == DateSelection::Kind::on && !dates.count(date.date)) {
     const auto after = dates.lower_bound(date.date);
     std::vector<std::string> near;
     if (after != dates.begin()) near.push_back(text::format_date(*std::prev(after)));
     if (after != dates.end()) near.push_back(text::format_date(*after));
-    throw QueryError(fmt::format("no run on {}{}", text::format_date(date.date), under.empty() ? "" : " for" + under), {date.begin, date.end},
-                     fmt::format("the nearest run dates: {} (`list dates for …`)", text::join(near, ", ")));
+    throw QueryError(fmt::format("no run on {}{}", text::format_date(date.date), under.empty() ? "" : " for" + under),
+                     {date.begin, date.end}, fmt::format("the nearest run dates: {} (`list dates for …`)", text::join(near, ", ")));
   }
 }
 

@@ -15,15 +15,15 @@
 namespace icq::interp {
 
 // The dimensions of a line and their vocabulary: stdlib/data/dimensions.hpp.
-using data::LineField;
 using data::line_value;
+using data::LineField;
 
 struct LineFilter {
   LineFilter(LineField f, std::vector<std::string> v, std::vector<std::string> g = {})
       : field(f), values(std::move(v)), groups(std::move(g)) {}
   LineField field;
-  std::vector<std::string> values;  // canonical keys; seq: labels ("1k/1k", "agentic")
-  std::vector<std::string> groups;  // model: the dashboard groups named ("kimi-k26"), whose keys are in values
+  std::vector<std::string> values;   // canonical keys; seq: labels ("1k/1k", "agentic")
+  std::vector<std::string> groups;   // model: the dashboard groups named ("kimi-k26"), whose keys are in values
   std::uint32_t begin = 0, end = 0;  // where it was written (0, 0: a default)
   [[nodiscard]] bool matches(const data::Line& line) const;
   [[nodiscard]] std::string text() const;  // "gpu mi355x, b200"
@@ -33,10 +33,13 @@ struct LineFilter {
 std::string_view field_keyword(LineField f);
 
 // Row fields usable in `where`.
+// The fields laid out by hand.
+// clang-format off
 enum class RowField {
   conc, tp, ep, prefill_tp, decode_tp, prefill_ep, decode_ep, gpus, prefill_gpus, decode_gpus, dp_attention,
   isl, osl, date, framework, family, precision, gpu, model, spec, vendor, image, disagg, multinode
 };
+// clang-format on
 
 struct RowFieldInfo {
   const char* name;
@@ -70,14 +73,14 @@ struct BoundExpr {
 struct DateSelection {
   enum class Kind { latest, as_of, on } kind = Kind::latest;
   std::int32_t date = 0;
-  std::uint32_t begin = 0, end = 0;  // the date as written, for errors
+  std::uint32_t begin = 0, end = 0;        // the date as written, for errors
   [[nodiscard]] std::string text() const;  // "", "as of 2026-05-01", "on date 2026-05-19"
 };
 
 // The interactivity percentile of the x axis (SEMANTICS.md §9): the dashboard's compare pages
 // use the median for fixed sequences and p90 for agentic trace replay.
 enum class Percentile { p50, p90, p99 };
-const char* percentile_name(Percentile p);  // "p50"
+const char* percentile_name(Percentile p);                              // "p50"
 std::optional<Percentile> percentile_from_name(std::string_view name);  // "p50" / "median", "p90", "p99"
 
 struct Axis {
@@ -119,10 +122,10 @@ void check_date_matches(const data::Dataset& ds, const std::vector<LineFilter>& 
 std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel);
 
 struct Selected {
-  std::vector<std::uint32_t> rows;  // dataset row indices with a usable interactivity, canonical order
-  std::size_t rows_without_x = 0;   // selected rows lacking the axis' interactivity (not plottable)
+  std::vector<std::uint32_t> rows;         // dataset row indices with a usable interactivity, canonical order
+  std::size_t rows_without_x = 0;          // selected rows lacking the axis' interactivity (not plottable)
   std::vector<std::uint32_t> unplottable;  // their indices
-  std::size_t lines = 0;            // lines contributing rows
+  std::size_t lines = 0;                   // lines contributing rows
 };
 
 // Row counts after each step of a selection, for `explain` (each count includes the next).

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "catalog/catalog.hpp"
 #include "bind/query_error.hpp"
+#include "catalog/catalog.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -70,8 +70,7 @@ std::string Method::text() const {
   return s;
 }
 
-void apply_price_words(const std::vector<ast::Word>& words, const catalog::PriceEdition*& edition, std::string& tier,
-                       PricesGiven& given) {
+void apply_price_words(const std::vector<ast::Word>& words, const catalog::PriceEdition*& edition, std::string& tier, PricesGiven& given) {
   bool& edition_given = given.edition;
   bool& tier_given = given.tier;
   for (const auto& w : words) {
@@ -79,8 +78,7 @@ void apply_price_words(const std::vector<ast::Word>& words, const catalog::Price
       if (edition_given && e != edition)
         throw QueryError(fmt::format("a second price edition '{}' contradicts {}", w.text, edition->name), w.span,
                          "give one edition: using prices " + edition->name);
-      if (edition_given)
-        throw QueryError(fmt::format("price edition {} is given twice", w.text), w.span, "remove one of them");
+      if (edition_given) throw QueryError(fmt::format("price edition {} is given twice", w.text), w.span, "remove one of them");
       edition = e;
       edition_given = true;
     } else if (auto t = catalog::resolve(catalog::price_tiers(), w.text)) {
@@ -91,10 +89,10 @@ void apply_price_words(const std::vector<ast::Word>& words, const catalog::Price
       tier_given = true;
     } else {
       const auto suggestions = text::closest(w.text, edition_and_tier_names());
-      throw QueryError(fmt::format("unknown price edition or tier '{}'", w.text), w.span,
-                       suggestions.empty() ? "editions: " + editions_list() + "; tiers: hyperscaler, neocloud, rental"
-                                           : text::did_you_mean(suggestions),
-                       suggestions);
+      throw QueryError(
+          fmt::format("unknown price edition or tier '{}'", w.text), w.span,
+          suggestions.empty() ? "editions: " + editions_list() + "; tiers: hyperscaler, neocloud, rental" : text::did_you_mean(suggestions),
+          suggestions);
     }
   }
 }
@@ -115,7 +113,8 @@ Method resolve_method(const std::vector<ast::Using>& usings, const Method& base)
     if (u.kind != ast::Using::Kind::dashboard) continue;
     const ast::Word& w = u.words.front();
     const auto date = text::parse_date(w.text);
-    if (!date || w.text.size() != 10) throw QueryError(fmt::format("'{}' is not a calendar date", w.text), w.span, "e.g. using dashboard 2026-07-15");
+    if (!date || w.text.size() != 10)
+      throw QueryError(fmt::format("'{}' is not a calendar date", w.text), w.span, "e.g. using dashboard 2026-07-15");
     const DashboardEdition d = dashboard_on(*date);
     m.dashboard = *date;
     m.pricing.edition = d.prices;
@@ -142,10 +141,9 @@ Method resolve_method(const std::vector<ast::Using>& usings, const Method& base)
         else if (v == "derived") m.cost = CostMethod::derived;
         else {
           const auto s = text::closest(v, {"splined", "derived"});
-          throw QueryError(fmt::format("unknown cost method '{}'", w.text), w.span,
-                           s.empty() ? "using cost splined (the dashboard before 2026-08-12) | using cost derived (default)"
-                                     : text::did_you_mean(s),
-                           s);
+          throw QueryError(
+              fmt::format("unknown cost method '{}'", w.text), w.span,
+              s.empty() ? "using cost splined (the dashboard before 2026-08-12) | using cost derived (default)" : text::did_you_mean(s), s);
         }
         break;
       }
@@ -154,10 +152,9 @@ Method resolve_method(const std::vector<ast::Using>& usings, const Method& base)
         const auto p = percentile_from_name(w.text);
         if (!p) {
           const auto s = text::closest(w.text, {"p50", "p90", "p99"});
-          throw QueryError(fmt::format("unknown interactivity percentile '{}'", w.text), w.span,
-                           s.empty() ? "p50 (median; default for fixed sequences), p90 (default for agentic traces) or p99"
-                                     : text::did_you_mean(s),
-                           s);
+          throw QueryError(
+              fmt::format("unknown interactivity percentile '{}'", w.text), w.span,
+              s.empty() ? "p50 (median; default for fixed sequences), p90 (default for agentic traces) or p99" : text::did_you_mean(s), s);
         }
         m.axis.chosen = *p;
         break;

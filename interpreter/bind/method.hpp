@@ -17,7 +17,7 @@ namespace icq::interp {
 struct DashboardEdition {
   const catalog::PriceEdition* prices = nullptr;
   CostMethod cost = CostMethod::derived;
-  std::string unit_word;  // "tok/s/GPU" before 2026-08-04, then "tok/s/chip"
+  std::string unit_word;         // "tok/s/GPU" before 2026-08-04, then "tok/s/chip"
   std::vector<std::string> why;  // "prices 2026-04 (before 2026-07-31, #659)", …
 };
 DashboardEdition dashboard_on(std::int32_t date);
@@ -28,8 +28,7 @@ struct PricesGiven {
 };
 // Applies the words of `using prices` / `set prices` (editions and tiers) to an edition and tier,
 // recording them in `given`: a second edition or a second tier is an error at that word.
-void apply_price_words(const std::vector<ast::Word>& words, const catalog::PriceEdition*& edition, std::string& tier,
-                       PricesGiven& given);
+void apply_price_words(const std::vector<ast::Word>& words, const catalog::PriceEdition*& edition, std::string& tier, PricesGiven& given);
 // A tier the edition does not have is an error at `at` that names the editions that have it.
 void check_tier(const catalog::PriceEdition& edition, const std::string& tier, ast::Span at);
 

@@ -62,18 +62,18 @@ void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector
       ChartSeries s;
       s.gaps = gaps;
       const MetricKind kind = m.metric->kind;
-      const bool money = kind != MetricKind::throughput && kind != MetricKind::latency && kind != MetricKind::concurrency &&
-                         kind != MetricKind::accuracy;
+      const bool money =
+          kind != MetricKind::throughput && kind != MetricKind::latency && kind != MetricKind::concurrency && kind != MetricKind::accuracy;
       for (std::uint32_t idx : c.selected().rows) {
         const data::Row& row = ds.rows()[idx];
         const data::Line& line = ds.line_of(row);
         // Token rates per GPU of the deployment (data/token_rate, SEMANTICS.md §4).
         const auto rate = [&](data::Field f) { return data::token_rate(line, row, f, q.method.rates).value; };
         const double y = kind == MetricKind::concurrency  ? row.conc
-                         : money                           ? row_money(kind, rate(q.token_field), economics_of(line.hardware))
-                         : kind == MetricKind::accuracy    ? NAN
-                         : kind == MetricKind::throughput  ? rate(m.field)
-                                                           : row.get(m.field);
+                         : money                          ? row_money(kind, rate(q.token_field), economics_of(line.hardware))
+                         : kind == MetricKind::accuracy   ? NAN
+                         : kind == MetricKind::throughput ? rate(m.field)
+                                                          : row.get(m.field);
         if (std::isfinite(y)) s.measured.emplace_back(axis.x(row, line), y);
       }
       std::sort(s.measured.begin(), s.measured.end());
@@ -86,7 +86,9 @@ void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector
       const bool per_knot = money && q.method.cost == CostMethod::splined && kind != MetricKind::power;
       const data::Field f = kind == MetricKind::concurrency ? data::Field::tput_per_gpu : money ? q.token_field : m.field;
       const bool rated = money || kind == MetricKind::throughput;
-      const math::MonotoneSpline* spline = kind == MetricKind::concurrency ? c.concurrency() : rated ? c.rate_spline(f, q.method.rates) : c.spline(f);
+      const math::MonotoneSpline* spline = kind == MetricKind::concurrency ? c.concurrency()
+                                           : rated                         ? c.rate_spline(f, q.method.rates)
+                                                                           : c.spline(f);
       if (!spline) {
         cmp.sides[i].chart.push_back(std::move(s));
         continue;
@@ -94,13 +96,16 @@ void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector
       for (const auto& p : front) {
         const data::Row& row = ds.rows()[p.index];
         const data::Line& line = ds.line_of(row);
-        const double y = rated ? data::token_rate(line, row, f, q.method.rates).value : kind == MetricKind::concurrency ? row.conc : row.get(f);
+        const double y = rated                             ? data::token_rate(line, row, f, q.method.rates).value
+                         : kind == MetricKind::concurrency ? row.conc
+                                                           : row.get(f);
         s.xs.push_back(p.x);
         s.ys.push_back(per_knot ? row_money(kind, y, economics_of(line.hardware)) : y);
       }
       if (per_knot) {
         // The splined method: each knot's own figure, splined like any metric.
-        if (std::all_of(s.ys.begin(), s.ys.end(), [](double y) { return std::isfinite(y); })) s.slopes = math::MonotoneSpline(s.xs, s.ys).slopes();
+        if (std::all_of(s.ys.begin(), s.ys.end(), [](double y) { return std::isfinite(y); }))
+          s.slopes = math::MonotoneSpline(s.xs, s.ys).slopes();
         else s.xs.clear(), s.ys.clear();
       } else {
         s.slopes = spline->slopes();

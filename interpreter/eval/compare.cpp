@@ -8,20 +8,20 @@
 #include <set>
 
 #include "bind/binder.hpp"
+#include "bind/query_error.hpp"
 #include "catalog/catalog.hpp"
 #include "eval/cancel.hpp"
 #include "eval/chart_data.hpp"
 #include "eval/compare_notes.hpp"
 #include "eval/config_table.hpp"
-#include "eval/noise.hpp"
-#include "render/numbers.hpp"
 #include "eval/curve.hpp"
 #include "eval/dashboard_link.hpp"
+#include "eval/noise.hpp"
 #include "eval/provenance.hpp"
 #include "math/band.hpp"
 #include "num/decimal.hpp"
 #include "phrase/verdict.hpp"
-#include "bind/query_error.hpp"
+#include "render/numbers.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -71,12 +71,13 @@ std::optional<std::string> beyond_single(const std::string& who, double t, const
   const double p = *pooled[by], s = *single->values[by];
   const bool lower = col.polarity == MetricColumn::Polarity::lower_is_better;
   if ((lower ? s / p : p / s) <= 1.01) return std::nullopt;  // no more than 1 % better than one line reaches
-  const std::string by_how_much = lower       ? fmt::format("{:.1f}% below", (1 - p / s) * 100)
+  const std::string by_how_much = lower        ? fmt::format("{:.1f}% below", (1 - p / s) * 100)
                                   : p / s <= 2 ? fmt::format("{:.1f}% above", (p / s - 1) * 100)
                                                : fmt::format("{:.2f}×", p / s);
-  return fmt::format("{} at {}: the pooled {} {} is {} the {} of the best single configuration, {}{}", who, number_text(t), col.key,
-                     out::metric_cell(col, p), by_how_much, out::metric_cell(col, s), single->config,
-                     single->evidence && !single->evidence->solid() ? fmt::format(" (itself {})", evidence_key(single->evidence->kind)) : "");
+  return fmt::format(
+      "{} at {}: the pooled {} {} is {} the {} of the best single configuration, {}{}", who, number_text(t), col.key,
+      out::metric_cell(col, p), by_how_much, out::metric_cell(col, s), single->config,
+      single->evidence && !single->evidence->solid() ? fmt::format(" (itself {})", evidence_key(single->evidence->kind)) : "");
 }
 
 }  // namespace
@@ -84,8 +85,7 @@ std::optional<std::string> beyond_single(const std::string& who, double t, const
 std::string dates_text(const std::set<std::int32_t>& dates) {
   if (dates.empty()) return "no dates";
   if (dates.size() == 1) return "run date " + text::format_date(*dates.begin());
-  return fmt::format("run dates {} … {} ({} dates)", text::format_date(*dates.begin()), text::format_date(*dates.rbegin()),
-                     dates.size());
+  return fmt::format("run dates {} … {} ({} dates)", text::format_date(*dates.begin()), text::format_date(*dates.rbegin()), dates.size());
 }
 
 Selection merged(const Selection& shared, const Selection& own) {
@@ -184,11 +184,13 @@ std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, s
         help = "check the filters with `list dates` or `list gpus`";
       }
       const std::string why = c.selected().rows_without_x
-                                  ? fmt::format(" ({} rows lack {} interactivity)", c.selected().rows_without_x, [&] {
-                                      const auto& un = c.selected().unplottable;
-                                      const auto p = un.empty() ? Percentile::p50 : q.shared.axis.of(ds.line_of(ds.rows()[un.front()]));
-                                      return p == Percentile::p50 ? std::string("median") : std::string(percentile_name(p));
-                                    }())
+                                  ? fmt::format(" ({} rows lack {} interactivity)", c.selected().rows_without_x,
+                                                [&] {
+                                                  const auto& un = c.selected().unplottable;
+                                                  const auto p =
+                                                      un.empty() ? Percentile::p50 : q.shared.axis.of(ds.line_of(ds.rows()[un.front()]));
+                                                  return p == Percentile::p50 ? std::string("median") : std::string(percentile_name(p));
+                                                }())
                                   : std::string{};
       throw QueryError(fmt::format("no rows for side '{}' with{}{}", side.display, selection_text(q.shared), why), side.span, help);
     }
@@ -241,8 +243,10 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   // 3. Prices and powers: every GPU a cost/power figure could need. A side without them keeps its
   // throughput and leaves its cost and power empty; the priced sides keep theirs.
   const std::vector<BoundMetric>& metrics = q.metrics;
-  const bool wants_money = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_price(m.metric->kind); });
-  const bool wants_power = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_power(m.metric->kind); });
+  const bool wants_money =
+      std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_price(m.metric->kind); });
+  const bool wants_power =
+      std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_power(m.metric->kind); });
   const Pricing& pricing = q.method.pricing;
   std::set<std::string> frontier_gpus;
   for (std::size_t i = 0; i < curves.size(); ++i) {
@@ -256,7 +260,9 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     std::vector<std::string> names;
     for (const auto& g : unpriced) names.push_back(catalog::gpu_display(g));
     const std::string what = fmt::format("{} {} no {} in the {} edition{}", text::join(names, ", "), names.size() == 1 ? "has" : "have",
-                                         wants_money && wants_power ? "price or power" : wants_money ? "price" : "power",
+                                         wants_money && wants_power ? "price or power"
+                                         : wants_money              ? "price"
+                                                                    : "power",
                                          pricing.edition->name, wants_money ? " (" + pricing.tier + " tier)" : "");
     const auto with = [&] {
       std::vector<std::string> eds;
@@ -269,12 +275,16 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       return eds;
     }();
     const std::string editions = with.empty() ? std::string() : "editions that have it: " + text::join(with, ", ");
-    const std::string set = wants_money ? fmt::format("set price {} 1.50", *unpriced.begin()) : fmt::format("set power {} 1.2", *unpriced.begin());
+    const std::string set =
+        wants_money ? fmt::format("set price {} 1.50", *unpriced.begin()) : fmt::format("set power {} 1.2", *unpriced.begin());
     if (q.metrics_explicit)
-      throw QueryError(fmt::format("side '{}': {}, so {} cannot be computed", q.sides[i].display, what,
-                                   wants_money && wants_power ? "cost and power figures" : wants_money ? "cost" : "tok/s/MW and J/tok"),
-                       q.sides[i].span,
-                       fmt::format("{}give one with `{}`, or show throughput and latency only", editions.empty() ? "" : editions + "; ", set));
+      throw QueryError(
+          fmt::format("side '{}': {}, so {} cannot be computed", q.sides[i].display, what,
+                      wants_money && wants_power ? "cost and power figures"
+                      : wants_money              ? "cost"
+                                                 : "tok/s/MW and J/tok"),
+          q.sides[i].span,
+          fmt::format("{}give one with `{}`, or show throughput and latency only", editions.empty() ? "" : editions + "; ", set));
     notes.add(fmt::format("{}: cost and power figures are left empty: {}{}", q.sides[i].display, what,
                           editions.empty() ? "" : " (" + editions + ")"));
   }
@@ -308,11 +318,14 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   // The best single configuration (SEMANTICS.md §12): each side's lines, built when first needed;
   // the best by the first metric with a better direction.
   std::vector<std::optional<std::vector<Curve>>> lines(curves.size());
-  const std::size_t by = static_cast<std::size_t>(std::find_if(metrics.begin(), metrics.end(), [](const BoundMetric& m) {
-                                                    return m.column.polarity != MetricColumn::Polarity::neutral;
-                                                  }) - metrics.begin()) % std::max<std::size_t>(metrics.size(), 1);
+  const std::size_t by =
+      static_cast<std::size_t>(std::find_if(metrics.begin(), metrics.end(),
+                                            [](const BoundMetric& m) { return m.column.polarity != MetricColumn::Polarity::neutral; }) -
+                               metrics.begin()) %
+      std::max<std::size_t>(metrics.size(), 1);
   const bool want_single = q.show_deployable || q.show_config;
-  const bool wants_accuracy = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
+  const bool wants_accuracy =
+      std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
   const std::vector<SideNoise> noise = q.noise_runs ? side_noise(q, curves, ds) : std::vector<SideNoise>{};
   std::vector<std::vector<std::optional<double>>> read(curves.size());  // where each side's values were read, for the noise notes
   cmp.noise_runs = q.noise_runs;
@@ -327,22 +340,24 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       const std::string& who = q.sides[si].display;
       at.push_back(evaluate_at(curves[si], ds, t, q.clamp, metrics, q.method, q.token_field));
       const PointValues& pv = at.back();
-      if (pv.status == Status::out_of_range)
-        caveats.out_of_range.push_back({si, tr_index, t, curves[si].frontier_text(t)});
-      if (pv.status == Status::clamped) caveats.clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", who, number_text(t), pv.x));
+      if (pv.status == Status::out_of_range) caveats.out_of_range.push_back({si, tr_index, t, curves[si].frontier_text(t)});
+      if (pv.status == Status::clamped)
+        caveats.clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", who, number_text(t), pv.x));
       if (pv.status != Status::out_of_range) {
-        if (pv.mixed_gpu && ((wants_money && q.method.cost == CostMethod::derived) || wants_power)) caveats.mixed.push_back(fmt::format("{} at {}", who, number_text(t)));
+        if (pv.mixed_gpu && ((wants_money && q.method.cost == CostMethod::derived) || wants_power))
+          caveats.mixed.push_back(fmt::format("{} at {}", who, number_text(t)));
         if (pv.mixed_config) caveats.mixed_config.push_back(fmt::format("{} at {}", who, number_text(t)));
         if (pv.zero_throughput) caveats.zero_tput.push_back(fmt::format("{} at {}", who, number_text(t)));
         if (pv.evaluation) {
           const auto& e = *pv.evaluation;
-          const std::string src = fmt::format(
-              "{}: {} {} {} {} {} on {} ({} ± {}, n={}{})", who, e.task, catalog::model_display(e.line.model), catalog::gpu_display(e.line.hardware),
-              catalog::display(catalog::precisions(), e.line.precision), e.line.framework, text::format_date(e.date),
-              num::Decimal::from_double(e.em_strict).fixed(3),
-              std::isnan(e.em_strict_se) ? std::string("?") : num::Decimal::from_double(e.em_strict_se).fixed(3),
-              std::isnan(e.n_eff) ? std::string("?") : number_text(e.n_eff), e.run_url.empty() ? "" : ", " + e.run_url);
-          if (std::find(caveats.accuracy_sources.begin(), caveats.accuracy_sources.end(), src) == caveats.accuracy_sources.end()) caveats.accuracy_sources.push_back(src);
+          const std::string src =
+              fmt::format("{}: {} {} {} {} {} on {} ({} ± {}, n={}{})", who, e.task, catalog::model_display(e.line.model),
+                          catalog::gpu_display(e.line.hardware), catalog::display(catalog::precisions(), e.line.precision),
+                          e.line.framework, text::format_date(e.date), num::Decimal::from_double(e.em_strict).fixed(3),
+                          std::isnan(e.em_strict_se) ? std::string("?") : num::Decimal::from_double(e.em_strict_se).fixed(3),
+                          std::isnan(e.n_eff) ? std::string("?") : number_text(e.n_eff), e.run_url.empty() ? "" : ", " + e.run_url);
+          if (std::find(caveats.accuracy_sources.begin(), caveats.accuracy_sources.end(), src) == caveats.accuracy_sources.end())
+            caveats.accuracy_sources.push_back(src);
         } else if (wants_accuracy && !pv.mixed_config) {
           const data::Line& l = ds.line_of(*curves[si].knots_at(pv.x).front());
           const std::string n = fmt::format("no evaluation of {} on {} {} {} (for {} at {})", catalog::model_display(l.model),
@@ -377,8 +392,12 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     for (const auto& m : metrics) vin.metrics.push_back(verdict_metric(m));
     for (std::size_t si = 0; si < curves.size(); ++si) {
       const bool out = at[si].status == Status::out_of_range;
-      VerdictSide vs{q.sides[si].display, q.sides[si].label, out, at[si].status == Status::clamped,
-                     out ? curves[si].frontier_text(t) : std::string(), {},
+      VerdictSide vs{q.sides[si].display,
+                     q.sides[si].label,
+                     out,
+                     at[si].status == Status::clamped,
+                     out ? curves[si].frontier_text(t) : std::string(),
+                     {},
                      tr.values[si].evidence ? caution(q.sides[si].display, t, *tr.values[si].evidence) : std::string(),
                      tr.values[si].evidence ? std::optional(tr.values[si].evidence->kind) : std::nullopt};
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {

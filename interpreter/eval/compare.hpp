@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "bind/bound.hpp"
-#include "eval/curve.hpp"
 #include "data/dataset.hpp"
+#include "eval/curve.hpp"
 #include "icq/result.hpp"
 #include "render/numbers.hpp"
 

@@ -35,10 +35,11 @@ std::string out_of_range_text(const BoundCompare& q, const std::vector<CompareCa
     const std::string& who = q.sides[first.side].display;
     if (j - i == 1) parts.push_back(fmt::format("{} at {} tok/s/user (frontier {})", who, number_text(first.target), first.frontier));
     else if (j - i == 2)
-      parts.push_back(fmt::format("{} at {} and {} tok/s/user (frontier {})", who, number_text(first.target), number_text(last.target), frontier));
+      parts.push_back(
+          fmt::format("{} at {} and {} tok/s/user (frontier {})", who, number_text(first.target), number_text(last.target), frontier));
     else
-      parts.push_back(fmt::format("{} at {}–{} tok/s/user ({} targets; frontier {})", who, number_text(first.target), number_text(last.target),
-                                  j - i, frontier));
+      parts.push_back(fmt::format("{} at {}–{} tok/s/user ({} targets; frontier {})", who, number_text(first.target),
+                                  number_text(last.target), j - i, frontier));
     i = j;
   }
   return text::join(parts, "; ");
@@ -87,7 +88,8 @@ Notes method_notes(const BoundCompare& q, const std::vector<Curve>& curves, cons
       std::set<std::string> present;
       for (const auto& c : curves)
         for (std::uint32_t r : c.selected().rows)
-          if (const auto& k = ds.line_of(ds.rows()[r]).model; std::find(g->keys.begin(), g->keys.end(), k) != g->keys.end()) present.insert(k);
+          if (const auto& k = ds.line_of(ds.rows()[r]).model; std::find(g->keys.begin(), g->keys.end(), k) != g->keys.end())
+            present.insert(k);
       notes.add(fmt::format("model {} ({}) pools {}, as the dashboard's page does; rows from {}", g->slug, g->label,
                             text::join(g->keys, ", "), present.empty() ? "none" : text::join({present.begin(), present.end()}, ", ")));
     }
@@ -174,8 +176,8 @@ std::string band_note(const BoundCompare& q, const std::optional<math::Range>& b
     const std::string how = q.targets.kind == TargetSpec::Kind::band_default ? "; targets are its 25/50/75% points"
                             : q.targets.kind == TargetSpec::Kind::band       ? "; targets are the given percentages of it"
                                                                              : "";
-    return fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}){}", math::band_label(*band), band->lo,
-                       band->hi, how);
+    return fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}){}", math::band_label(*band), band->lo, band->hi,
+                       how);
   }
   return fmt::format("no common band: {} ({} tok/s/user); each side says where it is out of range", no_band_why, ranges);
 }
@@ -186,9 +188,12 @@ Notes compare_notes(const BoundCompare& q, const std::vector<Curve>& curves, con
   Notes notes;
   const std::vector<BoundMetric>& metrics = q.metrics;
   const Pricing& pricing = q.method.pricing;
-  const bool wants_money = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_price(m.metric->kind); });
-  const bool wants_power = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_power(m.metric->kind); });
-  const bool wants_accuracy = std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
+  const bool wants_money =
+      std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_price(m.metric->kind); });
+  const bool wants_power =
+      std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return catalog::needs_power(m.metric->kind); });
+  const bool wants_accuracy =
+      std::any_of(metrics.begin(), metrics.end(), [](const BoundMetric& m) { return m.metric->kind == catalog::MetricKind::accuracy; });
   for (std::size_t i = 0; i < curves.size(); ++i) {
     const Curve& c = curves[i];
     std::string pooled;

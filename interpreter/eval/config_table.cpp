@@ -15,10 +15,10 @@
 namespace icq::interp {
 
 Table config_table(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds, const std::vector<double>& targets) {
-  static const std::vector<std::string> fields = {"gpu",        "framework",       "precision",      "spec",         "deployment",
-                                                  "tp",         "ep",              "dp_attention",   "prefill_tp",   "prefill_ep",
-                                                  "prefill_workers", "decode_workers", "prefill_gpus", "decode_gpus", "gpus",
-                                                  "conc",       "date",            "interactivity",  "throughput",   "image"};
+  static const std::vector<std::string> fields = {
+      "gpu",        "framework",     "precision",       "spec",           "deployment",   "tp",          "ep",   "dp_attention",
+      "prefill_tp", "prefill_ep",    "prefill_workers", "decode_workers", "prefill_gpus", "decode_gpus", "gpus", "conc",
+      "date",       "interactivity", "throughput",      "image"};
   std::vector<RowColumn> cols;
   for (const auto& f : fields) cols.push_back(row_column(f));
   const auto column_of = [&](const std::string& name) {
@@ -42,7 +42,10 @@ Table config_table(const BoundCompare& q, const std::vector<Curve>& curves, cons
         std::vector<Value> row;
         row.emplace_back(x);
         row.emplace_back(std::in_place_type<std::string>, q.sides[i].label);
-        row.emplace_back(std::in_place_type<std::string>, !inside ? "nearest (out of range)" : knots.size() == 1 ? "at" : k == 0 ? "below" : "above");
+        row.emplace_back(std::in_place_type<std::string>, !inside             ? "nearest (out of range)"
+                                                          : knots.size() == 1 ? "at"
+                                                          : k == 0            ? "below"
+                                                                              : "above");
         for (const auto& c : cols) row.push_back(c.get(ds, *knots[k]));
         t.rows.push_back(std::move(row));
       }
@@ -56,7 +59,7 @@ Table config_table(const BoundCompare& q, const std::vector<Curve>& curves, cons
       row.emplace_back(x);
       row.emplace_back(std::in_place_type<std::string>, q.sides[i].label);
       const auto& ev = single ? single->deployable.evidence : std::nullopt;
-      row.emplace_back(std::in_place_type<std::string>, !best ? "best single: none spans the target"
+      row.emplace_back(std::in_place_type<std::string>, !best                ? "best single: none spans the target"
                                                         : ev && !ev->solid() ? fmt::format("best single ({})", evidence_key(ev->kind))
                                                                              : std::string("best single"));
       if (best) {

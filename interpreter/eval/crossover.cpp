@@ -167,7 +167,8 @@ Table crossings_table(const Scan& scan, const BoundMetric& metric, const std::ve
 Table leaders_table(const BoundCompare& q, const std::vector<Stretch>& stretches) {
   Table st;
   st.title = "leaders";
-  st.columns = {{"from", "tok/s/user", Column::Type::number}, {"to", "tok/s/user", Column::Type::number}, {"leader", "", Column::Type::text}};
+  st.columns = {
+      {"from", "tok/s/user", Column::Type::number}, {"to", "tok/s/user", Column::Type::number}, {"leader", "", Column::Type::text}};
   for (const auto& s : stretches) {
     std::vector<Value> row;
     row.emplace_back(round2(s.from));
@@ -198,18 +199,20 @@ std::string crossover_summary(const BoundCompare& q, const BoundMetric& metric, 
   // A crossing read on values that are not solid says so (SEMANTICS.md §12).
   std::vector<std::string> weak;
   for (const auto& row : crossings.rows)
-    if (const auto& e = std::get<std::string>(row.back()); e != "solid") weak.push_back(fmt::format("at {} ({})", x_text(std::get<double>(row.front())), e));
-  return fmt::format("{} crossover{} on {} in the {} tok/s/user band: {}{}.", changes, changes == 1 ? "" : "s", by,
-                     math::band_label(band), text::join(parts, "; "),
+    if (const auto& e = std::get<std::string>(row.back()); e != "solid")
+      weak.push_back(fmt::format("at {} ({})", x_text(std::get<double>(row.front())), e));
+  return fmt::format("{} crossover{} on {} in the {} tok/s/user band: {}{}.", changes, changes == 1 ? "" : "s", by, math::band_label(band),
+                     text::join(parts, "; "),
                      weak.empty() ? "" : " — but the crossings rest on values that are not solid: " + text::join(weak, "; "));
 }
 
 void add_notes(Result& r, const BoundCompare& q, const BoundMetric& metric, const math::Range& band, bool leaderless_stretch) {
   if (leaderless_stretch)
     r.notes.push_back("the band comes from the measured ranges; where a side's frontier does not reach, it has no value and nobody leads");
-  r.notes.push_back(fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}); scanned every {} tok/s/user, "
-                                "each change of leader located by bisection and given to 0.01",
-                                math::band_label(band), band.lo, band.hi, kGrid));
+  r.notes.push_back(
+      fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}); scanned every {} tok/s/user, "
+                  "each change of leader located by bisection and given to 0.01",
+                  math::band_label(band), band.lo, band.hi, kGrid));
   if (catalog::needs_economics(metric.metric->kind))
     r.notes.push_back(fmt::format("prices: {}, cost {}", q.method.pricing.text(), cost_method_name(q.method.cost)));
   if (!q.method.dashboard_note.empty()) r.notes.push_back(q.method.dashboard_note);

@@ -171,8 +171,8 @@ const data::Evaluation* evaluation_for(const data::Dataset& ds, const data::Line
   return best;
 }
 
-PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp,
-                        const std::vector<BoundMetric>& metrics, const Method& method, Field token_field) {
+PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp, const std::vector<BoundMetric>& metrics,
+                        const Method& method, Field token_field) {
   PointValues pv;
   pv.x = target;
   if (!curve.in_range(target)) {
@@ -186,7 +186,8 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
   }
   const auto knots = curve.knots_at(pv.x);
   auto same = [&](auto key) {
-    return std::all_of(knots.begin(), knots.end(), [&](const data::Row* r) { return key(ds.line_of(*r)) == key(ds.line_of(*knots.front())); });
+    return std::all_of(knots.begin(), knots.end(),
+                       [&](const data::Row* r) { return key(ds.line_of(*r)) == key(ds.line_of(*knots.front())); });
   };
   const auto gpu_key = [](const data::Line& l) { return l.hardware; };
   if (same(gpu_key)) pv.gpu = ds.line_of(*knots.front()).hardware;
@@ -253,9 +254,7 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
       case catalog::MetricKind::cost:
       case catalog::MetricKind::tokens_per_dollar:
       case catalog::MetricKind::power:
-      case catalog::MetricKind::joules:
-        v = money(m.metric->kind);
-        break;
+      case catalog::MetricKind::joules: v = money(m.metric->kind); break;
     }
     pv.values.push_back(v);
   }
@@ -302,7 +301,9 @@ Value evidence_cell(const Evidence* e) {
 }
 
 std::string evidence_words(const Evidence& e) {
-  const auto between = [&] { return fmt::format("{:.1f} and {:.1f} tok/s/user", e.knots.front().interactivity, e.knots.back().interactivity); };
+  const auto between = [&] {
+    return fmt::format("{:.1f} and {:.1f} tok/s/user", e.knots.front().interactivity, e.knots.back().interactivity);
+  };
   switch (e.kind) {
     case Evidence::Kind::measured: return fmt::format("measured at {:.1f} tok/s/user", e.knots.front().interactivity);
     case Evidence::Kind::one_config: return "along one configuration, between " + between();

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "bind/bound.hpp"
+#include "bind/filters.hpp"
 #include "data/dataset.hpp"
 #include "data/token_rate.hpp"
-#include "bind/filters.hpp"
 #include "math/band.hpp"
 #include "math/frontier.hpp"
 #include "math/spline.hpp"
@@ -46,8 +46,8 @@ class Curve {
   // or J/tok (kind joules) from its own token rate and GPU, splined on the knots; null when a knot
   // lacks a price, power or positive throughput. Made once per curve and pricing: it does not
   // depend on the target, and was most of evaluate_at's work when made for every target.
-  [[nodiscard]] const math::MonotoneSpline* economics_spline(catalog::MetricKind kind, data::Field token_field,
-                                                             data::RateBasis basis, const Pricing& pricing) const;
+  [[nodiscard]] const math::MonotoneSpline* economics_spline(catalog::MetricKind kind, data::Field token_field, data::RateBasis basis,
+                                                             const Pricing& pricing) const;
   // The concurrency of the knots, splined like a metric.
   [[nodiscard]] const math::MonotoneSpline* concurrency() const { return conc_ ? &*conc_ : nullptr; }
   [[nodiscard]] bool in_range(double x) const;
@@ -57,7 +57,7 @@ class Curve {
   // The frontier's span with the places that tell it apart from `near`, a target outside it:
   // "31.03–163.50" next to 31, where "31.0" would read as if 31 were inside.
   [[nodiscard]] std::string frontier_text(double near) const;
-  [[nodiscard]] std::string range_text() const;     // "16.1–163.5"
+  [[nodiscard]] std::string range_text() const;  // "16.1–163.5"
 
  private:
   [[nodiscard]] std::string frontier_span(int places) const;  // "31.0–163.5" at 1 place
@@ -85,18 +85,18 @@ class Curve {
 // Every requested metric at one target.
 struct PointValues {
   Status status = Status::ok;
-  double x = 0;  // where the curve was read (the target, or the frontier edge when clamped)
-  std::vector<std::optional<double>> values;     // one per metric
-  std::optional<num::Decimal> cost;              // exact cost, for the verdicts
-  std::optional<std::string> gpu;                // the GPU whose price applies (none: mixed)
-  bool mixed_gpu = false;                        // the frontier segment joins two GPUs
+  double x = 0;                               // where the curve was read (the target, or the frontier edge when clamped)
+  std::vector<std::optional<double>> values;  // one per metric
+  std::optional<num::Decimal> cost;           // exact cost, for the verdicts
+  std::optional<std::string> gpu;             // the GPU whose price applies (none: mixed)
+  bool mixed_gpu = false;                     // the frontier segment joins two GPUs
   bool zero_throughput = false;
   const data::Evaluation* evaluation = nullptr;  // accuracy: the evaluation used
   bool mixed_config = false;                     // accuracy: the segment joins two configurations
 };
 
-PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp,
-                        const std::vector<BoundMetric>& metrics, const Method& method, data::Field token_field);
+PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp, const std::vector<BoundMetric>& metrics,
+                        const Method& method, data::Field token_field);
 
 // What stands behind the values of `pv` (SEMANTICS.md §12); nullopt when it is out of range.
 std::optional<Evidence> evidence_of(const Curve& curve, const data::Dataset& ds, const PointValues& pv);

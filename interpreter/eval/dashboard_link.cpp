@@ -45,15 +45,20 @@ const catalog::ModelGroup* group_of(const LineFilter& f) {
 }
 
 // The page's i_seq value and the /compare path suffix of a sequence.
-std::string i_seq(const std::string& seq) { return seq == "agentic" ? "agentic-traces" : text::join({seq.substr(0, seq.find('/')), seq.substr(seq.find('/') + 1)}, "%2F"); }
-std::string scenario(const std::string& seq) { return seq == "agentic" ? "agentic" : text::join({seq.substr(0, seq.find('/')), seq.substr(seq.find('/') + 1)}, "-"); }
+std::string i_seq(const std::string& seq) {
+  return seq == "agentic" ? "agentic-traces" : text::join({seq.substr(0, seq.find('/')), seq.substr(seq.find('/') + 1)}, "%2F");
+}
+std::string scenario(const std::string& seq) {
+  return seq == "agentic" ? "agentic" : text::join({seq.substr(0, seq.find('/')), seq.substr(seq.find('/') + 1)}, "-");
+}
 
 }  // namespace
 
 std::optional<DashboardLink> dashboard_link(const BoundCompare& q) {
   if (q.sides.size() != 2 || (q.dimension != "precision" && q.dimension != "spec" && q.dimension != "gpu")) return std::nullopt;
   for (const auto& s : q.sides)
-    if (s.selection.filters.size() != 1 || !s.selection.where.empty() || s.selection.date.kind != DateSelection::Kind::latest) return std::nullopt;
+    if (s.selection.filters.size() != 1 || !s.selection.where.empty() || s.selection.date.kind != DateSelection::Kind::latest)
+      return std::nullopt;
   const Selection& sh = q.shared;
   if (!sh.where.empty() || sh.date.kind != DateSelection::Kind::latest) return std::nullopt;
   for (const auto& f : sh.filters)
@@ -98,8 +103,8 @@ std::optional<DashboardLink> dashboard_link(const BoundCompare& q) {
   return link;
 }
 
-DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves,
-                             const data::Dataset& ds, std::pair<double, double> band, const std::vector<double>& targets,
+DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves, const data::Dataset& ds,
+                             std::pair<double, double> band, const std::vector<double>& targets,
                              const std::vector<BoundMetric>& read_metrics, const std::vector<TargetResult>& read) {
   // The page's four metrics, whatever `show` asked for.
   const auto bound = [](const char* name) {

@@ -14,11 +14,11 @@ namespace icq::interp {
 
 struct DashboardLink {
   enum class Family { gpu, precision, spec_decode } family = Family::gpu;
-  std::string url;                        // https://inferencex.semianalysis.com/compare-precision/qwen-3-5-b200-fp4-vs-fp8?i_seq=1k%2F1k
+  std::string url;  // https://inferencex.semianalysis.com/compare-precision/qwen-3-5-b200-fp4-vs-fp8?i_seq=1k%2F1k
   const catalog::ModelGroup* model = nullptr;
-  std::string gpu_label;                  // "B200"; spec pages "MI355X FP4"
-  std::string sequence;                   // "1k/1k"
-  std::string precision;                  // "fp4" (spec and GPU pages)
+  std::string gpu_label;                   // "B200"; spec pages "MI355X FP4"
+  std::string sequence;                    // "1k/1k"
+  std::string precision;                   // "fp4" (spec and GPU pages)
   std::array<std::size_t, 2> order{0, 1};  // the query's side indices as the page's A and B
 };
 
@@ -27,8 +27,8 @@ class Curve;
 // method in force (the unit word, prices and cost method of `using dashboard`).
 // `read` are the compare's own values at `targets`, of `read_metrics`: when those are the page's four
 // on the same token rate the page takes them instead of reading the curves again.
-DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves,
-                             const data::Dataset& ds, std::pair<double, double> band, const std::vector<double>& targets,
+DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves, const data::Dataset& ds,
+                             std::pair<double, double> band, const std::vector<double>& targets,
                              const std::vector<BoundMetric>& read_metrics, const std::vector<TargetResult>& read);
 
 // Null when no page shows it: another dimension, more than two sides, filter-set sides, or a

@@ -34,38 +34,37 @@ Result run_query(const BoundStatement& s, const data::Dataset& ds, ExplainTrace*
 
 Result execute(const BoundStatement& statement, Context& c) {
   return std::visit(
-      overloaded{
-          [&](const BoundCompare& q) {
-            Result r = run_compare(q, c.data);
-            c.last_compare = q;
-            return r;
-          },
-          [&](const BoundPlot& p) {
-            Result r = execute(*p.inner, c);
-            r.effects.plot = true;  // the host draws its chart
-            return r;
-          },
-          [&](const BoundExplain& e) {
-            ExplainTrace trace;
-            return explain(run_query(*e.inner, c.data, &trace), trace);
-          },
-          [&](const BoundCommand<ast::List>& l) {
-            if (text::iequals(l.statement.what.text, "settings")) return list_settings(c.settings, c.format);
-            return run_list(l.statement, c.binder, c.data);
-          },
-          [&](const BoundCommand<ast::Describe>& d) { return run_describe(d.statement, c.binder, c.data, c.settings); },
-          [&](const BoundCommand<ast::Help>& h) { return run_help(h.statement); },
-          [&](const BoundSet& s) { return apply_set(s, c.settings, c.format); },
-          [&](const BoundLet& l) { return apply_let(l, c.settings); },
-          [&](const BoundParam& p) { return apply_param(p, c.settings); },
-          [&](const BoundLoad& l) {
-            c.load_request = l.path;  // the session loads: it owns the data
-            return Result{};
-          },
-          [&](const BoundCommand<ast::Expect>& e) {
-            return run_expect(e.statement, c.binder, c.data, c.last_compare ? &*c.last_compare : nullptr, c.failed_expectations);
-          },
-          [&](const auto&) { return run_query(statement, c.data, nullptr); }},
+      overloaded{[&](const BoundCompare& q) {
+                   Result r = run_compare(q, c.data);
+                   c.last_compare = q;
+                   return r;
+                 },
+                 [&](const BoundPlot& p) {
+                   Result r = execute(*p.inner, c);
+                   r.effects.plot = true;  // the host draws its chart
+                   return r;
+                 },
+                 [&](const BoundExplain& e) {
+                   ExplainTrace trace;
+                   return explain(run_query(*e.inner, c.data, &trace), trace);
+                 },
+                 [&](const BoundCommand<ast::List>& l) {
+                   if (text::iequals(l.statement.what.text, "settings")) return list_settings(c.settings, c.format);
+                   return run_list(l.statement, c.binder, c.data);
+                 },
+                 [&](const BoundCommand<ast::Describe>& d) { return run_describe(d.statement, c.binder, c.data, c.settings); },
+                 [&](const BoundCommand<ast::Help>& h) { return run_help(h.statement); },
+                 [&](const BoundSet& s) { return apply_set(s, c.settings, c.format); },
+                 [&](const BoundLet& l) { return apply_let(l, c.settings); },
+                 [&](const BoundParam& p) { return apply_param(p, c.settings); },
+                 [&](const BoundLoad& l) {
+                   c.load_request = l.path;  // the session loads: it owns the data
+                   return Result{};
+                 },
+                 [&](const BoundCommand<ast::Expect>& e) {
+                   return run_expect(e.statement, c.binder, c.data, c.last_compare ? &*c.last_compare : nullptr, c.failed_expectations);
+                 },
+                 [&](const auto&) { return run_query(statement, c.data, nullptr); }},
       statement.body);
 }
 

@@ -19,7 +19,7 @@ struct Context {
   Settings& settings;
   std::optional<Format>& format;
   std::optional<BoundCompare>& last_compare;
-  std::optional<ast::Word> load_request;        // set by `load`: the session loads the path and gives its Result
+  std::optional<ast::Word> load_request;         // set by `load`: the session loads the path and gives its Result
   std::vector<std::string> failed_expectations;  // filled by `expect`
 };
 

@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bind/query_error.hpp"
 #include "catalog/metrics.hpp"
 #include "eval/compare.hpp"
-#include "num/decimal.hpp"
-#include "bind/query_error.hpp"
-#include "render/numbers.hpp"
 #include "eval/statements.hpp"
+#include "num/decimal.hpp"
+#include "render/numbers.hpp"
 #include "text/text.hpp"
 
 namespace icq::interp {
@@ -107,8 +107,7 @@ std::string expect_query(const ast::Expect& e, const Binder& binder, const Bound
                       }());
   if (e.every_value)
     query = (e.targets.empty() ? "solid at each target of: " + r.query : "solid " + query.substr(query.find("at interactivity")));
-  else if (e.solid)
-    query += " solid";
+  else if (e.solid) query += " solid";
   return "expect " + query;
 }
 
@@ -134,7 +133,9 @@ void check_every_value(const BoundCompare& q, const Comparison& c, Result& out, 
       if (t.values[si].status == Status::out_of_range) bad.push_back(q.sides[si].display + " has no value (out of range)");
       else if (auto w = weak(q, t, si)) bad.push_back(std::move(*w));
     }
-    if (bad.empty()) out.notes.push_back(fmt::format("holds at {} tok/s/user: every value is measured or along one configuration", number_text(t.interactivity)));
+    if (bad.empty())
+      out.notes.push_back(
+          fmt::format("holds at {} tok/s/user: every value is measured or along one configuration", number_text(t.interactivity)));
     else failures.push_back(fmt::format("at {} tok/s/user: not solid: {}", number_text(t.interactivity), text::join(bad, "; ")));
   }
 }
@@ -146,7 +147,8 @@ void check_comparison(const ast::Expect& e, const BoundCompare& q, const Compari
     const auto a = value_of(left, t), b = value_of(right, t);
     const std::string detail = fmt::format("{} {} {}", shown(c, left, a), e.cmp, shown(c, right, b));
     if (!a || !b) {
-      failures.push_back(fmt::format("at {} tok/s/user: {} (out of range or not measured: cannot be checked)", number_text(t.interactivity), detail));
+      failures.push_back(
+          fmt::format("at {} tok/s/user: {} (out of range or not measured: cannot be checked)", number_text(t.interactivity), detail));
     } else if (!holds(*a, e.cmp, *b)) {
       failures.push_back(fmt::format("at {} tok/s/user: {} does not hold", number_text(t.interactivity), detail));
     } else if (const auto bad = e.solid ? weak_operands(q, t, left, right) : std::vector<std::string>{}; !bad.empty()) {

@@ -38,8 +38,9 @@ Result explain(const Result& inner, const ExplainTrace& trace) {
   }
   r.tables.push_back(std::move(t));
   r.notes.push_back("the statement with every default filled in: " + inner.query);
-  r.notes.push_back("run date per line: the latest unless `as of` (newest up to the date) or `on date` (that date only) says otherwise; "
-                    "`where` applies after it");
+  r.notes.push_back(
+      "run date per line: the latest unless `as of` (newest up to the date) or `on date` (that date only) says otherwise; "
+      "`where` applies after it");
   for (const auto& n : inner.notes) r.notes.push_back(n);
   return r;
 }

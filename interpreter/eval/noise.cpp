@@ -159,7 +159,7 @@ std::vector<std::string> noise_notes(const BoundCompare& q, const std::vector<Cu
       if (!thin.empty())
         unknown.push_back(fmt::format("{} at {} ({})", q.sides[s].display, number_text(targets[t]), text::join(thin, "; ")));
     }
-    dates_of.push_back(dates.empty() ? q.sides[s].display + " none"
+    dates_of.push_back(dates.empty()       ? q.sides[s].display + " none"
                        : dates.size() == 1 ? fmt::format("{} 1 run date ({})", q.sides[s].display, text::format_date(*dates.begin()))
                                            : fmt::format("{} {} run dates ({} … {})", q.sides[s].display, dates.size(),
                                                          text::format_date(*dates.begin()), text::format_date(*dates.rbegin())));
@@ -173,14 +173,17 @@ std::vector<std::string> noise_notes(const BoundCompare& q, const std::vector<Cu
       "no winner; reruns read: {}",
       q.noise_runs, up_to, text::join(dates_of, "; ")));
   if (!unknown.empty())
-    notes.push_back("unknown spread (±?): a knot read there has fewer than 2 runs of its configuration at its concurrency, so "
-                    "nothing is known of its run-to-run noise (not zero): " + text::join(unknown, "; "));
+    notes.push_back(
+        "unknown spread (±?): a knot read there has fewer than 2 runs of its configuration at its concurrency, so "
+        "nothing is known of its run-to-run noise (not zero): " +
+        text::join(unknown, "; "));
   std::vector<std::string> none;
   for (const auto& m : q.metrics)
     if (!has_spread(m.metric->kind)) none.push_back(m.column.display);
   if (!none.empty()) notes.push_back(text::join(none, " and ") + ": no run-to-run spread (the configuration sets it), so no ±");
-  notes.push_back("drift from configurations added or retired over the run dates is not run-to-run noise: `trend METRIC … at T` "
-                  "shows it");
+  notes.push_back(
+      "drift from configurations added or retired over the run dates is not run-to-run noise: `trend METRIC … at T` "
+      "shows it");
   return notes;
 }
 

@@ -21,9 +21,10 @@ std::vector<std::string> provenance_notes(const data::Dataset& ds, const std::ve
         if (const std::uint32_t src = ds.rows()[r].source; src < sources.size() && partial_source[src]) partial.insert(partial_source[src]);
   std::vector<std::string> notes;
   for (const auto* p : partial)
-    notes.push_back(fmt::format("{} rows come from a partial capture ({}, {} of ~{} rows): configurations may be missing; run "
-                                "`icq fetch` for the current data",
-                                p->what, p->date, p->rows, p->about));
+    notes.push_back(
+        fmt::format("{} rows come from a partial capture ({}, {} of ~{} rows): configurations may be missing; run "
+                    "`icq fetch` for the current data",
+                    p->what, p->date, p->rows, p->about));
   return notes;
 }
 

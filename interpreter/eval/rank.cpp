@@ -121,7 +121,8 @@ struct Ranking {
     row.emplace_back(target.interactivity);
     row.emplace_back(v ? Value{*v} : Value{});
     row.emplace_back(v && best && *best != 0 ? Value{*v / *best} : Value{});
-    row.emplace_back(std::in_place_type<std::string>, !v && e.value->status != Status::out_of_range ? "no value" : status_word(e.value->status));
+    row.emplace_back(std::in_place_type<std::string>,
+                     !v && e.value->status != Status::out_of_range ? "no value" : status_word(e.value->status));
     const Evidence* ev = e.value->evidence ? &*e.value->evidence : nullptr;
     row.push_back(evidence_cell(ev));
     for (std::size_t m = 1; m < c.metrics.size(); ++m) {
@@ -130,12 +131,15 @@ struct Ranking {
     }
     t.rows.push_back(std::move(row));
     // A value that is not solid says so where it is ranked (SEMANTICS.md §12).
-    const std::string caution = !ev || ev->solid() ? "" : ev->kind == Evidence::Kind::wide_gap ? ", a guess across a wide gap"
-                                                        : ev->kind == Evidence::Kind::two_configs ? ", between two configurations"
-                                                                                                   : ", clamped";
-    if (v) said.order.push_back(place == 1 ? fmt::format("{} ({}{})", e.side->display, out::metric_cell(metric, *v), caution)
-                                           : fmt::format("{} ({}×{})", e.side->display, out::grouped(*v / *best, 3), caution));
-    else said.absent.push_back(fmt::format("{} ({})", e.side->display, e.value->status == Status::out_of_range ? "out of range" : "no value"));
+    const std::string caution = !ev || ev->solid()                        ? ""
+                                : ev->kind == Evidence::Kind::wide_gap    ? ", a guess across a wide gap"
+                                : ev->kind == Evidence::Kind::two_configs ? ", between two configurations"
+                                                                          : ", clamped";
+    if (v)
+      said.order.push_back(place == 1 ? fmt::format("{} ({}{})", e.side->display, out::metric_cell(metric, *v), caution)
+                                      : fmt::format("{} ({}×{})", e.side->display, out::grouped(*v / *best, 3), caution));
+    else
+      said.absent.push_back(fmt::format("{} ({})", e.side->display, e.value->status == Status::out_of_range ? "out of range" : "no value"));
   }
 
   // The sides without a frontier, listed last.
@@ -238,7 +242,8 @@ Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace
   const Comparison& c = *cmp.comparison;
   const MetricColumn& metric = c.metrics.front();
   if (metric.polarity == MetricColumn::Polarity::neutral)
-    throw QueryError(fmt::format("{} has no better direction to rank by", metric.key), {0, 0}, "rank by throughput, cost, power, energy or a latency");
+    throw QueryError(fmt::format("{} has no better direction to rank by", metric.key), {0, 0},
+                     "rank by throughput, cost, power, energy or a latency");
 
   Result r;
   r.kind = Kind::rank;

@@ -8,13 +8,13 @@
 #include <string_view>
 
 #include "bind/columns.hpp"
+#include "bind/query_error.hpp"
 #include "data/dimensions.hpp"
 #include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "eval/curve.hpp"
 #include "eval/provenance.hpp"
 #include "eval/rate_notes.hpp"
-#include "bind/query_error.hpp"
 #include "eval/statements.hpp"
 #include "eval/table_filter.hpp"
 #include "text/dates.hpp"
@@ -24,7 +24,8 @@ namespace icq::interp {
 
 namespace {
 
-std::vector<RowColumn> columns_of(const std::vector<ast::MetricRef>& show, const std::vector<std::string>& defaults, const Pricing& pricing) {
+std::vector<RowColumn> columns_of(const std::vector<ast::MetricRef>& show, const std::vector<std::string>& defaults,
+                                  const Pricing& pricing) {
   std::vector<RowColumn> cols;
   if (show.empty())
     for (const auto& n : defaults) cols.push_back(row_column(n, &pricing));
@@ -52,15 +53,18 @@ std::optional<std::string> economics_note(const std::vector<RowColumn>& cols, co
   const bool shown = std::any_of(cols.begin(), cols.end(), [](const RowColumn& c) { return c.economic; });
   const bool tested = std::any_of(sel.where.begin(), sel.where.end(), [](const BoundExpr& e) { return e.reads_prices(); });
   if (!shown && !tested) return std::nullopt;
-  const bool per_role = std::any_of(cols.begin(), cols.end(), [](const RowColumn& c) { return c.economic && c.tokens != data::Field::tput_per_gpu; });
-  return fmt::format("economics per row: its own {} throughput and its GPU's price and power ({} edition, {} tier); "
-                     "a row whose GPU has no price has no cost",
-                     per_role ? "total-token (or, for `cost output` and the like, output- or input-token)" : "total-token",
-                     pricing.edition->name, pricing.tier);
+  const bool per_role =
+      std::any_of(cols.begin(), cols.end(), [](const RowColumn& c) { return c.economic && c.tokens != data::Field::tput_per_gpu; });
+  return fmt::format(
+      "economics per row: its own {} throughput and its GPU's price and power ({} edition, {} tier); "
+      "a row whose GPU has no price has no cost",
+      per_role ? "total-token (or, for `cost output` and the like, output- or input-token)" : "total-token", pricing.edition->name,
+      pricing.tier);
 }
 
 // The output and input rates the columns read from disaggregated rows (eval/rate_notes).
-std::vector<std::string> table_rate_notes(const std::vector<RowColumn>& cols, const data::Dataset& ds, const std::vector<std::uint32_t>& rows) {
+std::vector<std::string> table_rate_notes(const std::vector<RowColumn>& cols, const data::Dataset& ds,
+                                          const std::vector<std::uint32_t>& rows) {
   std::vector<RateUse> uses;
   for (const auto& c : cols)
     if (c.tokens != data::Field::tput_per_gpu &&
@@ -89,14 +93,17 @@ Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainT
   }
   std::vector<std::uint32_t> rows;
   for (const auto& p : curve.frontier()) rows.push_back(static_cast<std::uint32_t>(p.index));
-  const auto cols = columns_of(stmt.show, {"interactivity", "throughput", "gpu", "framework", "precision", "spec", "deployment", "tp",
-                                              "ep", "dp_attention", "prefill_gpus", "decode_gpus", "conc", "date", "image"}, stmt.pricing);
+  const auto cols = columns_of(stmt.show,
+                               {"interactivity", "throughput", "gpu", "framework", "precision", "spec", "deployment", "tp", "ep",
+                                "dp_attention", "prefill_gpus", "decode_gpus", "conc", "date", "image"},
+                               stmt.pricing);
   r.tables.push_back(table_of("frontier", cols, ds, rows));
   r.notes.push_back(fmt::format("{} of {} on {} (measured {} tok/s/user; {}), interactivity ascending, throughput descending",
                                 plural(curve.frontier().size(), "frontier point"), plural(curve.selected().rows.size(), "row"),
                                 plural(curve.selected().lines, "line"), curve.range_text(), dates_text(curve.dates())));
   if (curve.selected().rows_without_x)
-    r.notes.push_back(fmt::format("{} selected rows have no median interactivity and cannot be on a frontier", curve.selected().rows_without_x));
+    r.notes.push_back(
+        fmt::format("{} selected rows have no median interactivity and cannot be on a frontier", curve.selected().rows_without_x));
   if (!defaults.empty()) r.notes.push_back("defaults: " + text::join(defaults, "; "));
   if (auto n = economics_note(cols, sel, stmt.pricing)) r.notes.push_back(std::move(*n));
   for (auto& n : table_rate_notes(cols, ds, rows)) r.notes.push_back(std::move(n));
@@ -113,8 +120,10 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   std::vector<std::uint32_t> rows = selected.rows;
   rows.insert(rows.end(), selected.unplottable.begin(), selected.unplottable.end());
   std::sort(rows.begin(), rows.end());
-  const auto cols = columns_of(stmt.show, {"gpu", "framework", "precision", "spec", "seq", "deployment", "tp", "ep", "dp_attention",
-                                              "gpus", "conc", "date", "interactivity", "throughput"}, stmt.pricing);
+  const auto cols = columns_of(stmt.show,
+                               {"gpu", "framework", "precision", "spec", "seq", "deployment", "tp", "ep", "dp_attention", "gpus", "conc",
+                                "date", "interactivity", "throughput"},
+                               stmt.pricing);
   // order by: columns may be any row column, shown or not.
   if (!stmt.order.empty()) {
     std::vector<std::pair<RowColumn, bool>> keys;
@@ -141,7 +150,8 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   }
   if (!stmt.order.empty()) {
     std::vector<std::string> o;
-    for (const auto& item : stmt.order) o.push_back(text::lower(item.column.text) + (item.qualifier ? " " + text::lower(item.qualifier->text) : "") +
+    for (const auto& item : stmt.order)
+      o.push_back(text::lower(item.column.text) + (item.qualifier ? " " + text::lower(item.qualifier->text) : "") +
                   (item.descending ? " desc" : " asc"));
     r.query += " order by " + text::join(o, ", ");
   }
@@ -160,11 +170,14 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
     std::set<std::string> values;
     for (const std::uint32_t i : rows) values.insert(data::line_value(f, ds.line_of(ds.rows()[i])));
     if (values.size() > 1)
-      spans.push_back(fmt::format("{} {} ({})", values.size(), data::dimension(f).list_word, text::join(std::vector<std::string>(values.begin(), values.end()), ", ")));
+      spans.push_back(fmt::format("{} {} ({})", values.size(), data::dimension(f).list_word,
+                                  text::join(std::vector<std::string>(values.begin(), values.end()), ", ")));
   }
   if (!spans.empty())
-    r.notes.push_back(fmt::format("the rows span {}: points takes no default sequence or model (compare and frontier default to seq 1k/1k); "
-                                  "add `seq` or `model` to narrow them", text::join(spans, " and ")));
+    r.notes.push_back(
+        fmt::format("the rows span {}: points takes no default sequence or model (compare and frontier default to seq 1k/1k); "
+                    "add `seq` or `model` to narrow them",
+                    text::join(spans, " and ")));
   if (selected.rows_without_x) r.notes.push_back(fmt::format("{} of them have no median interactivity", selected.rows_without_x));
   if (economics) r.notes.push_back(*economics);
   for (auto& n : table_rate_notes(cols, ds, rows)) r.notes.push_back(std::move(n));
@@ -184,9 +197,9 @@ Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainT
     if (sel.date.kind == DateSelection::Kind::as_of && e.date > sel.date.date) continue;
     if (sel.date.kind == DateSelection::Kind::on && e.date != sel.date.date) continue;
     const auto& l = e.line;
-    const std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", l.model, l.hardware, l.precision, l.framework,
-                                        l.spec_method, l.disagg, l.prefill_tp, l.prefill_ep, l.decode_tp, l.decode_ep,
-                                        l.num_prefill_gpu, l.num_decode_gpu, e.task);
+    const std::string key =
+        fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", l.model, l.hardware, l.precision, l.framework, l.spec_method, l.disagg,
+                    l.prefill_tp, l.prefill_ep, l.decode_tp, l.decode_ep, l.num_prefill_gpu, l.num_decode_gpu, e.task);
     auto& slot = newest[key];
     if (!slot || e.date > slot->date || (e.date == slot->date && e.conc > slot->conc)) slot = &e;
   }
@@ -202,20 +215,21 @@ Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainT
   if (stmt.limit) r.query += fmt::format(" limit {}", *stmt.limit);
   Table t;
   t.title = "accuracy";
-  t.columns = {{"model", "", Column::Type::text},     {"gpu", "", Column::Type::text},       {"precision", "", Column::Type::text},
-               {"framework", "", Column::Type::text}, {"spec", "", Column::Type::text},      {"deployment", "", Column::Type::text},
-               {"tp", "", Column::Type::integer},     {"ep", "", Column::Type::integer},     {"gpus", "", Column::Type::integer},
-               {"conc", "", Column::Type::integer},   {"task", "", Column::Type::text},      {"em_strict", "", Column::Type::number},
+  t.columns = {{"model", "", Column::Type::text},     {"gpu", "", Column::Type::text},           {"precision", "", Column::Type::text},
+               {"framework", "", Column::Type::text}, {"spec", "", Column::Type::text},          {"deployment", "", Column::Type::text},
+               {"tp", "", Column::Type::integer},     {"ep", "", Column::Type::integer},         {"gpus", "", Column::Type::integer},
+               {"conc", "", Column::Type::integer},   {"task", "", Column::Type::text},          {"em_strict", "", Column::Type::number},
                {"se", "", Column::Type::number},      {"em_flexible", "", Column::Type::number}, {"n", "", Column::Type::integer},
-               {"status", "", Column::Type::text},    {"date", "", Column::Type::text},      {"run", "", Column::Type::text}};
+               {"status", "", Column::Type::text},    {"date", "", Column::Type::text},          {"run", "", Column::Type::text}};
   auto num = [](double v) -> Value { return std::isnan(v) ? Value{} : Value{v}; };
   for (const auto& [_, e] : newest) {
     const auto& l = e->line;
     t.rows.push_back({l.model, l.hardware, l.precision, l.framework, l.spec_method,
-                      std::string(l.disagg ? "disagg" : l.is_multinode ? "multinode" : "single-node"),
-                      static_cast<std::int64_t>(l.decode_tp), static_cast<std::int64_t>(l.decode_ep),
-                      static_cast<std::int64_t>(l.gpus()), static_cast<std::int64_t>(e->conc), e->task, num(e->em_strict),
-                      num(e->em_strict_se), num(e->em_flexible),
+                      std::string(l.disagg         ? "disagg"
+                                  : l.is_multinode ? "multinode"
+                                                   : "single-node"),
+                      static_cast<std::int64_t>(l.decode_tp), static_cast<std::int64_t>(l.decode_ep), static_cast<std::int64_t>(l.gpus()),
+                      static_cast<std::int64_t>(e->conc), e->task, num(e->em_strict), num(e->em_strict_se), num(e->em_flexible),
                       std::isnan(e->n_eff) ? Value{} : Value{static_cast<std::int64_t>(e->n_eff)},
                       std::string(e->failed() ? "failed" : "ok"), text::format_date(e->date), e->run_url});
   }
@@ -250,10 +264,11 @@ Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainT
                                 narrowed ? fmt::format("; {} shown", r.tables.front().rows.size()) : ""));
   r.notes.push_back("em_strict: strict exact match (0–1) with its standard error; em_flexible: flexible-extract match");
   if (!failed.empty())
-    r.notes.push_back(fmt::format("status failed: em_strict under {} means the evaluation run failed (it answered almost nothing right), "
-                                  "not that the configuration is inaccurate; rerun it before reading it as a score ({}); "
-                                  "`where status = ok` leaves them out",
-                                  data::Evaluation::kFailedBelow, text::join(failed, "; ")));
+    r.notes.push_back(
+        fmt::format("status failed: em_strict under {} means the evaluation run failed (it answered almost nothing right), "
+                    "not that the configuration is inaccurate; rerun it before reading it as a score ({}); "
+                    "`where status = ok` leaves them out",
+                    data::Evaluation::kFailedBelow, text::join(failed, "; ")));
   if (newest.empty()) r.notes.push_back("no evaluation matches these filters; `accuracy` alone lists every configuration evaluated");
   return r;
 }

@@ -5,9 +5,9 @@
 #include <optional>
 #include <stdexcept>
 
+#include "bind/method.hpp"
 #include "catalog/catalog.hpp"
 #include "eval/compare.hpp"
-#include "bind/method.hpp"
 #include "text/dates.hpp"
 
 namespace icq::interp {
@@ -33,13 +33,15 @@ Result apply_set(const BoundSet& s, Settings& settings, std::optional<Format>& f
       const char* name = price ? "price" : "power";
       (price ? settings.price_overrides : settings.power_overrides)[s.gpu] = s.value;
       const auto* e = settings.edition->find(s.gpu);
-      const std::string catalog_value =
-          !e ? "has none" : price ? "says $" + (settings.tier == "neocloud" ? e->neocloud : settings.tier == "rental" ? e->rental : e->hyperscaler)
-                          : "says " + e->kw + " kW";
-      return setting(fmt::format("set {} {} {}", name, s.gpu, s.value),
-                     fmt::format("{} now {} for every framework variant (the {} edition {})", catalog::gpu_display(s.gpu),
-                                 price ? "costs $" + s.value + " per GPU-hour" : "draws " + s.value + " kW", settings.edition->name,
-                                 catalog_value));
+      const std::string catalog_value = !e      ? "has none"
+                                        : price ? "says $" + (settings.tier == "neocloud" ? e->neocloud
+                                                              : settings.tier == "rental" ? e->rental
+                                                                                          : e->hyperscaler)
+                                                : "says " + e->kw + " kW";
+      return setting(
+          fmt::format("set {} {} {}", name, s.gpu, s.value),
+          fmt::format("{} now {} for every framework variant (the {} edition {})", catalog::gpu_display(s.gpu),
+                      price ? "costs $" + s.value + " per GPU-hour" : "draws " + s.value + " kW", settings.edition->name, catalog_value));
     }
     case What::prices:
       settings.edition = s.edition;
@@ -59,7 +61,8 @@ Result apply_set(const BoundSet& s, Settings& settings, std::optional<Format>& f
       if (s.what == What::cost)
         return setting("set cost " + std::string(cost_method_name(m.cost)),
                        fmt::format("cost is now {} ", cost_method_name(m.cost)) +
-                           (m.cost == CostMethod::splined ? "on the frontier knots (the dashboard before 2026-08-12)" : "from the interpolated throughput"));
+                           (m.cost == CostMethod::splined ? "on the frontier knots (the dashboard before 2026-08-12)"
+                                                          : "from the interpolated throughput"));
       if (s.what == What::interactivity)
         return setting(std::string("set interactivity ") + percentile_name(*m.axis.chosen),
                        std::string("the interactivity axis is now ") + percentile_name(*m.axis.chosen) + " for every workload");
@@ -67,7 +70,8 @@ Result apply_set(const BoundSet& s, Settings& settings, std::optional<Format>& f
     }
     case What::format: {
       format = s.format;
-      Result r = setting("set format " + std::string(format_name(s.format)), "results are now rendered as " + std::string(format_name(s.format)));
+      Result r =
+          setting("set format " + std::string(format_name(s.format)), "results are now rendered as " + std::string(format_name(s.format)));
       r.effects.format = s.format;  // the host renders what follows in it
       return r;
     }
@@ -93,8 +97,7 @@ Result apply_param(const BoundParam& p, Settings& settings) {
   r.query = fmt::format("param {} = {}", p.name, p.value);
   if (const auto it = settings.overrides.find(p.name); it != settings.overrides.end())
     r.notes.push_back(fmt::format("${} stays {} (set from the command line, which wins over the script)", p.name, it->second));
-  else
-    r.notes.push_back(fmt::format("${} is {}", p.name, p.value));
+  else r.notes.push_back(fmt::format("${} is {}", p.name, p.value));
   return r;
 }
 
@@ -111,10 +114,13 @@ Result list_settings(const Settings& settings, const std::optional<Format>& form
   t.rows.push_back({std::string("prices"), said(fmt::format("{} edition, {} tier", settings.edition->name, settings.tier),
                                                 settings.edition == defaults.edition && settings.tier == defaults.tier)});
   t.rows.push_back({std::string("cost"), said(cost_method_name(settings.cost), settings.cost == defaults.cost)});
-  t.rows.push_back({std::string("interactivity"), settings.percentile ? std::string(percentile_name(*settings.percentile))
-                                                                      : std::string("p50 for fixed sequences, p90 for agentic rows (default)")});
-  t.rows.push_back({std::string("dashboard"), settings.dashboard ? text::format_date(*settings.dashboard) : std::string("today's method (default)")});
-  t.rows.push_back({std::string("format"), format ? std::string(format_name(*format)) : std::string("the host's (icq --format; table by default)")});
+  t.rows.push_back({std::string("interactivity"), settings.percentile
+                                                      ? std::string(percentile_name(*settings.percentile))
+                                                      : std::string("p50 for fixed sequences, p90 for agentic rows (default)")});
+  t.rows.push_back(
+      {std::string("dashboard"), settings.dashboard ? text::format_date(*settings.dashboard) : std::string("today's method (default)")});
+  t.rows.push_back(
+      {std::string("format"), format ? std::string(format_name(*format)) : std::string("the host's (icq --format; table by default)")});
   for (const auto& [g, v] : settings.price_overrides) t.rows.push_back({"price " + g, "$" + v + " per GPU-hour"});
   for (const auto& [g, v] : settings.power_overrides) t.rows.push_back({"power " + g, v + " kW"});
   for (const auto& [n, d] : settings.lets) t.rows.push_back({"let " + n, d.text});

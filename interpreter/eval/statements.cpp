@@ -6,11 +6,11 @@
 #include <map>
 #include <set>
 
+#include "bind/query_error.hpp"
 #include "catalog/catalog.hpp"
 #include "catalog/metrics.hpp"
 #include "keywords.hpp"
 #include "parser.hpp"
-#include "bind/query_error.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -68,8 +68,8 @@ std::string list_word(const ast::Word& word) {
   const auto plural = std::find(names.begin(), names.end(), plural_of(what));
   if (plural != names.end()) return *plural;
   const auto s = text::closest(what, names);
-  throw QueryError(fmt::format("cannot list '{}'", word.text), word.span,
-                   s.empty() ? "list " + text::join(names, " | ") : did_you_mean(s), s);
+  throw QueryError(fmt::format("cannot list '{}'", word.text), word.span, s.empty() ? "list " + text::join(names, " | ") : did_you_mean(s),
+                   s);
 }
 
 // list counts every run of the matching configurations: no row conditions, no date choice.
@@ -145,8 +145,8 @@ Table fields_table() {
 
 // The table of `list WHAT` (settings are the session's: eval/session_statements).
 Table list_table(const std::string& what, const data::Dataset& ds, const std::vector<LineFilter>& filters) {
-  const auto dim = std::find_if(data::dimensions().begin(), data::dimensions().end(),
-                                [&](const data::Dimension& d) { return d.list_word == what; });
+  const auto dim =
+      std::find_if(data::dimensions().begin(), data::dimensions().end(), [&](const data::Dimension& d) { return d.list_word == what; });
   if (dim != data::dimensions().end()) return dimension_table(*dim, ds, filters);
   if (what == "dates") return dates_table(ds, filters);
   if (what == "metrics") return metrics_table();
@@ -256,9 +256,9 @@ struct Describer {
     if (const auto* m = catalog::find_model(key)) {
       row("name", m->display);
       if (!m->aliases.empty()) row("aliases", text::join(m->aliases, ", "));
-      row("parameters", m->total_params.empty() ? "not in the catalog"
-                                                : fmt::format("{} total, {} active", m->total_params,
-                                                              m->active_params.empty() ? "?" : m->active_params));
+      row("parameters", m->total_params.empty()
+                            ? "not in the catalog"
+                            : fmt::format("{} total, {} active", m->total_params, m->active_params.empty() ? "?" : m->active_params));
     }
     if (group) {
       row("dashboard group", fmt::format("{} (pools {})", group->slug, text::join(group->keys, ", ")));
@@ -311,7 +311,8 @@ struct Describer {
   }
 
   [[noreturn]] void unknown_kind() const {
-    const std::vector<std::string> kinds = {"gpu", "model", "metric", "precision", "framework", "family", "spec", "deployment", "vendor", "seq", "edition"};
+    const std::vector<std::string> kinds = {"gpu",  "model",      "metric", "precision", "framework", "family",
+                                            "spec", "deployment", "vendor", "seq",       "edition"};
     const auto s = text::closest(kind, kinds);
     throw QueryError(fmt::format("cannot describe '{}'", stmt.kind.text), stmt.kind.span,
                      s.empty() ? "describe " + text::join(kinds, " | ") + " NAME" : did_you_mean(s), s);
@@ -371,9 +372,10 @@ Result run_help(const ast::Help& stmt) {
   r.tables.push_back(std::move(t));
   r.notes.push_back("names are case-insensitive and resolve through aliases (MI355X = mi355x, nvfp4 = fp4, off = none)");
   r.notes.push_back("statements end at a newline or ';'; '--' and '#' start comments; `help STATEMENT` for clauses and examples");
-  r.notes.push_back("charts of compare, frontier, trend and points: `plot STATEMENT` draws one in the terminal; `set format svg` (or "
-                    "--format svg) writes the chart as SVG, `set format html` a page of tables and charts; `.output FILE.png` (or "
-                    "--output FILE.png) a PNG");
+  r.notes.push_back(
+      "charts of compare, frontier, trend and points: `plot STATEMENT` draws one in the terminal; `set format svg` (or "
+      "--format svg) writes the chart as SVG, `set format html` a page of tables and charts; `.output FILE.png` (or "
+      "--output FILE.png) a PNG");
   return r;
 }
 

@@ -2,8 +2,8 @@
 // The statements other than compare: list, describe, help.
 #include "ast.hpp"
 #include "bind/binder.hpp"
-#include "eval/compare.hpp"
 #include "data/dataset.hpp"
+#include "eval/compare.hpp"
 #include "icq/result.hpp"
 
 namespace icq::interp {
@@ -29,7 +29,5 @@ Result explain(const Result& inner, const ExplainTrace& trace);
 
 Result run_describe(const ast::Describe& stmt, const Binder& binder, const data::Dataset& ds, const Settings& settings);
 Result run_help(const ast::Help& stmt);
-
-
 
 }  // namespace icq::interp

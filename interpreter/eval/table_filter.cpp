@@ -88,7 +88,9 @@ Condition bind(const Table& t, const ast::Expr& e) {
     for (const auto& child : e.children) c.children.push_back(bind(t, child));
     return c;
   }
-  if (e.qualifier) throw QueryError(fmt::format("'{}' takes no qualifier here", e.field.text), e.qualifier->span, "the columns: " + text::join(column_names(t), ", "));
+  if (e.qualifier)
+    throw QueryError(fmt::format("'{}' takes no qualifier here", e.field.text), e.qualifier->span,
+                     "the columns: " + text::join(column_names(t), ", "));
   c.column = column_of(t, e.field);
   c.numeric = t.columns[c.column].type != Column::Type::text;
   c.cmp = e.cmp;
@@ -109,7 +111,8 @@ Condition bind(const Table& t, const ast::Expr& e) {
 
 }  // namespace
 
-void filter_table(Table& t, const std::vector<ast::Expr>& where, const std::vector<ast::OrderItem>& order, std::optional<std::size_t> limit) {
+void filter_table(Table& t, const std::vector<ast::Expr>& where, const std::vector<ast::OrderItem>& order,
+                  std::optional<std::size_t> limit) {
   std::vector<Condition> conditions;
   for (const auto& e : where) conditions.push_back(bind(t, e));
   std::erase_if(t.rows, [&](const std::vector<Value>& row) {

@@ -7,16 +7,16 @@
 #include <memory>
 #include <set>
 
+#include "bind/method.hpp"
+#include "bind/query_error.hpp"
 #include "catalog/catalog.hpp"
 #include "eval/cancel.hpp"
 #include "eval/compare.hpp"
 #include "eval/curve.hpp"
 #include "eval/rate_notes.hpp"
-#include "bind/method.hpp"
-#include "num/decimal.hpp"
-#include "bind/query_error.hpp"
-#include "render/numbers.hpp"
 #include "eval/statements.hpp"
+#include "num/decimal.hpp"
+#include "render/numbers.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -30,9 +30,9 @@ std::string trend_query(const BoundTrend& stmt) {
   for (const auto& m : metrics) mnames.push_back(m.text);
   for (double t : targets) tnames.push_back(number_text(t));
   return fmt::format("trend {}{} at interactivity {}{}{}{}{}", text::join(mnames, ", "), selection_text(sel), text::join(tnames, ", "),
-                     clamp ? " clamp" : "", (since ? " since " + text::format_date(*since) : "") + (until ? " as of " + text::format_date(*until) : ""),
-                     by ? fmt::format(" by {}", field_keyword(*by)) : "",
-                     method.text() + " tokens " + tokens);
+                     clamp ? " clamp" : "",
+                     (since ? " since " + text::format_date(*since) : "") + (until ? " as of " + text::format_date(*until) : ""),
+                     by ? fmt::format(" by {}", field_keyword(*by)) : "", method.text() + " tokens " + tokens);
 }
 
 // The table's columns, its rows to come: a row per date, group and target.
@@ -54,7 +54,7 @@ Table trend_table(const BoundTrend& stmt) {
 struct Tally {
   std::size_t out_of_range = 0, cells = 0;
   std::size_t not_solid[3] = {0, 0, 0};  // values between two configurations, across a wide gap, clamped
-  std::set<std::uint32_t> knots;  // every date's frontier knots, for the notes on their token rates
+  std::set<std::uint32_t> knots;         // every date's frontier knots, for the notes on their token rates
 };
 
 struct Point {
@@ -87,7 +87,9 @@ Point add_row(const BoundTrend& stmt, const data::Dataset& ds, const Curve& curv
   row.emplace_back(std::in_place_type<std::string>, text::format_date(d));
   if (stmt.by) row.emplace_back(std::in_place_type<std::string>, g);
   row.emplace_back(target);
-  row.emplace_back(std::in_place_type<std::string>, pv.status == Status::ok ? "ok" : pv.status == Status::clamped ? "clamped" : "out_of_range");
+  row.emplace_back(std::in_place_type<std::string>, pv.status == Status::ok        ? "ok"
+                                                    : pv.status == Status::clamped ? "clamped"
+                                                                                   : "out_of_range");
   const std::optional<Evidence> ev = evidence_of(curve, ds, pv);
   row.push_back(evidence_cell(ev ? &*ev : nullptr));
   if (ev && !ev->solid()) ++tally.not_solid[ev->kind == Evidence::Kind::wide_gap ? 1 : ev->kind == Evidence::Kind::two_configs ? 0 : 2];
@@ -113,7 +115,8 @@ std::vector<std::vector<Point>> add_group(const BoundTrend& stmt, const data::Da
     const Curve curve(ds, dsel, &st);
     for (const auto& p : curve.frontier()) tally.knots.insert(static_cast<std::uint32_t>(p.index));
     if (trace) trace->sides.push_back({fmt::format("{}{}", g.empty() ? "" : g + " ", text::format_date(d)), st, curve.frontier().size()});
-    for (std::size_t ti = 0; ti < stmt.targets.size(); ++ti) series[ti].push_back(add_row(stmt, ds, curve, d, g, stmt.targets[ti], t, tally));
+    for (std::size_t ti = 0; ti < stmt.targets.size(); ++ti)
+      series[ti].push_back(add_row(stmt, ds, curve, d, g, stmt.targets[ti], t, tally));
   }
   return series;
 }
@@ -131,8 +134,9 @@ std::string series_sentence(const BoundTrend& stmt, const std::vector<Point>& se
   const auto& last = have.back();
   std::string change;
   if (have.size() > 1 && *first.value > 0) {
-    const num::Decimal pct = (num::Decimal::from_double(*last.value) / num::Decimal::from_double(*first.value) - num::Decimal::from_int(1)) *
-                             num::Decimal::from_int(100);
+    const num::Decimal pct =
+        (num::Decimal::from_double(*last.value) / num::Decimal::from_double(*first.value) - num::Decimal::from_int(1)) *
+        num::Decimal::from_int(100);
     const long long n = pct.round_to_integer();
     change = fmt::format(" ({}{}%)", n >= 0 ? "+" : "", n);
   }
@@ -163,11 +167,12 @@ void add_notes(Result& r, const BoundTrend& stmt, const data::Dataset& ds, const
   const Pricing& pricing = method.pricing;
   r.notes.push_back("each date reads the frontier of the newest run of every selected line up to that date (as of the date)");
   if (tally.not_solid[0] || tally.not_solid[1])
-    r.notes.push_back(fmt::format("evidence: {} of {} values between two configurations (two_configs: no single deployment was measured "
-                                  "there), {} across a wide gap (wide_gap: the frontier segment's upper end is more than {}× as "
-                                  "interactive as its lower end, or its throughput changes more than {}×)",
-                                  tally.not_solid[0], tally.cells - tally.out_of_range, tally.not_solid[1],
-                                  number_text(kWideGapInteractivity), number_text(kWideGapThroughput)));
+    r.notes.push_back(
+        fmt::format("evidence: {} of {} values between two configurations (two_configs: no single deployment was measured "
+                    "there), {} across a wide gap (wide_gap: the frontier segment's upper end is more than {}× as "
+                    "interactive as its lower end, or its throughput changes more than {}×)",
+                    tally.not_solid[0], tally.cells - tally.out_of_range, tally.not_solid[1], number_text(kWideGapInteractivity),
+                    number_text(kWideGapThroughput)));
   if (tally.out_of_range)
     r.notes.push_back(fmt::format("{} of {} date×target cells are out of range: the target lies outside that date's frontier",
                                   tally.out_of_range, tally.cells));

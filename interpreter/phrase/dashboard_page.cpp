@@ -1,7 +1,7 @@
 #include "phrase/dashboard_page.hpp"
 
-#include "phrase/phrasing.hpp"
 #include "num/decimal.hpp"
+#include "phrase/phrasing.hpp"
 #include "text/text.hpp"
 
 #include <cmath>
@@ -71,9 +71,7 @@ std::u16string to_utf16(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     std::uint32_t cp = 0xFFFD;
     std::size_t len = 1;
-    const auto cont = [&](std::size_t j) {
-      return i + j < s.size() && (static_cast<unsigned char>(s[i + j]) & 0xC0) == 0x80;
-    };
+    const auto cont = [&](std::size_t j) { return i + j < s.size() && (static_cast<unsigned char>(s[i + j]) & 0xC0) == 0x80; };
     const auto bits = [&](std::size_t j) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + j]) & 0x3F); };
     if (c < 0x80) {
       cp = c;
@@ -170,20 +168,23 @@ std::string page_caveat(const PageInput& in) {
   const std::string prec = in.precision.empty() ? "precision" : in.precision;
   switch (in.family) {
     case PageFamily::gpu:
-      return fmt::format("(Numbers reflect the default {} · {} selection for this URL — table and chart below update if "
-                         "you change sequence, precision, or model in the controls.)",
-                         seq, prec);
+      return fmt::format(
+          "(Numbers reflect the default {} · {} selection for this URL — table and chart below update if "
+          "you change sequence, precision, or model in the controls.)",
+          seq, prec);
     case PageFamily::precision:
-      return fmt::format("(Numbers reflect the default {} selection for this URL — table and chart below update if you "
-                         "change sequence or model in the controls. Each side uses the best available serving "
-                         "configuration for that precision, which may include speculative decoding such as MTP where "
-                         "recipes exist — the same convention as the other comparison pages.)",
-                         seq);
+      return fmt::format(
+          "(Numbers reflect the default {} selection for this URL — table and chart below update if you "
+          "change sequence or model in the controls. Each side uses the best available serving "
+          "configuration for that precision, which may include speculative decoding such as MTP where "
+          "recipes exist — the same convention as the other comparison pages.)",
+          seq);
     case PageFamily::spec_decode:
-      return fmt::format("(Numbers reflect this URL's pinned {} · {} workload — changing sequence or model updates both "
-                         "the table and chart; the table stays pinned to this page's precision, so precision toggles "
-                         "in the controls affect the chart only.)",
-                         seq, prec);
+      return fmt::format(
+          "(Numbers reflect this URL's pinned {} · {} workload — changing sequence or model updates both "
+          "the table and chart; the table stays pinned to this page's precision, so precision toggles "
+          "in the controls affect the chart only.)",
+          seq, prec);
   }
   return {};
 }
@@ -202,69 +203,77 @@ std::string both_sides(const PageInput& in, std::size_t index, double target, co
   if (in.family == PageFamily::gpu) {
     switch (index) {
       case 0:
-        return fmt::format("At {} tok/s/user interactivity on {}, {} delivers {} {} at {} per million tokens; {} delivers "
-                           "{} {} at {}. {} at this point.",
-                           t, M, A, va, U, ca, B, vb, U, cb, S);
+        return fmt::format(
+            "At {} tok/s/user interactivity on {}, {} delivers {} {} at {} per million tokens; {} delivers "
+            "{} {} at {}. {} at this point.",
+            t, M, A, va, U, ca, B, vb, U, cb, S);
       case 1:
-        return fmt::format("{} posts {} {} for {} per million tokens at {} tok/s/user on {}; {} posts {} {} for {}. {}.",
-                           A, va, U, ca, t, M, B, vb, U, cb, S);
+        return fmt::format("{} posts {} {} for {} per million tokens at {} tok/s/user on {}; {} posts {} {} for {}. {}.", A, va, U, ca, t,
+                           M, B, vb, U, cb, S);
       case 2:
-        return fmt::format("Throughput at {} tok/s/user on {}: {} hits {} {}, {} hits {}. Per-million costs land at {} "
-                           "and {} respectively. {}.",
-                           t, M, A, va, U, B, vb, ca, cb, S);
+        return fmt::format(
+            "Throughput at {} tok/s/user on {}: {} hits {} {}, {} hits {}. Per-million costs land at {} "
+            "and {} respectively. {}.",
+            t, M, A, va, U, B, vb, ca, cb, S);
       case 3:
-        return fmt::format("{} / {} on {} at {} tok/s/user: {} / {} {}, {} / {} per million tokens. {}.", A, B, M, t, va,
-                           vb, U, ca, cb, S);
+        return fmt::format("{} / {} on {} at {} tok/s/user: {} / {} {}, {} / {} per million tokens. {}.", A, B, M, t, va, vb, U, ca, cb, S);
       case 4:
-        return fmt::format("{} of the {} interactivity band, at {} tok/s/user on {}: {} runs {} {} at {}/M tokens, {} runs "
-                           "{} at {}/M. {}.",
-                           Band, range, t, M, A, va, U, ca, B, vb, cb, S);
+        return fmt::format(
+            "{} of the {} interactivity band, at {} tok/s/user on {}: {} runs {} {} at {}/M tokens, {} runs "
+            "{} at {}/M. {}.",
+            Band, range, t, M, A, va, U, ca, B, vb, cb, S);
       default:
-        return fmt::format("Setting {} tok/s/user as the target on {}, {} produces {} {} ({} per million tokens) and {} "
-                           "produces {} ({}). {}.",
-                           t, M, A, va, U, ca, B, vb, cb, S);
+        return fmt::format(
+            "Setting {} tok/s/user as the target on {}, {} produces {} {} ({} per million tokens) and {} "
+            "produces {} ({}). {}.",
+            t, M, A, va, U, ca, B, vb, cb, S);
     }
   }
   const std::string where = fmt::format("{} ({})", M, in.gpu_label);
   const char* caveat = variant_caveat(in.family, index);
   switch (index) {
     case 0:
-      return fmt::format("At {} tok/s/user on {}, {} delivers {} {} at {} per million tokens; {} delivers {} {} at {}. "
-                         "{}. {}",
-                         t, where, A, va, U, ca, B, vb, U, cb, S, caveat);
+      return fmt::format(
+          "At {} tok/s/user on {}, {} delivers {} {} at {} per million tokens; {} delivers {} {} at {}. "
+          "{}. {}",
+          t, where, A, va, U, ca, B, vb, U, cb, S, caveat);
     case 1:
-      return fmt::format("{} posts {} {} for {} per million tokens at {} tok/s/user on {}; {} posts {} {} for {}. {}. {}",
-                         A, va, U, ca, t, where, B, vb, U, cb, S, caveat);
+      return fmt::format("{} posts {} {} for {} per million tokens at {} tok/s/user on {}; {} posts {} {} for {}. {}. {}", A, va, U, ca, t,
+                         where, B, vb, U, cb, S, caveat);
     case 2:
-      return fmt::format("Throughput at {} tok/s/user on {}: {} hits {} {}, {} hits {}. Per-million costs land at {} and "
-                         "{} respectively. {}. {}",
-                         t, where, A, va, U, B, vb, ca, cb, S, caveat);
+      return fmt::format(
+          "Throughput at {} tok/s/user on {}: {} hits {} {}, {} hits {}. Per-million costs land at {} and "
+          "{} respectively. {}. {}",
+          t, where, A, va, U, B, vb, ca, cb, S, caveat);
     default:
-      return fmt::format("{} of the {} interactivity band, at {} tok/s/user on {}: {} runs {} {} at {}/M tokens, {} runs "
-                         "{} at {}/M. {}. {}",
-                         Band, range, t, where, A, va, U, ca, B, vb, cb, S, caveat);
+      return fmt::format(
+          "{} of the {} interactivity band, at {} tok/s/user on {}: {} runs {} {} at {}/M tokens, {} runs "
+          "{} at {}/M. {}. {}",
+          Band, range, t, where, A, va, U, ca, B, vb, cb, S, caveat);
   }
 }
 
 // One side missing: the same three sentences on every family, the variant ones saying
 // "on {M} ({gpuLabel})", with no closing caveat.
-std::string one_side(const PageInput& in, std::size_t index, double target, const PageSide& present,
-                     const std::string& P, const std::string& X) {
+std::string one_side(const PageInput& in, std::size_t index, double target, const PageSide& present, const std::string& P,
+                     const std::string& X) {
   const std::string where = in.family == PageFamily::gpu ? in.model_label : fmt::format("{} ({})", in.model_label, in.gpu_label);
   const std::string t = js_number(target), v = js_to_fixed(present.throughput.value_or(0), 0);
   const std::string c = fmt_cost(present.cost.value_or(0));
   switch (index) {
     case 0:
-      return fmt::format("At {} tok/s/user on {}, {} delivers {} {} at {} per million tokens; {} hasn't been benchmarked "
-                         "at this target.",
-                         t, where, P, v, in.unit_word, c, X);
+      return fmt::format(
+          "At {} tok/s/user on {}, {} delivers {} {} at {} per million tokens; {} hasn't been benchmarked "
+          "at this target.",
+          t, where, P, v, in.unit_word, c, X);
     case 1:
-      return fmt::format("{} hits {} {} for {} per million tokens at {} tok/s/user on {}. No {} data at this operating "
-                         "point.",
-                         P, v, in.unit_word, c, t, where, X);
+      return fmt::format(
+          "{} hits {} {} for {} per million tokens at {} tok/s/user on {}. No {} data at this operating "
+          "point.",
+          P, v, in.unit_word, c, t, where, X);
     default:
-      return fmt::format("{}: {} {}, {} per million tokens at {} tok/s/user on {}. {} is unmeasured here.", P, v,
-                         in.unit_word, c, t, where, X);
+      return fmt::format("{}: {} {}, {} per million tokens at {} tok/s/user on {}. {} is unmeasured here.", P, v, in.unit_word, c, t, where,
+                         X);
   }
 }
 
@@ -313,12 +322,9 @@ std::string fmt_cost(double c) { return "$" + js_to_fixed(c, c >= 10 ? 1 : 2); }
 
 std::string page_seed(const PageInput& in) {
   switch (in.family) {
-    case PageFamily::gpu:
-      return fmt::format("full|{}|{}|{}", in.model_label, in.a, in.b);
-    case PageFamily::precision:
-      return fmt::format("precision|{}|{}|{}|{}", in.model_label, in.gpu_label, in.a, in.b);
-    case PageFamily::spec_decode:
-      return fmt::format("spec-decode|{}|{}|{}|{}", in.model_label, in.gpu_label, in.a, in.b);
+    case PageFamily::gpu: return fmt::format("full|{}|{}|{}", in.model_label, in.a, in.b);
+    case PageFamily::precision: return fmt::format("precision|{}|{}|{}|{}", in.model_label, in.gpu_label, in.a, in.b);
+    case PageFamily::spec_decode: return fmt::format("spec-decode|{}|{}|{}|{}", in.model_label, in.gpu_label, in.a, in.b);
   }
   return {};
 }
@@ -350,8 +356,8 @@ std::vector<std::string> page_paragraphs(const PageInput& in) {
     if (has_a && has_b) {
       out.push_back(both_sides(in, (h % both_pool + k) % both_pool, row.interactivity, row.a, row.b));
     } else {
-      out.push_back(one_side(in, (h % single_pool + k) % single_pool, row.interactivity, has_a ? row.a : row.b,
-                             has_a ? in.a : in.b, has_a ? in.b : in.a));
+      out.push_back(one_side(in, (h % single_pool + k) % single_pool, row.interactivity, has_a ? row.a : row.b, has_a ? in.a : in.b,
+                             has_a ? in.b : in.a));
     }
   }
   if (!out.empty()) out.back() += " " + page_caveat(in);

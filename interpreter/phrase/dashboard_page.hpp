@@ -25,13 +25,13 @@ struct PageTarget {
 
 struct PageInput {
   PageFamily family = PageFamily::gpu;
-  std::string model_label;  // "Qwen 3.5 397B-A17B" (slug label, DASHBOARD §7)
-  std::string gpu_label;    // "B200"; spec-decode pages: "MI355X FP4"
-  std::string a, b;         // side labels in the page's order: "FP4", "FP8" / "MTP", "Off" / GPU labels
+  std::string model_label;               // "Qwen 3.5 397B-A17B" (slug label, DASHBOARD §7)
+  std::string gpu_label;                 // "B200"; spec-decode pages: "MI355X FP4"
+  std::string a, b;                      // side labels in the page's order: "FP4", "FP8" / "MTP", "Off" / GPU labels
   std::string unit_word = "tok/s/chip";  // "tok/s/GPU" on pages before 2026-08-04 (#668)
-  std::string sequence;     // "1k/1k", for the page caveat ("sequence" when empty, as the page does)
-  std::string precision;    // "fp4", for the gpu and spec-decode page caveats ("precision" when empty)
-  double band_lo = 0, band_hi = 0;  // unrounded band; the page shows and positions on ceil(lo)–floor(hi)
+  std::string sequence;                  // "1k/1k", for the page caveat ("sequence" when empty, as the page does)
+  std::string precision;                 // "fp4", for the gpu and spec-decode page caveats ("precision" when empty)
+  double band_lo = 0, band_hi = 0;       // unrounded band; the page shows and positions on ceil(lo)–floor(hi)
   std::vector<PageTarget> targets;
 };
 

@@ -18,11 +18,11 @@ using Kind = VerdictMetric::Kind;
 using Better = VerdictMetric::Better;
 
 std::string prefix_of(const VerdictInput& in) {
-  std::string prefix = !in.band ? fmt::format("At {} tok/s/user", in.target)
-                       : in.at < in.band->first || in.at > in.band->second
-                           ? fmt::format("{} the {} tok/s/user band, at {} tok/s/user", in.at < in.band->first ? "Below" : "Above",
-                                         in.band_label, in.target)
-                           : fmt::format("{} of the {} tok/s/user band, at {} tok/s/user", capitalize(in.position), in.band_label, in.target);
+  std::string prefix =
+      !in.band ? fmt::format("At {} tok/s/user", in.target)
+      : in.at < in.band->first || in.at > in.band->second
+          ? fmt::format("{} the {} tok/s/user band, at {} tok/s/user", in.at < in.band->first ? "Below" : "Above", in.band_label, in.target)
+          : fmt::format("{} of the {} tok/s/user band, at {} tok/s/user", capitalize(in.position), in.band_label, in.target);
   std::vector<std::string> clamped;
   for (const auto& s : in.sides)
     if (s.clamped) clamped.push_back(s.display);
@@ -52,7 +52,8 @@ std::vector<Judgement> judge(const VerdictInput& in) {
     const bool lower = m.better == Better::lower;
     const auto value = [&](std::size_t si) -> const Decimal& { return *in.sides[si].values[mi]; };
     // Best first; stable, so equal values keep the query's order.
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lower ? value(a) < value(b) : value(b) < value(a); });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return lower ? value(a) < value(b) : value(b) < value(a); });
     Judgement& jr = out.back();
     jr.best = order[0];
     jr.second = order[1];
@@ -76,8 +77,8 @@ std::vector<Judgement> judge(const VerdictInput& in) {
     };
     d.solid = solid(d.winner_evidence) && solid(d.runner_up_evidence);
     d.outcome = in.within_noise && in.within_noise(mi, jr.best, jr.second) ? MetricVerdict::Outcome::noise
-                : essentially_tied(r)                                       ? MetricVerdict::Outcome::tie
-                                                                            : MetricVerdict::Outcome::winner;
+                : essentially_tied(r)                                      ? MetricVerdict::Outcome::tie
+                                                                           : MetricVerdict::Outcome::winner;
   }
   return out;
 }
@@ -142,7 +143,8 @@ Verdict verdict_at(const VerdictInput& in) {
   for (std::size_t si = 0; si < in.sides.size(); ++si)
     if (named[si] && !in.sides[si].caution.empty()) cautions.push_back(in.sides[si].caution);
   if (!clauses.empty())
-    out.sentence = fmt::format("{}: {}{}.", prefix, text::join(clauses, "; "), cautions.empty() ? "" : " — but " + text::join(cautions, ", and "));
+    out.sentence =
+        fmt::format("{}: {}{}.", prefix, text::join(clauses, "; "), cautions.empty() ? "" : " — but " + text::join(cautions, ", and "));
   keep();
   return out;
 }

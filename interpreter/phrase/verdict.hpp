@@ -51,7 +51,7 @@ struct VerdictInput {
 // The judgement on one metric: the public data (MetricVerdict) and the exact numbers it came from.
 struct Judgement {
   MetricVerdict data;
-  std::size_t best = 0, second = 0;  // the sides compared (outcome other than none)
+  std::size_t best = 0, second = 0;    // the sides compared (outcome other than none)
   std::optional<num::Decimal> ratio;   // worse over better, exact
   std::optional<num::Decimal> saving;  // lower is better: (1 − better/worse) × 100, exact
 };
@@ -60,9 +60,9 @@ struct Judgement {
 std::vector<Judgement> judge(const VerdictInput& in);
 
 struct Verdict {
-  std::string sentence;                 // empty: no metric to phrase
-  std::optional<num::Decimal> saving;   // the cheaper side's saving 1 − 1/r, in %, when cost was phrased
-  std::vector<MetricVerdict> metrics;   // the judgements the sentence reads, `phrased` set where it speaks
+  std::string sentence;                // empty: no metric to phrase
+  std::optional<num::Decimal> saving;  // the cheaper side's saving 1 − 1/r, in %, when cost was phrased
+  std::vector<MetricVerdict> metrics;  // the judgements the sentence reads, `phrased` set where it speaks
 };
 
 // The sentence, written from judge(in).

@@ -17,7 +17,8 @@ namespace {
 
 // The palette as ANSI 256 colours (nearest to Okabe–Ito's).
 const char* ansi(std::size_t style) {
-  static const char* const codes[] = {"\x1b[38;5;25m", "\x1b[38;5;214m", "\x1b[38;5;36m", "\x1b[38;5;166m", "\x1b[38;5;175m", "\x1b[38;5;74m", "\x1b[38;5;244m"};
+  static const char* const codes[] = {"\x1b[38;5;25m",  "\x1b[38;5;214m", "\x1b[38;5;36m", "\x1b[38;5;166m",
+                                      "\x1b[38;5;175m", "\x1b[38;5;74m",  "\x1b[38;5;244m"};
   return codes[style % std::size(codes)];
 }
 constexpr const char* kGrey = "\x1b[38;5;245m";
@@ -112,8 +113,9 @@ void draw_panel(std::string& o, const Panel& p, int columns, int height, bool co
       const int a = px(s.xs.front()), b = px(s.xs.back());
       int lx = a, ly = py(s.ys.front());
       for (int x = a; x <= b; ++x) {
-        const double dx = p.x.scale == Scale::log ? std::pow(10.0, std::log10(p.x.lo) + (std::log10(p.x.hi) - std::log10(p.x.lo)) * x / (pw * 2 - 1))
-                                                  : p.x.lo + (p.x.hi - p.x.lo) * x / (pw * 2 - 1);
+        const double dx = p.x.scale == Scale::log
+                              ? std::pow(10.0, std::log10(p.x.lo) + (std::log10(p.x.hi) - std::log10(p.x.lo)) * x / (pw * 2 - 1))
+                              : p.x.lo + (p.x.hi - p.x.lo) * x / (pw * 2 - 1);
         const int y = py(hermite_at(s, std::clamp(dx, s.xs.front(), s.xs.back())));
         // Across a wide gap (SEMANTICS.md §12) the curve is dotted: every other column.
         const bool gap = std::any_of(s.gaps.begin(), s.gaps.end(), [&](const auto& g) { return dx > g.first && dx < g.second; });
@@ -168,12 +170,15 @@ void draw_panel(std::string& o, const Panel& p, int columns, int height, bool co
   o += std::string(gutter, ' ') + " └";
   for (const auto& a : axis) o += a;
   o += "\n" + std::string(gutter + 2, ' ') + under.substr(0, under.find_last_not_of(' ') + 1) + "\n";
-  const std::size_t pad = gutter + 2 + static_cast<std::size_t>(pw) / 2 > display_width(p.x.label) / 2 ? gutter + 2 + static_cast<std::size_t>(pw) / 2 - display_width(p.x.label) / 2 : 0;
+  const std::size_t pad = gutter + 2 + static_cast<std::size_t>(pw) / 2 > display_width(p.x.label) / 2
+                              ? gutter + 2 + static_cast<std::size_t>(pw) / 2 - display_width(p.x.label) / 2
+                              : 0;
   o += std::string(pad, ' ') + p.x.label + "\n";
   // The values at the targets, one line per side.
   for (const auto& s : p.series) {
     if (s.markers.empty()) continue;
-    std::string line = (color ? std::string(ansi(s.style)) : "") + glyph(shape_of(s.style), false) + " " + s.name + (color ? kOff : "") + ":";
+    std::string line =
+        (color ? std::string(ansi(s.style)) : "") + glyph(shape_of(s.style), false) + " " + s.name + (color ? kOff : "") + ":";
     for (const auto& m : s.markers) line += fmt::format(" at {} {};", fixed(m.x, m.x == std::floor(m.x) ? 0 : 1), m.label);
     line.pop_back();
     o += wrapped("  " + line, static_cast<std::size_t>(columns), "", "");
@@ -189,7 +194,8 @@ std::string braille(const Spec& spec, int columns, int rows, bool color) {
   std::string o = wrapped(spec.title, width, color ? "\x1b[1m" : "", color ? kOff : "");
   std::string legend;
   for (const auto& [name, style] : spec.legend)
-    legend += (legend.empty() ? "" : "   ") + (color ? std::string(ansi(style)) : "") + glyph(shape_of(style), false) + " " + name + (color ? kOff : "");
+    legend += (legend.empty() ? "" : "   ") + (color ? std::string(ansi(style)) : "") + glyph(shape_of(style), false) + " " + name +
+              (color ? kOff : "");
   if (spec.gap_legend) legend += (legend.empty() ? "" : "   ") + std::string("⠁⠁⠁ across a wide gap: nothing measured");
   if (!legend.empty()) o += legend + "\n";
   const int n = static_cast<int>(std::max<std::size_t>(1, spec.panels.size()));

@@ -99,7 +99,6 @@ void finish_axis(Axis& a, Extent e, bool log, bool from_zero, const std::string&
   }
 }
 
-
 std::string range_text(const std::vector<std::string>& dates) {
   if (dates.empty()) return {};
   return dates.front() == dates.back() ? dates.front() : dates.front() + " … " + dates.back();
@@ -125,8 +124,8 @@ void derived_curve(Series& se, const ChartSeries& cs, const std::vector<TargetRe
   xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
   for (const double x : xs) {
     // The segment holding x (a knot belongs to the segment it starts, the last to the one it ends).
-    const auto k = std::min<std::size_t>(static_cast<std::size_t>(std::upper_bound(cs.xs.begin(), cs.xs.end(), x) - cs.xs.begin()),
-                                         cs.xs.size() - 1);
+    const auto k =
+        std::min<std::size_t>(static_cast<std::size_t>(std::upper_bound(cs.xs.begin(), cs.xs.end(), x) - cs.xs.begin()), cs.xs.size() - 1);
     const double c = cs.scale[k == 0 ? 0 : k - 1];
     const double t = cs.xs.size() == 1 ? cs.ys[0] : hermite_at(tput, x);
     const double v = cs.derived == ChartSeries::Derived::over ? (t > 0 ? c / t : NAN) : c * t;
@@ -171,8 +170,9 @@ std::optional<Spec> compare_chart(const Result& r, const Options& o) {
         // The frontier's own knots (a Hermite curve's knots are the frontier points).
         if (cs.derived == ChartSeries::Derived::none && cs.slopes.size() == cs.xs.size())
           for (std::size_t k = 0; k < cs.xs.size(); ++k)
-            se.knots.push_back({cs.xs[k], cs.ys[k],
-                                fmt::format("{} frontier point: {} tok/s/user, {}", side.display, fixed(cs.xs[k], 1), out::metric_cell(col, cs.ys[k]))});
+            se.knots.push_back(
+                {cs.xs[k], cs.ys[k],
+                 fmt::format("{} frontier point: {} tok/s/user, {}", side.display, fixed(cs.xs[k], 1), out::metric_cell(col, cs.ys[k]))});
         any = any || !cs.xs.empty() || !cs.measured.empty();
       }
       for (const auto& t : c.targets) {
@@ -297,8 +297,8 @@ std::optional<Spec> frontier_chart(const Result& r, const Options& o) {
   for (const auto& row : t.rows) {
     const auto x = number_of(row[*xi]), y = number_of(row[*yi]);
     if (!x || !y) continue;
-    se.knots.push_back({*x, *y,
-                        fmt::format("{} tok/s/user, {}: {}", fixed(*x, 1), out::number_cell(t.columns[*yi], *y), row_title(t, row, *xi, *yi))});
+    se.knots.push_back(
+        {*x, *y, fmt::format("{} tok/s/user, {}: {}", fixed(*x, 1), out::number_cell(t.columns[*yi], *y), row_title(t, row, *xi, *yi))});
     ex.add(*x), ey.add(*y);
   }
   if (se.knots.empty()) return std::nullopt;
@@ -440,7 +440,8 @@ std::optional<Spec> points_chart(const Result& r, const Options& o) {
   for (const auto& row : t.rows) {
     const auto x = number_of(row[*xi]), y = number_of(row[*yi]);
     if (!x || !y) continue;
-    const std::size_t g = gi ? static_cast<std::size_t>(std::find(order.begin(), order.end(), cell_text(t.columns[*gi], row[*gi])) - order.begin()) : 0;
+    const std::size_t g =
+        gi ? static_cast<std::size_t>(std::find(order.begin(), order.end(), cell_text(t.columns[*gi], row[*gi])) - order.begin()) : 0;
     series[g].knots.push_back({*x, *y, row_title(t, row, t.columns.size(), t.columns.size())});
     ex.add(*x), ey.add(*y);
   }
@@ -494,7 +495,8 @@ double hermite_at(const Series& s, double x) {
   const double h = xs[i + 1] - xs[i], t = (x - xs[i]) / h;
   if (s.slopes.size() != xs.size()) return s.ys[i] + (s.ys[i + 1] - s.ys[i]) * t;
   const double t2 = t * t, t3 = t2 * t;
-  return (2 * t3 - 3 * t2 + 1) * s.ys[i] + (t3 - 2 * t2 + t) * h * s.slopes[i] + (-2 * t3 + 3 * t2) * s.ys[i + 1] + (t3 - t2) * h * s.slopes[i + 1];
+  return (2 * t3 - 3 * t2 + 1) * s.ys[i] + (t3 - 2 * t2 + t) * h * s.slopes[i] + (-2 * t3 + 3 * t2) * s.ys[i + 1] +
+         (t3 - t2) * h * s.slopes[i + 1];
 }
 
 std::string fixed(double v, int places) {

@@ -40,13 +40,13 @@ struct Marker {
 };
 
 struct Series {
-  std::string name;       // the legend's text: "FP4"
-  std::size_t style = 0;  // palette colour and marker shape (render/chart: palette(), shape_of())
+  std::string name;                               // the legend's text: "FP4"
+  std::size_t style = 0;                          // palette colour and marker shape (render/chart: palette(), shape_of())
   std::vector<std::pair<double, double>> points;  // measured points, drawn faint
   // The curve through x-ascending knots: a cubic Hermite when there is a slope per knot (written
   // as the equivalent cubic Béziers, exactly d3.curveMonotoneX), else straight segments.
   std::vector<double> xs, ys, slopes;
-  std::vector<Knot> knots;  // drawn with the marker shape, each with a <title>
+  std::vector<Knot> knots;                      // drawn with the marker shape, each with a <title>
   std::vector<std::pair<double, double>> gaps;  // x ranges across a wide gap: the curve is dashed there
   std::vector<Marker> markers;
 };
@@ -61,10 +61,10 @@ struct Panel {
 };
 
 struct Spec {
-  Kind kind = Kind::compare;  // compare, frontier, trend or points
-  std::string title;  // the resolved query
+  Kind kind = Kind::compare;                                // compare, frontier, trend or points
+  std::string title;                                        // the resolved query
   std::vector<std::pair<std::string, std::size_t>> legend;  // name, style
-  bool gap_legend = false;  // a curve crosses a wide gap somewhere: the legend names the dashed line
+  bool gap_legend = false;                                  // a curve crosses a wide gap somewhere: the legend names the dashed line
   std::vector<Panel> panels;
   std::vector<std::string> footer;  // run dates, prices, the attribution
 };

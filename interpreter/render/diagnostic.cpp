@@ -24,10 +24,8 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
   const char* tint = d.severity == Severity::error ? "\x1b[1;31m" : d.severity == Severity::warning ? "\x1b[1;35m" : "\x1b[1;36m";
   const std::string on = color ? tint : "", bold = color ? "\x1b[1m" : "", off = color ? "\x1b[0m" : "";
   std::string out;
-  if (d.span.line > 0)
-    out += fmt::format("{}{}:{}:{}:{} ", bold, d.span.source, d.span.line, d.span.column, off);
-  else if (!d.span.source.empty())
-    out += fmt::format("{}{}:{} ", bold, d.span.source, off);
+  if (d.span.line > 0) out += fmt::format("{}{}:{}:{}:{} ", bold, d.span.source, d.span.line, d.span.column, off);
+  else if (!d.span.source.empty()) out += fmt::format("{}{}:{} ", bold, d.span.source, off);
   out += fmt::format("{}{}:{} {}\n", on, label, off, d.message);
   if (d.span.line > 0) {
     std::string line = d.span.line_text;
@@ -36,7 +34,8 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
     out += "  " + line + "\n";
     const std::size_t col = d.span.column > 0 ? d.span.column - 1 : 0;
     const std::size_t pad = display_width(std::string_view(line).substr(0, std::min(col, line.size())));
-    const std::size_t under = d.span.length > 1 ? display_width(std::string_view(line).substr(std::min(col, line.size()), d.span.length)) : 1;
+    const std::size_t under =
+        d.span.length > 1 ? display_width(std::string_view(line).substr(std::min(col, line.size()), d.span.length)) : 1;
     out += "  " + std::string(pad, ' ') + (color ? "\x1b[1;32m" : "") + "^" + std::string(under > 1 ? under - 1 : 0, '~') + off + "\n";
   }
   // Help may hold several lines (a suggestion, then general advice); each gets its label.

@@ -42,7 +42,8 @@ std::string list_html(const char* heading, const char* cls, const std::vector<st
   return o + "</ul>\n";
 }
 
-constexpr const char* kStyle = R"(body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;margin:24px auto;max-width:1000px;color:#111;background:#fff;line-height:1.4}
+constexpr const char* kStyle =
+    R"(body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;margin:24px auto;max-width:1000px;color:#111;background:#fff;line-height:1.4}
 h1{font-size:20px;margin:0 0 4px}h2{font-size:14px;font-weight:normal;margin:28px 0 10px}h2 code{font-size:13px;background:#f3f3f3;padding:3px 6px;border-radius:3px;display:inline-block;white-space:pre-wrap}
 h3{font-size:13px;margin:14px 0 4px}table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}
 th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tr.rule td{border-top:2px solid #888}
@@ -52,7 +53,8 @@ section{border-top:1px solid #ddd;padding-top:4px}footer{margin-top:32px;font-si
 
 // The style of a fragment: the page's rules for its results, each under .icq-report so that the
 // page it is put in (a notebook) keeps its own.
-constexpr const char* kFragmentStyle = R"(.icq-report{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:#111;background:#fff;line-height:1.4;max-width:1000px}
+constexpr const char* kFragmentStyle =
+    R"(.icq-report{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:#111;background:#fff;line-height:1.4;max-width:1000px}
 .icq-report h2{font-size:14px;font-weight:normal;margin:12px 0 10px}.icq-report h2 code{font-size:13px;background:#f3f3f3;padding:3px 6px;border-radius:3px;display:inline-block;white-space:pre-wrap}
 .icq-report h3{font-size:13px;margin:14px 0 4px}.icq-report table{border-collapse:collapse;font-size:13px;margin:6px 0}.icq-report th,.icq-report td{border:1px solid #ccc;padding:3px 8px;text-align:left}
 .icq-report th{background:#f3f3f3}.icq-report td.num,.icq-report th.num{text-align:right;font-variant-numeric:tabular-nums}.icq-report tr.rule td{border-top:2px solid #888}
@@ -61,13 +63,15 @@ constexpr const char* kFragmentStyle = R"(.icq-report{font-family:"DejaVu Sans",
 
 // One result as the page shows it: query, table or grid, chart, verdicts, notes.
 std::string section_html(const Result& r, const RenderOptions& options) {
-  std::string o = "<section class=\"result\" data-kind=\"" + esc(std::string(kind_name(r.kind))) + "\">\n<h2><code>" + esc(r.query) + "</code></h2>\n";
+  std::string o =
+      "<section class=\"result\" data-kind=\"" + esc(std::string(kind_name(r.kind))) + "\">\n<h2><code>" + esc(r.query) + "</code></h2>\n";
   if (r.comparison && !r.comparison->targets.empty()) o += table_html(out::comparison_grid(*r.comparison), "values");
   for (const auto& t : r.comparison ? std::vector<Table>{} : r.tables) {
     if (r.tables.size() > 1 && !t.title.empty()) o += "<h3>" + esc(t.title) + "</h3>\n";
     o += table_html(out::result_table_grid(t), "rows");
   }
-  if (const auto spec = chart::build(r, {options.log_x, options.log_y})) o += "<figure class=\"chart\">\n" + chart::svg(*spec) + "</figure>\n";
+  if (const auto spec = chart::build(r, {options.log_x, options.log_y}))
+    o += "<figure class=\"chart\">\n" + chart::svg(*spec) + "</figure>\n";
   o += list_html("Verdicts", "verdicts", r.summary);
   std::vector<std::string> notes = r.notes;
   if (kind_info(r.kind).shows_data) notes.emplace_back(attribution());
@@ -77,7 +81,9 @@ std::string section_html(const Result& r, const RenderOptions& options) {
 
 }  // namespace
 
-std::string render_html(const std::vector<Result>& results, const RenderOptions& options) { return render_html(results, options, HtmlFrame{}); }
+std::string render_html(const std::vector<Result>& results, const RenderOptions& options) {
+  return render_html(results, options, HtmlFrame{});
+}
 
 std::string render_html_fragment(const std::vector<Result>& results, const RenderOptions& options) {
   std::string o = std::string("<div class=\"icq-report\">\n<style>\n") + kFragmentStyle + "</style>\n";
@@ -87,14 +93,14 @@ std::string render_html_fragment(const std::vector<Result>& results, const Rende
 
 std::string render_html(const std::vector<Result>& results, const RenderOptions& options, const HtmlFrame& frame) {
   std::string o = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  const std::string title = !frame.title.empty() ? frame.title : "icq report" + (results.size() == 1 ? ": " + results.front().query : std::string{});
+  const std::string title =
+      !frame.title.empty() ? frame.title : "icq report" + (results.size() == 1 ? ": " + results.front().query : std::string{});
   o += "<title>" + esc(title) + "</title>\n";
   o += std::string("<style>\n") + kStyle + "</style>\n" + frame.head + "</head>\n<body>\n";
   std::size_t charts = 0;
   bool data = false;
   for (const auto& r : results) charts += has_chart(r), data = data || kind_info(r.kind).shows_data;
-  if (!frame.header.empty())
-    o += frame.header;
+  if (!frame.header.empty()) o += frame.header;
   else
     o += "<header><h1>icq report</h1><p>" + std::to_string(results.size()) + (results.size() == 1 ? " result" : " results") + ", " +
          std::to_string(charts) + (charts == 1 ? " chart" : " charts") + "</p></header>\n";

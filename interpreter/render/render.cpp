@@ -21,7 +21,6 @@ namespace icq {
 
 namespace {
 
-
 struct Verdict {
   std::string winner, ratio;
 };
@@ -61,7 +60,9 @@ out::Grid compare_grid(const Comparison& c) {
         else if (!sv.values[m]) row.push_back("—");
         else
           row.push_back(out::metric_cell(c.metrics[m], *sv.values[m]) +
-                        (sv.evidence ? out::evidence_mark(sv.evidence->kind) : sv.status == Status::clamped ? "*" : "") +
+                        (sv.evidence                    ? out::evidence_mark(sv.evidence->kind)
+                         : sv.status == Status::clamped ? "*"
+                                                        : "") +
                         (m < sv.noise.size() && sv.noise[m]
                              ? (sv.noise[m]->unknown ? " ±?" : " ±" + out::metric_cell(c.metrics[m], sv.noise[m]->stddev))
                              : ""));
@@ -150,8 +151,10 @@ std::string csv(const Result& r) {
     for (const auto& t : c.targets)
       for (const auto& sv : t.values) {
         out += out::plain(t.interactivity) + "," + csv_field(sv.side) + "," +
-               (sv.status == Status::ok ? "ok" : sv.status == Status::clamped ? "clamped" : "out_of_range") + "," +
-               (sv.evidence ? evidence_key(sv.evidence->kind) : "");
+               (sv.status == Status::ok        ? "ok"
+                : sv.status == Status::clamped ? "clamped"
+                                               : "out_of_range") +
+               "," + (sv.evidence ? evidence_key(sv.evidence->kind) : "");
         for (const auto& v : sv.values) out += "," + (v ? out::plain(*v) : std::string{});
         out += "\n";
       }
@@ -249,8 +252,9 @@ std::string render_plot(const Result& result, const RenderOptions& options) {
 }
 
 std::string render_error_json(const Diagnostic& d) {
-  return fmt::format("{{\n  \"kind\": \"error\",\n  \"source\": {},\n  \"line\": {},\n  \"column\": {},\n  \"message\": {},\n  \"help\": {}\n}}",
-                     text::json_string(d.span.source), d.span.line, d.span.column, text::json_string(d.message), text::json_string(d.help));
+  return fmt::format(
+      "{{\n  \"kind\": \"error\",\n  \"source\": {},\n  \"line\": {},\n  \"column\": {},\n  \"message\": {},\n  \"help\": {}\n}}",
+      text::json_string(d.span.source), d.span.line, d.span.column, text::json_string(d.message), text::json_string(d.help));
 }
 
 std::string render_json_run(const std::vector<std::string>& objects) {
@@ -278,7 +282,9 @@ std::string render(const Result& result, Format format, const RenderOptions& opt
     case Format::page: return page(result, options);
     case Format::svg: {
       const auto spec = chart::build(result, {options.log_x, options.log_y});
-      return spec ? chart::svg(*spec) : chart::svg_without_chart(result.query, "no chart: a " + std::string(kind_name(result.kind)) + " result has none (compare, frontier, trend and points do)");
+      return spec ? chart::svg(*spec)
+                  : chart::svg_without_chart(result.query, "no chart: a " + std::string(kind_name(result.kind)) +
+                                                               " result has none (compare, frontier, trend and points do)");
     }
     case Format::html: return render_html({result}, options);
   }

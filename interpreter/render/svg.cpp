@@ -44,17 +44,22 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width) {
 std::string shape(Shape s, double x, double y, double r, const std::string& attrs) {
   switch (s) {
     case Shape::circle: return fmt::format(R"(<circle cx="{}" cy="{}" r="{}" {}/>)", f2(x), f2(y), f2(r), attrs);
-    case Shape::square: return fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" {}/>)", f2(x - r * 0.85), f2(y - r * 0.85), f2(r * 1.7), f2(r * 1.7), attrs);
+    case Shape::square:
+      return fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" {}/>)", f2(x - r * 0.85), f2(y - r * 0.85), f2(r * 1.7), f2(r * 1.7),
+                         attrs);
     case Shape::triangle:
-      return fmt::format(R"(<path d="M{} {}L{} {}L{} {}Z" {}/>)", f2(x), f2(y - r * 1.1), f2(x + r), f2(y + r * 0.75), f2(x - r), f2(y + r * 0.75), attrs);
+      return fmt::format(R"(<path d="M{} {}L{} {}L{} {}Z" {}/>)", f2(x), f2(y - r * 1.1), f2(x + r), f2(y + r * 0.75), f2(x - r),
+                         f2(y + r * 0.75), attrs);
     case Shape::diamond:
-      return fmt::format(R"(<path d="M{} {}L{} {}L{} {}L{} {}Z" {}/>)", f2(x), f2(y - r * 1.2), f2(x + r), f2(y), f2(x), f2(y + r * 1.2), f2(x - r), f2(y), attrs);
+      return fmt::format(R"(<path d="M{} {}L{} {}L{} {}L{} {}Z" {}/>)", f2(x), f2(y - r * 1.2), f2(x + r), f2(y), f2(x), f2(y + r * 1.2),
+                         f2(x - r), f2(y), attrs);
     case Shape::triangle_down:
-      return fmt::format(R"(<path d="M{} {}L{} {}L{} {}Z" {}/>)", f2(x), f2(y + r * 1.1), f2(x + r), f2(y - r * 0.75), f2(x - r), f2(y - r * 0.75), attrs);
+      return fmt::format(R"(<path d="M{} {}L{} {}L{} {}Z" {}/>)", f2(x), f2(y + r * 1.1), f2(x + r), f2(y - r * 0.75), f2(x - r),
+                         f2(y - r * 0.75), attrs);
     case Shape::cross: {
       const double a = r * 0.35;
-      return fmt::format(R"(<path d="M{} {}H{}V{}H{}V{}H{}V{}H{}V{}H{}V{}Z" {}/>)", f2(x - a), f2(y - r), f2(x + a), f2(y - a), f2(x + r), f2(y + a),
-                         f2(x + a), f2(y + r), f2(x - a), f2(y + a), f2(x - r), f2(y - a), attrs);
+      return fmt::format(R"(<path d="M{} {}H{}V{}H{}V{}H{}V{}H{}V{}H{}V{}Z" {}/>)", f2(x - a), f2(y - r), f2(x + a), f2(y - a), f2(x + r),
+                         f2(y + a), f2(x + a), f2(y + r), f2(x - a), f2(y + a), f2(x - r), f2(y - a), attrs);
     }
   }
   return {};
@@ -137,7 +142,8 @@ std::vector<std::vector<LabelAt>> place_labels(const Panel& p, const Frame& f, d
       pending.push_back({s, m, x, y});
     }
   }
-  std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  std::stable_sort(pending.begin(), pending.end(),
+                   [](const Pending& a, const Pending& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
   for (const auto& l : pending) {
     const std::string& text = p.series[l.series].markers[l.marker].label;
     const bool left = l.x + 8 + text_width(text, kValueFont) > f.x1;
@@ -201,8 +207,8 @@ std::string curve_path(const Series& s, const Frame& f, bool gaps) {
 }
 
 std::string axis_attrs(const char* name, const Axis& a, double from, double to) {
-  return fmt::format(R"( data-{0}-domain="{1} {2}" data-{0}-range="{3} {4}" data-{0}-scale="{5}")", name, fmt::format("{}", a.lo), fmt::format("{}", a.hi),
-                     f2(from), f2(to), a.scale == Scale::log ? "log" : "linear");
+  return fmt::format(R"( data-{0}-domain="{1} {2}" data-{0}-range="{3} {4}" data-{0}-scale="{5}")", name, fmt::format("{}", a.lo),
+                     fmt::format("{}", a.hi), f2(from), f2(to), a.scale == Scale::log ? "log" : "linear");
 }
 
 // FNV-1a: clip-path ids from the chart's own text, unique across the SVGs of one HTML page.
@@ -214,40 +220,55 @@ std::uint64_t fnv(std::string_view s) {
 
 void panel(std::string& o, const Panel& p, Kind kind, double top, const std::string& clip_id) {
   const Frame f{kLeft, kWidth - kRight, top + kPanelHeight - kPanelBottom, top + kPanelTop, &p};
-  o += fmt::format(R"(<g class="panel" data-title="{}" data-metric="{}"{}{}>)", esc(p.title), esc(p.key), axis_attrs("x", p.x, f.x0, f.x1), axis_attrs("y", p.y, f.y0, f.y1));
+  o += fmt::format(R"(<g class="panel" data-title="{}" data-metric="{}"{}{}>)", esc(p.title), esc(p.key), axis_attrs("x", p.x, f.x0, f.x1),
+                   axis_attrs("y", p.y, f.y0, f.y1));
   o += "\n";
-  o += fmt::format(R"(<text class="panel-title" x="{}" y="{}" font-size="13" font-weight="bold" fill="#222">{}</text>)", f2(kLeft), f2(top + 18), esc(p.title)) + "\n";
+  o += fmt::format(R"(<text class="panel-title" x="{}" y="{}" font-size="13" font-weight="bold" fill="#222">{}</text>)", f2(kLeft),
+                   f2(top + 18), esc(p.title)) +
+       "\n";
   const auto labels = place_labels(p, f, top + 18);
-  o += fmt::format(R"(<rect class="plot-area" x="{}" y="{}" width="{}" height="{}" fill="#fbfbfb" stroke="#999" stroke-width="1"/>)", f2(f.x0), f2(f.y1),
-                   f2(f.x1 - f.x0), f2(f.y0 - f.y1)) + "\n";
-  o += fmt::format(R"(<clipPath id="{}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>)", clip_id, f2(f.x0 - 5), f2(f.y1 - 5), f2(f.x1 - f.x0 + 10),
-                   f2(f.y0 - f.y1 + 10)) + "\n";
+  o += fmt::format(R"(<rect class="plot-area" x="{}" y="{}" width="{}" height="{}" fill="#fbfbfb" stroke="#999" stroke-width="1"/>)",
+                   f2(f.x0), f2(f.y1), f2(f.x1 - f.x0), f2(f.y0 - f.y1)) +
+       "\n";
+  o += fmt::format(R"(<clipPath id="{}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>)", clip_id, f2(f.x0 - 5), f2(f.y1 - 5),
+                   f2(f.x1 - f.x0 + 10), f2(f.y0 - f.y1 + 10)) +
+       "\n";
   if (p.band) {
     const double a = std::clamp(f.px(p.band->first), f.x0, f.x1), b = std::clamp(f.px(p.band->second), f.x0, f.x1);
-    o += fmt::format(R"(<rect class="band" x="{}" y="{}" width="{}" height="{}" fill="#000000" fill-opacity="0.06"><title>band {}–{} tok/s/user: where every side was measured</title></rect>)",
-                     f2(a), f2(f.y1), f2(b - a), f2(f.y0 - f.y1), fixed(p.band->first, 1), fixed(p.band->second, 1)) + "\n";
+    o +=
+        fmt::format(
+            R"(<rect class="band" x="{}" y="{}" width="{}" height="{}" fill="#000000" fill-opacity="0.06"><title>band {}–{} tok/s/user: where every side was measured</title></rect>)",
+            f2(a), f2(f.y1), f2(b - a), f2(f.y0 - f.y1), fixed(p.band->first, 1), fixed(p.band->second, 1)) +
+        "\n";
   }
   // Grid and ticks.
   o += R"(<g class="axis x" font-size="11" fill="#333" text-anchor="middle">)";
   for (const auto& [v, label] : p.x.ticks) {
     const double x = f.px(v);
     if (x < f.x0 - 0.5 || x > f.x1 + 0.5) continue;
-    o += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#e3e3e3"/><text x="{0}" y="{3}">{4}</text>)", f2(x), f2(f.y0), f2(f.y1), f2(f.y0 + 15), esc(label));
+    o += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#e3e3e3"/><text x="{0}" y="{3}">{4}</text>)", f2(x), f2(f.y0),
+                     f2(f.y1), f2(f.y0 + 15), esc(label));
   }
-  o += fmt::format(R"(<text class="axis-label" x="{}" y="{}" font-size="12">{}</text></g>)", f2((f.x0 + f.x1) / 2), f2(f.y0 + 34), esc(p.x.label)) + "\n";
+  o += fmt::format(R"(<text class="axis-label" x="{}" y="{}" font-size="12">{}</text></g>)", f2((f.x0 + f.x1) / 2), f2(f.y0 + 34),
+                   esc(p.x.label)) +
+       "\n";
   o += R"(<g class="axis y" font-size="11" fill="#333" text-anchor="end">)";
   for (const auto& [v, label] : p.y.ticks) {
     const double y = f.py(v);
     if (y > f.y0 + 0.5 || y < f.y1 - 0.5) continue;
-    o += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#e3e3e3"/><text x="{3}" y="{4}">{5}</text>)", f2(f.x0), f2(y), f2(f.x1), f2(f.x0 - 6), f2(y + 4), esc(label));
+    o += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#e3e3e3"/><text x="{3}" y="{4}">{5}</text>)", f2(f.x0), f2(y),
+                     f2(f.x1), f2(f.x0 - 6), f2(y + 4), esc(label));
   }
-  o += fmt::format(R"svg(<text class="axis-label" transform="translate({} {}) rotate(-90)" text-anchor="middle" font-size="12">{}</text></g>)svg", f2(18),
-                   f2((f.y0 + f.y1) / 2), esc(p.y.label)) + "\n";
+  o += fmt::format(
+           R"svg(<text class="axis-label" transform="translate({} {}) rotate(-90)" text-anchor="middle" font-size="12">{}</text></g>)svg",
+           f2(18), f2((f.y0 + f.y1) / 2), esc(p.y.label)) +
+       "\n";
   for (double g : p.guides) {
     const double x = f.px(g);
     if (x < f.x0 || x > f.x1) continue;
-    o += fmt::format(R"(<line class="target-line" data-x="{0}" x1="{1}" y1="{2}" x2="{1}" y2="{3}" stroke="#777" stroke-dasharray="4 3"/>)", fmt::format("{}", g), f2(x),
-                     f2(f.y0), f2(f.y1)) + "\n";
+    o += fmt::format(R"(<line class="target-line" data-x="{0}" x1="{1}" y1="{2}" x2="{1}" y2="{3}" stroke="#777" stroke-dasharray="4 3"/>)",
+                     fmt::format("{}", g), f2(x), f2(f.y0), f2(f.y1)) +
+         "\n";
   }
   for (std::size_t si = 0; si < p.series.size(); ++si) {
     const Series& s = p.series[si];
@@ -262,17 +283,22 @@ void panel(std::string& o, const Panel& p, Kind kind, double top, const std::str
     }
     if (const std::string d = curve_path(s, f, false); !d.empty()) {
       const char* cls = kind == Kind::compare || kind == Kind::frontier ? "frontier" : "trend-line";
-      o += fmt::format(R"(<path class="{}" data-side="{}" d="{}" fill="none" stroke="{}" stroke-width="2.2"/>)", cls, esc(s.name), d, colour) + "\n";
+      o += fmt::format(R"(<path class="{}" data-side="{}" d="{}" fill="none" stroke="{}" stroke-width="2.2"/>)", cls, esc(s.name), d,
+                       colour) +
+           "\n";
     }
     if (const std::string d = curve_path(s, f, true); !d.empty())  // across a wide gap: nothing was measured there
-      o += fmt::format(R"(<path class="gap" data-side="{}" d="{}" fill="none" stroke="{}" stroke-width="2.2" stroke-dasharray="7 5"><title>{}: across a wide gap, nothing measured</title></path>)",
-                       esc(s.name), d, colour, esc(s.name)) + "\n";
+      o +=
+          fmt::format(
+              R"(<path class="gap" data-side="{}" d="{}" fill="none" stroke="{}" stroke-width="2.2" stroke-dasharray="7 5"><title>{}: across a wide gap, nothing measured</title></path>)",
+              esc(s.name), d, colour, esc(s.name)) +
+          "\n";
     if (!s.knots.empty()) {
       o += R"(<g class="knots">)";
       const double r = kind == Kind::compare ? 2.8 : 4.2;
       for (const auto& k : s.knots) {
-        const std::string attrs = fmt::format(R"(class="knot" data-x="{}" data-y="{}" fill="{}" stroke="#ffffff" stroke-width="0.8")", fmt::format("{}", k.x),
-                                              fmt::format("{}", k.y), colour);
+        const std::string attrs = fmt::format(R"(class="knot" data-x="{}" data-y="{}" fill="{}" stroke="#ffffff" stroke-width="0.8")",
+                                              fmt::format("{}", k.x), fmt::format("{}", k.y), colour);
         std::string el = shape(sh, f.px(k.x), f.py(k.y), r, attrs);
         // The hover label: <title> inside the shape element.
         el = el.substr(0, el.size() - 2) + "><title>" + esc(k.title) + "</title></" + el.substr(1, el.find(' ') - 1) + ">";
@@ -290,18 +316,20 @@ void panel(std::string& o, const Panel& p, Kind kind, double top, const std::str
           // A hollow grey marker on the x axis, its label rising along the target's line.
           const double ax = absent_x(f, m);
           o += shape(sh, ax, f.y0, 4.5,
-                     fmt::format(R"(class="target-absent" data-x="{}" fill="#ffffff" stroke="#9a9a9a" stroke-width="1.4")", fmt::format("{}", m.x)));
-          o += fmt::format(R"svg(<text class="absent-label" transform="translate({} {}) rotate(-90)" fill="#8a8a8a">{}</text>)svg", f2(ax + 4), f2(f.y0 - 9),
-                           esc(absent_text(s)));
+                     fmt::format(R"(class="target-absent" data-x="{}" fill="#ffffff" stroke="#9a9a9a" stroke-width="1.4")",
+                                 fmt::format("{}", m.x)));
+          o += fmt::format(R"svg(<text class="absent-label" transform="translate({} {}) rotate(-90)" fill="#8a8a8a">{}</text>)svg",
+                           f2(ax + 4), f2(f.y0 - 9), esc(absent_text(s)));
           continue;
         }
         const double y = f.py(m.y);
         o += shape(sh, x, y, 5.5,
-                   fmt::format(R"(class="target-marker" data-x="{}" data-y="{}" fill="{}" stroke="#222" stroke-width="1.2")", fmt::format("{}", m.x),
-                               fmt::format("{}", m.y), colour));
+                   fmt::format(R"(class="target-marker" data-x="{}" data-y="{}" fill="{}" stroke="#222" stroke-width="1.2")",
+                               fmt::format("{}", m.x), fmt::format("{}", m.y), colour));
         const LabelAt& l = labels[si][mi];
-        o += fmt::format(R"(<text class="value-label" x="{}" y="{}"{} fill="#111" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>)", f2(l.x),
-                         f2(l.y), l.left ? R"( text-anchor="end")" : "", esc(m.label));
+        o += fmt::format(
+            R"(<text class="value-label" x="{}" y="{}"{} fill="#111" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>)",
+            f2(l.x), f2(l.y), l.left ? R"( text-anchor="end")" : "", esc(m.label));
       }
       o += "</g>\n";
     }
@@ -320,28 +348,30 @@ std::string svg(const Spec& spec) {
   const double footer_top = panels_top + kPanelHeight * static_cast<double>(spec.panels.size());
   const double height = footer_top + 8 + 15.0 * static_cast<double>(spec.footer.size());
   std::string o = fmt::format(
-      R"(<svg xmlns="http://www.w3.org/2000/svg" class="icq-chart" data-kind="{}" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{}">)", kind_name(spec.kind),
-      f2(kWidth), f2(height), f2(kWidth), f2(height), kFont);
+      R"(<svg xmlns="http://www.w3.org/2000/svg" class="icq-chart" data-kind="{}" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{}">)",
+      kind_name(spec.kind), f2(kWidth), f2(height), f2(kWidth), f2(height), kFont);
   o += "\n<title>" + esc(spec.title) + "</title>\n";
   o += fmt::format(R"(<rect width="{}" height="{}" fill="#ffffff"/>)", f2(kWidth), f2(height)) + "\n";
   o += R"(<g class="title" font-size="14" fill="#111">)";
-  for (std::size_t i = 0; i < title.size(); ++i) o += fmt::format(R"(<text x="16" y="{}">{}</text>)", f2(22 + 18.0 * static_cast<double>(i)), esc(title[i]));
+  for (std::size_t i = 0; i < title.size(); ++i)
+    o += fmt::format(R"(<text x="16" y="{}">{}</text>)", f2(22 + 18.0 * static_cast<double>(i)), esc(title[i]));
   o += "</g>\n";
   if (!spec.legend.empty()) {
     o += R"(<g class="legend" font-size="12" fill="#111">)";
     double x = kLeft;
     const double y = title_h + 12;
     for (const auto& [name, style] : spec.legend) {
-      o += fmt::format(R"(<g class="legend-item" data-side="{}"><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2.2"/>)", esc(name), f2(x),
-                       f2(y), f2(x + 22), f2(y), palette(style));
+      o += fmt::format(R"(<g class="legend-item" data-side="{}"><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2.2"/>)",
+                       esc(name), f2(x), f2(y), f2(x + 22), f2(y), palette(style));
       o += shape(shape_of(style), x + 11, y, 4.5, fmt::format(R"(fill="{}" stroke="#222" stroke-width="1")", palette(style)));
       o += fmt::format(R"(<text x="{}" y="{}">{}</text></g>)", f2(x + 28), f2(y + 4), esc(name));
       x += 44 + 7.2 * static_cast<double>(name.size());
     }
     if (spec.gap_legend) {
       constexpr std::string_view text = "across a wide gap: nothing measured";
-      o += fmt::format(R"(<g class="legend-item legend-gap"><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" stroke-width="2.2" stroke-dasharray="7 5"/>)",
-                       f2(x), f2(y), f2(x + 22), f2(y));
+      o += fmt::format(
+          R"(<g class="legend-item legend-gap"><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" stroke-width="2.2" stroke-dasharray="7 5"/>)",
+          f2(x), f2(y), f2(x + 22), f2(y));
       o += fmt::format(R"(<text x="{}" y="{}">{}</text></g>)", f2(x + 28), f2(y + 4), text);
     }
     o += "</g>\n";
@@ -359,11 +389,13 @@ std::string svg(const Spec& spec) {
 std::string svg_without_chart(const std::string& title, const std::string& why) {
   const auto lines = wrap(title, 118);
   const double height = 40 + 18.0 * static_cast<double>(lines.size());
-  std::string o = fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" class="icq-chart" data-kind="none" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{}">)",
-                              f2(kWidth), f2(height), f2(kWidth), f2(height), kFont);
+  std::string o = fmt::format(
+      R"(<svg xmlns="http://www.w3.org/2000/svg" class="icq-chart" data-kind="none" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{}">)",
+      f2(kWidth), f2(height), f2(kWidth), f2(height), kFont);
   o += "\n<title>" + esc(title) + "</title>\n";
   o += fmt::format(R"(<rect width="{}" height="{}" fill="#ffffff"/>)", f2(kWidth), f2(height)) + "\n<g font-size=\"14\" fill=\"#111\">";
-  for (std::size_t i = 0; i < lines.size(); ++i) o += fmt::format(R"(<text x="16" y="{}">{}</text>)", f2(22 + 18.0 * static_cast<double>(i)), esc(lines[i]));
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    o += fmt::format(R"(<text x="16" y="{}">{}</text>)", f2(22 + 18.0 * static_cast<double>(i)), esc(lines[i]));
   o += fmt::format(R"(<text x="16" y="{}" fill="#777">{}</text></g>)", f2(height - 10), esc(why)) + "\n</svg>\n";
   return o;
 }

@@ -123,8 +123,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, bool cut
 }
 
 std::string wrap_hanging(std::string_view first, std::string_view text, std::size_t indent, std::size_t width) {
-  if (width == 0 || display_width(first) + display_width(text) <= width)
-    return std::string(first) + std::string(text) + "\n";
+  if (width == 0 || display_width(first) + display_width(text) <= width) return std::string(first) + std::string(text) + "\n";
   const std::size_t margin = std::max(display_width(first), indent);
   const auto lines = wrap(text, std::max(width > margin ? width - margin : 0, min_text_width), false);
   std::string out;

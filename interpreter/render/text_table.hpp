@@ -10,9 +10,9 @@ namespace icq::out {
 
 struct Grid {
   std::vector<std::string> header;
-  std::vector<bool> right_align;           // per column
+  std::vector<bool> right_align;  // per column
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::size_t> rules_before;   // row indices that get a separator line above them
+  std::vector<std::size_t> rules_before;  // row indices that get a separator line above them
 };
 
 // Display columns of UTF-8 text (one per code point).

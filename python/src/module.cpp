@@ -301,9 +301,11 @@ PYBIND11_MODULE(_icq, m) {
       .def_readonly("suggestions", &icq::Diagnostic::suggestions)
       .def_readonly("incomplete", &icq::Diagnostic::incomplete)
       .def_property_readonly("caret", &caret_text)
-      .def("format", [](const icq::Diagnostic& d, bool color) { return icq::format_diagnostic(d, color); }, py::arg("color") = false)
+      .def(
+          "format", [](const icq::Diagnostic& d, bool color) { return icq::format_diagnostic(d, color); }, py::arg("color") = false)
       .def("to_json", [](const icq::Diagnostic& d) { return icq::render_error_json(d); })
-      .def("__repr__", [](const icq::Diagnostic& d) { return "<icq Diagnostic " + std::string(severity_key(d.severity)) + ": " + d.message + ">"; });
+      .def("__repr__",
+           [](const icq::Diagnostic& d) { return "<icq Diagnostic " + std::string(severity_key(d.severity)) + ": " + d.message + ">"; });
 
   py::class_<icq::NumberFormat>(m, "NumberFormat")
       .def_readonly("decimals", &icq::NumberFormat::decimals)
@@ -418,16 +420,22 @@ PYBIND11_MODULE(_icq, m) {
       .def_readonly("prices", &icq::Comparison::prices)
       .def_readonly("tokens", &icq::Comparison::tokens)
       .def_readonly("page", &icq::Comparison::page)
-      .def("side_index", [](const icq::Comparison& c, const std::string& s) { return c.side_index(s); }, py::arg("side"))
-      .def("metric_index", [](const icq::Comparison& c, const std::string& k) { return c.metric_index(k); }, py::arg("metric"))
-      .def("target", [](const icq::Comparison& c, double t) { return c.target(t); }, py::arg("interactivity"),
-           py::return_value_policy::reference_internal)
-      .def("at", [](const icq::Comparison& c, const std::string& s, double t) { return c.at(s, t); }, py::arg("side"),
-           py::arg("interactivity"), py::return_value_policy::reference_internal)
-      .def("value", [](const icq::Comparison& c, const std::string& s, const std::string& k, double t) { return c.value(s, k, t); },
-           py::arg("side"), py::arg("metric"), py::arg("interactivity"))
-      .def("verdict", [](const icq::Comparison& c, const std::string& k, double t) { return c.verdict(k, t); }, py::arg("metric"),
-           py::arg("interactivity"), py::return_value_policy::reference_internal);
+      .def(
+          "side_index", [](const icq::Comparison& c, const std::string& s) { return c.side_index(s); }, py::arg("side"))
+      .def(
+          "metric_index", [](const icq::Comparison& c, const std::string& k) { return c.metric_index(k); }, py::arg("metric"))
+      .def(
+          "target", [](const icq::Comparison& c, double t) { return c.target(t); }, py::arg("interactivity"),
+          py::return_value_policy::reference_internal)
+      .def(
+          "at", [](const icq::Comparison& c, const std::string& s, double t) { return c.at(s, t); }, py::arg("side"),
+          py::arg("interactivity"), py::return_value_policy::reference_internal)
+      .def(
+          "value", [](const icq::Comparison& c, const std::string& s, const std::string& k, double t) { return c.value(s, k, t); },
+          py::arg("side"), py::arg("metric"), py::arg("interactivity"))
+      .def(
+          "verdict", [](const icq::Comparison& c, const std::string& k, double t) { return c.verdict(k, t); }, py::arg("metric"),
+          py::arg("interactivity"), py::return_value_policy::reference_internal);
 
   py::class_<icq::Result>(m, "Result")
       .def_property_readonly("kind", [](const icq::Result& r) { return std::string(icq::kind_name(r.kind)); })
@@ -504,8 +512,8 @@ PYBIND11_MODULE(_icq, m) {
                     const std::map<std::string, std::string>&, bool, std::optional<std::size_t>, std::optional<std::size_t>,
                     std::optional<std::size_t>>(),
            py::arg("data") = std::nullopt, py::arg("cache") = std::nullopt, py::arg("no_cache") = false,
-           py::arg("params") = std::map<std::string, std::string>{}, py::arg("sandboxed") = false, py::arg("max_query_bytes") = std::nullopt,
-           py::arg("max_targets") = std::nullopt, py::arg("max_sides") = std::nullopt)
+           py::arg("params") = std::map<std::string, std::string>{}, py::arg("sandboxed") = false,
+           py::arg("max_query_bytes") = std::nullopt, py::arg("max_targets") = std::nullopt, py::arg("max_sides") = std::nullopt)
       .def("run", &PySession::run, py::arg("text"), py::arg("source") = "query", py::arg("stop_at_error") = true)
       .def("cancel", &PySession::cancel)
       .def("complete", &PySession::complete, py::arg("line"))

@@ -184,7 +184,7 @@ int Host::run_icq(const std::string& text, const std::string& source) {
   for (const auto& r : o.results) {
     if (!r.effects.format) code = gravest(code, write_png(r));
     if (r.effects.plot) plot_one(r, options);  // `plot STATEMENT`: its chart in the terminal
-    else out() << output_.next(r, options);  // json, svg and html in batch: gathered, written by finish()
+    else out() << output_.next(r, options);    // json, svg and html in batch: gathered, written by finish()
   }
   out().flush();
   for (const auto& d : output_.errors()) report_error(d), code = gravest(code, 2);  // the REPL's svg of a result without a chart

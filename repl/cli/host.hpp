@@ -78,8 +78,8 @@ class Host {
   std::string file_path_;  // … its name
   bool timer_ = false;
   bool quit_ = false;
-  hosts::Output output_;  // the format in force, and what json, svg and html gather until finish()
-  std::string png_;                // .output FILE.png: where each chart's PNG goes
+  hosts::Output output_;                    // the format in force, and what json, svg and html gather until finish()
+  std::string png_;                         // .output FILE.png: where each chart's PNG goes
   std::vector<std::string> png_chartless_;  // … the results since that had no chart: "`list gpus` is a list"
   std::size_t png_charts_ = 0;              // … the charts written to it
   // The dot-command running: where it is, for its error messages.

@@ -1,10 +1,10 @@
 // icq: the command-line host of the icq library — scripts, one-off queries and a REPL.
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -61,10 +61,10 @@ int check_params(const icq::cli::Options& opts, const icq::repl::Host& host, con
   }
   const std::vector<std::string> names(known.begin(), known.end());
   const auto& in = opts.inputs;
-  const std::string subject = in.size() != 1                             ? "the scripts and queries run"
-                              : in[0].kind == icq::cli::Input::Kind::file ? "'" + in[0].text + "'"
+  const std::string subject = in.size() != 1                               ? "the scripts and queries run"
+                              : in[0].kind == icq::cli::Input::Kind::file  ? "'" + in[0].text + "'"
                               : in[0].kind == icq::cli::Input::Kind::query ? "the query"
-                                                                          : "the script on stdin";
+                                                                           : "the script on stdin";
   for (const auto& [name, value] : opts.data.params) {
     if (known.count(name)) continue;
     std::cerr << "icq: -D " << name << "=" << value << ": " << subject << " has no parameter '" << name << "'\n";
@@ -72,7 +72,8 @@ int check_params(const icq::cli::Options& opts, const icq::repl::Host& host, con
     for (const auto& n : names) list += (list.empty() ? "$" : ", $") + n;
     const std::string dym = icq::did_you_mean(icq::closest_words(name, names));
     std::cerr << "help: " << (dym.empty() ? "" : dym + " ")
-              << (names.empty() ? "it has none: -D sets what `param NAME = VALUE` declares or $NAME uses" : "its parameters: " + list) << "\n";
+              << (names.empty() ? "it has none: -D sets what `param NAME = VALUE` declares or $NAME uses" : "its parameters: " + list)
+              << "\n";
     return 2;
   }
   return 0;
@@ -184,9 +185,9 @@ int run_inputs(icq::repl::Host& host, const icq::cli::Options& opts, const DataP
       std::cerr << "icq: cannot read " << (in.kind == icq::cli::Input::Kind::file ? "script '" + in.text + "'" : "stdin") << "\n";
       code = 2;
     } else {
-      code = host.run_script(*texts[i], in.kind == icq::cli::Input::Kind::query ? "query"
-                                        : in.kind == icq::cli::Input::Kind::file  ? in.text
-                                                                                  : "<stdin>");
+      code = host.run_script(*texts[i], in.kind == icq::cli::Input::Kind::query  ? "query"
+                                        : in.kind == icq::cli::Input::Kind::file ? in.text
+                                                                                 : "<stdin>");
     }
     worst = icq::repl::gravest(worst, code);
     if (opts.bail && (code == 1 || code == 2)) break;

@@ -43,9 +43,11 @@ std::function<DatabaseRead(const std::string& url)> database_reader(const std::o
     if (find_helper(pg_helper).empty()) {
       const auto dirs = helper_dirs();
       DatabaseRead r;
-      r.error = "reading a database needs the helper program icq-pg, which is not installed (looked in " + dirs[0] + " and " + dirs[1] + ")";
-      r.help = "icq-pg is built with icq when libpq-dev is installed (apt-get install libpq-dev; then cmake --build <build folder> "
-               "--target icq-pg); it runs with the Debian package libpq5";
+      r.error =
+          "reading a database needs the helper program icq-pg, which is not installed (looked in " + dirs[0] + " and " + dirs[1] + ")";
+      r.help =
+          "icq-pg is built with icq when libpq-dev is installed (apt-get install libpq-dev; then cmake --build <build folder> "
+          "--target icq-pg); it runs with the Debian package libpq5";
       return r;
     }
     std::string out;

@@ -57,7 +57,7 @@ Setter set_flag(bool& field, bool value = true);
 Setter set_text(std::optional<std::string>& field);                          // an argument that must not be empty (a path)
 Setter add_text(std::vector<std::string>& list);                             // repeatable
 Setter set_whole(long& field, long lo, long hi);                             // a whole number in [lo, hi]
-Setter set_positive(double& field, double hi);                              // a number in (0, hi] (seconds)
+Setter set_positive(double& field, double hi);                               // a number in (0, hi] (seconds)
 Setter add_param(std::vector<std::pair<std::string, std::string>>& params);  // NAME=VALUE
 
 }  // namespace icq::hosts

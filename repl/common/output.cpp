@@ -5,7 +5,9 @@
 
 namespace icq::hosts {
 
-bool changes_session(const Result& r) { return r.kind == Kind::set || r.kind == Kind::let || r.kind == Kind::param || r.kind == Kind::load; }
+bool changes_session(const Result& r) {
+  return r.kind == Kind::set || r.kind == Kind::let || r.kind == Kind::param || r.kind == Kind::load;
+}
 
 std::string chartless(const Result& r) {
   const std::string_view kind = kind_name(r.kind);

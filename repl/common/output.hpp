@@ -50,8 +50,8 @@ class Output {
   Format format_;
   bool streaming_;
   bool printed_ = false;
-  std::vector<std::string> json_;  // json in batch: the run's values
-  std::vector<Result> report_;     // svg and html in batch: the run's results
+  std::vector<std::string> json_;   // json in batch: the run's values
+  std::vector<Result> report_;      // svg and html in batch: the run's results
   std::vector<Diagnostic> errors_;  // outputs that could not be produced
   bool failed_ = false;             // a statement of the run failed
 };

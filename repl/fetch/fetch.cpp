@@ -452,8 +452,8 @@ void Fetch::report_capture(const Tally& t, const std::string& name, std::size_t 
   std::string names;
   for (const auto& m : models) names += (names.empty() ? "" : ", ") + m;
   std::cout << "fetched capture " << name << " from " << args_.api << " into " << (cache_ / "captures" / name).string() << "\n"
-            << "  " << models.size() << " model" << (models.size() == 1 ? "" : "s") << " (" << names << "), " << t.files.size() << " files, "
-            << with_commas(t.rows) << " rows (" << with_commas(rows_.size()) << " distinct benchmark rows, "
+            << "  " << models.size() << " model" << (models.size() == 1 ? "" : "s") << " (" << names << "), " << t.files.size()
+            << " files, " << with_commas(t.rows) << " rows (" << with_commas(rows_.size()) << " distinct benchmark rows, "
             << (previous_.empty() ? "the first capture" : with_commas(added) + " new since capture " + captures.back().name) << "), "
             << megabytes(bytes_) << " (" << megabytes(wire_) << " transferred), " << took << "\n";
 }

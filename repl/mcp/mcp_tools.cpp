@@ -23,7 +23,8 @@ namespace {
 std::string str(std::string_view description) { return R"({"type": "string", "description": )" + text::json_string(description) + "}"; }
 
 std::string strings(std::string_view description) {
-  return R"({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": )" + text::json_string(description) + "}";
+  return R"({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": )" +
+         text::json_string(description) + "}";
 }
 
 // {"type": "string", "enum": [WORDS…]} with a description when one is given.
@@ -62,7 +63,8 @@ struct RowFilter {
   const char* help;
 };
 constexpr RowFilter kRowFilters[] = {
-    {"where", "where", true, "a row condition in icq syntax: \"tp <= 8 and conc >= 16\", \"framework in (sglang, vllm)\", \"not spec = mtp\""},
+    {"where", "where", true,
+     "a row condition in icq syntax: \"tp <= 8 and conc >= 16\", \"framework in (sglang, vllm)\", \"not spec = mtp\""},
     {"as_of", "as of", false, "YYYY-MM-DD: the newest run of each configuration line up to that date"},
     {"on_date", "on date", false, "YYYY-MM-DD: that day's runs only"},
 };
@@ -117,10 +119,14 @@ const char* const kFiltersHelp = "shared filters, e.g. {\"gpu\": \"mi355x\", \"m
 // The method's parameters, the same for compare, rank and crossover.
 std::vector<std::pair<const char*, std::string>> method_props() {
   return std::vector<std::pair<const char*, std::string>>{
-      {"prices", str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
-      {"tokens", R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
-      {"cost", R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
-      {"interactivity", R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
+      {"prices",
+       str("price catalog edition and/or tier: \"2026-07\", \"2026-04 neocloud\", \"rental\" (default: the newest edition, hyperscaler tier)")},
+      {"tokens",
+       R"j({"type": "string", "enum": ["total", "output", "input"], "description": "which throughput cost and power are computed from (default total)"})j"},
+      {"cost",
+       R"j({"type": "string", "enum": ["derived", "splined"], "description": "the cost method (default derived, as the dashboard since 2026-08-12)"})j"},
+      {"interactivity",
+       R"j({"type": "string", "enum": ["p50", "p90", "p99"], "description": "the interactivity percentile of the x axis (default p50; p90 for agentic rows)"})j"},
       {"dashboard", str("YYYY-MM-DD: everything the dashboard had in force that day (price edition, cost method)")}};
 }
 
@@ -129,25 +135,29 @@ const char* const kMetricHelp =
     "(default throughput); lower is better for cost, joules and latencies, higher for the others";
 
 ToolSpec query_tool() {
-  return {"query", "Run icq text",
-          "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
-          "set, let, param, load) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
-          "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
-          "the JSON of the results, exactly what `icq --format json` prints (an array: one object per statement, whatever "
-          "their number); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
-          "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
-          "icq://help, or the query \"help compare\".",
-          object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})};
+  return {
+      "query", "Run icq text",
+      "Run any icq text: one or more statements (compare, rank, crossover, frontier, points, trend, accuracy, list, describe, explain, help, "
+      "set, let, param, load) separated by ';' or newlines, e.g. \"compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at "
+      "interactivity 50, 100 show cost, throughput\". The session keeps set/let/param between calls. The first content item is "
+      "the JSON of the results, exactly what `icq --format json` prints (an array: one object per statement, whatever "
+      "their number); the second is the markdown rendering. A query error returns isError with the diagnostic (line, column, a caret "
+      "under the problem, a suggested fix) as the first item: correct the query and call again. The language: resource "
+      "icq://help, or the query \"help compare\".",
+      object({{"query", str("icq text, e.g. \"list gpus\" or \"compare gpu b200 vs mi355x model dsr1 precision fp8\"")}}, {"query"})};
 }
 
 ToolSpec compare_tool() {
   std::vector<std::pair<const char*, std::string>> props{
       {"dimension", one_of(grammar::dimension_keywords(), "what the sides differ in; omit it when each side is a filter set")},
-      {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"fp4\", \"fp8\"; \"b200\", \"mi355x\"; dates); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
+      {"sides",
+       R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"fp4\", \"fp8\"; \"b200\", \"mi355x\"; dates); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
       {"filters", filters_schema(kFiltersHelp)},
       {"targets", targets_schema("interactivities (tok/s/user) to read each frontier at, e.g. [50, 100]")},
       {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
-      {"metrics", strings("what to show: throughput (throughput output, throughput input), cost, tokens_per_dollar, power, joules, concurrency, ttft, tpot, itl, e2el (each with mean, median, p90, p99, p99.9: \"ttft p99\"), accuracy; and config (the frontier knots behind each value) or deployable (the best single configuration at each target). Every value carries its evidence: measured, one_config, two_configs, wide_gap or clamped. Default: throughput, cost, power, concurrency")}};
+      {"metrics",
+       strings(
+           "what to show: throughput (throughput output, throughput input), cost, tokens_per_dollar, power, joules, concurrency, ttft, tpot, itl, e2el (each with mean, median, p90, p99, p99.9: \"ttft p99\"), accuracy; and config (the frontier knots behind each value) or deployable (the best single configuration at each target). Every value carries its evidence: measured, one_config, two_configs, wide_gap or clamped. Default: throughput, cost, power, concurrency")}};
   for (auto& p : method_props()) props.push_back(std::move(p));
   return {"compare", "Compare configurations at matched interactivity",
           "Compare two or more inference configurations side by side at matched interactivity (tok/s/user), each side on its own "
@@ -163,14 +173,16 @@ ToolSpec compare_tool() {
 
 ToolSpec rank_tool() {
   std::vector<std::pair<const char*, std::string>> props{
-      {"dimension", one_of(grammar::rank_keywords(),
-                           "what to rank: every value of this dimension present under the filters is a side; config: every configuration line")},
+      {"dimension",
+       one_of(grammar::rank_keywords(),
+              "what to rank: every value of this dimension present under the filters is a side; config: every configuration line")},
       {"metric", str(kMetricHelp)},
       {"filters", filters_schema(kFiltersHelp)},
       {"targets", targets_schema("interactivities (tok/s/user) to rank at, e.g. [50] (required: a ranking is at a target)")},
       {"clamp", R"j({"type": "boolean", "description": "outside a side's frontier take its edge value (flagged) instead of no value"})j"},
       {"metrics", strings("more columns after the ranking metric, as in compare: cost, throughput, ttft p99, …")},
-      {"limit", R"j({"type": "integer", "minimum": 1, "description": "show the N best at each target (every value or configuration is still ranked)"})j"}};
+      {"limit",
+       R"j({"type": "integer", "minimum": 1, "description": "show the N best at each target (every value or configuration is still ranked)"})j"}};
   for (auto& p : method_props()) props.push_back(std::move(p));
   return {"rank", "Rank every value of a dimension at a target",
           "Rank every value of a dimension present under the filters (every GPU, precision, framework, …; or every "
@@ -185,7 +197,8 @@ ToolSpec rank_tool() {
 ToolSpec crossover_tool() {
   std::vector<std::pair<const char*, std::string>> props{
       {"dimension", one_of(grammar::dimension_keywords(), "what the sides differ in; omit it when each side is a filter set")},
-      {"sides", R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"mi355x\", \"b200\"); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
+      {"sides",
+       R"j({"type": "array", "minItems": 2, "maxItems": 32, "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}, "description": "with a dimension, its values (\"mi355x\", \"b200\"); without one, filter sets as clause text (\"gpu h200 precision fp8\") or objects like filters"})j"},
       {"metric", str(kMetricHelp)},
       {"filters", filters_schema(kFiltersHelp)}};
   for (auto& p : method_props()) props.push_back(std::move(p));
@@ -204,9 +217,7 @@ ToolSpec list_tool() {
           "frameworks, families, specs, deployments, vendors, sequences, dates, metrics (how each is computed), editions "
           "(price catalogs), sources (data files), fields (for where conditions), settings. Optionally narrowed by filters "
           "(\"dates\" for {\"model\": \"dsr1\", \"gpu\": \"mi355x\"}). Use it to find valid names before comparing.",
-          object({{"what", one_of(grammar::list_targets())},
-                  {"for", filters_schema("only what these filters select")}},
-                 {"what"})};
+          object({{"what", one_of(grammar::list_targets())}, {"for", filters_schema("only what these filters select")}}, {"what"})};
 }
 
 ToolSpec describe_tool() {
@@ -214,18 +225,21 @@ ToolSpec describe_tool() {
           "One entry of the catalog with what the data holds for it: a GPU (prices and power by edition), a model (its group, "
           "label and dashboard slug), a metric (how it is computed), a price edition (every GPU's $/hour and kW), a precision, "
           "framework, family, spec, deployment, vendor or sequence.",
-          object({{"kind", one_of(grammar::describe_kinds())},
-                  {"name", str("the entry: \"mi355x\", \"dsr1\", \"cost\", \"2026-07\"")}},
+          object({{"kind", one_of(grammar::describe_kinds())}, {"name", str("the entry: \"mi355x\", \"dsr1\", \"cost\", \"2026-07\"")}},
                  {"kind", "name"})};
 }
 
 ToolSpec frontier_tool() {
-  return {"frontier", "Pareto frontier of a selection",
-          "The Pareto frontier (throughput per GPU against interactivity) of the rows the filters select, with the "
-          "configuration behind each point: framework, TP/EP/DP-attention, prefill/decode GPUs, concurrency, run date, image.",
-          object({{"filters", filters_schema(kFiltersHelp)},
-                  {"show", strings("columns instead of the default ones: any field (the list tool, what: fields), interactivity, throughput, cost, ttft p99, …")}},
-                 {})};
+  return {
+      "frontier", "Pareto frontier of a selection",
+      "The Pareto frontier (throughput per GPU against interactivity) of the rows the filters select, with the "
+      "configuration behind each point: framework, TP/EP/DP-attention, prefill/decode GPUs, concurrency, run date, image.",
+      object(
+          {{"filters", filters_schema(kFiltersHelp)},
+           {"show",
+            strings(
+                "columns instead of the default ones: any field (the list tool, what: fields), interactivity, throughput, cost, ttft p99, …")}},
+          {})};
 }
 
 // "gpu, model, precision, …": every line dimension's keyword, as trend's `by` takes them.
@@ -281,7 +295,9 @@ struct BadArgs {
   std::string why;
 };
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("._/:+%-").find(c) != std::string_view::npos; }
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("._/:+%-").find(c) != std::string_view::npos;
+}
 
 // One name or value: "mi355x", "DeepSeek-R1-0528", "1k/1k", "2026-04-16", "50%".
 bool is_word(std::string_view s) {

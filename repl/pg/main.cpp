@@ -37,7 +37,14 @@ int main(int argc, char** argv) {
   std::optional<std::string> folder;
   bool help = false;
   const std::vector<icq::hosts::Option> table = {
-      {{"--snapshot-dir"}, {}, "DIR", "the folder the database's snapshot is kept in", "a folder", "", "/tmp/icq", icq::hosts::set_text(folder)},
+      {{"--snapshot-dir"},
+       {},
+       "DIR",
+       "the folder the database's snapshot is kept in",
+       "a folder",
+       "",
+       "/tmp/icq",
+       icq::hosts::set_text(folder)},
       {{"-h", "--help"}, {}, "", "print this help", "", "", "", icq::hosts::set_flag(help)},
   };
   const auto operand = [](int, const std::string& word) -> std::variant<icq::hosts::Operand, icq::hosts::UsageError> {

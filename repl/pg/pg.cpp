@@ -12,10 +12,10 @@
 
 #include "cache_snapshot.hpp"
 #include "data/database_url.hpp"
+#include "data/load.hpp"
 #include "pg_connection.hpp"
 #include "pg_read.hpp"
 #include "pg_schema.hpp"
-#include "data/load.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -76,8 +76,9 @@ Answer read_into_snapshot(const std::string& url, const fs::path& folder, bool s
 
   std::error_code ec;
   fs::create_directories(folder, ec);
-  if (ec) throw Failure{"cannot keep the snapshot of " + shown + " in " + folder.string() + ": " + ec.message(),
-                        "give a writable cache folder with --cache DIR (or ICQ_CACHE)"};
+  if (ec)
+    throw Failure{"cannot keep the snapshot of " + shown + " in " + folder.string() + ": " + ec.message(),
+                  "give a writable cache folder with --cache DIR (or ICQ_CACHE)"};
   ::chmod(folder.c_str(), 0700);  // a private dashboard's results
   remove_stale_temporaries(folder);
   a.snapshot = (folder / file_name(c)).string();
@@ -102,7 +103,8 @@ Answer read_into_snapshot(const std::string& url, const fs::path& folder, bool s
     interp::write_database_snapshot(ds, a.key, a.snapshot);
   } catch (const data::LoadError& e) {
     ::umask(before);
-    throw Failure{std::string("cannot keep the snapshot of ") + shown + ": " + e.what(), "give a writable cache folder with --cache DIR (or ICQ_CACHE)"};
+    throw Failure{std::string("cannot keep the snapshot of ") + shown + ": " + e.what(),
+                  "give a writable cache folder with --cache DIR (or ICQ_CACHE)"};
   }
   ::umask(before);
   a.note = note_of(ds, shown);

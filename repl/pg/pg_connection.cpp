@@ -32,8 +32,8 @@ std::string help_for(const std::string& m) {
   if (contains(m, "permission denied"))
     return "icq reads configs, workflow_runs (through latest_workflow_runs), benchmark_results, eval_results and availability: "
            "the user needs SELECT on them (GRANT SELECT ON ALL TABLES IN SCHEMA public TO …)";
-  if (contains(m, "server closed the connection") || contains(m, "terminating connection") || contains(m, "connection to server was lost") ||
-      contains(m, "no connection to the server") || contains(m, "SSL SYSCALL error"))
+  if (contains(m, "server closed the connection") || contains(m, "terminating connection") ||
+      contains(m, "connection to server was lost") || contains(m, "no connection to the server") || contains(m, "SSL SYSCALL error"))
     return "the server went away while icq read it: nothing was loaded; run again when it is back";
   return "";
 }

@@ -72,7 +72,8 @@ std::size_t read_table(Connection& c, data::DatasetBuilder& b, const std::string
       batch += "]";
       simdjson::dom::array records;
       if (const auto err = parser.parse(batch).get(records))
-        throw Failure{"cannot read the database " + c.shown() + ": " + where + " gave invalid JSON (" + simdjson::error_message(err) + ")", ""};
+        throw Failure{"cannot read the database " + c.shown() + ": " + where + " gave invalid JSON (" + simdjson::error_message(err) + ")",
+                      ""};
       int i = 0;
       for (simdjson::dom::element e : records) {
         if (!reader.element(e, index, where + " id " + std::string(rows.text(i++, 0)))) {

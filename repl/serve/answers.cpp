@@ -222,8 +222,9 @@ Answer Answers::bounded(Answer a, std::string_view route) const {
 Answer Answers::formatted(const Run& run, Format format, const std::function<std::string()>& error_page) const {
   // Text with no statement (a comment alone) asks nothing: as a query that is empty.
   if (run.outcome.results.empty() && run.outcome.diagnostics.empty())
-    return error_answer(400, request_error("nothing to run: no statement, only comments or blank lines", "e.g. list gpus (`--` starts a comment)"),
-                        "." + std::string(format_name(format)));
+    return error_answer(
+        400, request_error("nothing to run: no statement, only comments or blank lines", "e.g. list gpus (`--` starts a comment)"),
+        "." + std::string(format_name(format)));
   // The command line's assembly: what `icq --format F` prints on stdout, gathered.
   hosts::Output out(format);
   std::string body;

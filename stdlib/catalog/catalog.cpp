@@ -12,10 +12,14 @@ namespace {
 
 // SEMANTICS.md §7, verbatim.
 const std::vector<Gpu> kGpus = {
-    {"h100", "H100", "nvidia", "NVIDIA Hopper"},      {"h200", "H200", "nvidia", "NVIDIA Hopper"},
-    {"b200", "B200", "nvidia", "NVIDIA Blackwell"},   {"b300", "B300", "nvidia", "NVIDIA Blackwell Ultra"},
-    {"gb200", "GB200", "nvidia", "NVIDIA Blackwell"}, {"gb300", "GB300", "nvidia", "NVIDIA Blackwell Ultra"},
-    {"mi300x", "MI300X", "amd", "AMD CDNA 3"},        {"mi325x", "MI325X", "amd", "AMD CDNA 3"},
+    {"h100", "H100", "nvidia", "NVIDIA Hopper"},
+    {"h200", "H200", "nvidia", "NVIDIA Hopper"},
+    {"b200", "B200", "nvidia", "NVIDIA Blackwell"},
+    {"b300", "B300", "nvidia", "NVIDIA Blackwell Ultra"},
+    {"gb200", "GB200", "nvidia", "NVIDIA Blackwell"},
+    {"gb300", "GB300", "nvidia", "NVIDIA Blackwell Ultra"},
+    {"mi300x", "MI300X", "amd", "AMD CDNA 3"},
+    {"mi325x", "MI325X", "amd", "AMD CDNA 3"},
     {"mi355x", "MI355X", "amd", "AMD CDNA 4"},
     // Priced from the 2026-07 edition on (SEMANTICS.md §10); older editions fail cost clearly.
     {"rtx6000pro", "RTX PRO 6000", "nvidia", "NVIDIA Blackwell"},
@@ -65,8 +69,11 @@ const std::vector<PriceEdition> kEditions = {
 const std::vector<Model> kModels = {
     {"dsr1", "DeepSeek-R1-0528", {"deepseek-r1-0528", "deepseek-r1", "deepseekr1", "dsr1-0528", "r1"}, "671B", "37B"},
     {"gptoss120b", "gpt-oss-120b", {"gpt-oss-120b", "gptoss", "gpt-oss", "gptoss-120b"}, "117B", "5.1B"},
-    {"qwen3.5", "Qwen-3.5-397B-A17B",
-     {"qwen3.5-397b", "qwen3.5-397b-a17b", "qwen-3.5-397b-a17b", "qwen-3.5", "qwen35", "qwen3.5-397"}, "397B", "17B"},
+    {"qwen3.5",
+     "Qwen-3.5-397B-A17B",
+     {"qwen3.5-397b", "qwen3.5-397b-a17b", "qwen-3.5-397b-a17b", "qwen-3.5", "qwen35", "qwen3.5-397"},
+     "397B",
+     "17B"},
     {"kimik2.5", "Kimi-K2.5", {"kimi-k2.5"}, "1T", ""},
     {"kimik2.6", "Kimi-K2.6", {"kimi-k2.6"}, "1T", ""},
     {"kimik2.7-code", "Kimi-K2.7-Code", {"kimi-k2.7-code"}, "1T", ""},

@@ -40,17 +40,17 @@ struct Model {
 
 // A compare page's model (DASHBOARD.md §7): a slug pooling one or more DB keys under one label.
 struct ModelGroup {
-  std::string slug;          // "kimi-k26"
-  std::string display;       // "Kimi-K2.5": the dashboard's g_model / API model= name
-  std::vector<std::string> keys;  // DB keys pooled, as the dashboard lists them
-  std::string label;         // "Kimi K2.5/K2.6/K2.7-Code 1T": the model in the page's sentences
+  std::string slug;                  // "kimi-k26"
+  std::string display;               // "Kimi-K2.5": the dashboard's g_model / API model= name
+  std::vector<std::string> keys;     // DB keys pooled, as the dashboard lists them
+  std::string label;                 // "Kimi K2.5/K2.6/K2.7-Code 1T": the model in the page's sentences
   std::vector<std::string> aliases;  // slug aliases ("kimi", "kimi-k25")
 };
 
 struct Named {  // precisions, frameworks, spec methods, deployments, vendors, tiers
   std::string key, display;
   std::vector<std::string> aliases;
-  std::string family;       // frameworks: their family key
+  std::string family;  // frameworks: their family key
   std::string description;
 };
 
@@ -87,7 +87,7 @@ const PriceEdition& default_edition() noexcept;
 // Alias resolution: case-insensitive; returns the canonical key or nullopt.
 std::optional<std::string> resolve(std::span<const Named> table, std::string_view name);
 std::optional<std::string> resolve_model(std::string_view name);
-std::optional<std::string> resolve_gpu(std::string_view name);  // also strips runner suffixes
+std::optional<std::string> resolve_gpu(std::string_view name);    // also strips runner suffixes
 std::optional<Sequence> resolve_sequence(std::string_view name);  // "1k/1k", "8192/1024", "agentic"
 
 // Normalisers applied to values read from data files: canonical key when known, otherwise the

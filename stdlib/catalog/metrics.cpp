@@ -8,6 +8,8 @@ namespace icq::catalog {
 
 namespace {
 
+// A table laid out by hand, a row a line.
+// clang-format off
 const std::vector<Metric> kMetrics = {
     {"throughput", {"tput", "tput_per_gpu", "tokens_per_second"}, MetricKind::throughput, "Throughput (tok/s/GPU)",
      "tok/s/GPU", Polarity::higher_is_better,
@@ -53,6 +55,7 @@ const std::vector<Metric> kMetrics = {
      "frontier at the target (the note names the run and its standard error); empty when no evaluation matches",
      false, false, 3},
 };
+// clang-format on
 
 }  // namespace
 

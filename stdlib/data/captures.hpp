@@ -7,9 +7,9 @@
 namespace icq::data {
 
 struct PartialCapture {
-  std::string_view file;  // path suffix: "api-partial/2026-08-13/benchmarks-qwen3.5-partial.json"
-  std::string_view what;  // "Qwen 3.5"
-  std::string_view date;  // the capture's date
+  std::string_view file;            // path suffix: "api-partial/2026-08-13/benchmarks-qwen3.5-partial.json"
+  std::string_view what;            // "Qwen 3.5"
+  std::string_view date;            // the capture's date
   std::size_t rows = 0, about = 0;  // rows it holds, of about how many the endpoint returned
 };
 

@@ -11,9 +11,8 @@ constexpr std::string_view kSchemes[] = {"postgresql://", "postgres://"};
 
 std::size_t scheme_length(std::string_view text) noexcept {
   for (std::string_view s : kSchemes)
-    if (text.size() >= s.size() && std::equal(s.begin(), s.end(), text.begin(), [](char a, char b) {
-          return a == std::tolower(static_cast<unsigned char>(b));
-        }))
+    if (text.size() >= s.size() &&
+        std::equal(s.begin(), s.end(), text.begin(), [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }))
       return s.size();
   return 0;
 }
@@ -42,7 +41,7 @@ std::string decoded(std::string_view s) {
 // The parts of a URL that matter here, as offsets into it. libpq ends the user part at the first
 // '@' met before any '/', and the query at the first '?' after the user part.
 struct Parts {
-  std::size_t user_begin = 0, user_end = 0;  // "user[:password]" (empty range: no '@')
+  std::size_t user_begin = 0, user_end = 0;          // "user[:password]" (empty range: no '@')
   std::size_t query_begin = std::string_view::npos;  // after '?'
 };
 

@@ -254,7 +254,8 @@ Dataset DatasetBuilder::finish() && {
     for (Row& r : rows_) r.source = new_index[r.source];
     for (Evaluation& e : evaluations_) e.source = new_index[e.source];
     for (Problem& p : report_.problems) p.source = new_index[p.source];
-    std::stable_sort(report_.problems.begin(), report_.problems.end(), [](const Problem& a, const Problem& b) { return a.source < b.source; });
+    std::stable_sort(report_.problems.begin(), report_.problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.source < b.source; });
   }
   // Evaluations: canonical order, then one per (configuration, task, date, conc); the source whose
   // name sorts last wins, like rows.

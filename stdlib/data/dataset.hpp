@@ -55,9 +55,9 @@ struct Row {
   std::uint32_t line = 0;
   std::int32_t date = 0;  // days since 1970-01-01; text::kNoDate when the source has none
   std::int32_t conc = 0;
-  std::uint32_t source = 0;  // index into LoadReport::sources
-  std::uint32_t image = 0;   // string id (0 = none)
-  std::uint32_t run = 0;     // index into Dataset::runs(), which are in run order (0 = no run named)
+  std::uint32_t source = 0;   // index into LoadReport::sources
+  std::uint32_t image = 0;    // string id (0 = none)
+  std::uint32_t run = 0;      // index into Dataset::runs(), which are in run order (0 = no run named)
   std::uint64_t present = 0;  // bit f set: metric f is stored (never NaN)
   const double* values = nullptr;
 
@@ -72,7 +72,7 @@ static_assert(kFieldCount <= 64, "Row::present is a 64-bit mask");
 
 // An accuracy evaluation of one configuration (evaluations.json): lm-eval exact-match scores.
 struct Evaluation {
-  Line line;  // configuration; isl/osl are 0 (evaluations are not tied to a sequence shape)
+  Line line;         // configuration; isl/osl are 0 (evaluations are not tied to a sequence shape)
   std::string task;  // "gsm8k"
   std::int32_t date = 0;
   std::int32_t conc = 0;
@@ -92,15 +92,15 @@ struct Evaluation {
 };
 
 struct SourceReport {
-  std::string name;    // path, or "built-in:api/2026-06-14/benchmarks.json"
-  std::string format;  // "api-json", "csv-export", "runner-json", "serving-raw", or what was skipped
-  std::size_t rows_read = 0;      // records seen
-  std::size_t rows_kept = 0;      // records that became rows (before merging duplicates)
-  std::size_t rows_unusable = 0;  // records that could not be used (reasons below)
-  std::size_t rows_without_x = 0; // kept rows lacking median_intvty (not plottable)
-  std::size_t rows_synthetic = 0; // kept rows marked "synthetic": true (generated, not measured)
-  std::string skipped;            // non-empty when the whole file was set aside, with why
-  bool skipped_known = false;     // set aside as an InferenceX document that holds no rows (availability, …): a note, not an error
+  std::string name;                // path, or "built-in:api/2026-06-14/benchmarks.json"
+  std::string format;              // "api-json", "csv-export", "runner-json", "serving-raw", or what was skipped
+  std::size_t rows_read = 0;       // records seen
+  std::size_t rows_kept = 0;       // records that became rows (before merging duplicates)
+  std::size_t rows_unusable = 0;   // records that could not be used (reasons below)
+  std::size_t rows_without_x = 0;  // kept rows lacking median_intvty (not plottable)
+  std::size_t rows_synthetic = 0;  // kept rows marked "synthetic": true (generated, not measured)
+  std::string skipped;             // non-empty when the whole file was set aside, with why
+  bool skipped_known = false;      // set aside as an InferenceX document that holds no rows (availability, …): a note, not an error
 };
 
 struct Problem {
@@ -160,12 +160,12 @@ class Dataset {
 
  private:
   friend class DatasetBuilder;
-  friend struct SnapshotAccess;  // data/snapshot.cpp
-  std::vector<Line> lines_;  // sorted by Line ordering
-  std::vector<Row> rows_;    // sorted by (line, date, run, conc)
+  friend struct SnapshotAccess;                    // data/snapshot.cpp
+  std::vector<Line> lines_;                        // sorted by Line ordering
+  std::vector<Row> rows_;                          // sorted by (line, date, run, conc)
   std::vector<std::unique_ptr<double[]>> blocks_;  // metrics as the builder stored them (arrival order)
-  std::vector<double> values_;  // merged rows' metrics, and a copied snapshot's, row after row
-  std::shared_ptr<const void> storage_;  // a snapshot read in place: the bytes its rows' metrics are in
+  std::vector<double> values_;                     // merged rows' metrics, and a copied snapshot's, row after row
+  std::shared_ptr<const void> storage_;            // a snapshot read in place: the bytes its rows' metrics are in
   std::vector<std::size_t> line_begin_{0};
   std::vector<std::string> strings_{""};
   std::vector<Run> runs_{Run{}};

@@ -76,6 +76,8 @@ std::vector<std::string> sequence_names() {
 
 const std::vector<Dimension>& table() {
   using catalog::Named;
+  // A table laid out by hand, a row a line.
+  // clang-format off
   static const std::vector<Dimension> dims = {
       {LineField::gpu, "gpu", {"on", "hardware"}, "GPU", "gpus", {}, ICQ_ONE_KEY(l.hardware), ICQ_HAS(l.hardware),
        catalog::resolve_gpu, catalog::normalize_gpu, gpu_names, catalog::gpu_display},
@@ -106,6 +108,7 @@ const std::vector<Dimension>& table() {
        ICQ_ONE_KEY(catalog::vendor_of_gpu(l.hardware)), ICQ_HAS(catalog::vendor_of_gpu(l.hardware)),
        resolve_in<catalog::vendors>, lower, names_in<catalog::vendors>, display_in<catalog::vendors>},
   };
+  // clang-format on
   return dims;
 }
 

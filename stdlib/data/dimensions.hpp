@@ -32,7 +32,7 @@ struct Dimension {
   std::optional<std::string> (*resolve)(std::string_view text);
   // The key a value the catalog does not know would have in the data ("MI355X-amds" → "mi355x").
   std::string (*raw_key)(std::string_view text);
-  std::vector<std::string> (*catalog_names)();  // keys and aliases, for "did you mean"
+  std::vector<std::string> (*catalog_names)();   // keys and aliases, for "did you mean"
   std::string (*display)(std::string_view key);  // "MI355X", "DeepSeek-R1-0528"
 };
 

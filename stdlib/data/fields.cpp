@@ -8,6 +8,8 @@
 namespace icq::data {
 
 namespace {
+// The names laid out by hand, a family a line.
+// clang-format off
 constexpr std::array<std::string_view, kFieldCount> kNames = {
     "tput_per_gpu",     "output_tput_per_gpu", "input_tput_per_gpu",
     "mean_ttft",        "mean_tpot",           "mean_itl",           "mean_e2el",   "mean_intvty",
@@ -18,6 +20,7 @@ constexpr std::array<std::string_view, kFieldCount> kNames = {
     "std_ttft",         "std_tpot",            "std_itl",            "std_e2el",    "std_intvty",
     "avg_power_w",      "joules_per_input_token", "joules_per_output_token", "joules_per_total_token",
 };
+// clang-format on
 }  // namespace
 
 std::string_view field_name(Field f) noexcept { return kNames[static_cast<std::size_t>(f)]; }
@@ -30,15 +33,14 @@ std::optional<Field> field_from_name(std::string_view api_name) noexcept {
     std::sort(t.begin(), t.end());
     return t;
   }();
-  const auto it = std::lower_bound(sorted.begin(), sorted.end(), api_name,
-                                   [](const auto& entry, std::string_view n) { return entry.first < n; });
+  const auto it =
+      std::lower_bound(sorted.begin(), sorted.end(), api_name, [](const auto& entry, std::string_view n) { return entry.first < n; });
   if (it != sorted.end() && it->first == api_name) return it->second;
   return std::nullopt;
 }
 
 Field stat_field(Stat s, Quantity q) noexcept {
-  return static_cast<Field>(static_cast<std::size_t>(Field::mean_ttft) + static_cast<std::size_t>(s) * 5 +
-                            static_cast<std::size_t>(q));
+  return static_cast<Field>(static_cast<std::size_t>(Field::mean_ttft) + static_cast<std::size_t>(s) * 5 + static_cast<std::size_t>(q));
 }
 
 std::optional<Stat> stat_from_word(std::string_view word) noexcept {

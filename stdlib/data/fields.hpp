@@ -44,12 +44,8 @@ struct StatWord {
   std::string_view word;
   Stat stat;
 };
-inline constexpr std::array<StatWord, 6> kStatWords{{{"mean", Stat::mean},
-                                                     {"median", Stat::median},
-                                                     {"p50", Stat::median},
-                                                     {"p90", Stat::p90},
-                                                     {"p99", Stat::p99},
-                                                     {"p99.9", Stat::p999}}};
+inline constexpr std::array<StatWord, 6> kStatWords{
+    {{"mean", Stat::mean}, {"median", Stat::median}, {"p50", Stat::median}, {"p90", Stat::p90}, {"p99", Stat::p99}, {"p99.9", Stat::p999}}};
 // Any case; nothing for a word the table lacks.
 std::optional<Stat> stat_from_word(std::string_view word) noexcept;
 // "mean, median, p90, p99 or p99.9": for messages.

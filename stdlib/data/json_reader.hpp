@@ -70,8 +70,7 @@ inline Field<std::int64_t> integer_value(const element* e, std::string_view key)
   auto n = number_value(e, key);
   if (!n.ok() || !n.value) return {{}, n.error};
   const double v = *n.value;
-  if (!std::isfinite(v) || v != std::floor(v) || std::abs(v) > 1e12)
-    return {{}, fmt::format("'{}' is not an integer", key)};
+  if (!std::isfinite(v) || v != std::floor(v) || std::abs(v) > 1e12) return {{}, fmt::format("'{}' is not an integer", key)};
   return {static_cast<std::int64_t>(v), {}};
 }
 

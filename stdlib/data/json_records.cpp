@@ -24,12 +24,15 @@ using json::object;
 // Top-level keys of API rows and evaluations, in slot order. A row is scanned once and each key's
 // value lands in its slot (a lookup per key instead of a search per field: ingest speed). Keys not
 // in this table are reported as ignored fields.
+// The keys laid out by hand.
+// clang-format off
 #define ICQ_API_KEYS(X)                                                                                       \
   X(hardware) X(framework) X(model) X(precision) X(spec_method) X(disagg) X(is_multinode) X(prefill_tp)     \
   X(prefill_ep) X(prefill_dp_attention) X(prefill_num_workers) X(decode_tp) X(decode_ep)                    \
   X(decode_dp_attention) X(decode_num_workers) X(num_prefill_gpu) X(num_decode_gpu) X(isl) X(osl)          \
   X(benchmark_type) X(offload_mode) X(conc) X(image) X(date) X(run_url) X(metrics) X(workers) X(id)         \
   X(config_id) X(source) X(synthetic) X(task) X(workflow_run_id) X(run_started_at)
+// clang-format on
 
 enum class Key : std::uint8_t {
 #define ICQ_ENUM(k) k,
@@ -124,8 +127,7 @@ struct NormCache {
 };
 
 // Reads a metric value into the row; type errors are counted, not fatal (only the two axes are).
-void read_metric(DatasetBuilder& b, RawRow& row, std::string_view key, const json::element& value,
-                 std::optional<Field> field) {
+void read_metric(DatasetBuilder& b, RawRow& row, std::string_view key, const json::element& value, std::optional<Field> field) {
   if (!field) {
     b.ignored_field(fmt::format("metrics.{}", key));
     return;
@@ -143,8 +145,7 @@ void read_metric(DatasetBuilder& b, RawRow& row, std::string_view key, const jso
 std::string axis_type_error(const object& o) {
   json::element e;
   if (!json::is_null_or_missing(o, "tput_per_gpu", e) && !e.is_number()) return "non-numeric tput_per_gpu";
-  if (!json::is_null_or_missing(o, "median_intvty", e) && !e.is_number())
-    return "median_intvty not a finite positive number";
+  if (!json::is_null_or_missing(o, "median_intvty", e) && !e.is_number()) return "median_intvty not a finite positive number";
   return {};
 }
 
@@ -209,7 +210,8 @@ std::string read_api_config(const Slots& o, RawRow& row, std::array<NormCache, 5
     if (!f.ok()) return f.error;
     if (f.value) *t.out = cache[i].get(*f.value, t.norm);
   }
-  for (auto [key, out] : {std::pair{Key::disagg, &l.disagg}, {Key::is_multinode, &l.is_multinode},
+  for (auto [key, out] : {std::pair{Key::disagg, &l.disagg},
+                          {Key::is_multinode, &l.is_multinode},
                           {Key::prefill_dp_attention, &l.prefill_dp_attention},
                           {Key::decode_dp_attention, &l.decode_dp_attention}}) {
     const auto f = json::bool_value(o.get(key), Slots::name(key));
@@ -217,11 +219,17 @@ std::string read_api_config(const Slots& o, RawRow& row, std::array<NormCache, 5
     if (f.value) *out = *f.value;
   }
   bool has_prefill_gpu = false, has_decode_gpu = false;
-  for (auto [key, out] : {std::pair{Key::prefill_tp, &l.prefill_tp}, {Key::prefill_ep, &l.prefill_ep},
-                          {Key::prefill_num_workers, &l.prefill_num_workers}, {Key::decode_tp, &l.decode_tp},
-                          {Key::decode_ep, &l.decode_ep}, {Key::decode_num_workers, &l.decode_num_workers},
-                          {Key::num_prefill_gpu, &l.num_prefill_gpu}, {Key::num_decode_gpu, &l.num_decode_gpu},
-                          {Key::isl, &l.isl}, {Key::osl, &l.osl}, {Key::conc, &row.conc}}) {
+  for (auto [key, out] : {std::pair{Key::prefill_tp, &l.prefill_tp},
+                          {Key::prefill_ep, &l.prefill_ep},
+                          {Key::prefill_num_workers, &l.prefill_num_workers},
+                          {Key::decode_tp, &l.decode_tp},
+                          {Key::decode_ep, &l.decode_ep},
+                          {Key::decode_num_workers, &l.decode_num_workers},
+                          {Key::num_prefill_gpu, &l.num_prefill_gpu},
+                          {Key::num_decode_gpu, &l.num_decode_gpu},
+                          {Key::isl, &l.isl},
+                          {Key::osl, &l.osl},
+                          {Key::conc, &row.conc}}) {
     const auto f = json::integer_value(o.get(key), Slots::name(key));
     if (!f.ok()) return f.error;
     if (f.value) {
@@ -311,14 +319,19 @@ std::string read_runner_row(DatasetBuilder& b, const object& o, RawRow& row) {
   l.prefill_ep = l.decode_ep = ep;
   l.prefill_dp_attention = l.decode_dp_attention = dpa;
   l.num_prefill_gpu = l.num_decode_gpu = tp;
-  for (auto [key, out] : {std::pair{"prefill_tp", &l.prefill_tp}, {"prefill_ep", &l.prefill_ep},
-                          {"prefill_num_workers", &l.prefill_num_workers}, {"decode_tp", &l.decode_tp},
-                          {"decode_ep", &l.decode_ep}, {"decode_num_workers", &l.decode_num_workers},
-                          {"num_prefill_gpu", &l.num_prefill_gpu}, {"num_decode_gpu", &l.num_decode_gpu},
-                          {"isl", &l.isl}, {"osl", &l.osl}, {"conc", &row.conc}})
+  for (auto [key, out] : {std::pair{"prefill_tp", &l.prefill_tp},
+                          {"prefill_ep", &l.prefill_ep},
+                          {"prefill_num_workers", &l.prefill_num_workers},
+                          {"decode_tp", &l.decode_tp},
+                          {"decode_ep", &l.decode_ep},
+                          {"decode_num_workers", &l.decode_num_workers},
+                          {"num_prefill_gpu", &l.num_prefill_gpu},
+                          {"num_decode_gpu", &l.num_decode_gpu},
+                          {"isl", &l.isl},
+                          {"osl", &l.osl},
+                          {"conc", &row.conc}})
     if (auto e = read_int(o, key, *out); !e.empty()) return e;
-  for (auto [key, out] : {std::pair{"prefill_dp_attention", &l.prefill_dp_attention},
-                          {"decode_dp_attention", &l.decode_dp_attention}})
+  for (auto [key, out] : {std::pair{"prefill_dp_attention", &l.prefill_dp_attention}, {"decode_dp_attention", &l.decode_dp_attention}})
     if (auto e = read_bool(o, key, *out); !e.empty()) return e;
 
   const auto scenario = text("scenario_type");
@@ -337,11 +350,35 @@ std::string read_runner_row(DatasetBuilder& b, const object& o, RawRow& row) {
   if (const auto img = text("image"); img.value) row.image = *img.value;
 
   // Every other numeric key with an API metric name is a metric; the rest is reported as ignored.
-  static constexpr std::array kConfigKeys = {
-      "hw", "conc", "image", "model", "infmax_model_prefix", "framework", "precision", "spec_decoding", "disagg",
-      "scenario_type", "is_multinode", "tp", "ep", "dp_attention", "offloading", "isl", "osl", "date",
-      "prefill_tp", "prefill_ep", "prefill_dp_attention", "prefill_num_workers", "decode_tp", "decode_ep",
-      "decode_dp_attention", "decode_num_workers", "num_prefill_gpu", "num_decode_gpu", "mtp"};
+  static constexpr std::array kConfigKeys = {"hw",
+                                             "conc",
+                                             "image",
+                                             "model",
+                                             "infmax_model_prefix",
+                                             "framework",
+                                             "precision",
+                                             "spec_decoding",
+                                             "disagg",
+                                             "scenario_type",
+                                             "is_multinode",
+                                             "tp",
+                                             "ep",
+                                             "dp_attention",
+                                             "offloading",
+                                             "isl",
+                                             "osl",
+                                             "date",
+                                             "prefill_tp",
+                                             "prefill_ep",
+                                             "prefill_dp_attention",
+                                             "prefill_num_workers",
+                                             "decode_tp",
+                                             "decode_ep",
+                                             "decode_dp_attention",
+                                             "decode_num_workers",
+                                             "num_prefill_gpu",
+                                             "num_decode_gpu",
+                                             "mtp"};
   for (auto [key, value] : o) {
     bool config = false;
     for (const char* c : kConfigKeys) config = config || key == c;
@@ -406,12 +443,9 @@ const char* skip_reason(Kind k) {
   }
 }
 
-const char* format_name(Kind k) {
-  return k == Kind::runner ? "runner-json" : k == Kind::evaluations ? "evaluations" : "api-json";
-}
+const char* format_name(Kind k) { return k == Kind::runner ? "runner-json" : k == Kind::evaluations ? "evaluations" : "api-json"; }
 
-void read_record(DatasetBuilder& b, std::uint32_t source, std::size_t index, const object& o, Kind kind,
-                 ReadState& st) {
+void read_record(DatasetBuilder& b, std::uint32_t source, std::size_t index, const object& o, Kind kind, ReadState& st) {
   b.record_read(source);
   if (kind == Kind::evaluations) {
     Evaluation ev;
@@ -422,8 +456,7 @@ void read_record(DatasetBuilder& b, std::uint32_t source, std::size_t index, con
   }
   RawRow row;
   bool synthetic = false;
-  const std::string error =
-      kind == Kind::api_rows ? read_api_row(b, o, row, st, synthetic) : read_runner_row(b, o, row);
+  const std::string error = kind == Kind::api_rows ? read_api_row(b, o, row, st, synthetic) : read_runner_row(b, o, row);
   std::string where = fmt::format("row {}", index + 1);
   if (!error.empty()) {
     b.unusable(source, std::move(where), error);
@@ -444,8 +477,7 @@ void note_synthetic(DatasetBuilder& b, std::uint32_t source, const ReadState& st
 
 // Records of one top-level array; the document's kind is that of its first object, and records of
 // another shape are unusable rows. Returns false once the whole document was set aside.
-ArrayReader::ArrayReader(DatasetBuilder& b, std::uint32_t source)
-    : state_(std::make_unique<ReadState>()), b_(b), source_(source) {}
+ArrayReader::ArrayReader(DatasetBuilder& b, std::uint32_t source) : state_(std::make_unique<ReadState>()), b_(b), source_(source) {}
 
 ArrayReader::~ArrayReader() { note_synthetic(b_, source_, *state_); }
 
@@ -480,6 +512,5 @@ bool read_single(DatasetBuilder& b, std::uint32_t source, const json::object& o)
   note_synthetic(b, source, st);
   return true;
 }
-
 
 }  // namespace icq::data

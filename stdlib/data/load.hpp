@@ -25,8 +25,7 @@ namespace icq::data {
 // there is something to say.
 struct LoadError : std::runtime_error {
   std::string help;
-  explicit LoadError(const std::string& message, std::string help_line = {})
-      : std::runtime_error(message), help(std::move(help_line)) {}
+  explicit LoadError(const std::string& message, std::string help_line = {}) : std::runtime_error(message), help(std::move(help_line)) {}
 };
 
 // The directories files may be read from (canonical paths): a host that runs text it did not write
@@ -65,8 +64,7 @@ void load_builtin(DatasetBuilder& builder);
 constexpr std::size_t kPieceByPieceAbove = std::size_t{16} << 20;
 
 // Individual formats (load_bytes dispatches to these).
-void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded,
-                   simdjson::dom::parser* parser = nullptr);
+void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded, simdjson::dom::parser* parser = nullptr);
 void load_csv_export(DatasetBuilder& b, std::uint32_t source, std::string_view bytes);
 void load_serving_raw(DatasetBuilder& b, std::uint32_t source, std::string_view file_name, std::string_view bytes, bool padded);
 

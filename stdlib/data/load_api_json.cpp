@@ -81,8 +81,8 @@ namespace {
 
 // Reads the records of `text` (an array's "[...]") one by one, keeping the good ones: the recovery
 // for an array with a broken record. `first_line` is the file line `text` starts on.
-void read_one_by_one(DatasetBuilder& b, std::uint32_t source, ArrayReader& reader, std::string_view text,
-                     std::size_t first_line, std::size_t& index) {
+void read_one_by_one(DatasetBuilder& b, std::uint32_t source, ArrayReader& reader, std::string_view text, std::size_t first_line,
+                     std::size_t& index) {
   simdjson::dom::parser p;
   for (const Slice& sl : array_elements(text)) {
     const std::string where = fmt::format("row {} (line {})", index + 1, first_line - 1 + line_of(text, sl.begin));
@@ -90,8 +90,9 @@ void read_one_by_one(DatasetBuilder& b, std::uint32_t source, ArrayReader& reade
     simdjson::dom::element e;
     if (const auto e_err = p.parse(one).get(e); e_err || !sl.complete) {
       b.record_read(source);
-      b.unusable(source, where, sl.complete ? fmt::format("invalid JSON: {}", simdjson::error_message(e_err))
-                                            : "the file ends inside this record (truncated)");
+      b.unusable(
+          source, where,
+          sl.complete ? fmt::format("invalid JSON: {}", simdjson::error_message(e_err)) : "the file ends inside this record (truncated)");
     } else if (!reader.element(e, index, where)) {
       index = std::string_view::npos;
       return;
@@ -148,8 +149,8 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
   // Line numbers are only needed for a broken piece: counted up to where they are asked for.
   std::size_t counted_to = 0, line = 1;
   const auto line_at = [&](std::size_t offset) {
-    line += static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(counted_to),
-                                                bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    line += static_cast<std::size_t>(
+        std::count(bytes.begin() + static_cast<std::ptrdiff_t>(counted_to), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
     counted_to = offset;
     return line;
   };
@@ -190,7 +191,8 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
       // Line numbers count from the piece's first record, which wrap() moved past the separators.
       const std::string_view raw = bytes.substr(pos, cut - pos);
       const std::size_t first_line = line_at(pos + std::min(raw.find_first_not_of(" \t\r\n,"), raw.size()));
-      read_one_by_one(b, source, reader, std::string_view(piece_text.data(), piece_text.size() - simdjson::SIMDJSON_PADDING), first_line, index);
+      read_one_by_one(b, source, reader, std::string_view(piece_text.data(), piece_text.size() - simdjson::SIMDJSON_PADDING), first_line,
+                      index);
       if (index == std::string_view::npos) return;
     } else if (!empty) {
       simdjson::dom::array array;
@@ -199,14 +201,14 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
     pos = cut;
   }
   if (content_end == bytes.size() && !warned)
-    b.warn(fmt::format("{}: invalid JSON (the array is not closed: truncated file?); its records were read", b.report().sources[source].name));
+    b.warn(
+        fmt::format("{}: invalid JSON (the array is not closed: truncated file?); its records were read", b.report().sources[source].name));
   warn_if_empty(b, source, index);
 }
 
 }  // namespace
 
-void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded,
-                   simdjson::dom::parser* reuse) {
+void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded, simdjson::dom::parser* reuse) {
   simdjson::dom::parser own;
   simdjson::dom::parser& parser = reuse ? *reuse : own;
   const std::size_t start = bytes.find_first_not_of(" \t\r\n");

@@ -100,9 +100,10 @@ const std::vector<Column>& metric_columns() {
   return cols;
 }
 
-constexpr std::array kConfigHeaders = {"Model", "ISL", "OSL", "Hardware", "Hardware Key", "Framework", "Precision", "TP",
-                                       "Concurrency", "Date", "Disaggregated", "Num Prefill GPUs", "Num Decode GPUs",
-                                       "Spec Decoding", "EP", "DP Attention", "Is Multinode"};
+constexpr std::array kConfigHeaders = {
+    "Model", "ISL",          "OSL",         "Hardware",      "Hardware Key",     "Framework",       "Precision",
+    "TP",    "Concurrency",  "Date",        "Disaggregated", "Num Prefill GPUs", "Num Decode GPUs", "Spec Decoding",
+    "EP",    "DP Attention", "Is Multinode"};
 
 // One record of the file, with the line it starts on.
 struct Record {
@@ -148,8 +149,8 @@ struct Header {
 
 // Skips the source when the header lacks a column every row needs; notes the columns icq does not read.
 bool check_header(DatasetBuilder& b, std::uint32_t source, const Header& header) {
-  for (const char* required : {"Hardware", "Framework", "Precision", "Concurrency", "Date", "Throughput/GPU (tok/s)",
-                               "Median Interactivity (tok/s/user)"})
+  for (const char* required :
+       {"Hardware", "Framework", "Precision", "Concurrency", "Date", "Throughput/GPU (tok/s)", "Median Interactivity (tok/s/user)"})
     if (!header.index_of(required)) {
       b.skip_source(source, fmt::format("CSV header (line {}) lacks the column '{}'; not a dashboard export", header.line, required));
       return false;
@@ -167,8 +168,7 @@ bool check_header(DatasetBuilder& b, std::uint32_t source, const Header& header)
 std::string record_problem(const Record& r, const Header& header) {
   if (!simdjson::validate_utf8(r.raw.data(), r.raw.size())) return "not valid UTF-8";
   if (!r.ok) return "unterminated quoted field";
-  if (r.fields.size() != header.names.size())
-    return fmt::format("{} fields where the header has {}", r.fields.size(), header.names.size());
+  if (r.fields.size() != header.names.size()) return fmt::format("{} fields where the header has {}", r.fields.size(), header.names.size());
   return {};
 }
 
@@ -209,8 +209,12 @@ std::string read_config(const Cells& cell, RawRow& row) {
   l.prefill_dp_attention = l.decode_dp_attention = cell.boolean("DP Attention");
   std::int32_t tp = 0, ep = 0;
   std::string bad;
-  for (auto [name, out] : {std::pair{"TP", &tp}, {"EP", &ep}, {"ISL", &l.isl}, {"OSL", &l.osl},
-                           {"Concurrency", &row.conc}, {"Num Prefill GPUs", &l.num_prefill_gpu},
+  for (auto [name, out] : {std::pair{"TP", &tp},
+                           {"EP", &ep},
+                           {"ISL", &l.isl},
+                           {"OSL", &l.osl},
+                           {"Concurrency", &row.conc},
+                           {"Num Prefill GPUs", &l.num_prefill_gpu},
                            {"Num Decode GPUs", &l.num_decode_gpu}})
     if (!cell.integer(name, *out)) bad = fmt::format("'{}' is not an integer: '{}'", name, cell(name));
   if (!bad.empty()) return bad;
@@ -271,8 +275,7 @@ struct UnitEvidence {
 };
 
 // Reads the rows after the header, reporting the unusable ones; counts the evidence for the latency unit.
-std::vector<Pending> read_rows(DatasetBuilder& b, std::uint32_t source, const Header& header, Records& records,
-                               UnitEvidence& unit) {
+std::vector<Pending> read_rows(DatasetBuilder& b, std::uint32_t source, const Header& header, Records& records, UnitEvidence& unit) {
   std::vector<Pending> rows;
   while (auto r = records.next()) {
     b.record_read(source);
@@ -300,9 +303,10 @@ void settle_latency_unit(DatasetBuilder& b, std::uint32_t source, const UnitEvid
         if (col.latency) p.row.set(*col.field, p.row.get(*col.field) / 1000.0);
     b.note(fmt::format("{}: latency columns labelled (ms) hold milliseconds; converted to seconds", name));
   } else if (unit.says_seconds > 0) {
-    b.note(fmt::format("{}: latency columns labelled (ms) hold seconds (1/median TPOT = median interactivity "
-                       "on {} of {} rows); read as seconds",
-                       name, unit.says_seconds, rows.size()));
+    b.note(
+        fmt::format("{}: latency columns labelled (ms) hold seconds (1/median TPOT = median interactivity "
+                    "on {} of {} rows); read as seconds",
+                    name, unit.says_seconds, rows.size()));
   }
 }
 

@@ -138,8 +138,8 @@ void load_serving_raw(DatasetBuilder& b, std::uint32_t source, std::string_view 
     const auto content_model = model_from_path(*model_id.value);
     if (content_model && *content_model != row.line.model) {
       b.unusable(source, where,
-                 fmt::format("file name says model '{}' ({}) but model_id is '{}' ({})", cfg.model_token,
-                             row.line.model, *model_id.value, *content_model));
+                 fmt::format("file name says model '{}' ({}) but model_id is '{}' ({})", cfg.model_token, row.line.model, *model_id.value,
+                             *content_model));
       return;
     }
   }

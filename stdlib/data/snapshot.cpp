@@ -51,10 +51,8 @@ class Writer {
  public:
   std::string out;
   template <typename T>
-    requires std::is_arithmetic_v<T>
-  void field(const T& v) {
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
+  requires std::is_arithmetic_v<T>
+  void field(const T& v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
   void field(const std::string& s) {
     field(static_cast<std::uint64_t>(s.size()));
     out.append(s);
@@ -76,7 +74,7 @@ class Reader {
  public:
   explicit Reader(std::string_view in) : in_(in), start_(in.data()) {}
   template <typename T>
-    requires std::is_arithmetic_v<T>
+  requires std::is_arithmetic_v<T>
   void field(T& v) {
     need(sizeof v);
     std::memcpy(&v, in_.data(), sizeof v);  // the embedded bytes need not be aligned
@@ -141,10 +139,8 @@ class Walker {
  public:
   explicit Walker(Reader& r) : r_(r) {}
   template <typename T>
-    requires std::is_arithmetic_v<T>
-  void field(T&) {
-    r_.skip(sizeof(T));
-  }
+  requires std::is_arithmetic_v<T>
+  void field(T&) { r_.skip(sizeof(T)); }
   void field(std::string&) { r_.skip(r_.count()); }
 
  private:
@@ -199,8 +195,8 @@ void visit_report(IO& io, R& r) {
 
 struct PendingEvaluations {
   std::once_flag parsed;
-  std::string_view bytes;               // checked when the snapshot was read
-  std::shared_ptr<const void> owner;    // keeps them alive (null: embedded data)
+  std::string_view bytes;             // checked when the snapshot was read
+  std::shared_ptr<const void> owner;  // keeps them alive (null: embedded data)
 };
 
 struct SnapshotAccess {
@@ -219,7 +215,8 @@ struct SnapshotAccess {
     for (const Row& r : ds.rows_) stored += static_cast<std::uint64_t>(std::popcount(r.present));
     w.field(stored);
     w.align();
-    for (const Row& r : ds.rows_) w.out.append(reinterpret_cast<const char*>(r.values), sizeof(double) * static_cast<std::size_t>(std::popcount(r.present)));
+    for (const Row& r : ds.rows_)
+      w.out.append(reinterpret_cast<const char*>(r.values), sizeof(double) * static_cast<std::size_t>(std::popcount(r.present)));
     w.list(ds.line_begin_, [&](std::size_t b) { w.field(static_cast<std::uint64_t>(b)); });
     w.list(ds.strings_, [&](const std::string& s) { w.field(s); });
     w.list(ds.runs_, [&](const Run& run) { visit_run(w, run); });
@@ -229,7 +226,8 @@ struct SnapshotAccess {
   }
 
   static Dataset read(std::string_view bytes, bool in_place, std::shared_ptr<const void> owner) {
-    if (!bytes.starts_with(kMagic)) throw SnapshotError(bytes.starts_with("ICQSNAP") ? "not an icq snapshot of this version" : "not an icq snapshot");
+    if (!bytes.starts_with(kMagic))
+      throw SnapshotError(bytes.starts_with("ICQSNAP") ? "not an icq snapshot of this version" : "not an icq snapshot");
     Reader r(bytes);
     r.skip(kMagic.size());
     Dataset ds;

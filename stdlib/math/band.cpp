@@ -43,8 +43,6 @@ std::string position_words(const Range& band, double target) {
   return "around the middle";
 }
 
-std::string band_label(const Range& band) {
-  return fmt::format("{}–{}", std::ceil(band.lo), std::floor(band.hi));
-}
+std::string band_label(const Range& band) { return fmt::format("{}–{}", std::ceil(band.lo), std::floor(band.hi)); }
 
 }  // namespace icq::math

@@ -28,8 +28,7 @@ MonotoneSpline::MonotoneSpline(std::span<const double> xs, std::span<const doubl
   }
   for (std::size_t i = 1; i + 1 < n; ++i) {
     const double p = (s[i - 1] * h[i] + s[i] * h[i - 1]) / (h[i - 1] + h[i]);
-    const double m = (sign(s[i - 1]) + sign(s[i])) *
-                     std::min({std::abs(s[i - 1]), std::abs(s[i]), 0.5 * std::abs(p)});
+    const double m = (sign(s[i - 1]) + sign(s[i])) * std::min({std::abs(s[i - 1]), std::abs(s[i]), 0.5 * std::abs(p)});
     m_[i] = std::isnan(m) ? 0.0 : m;
   }
   // Order matters: with two knots m_[1] is still 0 when m_[0] is computed.
@@ -37,9 +36,7 @@ MonotoneSpline::MonotoneSpline(std::span<const double> xs, std::span<const doubl
   m_[n - 1] = (3 * s[n - 2] - m_[n - 2]) / 2;
 }
 
-bool MonotoneSpline::in_range(double x) const noexcept {
-  return !x_.empty() && x >= x_.front() && x <= x_.back();
-}
+bool MonotoneSpline::in_range(double x) const noexcept { return !x_.empty() && x >= x_.front() && x <= x_.back(); }
 
 double MonotoneSpline::evaluate(double x) const {
   const std::size_t n = x_.size();

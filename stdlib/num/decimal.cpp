@@ -2,8 +2,6 @@
 
 #include <array>
 #include <charconv>
-#include <string_view>
-#include <type_traits>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -12,6 +10,8 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace icq::num {
@@ -188,7 +188,8 @@ Decimal Decimal::round(int places) const {
   const Powers* powers = cached_powers_of_ten(places);
   if (!powers) powers = &(computed = make_powers_of_ten(places));
   const Backend scaled = v_ * powers->first;
-  const Backend r = scaled >= 0 ? Backend(boost::multiprecision::floor(scaled + half)) : Backend(-boost::multiprecision::floor(-scaled + half));
+  const Backend r =
+      scaled >= 0 ? Backend(boost::multiprecision::floor(scaled + half)) : Backend(-boost::multiprecision::floor(-scaled + half));
   return Decimal(r * powers->second);
 }
 

@@ -96,8 +96,7 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
   std::vector<std::string> out;
   for (const auto& s : scored) {
     if (out.size() == max) break;
-    if (std::find_if(out.begin(), out.end(), [&](const std::string& o) { return iequals(o, s.name); }) == out.end())
-      out.push_back(s.name);
+    if (std::find_if(out.begin(), out.end(), [&](const std::string& o) { return iequals(o, s.name); }) == out.end()) out.push_back(s.name);
   }
   return out;
 }

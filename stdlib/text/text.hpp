@@ -15,8 +15,7 @@ bool starts_with_icase(std::string_view s, std::string_view prefix) noexcept;
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // Candidates close enough to `word` to be offered as "did you mean", best first, at most `max`.
-std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
-                                 std::size_t max = 3);
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates, std::size_t max = 3);
 
 // A JSON string literal of s, quotes included (the one escaper of every JSON icq writes).
 std::string json_string(std::string_view s);

@@ -173,8 +173,9 @@ TEST_CASE("icq mcp: its options and the data options it shares with icq", "[cli]
 }
 
 TEST_CASE("icq serve: its options, its limits' bounds and the data options it shares with icq", "[cli]") {
-  const auto a = std::get<icq::serve::Args>(parse_with(&icq::serve::parse_args, {"--no-cache", "--port", "0", "--host=::1", "--timeout", "0.5",
-                                                                                 "--max-running", "2", "--scripts", "r/", "--read-timeout", "1.5"}));
+  const auto a =
+      std::get<icq::serve::Args>(parse_with(&icq::serve::parse_args, {"--no-cache", "--port", "0", "--host=::1", "--timeout", "0.5",
+                                                                      "--max-running", "2", "--scripts", "r/", "--read-timeout", "1.5"}));
   CHECK(a.data.no_cache);
   CHECK(a.listen.port == 0);
   CHECK(a.listen.host == "::1");
@@ -186,8 +187,10 @@ TEST_CASE("icq serve: its options, its limits' bounds and the data options it sh
   CHECK(defaults.listen.host == "127.0.0.1");  // this machine only, unless told otherwise
   CHECK(error_of(parse_with(&icq::serve::parse_args, {"--port", "65536"})) ==
         "option --port needs a port number from 0 to 65535 / e.g. icq serve --port 8080");
-  CHECK(error_of(parse_with(&icq::serve::parse_args, {"--max-query", "8"})).rfind("option --max-query needs a whole number from 16", 0) == 0);
-  CHECK(error_of(parse_with(&icq::serve::parse_args, {"--timeout", "0"})) == "option --timeout needs a positive number / e.g. icq serve --timeout 30");
+  CHECK(error_of(parse_with(&icq::serve::parse_args, {"--max-query", "8"})).rfind("option --max-query needs a whole number from 16", 0) ==
+        0);
+  CHECK(error_of(parse_with(&icq::serve::parse_args, {"--timeout", "0"})) ==
+        "option --timeout needs a positive number / e.g. icq serve --timeout 30");
   CHECK(error_of(parse_with(&icq::serve::parse_args, {"x"})).rfind("unexpected word 'x'", 0) == 0);
 }
 

@@ -191,14 +191,14 @@ TEST_CASE("using: cost, dashboard and interactivity items follow each other", "[
 
 TEST_CASE("a clause given twice is an error at the second", "[grammar][repeated]") {
   const std::string base = "compare precision fp4 vs fp8 on b200 ";
-  for (const auto& [tail, second] : std::vector<std::pair<std::string, std::string>>{
-           {"at 50 at 60", "at 60"},
-           {"as of 2026-05-01 on date 2026-05-19", "on date 2026-05-19"},
-           {"clamp clamp", "clamp"},
-           {"using cost splined using cost derived", "cost derived"},
-           {"using dashboard 2026-07-15 using dashboard 2026-09-01", "dashboard 2026-09-01"},
-           {"using interactivity p90 using interactivity p50", "interactivity p50"},
-           {"tokens output tokens input", "tokens input"}}) {
+  for (const auto& [tail, second] :
+       std::vector<std::pair<std::string, std::string>>{{"at 50 at 60", "at 60"},
+                                                        {"as of 2026-05-01 on date 2026-05-19", "on date 2026-05-19"},
+                                                        {"clamp clamp", "clamp"},
+                                                        {"using cost splined using cost derived", "cost derived"},
+                                                        {"using dashboard 2026-07-15 using dashboard 2026-09-01", "dashboard 2026-09-01"},
+                                                        {"using interactivity p90 using interactivity p50", "interactivity p50"},
+                                                        {"tokens output tokens input", "tokens input"}}) {
     const std::string text = base + tail;
     const auto r = icq::grammar::parse(text);
     INFO(text);

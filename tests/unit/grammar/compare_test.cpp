@@ -60,8 +60,7 @@ TEST_CASE("LANGUAGE.md compare examples: the whole block is seven statements", "
   for (std::size_t i = 0; i < 7; ++i) {
     INFO("statement " << i);
     REQUIRE(std::holds_alternative<Compare>(p.statements[i].body));
-    REQUIRE(block.substr(p.statements[i].span.begin, p.statements[i].span.end - p.statements[i].span.begin) ==
-            p.statements[i].text);
+    REQUIRE(block.substr(p.statements[i].span.begin, p.statements[i].span.end - p.statements[i].span.begin) == p.statements[i].text);
   }
 }
 

@@ -39,7 +39,9 @@ TEST_CASE("error: unknown statement, with a suggestion", "[grammar][errors]") {
   REQUIRE_FALSE(e.at_end);
   REQUIRE(!e.suggestions.empty());
   REQUIRE(e.suggestions[0] == "compare");
-  REQUIRE(e.help == "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, plot, expect, help");
+  REQUIRE(
+      e.help ==
+      "statements: compare, rank, crossover, frontier, points, trend, accuracy, list, describe, set, let, param, load, explain, plot, expect, help");
   // Every statement the grammar has is named there (a new statement cannot be left out of the help).
   for (const auto& k : icq::grammar::statement_keywords()) CHECK(e.help.find(k) != std::string::npos);
   const auto d = parse_err("descirbe gpu mi355x");
@@ -132,8 +134,7 @@ TEST_CASE("error: incomplete input is at_end", "[grammar][errors]") {
   check({"compare precision fp4 vs fp8 as of", "expected a date (YYYY-MM-DD) after 'of'", "", true});
   check({"compare precision fp4 vs fp8 on date", "expected a date (YYYY-MM-DD) after 'date'", "", true});
   check({"compare precision fp4 vs fp8 at", "expected target interactivities (tok/s/user) after 'at'", "", true});
-  check({"compare precision fp4 vs fp8 at interactivity", "expected target interactivities (tok/s/user) after 'interactivity'", "",
-         true});
+  check({"compare precision fp4 vs fp8 at interactivity", "expected target interactivities (tok/s/user) after 'interactivity'", "", true});
   check({"compare precision fp4 vs fp8 at 20..", "expected the end of the range after '..'", "", true});
   check({"compare precision fp4 vs fp8 at 20..60 step", "expected a step size after 'step'", "", true});
   check({"compare precision fp4 vs fp8 at band", "expected band percentages after 'band'", "", true});
@@ -157,8 +158,7 @@ TEST_CASE("error: mistakes in the middle are not at_end", "[grammar][errors]") {
   check({"compare precision fp4 vs fp8 where framework in sglang", "expected '(' and a list of values after 'in'", "sglang", false});
   check({"compare precision fp4 vs fp8 where framework in ()", "expected values inside 'in (…)'", ")", false});
   check({"compare precision fp4 vs fp8 where framework in (sglang vllm)", "expected ')'", "vllm", false});
-  check({"compare precision fp4 vs fp8 where tp ~ 8", "expected a comparison after 'tp': =, !=, <, <=, >, >= or in (…)", "~",
-         false});
+  check({"compare precision fp4 vs fp8 where tp ~ 8", "expected a comparison after 'tp': =, !=, <, <=, >, >= or in (…)", "~", false});
   check({"compare precision fp4 vs fp8 where (tp = 8 model dsr1", "expected ')'", "model", false});
   check({"compare precision fp4 vs fp8 where = 8", "expected a condition after 'where'", "=", false});
   check({"compare precision fp4 vs fp8 at fast", "expected target interactivities (tok/s/user) after 'at'", "fast", false});
@@ -166,11 +166,12 @@ TEST_CASE("error: mistakes in the middle are not at_end", "[grammar][errors]") {
   check({"compare precision fp4 vs fp8 at 20..60 step x", "expected a step size after 'step'", "x", false});
   check({"compare precision fp4 vs fp8 at band high", "expected band percentages after 'band'", "high", false});
   check({"compare precision fp4 vs fp8 show , cost", "expected metrics after 'show'", ",", false});
-  check({"compare precision fp4 vs fp8 using neocloud", "expected prices, cost, dashboard or interactivity after 'using'", "neocloud", false});
-  check({"compare precision fp4 vs fp8 using prices show cost", "expected a price edition or tier after 'using prices'", "show",
+  check({"compare precision fp4 vs fp8 using neocloud", "expected prices, cost, dashboard or interactivity after 'using'", "neocloud",
          false});
+  check({"compare precision fp4 vs fp8 using prices show cost", "expected a price edition or tier after 'using prices'", "show", false});
   check({"compare precision fp4 vs (gpu b200)", "expected a value to compare after 'vs'", "(", false});
-  check({"compare (gpu h200) vs gpu b200", "expected another side after 'vs': a parenthesised filter set or a let name", "gpu b200", false});
+  check(
+      {"compare (gpu h200) vs gpu b200", "expected another side after 'vs': a parenthesised filter set or a let name", "gpu b200", false});
   check({"compare () vs (gpu b200)", "expected filters inside the parentheses", ")", false});
   check({"compare (gpu h200) (gpu b200)", "a comparison needs two or more sides: expected 'vs' after ')'", "(gpu b200", false});
   check({"list ; list gpus", "expected what to list after 'list'", "; list", false});

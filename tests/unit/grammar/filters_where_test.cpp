@@ -34,10 +34,10 @@ TEST_CASE("filters: every filter keyword and its canonical key", "[grammar][filt
     const char* clause;
     const char* key;
   };
-  for (const Case& k : {Case{"on mi355x", "gpu"}, Case{"gpu mi355x", "gpu"}, Case{"hardware mi355x", "gpu"},
-                        Case{"model dsr1", "model"}, Case{"precision fp8", "precision"}, Case{"framework sglang", "framework"},
-                        Case{"family trt", "family"}, Case{"spec mtp", "spec"}, Case{"seq 8k/1k", "seq"},
-                        Case{"deployment disagg", "deployment"}, Case{"vendor amd", "vendor"}}) {
+  for (const Case& k :
+       {Case{"on mi355x", "gpu"}, Case{"gpu mi355x", "gpu"}, Case{"hardware mi355x", "gpu"}, Case{"model dsr1", "model"},
+        Case{"precision fp8", "precision"}, Case{"framework sglang", "framework"}, Case{"family trt", "family"}, Case{"spec mtp", "spec"},
+        Case{"seq 8k/1k", "seq"}, Case{"deployment disagg", "deployment"}, Case{"vendor amd", "vendor"}}) {
     INFO(k.clause);
     const Compare c = compare_of(std::string("compare precision fp4 vs fp8 ") + k.clause);
     REQUIRE(c.clauses.filters.size() == 1);
@@ -60,8 +60,7 @@ TEST_CASE("filters: the same key twice gives two filters", "[grammar][filters]")
 }
 
 TEST_CASE("filters: names with '.', '-', '/', '_' and '+' are one value", "[grammar][filters]") {
-  const Compare c =
-      compare_of("compare precision fp4 vs fp8 model qwen3.5-397b seq 8k/1k framework dynamo-trt gpu mi355x-amds_0 spec a+b");
+  const Compare c = compare_of("compare precision fp4 vs fp8 model qwen3.5-397b seq 8k/1k framework dynamo-trt gpu mi355x-amds_0 spec a+b");
   REQUIRE(texts(c.clauses.filters[0].values) == std::vector<std::string>{"qwen3.5-397b"});
   REQUIRE(texts(c.clauses.filters[1].values) == std::vector<std::string>{"8k/1k"});
   REQUIRE(texts(c.clauses.filters[2].values) == std::vector<std::string>{"dynamo-trt"});
@@ -89,8 +88,8 @@ TEST_CASE("where: every comparison operator, == and <> normalised", "[grammar][w
     const char* written;
     const char* normalised;
   };
-  for (const Case& k : {Case{"=", "="}, Case{"==", "="}, Case{"!=", "!="}, Case{"<>", "!="}, Case{"<", "<"},
-                        Case{"<=", "<="}, Case{">", ">"}, Case{">=", ">="}}) {
+  for (const Case& k : {Case{"=", "="}, Case{"==", "="}, Case{"!=", "!="}, Case{"<>", "!="}, Case{"<", "<"}, Case{"<=", "<="},
+                        Case{">", ">"}, Case{">=", ">="}}) {
     INFO(k.written);
     const Expr spaced = where_of(std::string("tp ") + k.written + " 8");
     REQUIRE(spaced.op == Expr::Op::compare);

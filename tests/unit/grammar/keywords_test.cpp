@@ -1,8 +1,8 @@
 // help, completion and suggestions are generated from tables (grammar/keywords.cpp, and the line
 // dimensions of stdlib/data/dimensions.cpp); the grammar's rules are PEGTL types. These tests hold
 // the tables against the rules both ways, so neither can drift from the other.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -111,9 +111,8 @@ TEST_CASE("every clause keyword in the docs is a keyword of the grammar", "[gram
     // Accepted there without a clause entry: then it is part of a statement's syntax (`vs`).
     if (p && std::get<icq::ast::Compare>(p->statements.at(0).body).clauses.lets.empty()) {
       const auto& docs = icq::grammar::statement_docs();
-      REQUIRE(std::any_of(docs.begin(), docs.end(), [&](const auto& d) {
-        return std::regex_search(d.syntax, std::regex("(^|[^a-z])" + k + "([^a-z]|$)"));
-      }));
+      REQUIRE(std::any_of(docs.begin(), docs.end(),
+                          [&](const auto& d) { return std::regex_search(d.syntax, std::regex("(^|[^a-z])" + k + "([^a-z]|$)")); }));
     }
   }
 }

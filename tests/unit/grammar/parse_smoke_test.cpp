@@ -10,7 +10,8 @@ TEST_CASE("the grammar has no infinite loops or left recursion", "[grammar]") {
 }
 
 TEST_CASE("a compare statement parses into sides and clauses", "[grammar]") {
-  const auto r = icq::grammar::parse("compare precision fp4 vs fp8 on MI355X model qwen3.5-397b at interactivity 56,98,139 show cost,throughput");
+  const auto r =
+      icq::grammar::parse("compare precision fp4 vs fp8 on MI355X model qwen3.5-397b at interactivity 56,98,139 show cost,throughput");
   const auto* prog = std::get_if<icq::ast::Program>(&r);
   REQUIRE(prog);
   REQUIRE(prog->statements.size() == 1);

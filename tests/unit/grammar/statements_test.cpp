@@ -36,8 +36,8 @@ TEST_CASE("list: what, optional 'for', clauses", "[grammar][list]") {
     const auto& l = std::get<List>(p.statements[0].body);
     REQUIRE(l.clauses.where.size() == 1);
   }
-  for (const char* what : {"gpus", "models", "precisions", "frameworks", "families", "specs", "deployments", "vendors",
-                           "sequences", "dates", "metrics", "editions"}) {
+  for (const char* what : {"gpus", "models", "precisions", "frameworks", "families", "specs", "deployments", "vendors", "sequences",
+                           "dates", "metrics", "editions"}) {
     INFO(what);
     const auto p = parse_ok(std::string("list ") + what);
     REQUIRE(std::get<List>(p.statements[0].body).what.text == what);
@@ -146,8 +146,8 @@ TEST_CASE("keywords are case-insensitive — names keep their spelling", "[gramm
 
 TEST_CASE("the keyword lists for suggestions and completion", "[grammar][program]") {
   const auto& st = icq::grammar::statement_keywords();
-  REQUIRE(st == std::vector<std::string>{"compare", "rank", "crossover", "frontier", "points", "trend", "accuracy", "set", "let", "param", "load",
-                                         "explain", "plot", "expect", "list", "describe", "help"});
+  REQUIRE(st == std::vector<std::string>{"compare", "rank", "crossover", "frontier", "points", "trend", "accuracy", "set", "let", "param",
+                                         "load", "explain", "plot", "expect", "list", "describe", "help"});
   const auto& cl = icq::grammar::clause_keywords();
   REQUIRE(std::find(cl.begin(), cl.end(), "model") != cl.end());
   REQUIRE(std::find(cl.begin(), cl.end(), "where") != cl.end());

@@ -131,9 +131,7 @@ TEST_CASE("band: at band 0%, 100% stays inside the displayed band, outside targe
 namespace {
 
 // fp8 measured 10–20, fp4 30–40: the sides never overlap.
-std::vector<ApiRow> disjoint_rows() {
-  return {row(10, 100, 64), row(20, 60, 16), row(30, 90, 32).prec("fp4"), row(40, 50, 8).prec("fp4")};
-}
+std::vector<ApiRow> disjoint_rows() { return {row(10, 100, 64), row(20, 60, 16), row(30, 90, 32).prec("fp4"), row(40, 50, 8).prec("fp4")}; }
 
 }  // namespace
 

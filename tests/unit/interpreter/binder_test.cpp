@@ -10,8 +10,7 @@ namespace {
 std::vector<ApiRow> binder_rows() {
   return {row(10, 100, 64), row(30, 60, 16), row(12, 200, 64).prec("fp4"), row(40, 50, 4).prec("fp4"),
           // 8k/1k rows: a second sequence shape, and the only rows of a second model.
-          row(20, 80, 8).seq(8192, 1024), row(25, 70, 8).prec("fp4").seq(8192, 1024),
-          row(20, 500, 8).model("gptoss120b").seq(8192, 1024)};
+          row(20, 80, 8).seq(8192, 1024), row(25, 70, 8).prec("fp4").seq(8192, 1024), row(20, 500, 8).model("gptoss120b").seq(8192, 1024)};
 }
 
 }  // namespace

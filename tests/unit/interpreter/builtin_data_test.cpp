@@ -103,8 +103,9 @@ TEST_CASE("built-in data: the first example of LANGUAGE.md works, with the parti
   const auto r = run_ok(s, "compare precision fp4 vs fp8 on MI355X model qwen3.5-397b at interactivity 56,98,139 show cost,throughput");
   const auto& c = comparison(r);
   CHECK(status(c, 0, "fp4") == icq::Status::ok);
-  CHECK(any_contains(r.notes, "Qwen 3.5 rows come from a partial capture (2026-08-13, 518 of ~900 rows): configurations may be "
-                              "missing; run `icq fetch` for the current data"));
+  CHECK(any_contains(r.notes,
+                     "Qwen 3.5 rows come from a partial capture (2026-08-13, 518 of ~900 rows): configurations may be "
+                     "missing; run `icq fetch` for the current data"));
   const auto dsr1 = run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1");
   CHECK_FALSE(any_contains(dsr1.notes, "partial capture"));
 }

@@ -17,8 +17,9 @@ namespace {
 // fp8: knots (10,100) c64 and (30,60) c16 (two knots: end slopes 1.5 s and 0.75 s, s = -2);
 // fp4: (15, 900), (20, 700), (40, 300) and a measured point below the frontier.
 std::vector<ApiRow> chart_rows() {
-  return {row(10, 100, 64), row(30, 60, 16), row(15, 900, 64).prec("fp4"), row(20, 700, 32).prec("fp4"), row(40, 300, 8).prec("fp4"),
-          row(18, 200, 4).prec("fp4")};
+  return {
+      row(10, 100, 64),           row(30, 60, 16), row(15, 900, 64).prec("fp4"), row(20, 700, 32).prec("fp4"), row(40, 300, 8).prec("fp4"),
+      row(18, 200, 4).prec("fp4")};
 }
 
 const char* kQuery = "compare precision fp8 vs fp4 at interactivity 5, 20, 25 show throughput, concurrency";
@@ -53,7 +54,8 @@ TEST_CASE("chart data: each side's measured points and the frontier's spline per
   CHECK(conc.ys == std::vector<double>{64, 32, 8});
 }
 
-TEST_CASE("chart data: derived cost is throughput's Hermite and a price per segment; the drawn curve meets the targets' values", "[interp][chart]") {
+TEST_CASE("chart data: derived cost is throughput's Hermite and a price per segment; the drawn curve meets the targets' values",
+          "[interp][chart]") {
   TempData data(chart_rows());
   auto s = data.session();
   const auto r = run_ok(s, "compare precision fp8 vs fp4 on mi355x at interactivity 20, 25 show cost");
@@ -125,7 +127,8 @@ TEST_CASE("svg: deterministic, one frontier path per side and panel, Béziers of
   CHECK(count(a, "class=\"target-absent\"") == 4);
   CHECK(count(a, "<script") == 0);
   // fp8's throughput path: one cubic whose control points are the knots' slopes at the thirds.
-  const std::regex path(R"re(class="gap" data-side="FP8" d="M([-0-9.]+) ([-0-9.]+)C([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)")re");
+  const std::regex path(
+      R"re(class="gap" data-side="FP8" d="M([-0-9.]+) ([-0-9.]+)C([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)")re");
   std::smatch m;
   REQUIRE(std::regex_search(a, m, path));
   const auto spec = icq::chart::build(r);
@@ -137,7 +140,7 @@ TEST_CASE("svg: deterministic, one frontier path per side and panel, Béziers of
   CHECK(std::stod(m[5]) == Approx(px(30 - 20.0 / 3)).margin(0.006));
   CHECK(std::stod(m[7]) == Approx(px(30)).margin(0.006));
   // The control points' heights: y0 + m0 h / 3 = 100 - 3 * 20 / 3 = 80, y1 - m1 h / 3 = 60 + 1.5 * 20 / 3 = 70.
-  const double ybottom = std::stod(m[2]);                             // M's y is 100's pixel
+  const double ybottom = std::stod(m[2]);                           // M's y is 100's pixel
   const double per = (std::stod(m[8]) - ybottom) / (60.0 - 100.0);  // pixels per unit
   CHECK(std::stod(m[4]) == Approx(ybottom + per * (80 - 100)).margin(0.01));
   CHECK(std::stod(m[6]) == Approx(ybottom + per * (70 - 100)).margin(0.01));
@@ -185,7 +188,8 @@ TEST_CASE("braille: sized to the terminal, colour only on request", "[interp][ch
   CHECK(contains(plain, "■"));
   CHECK(contains(plain, "Interactivity (tok/s/user)"));
   bool braille = false;
-  for (std::size_t i = 0; i + 2 < plain.size(); ++i) braille = braille || (static_cast<unsigned char>(plain[i]) == 0xE2 && (static_cast<unsigned char>(plain[i + 1]) & 0xFC) == 0xA0);
+  for (std::size_t i = 0; i + 2 < plain.size(); ++i)
+    braille = braille || (static_cast<unsigned char>(plain[i]) == 0xE2 && (static_cast<unsigned char>(plain[i + 1]) & 0xFC) == 0xA0);
   CHECK(braille);
   std::size_t widest = 0, start = 0;
   for (std::size_t nl = plain.find('\n'); nl != std::string::npos; start = nl + 1, nl = plain.find('\n', start)) {

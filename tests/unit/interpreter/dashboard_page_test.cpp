@@ -1,8 +1,8 @@
 // The dashboard's comparison-page prose (DASHBOARD.md §4): JS number formatting, the page hash,
 // and every paragraph and table cell of the five seed pages in /work/shared/seeds, reproduced
 // from the values their own tables print.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -20,8 +20,8 @@ PageSide side(double throughput, double cost, double tokens_per_mw, double concu
 }
 
 // The seed pages predate #668, so they say "tok/s/GPU"; all five use the 1k/1k default.
-PageInput seed_page(PageFamily family, std::string model, std::string gpu, std::string a, std::string b, double lo,
-                    double hi, std::vector<PageTarget> targets) {
+PageInput seed_page(PageFamily family, std::string model, std::string gpu, std::string a, std::string b, double lo, double hi,
+                    std::vector<PageTarget> targets) {
   PageInput in;
   in.family = family;
   in.model_label = std::move(model);
@@ -50,8 +50,7 @@ void check_table(const PageInput& in, const std::vector<std::vector<std::string>
   const PageTable t = page_table(in);
   const std::vector<std::string> header(in.targets.size() + 1, "Interactivity (tok/s/user)");
   CHECK(t.header.front() == "Metric");
-  CHECK(std::vector<std::string>(t.header.begin() + 1, t.header.end()) ==
-        std::vector<std::string>(header.begin() + 1, header.end()));
+  CHECK(std::vector<std::string>(t.header.begin() + 1, t.header.end()) == std::vector<std::string>(header.begin() + 1, header.end()));
   CHECK(t.rows == expected);
 }
 
@@ -252,13 +251,12 @@ TEST_CASE("seed 001: Kimi K2.5/K2.6/K2.7-Code on MI355X, FP4 vs INT4", "[interp]
   // At 54 the page says 85% cheaper; $1.221 / $0.658 gives 86%. FP4's cost is taken at 0.6584,
   // inside the table's 0.658 and the text's $0.66, where 1.221 / c rounds to 85%; the exact
   // values come from the end-to-end fidelity test.
-  const PageInput in =
-      seed_page(PageFamily::precision, "Kimi K2.5/K2.6/K2.7-Code 1T", "MI355X", "FP4", "INT4", 23.2, 85.2,
-                {
-                    {39, side(1064.0, 0.391, 401520, 120), side(495.8, 0.817, 187100, 57)},
-                    {54, side(631.8, 0.6584, 238416, 24), side(334.4, 1.221, 126186, 12)},
-                    {70, side(541.4, 0.759, 204296, 16), side(230.0, 1.801, 86775, 6)},
-                });
+  const PageInput in = seed_page(PageFamily::precision, "Kimi K2.5/K2.6/K2.7-Code 1T", "MI355X", "FP4", "INT4", 23.2, 85.2,
+                                 {
+                                     {39, side(1064.0, 0.391, 401520, 120), side(495.8, 0.817, 187100, 57)},
+                                     {54, side(631.8, 0.6584, 238416, 24), side(334.4, 1.221, 126186, 12)},
+                                     {70, side(541.4, 0.759, 204296, 16), side(230.0, 1.801, 86775, 6)},
+                                 });
   check_paragraphs(in, paragraphs_001);
   check_table(in, table_001);
 }
@@ -327,19 +325,18 @@ TEST_CASE("/compare: six templates from h mod 6, ties, an omitted part, one side
       {48, side(800.2, 0.62, 467, 8), PageSide{}},
       {55, side(1000, 0, 584, 6), side(800, 0.5, 584, 5)},
   };
-  check_paragraphs(
-      in, {
-              "B200 / H100 on DeepSeek R1 at 23 tok/s/user: 1501 / 600 tok/s/chip, $0.31 / $0.55 per million tokens. "
-              "B200 is 77% cheaper per token; B200 delivers 150% more tok/s/chip.",
-              "Around the middle of the 11–60 tok/s/user interactivity band, at 36 tok/s/user on DeepSeek R1: B200 runs "
-              "1000 tok/s/chip at $0.40/M tokens, H100 runs 995 at $0.40/M. Cost per token is essentially tied; "
-              "throughput per chip is essentially tied.",
-              "B200: 800 tok/s/chip, $0.62 per million tokens at 48 tok/s/user on DeepSeek R1. H100 is unmeasured here.",
-              "At 55 tok/s/user interactivity on DeepSeek R1, B200 delivers 1000 tok/s/chip at $0.00 per million "
-              "tokens; H100 delivers 800 tok/s/chip at $0.50. B200 delivers 25% more tok/s/chip at this point. "
-              "(Numbers reflect the default 8k/1k · fp8 selection for this URL — table and chart below update if you "
-              "change sequence, precision, or model in the controls.)",
-          });
+  check_paragraphs(in, {
+                           "B200 / H100 on DeepSeek R1 at 23 tok/s/user: 1501 / 600 tok/s/chip, $0.31 / $0.55 per million tokens. "
+                           "B200 is 77% cheaper per token; B200 delivers 150% more tok/s/chip.",
+                           "Around the middle of the 11–60 tok/s/user interactivity band, at 36 tok/s/user on DeepSeek R1: B200 runs "
+                           "1000 tok/s/chip at $0.40/M tokens, H100 runs 995 at $0.40/M. Cost per token is essentially tied; "
+                           "throughput per chip is essentially tied.",
+                           "B200: 800 tok/s/chip, $0.62 per million tokens at 48 tok/s/user on DeepSeek R1. H100 is unmeasured here.",
+                           "At 55 tok/s/user interactivity on DeepSeek R1, B200 delivers 1000 tok/s/chip at $0.00 per million "
+                           "tokens; H100 delivers 800 tok/s/chip at $0.50. B200 delivers 25% more tok/s/chip at this point. "
+                           "(Numbers reflect the default 8k/1k · fp8 selection for this URL — table and chart below update if you "
+                           "change sequence, precision, or model in the controls.)",
+                       });
   const PageTable t = page_table(in);
   CHECK(t.inputs == std::vector<std::string>{"23", "36", "48", "55"});
   REQUIRE(t.rows.size() == 4);
@@ -369,31 +366,28 @@ TEST_CASE("precision page: nothing to compare, a skipped target, one side, the l
       {170, PageSide{}, PageSide{}},
       {20, side(1000.4, 0.3, 377000, 30), side(1200.6, 0.25, 453000, 60)},
   };
-  check_paragraphs(
-      in,
-      {
-          // The JS does not capitalise this one.
-          "FP4 posts 0 tok/s/chip for $0.00 per million tokens at 30 tok/s/user on Qwen 3.5 397B-A17B (MI355X); FP8 "
-          "posts 0 tok/s/chip for $0.00. numbers are too close to call. Quantization-level accuracy differences are "
-          "tracked on the evaluation tab.",
-          "FP8: 900 tok/s/chip, $0.45 per million tokens at 140 tok/s/user on Qwen 3.5 397B-A17B (MI355X). FP4 is "
-          "unmeasured here.",
-          "Near the low end of the 16–180 tok/s/user interactivity band, at 20 tok/s/user on Qwen 3.5 397B-A17B "
-          "(MI355X): FP4 runs 1000 tok/s/chip at $0.30/M tokens, FP8 runs 1201 at $0.25/M. FP8 is 20% cheaper per "
-          "token; FP8 delivers 20% more tok/s/chip. Precision changes affect both inference speed and model quality — "
-          "consult the evaluation tab for accuracy benchmarks. (Numbers reflect the default 8k/1k selection for this "
-          "URL — table and chart below update if you change sequence or model in the controls. Each side uses the "
-          "best available serving configuration for that precision, which may include speculative decoding such as "
-          "MTP where recipes exist — the same convention as the other comparison pages.)",
-      });
+  check_paragraphs(in, {
+                           // The JS does not capitalise this one.
+                           "FP4 posts 0 tok/s/chip for $0.00 per million tokens at 30 tok/s/user on Qwen 3.5 397B-A17B (MI355X); FP8 "
+                           "posts 0 tok/s/chip for $0.00. numbers are too close to call. Quantization-level accuracy differences are "
+                           "tracked on the evaluation tab.",
+                           "FP8: 900 tok/s/chip, $0.45 per million tokens at 140 tok/s/user on Qwen 3.5 397B-A17B (MI355X). FP4 is "
+                           "unmeasured here.",
+                           "Near the low end of the 16–180 tok/s/user interactivity band, at 20 tok/s/user on Qwen 3.5 397B-A17B "
+                           "(MI355X): FP4 runs 1000 tok/s/chip at $0.30/M tokens, FP8 runs 1201 at $0.25/M. FP8 is 20% cheaper per "
+                           "token; FP8 delivers 20% more tok/s/chip. Precision changes affect both inference speed and model quality — "
+                           "consult the evaluation tab for accuracy benchmarks. (Numbers reflect the default 8k/1k selection for this "
+                           "URL — table and chart below update if you change sequence or model in the controls. Each side uses the "
+                           "best available serving configuration for that precision, which may include speculative decoding such as "
+                           "MTP where recipes exist — the same convention as the other comparison pages.)",
+                       });
   const PageTable t = page_table(in);
   CHECK(t.rows[0][2] == "FP4:—FP8:—");
   CHECK(t.rows[3][3] == "FP4:—FP8:~9");
 }
 
 TEST_CASE("spec-decode page: the three one-side sentences and template 1", "[interp][dashboard_page]") {
-  PageInput in =
-      seed_page(PageFamily::spec_decode, "Qwen 3.5 397B-A17B", "MI355X FP4", "MTP", "Off", 24.3, 104.1, {});
+  PageInput in = seed_page(PageFamily::spec_decode, "Qwen 3.5 397B-A17B", "MI355X FP4", "MTP", "Off", 24.3, 104.1, {});
   in.unit_word = "tok/s/chip";
   in.sequence = "1k/8k";
   // h mod 3 = 1 and h mod 4 = 1 (seed 003's page).
@@ -403,26 +397,24 @@ TEST_CASE("spec-decode page: the three one-side sentences and template 1", "[int
       {70, side(1200, 12.34, 1, 1), PageSide{}},
       {80, side(1100, 0.35, 1, 1), side(1000, 0.36, 1, 1)},
   };
-  check_paragraphs(
-      in, {
-              "MTP hits 2000 tok/s/chip for $0.20 per million tokens at 30 tok/s/user on Qwen 3.5 397B-A17B (MI355X "
-              "FP4). No Off data at this operating point.",
-              "Off: 1501 tok/s/chip, $0.30 per million tokens at 50 tok/s/user on Qwen 3.5 397B-A17B (MI355X FP4). MTP "
-              "is unmeasured here.",
-              "At 70 tok/s/user on Qwen 3.5 397B-A17B (MI355X FP4), MTP delivers 1200 tok/s/chip at $12.3 per million "
-              "tokens; Off hasn't been benchmarked at this target.",
-              "At 80 tok/s/user on Qwen 3.5 397B-A17B (MI355X FP4), MTP delivers 1100 tok/s/chip at $0.35 per million "
-              "tokens; Off delivers 1000 tok/s/chip at $0.36. MTP is 3% cheaper per token; MTP delivers 10% more "
-              "tok/s/chip. Speculative decoding accepts draft tokens to reduce per-token latency — gains vary by "
-              "workload and prompt distribution. (Numbers reflect this URL's pinned 1k/8k · fp4 workload — changing "
-              "sequence or model updates both the table and chart; the table stays pinned to this page's precision, so "
-              "precision toggles in the controls affect the chart only.)",
-          });
+  check_paragraphs(in, {
+                           "MTP hits 2000 tok/s/chip for $0.20 per million tokens at 30 tok/s/user on Qwen 3.5 397B-A17B (MI355X "
+                           "FP4). No Off data at this operating point.",
+                           "Off: 1501 tok/s/chip, $0.30 per million tokens at 50 tok/s/user on Qwen 3.5 397B-A17B (MI355X FP4). MTP "
+                           "is unmeasured here.",
+                           "At 70 tok/s/user on Qwen 3.5 397B-A17B (MI355X FP4), MTP delivers 1200 tok/s/chip at $12.3 per million "
+                           "tokens; Off hasn't been benchmarked at this target.",
+                           "At 80 tok/s/user on Qwen 3.5 397B-A17B (MI355X FP4), MTP delivers 1100 tok/s/chip at $0.35 per million "
+                           "tokens; Off delivers 1000 tok/s/chip at $0.36. MTP is 3% cheaper per token; MTP delivers 10% more "
+                           "tok/s/chip. Speculative decoding accepts draft tokens to reduce per-token latency — gains vary by "
+                           "workload and prompt distribution. (Numbers reflect this URL's pinned 1k/8k · fp4 workload — changing "
+                           "sequence or model updates both the table and chart; the table stays pinned to this page's precision, so "
+                           "precision toggles in the controls affect the chart only.)",
+                       });
 }
 
 TEST_CASE("no target with a side: no paragraphs, no caveat", "[interp][dashboard_page]") {
-  PageInput in = seed_page(PageFamily::precision, "Qwen 3.5 397B-A17B", "B200", "FP4", "FP8", 30, 90,
-                           {{45, PageSide{}, PageSide{}}});
+  PageInput in = seed_page(PageFamily::precision, "Qwen 3.5 397B-A17B", "B200", "FP4", "FP8", 30, 90, {{45, PageSide{}, PageSide{}}});
   CHECK(page_paragraphs(in).empty());
   in.targets.clear();
   CHECK(page_paragraphs(in).empty());

@@ -91,7 +91,8 @@ TEST_CASE("economics: MI355X 2026-04 hyperscaler costs $1.48 per GPU-hour, to th
   // cost * tput * 3600 / 1e6 gives the hourly price back.
   CHECK(*value(c, 0, "mi355x", "cost") * 100 * 3600 / 1e6 == Approx(1.48).epsilon(1e-14));
   CHECK(*value(c, 0, "b300", "cost") * 100 * 3600 / 1e6 == Approx(2.34).epsilon(1e-14));
-  CHECK(any_contains(r.notes, "prices: 2026-04 edition, hyperscaler tier, total tokens: B300 $2.34/GPU-hour, 2.17 kW; MI355X $1.48/GPU-hour, 2.65 kW"));
+  CHECK(any_contains(
+      r.notes, "prices: 2026-04 edition, hyperscaler tier, total tokens: B300 $2.34/GPU-hour, 2.17 kW; MI355X $1.48/GPU-hour, 2.65 kW"));
   const auto t = icq::render(r, icq::Format::table);
   // 1.48 / 0.36 = 4.1111…; 2.34 / 0.36 = 6.5
   CHECK(contains(t, "$4.111"));
@@ -173,13 +174,14 @@ TEST_CASE("economics: disaggregated output tokens pay for every GPU (GB200 vs B2
 
 TEST_CASE("economics: a disaggregated row whose GPU counts do not check has no output rate", "[interp][economics]") {
   icq::Session s;
-  const auto r = run_ok(s, "points gpu gb200 model dsr1 precision fp8 seq 1k/1k where conc = 8192 and prefill_gpus = 72 "
-                           "show date, throughput, throughput output, output_tput_per_gpu, cost output, cost");
+  const auto r = run_ok(s,
+                        "points gpu gb200 model dsr1 precision fp8 seq 1k/1k where conc = 8192 and prefill_gpus = 72 "
+                        "show date, throughput, throughput output, output_tput_per_gpu, cost output, cost");
   REQUIRE(r.tables.at(0).rows.size() == 1);
   const auto& row = r.tables[0].rows[0];
-  CHECK(std::holds_alternative<double>(row[1]));        // total throughput: as given
+  CHECK(std::holds_alternative<double>(row[1]));          // total throughput: as given
   CHECK(std::holds_alternative<std::monostate>(row[2]));  // the output rate: unknown
-  CHECK(std::holds_alternative<double>(row[3]));        // the API's own field stays readable
+  CHECK(std::holds_alternative<double>(row[3]));          // the API's own field stays readable
   CHECK(std::holds_alternative<std::monostate>(row[4]));  // no output cost from an unknown rate
   CHECK(std::holds_alternative<double>(row[5]));
   CHECK(any_contains(r.notes, "cannot be counted per GPU of the deployment"));
@@ -210,7 +212,8 @@ TEST_CASE("economics: an unpriced GPU makes show cost an error, by default only 
     CHECK_FALSE(value(c, 0, "rtx6000pro", "tokens_per_mw").has_value());
     CHECK(*value(c, 0, "mi355x", "cost") == Approx(1.48 / (200 * 3600 / 1e6)).epsilon(1e-12));
     CHECK(*value(c, 0, "mi355x", "tokens_per_mw") == Approx(200 * 1000 / 2.65).epsilon(1e-12));
-    CHECK(any_contains(r.notes, "RTX PRO 6000: cost and power figures are left empty: RTX PRO 6000 has no price or power in the 2026-04 edition"));
+    CHECK(any_contains(r.notes,
+                       "RTX PRO 6000: cost and power figures are left empty: RTX PRO 6000 has no price or power in the 2026-04 edition"));
   }
   SECTION("the default edition prices it") {
     const auto r = run_ok(s, "compare gpu rtx6000pro vs mi355x at interactivity 50 show cost");

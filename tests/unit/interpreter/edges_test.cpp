@@ -25,7 +25,8 @@ const icq::Table& only_table(const icq::Result& r, std::string_view title) {
 
 TEST_CASE("edges: order by takes a latency percentile, as where and show do", "[interp][edges]") {
   icq::Session s;
-  const auto r = run_ok(s, "points gpu b200 model dsr1 seq 1k/1k precision fp8 where ttft p99 < 1 show conc, ttft p99 order by ttft p99 desc");
+  const auto r =
+      run_ok(s, "points gpu b200 model dsr1 seq 1k/1k precision fp8 where ttft p99 < 1 show conc, ttft p99 order by ttft p99 desc");
   const icq::Table& t = r.tables.front();
   REQUIRE(t.rows.size() >= 2);
   const auto ttft = [&](std::size_t i) { return std::get<double>(t.rows[i][1]); };
@@ -94,7 +95,8 @@ TEST_CASE("edges: list settings shows every setting in force, defaults said", "[
 TEST_CASE("edges: points says what it spans when no seq or model narrows it", "[interp][edges]") {
   icq::Session s;
   const auto wide = run_ok(s, "points on mi355x model dsr1 where conc = 64");
-  CHECK(std::any_of(wide.notes.begin(), wide.notes.end(), [](const std::string& n) { return contains(n, "the rows span 3 sequences (1k/1k, 1k/8k, 8k/1k)"); }));
+  CHECK(std::any_of(wide.notes.begin(), wide.notes.end(),
+                    [](const std::string& n) { return contains(n, "the rows span 3 sequences (1k/1k, 1k/8k, 8k/1k)"); }));
   const auto narrow = run_ok(s, "points on mi355x model dsr1 seq 1k/1k where conc = 64");
   CHECK(std::none_of(narrow.notes.begin(), narrow.notes.end(), [](const std::string& n) { return contains(n, "the rows span"); }));
 }
@@ -114,7 +116,8 @@ TEST_CASE("edges: a date before every run is an error on the date, naming the ea
 TEST_CASE("edges: out-of-range targets are joined per side, the frontier told apart from them", "[interp][edges]") {
   icq::Session s;
   const auto r = run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1 at 20..170 step 0.1 show throughput");
-  const auto note = std::find_if(r.notes.begin(), r.notes.end(), [](const std::string& n) { return contains(n, "out of range, no value"); });
+  const auto note =
+      std::find_if(r.notes.begin(), r.notes.end(), [](const std::string& n) { return contains(n, "out of range, no value"); });
   REQUIRE(note != r.notes.end());
   CHECK(contains(*note, "FP8 at 20–31 tok/s/user (111 targets; frontier 31.002–163.529)"));
   CHECK(contains(*note, "FP8 at 163.6–170 tok/s/user (65 targets; frontier 31.0–163.5)"));

@@ -58,10 +58,12 @@ TEST_CASE("evidence: measured within 1% of a knot, between two configurations, a
 TEST_CASE("evidence: the values are the dashboard's; evidence only adds to them", "[interp][evidence]") {
   icq::Session s;
   const auto with = run_ok(s, kMi355x);
-  const auto without = run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 35.6, 53, 127 show throughput, cost, power, concurrency");
+  const auto without =
+      run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 35.6, 53, 127 show throughput, cost, power, concurrency");
   for (std::size_t t = 0; t < 3; ++t)
     for (const char* sd : {"fp4", "fp8"})
-      for (const char* k : {"throughput", "cost", "tokens_per_mw", "concurrency"}) CHECK(value(comparison(with), t, sd, k) == value(comparison(without), t, sd, k));
+      for (const char* k : {"throughput", "cost", "tokens_per_mw", "concurrency"})
+        CHECK(value(comparison(with), t, sd, k) == value(comparison(without), t, sd, k));
   // FP4 at 53 on the built-in data, as before evidence existed (builtin_data_test).
   CHECK(*value(comparison(with), 1, "fp4", "throughput") == Approx(1422.1328396854158).epsilon(1e-9));
 }
@@ -82,10 +84,12 @@ TEST_CASE("evidence: a verdict resting on a value that is not solid says so in t
   icq::Session s;
   const auto r = run_ok(s, "compare gpu gb300 vs b200 model dsr1 precision fp8 at 100 show throughput");
   REQUIRE(r.summary.size() == 1);
-  CHECK(contains(r.summary[0], "GB300 delivers 1338% more tok/s/GPU — but GB300's value is a guess across a wide gap "
-                               "(nothing measured between 84.1 and 172.9 tok/s/user)"));
-  CHECK(any_contains(r.notes, "‡ (wide_gap) across a wide gap (the frontier segment's upper end is more than 2× as interactive as its lower end, "
-                              "or its throughput changes more than 3×)"));
+  CHECK(contains(r.summary[0],
+                 "GB300 delivers 1338% more tok/s/GPU — but GB300's value is a guess across a wide gap "
+                 "(nothing measured between 84.1 and 172.9 tok/s/user)"));
+  CHECK(any_contains(r.notes,
+                     "‡ (wide_gap) across a wide gap (the frontier segment's upper end is more than 2× as interactive as its lower end, "
+                     "or its throughput changes more than 3×)"));
   // A solid comparison says nothing more: FP8 at 127 is along one configuration, FP4 between two.
   const auto solid = run_ok(s, "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 127 show throughput");
   CHECK(contains(solid.summary[0], "— but FP4's value joins two configurations (no single deployment was measured at 127 tok/s/user)."));
@@ -108,7 +112,9 @@ TEST_CASE("evidence: the best single configuration beside the pooled value", "[i
   REQUIRE(b.deployable);
   CHECK(b.deployable->config == "b200 trt fp8 mtp tp8 ep8");
   CHECK(b.deployable->evidence->kind == Evidence::Kind::one_config);
-  CHECK(any_contains(r.notes, "B200 at 100: the pooled throughput 217.1 is 6.2% above the 204.4 of the best single configuration, b200 trt fp8 mtp tp8 ep8"));
+  CHECK(any_contains(
+      r.notes,
+      "B200 at 100: the pooled throughput 217.1 is 6.2% above the 204.4 of the best single configuration, b200 trt fp8 mtp tp8 ep8"));
   REQUIRE(r.tables.size() == 2);
   CHECK(r.tables[1].title == "deployable");
   // Without asking, no deployable is carried (the note still is).
@@ -126,20 +132,23 @@ TEST_CASE("evidence: expect … solid and expect solid fail on a guess, hold on 
       if (d.kind == icq::ErrorKind::expect) m.push_back(d.message + " " + d.help);
     return m;
   };
-  const auto out = s.run("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 127\n"
-                         "expect throughput(fp8) < throughput(fp4) at 127\n"
-                         "expect throughput(fp8) < throughput(fp4) at 127 solid\n"
-                         "expect solid at 127",
-                         "query", false);
+  const auto out = s.run(
+      "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 127\n"
+      "expect throughput(fp8) < throughput(fp4) at 127\n"
+      "expect throughput(fp8) < throughput(fp4) at 127 solid\n"
+      "expect solid at 127",
+      "query", false);
   const auto f = failed(out);
   REQUIRE(f.size() == 2);
   CHECK(contains(f[0], "holds, but not on solid values: FP4 is between two configurations"));
   CHECK(contains(f[1], "at 127 tok/s/user: not solid: FP4 is between two configurations"));
   CHECK(out.exit_code() == 3);
   // FP4 at 35.6 sits on a knot, but FP8 there joins two configurations.
-  CHECK(failed(s.run("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 35.6\nexpect solid at 35.6", "query", false)).size() == 1);
+  CHECK(failed(s.run("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 35.6\nexpect solid at 35.6", "query", false)).size() ==
+        1);
   // A gate on FP8 alone at 127 (along one configuration) holds.
-  const auto held = s.run("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 127\nexpect throughput(fp8) > 0 at 127 solid", "query", false);
+  const auto held =
+      s.run("compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k at 127\nexpect throughput(fp8) > 0 at 127 solid", "query", false);
   CHECK(failed(held).empty());
   CHECK(held.exit_code() == 0);
 }

@@ -16,11 +16,16 @@ namespace {
 // Pooled frontier: (15,100) (20,90) (30,50) (35,30) (40,20) — knots from three different lines.
 std::vector<ApiRow> pooled_rows() {
   return {
-      row(10, 100, 64),  row(30, 50, 16), row(25, 40, 24),
-      row(20, 90, 32).framework("vllm"), row(40, 20, 4).framework("vllm"),
-      row(15, 100, 40).tp(4), row(20, 85, 48).tp(4),
+      row(10, 100, 64),
+      row(30, 50, 16),
+      row(25, 40, 24),
+      row(20, 90, 32).framework("vllm"),
+      row(40, 20, 4).framework("vllm"),
+      row(15, 100, 40).tp(4),
+      row(20, 85, 48).tp(4),
       row(35, 30, 6).spec("mtp"),
-      row(12, 200, 64).prec("fp4"), row(45, 120, 4).prec("fp4"),
+      row(12, 200, 64).prec("fp4"),
+      row(45, 120, 4).prec("fp4"),
   };
 }
 
@@ -72,7 +77,8 @@ TEST_CASE("sides: a filter narrows what a side pools", "[interp][frontier]") {
     CHECK(side(comparison(r), "fp8").frontier_points == 4);
   }
   SECTION("a parenthesised side carries its own filters") {
-    const auto r = run_ok(s, "compare (precision fp8 framework vllm) vs (precision fp8 framework sglang) at interactivity 20 show throughput");
+    const auto r =
+        run_ok(s, "compare (precision fp8 framework vllm) vs (precision fp8 framework sglang) at interactivity 20 show throughput");
     const auto& c = comparison(r);
     CHECK(c.dimension == "filters");
     REQUIRE(c.sides.size() == 2);
@@ -108,8 +114,13 @@ namespace {
 // survives, so conc 8 at x = 20 and the b200 line ("b200" sorts before "mi355x") at x = 30.
 std::vector<ApiRow> tied_rows() {
   return {
-      row(10, 120, 64), row(20, 90, 16), row(20, 90, 8), row(30, 50, 4), row(30, 50, 2).gpu("b200"),
-      row(5, 300, 64).prec("fp4"), row(50, 100, 4).prec("fp4"),
+      row(10, 120, 64),
+      row(20, 90, 16),
+      row(20, 90, 8),
+      row(30, 50, 4),
+      row(30, 50, 2).gpu("b200"),
+      row(5, 300, 64).prec("fp4"),
+      row(50, 100, 4).prec("fp4"),
   };
 }
 

@@ -5,9 +5,9 @@
 // tests can check the JSON shape of LANGUAGE.md exactly).
 //
 // The rows built here are test inputs with hand-picked round numbers, not benchmark results.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -38,8 +38,8 @@ struct ApiRow {
   int tp_ = 8, ep_ = 1, isl_ = 1024, osl_ = 1024;
   bool disagg_ = false;
   std::string offload_ = "off";
-  std::string run_ = "", started_ = "";  // run_url and run_started_at ("" = left out)
-  long long workflow_run_id_ = 0;        // 0 = left out
+  std::string run_ = "", started_ = "";                // run_url and run_started_at ("" = left out)
+  long long workflow_run_id_ = 0;                      // 0 = left out
   std::vector<std::pair<std::string, double>> extra_;  // further metrics
 
   ApiRow& date(std::string d) { return date_ = std::move(d), *this; }
@@ -102,8 +102,7 @@ class TempData {
  public:
   TempData() {
     static std::atomic<int> counter{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           fmt::format("icq-interp-test-{}-{}-{}", ::getpid(), counter++, std::rand());
+    dir_ = std::filesystem::temp_directory_path() / fmt::format("icq-interp-test-{}-{}-{}", ::getpid(), counter++, std::rand());
     std::filesystem::create_directories(dir_);
   }
   explicit TempData(const std::vector<ApiRow>& rows, const std::string& name = "benchmarks.json") : TempData() { add(name, rows); }

@@ -22,8 +22,11 @@ std::vector<ApiRow> interp_rows() {
       row(30, 60, 2).metric("output_tput_per_gpu", 20).metric("input_tput_per_gpu", 40).metric("median_ttft", 0.5),
       row(20, 30, 99).metric("output_tput_per_gpu", 1000).metric("input_tput_per_gpu", 1000).metric("median_ttft", 99),
       row(20, 200, 32).prec("fp4").metric("output_tput_per_gpu", 120),
-      row(10, 600, 64).prec("bf16"), row(11, 400, 32).prec("bf16"), row(13, 100, 8).prec("bf16"),
-      row(10, 100, 64).prec("int4"), row(30, 60, 16).prec("int4").metric("output_tput_per_gpu", 20),
+      row(10, 600, 64).prec("bf16"),
+      row(11, 400, 32).prec("bf16"),
+      row(13, 100, 8).prec("bf16"),
+      row(10, 100, 64).prec("int4"),
+      row(30, 60, 16).prec("int4").metric("output_tput_per_gpu", 20),
   };
 }
 
@@ -75,7 +78,8 @@ TEST_CASE("interpolation: every metric is interpolated on the same frontier knot
 TEST_CASE("interpolation: a side with a single knot has a value only at that knot", "[interp][spline]") {
   TempData data(interp_rows());
   auto s = data.session();
-  const auto r = run_ok(s, "compare precision fp4 vs fp8 at interactivity 19.5, 20, 20.5 show throughput, throughput output, cost, concurrency");
+  const auto r =
+      run_ok(s, "compare precision fp4 vs fp8 at interactivity 19.5, 20, 20.5 show throughput, throughput output, cost, concurrency");
   const auto& c = comparison(r);
   CHECK(side(c, "fp4").frontier_points == 1);
   CHECK(status(c, 1, "fp4") == Status::ok);

@@ -1,8 +1,8 @@
 // The dashboard's method as dated editions (SEMANTICS.md §3, §9, §10): cost splined or derived,
 // `using dashboard DATE`, the interactivity percentile and AgentX's p90 axis, tokens per dollar,
 // model groups, and the notes that say what was selected. Rows are hand-made test inputs.
-#include "interp_fixture.hpp"
 #include "bind/method.hpp"
+#include "interp_fixture.hpp"
 #include "text/dates.hpp"
 
 using namespace icq_test;
@@ -36,7 +36,8 @@ TEST_CASE("method: splined cost agrees with derived at the knots and differs bet
   TempData data(knot_rows());
   auto s = data.session();
   const auto d = run_ok(s, "compare precision fp8 vs fp4 at interactivity 20, 30 show throughput, cost, tokens_per_dollar");
-  const auto sp = run_ok(s, "compare precision fp8 vs fp4 at interactivity 20, 30 show throughput, cost, tokens_per_dollar using cost splined");
+  const auto sp =
+      run_ok(s, "compare precision fp8 vs fp4 at interactivity 20, 30 show throughput, cost, tokens_per_dollar using cost splined");
   const auto& cd = comparison(d);
   const auto& cs = comparison(sp);
   // At a knot both methods give price / knot throughput.
@@ -61,7 +62,8 @@ TEST_CASE("method: using dashboard DATE selects prices, cost method and unit wor
   CHECK(contains(r.query, "using dashboard 2026-07-15 using prices 2026-04 hyperscaler using cost splined"));
   CHECK(any_contains(r.notes, "dashboard of 2026-07-15: prices 2026-04"));
   CHECK(any_contains(r.notes, "`using dashboard` sets the method, not the data"));
-  CHECK(*value(comparison(r), 0, "fp8", "tokens_per_mw") == Approx(*value(comparison(r), 0, "fp8", "throughput") * 1000 / 2.65).epsilon(1e-12));
+  CHECK(*value(comparison(r), 0, "fp8", "tokens_per_mw") ==
+        Approx(*value(comparison(r), 0, "fp8", "throughput") * 1000 / 2.65).epsilon(1e-12));
   // An explicit clause wins, in either order.
   for (const char* q : {"compare precision fp8 vs fp4 at interactivity 30 using dashboard 2026-07-15 using cost derived",
                         "compare precision fp8 vs fp4 at interactivity 30 using cost derived using dashboard 2026-07-15"}) {
@@ -140,8 +142,8 @@ TEST_CASE("method: a model group pools its keys and says so, a key stays one key
 }
 
 TEST_CASE("method: an MTP side pooling two engines carries the acceptance-rate caveat", "[interp][method]") {
-  TempData data({row(10, 400, 64).spec("mtp"), row(40, 100, 4).spec("mtp").framework("trt").gpu("mi355x"),
-                 row(12, 300, 64), row(38, 90, 4)});
+  TempData data(
+      {row(10, 400, 64).spec("mtp"), row(40, 100, 4).spec("mtp").framework("trt").gpu("mi355x"), row(12, 300, 64), row(38, 90, 4)});
   auto s = data.session();
   const auto r = run_ok(s, "compare spec mtp vs none");
   CHECK(any_contains(r.notes, "MTP acceptance-rate comparability: MTP pools MTP rows of 2 engines (sglang, trt)"));

@@ -20,7 +20,8 @@ TEST_CASE("noise: a knot rerun on many dates has a spread, a knot run once has a
   // MI300X's sglang TP8 line was rerun at conc 64, 16 and 4 on 11 dates and at 32 and 8 on 2; MI325X's
   // conc 64, 32 and 16 knots were run once.
   icq::Session s;
-  const auto r = run_ok(s, "compare gpu mi300x vs mi325x model dsr1 precision fp8 at 39, 65 show throughput, concurrency with noise last 10");
+  const auto r =
+      run_ok(s, "compare gpu mi300x vs mi325x model dsr1 precision fp8 at 39, 65 show throughput, concurrency with noise last 10");
   const auto& c = comparison(r);
   const icq::Spread& known = spread(c, 0, "mi300x", "throughput");
   CHECK_FALSE(known.unknown);

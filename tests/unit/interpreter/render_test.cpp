@@ -13,9 +13,7 @@ using namespace icq_test;
 namespace {
 
 // fp8: knots (10,100) c64 and (30,60) c16 -> at 20: 76.25, conc 35.5 -> 36. fp4: one knot (20, 1002.25) c33.
-std::vector<ApiRow> render_rows() {
-  return {row(10, 100, 64), row(30, 60, 16), row(20, 1002.25, 33).prec("fp4")};
-}
+std::vector<ApiRow> render_rows() { return {row(10, 100, 64), row(30, 60, 16), row(20, 1002.25, 33).prec("fp4")}; }
 
 const char* kQuery = "compare precision fp8 vs fp4 at interactivity 5, 20";
 
@@ -181,7 +179,8 @@ TEST_CASE("render: csv has one row per target and side with full-precision value
 TEST_CASE("render: csv quotes labels that hold commas", "[interp][render]") {
   TempData data(render_rows());
   auto s = data.session();
-  const auto out = icq::render(run_ok(s, "compare (precision fp8, fp4) vs (precision fp4) at interactivity 20 show throughput"), icq::Format::csv);
+  const auto out =
+      icq::render(run_ok(s, "compare (precision fp8, fp4) vs (precision fp4) at interactivity 20 show throughput"), icq::Format::csv);
   CHECK(contains(out, "\n20,\"(precision fp8, fp4)\",ok,"));
   CHECK(contains(out, "\n20,(precision fp4),ok,measured,1002.25\n"));
 }
@@ -263,7 +262,9 @@ TEST_CASE("render: number cells are half-up on the exact binary value", "[interp
   CHECK(grouped(999.95, 1) == "1,000.0");  // the double is 999.950000000000045…
   CHECK(grouped(-1234.5, 0) == "-1,235");
   // Each metric's format is the catalog's (no renderer guesses it from a name).
-  const auto as = [&](const char* metric, double v) { return metric_cell(icq::interp::number_format(*icq::catalog::find_metric(metric)), v); };
+  const auto as = [&](const char* metric, double v) {
+    return metric_cell(icq::interp::number_format(*icq::catalog::find_metric(metric)), v);
+  };
   CHECK(as("cost", 0.2315) == "$0.232");  // 0.23150000000000001132…
   CHECK(as("concurrency", 33) == "~33");
   CHECK(as("power", 668716.9811320755) == "668,717");
@@ -288,8 +289,8 @@ TEST_CASE("render: every result that shows data carries the attribution line, in
   };
   for (const auto& q : statements) {
     const auto r = run_ok(s, q);
-    for (const auto f : {icq::Format::table, icq::Format::markdown, icq::Format::csv, icq::Format::json, icq::Format::jsonl,
-                         icq::Format::page}) {
+    for (const auto f :
+         {icq::Format::table, icq::Format::markdown, icq::Format::csv, icq::Format::json, icq::Format::jsonl, icq::Format::page}) {
       INFO(q << " as " << icq::format_name(f));
       CHECK(contains(icq::render(r, f), std::string(icq::attribution())));
     }

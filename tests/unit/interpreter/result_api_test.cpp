@@ -112,7 +112,8 @@ TEST_CASE("result api: three sides, one out of range, and `with noise` as verdic
     CHECK_THAT(c.targets[0].sentence, Catch::Contains("no comparison"));
   }
   {
-    const auto out = s.run("compare gpu mi300x vs mi325x model dsr1 precision fp8 at 39, 65 show throughput, concurrency with noise last 10");
+    const auto out =
+        s.run("compare gpu mi300x vs mi325x model dsr1 precision fp8 at 39, 65 show throughput, concurrency with noise last 10");
     const auto& r = only(out);
     const auto& c = *r.comparison;
     bool noise = false;

@@ -14,12 +14,19 @@ namespace {
 // Line C (fp4) ran on 2026-03-01 (x 45, 8) and 2026-05-01 (x 50, 10).
 std::vector<ApiRow> dated_rows() {
   return {
-      row(60, 50, 4).date("2026-03-01"),  row(40, 90, 8).date("2026-03-01"),  row(25, 120, 16).date("2026-03-01"),
-      row(20, 150, 32).date("2026-05-01"), row(12, 200, 64).date("2026-05-01"),
-      row(0, 999, 128).date("2026-06-01"), row(-5, 999, 256).date("2026-06-01"),
-      row(50, 40, 4).tp(4).date("2026-04-01"), row(30, 70, 8).tp(4).date("2026-04-01"),
-      row(45, 90, 4).prec("fp4").date("2026-03-01"), row(8, 350, 64).prec("fp4").date("2026-03-01"),
-      row(50, 100, 4).prec("fp4").date("2026-05-01"), row(10, 400, 64).prec("fp4").date("2026-05-01"),
+      row(60, 50, 4).date("2026-03-01"),
+      row(40, 90, 8).date("2026-03-01"),
+      row(25, 120, 16).date("2026-03-01"),
+      row(20, 150, 32).date("2026-05-01"),
+      row(12, 200, 64).date("2026-05-01"),
+      row(0, 999, 128).date("2026-06-01"),
+      row(-5, 999, 256).date("2026-06-01"),
+      row(50, 40, 4).tp(4).date("2026-04-01"),
+      row(30, 70, 8).tp(4).date("2026-04-01"),
+      row(45, 90, 4).prec("fp4").date("2026-03-01"),
+      row(8, 350, 64).prec("fp4").date("2026-03-01"),
+      row(50, 100, 4).prec("fp4").date("2026-05-01"),
+      row(10, 400, 64).prec("fp4").date("2026-05-01"),
   };
 }
 
@@ -176,8 +183,12 @@ namespace {
 // throughput would dominate everything, and a second line whose only row lacks it.
 std::vector<ApiRow> rows_some_without_x() {
   return {
-      row(20, 100, 4), row(10, 150, 8), row_without_x(500, 16), row_without_x(600, 2).tp(4),
-      row(15, 80, 4).prec("fp4"), row(25, 60, 8).prec("fp4"),
+      row(20, 100, 4),
+      row(10, 150, 8),
+      row_without_x(500, 16),
+      row_without_x(600, 2).tp(4),
+      row(15, 80, 4).prec("fp4"),
+      row(25, 60, 8).prec("fp4"),
   };
 }
 
@@ -218,13 +229,16 @@ TEST_CASE("selection: the rows-without-interactivity case of the Python referenc
   // Mirrors tests/reference/test_ref_unit.py RowsWithoutInteractivityTest: median_intvty absent,
   // null, <= 0 and not a number; a line (TP2) whose newest run has no interactivity at all.
   std::string bytes = rows_json({
-      row(20, 100, 4).date("2026-03-01"), row(10, 150, 8).date("2026-03-01"),
+      row(20, 100, 4).date("2026-03-01"),
+      row(10, 150, 8).date("2026-03-01"),
       row_without_x(500, 16).date("2026-03-01"),
       row(11111, 600, 2).tp(4).date("2026-03-01"),  // median_intvty: null
-      row(5, 900, 4).tp(2).date("2026-02-01"), row_without_x(700, 4).tp(2).date("2026-04-01"),
+      row(5, 900, 4).tp(2).date("2026-02-01"),
+      row_without_x(700, 4).tp(2).date("2026-04-01"),
       row(0, 100, 32).date("2026-03-01"),
       row(22222, 100, 64).date("2026-03-01"),  // median_intvty: "fast"
-      row(15, 80, 4).prec("fp4").date("2026-03-01"), row(25, 60, 8).prec("fp4").date("2026-03-01"),
+      row(15, 80, 4).prec("fp4").date("2026-03-01"),
+      row(25, 60, 8).prec("fp4").date("2026-03-01"),
   });
   auto replace = [&](const std::string& from, const std::string& to) {
     const auto at = bytes.find(from);

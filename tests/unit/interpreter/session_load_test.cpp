@@ -57,7 +57,8 @@ TEST_CASE("load: inside an allowed folder it loads; outside, by name, `..` or a 
   CHECK(contains(load_error(s, outside.path() + "/secret.json").message, "outside the folders this session may load from"));
   CHECK(contains(load_error(s, "/etc/passwd").help, allowed.path()));
   // `..` out of the allowed folder, and a folder whose name only starts like the allowed one.
-  CHECK(contains(load_error(s, allowed.path() + "/../" + fs::path(outside.path()).filename().string() + "/secret.json").message, "outside"));
+  CHECK(
+      contains(load_error(s, allowed.path() + "/../" + fs::path(outside.path()).filename().string() + "/secret.json").message, "outside"));
   CHECK(contains(load_error(s, allowed.path() + "-not/x.json").message, "outside"));
   // The answer is the same whether a file outside exists or not.
   CHECK(load_error(s, outside.path() + "/no-such.json").message.find("no such") == std::string::npos);

@@ -21,9 +21,7 @@ TEST_CASE("a comparison on the built-in data yields a band, three targets and fo
 
 namespace {
 
-std::vector<ApiRow> session_rows() {
-  return {row(10, 100, 64), row(30, 60, 16), row(12, 200, 64).prec("fp4"), row(40, 50, 4).prec("fp4")};
-}
+std::vector<ApiRow> session_rows() { return {row(10, 100, 64), row(30, 60, 16), row(12, 200, 64).prec("fp4"), row(40, 50, 4).prec("fp4")}; }
 
 icq::Diagnostic diagnostic(icq::ErrorKind kind, icq::Severity severity = icq::Severity::error) {
   icq::Diagnostic d;

@@ -42,8 +42,9 @@ TEST_CASE("verdict: cost first, then throughput, with the band position and the 
   auto in = two_sides({Decimal::parse("1400"), Decimal::parse("0.30")}, {Decimal::parse("900"), Decimal::parse("0.45")});
   in.metrics = {tput, cost};  // shown throughput first: the sentence still speaks of cost first
   const auto v = icq::interp::verdict_at(in);
-  REQUIRE(v.sentence ==
-          "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: FP4 is 50% cheaper per token; FP4 delivers 56% more tok/s/GPU.");
+  REQUIRE(
+      v.sentence ==
+      "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: FP4 is 50% cheaper per token; FP4 delivers 56% more tok/s/GPU.");
   REQUIRE(v.saving);
   REQUIRE(v.saving->fixed(1) == "33.3");
 }
@@ -54,8 +55,9 @@ TEST_CASE("verdict: a side out of range ends the sentence, below/above the band,
   in.sides[1].out_of_range = true;
   in.at = 139;
   in.target = "139";
-  REQUIRE(icq::interp::verdict_at(in).sentence ==
-          "Above the 17–113 tok/s/user band, at 139 tok/s/user: FP8 is out of range (its frontier spans 25.8–113.1 tok/s/user); no comparison.");
+  REQUIRE(
+      icq::interp::verdict_at(in).sentence ==
+      "Above the 17–113 tok/s/user band, at 139 tok/s/user: FP8 is out of range (its frontier spans 25.8–113.1 tok/s/user); no comparison.");
   in.sides[1].out_of_range = false;
   in.sides[1].clamped = true;
   in.sides[1].values = {Decimal::parse("0.60")};
@@ -67,7 +69,8 @@ TEST_CASE("verdict: without cost or throughput, the first metric with a better d
   auto in = two_sides({Decimal::parse("64"), Decimal::parse("1.2")}, {Decimal::parse("32"), Decimal::parse("1.5")});
   in.metrics = {metric(VerdictMetric::Kind::other, VerdictMetric::Better::neither, "Concurrency"),
                 metric(VerdictMetric::Kind::other, VerdictMetric::Better::lower, "TTFT p99", "s")};
-  REQUIRE(icq::interp::verdict_at(in).sentence == "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: FP4 is 20% lower on TTFT p99.");
+  REQUIRE(icq::interp::verdict_at(in).sentence ==
+          "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: FP4 is 20% lower on TTFT p99.");
   in.metrics.pop_back();
   in.sides[0].values.pop_back();
   in.sides[1].values.pop_back();
@@ -86,7 +89,8 @@ TEST_CASE("verdict: a side without a positive value leaves the metric unphrased,
     return std::string(best == 0 && second == 1 ? "Throughput: FP4 and FP8 are within run-to-run noise" : "wrong sides");
   };
   const auto v = icq::interp::verdict_at(in);
-  REQUIRE(v.sentence == "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: Throughput: FP4 and FP8 are within run-to-run noise.");
+  REQUIRE(v.sentence ==
+          "Around the middle of the 17–113 tok/s/user band, at 56 tok/s/user: Throughput: FP4 and FP8 are within run-to-run noise.");
   // The data the sentence read: no cost verdict (FP8's cost is not positive), throughput within noise.
   REQUIRE(v.metrics.size() == 2);
   CHECK(v.metrics[0].outcome == icq::MetricVerdict::Outcome::none);
@@ -120,8 +124,8 @@ TEST_CASE("verdict data: winner, ratio, percent, saving and evidence per metric;
   CHECK(c.outcome == icq::MetricVerdict::Outcome::winner);
   CHECK(c.winner == "fp4");
   CHECK(*c.ratio == Approx(1.5));
-  CHECK(*c.percent == 50);                     // "50% cheaper": (r − 1) × 100
-  CHECK(*c.saving == Approx(100.0 / 3));       // the cheaper side's saving, 1 − 1/r
+  CHECK(*c.percent == 50);                // "50% cheaper": (r − 1) × 100
+  CHECK(*c.saving == Approx(100.0 / 3));  // the cheaper side's saving, 1 − 1/r
   CHECK(c.phrased);
   const auto& l = v.metrics[2];
   CHECK(l.outcome == icq::MetricVerdict::Outcome::winner);

@@ -17,11 +17,11 @@ std::string clauses(const icq::Result& r) {
 }
 
 std::vector<ApiRow> precision_rows() {
-  return {row(50, 100, 8),                  // fp8
-          row(50, 152.5, 8).prec("fp4"),    // r = 1.525 -> 52.5 -> 53
-          row(50, 100.5, 8).prec("bf16"),   // r = 1.005: tied
-          row(50, 101, 8).prec("int4"),     // r = 1.01 exactly: not tied, 1%
-          row(50, 101.5, 8).prec("fp6")};   // r = 1.015 exactly: 1.5 -> 2%
+  return {row(50, 100, 8),                 // fp8
+          row(50, 152.5, 8).prec("fp4"),   // r = 1.525 -> 52.5 -> 53
+          row(50, 100.5, 8).prec("bf16"),  // r = 1.005: tied
+          row(50, 101, 8).prec("int4"),    // r = 1.01 exactly: not tied, 1%
+          row(50, 101.5, 8).prec("fp6")};  // r = 1.015 exactly: 1.5 -> 2%
 }
 
 }  // namespace
@@ -31,8 +31,7 @@ TEST_CASE("verdicts: the sentence of a comparison page, N rounded half up", "[in
   auto s = data.session();
   const auto r = run_ok(s, "compare precision fp4 vs fp8 at interactivity 50");
   REQUIRE(r.summary.size() == 1);
-  CHECK(r.summary[0] ==
-        "At 50 tok/s/user: FP4 is 53% cheaper per token; FP4 delivers 53% more tok/s/GPU.");
+  CHECK(r.summary[0] == "At 50 tok/s/user: FP4 is 53% cheaper per token; FP4 delivers 53% more tok/s/GPU.");
   // The phrasing note says which percentage is printed and gives the true saving 1 - 1/1.525.
   CHECK(any_contains(r.notes, "the pricier side costs N% more per token; the cheaper side's saving is 1 − 1/r (34.4% at 50)"));
 }
@@ -76,8 +75,7 @@ namespace {
 // 2026-07 hyperscaler: B200 1.73 $/h at 300 -> 1.60185 $/M; H200 1.22 at 200 -> 1.69444;
 // MI355X 1.50 at 100 -> 4.16667; B200 1.73 at 101 (second line) -> 4.75798.
 std::vector<ApiRow> gpu_rows() {
-  return {row(50, 300, 8).gpu("b200"), row(50, 200, 8).gpu("h200"), row(50, 100, 8).gpu("mi355x"),
-          row(50, 101, 8).gpu("b300")};
+  return {row(50, 300, 8).gpu("b200"), row(50, 200, 8).gpu("h200"), row(50, 100, 8).gpu("mi355x"), row(50, 101, 8).gpu("b300")};
 }
 
 }  // namespace
@@ -86,7 +84,8 @@ TEST_CASE("verdicts: cost and throughput verdicts follow their own ratios", "[in
   TempData data(gpu_rows());
   auto s = data.session();
   // cost r = 1.69444 / 1.60185 = 1.0578 -> 6%; throughput r = 1.5 -> 50%.
-  CHECK(clauses(run_ok(s, "compare gpu b200 vs h200 at interactivity 50")) == "B200 is 6% cheaper per token; B200 delivers 50% more tok/s/GPU.");
+  CHECK(clauses(run_ok(s, "compare gpu b200 vs h200 at interactivity 50")) ==
+        "B200 is 6% cheaper per token; B200 delivers 50% more tok/s/GPU.");
   // B300 (2.26 $/h) at 101 costs 6.2156 $/M vs MI355X 4.1667: r = 1.4918 -> 49%; throughput 1.01 -> 1%.
   CHECK(clauses(run_ok(s, "compare gpu mi355x vs b300 at interactivity 50")) ==
         "MI355X is 49% cheaper per token; B300 delivers 1% more tok/s/GPU.");

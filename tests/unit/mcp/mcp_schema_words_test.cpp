@@ -59,7 +59,7 @@ bool has(const std::vector<std::string>& words, std::string_view w) {
 }  // namespace
 
 TEST_CASE("every tool's filters take every line dimension, and its call names it", "[mcp][dimensions]") {
-  const std::pair<const char*, const char*> filtered[] = {{"compare", "filters"}, {"rank", "filters"},    {"crossover", "filters"},
+  const std::pair<const char*, const char*> filtered[] = {{"compare", "filters"},  {"rank", "filters"},  {"crossover", "filters"},
                                                           {"frontier", "filters"}, {"trend", "filters"}, {"points", "filters"},
                                                           {"list", "for"}};
   for (const auto& d : icq::data::dimensions()) {

@@ -107,7 +107,7 @@ TEST_CASE("mcp: malformed lines get the JSON-RPC error they deserve", "[mcp]") {
   CHECK(error_of("{not json").code == code::parse_error);
   CHECK(error_of("{not json").id == "null");
   CHECK(error_of("\xff\xfe{}").code == code::parse_error);
-  CHECK(error_of(std::string(10, '[') + std::string(10, ']')).code == code::invalid_request);  // an array: a batch
+  CHECK(error_of(std::string(10, '[') + std::string(10, ']')).code == code::invalid_request);                 // an array: a batch
   CHECK(error_of(R"({"a":)" + std::string(80, '[') + std::string(80, ']') + "}").code == code::parse_error);  // too deep
   CHECK(error_of(R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])").code == code::invalid_request);
   CHECK(error_of("42").code == code::invalid_request);
@@ -137,6 +137,8 @@ TEST_CASE("mcp: answers are one line of JSON-RPC", "[mcp]") {
   for (const auto& t : tools()) CHECK(minify(t.input_schema).has_value());
 }
 
+// Each call and its statement on one line each.
+// clang-format off
 TEST_CASE("mcp: structured tool calls write one icq statement", "[mcp]") {
   CHECK(text_of("compare", R"({"dimension":"precision","sides":["fp4","fp8"],"filters":{"model":"dsr1","gpu":"mi355x","seq":"1k/1k"},"targets":[50,100],"metrics":["cost","throughput"]})") ==
         "compare precision fp4 vs fp8 gpu mi355x model dsr1 seq 1k/1k at interactivity 50, 100 show cost, throughput");
@@ -162,6 +164,7 @@ TEST_CASE("mcp: structured tool calls write one icq statement", "[mcp]") {
   CHECK(text_of("crossover", R"({"sides":["gpu h200 precision fp8",{"gpu":"b200","precision":"fp4"}],"filters":"model dsr1","tokens":"output"})") ==
         "crossover (gpu h200 precision fp8) vs (gpu b200 precision fp4) model dsr1 tokens output");
 }
+// clang-format on
 
 TEST_CASE("mcp: arguments that would change the statement are refused with a reason", "[mcp]") {
   CHECK(contains(error_text("compare", R"({"sides":["fp4"]})"), "two or more"));
@@ -188,25 +191,31 @@ TEST_CASE("mcp: the lifecycle, the tools and the resources over a real session",
   Server s = server();
   CHECK(ask(s, R"({"jsonrpc":"2.0","id":1,"method":"ping"})") == R"({"jsonrpc":"2.0","id":1,"result":{}})");
   CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})"), "not initialized"));
-  const std::string init = ask(s, R"({"jsonrpc":"2.0","id":3,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}})");
+  const std::string init =
+      ask(s, R"({"jsonrpc":"2.0","id":3,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}})");
   CHECK(contains(init, R"("protocolVersion":"2025-06-18")"));
   CHECK(contains(init, R"("serverInfo":{"name":"icq")"));
   CHECK_FALSE(s.handle(R"({"jsonrpc":"2.0","method":"notifications/initialized"})").has_value());
   CHECK_FALSE(s.handle("   ").has_value());
-  CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":4,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})"), "already initialized"));
+  CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":4,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})"),
+                 "already initialized"));
   CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":5,"method":"tools/list"})"), R"("name":"compare")"));
   CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":6,"method":"nope"})"), "-32601"));
   CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"nope"}})"), "-32602"));
   CHECK(contains(ask(s, R"({"jsonrpc":"2.0","id":8,"method":"tools/call","params":{}})"), "-32602"));
 
-  const std::string cmp = ask(s, R"({"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"compare","arguments":{"dimension":"precision","sides":["fp4","fp8"],"filters":{"gpu":"mi355x","model":"dsr1"},"targets":[50]}}})");
+  const std::string cmp = ask(
+      s,
+      R"({"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"compare","arguments":{"dimension":"precision","sides":["fp4","fp8"],"filters":{"gpu":"mi355x","model":"dsr1"},"targets":[50]}}})");
   CHECK(contains(cmp, R"("isError":false)"));
   CHECK(contains(cmp, R"(\"kind\": \"compare\")"));
   CHECK(content_of(cmp).front().rfind("[\n  {", 0) == 0);  // one array, a single statement too
   CHECK(contains(cmp, "icq text run: compare precision fp4 vs fp8 gpu mi355x model dsr1 at interactivity 50"));
 
   // rank and crossover: the JSON is what `icq --format json -c` prints for the statement they ran.
-  const std::string rank = ask(s, R"({"jsonrpc":"2.0","id":15,"method":"tools/call","params":{"name":"rank","arguments":{"dimension":"gpu","metric":"cost","targets":[50],"filters":{"model":"dsr1","precision":"fp8","seq":"8k/1k"}}}})");
+  const std::string rank = ask(
+      s,
+      R"({"jsonrpc":"2.0","id":15,"method":"tools/call","params":{"name":"rank","arguments":{"dimension":"gpu","metric":"cost","targets":[50],"filters":{"model":"dsr1","precision":"fp8","seq":"8k/1k"}}}})");
   CHECK(contains(rank, R"("isError":false)"));
   const auto ranked = content_of(rank);
   REQUIRE(ranked.size() == 3);
@@ -214,7 +223,9 @@ TEST_CASE("mcp: the lifecycle, the tools and the resources over a real session",
   CHECK(ranked[0] == cli_json("rank gpu by cost model dsr1 precision fp8 seq 8k/1k at interactivity 50"));
   CHECK(contains(ranked[0], R"("kind": "rank")"));
   CHECK(contains(ranked[1], "| GB200"));
-  const std::string cross = ask(s, R"({"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"crossover","arguments":{"dimension":"gpu","sides":["mi355x","b200"],"metric":"throughput","filters":{"model":"dsr1","precision":"fp8","seq":"1k/1k"}}}})");
+  const std::string cross = ask(
+      s,
+      R"({"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"crossover","arguments":{"dimension":"gpu","sides":["mi355x","b200"],"metric":"throughput","filters":{"model":"dsr1","precision":"fp8","seq":"1k/1k"}}}})");
   CHECK(contains(cross, R"("isError":false)"));
   const auto crossed = content_of(cross);
   REQUIRE(crossed.size() == 3);
@@ -222,7 +233,9 @@ TEST_CASE("mcp: the lifecycle, the tools and the resources over a real session",
   CHECK(crossed[0] == cli_json("crossover gpu mi355x vs b200 by throughput model dsr1 precision fp8 seq 1k/1k"));
   CHECK(contains(crossed[0], R"("kind": "crossover")"));
 
-  const std::string bad = ask(s, R"({"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"name":"query","arguments":{"query":"compare precision fp9 vs fp8"}}})");
+  const std::string bad = ask(
+      s,
+      R"({"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"name":"query","arguments":{"query":"compare precision fp9 vs fp8"}}})");
   CHECK(contains(bad, R"("isError":true)"));
   CHECK(contains(bad, "query:1:19: error: unknown precision 'fp9'"));
   CHECK(contains(bad, "^~~"));
@@ -241,7 +254,10 @@ TEST_CASE("mcp: an unknown protocol revision gets the newest one", "[mcp]") {
 }
 
 TEST_CASE("mcp: output past the limit is cut on a character boundary, with a note", "[mcp]") {
-  const std::string cut = truncated("ab\xc3\xa9" "cd", 3);  // "é" is two bytes: the cut backs off before it
+  const std::string cut = truncated(
+      "ab\xc3\xa9"
+      "cd",
+      3);  // "é" is two bytes: the cut backs off before it
   CHECK(cut.rfind("ab\n", 0) == 0);
   CHECK(contains(cut, "output cut at 2 of 6 bytes"));
   CHECK(truncated("short", 10) == "short");
@@ -252,7 +268,9 @@ TEST_CASE("mcp: a call past the time limit is answered with an error and the ser
   o.timeout_seconds = 0.02;  // 2,000 targets take far longer
   Server s = server(o);
   ask(s, R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})");
-  const std::string slow = ask(s, R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"query","arguments":{"query":"compare precision fp4 vs fp8 on mi355x model dsr1 at 1..200 step 0.1"}}})");
+  const std::string slow = ask(
+      s,
+      R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"query","arguments":{"query":"compare precision fp4 vs fp8 on mi355x model dsr1 at 1..200 step 0.1"}}})");
   CHECK(contains(slow, R"("isError":true)"));
   CHECK(contains(slow, "time limit"));
   CHECK(ask(s, R"({"jsonrpc":"2.0","id":3,"method":"ping"})") == R"({"jsonrpc":"2.0","id":3,"result":{}})");
@@ -279,8 +297,9 @@ TEST_CASE("mcp: a server that allows no folder reads no file an assistant names,
     return std::make_shared<icq::Session>(std::move(o));
   });
   ask(s, R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})");
-  for (const char* call : {R"({"name":"load","arguments":{"path":"/etc/passwd"}})", R"({"name":"query","arguments":{"query":"load /etc/passwd"}})",
-                           R"({"name":"query","arguments":{"query":"param p = /etc/passwd; load $p"}})"}) {
+  for (const char* call :
+       {R"({"name":"load","arguments":{"path":"/etc/passwd"}})", R"({"name":"query","arguments":{"query":"load /etc/passwd"}})",
+        R"({"name":"query","arguments":{"query":"param p = /etc/passwd; load $p"}})"}) {
     const std::string answer = ask(s, std::string(R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":)") + call + "}");
     INFO(answer);
     CHECK(contains(answer, R"("isError":true)"));
@@ -305,7 +324,8 @@ TEST_CASE("mcp: a load's warnings and errors come back in the tool result", "[mc
     d.message = std::move(message);
     return d;
   };
-  o.diagnostics.push_back(said(icq::Severity::warning, "runs/a.json", "1 unusable record (median_intvty not a finite positive number): record 2"));
+  o.diagnostics.push_back(
+      said(icq::Severity::warning, "runs/a.json", "1 unusable record (median_intvty not a finite positive number): record 2"));
   const std::string partly = tool_result(o, "load \"runs\"", 1 << 20);
   CHECK(contains(partly, R"("isError":false)"));
   CHECK(contains(partly, "runs/a.json: warning: 1 unusable record"));

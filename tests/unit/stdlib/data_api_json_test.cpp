@@ -79,8 +79,7 @@ TEST_CASE("api: a disaggregated multinode row counts prefill + decode GPUs", "[d
   // conc 2048, 2026-05-28.
   const Dataset ds = load_files({"api/2026-06-14/benchmarks.json"});
   const auto rows = rows_where(ds, [](const Line& l, const Row& r) {
-    return l.framework == "mori-sglang" && l.disagg && r.conc == 2048 && l.isl == 8192 && l.precision == "fp8" &&
-           l.num_prefill_gpu == 16;
+    return l.framework == "mori-sglang" && l.disagg && r.conc == 2048 && l.isl == 8192 && l.precision == "fp8" && l.num_prefill_gpu == 16;
   });
   REQUIRE(rows.size() == 1);
   const Line& l = ds.line_of(*rows[0]);
@@ -228,8 +227,7 @@ TEST_CASE("api: blog tables load as API rows with only three metrics", "[data][a
   }
   // First row of the GLM-5 post: h200 sglang glm5 fp8 mtp tp8, 8k/1k, conc 4, 2026-05-26.
   const auto rows = rows_where(ds, [](const Line& l, const Row& r) {
-    return l.hardware == "h200" && l.model == "glm5" && l.precision == "fp8" && l.spec_method == "mtp" && r.conc == 4 &&
-           l.isl == 8192;
+    return l.hardware == "h200" && l.model == "glm5" && l.precision == "fp8" && l.spec_method == "mtp" && r.conc == 4 && l.isl == 8192;
   });
   REQUIRE(rows.size() == 1);
   REQUIRE(rows[0]->date == day("2026-05-26"));
@@ -290,9 +288,8 @@ TEST_CASE("api-partial: Qwen rows load, agentic_traces rows get sequence 'agenti
   REQUIRE(offload_on == 38);
   // Row id 438945: b200 sglang fp8 mtp tp4, agentic, conc 1, 2026-08-07.
   const auto rows = rows_where(ds, [](const Line& l, const Row& r) {
-    return l.hardware == "b200" && l.framework == "sglang" && l.precision == "fp8" && l.spec_method == "mtp" &&
-           l.decode_tp == 4 && l.benchmark_type == "agentic_traces" && r.conc == 1 && r.date == day("2026-08-07") &&
-           l.offload_mode == "off";
+    return l.hardware == "b200" && l.framework == "sglang" && l.precision == "fp8" && l.spec_method == "mtp" && l.decode_tp == 4 &&
+           l.benchmark_type == "agentic_traces" && r.conc == 1 && r.date == day("2026-08-07") && l.offload_mode == "off";
   });
   REQUIRE(rows.size() == 1);
   REQUIRE(rows[0]->get(Field::tput_per_gpu) == 2073.8902);
@@ -310,12 +307,9 @@ TEST_CASE("builtin: the embedded data is every real capture (api/, api-partial/,
   for (const auto& s : srcs) names.push_back(s.name);
   REQUIRE(names == std::vector<std::string>{"built-in:api-found/2026-09-07/benchmarks-qwen3.5-b200-sglang-fp8-tp4-8k1k.json",
                                             "built-in:api-partial/2026-08-13/benchmarks-qwen3.5-partial.json",
-                                            "built-in:api/2026-05-05/benchmarks-history.json",
-                                            "built-in:api/2026-05-05/benchmarks.json",
-                                            "built-in:api/2026-05-05/evaluations.json",
-                                            "built-in:api/2026-06-14/benchmarks-history.json",
-                                            "built-in:api/2026-06-14/benchmarks.json",
-                                            "built-in:api/2026-06-14/evaluations.json"});
+                                            "built-in:api/2026-05-05/benchmarks-history.json", "built-in:api/2026-05-05/benchmarks.json",
+                                            "built-in:api/2026-05-05/evaluations.json", "built-in:api/2026-06-14/benchmarks-history.json",
+                                            "built-in:api/2026-06-14/benchmarks.json", "built-in:api/2026-06-14/evaluations.json"});
   // DeepSeek-R1: 1369 + 435 + 1462 + 435 records, 1858 distinct (line, date, conc), the captures
   // agree on every value they share; Qwen 3.5: 518 partial + 7 found rows, none shared.
   REQUIRE(ds.rows().size() == 1858 + 518 + 7);
@@ -323,10 +317,10 @@ TEST_CASE("builtin: the embedded data is every real capture (api/, api-partial/,
   REQUIRE(ds.report().duplicates_merged == 1843);
   REQUIRE(ds.report().conflicting_values == 0);
   // The same files from disk give the same rows.
-  const Dataset disk = load_files({"api-found/2026-09-07/benchmarks-qwen3.5-b200-sglang-fp8-tp4-8k1k.json",
-                                   "api-partial/2026-08-13/benchmarks-qwen3.5-partial.json",
-                                   "api/2026-05-05/benchmarks-history.json", "api/2026-05-05/benchmarks.json",
-                                   "api/2026-06-14/benchmarks-history.json", "api/2026-06-14/benchmarks.json"});
+  const Dataset disk =
+      load_files({"api-found/2026-09-07/benchmarks-qwen3.5-b200-sglang-fp8-tp4-8k1k.json",
+                  "api-partial/2026-08-13/benchmarks-qwen3.5-partial.json", "api/2026-05-05/benchmarks-history.json",
+                  "api/2026-05-05/benchmarks.json", "api/2026-06-14/benchmarks-history.json", "api/2026-06-14/benchmarks.json"});
   REQUIRE(disk.rows().size() == ds.rows().size());
   REQUIRE(disk.lines() == ds.lines());
 }

@@ -145,17 +145,14 @@ TEST_CASE("bad input: missing date and unreadable dates", "[data][bad]") {
 }
 
 TEST_CASE("bad input: missing identity keys and conc", "[data][bad]") {
-  const std::string no_model =
-      R"([{"hardware": "mi355x", "framework": "sglang", "precision": "fp8", "conc": 4, "date": "2026-05-01",)"
-      R"( "metrics": {"tput_per_gpu": 100.0, "median_intvty": 50.0}}])";
+  const std::string no_model = R"([{"hardware": "mi355x", "framework": "sglang", "precision": "fp8", "conc": 4, "date": "2026-05-01",)"
+                               R"( "metrics": {"tput_per_gpu": 100.0, "median_intvty": 50.0}}])";
   REQUIRE(reason_count(one(no_model), "missing model") == 1);
-  const std::string no_framework =
-      R"([{"hardware": "mi355x", "model": "dsr1", "precision": "fp8", "conc": 4, "date": "2026-05-01",)"
-      R"( "metrics": {"tput_per_gpu": 100.0, "median_intvty": 50.0}}])";
+  const std::string no_framework = R"([{"hardware": "mi355x", "model": "dsr1", "precision": "fp8", "conc": 4, "date": "2026-05-01",)"
+                                   R"( "metrics": {"tput_per_gpu": 100.0, "median_intvty": 50.0}}])";
   REQUIRE(reason_count(one(no_framework), "missing framework") == 1);
-  const std::string no_conc =
-      R"([{"hardware": "mi355x", "framework": "sglang", "model": "dsr1", "precision": "fp8", "date": "2026-05-01",)"
-      R"( "metrics": {"tput_per_gpu": 100.0, "median_intvty": 50.0}}])";
+  const std::string no_conc = R"([{"hardware": "mi355x", "framework": "sglang", "model": "dsr1", "precision": "fp8", "date": "2026-05-01",)"
+                              R"( "metrics": {"tput_per_gpu": 100.0, "median_intvty": 50.0}}])";
   REQUIRE(reason_count(one(no_conc), "missing or non-positive conc") == 1);
   const std::string bad_tp =
       R"([{"hardware": "mi355x", "framework": "sglang", "model": "dsr1", "precision": "fp8", "conc": 4, "decode_tp": 2.5,)"

@@ -16,7 +16,8 @@ TEST_CASE("database url: postgresql:// and postgres:// in any case name a databa
 }
 
 TEST_CASE("database url: shown without the password of the user part or of a password= parameter") {
-  CHECK(redact_database_url("postgresql://reader:s3cret@db.example.org:5432/inferencex") == "postgresql://reader@db.example.org:5432/inferencex");
+  CHECK(redact_database_url("postgresql://reader:s3cret@db.example.org:5432/inferencex") ==
+        "postgresql://reader@db.example.org:5432/inferencex");
   CHECK(redact_database_url("postgresql://reader@db/x?sslmode=require&password=p%40ss&application_name=icq") ==
         "postgresql://reader@db/x?sslmode=require&application_name=icq");
   CHECK(redact_database_url("postgresql:///x?password=p") == "postgresql:///x");

@@ -31,7 +31,7 @@ inline icq::data::Dataset load_inline(const std::vector<std::pair<std::string, s
 inline std::int32_t day(std::string_view d) { return *icq::text::parse_date(d); }
 
 inline std::vector<const icq::data::Row*> rows_where(const icq::data::Dataset& ds,
-                                                      const std::function<bool(const icq::data::Line&, const icq::data::Row&)>& pred) {
+                                                     const std::function<bool(const icq::data::Line&, const icq::data::Row&)>& pred) {
   std::vector<const icq::data::Row*> out;
   for (const auto& r : ds.rows())
     if (pred(ds.line_of(r), r)) out.push_back(&r);

@@ -15,8 +15,11 @@ namespace {
 std::string record(int conc) {
   return "  {\n    \"hardware\": \"mi355x\", \"framework\": \"sglang\", \"model\": \"dsr1\", \"precision\": \"fp8\",\n"
          "    \"spec_method\": \"none\", \"disagg\": false, \"is_multinode\": false, \"isl\": 1024, \"osl\": 1024,\n"
-         "    \"conc\": " + std::to_string(conc) + ", \"date\": \"2026-01-02\", \"image\": \"img\",\n"
-         "    \"metrics\": {\n      \"tput_per_gpu\": " + std::to_string(1000 + conc) + ".5,\n      \"median_intvty\": 42.25\n    }\n  }";
+         "    \"conc\": " +
+         std::to_string(conc) +
+         ", \"date\": \"2026-01-02\", \"image\": \"img\",\n"
+         "    \"metrics\": {\n      \"tput_per_gpu\": " +
+         std::to_string(1000 + conc) + ".5,\n      \"median_intvty\": 42.25\n    }\n  }";
 }
 
 constexpr int kRecordLines = 9;  // eight line breaks inside a record, one after its comma

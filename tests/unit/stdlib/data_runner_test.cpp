@@ -118,9 +118,8 @@ TEST_CASE("runner: a single aggregate object with a date is a dated row", "[data
 }
 
 TEST_CASE("runner: an unreadable date in an aggregate is a reason", "[data][runner][bad]") {
-  const std::string one =
-      R"([{"hw": "mi355x", "conc": 16, "infmax_model_prefix": "dsr1", "framework": "sglang", "precision": "fp8",)"
-      R"( "tp": 8, "date": "yesterday", "tput_per_gpu": 1234.5, "median_intvty": 61.5}])";
+  const std::string one = R"([{"hw": "mi355x", "conc": 16, "infmax_model_prefix": "dsr1", "framework": "sglang", "precision": "fp8",)"
+                          R"( "tp": 8, "date": "yesterday", "tput_per_gpu": 1234.5, "median_intvty": 61.5}])";
   const Dataset ds = load_inline({{"agg.json", one}});
   REQUIRE(ds.empty());
   REQUIRE(reason_count(ds, "unreadable date 'yesterday'") == 1);

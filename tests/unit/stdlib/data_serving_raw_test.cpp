@@ -35,8 +35,8 @@ TEST_CASE("serving-raw: one file becomes one row, config from the file name", "[
   REQUIRE(l.osl == 1024);
   REQUIRE_FALSE(l.disagg);
   REQUIRE(l.spec_method == "none");
-  REQUIRE(r.conc == 16);                   // max_concurrency, agreeing with conc16
-  REQUIRE(r.date == day("2026-06-11"));    // "date": "20260611-060111"
+  REQUIRE(r.conc == 16);                 // max_concurrency, agreeing with conc16
+  REQUIRE(r.date == day("2026-06-11"));  // "date": "20260611-060111"
 
   // total_token_throughput 2229.65508058615, output_throughput 1108.9250981663968, tp 8
   REQUIRE(r.get(Field::tput_per_gpu) == 2229.65508058615 / 8);
@@ -87,14 +87,10 @@ TEST_CASE("serving-raw: the folder loads the 9 gpt-oss files and rejects the 5 m
     double total, tpot_ms;
   };
   const Expect expected[] = {
-      {2, 64, "2026-06-10", 8390.322366645161, 14.766193351493019},
-      {4, 4, "2026-06-10", 1070.5697079337776, 7.043863680747903},
-      {4, 8, "2026-06-10", 1983.5733788122066, 7.587749381407492},
-      {4, 64, "2026-06-10", 9119.460258666819, 13.433972908537676},
-      {8, 4, "2026-06-10", 661.4995285571788, 11.552380044848174},
-      {8, 8, "2026-06-10", 1222.4307554734012, 12.318871741022367},
-      {8, 16, "2026-06-11", 2229.65508058615, 13.628515525541237},
-      {8, 32, "2026-06-10", 3857.4201567310506, 15.590472931150753},
+      {2, 64, "2026-06-10", 8390.322366645161, 14.766193351493019}, {4, 4, "2026-06-10", 1070.5697079337776, 7.043863680747903},
+      {4, 8, "2026-06-10", 1983.5733788122066, 7.587749381407492},  {4, 64, "2026-06-10", 9119.460258666819, 13.433972908537676},
+      {8, 4, "2026-06-10", 661.4995285571788, 11.552380044848174},  {8, 8, "2026-06-10", 1222.4307554734012, 12.318871741022367},
+      {8, 16, "2026-06-11", 2229.65508058615, 13.628515525541237},  {8, 32, "2026-06-10", 3857.4201567310506, 15.590472931150753},
       {8, 64, "2026-06-10", 6042.56285112482, 20.0533725807703},
   };
   for (const auto& e : expected) {
@@ -108,9 +104,8 @@ TEST_CASE("serving-raw: the folder loads the 9 gpt-oss files and rejects the 5 m
 }
 
 TEST_CASE("serving-raw: name/content disagreements and missing parts", "[data][serving-raw][bad]") {
-  const std::string body =
-      R"({"max_concurrency": 32, "total_token_throughput": 800.0, "output_throughput": 400.0, "median_tpot_ms": 20.0,)"
-      R"( "date": "20260610-101010", "model_id": "/m/openai--gpt-oss-120b"})";
+  const std::string body = R"({"max_concurrency": 32, "total_token_throughput": 800.0, "output_throughput": 400.0, "median_tpot_ms": 20.0,)"
+                           R"( "date": "20260610-101010", "model_id": "/m/openai--gpt-oss-120b"})";
   SECTION("conc in the name disagrees with max_concurrency") {
     const Dataset ds = load_inline({{"x_h200_vllm1.0__gptoss_fp4_h200_tp8_conc16_isl1024_osl1024.json", body}});
     REQUIRE(ds.empty());
@@ -144,9 +139,8 @@ TEST_CASE("serving-raw: name/content disagreements and missing parts", "[data][s
 }
 
 TEST_CASE("serving-raw: fewer completed requests than prompts is a warning", "[data][serving-raw]") {
-  const std::string body =
-      R"({"max_concurrency": 32, "total_token_throughput": 800.0, "output_throughput": 400.0, "median_tpot_ms": 20.0,)"
-      R"( "date": "20260610-101010", "completed": 300, "num_prompts": 320})";
+  const std::string body = R"({"max_concurrency": 32, "total_token_throughput": 800.0, "output_throughput": 400.0, "median_tpot_ms": 20.0,)"
+                           R"( "date": "20260610-101010", "completed": 300, "num_prompts": 320})";
   const Dataset ds = load_inline({{"x_h200_vllm1.0__gptoss_fp4_h200_tp8_conc32_isl1024_osl1024.json", body}});
   REQUIRE(ds.rows().size() == 1);
   REQUIRE(has_warning_containing(ds, "300 of 320 requests completed"));

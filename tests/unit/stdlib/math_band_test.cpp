@@ -44,9 +44,7 @@ TEST_CASE("band_of: touching ranges give a one-point band", "[band]") {
   REQUIRE(b->hi == 20);
 }
 
-TEST_CASE("band_of: no ranges at all give no band", "[band]") {
-  REQUIRE_FALSE(band_of(std::vector<Range>{}).has_value());
-}
+TEST_CASE("band_of: no ranges at all give no band", "[band]") { REQUIRE_FALSE(band_of(std::vector<Range>{}).has_value()); }
 
 TEST_CASE("round_half_up rounds .5 up, not to even", "[band]") {
   REQUIRE(round_half_up(12.5) == 13);
@@ -94,9 +92,7 @@ TEST_CASE("position_words on the §8 worked example's targets", "[band]") {
   REQUIRE(position_words(b, 139) == "toward the upper edge");
 }
 
-TEST_CASE("position_words on a one-point band says the middle", "[band]") {
-  REQUIRE(position_words({50, 50}, 50) == "around the middle");
-}
+TEST_CASE("position_words on a one-point band says the middle", "[band]") { REQUIRE(position_words({50, 50}, 50) == "around the middle"); }
 
 TEST_CASE("band_label: ceil of lo, floor of hi", "[band]") {
   REQUIRE(band_label({15.2, 180.9}) == "16–180");

@@ -61,8 +61,7 @@ TEST_CASE("frontier: non-finite values and x <= 0 are excluded even when they wo
   const double inf = std::numeric_limits<double>::infinity();
   // (inf, 1e9) and (1e9, inf) would dominate everything; (0, 1e9) and (-1, 1e9) would sit at the
   // top-left. None of them may enter.
-  const std::vector<Point> pts = {{inf, 1e9, 0}, {1e9, inf, 1}, {0, 1e9, 2}, {-1, 1e9, 3}, {nan, nan, 4},
-                                  {10, 300, 5},  {20, 200, 6}};
+  const std::vector<Point> pts = {{inf, 1e9, 0}, {1e9, inf, 1}, {0, 1e9, 2}, {-1, 1e9, 3}, {nan, nan, 4}, {10, 300, 5}, {20, 200, 6}};
   const auto f = upper_left_frontier(pts);
   REQUIRE(indices(f) == std::vector<std::size_t>{5, 6});
 }

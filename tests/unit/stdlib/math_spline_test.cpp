@@ -36,7 +36,7 @@ TEST_CASE("two knots, rising: slopes 1.5*s and 0.75*s and the value at a quarter
   const std::vector<double> xs = {10, 14}, ys = {100, 300};
   const MonotoneSpline s(xs, ys);
   REQUIRE(s.size() == 2);
-  REQUIRE(s.slopes()[0] == 75.0);   // s = 50
+  REQUIRE(s.slopes()[0] == 75.0);  // s = 50
   REQUIRE(s.slopes()[1] == 37.5);
   // t = 0.25: h00 = 0.84375, h10 = 0.140625, h01 = 0.15625, h11 = -0.046875, h = 4
   // 0.84375*100 + 0.140625*4*75 + 0.15625*300 - 0.046875*4*37.5 = 84.375 + 42.1875 + 46.875 - 7.03125
@@ -79,8 +79,8 @@ TEST_CASE("three knots: a flat secant (sign(0) = +1) next to a rising one gives 
   const std::vector<double> xs = {0, 1, 2}, ys = {5, 5, 8};
   const MonotoneSpline s(xs, ys);
   REQUIRE(s.slopes()[1] == 0.0);
-  REQUIRE(s.slopes()[0] == 0.0);           // (3*0 - 0)/2
-  REQUIRE(s.slopes()[2] == Approx(4.5));   // (3*3 - 0)/2
+  REQUIRE(s.slopes()[0] == 0.0);          // (3*0 - 0)/2
+  REQUIRE(s.slopes()[2] == Approx(4.5));  // (3*3 - 0)/2
   // The flat segment stays flat.
   REQUIRE(*s.at(0.5) == 5.0);
 }

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <stdexcept>
@@ -94,9 +94,26 @@ TEST_CASE("decimal: from_double is Boost's own conversion, bit for bit", "[decim
     CHECK(ours == boost_own);
     CHECK(ours.str(120, std::ios_base::scientific) == boost_own.str(120, std::ios_base::scientific));
   };
-  for (const double d : {0.0, -0.0, 1.0, -1.0, 2.0, 0.5, 0.1, 2.675, 1772.1, 1e-300, 4.9e-324, 1e300, -3.25e-7,
-                         std::ldexp(1.0, -127), std::ldexp(1.0, 127), std::ldexp(1.0, 128), std::ldexp(0.75, -70),
-                         9007199254740993.0, 0.30000000000000004, -123456.789})
+  for (const double d : {0.0,
+                         -0.0,
+                         1.0,
+                         -1.0,
+                         2.0,
+                         0.5,
+                         0.1,
+                         2.675,
+                         1772.1,
+                         1e-300,
+                         4.9e-324,
+                         1e300,
+                         -3.25e-7,
+                         std::ldexp(1.0, -127),
+                         std::ldexp(1.0, 127),
+                         std::ldexp(1.0, 128),
+                         std::ldexp(0.75, -70),
+                         9007199254740993.0,
+                         0.30000000000000004,
+                         -123456.789})
     same(d);
   // Values of every magnitude a metric or price takes, and beyond (the fallback to Boost's own way).
   std::uint64_t x = 0x9e3779b97f4a7c15ull;

@@ -37,8 +37,7 @@ TEST_CASE("dates: consecutive days are consecutive numbers across month and year
 }
 
 TEST_CASE("dates: invalid calendar dates are rejected", "[dates]") {
-  for (const char* d : {"2026-02-30", "2026-13-01", "2026-00-10", "2026-01-00", "2026-04-31", "2026-02-29", "2100-02-29",
-                        "2026-01-32"}) {
+  for (const char* d : {"2026-02-30", "2026-13-01", "2026-00-10", "2026-01-00", "2026-04-31", "2026-02-29", "2100-02-29", "2026-01-32"}) {
     INFO(d);
     REQUIRE_FALSE(parse_date(d).has_value());
   }
@@ -47,9 +46,8 @@ TEST_CASE("dates: invalid calendar dates are rejected", "[dates]") {
 }
 
 TEST_CASE("dates: malformed text is rejected", "[dates]") {
-  for (const char* d : {"", "2026", "2026-6-14", "2026/06/14", "14-06-2026", "2026-06-14 ", " 2026-06-14", "2026-06-1x",
-                        "20260614-", "2026061", "202606141", "x0260614", "2026-06-14T00:00", "20260614_045729",
-                        "20260614-04572"}) {
+  for (const char* d : {"", "2026", "2026-6-14", "2026/06/14", "14-06-2026", "2026-06-14 ", " 2026-06-14", "2026-06-1x", "20260614-",
+                        "2026061", "202606141", "x0260614", "2026-06-14T00:00", "20260614_045729", "20260614-04572"}) {
     INFO("'" << d << "'");
     REQUIRE_FALSE(parse_date(d).has_value());
   }
@@ -69,16 +67,14 @@ TEST_CASE("dates: years outside 1970..2200 are rejected", "[dates]") {
   REQUIRE(parse_date("2200-12-31").has_value());
 }
 
-TEST_CASE("dates: kNoDate formats as undated", "[dates]") {
-  REQUIRE(format_date(kNoDate) == "undated");
-}
+TEST_CASE("dates: kNoDate formats as undated", "[dates]") { REQUIRE(format_date(kNoDate) == "undated"); }
 
 TEST_CASE("timestamps: PostgreSQL's timestamptz text and ISO 8601, to microseconds UTC", "[dates]") {
   const std::int64_t day = std::int64_t{*parse_date("2026-07-05")} * 86400 * 1000000;
   const std::int64_t t = day + (4 * 60 + 49) * std::int64_t{1000000};  // 00:04:49 UTC
-  REQUIRE(parse_timestamp("2026-07-05 00:04:49+00") == t);       // as the API sends curve_run_started_at
+  REQUIRE(parse_timestamp("2026-07-05 00:04:49+00") == t);             // as the API sends curve_run_started_at
   REQUIRE(parse_timestamp("2026-07-05T00:04:49Z") == t);
-  REQUIRE(parse_timestamp("2026-07-05 00:04:49") == t);          // no zone: UTC
+  REQUIRE(parse_timestamp("2026-07-05 00:04:49") == t);  // no zone: UTC
   REQUIRE(parse_timestamp("2026-07-05 02:04:49+02") == t);
   REQUIRE(parse_timestamp("2026-07-05 05:34:49+05:30") == t);
   REQUIRE(parse_timestamp("2026-07-04 19:04:49-0500") == t);
