@@ -135,6 +135,14 @@ inline std::string diagnostics_text(const icq::Outcome& out) {
   return s;
 }
 
+// The one result of an outcome that must have succeeded with exactly one.
+inline const icq::Result& only(const icq::Outcome& out) {
+  INFO(diagnostics_text(out));
+  REQUIRE(out.ok());
+  REQUIRE(out.results.size() == 1);
+  return out.results.front();
+}
+
 // Runs one statement that must succeed and returns its result.
 inline icq::Result run_ok(icq::Session& s, const std::string& query) {
   const icq::Outcome out = s.run(query);

@@ -3,16 +3,9 @@
 // `limit`, the dashboard's page of the sides shown (eval/rank: by the notes' kinds).
 #include "interp_fixture.hpp"
 
-using icq_test::diagnostics_text;
+using icq_test::only;
 
 namespace {
-
-const icq::Result& only(const icq::Outcome& out) {
-  INFO(diagnostics_text(out));
-  REQUIRE(out.ok());
-  REQUIRE(out.results.size() == 1);
-  return out.results.front();
-}
 
 std::size_t count_of(const std::vector<std::string>& notes, std::string_view part, bool at_start = false) {
   return static_cast<std::size_t>(std::count_if(notes.begin(), notes.end(), [&](const std::string& n) {

@@ -8,13 +8,6 @@ using Outcome = icq::MetricVerdict::Outcome;
 
 namespace {
 
-const icq::Result& only(const icq::Outcome& out) {
-  INFO(diagnostics_text(out));
-  REQUIRE(out.ok());
-  REQUIRE(out.results.size() == 1);
-  return out.results.front();
-}
-
 std::vector<std::string> column_names(const icq::Table& t) {
   std::vector<std::string> n;
   for (const auto& c : t.columns) n.push_back(c.name);
