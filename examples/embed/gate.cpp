@@ -10,7 +10,8 @@
 
 int main(int argc, char** argv) {
   const double required = argc > 1 ? std::atof(argv[1]) : 25.0;  // % cheaper, at least
-  icq::Session session;                                          // the built-in InferenceX data
+  // No data given: the built-in InferenceX data.
+  icq::Session session;
   const icq::Outcome out = session.run("compare precision fp4 vs fp8 on mi355x model dsr1 at 50 show cost");
   if (!out.ok()) {
     for (const auto& d : out.diagnostics) std::cerr << icq::format_diagnostic(d);
