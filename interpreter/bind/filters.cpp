@@ -15,6 +15,14 @@ namespace icq::interp {
 
 std::string_view field_keyword(LineField f) { return data::dimension(f).keyword; }
 
+namespace {
+// Lines against a GPU key, by the first member of their ordering.
+struct GpuOrder {
+  bool operator()(const data::Line& l, const std::string& k) const { return l.hardware < k; }
+  bool operator()(const std::string& k, const data::Line& l) const { return k < l.hardware; }
+};
+}  // namespace
+
 bool LineFilter::matches(const data::Line& line) const {
   const auto has = data::dimension(field).has;
   return std::any_of(values.begin(), values.end(), [&](const std::string& v) { return has(line, v); });
@@ -271,10 +279,31 @@ void check_date_matches(const data::Dataset& ds, const std::vector<LineFilter>& 
 }
 
 std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selection& sel) {
+  // Lines sort by GPU first (data::Line's ordering), so a GPU filter narrows the scan to its
+  // values' runs of lines, found by binary search; the rest is tested there only, each filter's
+  // test looked up once. A compare selects twice, and testing every line was a tenth of it.
+  const auto& lines = ds.lines();
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  const auto gpu = std::find_if(sel.filters.begin(), sel.filters.end(), [](const LineFilter& f) { return f.field == LineField::gpu; });
+  if (gpu == sel.filters.end()) {
+    spans.emplace_back(0, lines.size());
+  } else {
+    for (const auto& v : gpu->values) {
+      const auto [lo, hi] = std::equal_range(lines.begin(), lines.end(), v, GpuOrder{});
+      spans.emplace_back(lo - lines.begin(), hi - lines.begin());
+    }
+    std::sort(spans.begin(), spans.end());
+    spans.erase(std::unique(spans.begin(), spans.end()), spans.end());  // a value given twice
+  }
+  std::vector<std::pair<decltype(data::Dimension::has), const std::vector<std::string>*>> tests;
+  for (const LineFilter& f : sel.filters) tests.emplace_back(data::dimension(f.field).has, &f.values);
   std::vector<std::uint32_t> out;
-  for (std::size_t l = 0; l < ds.lines().size(); ++l)
-    if (std::all_of(sel.filters.begin(), sel.filters.end(), [&](const LineFilter& f) { return f.matches(ds.lines()[l]); }))
-      out.push_back(static_cast<std::uint32_t>(l));
+  for (const auto& [begin, end] : spans)
+    for (std::size_t l = begin; l < end; ++l)
+      if (std::all_of(tests.begin(), tests.end(), [&](const auto& t) {
+            return std::any_of(t.second->begin(), t.second->end(), [&](const std::string& v) { return t.first(lines[l], v); });
+          }))
+        out.push_back(static_cast<std::uint32_t>(l));
   return out;
 }
 

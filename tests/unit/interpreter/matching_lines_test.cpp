@@ -1,0 +1,59 @@
+// A selection's lines come from the GPU filter's runs of lines (found by binary search over the
+// lines' ordering) and the other filters tested there: the same lines, in the same order, as
+// testing every line against every filter. Checked on the built-in data.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "bind/filters.hpp"
+#include "data/dataset.hpp"
+#include "data/load.hpp"
+
+namespace {
+
+namespace interp = icq::interp;
+using icq::data::LineField;
+
+const icq::data::Dataset& builtin() {
+  static const icq::data::Dataset ds = [] {
+    icq::data::DatasetBuilder b;
+    icq::data::load_builtin(b);
+    return std::move(b).finish();
+  }();
+  return ds;
+}
+
+std::vector<std::uint32_t> every_line_tested(const icq::data::Dataset& ds, const interp::Selection& sel) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t l = 0; l < ds.lines().size(); ++l)
+    if (std::all_of(sel.filters.begin(), sel.filters.end(), [&](const interp::LineFilter& f) { return f.matches(ds.lines()[l]); }))
+      out.push_back(static_cast<std::uint32_t>(l));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("matching_lines: the same lines as testing every line, with and without a GPU filter", "[interp][selection]") {
+  const auto& ds = builtin();
+  REQUIRE(std::is_sorted(ds.lines().begin(), ds.lines().end()));
+  const std::vector<std::vector<interp::LineFilter>> cases = {
+      {},
+      {{LineField::gpu, {"mi355x"}}},
+      {{LineField::gpu, {"mi355x"}}, {LineField::model, {"dsr1"}}, {LineField::precision, {"fp4"}}, {LineField::seq, {"1k/1k"}}},
+      {{LineField::precision, {"fp8"}}, {LineField::gpu, {"b200", "mi355x", "b200"}}},  // a value twice, GPU not first
+      {{LineField::gpu, {"h100", "gb200"}}, {LineField::deployment, {"agg", "single-node"}}},
+      {{LineField::gpu, {"no-such-gpu"}}},
+      {{LineField::model, {"dsr1"}}, {LineField::deployment, {"disagg"}}, {LineField::vendor, {"nvidia"}}},
+      {{LineField::gpu, {"mi355x"}}, {LineField::gpu, {"b200"}}},  // two GPU filters: nothing is both
+      {{LineField::family, {"sglang"}}, {LineField::spec, {"mtp", "none"}}},
+  };
+  std::size_t non_empty = 0;
+  for (const auto& filters : cases) {
+    interp::Selection sel;
+    sel.filters = filters;
+    const auto expected = every_line_tested(ds, sel);
+    CHECK(interp::matching_lines(ds, sel) == expected);
+    non_empty += !expected.empty();
+  }
+  CHECK(non_empty >= 6);  // the cases select something, so agreeing is not agreeing on nothing
+}
