@@ -23,27 +23,46 @@ Curve::Curve(const data::Dataset& ds, const Axis& axis, Selected selected) : ds_
   std::vector<math::Point> points;
   points.reserve(selected_.rows.size());
   math::Range r{INFINITY, -INFINITY};
-  // Rows come grouped by line and by date within it: the sets change only where those do.
-  const data::Row* last = nullptr;
   for (std::uint32_t idx : selected_.rows) {
     const data::Row& row = ds.rows()[idx];
-    const data::Line& line = ds.line_of(row);
-    const double x = axis_.x(row, line);
+    const double x = axis_.x(row, ds.line_of(row));
     r.lo = std::min(r.lo, x);
     r.hi = std::max(r.hi, x);
     points.push_back({x, row.get(Field::tput_per_gpu), idx});
-    if (!last || last->date != row.date) dates_.insert(row.date);
-    if (!last || last->line != row.line) gpus_.insert(line.hardware), frameworks_.insert(line.framework);
-    last = &row;
   }
   range_ = r;
   frontier_ = math::upper_left_frontier(points);
-  std::vector<double> xs, cs;
-  for (const auto& p : frontier_) {
-    xs.push_back(p.x);
-    cs.push_back(ds.rows()[p.index].conc);
+}
+
+const Curve::Members& Curve::members() const {
+  if (!members_) {
+    Members m;
+    // Rows come grouped by line and by date within it: the sets change only where those do.
+    const data::Row* last = nullptr;
+    for (std::uint32_t idx : selected_.rows) {
+      const data::Row& row = ds_->rows()[idx];
+      if (!last || last->date != row.date) m.dates.insert(row.date);
+      if (!last || last->line != row.line) m.gpus.insert(ds_->line_of(row).hardware), m.frameworks.insert(ds_->line_of(row).framework);
+      last = &row;
+    }
+    members_ = std::move(m);
   }
-  conc_.emplace(xs, cs);
+  return *members_;
+}
+
+const math::MonotoneSpline* Curve::concurrency() const {
+  if (!conc_) {
+    conc_.emplace();
+    if (!selected_.rows.empty()) {
+      std::vector<double> xs, cs;
+      for (const auto& p : frontier_) {
+        xs.push_back(p.x);
+        cs.push_back(ds_->rows()[p.index].conc);
+      }
+      conc_->emplace(xs, cs);
+    }
+  }
+  return *conc_ ? &**conc_ : nullptr;
 }
 
 std::vector<Curve> Curve::per_line() const {

@@ -33,9 +33,11 @@ class Curve {
   [[nodiscard]] const Selected& selected() const noexcept { return selected_; }
   [[nodiscard]] const std::optional<math::Range>& range() const noexcept { return range_; }
   [[nodiscard]] const std::vector<math::Point>& frontier() const noexcept { return frontier_; }
-  [[nodiscard]] const std::set<std::int32_t>& dates() const noexcept { return dates_; }
-  [[nodiscard]] const std::set<std::string>& gpus() const noexcept { return gpus_; }
-  [[nodiscard]] const std::set<std::string>& frameworks() const noexcept { return frameworks_; }
+  // The run dates, GPUs and frameworks of the selected rows, gathered at first use: a compare
+  // makes a curve for every line of each side, and few are ever asked.
+  [[nodiscard]] const std::set<std::int32_t>& dates() const { return members().dates; }
+  [[nodiscard]] const std::set<std::string>& gpus() const { return members().gpus; }
+  [[nodiscard]] const std::set<std::string>& frameworks() const { return members().frameworks; }
 
   // The spline of a field on the frontier knots; null when some knot lacks the field.
   [[nodiscard]] const math::MonotoneSpline* spline(data::Field f) const;
@@ -48,8 +50,8 @@ class Curve {
   // depend on the target, and was most of evaluate_at's work when made for every target.
   [[nodiscard]] const math::MonotoneSpline* economics_spline(catalog::MetricKind kind, data::Field token_field, data::RateBasis basis,
                                                              const Pricing& pricing) const;
-  // The concurrency of the knots, splined like a metric.
-  [[nodiscard]] const math::MonotoneSpline* concurrency() const { return conc_ ? &*conc_ : nullptr; }
+  // The concurrency of the knots, splined like a metric (made at first use).
+  [[nodiscard]] const math::MonotoneSpline* concurrency() const;
   [[nodiscard]] bool in_range(double x) const;
   // The frontier knots that determine the value at x: one knot, or the two bracketing it.
   [[nodiscard]] std::vector<const data::Row*> knots_at(double x) const;
@@ -67,11 +69,15 @@ class Curve {
   Selected selected_;
   std::optional<math::Range> range_;
   std::vector<math::Point> frontier_;
-  std::set<std::int32_t> dates_;
-  std::set<std::string> gpus_, frameworks_;
+  struct Members {
+    std::set<std::int32_t> dates;
+    std::set<std::string> gpus, frameworks;
+  };
+  [[nodiscard]] const Members& members() const;
+  mutable std::optional<Members> members_;
   mutable std::map<data::Field, std::optional<math::MonotoneSpline>> splines_;
   mutable std::map<std::pair<data::Field, data::RateBasis>, std::optional<math::MonotoneSpline>> rate_splines_;
-  std::optional<math::MonotoneSpline> conc_;
+  mutable std::optional<std::optional<math::MonotoneSpline>> conc_;  // outer: made yet
   struct EconomicsSpline {
     catalog::MetricKind kind;
     data::Field token_field;
