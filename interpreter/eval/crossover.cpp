@@ -44,7 +44,8 @@ struct Scan {
     std::vector<std::string> weak;
     for (std::size_t i = 0; i < curves.size(); ++i) {
       const PointValues pv = evaluate_at(curves[i], ds, x, false, q.metrics, q.method, q.token_field);
-      if (const auto e = evidence_of(curves[i], ds, pv); e && !e->solid()) weak.push_back(q.sides[i].display + " " + evidence_key(e->kind));
+      if (const auto e = evidence_of(curves[i], ds, pv, false); e && !e->solid())
+        weak.push_back(q.sides[i].display + " " + evidence_key(e->kind));
     }
     return weak.empty() ? "solid" : text::join(weak, ", ");
   }

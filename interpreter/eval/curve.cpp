@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <tuple>
 
@@ -191,7 +192,7 @@ const data::Evaluation* evaluation_for(const data::Dataset& ds, const data::Line
 }
 
 PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp, const std::vector<BoundMetric>& metrics,
-                        const Method& method, Field token_field) {
+                        const Method& method, Field token_field, Digits digits) {
   PointValues pv;
   pv.x = target;
   if (!curve.in_range(target)) {
@@ -208,7 +209,7 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     return std::all_of(knots.begin(), knots.end(),
                        [&](const data::Row* r) { return key(ds.line_of(*r)) == key(ds.line_of(*knots.front())); });
   };
-  const auto gpu_key = [](const data::Line& l) { return l.hardware; };
+  const auto gpu_key = [](const data::Line& l) -> const std::string& { return l.hardware; };
   if (same(gpu_key)) pv.gpu = ds.line_of(*knots.front()).hardware;
   else pv.mixed_gpu = true;
 
@@ -235,6 +236,13 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     if (*token_tput <= 0) {
       pv.zero_throughput = true;
       return std::nullopt;
+    }
+    if (digits == Digits::approx) {
+      const auto given = catalog::needs_price(kind) ? pricing.price(*pv.gpu) : pricing.kw(*pv.gpu);
+      if (!given) return std::nullopt;
+      double g = 0;
+      const auto [end, ec] = std::from_chars(given->data(), given->data() + given->size(), g);
+      if (ec == std::errc() && end == given->data() + given->size()) return catalog::economic_value_approx(kind, *token_tput, g);
     }
     const Decimal tput = Decimal::from_double(*token_tput);
     if (catalog::needs_price(kind)) {
@@ -284,12 +292,12 @@ bool wide_gap(const math::Point& lo, const math::Point& hi) {
   return hi.x > kWideGapInteractivity * lo.x || !(hi.y > 0) || lo.y > kWideGapThroughput * hi.y;
 }
 
-std::optional<Evidence> evidence_of(const Curve& curve, const data::Dataset& ds, const PointValues& pv) {
+std::optional<Evidence> evidence_of(const Curve& curve, const data::Dataset& ds, const PointValues& pv, bool labelled) {
   if (pv.status == Status::out_of_range || curve.empty()) return std::nullopt;
   const auto& f = curve.frontier();
   const auto knot = [&](const math::Point& p) {
     const data::Row& row = ds.rows()[p.index];
-    return EvidenceKnot{p.x, p.y, row.conc, data::config_label(ds.line_of(row))};
+    return EvidenceKnot{p.x, p.y, row.conc, labelled ? data::config_label(ds.line_of(row)) : std::string()};
   };
   Evidence e;
   const auto measured = [&](const math::Point& p) { return std::abs(pv.x - p.x) <= kMeasuredTolerance * p.x; };
@@ -338,25 +346,47 @@ std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const dat
                                       const std::vector<BoundMetric>& metrics, std::size_t by, const Method& method,
                                       data::Field token_field) {
   const bool lower = by < metrics.size() && metrics[by].column.polarity == MetricColumn::Polarity::lower_is_better;
-  std::optional<SingleBest> best;
   // Solid first, then the better value (a line without one last).
   const auto rank = [&](const Deployable& d) {
     const std::optional<double> v = by < d.values.size() ? d.values[by] : std::nullopt;
     return std::tuple{d.evidence && d.evidence->solid(), v.has_value(), v ? (lower ? -*v : *v) : 0.0};
   };
-  // Ranked on the one metric; the winner's every metric read once at the end.
+  // Ranked on the one metric, its economics in doubles (in decimals they were most of this work);
+  // the winner's every metric read exactly once at the end.
   const std::vector<BoundMetric> one = by < metrics.size() ? std::vector<BoundMetric>{metrics[by]} : std::vector<BoundMetric>{};
-  for (const Curve& c : lines) {
-    if (!c.in_range(x)) continue;
-    PointValues pv = evaluate_at(c, ds, x, false, one, method, token_field);
-    Deployable d{{}, std::vector<std::optional<double>>(metrics.size()), evidence_of(c, ds, pv)};
+  const auto candidate = [&](const Curve& c, Digits digits) {
+    PointValues pv = evaluate_at(c, ds, x, false, one, method, token_field, digits);
+    Deployable d{{}, std::vector<std::optional<double>>(metrics.size()), evidence_of(c, ds, pv, false)};
     if (by < metrics.size()) d.values[by] = pv.values.front();
-    if (!best || rank(d) > rank(best->deployable)) best = SingleBest{std::move(d), &c};
+    return SingleBest{std::move(d), &c};
+  };
+  std::vector<SingleBest> ranked;
+  for (const Curve& c : lines)
+    if (c.in_range(x)) ranked.push_back(candidate(c, Digits::approx));
+  std::optional<SingleBest> best;
+  for (const auto& r : ranked)
+    if (!best || rank(r.deployable) > rank(best->deployable)) best = r;
+  if (!best) return best;
+  // Lines within a hair of the leader in doubles are ranked again on their exact values, first
+  // among equals winning as before: the pick is the one the exact values make.
+  const auto near = [&](const SingleBest& r) {
+    const auto a = rank(r.deployable), b = rank(best->deployable);
+    return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b) &&
+           std::abs(std::get<2>(a) - std::get<2>(b)) <= 1e-9 * std::abs(std::get<2>(b));
+  };
+  if (std::count_if(ranked.begin(), ranked.end(), near) > 1) {
+    std::optional<SingleBest> exact;
+    for (const auto& r : ranked) {
+      if (!near(r)) continue;
+      SingleBest e = candidate(*r.line, Digits::exact);
+      if (!exact || rank(e.deployable) > rank(exact->deployable)) exact = std::move(e);
+    }
+    best = std::move(exact);
   }
-  if (best) {
-    best->deployable.config = data::config_label(ds.line_of(ds.rows()[best->line->frontier().front().index]));
-    best->deployable.values = evaluate_at(*best->line, ds, x, false, metrics, method, token_field).values;
-  }
+  best->deployable.config = data::config_label(ds.line_of(ds.rows()[best->line->frontier().front().index]));
+  const PointValues pv = evaluate_at(*best->line, ds, x, false, metrics, method, token_field);
+  best->deployable.values = pv.values;
+  best->deployable.evidence = evidence_of(*best->line, ds, pv);  // the same x: the same kind, its knots named
   return best;
 }
 

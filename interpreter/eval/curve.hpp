@@ -101,11 +101,17 @@ struct PointValues {
   bool mixed_config = false;                     // accuracy: the segment joins two configurations
 };
 
+// How a point's economics are computed: exact (50-digit decimals, SEMANTICS.md §3), the values
+// every result shows; approx (doubles, no PointValues::cost) to rank candidates, re-read exactly
+// where they come close.
+enum class Digits { exact, approx };
 PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp, const std::vector<BoundMetric>& metrics,
-                        const Method& method, data::Field token_field);
+                        const Method& method, data::Field token_field, Digits digits = Digits::exact);
 
 // What stands behind the values of `pv` (SEMANTICS.md §12); nullopt when it is out of range.
-std::optional<Evidence> evidence_of(const Curve& curve, const data::Dataset& ds, const PointValues& pv);
+// `labelled`: its knots name their configuration line (data::config_label), as results show
+// them; a ranking that reads only the kind leaves them unnamed.
+std::optional<Evidence> evidence_of(const Curve& curve, const data::Dataset& ds, const PointValues& pv, bool labelled = true);
 // One frontier segment's width against the wide-gap rule: its upper end over kWideGapInteractivity
 // times as interactive as its lower end, or its throughput changing more than kWideGapThroughput-fold.
 bool wide_gap(const math::Point& lo, const math::Point& hi);

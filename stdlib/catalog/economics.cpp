@@ -21,4 +21,15 @@ num::Decimal economic_value(MetricKind kind, const num::Decimal& tput, const num
   throw std::logic_error("economic_value: not an economic metric");
 }
 
+double economic_value_approx(MetricKind kind, double tput, double given) {
+  switch (kind) {
+    case MetricKind::cost: return given / (tput * 3600 / 1e6);
+    case MetricKind::tokens_per_dollar: return tput * 3600 / given;
+    case MetricKind::power: return tput * 1000 / given;
+    case MetricKind::joules: return given * 1000 / tput;
+    default: break;
+  }
+  throw std::logic_error("economic_value_approx: not an economic metric");
+}
+
 }  // namespace icq::catalog

@@ -10,5 +10,8 @@ namespace icq::catalog {
 
 // `given` is the GPU's $/GPU-hour when needs_price(kind), its kW when needs_power(kind); tput > 0.
 num::Decimal economic_value(MetricKind kind, const num::Decimal& tput, const num::Decimal& given);
+// The same formulas in doubles, for ranking only (best_single): within a few units in the last
+// place of the exact value, and never the digits a person reads.
+double economic_value_approx(MetricKind kind, double tput, double given);
 
 }  // namespace icq::catalog
