@@ -15,82 +15,6 @@
 
 namespace icq::interp {
 
-BoundFrontier Binder::bind(const ast::Frontier& f) const {
-  check_clauses(f.clauses, "frontier");
-  BoundFrontier b;
-  b.pricing = resolve_method(f.clauses.usings, settings_.method()).pricing;
-  b.selection = priced(b.pricing).bind_selection(f.clauses);
-  b.defaults = apply_defaults(b.selection);
-  b.show = f.clauses.show;
-  return b;
-}
-
-BoundPoints Binder::bind(const ast::Points& p) const {
-  check_clauses(p.clauses, "points");
-  BoundPoints b;
-  b.pricing = resolve_method(p.clauses.usings, settings_.method()).pricing;
-  b.selection = priced(b.pricing).bind_selection(p.clauses);
-  b.show = p.clauses.show;
-  b.order = p.clauses.order;
-  if (p.clauses.limit) b.limit = static_cast<std::size_t>(std::stoull(p.clauses.limit->text));
-  return b;
-}
-
-BoundAccuracy Binder::bind(const ast::Accuracy& a) const {
-  check_clauses(a.clauses, "accuracy");
-  for (const auto& f : a.clauses.filters)
-    if (f.key == "seq") throw QueryError("evaluations are not tied to a sequence shape; drop the seq filter", f.key_span);
-  ast::Clauses selection = a.clauses;
-  selection.where.clear();  // on the table's columns, when it is made
-  BoundAccuracy b{bind_selection(selection), a.clauses.where, {}, a.clauses.order, {}};
-  std::vector<std::string> where;
-  for (const auto& w : a.clauses.where) where.push_back(written_text(w.span));
-  b.where_text = text::join(where, " and ");
-  if (a.clauses.limit) b.limit = static_cast<std::size_t>(std::stoull(a.clauses.limit->text));
-  return b;
-}
-
-BoundTrend Binder::bind(const ast::Trend& t) const {
-  check_clauses(t.clauses, "trend");
-  if (!t.clauses.targets)
-    throw QueryError("trend needs the interactivity to read the metric at", {0, 0},
-                     "e.g. trend throughput on b200 model dsr1 precision fp4 at interactivity 50");
-  BoundTrend b;
-  // `as of DATE` ends the trend there: the run dates it walks, each read as of itself.
-  ast::Clauses cl = t.clauses;
-  if (cl.date && cl.date->kind == ast::DateSelection::Kind::on)
-    throw QueryError("trend walks the run dates itself; `on date` would leave one", cl.date->span,
-                     "give the dates it walks with `since DATE` and `as of DATE`, or `compare … on date DATE` for one date");
-  if (cl.date) {
-    b.until = text::parse_date(cl.date->date.text);
-    if (!b.until) throw QueryError(fmt::format("'{}' is not a calendar date", cl.date->date.text), cl.date->date.span);
-    cl.date.reset();
-  }
-  std::tie(b.tokens, b.token_field) = bind_tokens(cl);
-  for (const auto& m : t.metrics) b.metrics.push_back(bind_metric(m, b.tokens));
-  b.targets = bind_targets(*cl.targets);
-  b.clamp = cl.clamp.has_value();
-  b.selection = bind_selection(cl);
-  b.defaults = apply_defaults(b.selection);
-  b.method = resolve_method(cl.usings, settings_.method());
-  if (cl.since) {
-    b.since = text::parse_date(cl.since->text);
-    if (!b.since) throw QueryError(fmt::format("'{}' is not a calendar date", cl.since->text), cl.since->span);
-  }
-  if (cl.by) {
-    std::vector<std::string> fields;  // a series per value of any dimension
-    for (const auto& d : data::dimensions()) fields.emplace_back(d.keyword);
-    const std::string f = text::lower(cl.by->text);
-    if (std::find(fields.begin(), fields.end(), f) == fields.end()) {
-      const auto s = text::closest(f, fields);
-      throw QueryError(fmt::format("cannot group by '{}'", cl.by->text), cl.by->span,
-                       s.empty() ? "group by " + text::join(fields, ", ") : "did you mean '" + s.front() + "'?", s);
-    }
-    b.by = line_field_of(f);
-  }
-  return b;
-}
-
 namespace {
 
 // A comparison's sides (max_sides), or a rank's (max_rank_sides: every value or configuration is
@@ -147,8 +71,6 @@ BoundMetric Binder::bind_by_metric(const ast::Clauses& cl) const {
   return bind_metric(ref, bind_tokens(cl).first);
 }
 
-BoundCompare Binder::bind(const ast::Compare& c) const { return bind_compare_sides(c, "compare"); }
-
 BoundCompare Binder::bind_compare_sides(const ast::Compare& c, std::string_view statement) const {
   BoundCompare q = bind_compare(c, statement);
   if (c.all_values && q.sides.empty()) check_filters_match(data_, q.shared.filters);
@@ -159,8 +81,89 @@ BoundCompare Binder::bind_compare_sides(const ast::Compare& c, std::string_view 
   return q;
 }
 
+namespace {
+
+// Each query statement's binding, found by the dispatch below (Query): a new query needs only its own here.
+BoundCompare bind_query(const Binder& binder, const ast::Compare& c) { return binder.bind_compare_sides(c, "compare"); }
+
+BoundFrontier bind_query(const Binder& binder, const ast::Frontier& f) {
+  binder.check_clauses(f.clauses, "frontier");
+  BoundFrontier b;
+  b.pricing = resolve_method(f.clauses.usings, binder.settings().method()).pricing;
+  b.selection = binder.priced(b.pricing).bind_selection(f.clauses);
+  b.defaults = binder.apply_defaults(b.selection);
+  b.show = f.clauses.show;
+  return b;
+}
+
+BoundPoints bind_query(const Binder& binder, const ast::Points& p) {
+  binder.check_clauses(p.clauses, "points");
+  BoundPoints b;
+  b.pricing = resolve_method(p.clauses.usings, binder.settings().method()).pricing;
+  b.selection = binder.priced(b.pricing).bind_selection(p.clauses);
+  b.show = p.clauses.show;
+  b.order = p.clauses.order;
+  if (p.clauses.limit) b.limit = static_cast<std::size_t>(std::stoull(p.clauses.limit->text));
+  return b;
+}
+
+BoundAccuracy bind_query(const Binder& binder, const ast::Accuracy& a) {
+  binder.check_clauses(a.clauses, "accuracy");
+  for (const auto& f : a.clauses.filters)
+    if (f.key == "seq") throw QueryError("evaluations are not tied to a sequence shape; drop the seq filter", f.key_span);
+  ast::Clauses selection = a.clauses;
+  selection.where.clear();  // on the table's columns, when it is made
+  BoundAccuracy b{binder.bind_selection(selection), a.clauses.where, {}, a.clauses.order, {}};
+  std::vector<std::string> where;
+  for (const auto& w : a.clauses.where) where.push_back(binder.written_text(w.span));
+  b.where_text = text::join(where, " and ");
+  if (a.clauses.limit) b.limit = static_cast<std::size_t>(std::stoull(a.clauses.limit->text));
+  return b;
+}
+
+BoundTrend bind_query(const Binder& binder, const ast::Trend& t) {
+  binder.check_clauses(t.clauses, "trend");
+  if (!t.clauses.targets)
+    throw QueryError("trend needs the interactivity to read the metric at", {0, 0},
+                     "e.g. trend throughput on b200 model dsr1 precision fp4 at interactivity 50");
+  BoundTrend b;
+  // `as of DATE` ends the trend there: the run dates it walks, each read as of itself.
+  ast::Clauses cl = t.clauses;
+  if (cl.date && cl.date->kind == ast::DateSelection::Kind::on)
+    throw QueryError("trend walks the run dates itself; `on date` would leave one", cl.date->span,
+                     "give the dates it walks with `since DATE` and `as of DATE`, or `compare … on date DATE` for one date");
+  if (cl.date) {
+    b.until = text::parse_date(cl.date->date.text);
+    if (!b.until) throw QueryError(fmt::format("'{}' is not a calendar date", cl.date->date.text), cl.date->date.span);
+    cl.date.reset();
+  }
+  std::tie(b.tokens, b.token_field) = binder.bind_tokens(cl);
+  for (const auto& m : t.metrics) b.metrics.push_back(binder.bind_metric(m, b.tokens));
+  b.targets = binder.bind_targets(*cl.targets);
+  b.clamp = cl.clamp.has_value();
+  b.selection = binder.bind_selection(cl);
+  b.defaults = binder.apply_defaults(b.selection);
+  b.method = resolve_method(cl.usings, binder.settings().method());
+  if (cl.since) {
+    b.since = text::parse_date(cl.since->text);
+    if (!b.since) throw QueryError(fmt::format("'{}' is not a calendar date", cl.since->text), cl.since->span);
+  }
+  if (cl.by) {
+    std::vector<std::string> fields;  // a series per value of any dimension
+    for (const auto& d : data::dimensions()) fields.emplace_back(d.keyword);
+    const std::string f = text::lower(cl.by->text);
+    if (std::find(fields.begin(), fields.end(), f) == fields.end()) {
+      const auto s = text::closest(f, fields);
+      throw QueryError(fmt::format("cannot group by '{}'", cl.by->text), cl.by->span,
+                       s.empty() ? "group by " + text::join(fields, ", ") : "did you mean '" + s.front() + "'?", s);
+    }
+    b.by = line_field_of(f);
+  }
+  return b;
+}
+
 // The ranking metric first, then what `show` adds; `by` is the statement's own, not a grouping.
-static void metrics_with(BoundCompare& q, BoundMetric first) {
+void metrics_with(BoundCompare& q, BoundMetric first) {
   std::vector<BoundMetric> metrics{std::move(first)};
   if (q.metrics_explicit)
     for (auto& m : q.metrics)
@@ -169,7 +172,7 @@ static void metrics_with(BoundCompare& q, BoundMetric first) {
   q.metrics_explicit = true;
 }
 
-BoundRank Binder::bind(const ast::Rank& r) const {
+BoundRank bind_query(const Binder& binder, const ast::Rank& r) {
   ast::Compare c;
   const bool config = r.dimension.text == "config";
   if (!config) c.dimension = r.dimension;  // its values, or the configurations, come after the shared filters
@@ -181,24 +184,24 @@ BoundRank Binder::bind(const ast::Rank& r) const {
                      "e.g. rank gpu by cost at interactivity 50 model dsr1 precision fp8 seq 8k/1k");
   BoundRank out;
   out.dimension = config ? "config" : c.dimension->text == "hardware" ? "gpu" : c.dimension->text;
-  out.compare = bind_compare(c, "rank");
-  if (config) expand_configs(out.compare, r.dimension.span, settings_.limits.max_rank_sides);
+  out.compare = binder.bind_compare(c, "rank");
+  if (config) binder.expand_configs(out.compare, r.dimension.span, binder.settings().limits.max_rank_sides);
   else
-    expand_all_values(out.compare, out.dimension == "date" ? std::nullopt : std::optional(line_field_of(out.dimension)), r.dimension.span,
-                      settings_.limits.max_rank_sides);
+    binder.expand_all_values(out.compare, out.dimension == "date" ? std::nullopt : std::optional(line_field_of(out.dimension)),
+                             r.dimension.span, binder.settings().limits.max_rank_sides);
   if (r.clauses.limit) {
     out.limit = static_cast<std::size_t>(std::stoull(r.clauses.limit->text));
     if (*out.limit == 0) throw QueryError("limit 0 shows nothing", r.clauses.limit->span, "limit N shows the N best at each target");
   }
-  if (out.compare.sides.empty()) check_filters_match(data_, out.compare.shared.filters);
+  if (out.compare.sides.empty()) check_filters_match(binder.data(), out.compare.shared.filters);
   if (out.compare.sides.empty())
     throw QueryError(fmt::format("nothing to rank: no {} under the shared filters", config ? "configuration" : out.dimension),
                      r.dimension.span, "check the filters with `list gpus`, `list models`");
-  metrics_with(out.compare, bind_by_metric(r.clauses));
+  metrics_with(out.compare, binder.bind_by_metric(r.clauses));
   return out;
 }
 
-BoundCrossover Binder::bind(const ast::Crossover& x) const {
+BoundCrossover bind_query(const Binder& binder, const ast::Crossover& x) {
   ast::Compare c = x.compare;
   c.clauses.by.reset();
   if (c.clauses.noise)
@@ -208,11 +211,24 @@ BoundCrossover Binder::bind(const ast::Crossover& x) const {
     throw QueryError("crossover scans the whole band both sides were measured in; drop `at`", c.clauses.targets->span,
                      "e.g. crossover gpu mi355x vs b200 model dsr1 precision fp8 seq 1k/1k by throughput");
   BoundCrossover out;
-  out.compare = bind_compare_sides(c, "crossover");
-  metrics_with(out.compare, bind_by_metric(x.compare.clauses));
+  out.compare = binder.bind_compare_sides(c, "crossover");
+  metrics_with(out.compare, binder.bind_by_metric(x.compare.clauses));
   out.compare.metrics.resize(1);
   return out;
 }
+
+// A query: a statement bound by its own bind_query above; explain and plot take only these.
+template <class T>
+concept Query = requires(const Binder& binder, const T& statement) {
+  bind_query(binder, statement);
+};
+// A statement that changes the session, bound by a Binder member (bind_session.cpp).
+template <class T>
+concept SessionStatement = requires(const Binder& binder, const T& statement) {
+  binder.bind(statement);
+};
+
+}  // namespace
 
 BoundStatement Binder::bind(const ast::Statement& s) const {
   BoundStatement out;
@@ -221,23 +237,13 @@ BoundStatement Binder::bind(const ast::Statement& s) const {
   out.body = std::visit(
       [this](const auto& body) -> Body {
         using T = std::decay_t<decltype(body)>;
-        if constexpr (std::is_same_v<T, ast::Compare> || std::is_same_v<T, ast::Rank> || std::is_same_v<T, ast::Crossover> ||
-                      std::is_same_v<T, ast::Frontier> || std::is_same_v<T, ast::Points> || std::is_same_v<T, ast::Accuracy> ||
-                      std::is_same_v<T, ast::Trend> || std::is_same_v<T, ast::Set> || std::is_same_v<T, ast::Let> ||
-                      std::is_same_v<T, ast::Param> || std::is_same_v<T, ast::Load>)
-          return Body{this->bind(body)};
+        if constexpr (Query<T>) return Body{bind_query(*this, body)};
+        else if constexpr (SessionStatement<T>) return Body{this->bind(body)};
         else if constexpr (std::is_same_v<T, ast::Explain> || std::is_same_v<T, ast::Plot>) {
           const ast::Statement& inner = body.inner.front();
           auto bound = std::make_shared<BoundStatement>(this->bind(inner));
           constexpr const char* word = std::is_same_v<T, ast::Plot> ? "plot" : "explain";
-          const bool query = std::visit(
-              [](const auto& b) {
-                using B = std::decay_t<decltype(b)>;
-                return std::is_same_v<B, BoundCompare> || std::is_same_v<B, BoundRank> || std::is_same_v<B, BoundCrossover> ||
-                       std::is_same_v<B, BoundFrontier> || std::is_same_v<B, BoundPoints> || std::is_same_v<B, BoundTrend> ||
-                       std::is_same_v<B, BoundAccuracy>;
-              },
-              bound->body);
+          const bool query = std::visit([](const auto& b) { return Query<std::decay_t<decltype(b)>>; }, inner.body);
           if (!query)
             throw QueryError(fmt::format("{} takes compare, rank, crossover, frontier, points, trend or accuracy", word), inner.span);
           if constexpr (std::is_same_v<T, ast::Plot>) return Body{BoundPlot{std::move(bound)}};

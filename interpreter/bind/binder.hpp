@@ -58,15 +58,9 @@ class Binder {
   Binder(const data::Dataset& data, const Settings& settings, std::string_view source)
       : data_(data), settings_(settings), source_(source) {}
 
-  // Every statement to its bound form (bind/bind_statement.cpp); compare has its own binder.cpp part.
+  // Every statement to its bound form (bind/bind_statement.cpp, where each query statement's own
+  // binding sits beside the one dispatch, so a new query needs no declaration here).
   BoundStatement bind(const ast::Statement& s) const;
-  BoundCompare bind(const ast::Compare& c) const;
-  BoundFrontier bind(const ast::Frontier& f) const;
-  BoundPoints bind(const ast::Points& p) const;
-  BoundAccuracy bind(const ast::Accuracy& a) const;
-  BoundTrend bind(const ast::Trend& t) const;
-  BoundRank bind(const ast::Rank& r) const;
-  BoundCrossover bind(const ast::Crossover& c) const;
   // The statements that change the session (bind/bind_session.cpp).
   BoundSet bind(const ast::Set& s) const;
   BoundLet bind(const ast::Let& l) const;
@@ -101,9 +95,20 @@ class Binder {
   // Interactivity targets of `at interactivity …` (not band percentages).
   std::vector<double> bind_targets(const ast::Targets& t) const;
 
+  // Parts of the query statements' binding. Sides, shared clauses, defaults, method; `statement`
+  // (compare, rank, crossover) decides the clauses taken (binder.cpp).
+  BoundCompare bind_compare(const ast::Compare& c, std::string_view statement) const;
+  BoundCompare bind_compare_sides(const ast::Compare& c, std::string_view statement) const;  // and `DIMENSION *` checked
+  // `compare gpu *`: every value of the dimension on the lines the shared filters match, a side each.
+  void expand_all_values(BoundCompare& q, std::optional<LineField> field, ast::Span span, std::size_t max_sides) const;
+  // `rank config`: every line the shared filters match, a side each.
+  void expand_configs(BoundCompare& q, ast::Span span, std::size_t max_sides) const;
+  BoundMetric bind_by_metric(const ast::Clauses& cl) const;  // `by METRIC`, throughput if absent
+
   // Clause groups a statement accepts; others are errors naming the statement they belong to.
   void check_clauses(const ast::Clauses& cl, std::string_view statement) const;
   const Settings& settings() const noexcept { return settings_; }
+  const data::Dataset& data() const noexcept { return data_; }
   // The same binder with a statement's own prices (`using prices …`), for `where cost < …`.
   [[nodiscard]] Binder priced(const Pricing& pricing) const {
     Binder b = *this;
@@ -112,15 +117,7 @@ class Binder {
   }
 
  private:
-  // `compare gpu *`: every value of the dimension on the lines the shared filters match, a side each.
-  void expand_all_values(BoundCompare& q, std::optional<LineField> field, ast::Span span, std::size_t max_sides) const;
-  // `rank config`: every line the shared filters match, a side each.
-  void expand_configs(BoundCompare& q, ast::Span span, std::size_t max_sides) const;
-  BoundMetric bind_by_metric(const ast::Clauses& cl) const;
   std::optional<RowColumn> metric_of_row(const ast::Word& name, const std::optional<ast::Word>& qualifier) const;
-  // Sides, shared clauses, defaults, method; `statement` (compare, rank, crossover) decides the clauses taken.
-  BoundCompare bind_compare(const ast::Compare& c, std::string_view statement) const;
-  BoundCompare bind_compare_sides(const ast::Compare& c, std::string_view statement) const;  // and `DIMENSION *` checked
 
   const data::Dataset& data_;
   const Settings& settings_;

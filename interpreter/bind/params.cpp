@@ -51,16 +51,18 @@ struct ParamWords {
     for (auto& e : s.where) expr(e);
     date(s.date);
   }
+  void targets(std::vector<ast::TargetItem>& ts) const {
+    for (auto& t : ts) {
+      word(t.value);
+      word(t.to);
+      word(t.step);
+    }
+  }
   void clauses(ast::Clauses& c) const {
     filters(c.filters);
     for (auto& e : c.where) expr(e);
     date(c.date);
-    if (c.targets)
-      for (auto& t : c.targets->items) {
-        word(t.value);
-        word(t.to);
-        word(t.step);
-      }
+    if (c.targets) targets(c.targets->items);
     for (auto& m : c.show) word(m.name);
     for (auto& u : c.usings) words(u.words);
     word(c.tokens);
@@ -69,45 +71,35 @@ struct ParamWords {
     word(c.limit);
     word(c.noise);
   }
-  void compare(ast::Compare& c) const {
-    for (auto& sd : c.sides) side(sd);
-    clauses(c.clauses);
+
+  // The words a statement has outside the standard parts below; the rest of its words take no value.
+  void own(ast::Describe& d) const { word(d.name); }
+  void own(ast::Set& s) const { words(s.args); }
+  void own(ast::Load& l) const { word(l.path); }
+  void own(ast::Expect& e) const {
+    word(e.left.side_or_number);
+    word(e.right.side_or_number);
+    targets(e.targets);
+  }
+  void own(const auto&) const {}
+
+  // A statement's parts by their shape, so one built from the standard parts (clauses, sides, a
+  // comparison, metrics, an inner statement) needs nothing here.
+  template <class T>
+  void body(T& b) const {
+    own(b);
+    if constexpr (requires { b.sides; })
+      for (auto& sd : b.sides) side(sd);
+    if constexpr (requires { b.side; }) side(b.side);
+    if constexpr (requires { b.compare; }) body(b.compare);
+    if constexpr (requires { b.metrics; })
+      for (auto& m : b.metrics) word(m.name);
+    if constexpr (requires { b.clauses; }) clauses(b.clauses);
+    if constexpr (requires { b.inner; })
+      for (auto& inner : b.inner) statement(inner);
   }
   void statement(ast::Statement& s) const {
-    std::visit(
-        [&](auto& b) {
-          using T = std::decay_t<decltype(b)>;
-          if constexpr (std::is_same_v<T, ast::Compare>) {
-            compare(b);
-          } else if constexpr (std::is_same_v<T, ast::Crossover>) {
-            compare(b.compare);
-          } else if constexpr (std::is_same_v<T, ast::Trend>) {
-            for (auto& m : b.metrics) word(m.name);
-            clauses(b.clauses);
-          } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Rank> || std::is_same_v<T, ast::Frontier> ||
-                               std::is_same_v<T, ast::Points> || std::is_same_v<T, ast::Accuracy>) {
-            clauses(b.clauses);
-          } else if constexpr (std::is_same_v<T, ast::Describe>) {
-            word(b.name);
-          } else if constexpr (std::is_same_v<T, ast::Set>) {
-            words(b.args);
-          } else if constexpr (std::is_same_v<T, ast::Let>) {
-            side(b.side);
-          } else if constexpr (std::is_same_v<T, ast::Expect>) {
-            word(b.left.side_or_number);
-            word(b.right.side_or_number);
-            for (auto& t : b.targets) {
-              word(t.value);
-              word(t.to);
-              word(t.step);
-            }
-          } else if constexpr (std::is_same_v<T, ast::Load>) {
-            word(b.path);
-          } else if constexpr (std::is_same_v<T, ast::Explain> || std::is_same_v<T, ast::Plot>) {
-            for (auto& inner : b.inner) statement(inner);
-          }
-        },
-        s.body);
+    std::visit([&](auto& b) { body(b); }, s.body);
   }
 };
 

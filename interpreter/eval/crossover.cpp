@@ -223,7 +223,7 @@ void add_notes(Result& r, const BoundCompare& q, const BoundMetric& metric, cons
 
 }  // namespace
 
-Result run_crossover(const BoundCrossover& x, const data::Dataset& ds, ExplainTrace* trace) {
+Result run_query(const BoundCrossover& x, const data::Dataset& ds, ExplainTrace* trace) {
   const BoundCompare& q = x.compare;
   const BoundMetric& metric = q.metrics.front();
   if (metric.column.polarity == MetricColumn::Polarity::neutral)

@@ -235,7 +235,7 @@ void add_ranking_notes(Result& r, const Ranking& ranking) {
 
 }  // namespace
 
-Result run_rank(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace) {
+Result run_query(const BoundRank& q, const data::Dataset& ds, ExplainTrace* trace) {
   const Measured m = measure_sides(q, ds, trace);
   std::vector<NoteKind> note_kinds;
   const Result cmp = compare_curves(m.compare, ds, m.curves, &note_kinds);

@@ -77,7 +77,7 @@ using text::plural;
 
 }  // namespace
 
-Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainTrace* trace) {
+Result run_query(const BoundFrontier& stmt, const data::Dataset& ds, ExplainTrace* trace) {
   const Selection& sel = stmt.selection;
   const auto& defaults = stmt.defaults;
   SelectionTrace st;
@@ -111,7 +111,7 @@ Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainT
   return r;
 }
 
-Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace* trace) {
+Result run_query(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace* trace) {
   const Selection& sel = stmt.selection;
   SelectionTrace st;
   Selected selected = select_rows(ds, sel, &st);
@@ -186,7 +186,7 @@ Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace
   return r;
 }
 
-Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainTrace* trace) {
+Result run_query(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainTrace* trace) {
   const Selection& sel = stmt.selection;
   // The newest evaluation of each configuration and task (as of / on a date when asked).
   std::map<std::string, const data::Evaluation*> newest;  // key: config + task

@@ -14,12 +14,14 @@ struct ExplainTrace {
 };
 
 Result run_list(const ast::List& stmt, const Binder& binder, const data::Dataset& ds);
-Result run_rank(const BoundRank& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
-Result run_crossover(const BoundCrossover& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
-Result run_frontier(const BoundFrontier& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
-Result run_points(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
-Result run_accuracy(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
-Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+// The query statements explain can trace, one overload each: execute finds a query's by its bound
+// type, so a new query is declared here and dispatched with no other change.
+Result run_query(const BoundRank& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_query(const BoundCrossover& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_query(const BoundFrontier& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_query(const BoundPoints& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_query(const BoundAccuracy& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
+Result run_query(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* trace = nullptr);
 // expect / assert on the latest comparison; failed checks are appended to `failures`.
 Result run_expect(const ast::Expect& e, const Binder& binder, const data::Dataset& ds, const BoundCompare* last,
                   std::vector<std::string>& failures);

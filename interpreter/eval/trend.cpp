@@ -187,7 +187,7 @@ void add_notes(Result& r, const BoundTrend& stmt, const data::Dataset& ds, const
 
 }  // namespace
 
-Result run_trend(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* trace) {
+Result run_query(const BoundTrend& stmt, const data::Dataset& ds, ExplainTrace* trace) {
   Result r;
   r.kind = Kind::trend;
   r.query = trend_query(stmt);
