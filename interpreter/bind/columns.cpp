@@ -108,13 +108,12 @@ RowColumn economics(const catalog::Metric& m, const Pricing& pricing, const std:
   const Field field = tokens == "output" ? Field::output_tput_per_gpu : tokens == "input" ? Field::input_tput_per_gpu : Field::tput_per_gpu;
   return {{key, m.unit, Column::Type::number, number_format(m)},
           [kind, pricing, field](const Dataset& ds, const Row& r) -> Value {
-            using num::Decimal;
             const double t = data::token_rate(ds.line_of(r), r, field).value;
             if (!(t > 0)) return {};
             const std::string& gpu = ds.line_of(r).hardware;
             const auto given = catalog::needs_power(kind) ? pricing.kw(gpu) : pricing.price(gpu);
             if (!given) return {};
-            return catalog::economic_value(kind, Decimal::from_double(t), Decimal::parse(*given)).to_double();
+            return catalog::economic_value_of(kind, t, *given);
           },
           true,
           field};

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <tuple>
 
@@ -135,7 +134,7 @@ const math::MonotoneSpline* Curve::economics_spline(catalog::MetricKind kind, Fi
       const auto economics = kind == catalog::MetricKind::joules ? pricing.kw(gpu) : pricing.price(gpu);
       if (!economics) return std::nullopt;
       xs.push_back(p.x);
-      ys.push_back(catalog::economic_value(kind, num::Decimal::from_double(t), num::Decimal::parse(*economics)).to_double());
+      ys.push_back(catalog::economic_value_of(kind, t, *economics));
     }
     return math::MonotoneSpline(xs, ys);
   };
@@ -237,24 +236,11 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
       pv.zero_throughput = true;
       return std::nullopt;
     }
-    if (digits == Digits::approx) {
-      const auto given = catalog::needs_price(kind) ? pricing.price(*pv.gpu) : pricing.kw(*pv.gpu);
-      if (!given) return std::nullopt;
-      double g = 0;
-      const auto [end, ec] = std::from_chars(given->data(), given->data() + given->size(), g);
-      if (ec == std::errc() && end == given->data() + given->size()) return catalog::economic_value_approx(kind, *token_tput, g);
-    }
-    const Decimal tput = Decimal::from_double(*token_tput);
-    if (catalog::needs_price(kind)) {
-      const auto price = pricing.price(*pv.gpu);
-      if (!price) return std::nullopt;
-      const Decimal given = Decimal::parse(*price);
-      pv.cost = economic_value(catalog::MetricKind::cost, tput, given);
-      return kind == catalog::MetricKind::cost ? pv.cost->to_double() : economic_value(kind, tput, given).to_double();
-    }
-    const auto kw = pricing.kw(*pv.gpu);
-    if (!kw) return std::nullopt;
-    return economic_value(kind, tput, Decimal::parse(*kw)).to_double();
+    const auto given = catalog::needs_price(kind) ? pricing.price(*pv.gpu) : pricing.kw(*pv.gpu);
+    if (!given) return std::nullopt;
+    if (kind == catalog::MetricKind::cost && digits == Digits::exact)  // the verdicts divide it
+      pv.cost = economic_value(kind, Decimal::from_double(*token_tput), Decimal::parse(*given));
+    return catalog::economic_value_of(kind, *token_tput, *given);
   };
   for (const auto& m : metrics) {
     std::optional<double> v;
@@ -346,47 +332,28 @@ std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const dat
                                       const std::vector<BoundMetric>& metrics, std::size_t by, const Method& method,
                                       data::Field token_field) {
   const bool lower = by < metrics.size() && metrics[by].column.polarity == MetricColumn::Polarity::lower_is_better;
+  std::optional<SingleBest> best;
   // Solid first, then the better value (a line without one last).
   const auto rank = [&](const Deployable& d) {
     const std::optional<double> v = by < d.values.size() ? d.values[by] : std::nullopt;
     return std::tuple{d.evidence && d.evidence->solid(), v.has_value(), v ? (lower ? -*v : *v) : 0.0};
   };
-  // Ranked on the one metric, its economics in doubles (in decimals they were most of this work);
-  // the winner's every metric read exactly once at the end.
+  // Ranked on the one metric, the evidence without its knots' labels; the winner's every metric
+  // read once at the end, and its evidence labelled. No verdict divides these: no decimal cost.
   const std::vector<BoundMetric> one = by < metrics.size() ? std::vector<BoundMetric>{metrics[by]} : std::vector<BoundMetric>{};
-  const auto candidate = [&](const Curve& c, Digits digits) {
-    PointValues pv = evaluate_at(c, ds, x, false, one, method, token_field, digits);
+  for (const Curve& c : lines) {
+    if (!c.in_range(x)) continue;
+    PointValues pv = evaluate_at(c, ds, x, false, one, method, token_field, Digits::values);
     Deployable d{{}, std::vector<std::optional<double>>(metrics.size()), evidence_of(c, ds, pv, false)};
     if (by < metrics.size()) d.values[by] = pv.values.front();
-    return SingleBest{std::move(d), &c};
-  };
-  std::vector<SingleBest> ranked;
-  for (const Curve& c : lines)
-    if (c.in_range(x)) ranked.push_back(candidate(c, Digits::approx));
-  std::optional<SingleBest> best;
-  for (const auto& r : ranked)
-    if (!best || rank(r.deployable) > rank(best->deployable)) best = r;
-  if (!best) return best;
-  // Lines within a hair of the leader in doubles are ranked again on their exact values, first
-  // among equals winning as before: the pick is the one the exact values make.
-  const auto near = [&](const SingleBest& r) {
-    const auto a = rank(r.deployable), b = rank(best->deployable);
-    return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b) &&
-           std::abs(std::get<2>(a) - std::get<2>(b)) <= 1e-9 * std::abs(std::get<2>(b));
-  };
-  if (std::count_if(ranked.begin(), ranked.end(), near) > 1) {
-    std::optional<SingleBest> exact;
-    for (const auto& r : ranked) {
-      if (!near(r)) continue;
-      SingleBest e = candidate(*r.line, Digits::exact);
-      if (!exact || rank(e.deployable) > rank(exact->deployable)) exact = std::move(e);
-    }
-    best = std::move(exact);
+    if (!best || rank(d) > rank(best->deployable)) best = SingleBest{std::move(d), &c};
   }
-  best->deployable.config = data::config_label(ds.line_of(ds.rows()[best->line->frontier().front().index]));
-  const PointValues pv = evaluate_at(*best->line, ds, x, false, metrics, method, token_field);
-  best->deployable.values = pv.values;
-  best->deployable.evidence = evidence_of(*best->line, ds, pv);  // the same x: the same kind, its knots named
+  if (best) {
+    best->deployable.config = data::config_label(ds.line_of(ds.rows()[best->line->frontier().front().index]));
+    const PointValues pv = evaluate_at(*best->line, ds, x, false, metrics, method, token_field, Digits::values);
+    best->deployable.values = pv.values;
+    best->deployable.evidence = evidence_of(*best->line, ds, pv);  // the same x: the same kind
+  }
   return best;
 }
 

@@ -101,10 +101,9 @@ struct PointValues {
   bool mixed_config = false;                     // accuracy: the segment joins two configurations
 };
 
-// How a point's economics are computed: exact (50-digit decimals, SEMANTICS.md §3), the values
-// every result shows; approx (doubles, no PointValues::cost) to rank candidates, re-read exactly
-// where they come close.
-enum class Digits { exact, approx };
+// What a point's economics carry: every value as the double its exact value rounds to (SEMANTICS.md
+// §3), and with `exact` also the cost in decimals (PointValues::cost) that the verdicts divide.
+enum class Digits { exact, values };
 PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp, const std::vector<BoundMetric>& metrics,
                         const Method& method, data::Field token_field, Digits digits = Digits::exact);
 

@@ -35,7 +35,7 @@ std::optional<double> row_value(const BoundMetric& m, const BoundCompare& q, con
       const double t = data::token_rate(line, row, q.token_field, q.method.rates).value;
       const auto given = catalog::needs_price(m.metric->kind) ? q.method.pricing.price(line.hardware) : q.method.pricing.kw(line.hardware);
       if (!(t > 0) || !given) break;
-      v = catalog::economic_value(m.metric->kind, num::Decimal::from_double(t), num::Decimal::parse(*given)).to_double();
+      v = catalog::economic_value_of(m.metric->kind, t, *given);
     }
   }
   return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;

@@ -1,6 +1,9 @@
 #include "catalog/economics.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <stdexcept>
+#include <utility>
 
 namespace icq::catalog {
 
@@ -21,15 +24,77 @@ num::Decimal economic_value(MetricKind kind, const num::Decimal& tput, const num
   throw std::logic_error("economic_value: not an economic metric");
 }
 
-double economic_value_approx(MetricKind kind, double tput, double given) {
+namespace {
+
+__extension__ typedef unsigned __int128 U128;  // GCC and Clang on 64-bit targets
+
+int bit_length(U128 v) {
+  const auto hi = static_cast<std::uint64_t>(v >> 64), lo = static_cast<std::uint64_t>(v);
+  return hi ? 128 - __builtin_clzll(hi) : lo ? 64 - __builtin_clzll(lo) : 0;
+}
+
+U128 pow10(int n) {
+  U128 p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+// "2.10" as 210 and 2 places; nothing for a sign, an exponent, over 20 digits or 12 places (which
+// keeps every product below 2^128).
+std::optional<std::pair<U128, int>> plain_decimal(std::string_view s) {
+  U128 digits = 0;
+  int places = 0, count = 0;
+  bool dot = false;
+  for (const char c : s) {
+    if (c == '.' && !dot) {
+      dot = true;
+      continue;
+    }
+    if (c < '0' || c > '9' || ++count > 20) return std::nullopt;
+    digits = digits * 10 + static_cast<unsigned>(c - '0');
+    places += dot;
+  }
+  if (count == 0 || places > 12) return std::nullopt;
+  return std::pair{digits, places};
+}
+
+// a / b · 2^k rounded to nearest, ties to even; a, b > 0, b under 2^72. Scaled so the integer
+// quotient has 55 or 56 bits: a remainder is folded into its lowest bit, below the bits that
+// decide the rounding, so converting it to a double rounds as the exact quotient would.
+std::optional<double> rounded_ratio(U128 a, U128 b, int k) {
+  if (a == 0 || b == 0 || bit_length(b) > 72 || bit_length(a) > 127) return std::nullopt;
+  const int s = 55 + bit_length(b) - bit_length(a);
+  U128 num = a, den = b;
+  if (s >= 0) num <<= s;
+  else den <<= -s;
+  const U128 q = num / den;
+  const auto bits = static_cast<std::uint64_t>(q) | (num % den != 0 ? 1u : 0u);
+  return std::ldexp(static_cast<double>(bits), k - s);
+}
+
+}  // namespace
+
+std::optional<double> economic_double(MetricKind kind, double tput, std::string_view given) {
+  const auto g = plain_decimal(given);
+  if (!g || !std::isnormal(tput) || tput < 0) return std::nullopt;
+  int e = 0;
+  const U128 m = static_cast<std::uint64_t>(std::ldexp(std::frexp(tput, &e), 53));  // tput = m · 2^(e-53)
+  e -= 53;
+  const auto [d, places] = *g;  // given = d / 10^places
   switch (kind) {
-    case MetricKind::cost: return given / (tput * 3600 / 1e6);
-    case MetricKind::tokens_per_dollar: return tput * 3600 / given;
-    case MetricKind::power: return tput * 1000 / given;
-    case MetricKind::joules: return given * 1000 / tput;
+    case MetricKind::cost:  // d / 10^p / (m 2^e · 3600 / 10^6)
+      return places <= 6 ? rounded_ratio(d * pow10(6 - places), 3600 * m, -e) : rounded_ratio(d, 3600 * m * pow10(places - 6), -e);
+    case MetricKind::tokens_per_dollar: return rounded_ratio(3600 * m * pow10(places), d, e);
+    case MetricKind::power: return rounded_ratio(1000 * m * pow10(places), d, e);
+    case MetricKind::joules: return rounded_ratio(1000 * d, m * pow10(places), -e);
     default: break;
   }
-  throw std::logic_error("economic_value_approx: not an economic metric");
+  throw std::logic_error("economic_double: not an economic metric");
+}
+
+double economic_value_of(MetricKind kind, double tput, std::string_view given) {
+  if (const auto v = economic_double(kind, tput, given)) return *v;
+  return economic_value(kind, num::Decimal::from_double(tput), num::Decimal::parse(given)).to_double();
 }
 
 }  // namespace icq::catalog
