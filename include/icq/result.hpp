@@ -2,6 +2,9 @@
 // Results as data: typed tables, the structured comparison, sentences and notes. Renderers
 // (render.hpp) turn a Result into text; hosts may read the data directly.
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,7 +97,27 @@ struct SideSummary {
   std::optional<std::pair<double, double>> range;  // measured interactivity [min, max]
   std::vector<std::string> run_dates;              // distinct run dates of the side's rows
   std::vector<std::string> gpus, frameworks;       // what the side pooled
-  std::vector<ChartSeries> chart;                  // one per Comparison::metrics entry
+};
+
+// A comparison's chart data (Comparison::chart), made at first use: a compare that draws nothing
+// computes none of it. Shared by the copies of a Result and safe to read from any thread; what it
+// is made from (the side curves, the data) is kept alive with it.
+class ChartData {
+ public:
+  using Series = std::vector<std::vector<ChartSeries>>;  // per side, one per Comparison::metrics entry
+  explicit ChartData(std::function<Series()> make) : make_(std::move(make)) {}
+  [[nodiscard]] const Series& series() const {
+    std::call_once(once_, [this] {
+      made_ = make_();
+      make_ = nullptr;  // lets go of the curves and the data
+    });
+    return made_;
+  }
+
+ private:
+  mutable std::once_flag once_;
+  mutable std::function<Series()> make_;
+  mutable Series made_;
 };
 
 // A value's run-to-run spread (`with noise`): from reruns of the configuration of each frontier knot
@@ -230,10 +253,18 @@ struct Comparison {
   std::vector<SideSummary> sides;
   std::vector<MetricColumn> metrics;
   std::vector<TargetResult> targets;
-  std::size_t noise_runs = 0;         // `with noise last N`; 0 without
-  std::string prices;                 // "2026-07 hyperscaler"
-  std::string tokens;                 // "total"
-  std::optional<DashboardPage> page;  // when the dashboard has a page for this comparison
+  std::size_t noise_runs = 0;                   // `with noise last N`; 0 without
+  std::string prices;                           // "2026-07 hyperscaler"
+  std::string tokens;                           // "total"
+  std::optional<DashboardPage> page;            // when the dashboard has a page for this comparison
+  std::shared_ptr<const ChartData> chart_data;  // what a chart of it draws (chart())
+
+  // Side `side`'s chart series, one per metrics entry; empty without chart data.
+  [[nodiscard]] const std::vector<ChartSeries>& chart(std::size_t side) const {
+    static const std::vector<ChartSeries> none;
+    if (!chart_data || side >= chart_data->series().size()) return none;
+    return chart_data->series()[side];
+  }
 
   // Lookups by name instead of position. A side is found by its label ("fp4"), else by its display
   // name ("FP4"), case-insensitively; a metric by its key ("cost", "throughput", "ttft_p99"); a

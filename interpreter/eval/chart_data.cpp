@@ -39,9 +39,16 @@ double row_money(MetricKind kind, double tput, const Economics& e) {
   return reciprocal(kind) ? c / tput : c * tput;
 }
 
-}  // namespace
+// What the series are made from: the parts of the bound compare a chart reads.
+struct ChartInput {
+  std::vector<Axis> axes;  // each side's
+  std::vector<BoundMetric> metrics;
+  Method method;
+  data::Field token_field;
+};
 
-void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+ChartData::Series chart_series(const ChartInput& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+  ChartData::Series out(curves.size());
   std::map<std::string, Economics> economics;
   const auto economics_of = [&](const std::string& gpu) -> const Economics& {
     auto [it, fresh] = economics.try_emplace(gpu);
@@ -51,9 +58,9 @@ void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector
     }
     return it->second;
   };
-  for (std::size_t i = 0; i < curves.size() && i < cmp.sides.size(); ++i) {
+  for (std::size_t i = 0; i < curves.size(); ++i) {
     const Curve& c = curves[i];
-    const Axis axis = merged(q.shared, q.sides[i].selection).axis;
+    const Axis& axis = q.axes[i];
     const auto& front = c.frontier();
     std::vector<std::pair<double, double>> gaps;
     for (std::size_t k = 0; k + 1 < front.size(); ++k)
@@ -78,7 +85,7 @@ void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector
       }
       std::sort(s.measured.begin(), s.measured.end());
       if (kind == MetricKind::accuracy || front.empty()) {
-        cmp.sides[i].chart.push_back(std::move(s));
+        out[i].push_back(std::move(s));
         continue;
       }
       // The Hermite the values are read from: the metric's own spline on the knots, or throughput's
@@ -90,7 +97,7 @@ void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector
                                            : rated                         ? c.rate_spline(f, q.method.rates)
                                                                            : c.spline(f);
       if (!spline) {
-        cmp.sides[i].chart.push_back(std::move(s));
+        out[i].push_back(std::move(s));
         continue;
       }
       for (const auto& p : front) {
@@ -119,9 +126,24 @@ void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector
           }
         }
       }
-      cmp.sides[i].chart.push_back(std::move(s));
+      out[i].push_back(std::move(s));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const ChartData> chart_data(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+  ChartInput in{{}, q.metrics, q.method, q.token_field};
+  for (std::size_t i = 0; i < curves.size(); ++i) in.axes.push_back(merged(q.shared, q.sides[i].selection).axis);
+  auto owner = ds.weak_from_this().lock();
+  if (!owner) {
+    auto made = chart_series(in, curves, ds);
+    return std::make_shared<const ChartData>([made = std::move(made)] { return made; });
+  }
+  return std::make_shared<const ChartData>(
+      [in = std::move(in), curves, owner = std::move(owner)] { return chart_series(in, curves, *owner); });
 }
 
 }  // namespace icq::interp

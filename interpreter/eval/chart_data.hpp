@@ -1,7 +1,8 @@
 #pragma once
-// What a chart of a comparison needs beyond the values at the targets (SideSummary::chart): each
+// What a chart of a comparison needs beyond the values at the targets (Comparison::chart): each
 // side's measured points and the curve of each shown metric, read with the same splines and the
 // same evaluation as the values (render/chart draws them).
+#include <memory>
 #include <vector>
 
 #include "bind/bound.hpp"
@@ -11,9 +12,10 @@
 
 namespace icq::interp {
 
-// Fills cmp.sides[i].chart, one series per metric of q, from curves[i] (the sides in q's order):
-// the knots, their slopes and (for figures derived from throughput) each segment's constant, so a
-// chart drawn from them meets the table's values; no samples are computed here.
-void fill_chart_series(Comparison& cmp, const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds);
-
+// The chart data of a comparison of `curves` (the sides in q's order), one series per metric of q
+// for each: the knots, their slopes and (for figures derived from throughput) each segment's
+// constant, so a chart drawn from them meets the table's values; no samples are computed here.
+// Made when first drawn when `ds` is owned by a shared_ptr (a Session's data always is), at once
+// otherwise; it keeps copies of the curves and the data alive until then.
+std::shared_ptr<const ChartData> chart_data(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds);
 }  // namespace icq::interp

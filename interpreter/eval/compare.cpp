@@ -312,7 +312,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     s.frameworks.assign(c.frameworks().begin(), c.frameworks().end());
     cmp.sides.push_back(std::move(s));
   }
-  fill_chart_series(cmp, q, curves, ds);  // the chart's points and curves (eval/chart_data)
+  cmp.chart_data = chart_data(q, curves, ds);  // the chart's points and curves, made when drawn (eval/chart_data)
 
   CompareCaveats caveats;  // gathered at each target, for the notes
   // The best single configuration (SEMANTICS.md §12): each side's lines, built when first needed;

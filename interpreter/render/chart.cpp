@@ -158,8 +158,8 @@ std::optional<Spec> compare_chart(const Result& r, const Options& o) {
       Series se;
       se.name = side.display;
       se.style = s;
-      if (m < side.chart.size()) {
-        const ChartSeries& cs = side.chart[m];
+      if (m < c.chart(s).size()) {
+        const ChartSeries& cs = c.chart(s)[m];
         se.points = cs.measured;
         se.gaps = cs.gaps;
         spec.gap_legend = spec.gap_legend || !cs.gaps.empty();

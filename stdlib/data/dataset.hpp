@@ -132,7 +132,9 @@ struct LoadReport {
 
 struct PendingEvaluations;  // data/snapshot.cpp
 
-class Dataset {
+// Shared as shared_ptr<const Dataset> by sessions; weak_from_this() lets a result that is drawn
+// later (a chart) keep the data it was computed from alive.
+class Dataset : public std::enable_shared_from_this<Dataset> {
  public:
   // Rows point into blocks_ and values_: a Dataset moves (their buffers move with it) but never copies.
   Dataset() = default;

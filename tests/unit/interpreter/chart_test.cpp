@@ -38,8 +38,8 @@ TEST_CASE("chart data: each side's measured points and the frontier's spline per
   const auto r = run_ok(s, kQuery);
   const auto& c = comparison(r);
   REQUIRE(c.sides.size() == 2);
-  for (const auto& side : c.sides) REQUIRE(side.chart.size() == 2);  // throughput, concurrency
-  const auto& fp8 = side(c, "fp8").chart[0];
+  for (std::size_t i = 0; i < c.sides.size(); ++i) REQUIRE(c.chart(i).size() == 2);  // throughput, concurrency
+  const auto& fp8 = c.chart(*c.side_index("fp8"))[0];
   CHECK(fp8.measured.size() == 2);
   REQUIRE(fp8.xs == std::vector<double>{10, 30});
   CHECK(fp8.ys == std::vector<double>{100, 60});
@@ -47,10 +47,10 @@ TEST_CASE("chart data: each side's measured points and the frontier's spline per
   REQUIRE(fp8.slopes.size() == 2);
   CHECK(fp8.slopes[0] == Approx(-3));
   CHECK(fp8.slopes[1] == Approx(-1.5));
-  const auto& fp4 = side(c, "fp4").chart[0];
+  const auto& fp4 = c.chart(*c.side_index("fp4"))[0];
   CHECK(fp4.measured.size() == 4);  // the point below the frontier is measured, not a knot
   CHECK(fp4.xs.size() == 3);
-  const auto& conc = side(c, "fp4").chart[1];
+  const auto& conc = c.chart(*c.side_index("fp4"))[1];
   CHECK(conc.ys == std::vector<double>{64, 32, 8});
 }
 
@@ -65,7 +65,7 @@ TEST_CASE("chart data: derived cost is throughput's Hermite and a price per segm
   REQUIRE(spec->panels.size() == 1);
   for (std::size_t si = 0; si < c.sides.size(); ++si) {
     // What the comparison carries: no samples, the knots' throughput and each segment's constant.
-    const auto& cs = c.sides[si].chart[0];
+    const auto& cs = c.chart(si)[0];
     REQUIRE(cs.derived == icq::ChartSeries::Derived::over);
     REQUIRE(cs.slopes.size() == cs.xs.size());
     REQUIRE(cs.scale.size() == cs.xs.size());
@@ -268,4 +268,29 @@ TEST_CASE("html fragment: the page's sections in one div, its style scoped to it
   CHECK(sections(fragment) == sections(page));
   CHECK(count(fragment, "<svg ") == 1);
   CHECK(contains(fragment, std::string(icq::attribution())));
+}
+
+TEST_CASE("chart data: made when drawn, from data the result keeps alive after its session and a load are gone", "[interp][chart]") {
+  TempData data(chart_rows());
+  icq::Result r;
+  std::vector<icq::ChartSeries> drawn_at_once;
+  {
+    auto s = data.session();
+    r = run_ok(s, kQuery);
+    drawn_at_once = comparison(run_ok(s, kQuery)).chart(0);  // a second result, drawn while all is there
+    TempData other({row(12, 50, 8)});
+    run_ok(s, "load \"" + other.path() + "\"");  // the session lets go of the data r was computed from
+  }                                              // and the session itself is gone
+  const auto& c = comparison(r);
+  REQUIRE(c.chart_data);
+  const auto& late = c.chart(0);
+  REQUIRE(late.size() == 2);
+  CHECK(late[0].xs == drawn_at_once[0].xs);
+  CHECK(late[0].ys == drawn_at_once[0].ys);
+  CHECK(late[0].measured == drawn_at_once[0].measured);
+  CHECK(late[1].ys == drawn_at_once[1].ys);
+  // A copy of the Result shares the same chart data, made once.
+  const icq::Result copy = r;
+  CHECK(&comparison(copy).chart(0) == &late);
+  CHECK(c.chart(7).empty());  // no such side
 }
