@@ -399,11 +399,13 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
                      out ? curves[si].frontier_text(t) : std::string(),
                      {},
                      tr.values[si].evidence ? caution(q.sides[si].display, t, *tr.values[si].evidence) : std::string(),
-                     tr.values[si].evidence ? std::optional(tr.values[si].evidence->kind) : std::nullopt};
+                     tr.values[si].evidence ? std::optional(tr.values[si].evidence->kind) : std::nullopt,
+                     {}};
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
         const auto& v = at[si].values[mi];
         const bool exact_cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;
         vs.values.push_back(!v ? std::nullopt : std::optional<Decimal>(exact_cost ? *at[si].cost : Decimal::from_double(*v)));
+        vs.binary.push_back(exact_cost ? std::nullopt : v);
       }
       vin.sides.push_back(std::move(vs));
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "num/ratio.hpp"
 #include "phrase/phrasing.hpp"
 #include "text/text.hpp"
 
@@ -28,6 +29,32 @@ std::string prefix_of(const VerdictInput& in) {
     if (s.clamped) clamped.push_back(s.display);
   if (!clamped.empty()) prefix += fmt::format(" ({} clamped to the frontier's edge)", text::join(clamped, ", "));
   return prefix;
+}
+
+// A metric's ratio, percentage and tie judged on the two sides' doubles, divided exactly as
+// integers (num/ratio): the same numbers as the decimals' quotient gives, whose last digits only
+// mattered through r rounded to 40 places (a ratio of two doubles is a tie exactly or not within
+// 1e-37). False, leaving it to the decimals, when a side has no double or the ratio is beyond 2^60.
+bool on_doubles(const VerdictInput& in, std::size_t mi, Judgement& jr, bool lower, bool& tied) {
+  const auto binary = [&](std::size_t si) { return mi < in.sides[si].binary.size() ? in.sides[si].binary[mi] : std::nullopt; };
+  const auto better = binary(jr.best), worse = binary(jr.second);
+  if (!better || !worse) return false;
+  const auto q = lower ? num::integer_ratio(*worse, *better) : num::integer_ratio(*better, *worse);  // r = a / b >= 1
+  if (!q || q->a < q->b) return false;
+  const auto ratio = num::rounded_ratio(q->a, q->b, 0);
+  if (!ratio) return false;
+  MetricVerdict& d = jr.data;
+  if (lower) {  // the saving (1 − 1/r) × 100 = (a − b) × 100 / a
+    const auto saving = q->a == q->b ? std::optional<double>(0.0) : num::rounded_ratio((q->a - q->b) * 100, q->a, 0);
+    if (!saving) return false;
+    d.saving = saving;
+    d.percent = num::round_half_up((q->a - q->b) * 100, q->a);
+  } else {
+    d.percent = num::round_half_up((q->a - q->b) * 100, q->b);  // (r − 1) × 100
+  }
+  d.ratio = ratio;
+  tied = q->a * 100 < q->b * 101;  // r < 1.01
+  return true;
 }
 
 }  // namespace
@@ -57,19 +84,23 @@ std::vector<Judgement> judge(const VerdictInput& in) {
     Judgement& jr = out.back();
     jr.best = order[0];
     jr.second = order[1];
-    const Decimal& better = value(jr.best);
-    const Decimal& worse = value(jr.second);
-    const Decimal r = lower ? worse / better : better / worse;
-    jr.ratio = r;
     MetricVerdict& d = jr.data;
     d.winner = in.sides[jr.best].label;
     d.runner_up = in.sides[jr.second].label;
-    d.ratio = r.to_double();
-    if (lower) {
-      jr.saving = (Decimal::from_int(1) - better / worse) * Decimal::from_int(100);
-      d.saving = jr.saving->to_double();
+    bool tied = false;
+    if (!(m.kind != Kind::cost && on_doubles(in, mi, jr, lower, tied))) {
+      const Decimal& better = value(jr.best);
+      const Decimal& worse = value(jr.second);
+      const Decimal r = lower ? worse / better : better / worse;
+      jr.ratio = r;
+      d.ratio = r.to_double();
+      if (lower) {
+        jr.saving = (Decimal::from_int(1) - better / worse) * Decimal::from_int(100);
+        d.saving = jr.saving->to_double();
+      }
+      d.percent = lower && m.kind != Kind::cost ? jr.saving->round_to_integer() : percent_more(r);
+      tied = essentially_tied(r);
     }
-    d.percent = lower && m.kind != Kind::cost ? jr.saving->round_to_integer() : percent_more(r);
     d.winner_evidence = in.sides[jr.best].evidence;
     d.runner_up_evidence = in.sides[jr.second].evidence;
     const auto solid = [](const std::optional<Evidence::Kind>& e) {
@@ -77,7 +108,7 @@ std::vector<Judgement> judge(const VerdictInput& in) {
     };
     d.solid = solid(d.winner_evidence) && solid(d.runner_up_evidence);
     d.outcome = in.within_noise && in.within_noise(mi, jr.best, jr.second) ? MetricVerdict::Outcome::noise
-                : essentially_tied(r)                                      ? MetricVerdict::Outcome::tie
+                : tied                                                     ? MetricVerdict::Outcome::tie
                                                                            : MetricVerdict::Outcome::winner;
   }
   return out;

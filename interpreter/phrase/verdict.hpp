@@ -33,6 +33,9 @@ struct VerdictSide {
   // "GB300's value is a guess across a wide gap (…)"; empty for a solid value.
   std::string caution;
   std::optional<Evidence::Kind> evidence;  // what stands behind its values (SideValue::evidence)
+  // The same values as the doubles they are, where they are doubles (every metric but an exact
+  // cost; may be empty): their ratios are then divided exactly in integers, not in decimals.
+  std::vector<std::optional<double>> binary;
 };
 
 struct VerdictInput {
@@ -51,9 +54,11 @@ struct VerdictInput {
 // The judgement on one metric: the public data (MetricVerdict) and the exact numbers it came from.
 struct Judgement {
   MetricVerdict data;
-  std::size_t best = 0, second = 0;    // the sides compared (outcome other than none)
-  std::optional<num::Decimal> ratio;   // worse over better, exact
-  std::optional<num::Decimal> saving;  // lower is better: (1 − better/worse) × 100, exact
+  std::size_t best = 0, second = 0;  // the sides compared (outcome other than none)
+  // Judged in decimals (a cost, or values without their doubles): worse over better, and when
+  // lower is better (1 − better/worse) × 100, exact. Judged on doubles, MetricVerdict holds them.
+  std::optional<num::Decimal> ratio;
+  std::optional<num::Decimal> saving;
 };
 
 // The data first: a judgement per metric of `in` (in its order).

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "num/ratio.hpp"
+
 namespace icq::catalog {
 
 num::Decimal economic_value(MetricKind kind, const num::Decimal& tput, const num::Decimal& given) {
@@ -26,18 +28,9 @@ num::Decimal economic_value(MetricKind kind, const num::Decimal& tput, const num
 
 namespace {
 
-__extension__ typedef unsigned __int128 U128;  // GCC and Clang on 64-bit targets
-
-int bit_length(U128 v) {
-  const auto hi = static_cast<std::uint64_t>(v >> 64), lo = static_cast<std::uint64_t>(v);
-  return hi ? 128 - __builtin_clzll(hi) : lo ? 64 - __builtin_clzll(lo) : 0;
-}
-
-U128 pow10(int n) {
-  U128 p = 1;
-  while (n-- > 0) p *= 10;
-  return p;
-}
+using num::pow10;
+using num::rounded_ratio;
+using num::U128;
 
 // "2.10" as 210 and 2 places; nothing for a sign, an exponent, over 20 digits or 12 places (which
 // keeps every product below 2^128).
@@ -56,20 +49,6 @@ std::optional<std::pair<U128, int>> plain_decimal(std::string_view s) {
   }
   if (count == 0 || places > 12) return std::nullopt;
   return std::pair{digits, places};
-}
-
-// a / b · 2^k rounded to nearest, ties to even; a, b > 0, b under 2^72. Scaled so the integer
-// quotient has 55 or 56 bits: a remainder is folded into its lowest bit, below the bits that
-// decide the rounding, so converting it to a double rounds as the exact quotient would.
-std::optional<double> rounded_ratio(U128 a, U128 b, int k) {
-  if (a == 0 || b == 0 || bit_length(b) > 72 || bit_length(a) > 127) return std::nullopt;
-  const int s = 55 + bit_length(b) - bit_length(a);
-  U128 num = a, den = b;
-  if (s >= 0) num <<= s;
-  else den <<= -s;
-  const U128 q = num / den;
-  const auto bits = static_cast<std::uint64_t>(q) | (num % den != 0 ? 1u : 0u);
-  return std::ldexp(static_cast<double>(bits), k - s);
 }
 
 }  // namespace

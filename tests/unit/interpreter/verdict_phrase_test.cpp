@@ -2,6 +2,8 @@
 // sides out of range, cost before throughput, the fallback to another metric, `with noise`.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "phrase/verdict.hpp"
 
 using icq::interp::VerdictInput;
@@ -28,8 +30,8 @@ VerdictInput two_sides(std::vector<std::optional<Decimal>> a, std::vector<std::o
   in.band = std::pair{17.0, 113.0};
   in.band_label = "17–113";
   in.position = "around the middle";
-  in.sides = {VerdictSide{"FP4", "fp4", false, false, "17.0–123.2", std::move(a), {}, icq::Evidence::Kind::measured},
-              VerdictSide{"FP8", "fp8", false, false, "25.8–113.1", std::move(b), {}, icq::Evidence::Kind::two_configs}};
+  in.sides = {VerdictSide{"FP4", "fp4", false, false, "17.0–123.2", std::move(a), {}, icq::Evidence::Kind::measured, {}},
+              VerdictSide{"FP8", "fp8", false, false, "25.8–113.1", std::move(b), {}, icq::Evidence::Kind::two_configs, {}}};
   return in;
 }
 
@@ -158,4 +160,38 @@ TEST_CASE("within noise: overlapping spreads wider than the difference, never an
   // No spread at all (concurrency): none either.
   b.noise[0].reset();
   CHECK_FALSE(icq::interp::within_noise(a, b, 0));
+}
+
+TEST_CASE("verdict: judged on the sides' doubles (divided as integers), the same as judged on their decimals", "[verdict]") {
+  // Pairs of values as a compare reads them: random doubles, and ratios exactly at the edges the
+  // rounding and the tie decide on (199/200 is a 0.5 % saving, 1.005 a 0.5 % gain, 1.01 a tie).
+  std::vector<std::pair<double, double>> pairs = {{200, 199}, {199, 200}, {201, 200}, {101, 100},  {100, 101}, {1.015, 1},
+                                                  {3, 2},     {2, 3},     {7, 7},     {1e-3, 9e5}, {0.1, 0.3}};
+  std::uint64_t x = 22;
+  const auto next = [&] {  // a deterministic spread of doubles from 1e-3 to 1e6
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return std::pow(10.0, static_cast<double>(x >> 11) / 9007199254740992.0 * 9 - 3);
+  };
+  for (int i = 0; i < 3000; ++i) pairs.emplace_back(next(), next());
+  const auto other_lower = metric(VerdictMetric::Kind::other, VerdictMetric::Better::lower, "TTFT p99", "s");
+  for (const auto& [a, b] : pairs) {
+    for (const auto& m : {tput, other_lower}) {
+      INFO(a << " vs " << b);
+      VerdictInput decimals = two_sides({Decimal::from_double(a)}, {Decimal::from_double(b)});
+      decimals.metrics = {m};
+      VerdictInput doubles = decimals;
+      doubles.sides[0].binary = {a};
+      doubles.sides[1].binary = {b};
+      const auto d = icq::interp::judge(decimals).front().data, f = icq::interp::judge(doubles).front().data;
+      CHECK(f.winner == d.winner);
+      CHECK(f.percent == d.percent);
+      CHECK(f.outcome == d.outcome);
+      // The ratio and saving as doubles: the nearest to the exact value, where the decimals'
+      // double (rounded to 31 digits first) can land one unit off at an exact tie.
+      REQUIRE(f.ratio);
+      CHECK(std::abs(*f.ratio - *d.ratio) <= std::abs(std::nextafter(*d.ratio, 0.0) - *d.ratio));
+      CHECK(f.saving.has_value() == d.saving.has_value());
+      if (f.saving && *d.saving != 0) CHECK(std::abs(*f.saving - *d.saving) <= std::abs(std::nextafter(*d.saving, 0.0) - *d.saving));
+    }
+  }
 }
