@@ -99,26 +99,29 @@ struct SideSummary {
   std::vector<std::string> gpus, frameworks;       // what the side pooled
 };
 
-// A comparison's chart data (Comparison::chart), made at first use: a compare that draws nothing
-// computes none of it. Shared by the copies of a Result and safe to read from any thread; what it
-// is made from (the side curves, the data) is kept alive with it.
-class ChartData {
+// A part of a result made at first use (once, thread-safe) and shared by the copies of the Result:
+// what only some outputs read (a chart's data, the dashboard's page) costs a compare nothing until
+// one of them asks. What it is made from (curves, the data) is kept alive with it, then let go.
+template <class T>
+class Deferred {
  public:
-  using Series = std::vector<std::vector<ChartSeries>>;  // per side, one per Comparison::metrics entry
-  explicit ChartData(std::function<Series()> make) : make_(std::move(make)) {}
-  [[nodiscard]] const Series& series() const {
+  explicit Deferred(std::function<T()> make) : make_(std::move(make)) {}
+  [[nodiscard]] const T& get() const {
     std::call_once(once_, [this] {
       made_ = make_();
-      make_ = nullptr;  // lets go of the curves and the data
+      make_ = nullptr;
     });
     return made_;
   }
 
  private:
   mutable std::once_flag once_;
-  mutable std::function<Series()> make_;
-  mutable Series made_;
+  mutable std::function<T()> make_;
+  mutable T made_{};
 };
+
+// Each side's chart series, one per Comparison::metrics entry.
+using ChartSeriesBySide = std::vector<std::vector<ChartSeries>>;
 
 // A value's run-to-run spread (`with noise`): from reruns of the configuration of each frontier knot
 // the value is read from, at the knot's concurrency on other run dates, as factors of the knot's own
@@ -253,17 +256,19 @@ struct Comparison {
   std::vector<SideSummary> sides;
   std::vector<MetricColumn> metrics;
   std::vector<TargetResult> targets;
-  std::size_t noise_runs = 0;                   // `with noise last N`; 0 without
-  std::string prices;                           // "2026-07 hyperscaler"
-  std::string tokens;                           // "total"
-  std::optional<DashboardPage> page;            // when the dashboard has a page for this comparison
-  std::shared_ptr<const ChartData> chart_data;  // what a chart of it draws (chart())
+  std::size_t noise_runs = 0;                                     // `with noise last N`; 0 without
+  std::string prices;                                             // "2026-07 hyperscaler"
+  std::string tokens;                                             // "total"
+  std::shared_ptr<const Deferred<DashboardPage>> page_data;       // when the dashboard has a page for it (page())
+  std::shared_ptr<const Deferred<ChartSeriesBySide>> chart_data;  // what a chart of it draws (chart())
 
+  // The dashboard's page of this comparison, written at first use; null when no page shows it.
+  [[nodiscard]] const DashboardPage* page() const { return page_data ? &page_data->get() : nullptr; }
   // Side `side`'s chart series, one per metrics entry; empty without chart data.
   [[nodiscard]] const std::vector<ChartSeries>& chart(std::size_t side) const {
     static const std::vector<ChartSeries> none;
-    if (!chart_data || side >= chart_data->series().size()) return none;
-    return chart_data->series()[side];
+    if (!chart_data || side >= chart_data->get().size()) return none;
+    return chart_data->get()[side];
   }
 
   // Lookups by name instead of position. A side is found by its label ("fp4"), else by its display

@@ -47,8 +47,8 @@ struct ChartInput {
   data::Field token_field;
 };
 
-ChartData::Series chart_series(const ChartInput& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
-  ChartData::Series out(curves.size());
+ChartSeriesBySide chart_series(const ChartInput& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+  ChartSeriesBySide out(curves.size());
   std::map<std::string, Economics> economics;
   const auto economics_of = [&](const std::string& gpu) -> const Economics& {
     auto [it, fresh] = economics.try_emplace(gpu);
@@ -134,15 +134,16 @@ ChartData::Series chart_series(const ChartInput& q, const std::vector<Curve>& cu
 
 }  // namespace
 
-std::shared_ptr<const ChartData> chart_data(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds) {
+std::shared_ptr<const Deferred<ChartSeriesBySide>> chart_data(const BoundCompare& q, const std::vector<Curve>& curves,
+                                                              const data::Dataset& ds) {
   ChartInput in{{}, q.metrics, q.method, q.token_field};
   for (std::size_t i = 0; i < curves.size(); ++i) in.axes.push_back(merged(q.shared, q.sides[i].selection).axis);
   auto owner = ds.weak_from_this().lock();
   if (!owner) {
     auto made = chart_series(in, curves, ds);
-    return std::make_shared<const ChartData>([made = std::move(made)] { return made; });
+    return std::make_shared<const Deferred<ChartSeriesBySide>>([made = std::move(made)] { return made; });
   }
-  return std::make_shared<const ChartData>(
+  return std::make_shared<const Deferred<ChartSeriesBySide>>(
       [in = std::move(in), curves, owner = std::move(owner)] { return chart_series(in, curves, *owner); });
 }
 

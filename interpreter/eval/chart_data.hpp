@@ -17,5 +17,6 @@ namespace icq::interp {
 // constant, so a chart drawn from them meets the table's values; no samples are computed here.
 // Made when first drawn when `ds` is owned by a shared_ptr (a Session's data always is), at once
 // otherwise; it keeps copies of the curves and the data alive until then.
-std::shared_ptr<const ChartData> chart_data(const BoundCompare& q, const std::vector<Curve>& curves, const data::Dataset& ds);
+std::shared_ptr<const Deferred<ChartSeriesBySide>> chart_data(const BoundCompare& q, const std::vector<Curve>& curves,
+                                                              const data::Dataset& ds);
 }  // namespace icq::interp

@@ -475,7 +475,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
   }
   result.query = resolved_query(q, targets, axis.words);
   if (const auto link = dashboard_link(q); link && cmp.band)
-    cmp.page = dashboard_page(q, *link, curves, ds, *cmp.band, targets, metrics, cmp.targets);
+    cmp.page_data = dashboard_page(q, *link, curves, ds, *cmp.band, targets, metrics, cmp.targets);
   result.notes = std::move(notes.texts);
   if (note_kinds) *note_kinds = std::move(notes.kinds);
   result.comparison = std::move(cmp);

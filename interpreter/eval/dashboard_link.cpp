@@ -103,9 +103,11 @@ std::optional<DashboardLink> dashboard_link(const BoundCompare& q) {
   return link;
 }
 
-DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves, const data::Dataset& ds,
-                             std::pair<double, double> band, const std::vector<double>& targets,
-                             const std::vector<BoundMetric>& read_metrics, const std::vector<TargetResult>& read) {
+std::shared_ptr<const Deferred<DashboardPage>> dashboard_page(const BoundCompare& q, const DashboardLink& link,
+                                                              const std::vector<Curve>& curves, const data::Dataset& ds,
+                                                              std::pair<double, double> band, const std::vector<double>& targets,
+                                                              const std::vector<BoundMetric>& read_metrics,
+                                                              const std::vector<TargetResult>& read) {
   // The page's four metrics, whatever `show` asked for.
   const auto bound = [](const char* name) {
     BoundMetric m;
@@ -146,19 +148,23 @@ DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, c
     }
     in.targets.push_back(pt);
   }
-  DashboardPage page;
-  page.url = link.url;
-  switch (link.family) {
-    case DashboardLink::Family::precision: page.title = fmt::format("{}: {} vs {} Precision Comparison", in.gpu_label, in.a, in.b); break;
-    case DashboardLink::Family::spec_decode: page.title = fmt::format("{}: {} vs {} Speculative Decoding", in.gpu_label, in.a, in.b); break;
-    case DashboardLink::Family::gpu: page.title = fmt::format("{}: {} vs {}", in.model_label, in.a, in.b); break;
-  }
-  page.paragraphs = page_paragraphs(in);
-  PageTable table = page_table(in);
-  page.table_header = std::move(table.header);
-  page.table_inputs = std::move(table.inputs);
-  page.table_rows = std::move(table.rows);
-  return page;
+  return std::make_shared<const Deferred<DashboardPage>>([in = std::move(in), link] {
+    DashboardPage page;
+    page.url = link.url;
+    switch (link.family) {
+      case DashboardLink::Family::precision: page.title = fmt::format("{}: {} vs {} Precision Comparison", in.gpu_label, in.a, in.b); break;
+      case DashboardLink::Family::spec_decode:
+        page.title = fmt::format("{}: {} vs {} Speculative Decoding", in.gpu_label, in.a, in.b);
+        break;
+      case DashboardLink::Family::gpu: page.title = fmt::format("{}: {} vs {}", in.model_label, in.a, in.b); break;
+    }
+    page.paragraphs = page_paragraphs(in);
+    PageTable table = page_table(in);
+    page.table_header = std::move(table.header);
+    page.table_inputs = std::move(table.inputs);
+    page.table_rows = std::move(table.rows);
+    return page;
+  });
 }
 
 }  // namespace icq::interp

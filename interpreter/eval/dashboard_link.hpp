@@ -24,12 +24,15 @@ struct DashboardLink {
 
 class Curve;
 // The page itself, from each side's curve: the dashboard's four metrics at the targets, with the
-// method in force (the unit word, prices and cost method of `using dashboard`).
+// method in force (the unit word, prices and cost method of `using dashboard`), read now; its
+// sentences and table written when the page is first asked for (Comparison::page).
 // `read` are the compare's own values at `targets`, of `read_metrics`: when those are the page's four
 // on the same token rate the page takes them instead of reading the curves again.
-DashboardPage dashboard_page(const BoundCompare& q, const DashboardLink& link, const std::vector<Curve>& curves, const data::Dataset& ds,
-                             std::pair<double, double> band, const std::vector<double>& targets,
-                             const std::vector<BoundMetric>& read_metrics, const std::vector<TargetResult>& read);
+std::shared_ptr<const Deferred<DashboardPage>> dashboard_page(const BoundCompare& q, const DashboardLink& link,
+                                                              const std::vector<Curve>& curves, const data::Dataset& ds,
+                                                              std::pair<double, double> band, const std::vector<double>& targets,
+                                                              const std::vector<BoundMetric>& read_metrics,
+                                                              const std::vector<TargetResult>& read);
 
 // Null when no page shows it: another dimension, more than two sides, filter-set sides, or a
 // filter the page does not have (framework, where, a date, several models, GPUs or sequences).

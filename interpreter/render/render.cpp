@@ -185,11 +185,11 @@ std::string csv(const Result& r) {
 // Results without a page render as tables, after a line saying why.
 std::string page(const Result& r, const RenderOptions& options) {
   if (!r.comparison) return human(r, false, options);
-  if (!r.comparison->page)
+  if (!r.comparison->page())
     return "no dashboard page shows this comparison: pages compare two precisions on one GPU, MTP vs off on one GPU and "
            "precision, or two GPUs at one precision, each for one model and sequence, without other filters\n\n" +
            human(r, false, options);
-  const DashboardPage& p = *r.comparison->page;
+  const DashboardPage& p = *r.comparison->page();
   std::string out = p.title + "\n\n";
   for (const auto& para : p.paragraphs) out += para + "\n\n";
   out += "| " + text::join(p.table_header, " | ") + " |\n|";

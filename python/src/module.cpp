@@ -419,7 +419,8 @@ PYBIND11_MODULE(_icq, m) {
       .def_readonly("noise_runs", &icq::Comparison::noise_runs)
       .def_readonly("prices", &icq::Comparison::prices)
       .def_readonly("tokens", &icq::Comparison::tokens)
-      .def_readonly("page", &icq::Comparison::page)
+      .def_property_readonly(
+          "page", [](const icq::Comparison& c) { return c.page() ? std::optional<icq::DashboardPage>(*c.page()) : std::nullopt; })
       .def(
           "side_index", [](const icq::Comparison& c, const std::string& s) { return c.side_index(s); }, py::arg("side"))
       .def(

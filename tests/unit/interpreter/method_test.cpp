@@ -157,14 +157,14 @@ TEST_CASE("method: a comparison the dashboard has a page for notes its URL", "[i
   const auto r = run_ok(s, "compare precision fp8 vs fp4 on mi355x model dsr1");
   // The page orders its precisions fp4 before fp8, whatever the query's order.
   CHECK(any_contains(r.notes, "https://inferencex.semianalysis.com/compare-precision/deepseek-r1-mi355x-fp4-vs-fp8?i_seq=1k%2F1k"));
-  REQUIRE(comparison(r).page);
-  CHECK(comparison(r).page->title == "MI355X: FP4 vs FP8 Precision Comparison");
+  REQUIRE(comparison(r).page());
+  CHECK(comparison(r).page()->title == "MI355X: FP4 vs FP8 Precision Comparison");
   const std::string page = icq::render(r, icq::Format::page);
   CHECK(contains(page, "MI355X: FP4 vs FP8 Precision Comparison\n\n"));
   CHECK(contains(page, "on DeepSeek R1 (MI355X)"));
   CHECK(contains(page, "tok/s/chip"));
   // A framework filter narrows what the page pools: no page.
   const auto f = run_ok(s, "compare precision fp8 vs fp4 on mi355x model dsr1 framework sglang");
-  CHECK_FALSE(comparison(f).page);
+  CHECK_FALSE(comparison(f).page());
   CHECK(contains(icq::render(f, icq::Format::page), "no dashboard page shows this comparison"));
 }
