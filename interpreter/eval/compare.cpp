@@ -373,7 +373,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       const bool joins = sv.evidence && !sv.evidence->same_config;
       if (sv.evidence && (want_single || joins)) {
         if (!lines[si]) lines[si] = curves[si].per_line();
-        std::optional<SingleBest> single = best_single(*lines[si], ds, pv.x, metrics, by, q.method, q.token_field);
+        std::optional<SingleBest> single = best_single(*lines[si], ds, pv.x, metrics, by, q.method, q.token_field, want_single);
         if (joins)
           if (auto n = beyond_single(who, t, metrics, by, pv.values, single ? &single->deployable : nullptr))
             caveats.beyond_single.push_back(std::move(*n));

@@ -330,7 +330,7 @@ std::string evidence_words(const Evidence& e) {
 
 std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const data::Dataset& ds, double x,
                                       const std::vector<BoundMetric>& metrics, std::size_t by, const Method& method,
-                                      data::Field token_field) {
+                                      data::Field token_field, bool every_metric) {
   const bool lower = by < metrics.size() && metrics[by].column.polarity == MetricColumn::Polarity::lower_is_better;
   std::optional<SingleBest> best;
   // Solid first, then the better value (a line without one last).
@@ -339,7 +339,8 @@ std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const dat
     return std::tuple{d.evidence && d.evidence->solid(), v.has_value(), v ? (lower ? -*v : *v) : 0.0};
   };
   // Ranked on the one metric, the evidence without its knots' labels; the winner's every metric
-  // read once at the end, and its evidence labelled. No verdict divides these: no decimal cost.
+  // read once at the end when asked, and its evidence labelled. No verdict divides these: no
+  // decimal cost.
   const std::vector<BoundMetric> one = by < metrics.size() ? std::vector<BoundMetric>{metrics[by]} : std::vector<BoundMetric>{};
   for (const Curve& c : lines) {
     if (!c.in_range(x)) continue;
@@ -348,8 +349,8 @@ std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const dat
     if (by < metrics.size()) d.values[by] = pv.values.front();
     if (!best || rank(d) > rank(best->deployable)) best = SingleBest{std::move(d), &c};
   }
-  if (best) {
-    best->deployable.config = data::config_label(ds.line_of(ds.rows()[best->line->frontier().front().index]));
+  if (best) best->deployable.config = data::config_label(ds.line_of(ds.rows()[best->line->frontier().front().index]));
+  if (best && every_metric) {
     const PointValues pv = evaluate_at(*best->line, ds, x, false, metrics, method, token_field, Digits::values);
     best->deployable.values = pv.values;
     best->deployable.evidence = evidence_of(*best->line, ds, pv);  // the same x: the same kind

@@ -123,14 +123,16 @@ std::string evidence_words(const Evidence& e);
 // The best single configuration line of a side at x (SEMANTICS.md §12): each line's own curve read
 // at x (lines whose frontier does not span x are skipped); a line whose own value there is solid
 // before one whose value is not, then the best by the metric `by` indexes in `metrics` (by its
-// polarity); nullopt when no line spans x. `line` is the chosen curve, one of `lines`.
+// polarity); nullopt when no line spans x. `line` is the chosen curve, one of `lines`. Without
+// `every_metric` only the `by` value, the line's label and its evidence's kind are read (what the
+// "beyond a single configuration" note needs).
 struct SingleBest {
   Deployable deployable;
   const Curve* line = nullptr;
 };
 std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const data::Dataset& ds, double x,
                                       const std::vector<BoundMetric>& metrics, std::size_t by, const Method& method,
-                                      data::Field token_field);
+                                      data::Field token_field, bool every_metric = true);
 
 // The newest evaluation of a configuration's model, GPU, precision and framework (same spec method
 // preferred); null when none exists.
