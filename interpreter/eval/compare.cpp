@@ -404,7 +404,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
         const auto& v = at[si].values[mi];
         const bool exact_cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;
-        vs.values.push_back(!v ? std::nullopt : std::optional<Decimal>(exact_cost ? *at[si].cost : Decimal::from_double(*v)));
+        vs.values.push_back(exact_cost && v ? at[si].cost : std::nullopt);
         vs.binary.push_back(exact_cost ? std::nullopt : v);
       }
       vin.sides.push_back(std::move(vs));

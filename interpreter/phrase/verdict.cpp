@@ -69,18 +69,29 @@ std::vector<Judgement> judge(const VerdictInput& in) {
     out.push_back(j);
     // Every side's positive value, or no verdict; none either with a side out of range.
     if (m.better == Better::neither || any_out || in.sides.size() < 2) continue;
+    // A side's value: its double where it has one, else its decimal.
+    const auto binary = [&](std::size_t si) { return mi < in.sides[si].binary.size() ? in.sides[si].binary[mi] : std::nullopt; };
+    const auto value = [&](std::size_t si) {
+      if (const auto b = binary(si)) return Decimal::from_double(*b);
+      return *in.sides[si].values[mi];
+    };
     std::vector<std::size_t> order;
+    bool all_binary = true;
     for (std::size_t si = 0; si < in.sides.size(); ++si) {
+      const auto b = binary(si);
       const auto& v = mi < in.sides[si].values.size() ? in.sides[si].values[mi] : std::nullopt;
-      if (!v || !(*v > Decimal::from_int(0))) break;
+      if (b ? !(*b > 0) : !v || !(*v > Decimal::from_int(0))) break;
+      all_binary = all_binary && b;
       order.push_back(si);
     }
     if (order.size() != in.sides.size()) continue;
     const bool lower = m.better == Better::lower;
-    const auto value = [&](std::size_t si) -> const Decimal& { return *in.sides[si].values[mi]; };
     // Best first; stable, so equal values keep the query's order.
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return lower ? value(a) < value(b) : value(b) < value(a); });
+    const auto before = [&](std::size_t a, std::size_t b) {
+      if (all_binary) return lower ? *binary(a) < *binary(b) : *binary(b) < *binary(a);
+      return lower ? value(a) < value(b) : value(b) < value(a);
+    };
+    std::stable_sort(order.begin(), order.end(), before);
     Judgement& jr = out.back();
     jr.best = order[0];
     jr.second = order[1];
@@ -89,8 +100,7 @@ std::vector<Judgement> judge(const VerdictInput& in) {
     d.runner_up = in.sides[jr.second].label;
     bool tied = false;
     if (!(m.kind != Kind::cost && on_doubles(in, mi, jr, lower, tied))) {
-      const Decimal& better = value(jr.best);
-      const Decimal& worse = value(jr.second);
+      const Decimal better = value(jr.best), worse = value(jr.second);
       const Decimal r = lower ? worse / better : better / worse;
       jr.ratio = r;
       d.ratio = r.to_double();

@@ -26,15 +26,15 @@ struct VerdictSide {
   std::string label;    // "fp4": how the verdict's data names the side
   bool out_of_range = false, clamped = false;
   std::string frontier;  // "17.0–123.2", for "out of range (its frontier spans …)"
-  // Each metric's value; cost as its exact decimal. A side without a positive value leaves the
-  // metric unphrased.
+  // Each metric's value as a decimal (cost: its exact decimal) where `binary` has none. A side
+  // without a positive value leaves the metric unphrased.
   std::vector<std::optional<num::Decimal>> values;
   // When the value is not solid (SEMANTICS.md §12), what a verdict resting on it must add:
   // "GB300's value is a guess across a wide gap (…)"; empty for a solid value.
   std::string caution;
   std::optional<Evidence::Kind> evidence;  // what stands behind its values (SideValue::evidence)
-  // The same values as the doubles they are, where they are doubles (every metric but an exact
-  // cost; may be empty): their ratios are then divided exactly in integers, not in decimals.
+  // Each metric's value where it is a double (every metric but an exact cost; may be empty): its
+  // ratios are then divided exactly as integers, not in decimals.
   std::vector<std::optional<double>> binary;
 };
 

@@ -108,7 +108,16 @@ std::optional<std::int64_t> parse_timestamp(std::string_view s) {
 std::string format_date(std::int32_t days) {
   if (days == kNoDate) return "undated";
   const Civil c = civil_from_days(days);
-  return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+  if (c.y < 0 || c.y > 9999) return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+  // Written digit by digit: a compare names every run date of its sides.
+  std::string out = "0000-00-00";
+  const auto put = [&](std::size_t end, int v, int width) {
+    for (int i = 0; i < width; ++i, v /= 10) out[end - static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+  };
+  put(3, static_cast<int>(c.y), 4);
+  put(6, static_cast<int>(c.m), 2);
+  put(9, static_cast<int>(c.d), 2);
+  return out;
 }
 
 }  // namespace icq::text
