@@ -6,7 +6,7 @@ import os
 import re
 import sys
 
-STD = {"algorithm", "array", "chrono", "cstddef", "cstdint", "exception", "functional", "map", "memory", "optional",
+STD = {"algorithm", "array", "chrono", "cstddef", "cstdint", "exception", "functional", "map", "memory", "mutex", "optional",
        "set", "span", "stdexcept", "string", "string_view", "unordered_map", "utility", "variant", "vector"}
 
 bad = []
