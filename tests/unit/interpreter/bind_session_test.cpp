@@ -5,8 +5,8 @@
 
 #include "bind/binder.hpp"
 #include "bind/query_error.hpp"
+#include "builtin_dataset.hpp"
 #include "data/dataset.hpp"
-#include "data/load.hpp"
 #include "eval/execute.hpp"
 #include "eval/session_statements.hpp"
 #include "interp_fixture.hpp"
@@ -17,19 +17,10 @@ namespace interp = icq::interp;
 
 namespace {
 
-const icq::data::Dataset& builtin() {
-  static const icq::data::Dataset ds = [] {
-    icq::data::DatasetBuilder b;
-    icq::data::load_builtin(b);
-    return std::move(b).finish();
-  }();
-  return ds;
-}
-
 interp::BoundStatement bind(const interp::Settings& settings, const std::string& text) {
   const auto parsed = icq::grammar::parse(text);
   const auto& program = std::get<icq::ast::Program>(parsed);
-  return interp::Binder(builtin(), settings, text).bind(program.statements.front());
+  return interp::Binder(icq_test::builtin_dataset(), settings, text).bind(program.statements.front());
 }
 
 template <class T>
@@ -122,8 +113,8 @@ TEST_CASE("bind session: load is asked of the session, not done by the evaluator
   std::optional<icq::Format> format;
   std::optional<interp::BoundCompare> last;
   const auto text = std::string("load \"runs/x.json\"");
-  const interp::Binder binder(builtin(), settings, text);
-  interp::Context c{builtin(), binder, settings, format, last, {}, {}};
+  const interp::Binder binder(icq_test::builtin_dataset(), settings, text);
+  interp::Context c{icq_test::builtin_dataset(), binder, settings, format, last, {}, {}};
   const icq::Result r = interp::execute(b, c);
   REQUIRE(c.load_request);
   CHECK(c.load_request->text == "runs/x.json");

@@ -6,22 +6,13 @@
 #include <algorithm>
 
 #include "bind/filters.hpp"
+#include "builtin_dataset.hpp"
 #include "data/dataset.hpp"
-#include "data/load.hpp"
 
 namespace {
 
 namespace interp = icq::interp;
 using icq::data::LineField;
-
-const icq::data::Dataset& builtin() {
-  static const icq::data::Dataset ds = [] {
-    icq::data::DatasetBuilder b;
-    icq::data::load_builtin(b);
-    return std::move(b).finish();
-  }();
-  return ds;
-}
 
 std::vector<std::uint32_t> every_line_tested(const icq::data::Dataset& ds, const interp::Selection& sel) {
   std::vector<std::uint32_t> out;
@@ -34,7 +25,7 @@ std::vector<std::uint32_t> every_line_tested(const icq::data::Dataset& ds, const
 }  // namespace
 
 TEST_CASE("matching_lines: the same lines as testing every line, with and without a GPU filter", "[interp][selection]") {
-  const auto& ds = builtin();
+  const auto& ds = icq_test::builtin_dataset();
   REQUIRE(std::is_sorted(ds.lines().begin(), ds.lines().end()));
   const std::vector<std::vector<interp::LineFilter>> cases = {
       {},
