@@ -402,10 +402,12 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
                      tr.values[si].evidence ? std::optional(tr.values[si].evidence->kind) : std::nullopt,
                      {}};
       for (std::size_t mi = 0; mi < metrics.size(); ++mi) {
+        // Exact: a cost as its price over its throughput (or its decimal), any other value as its double.
         const auto& v = at[si].values[mi];
-        const bool exact_cost = metrics[mi].metric->kind == catalog::MetricKind::cost && at[si].cost;
-        vs.values.push_back(exact_cost && v ? at[si].cost : std::nullopt);
-        vs.binary.push_back(exact_cost ? std::nullopt : v);
+        const bool cost = metrics[mi].metric->kind == catalog::MetricKind::cost && (at[si].cost_exact || at[si].cost);
+        const auto exact = !v ? std::nullopt : cost ? at[si].cost_exact : num::exact_of(*v);
+        vs.exact.push_back(exact);
+        vs.values.push_back(!v || exact ? std::nullopt : cost ? at[si].cost : std::optional<Decimal>(Decimal::from_double(*v)));
       }
       vin.sides.push_back(std::move(vs));
     }

@@ -225,9 +225,12 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     const bool per_knot = method.cost == CostMethod::splined && kind != catalog::MetricKind::power;
     if (per_knot) {
       if (kind == catalog::MetricKind::joules) return splined(kind);
-      const auto c = pv.cost ? std::optional<double>(pv.cost->to_double()) : splined(catalog::MetricKind::cost);
+      const auto c = splined(catalog::MetricKind::cost);
       if (!c) return std::nullopt;
-      if (!pv.cost) pv.cost = Decimal::from_double(*c);
+      if (kind == catalog::MetricKind::cost && digits == Digits::exact) {  // the verdicts divide it
+        pv.cost_exact = num::exact_of(*c);
+        if (!pv.cost_exact) pv.cost = Decimal::from_double(*c);
+      }
       if (kind == catalog::MetricKind::cost) return c;
       return *c > 0 ? std::optional<double>(1e6 / *c) : std::nullopt;
     }
@@ -238,8 +241,10 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
     }
     const auto given = catalog::needs_price(kind) ? pricing.price(*pv.gpu) : pricing.kw(*pv.gpu);
     if (!given) return std::nullopt;
-    if (kind == catalog::MetricKind::cost && digits == Digits::exact)  // the verdicts divide it
-      pv.cost = economic_value(kind, Decimal::from_double(*token_tput), Decimal::parse(*given));
+    if (kind == catalog::MetricKind::cost && digits == Digits::exact) {  // the verdicts divide it
+      pv.cost_exact = catalog::exact_cost(*token_tput, *given);
+      if (!pv.cost_exact) pv.cost = economic_value(kind, Decimal::from_double(*token_tput), Decimal::parse(*given));
+    }
     return catalog::economic_value_of(kind, *token_tput, *given);
   };
   for (const auto& m : metrics) {

@@ -16,6 +16,7 @@
 #include "math/frontier.hpp"
 #include "math/spline.hpp"
 #include "num/decimal.hpp"
+#include "num/ratio.hpp"
 
 namespace icq::interp {
 
@@ -93,16 +94,19 @@ struct PointValues {
   Status status = Status::ok;
   double x = 0;                               // where the curve was read (the target, or the frontier edge when clamped)
   std::vector<std::optional<double>> values;  // one per metric
-  std::optional<num::Decimal> cost;           // exact cost, for the verdicts
-  std::optional<std::string> gpu;             // the GPU whose price applies (none: mixed)
-  bool mixed_gpu = false;                     // the frontier segment joins two GPUs
+  // The exact cost the verdicts divide (Digits::exact): as integers (the price over the throughput,
+  // or the splined method's double), else in decimals (a price that is not a plain decimal).
+  std::optional<num::Exact> cost_exact;
+  std::optional<num::Decimal> cost;
+  std::optional<std::string> gpu;  // the GPU whose price applies (none: mixed)
+  bool mixed_gpu = false;          // the frontier segment joins two GPUs
   bool zero_throughput = false;
   const data::Evaluation* evaluation = nullptr;  // accuracy: the evaluation used
   bool mixed_config = false;                     // accuracy: the segment joins two configurations
 };
 
 // What a point's economics carry: every value as the double its exact value rounds to (SEMANTICS.md
-// §3), and with `exact` also the cost in decimals (PointValues::cost) that the verdicts divide.
+// §3), and with `exact` also the exact cost (PointValues::cost_exact or cost) the verdicts divide.
 enum class Digits { exact, values };
 PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double target, bool clamp, const std::vector<BoundMetric>& metrics,
                         const Method& method, data::Field token_field, Digits digits = Digits::exact);

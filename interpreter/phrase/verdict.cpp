@@ -31,15 +31,23 @@ std::string prefix_of(const VerdictInput& in) {
   return prefix;
 }
 
-// A metric's ratio, percentage and tie judged on the two sides' doubles, divided exactly as
-// integers (num/ratio): the same numbers as the decimals' quotient gives, whose last digits only
-// mattered through r rounded to 40 places (a ratio of two doubles is a tie exactly or not within
-// 1e-37). False, leaving it to the decimals, when a side has no double or the ratio is beyond 2^60.
-bool on_doubles(const VerdictInput& in, std::size_t mi, Judgement& jr, bool lower, bool& tied) {
-  const auto binary = [&](std::size_t si) { return mi < in.sides[si].binary.size() ? in.sides[si].binary[mi] : std::nullopt; };
-  const auto better = binary(jr.best), worse = binary(jr.second);
+// A decimal of an exact value, for the decimal path: a double's own decimal, or the quotient.
+Decimal decimal_of(const num::Exact& x) {
+  if (x.den == 1 && x.num < (num::U128{1} << 53)) return Decimal::from_double(std::ldexp(static_cast<double>(x.num), x.exp2));
+  return Decimal::parse(num::digits_of(x.num)) / Decimal::parse(num::digits_of(x.den)) * Decimal::from_double(std::ldexp(1.0, x.exp2));
+}
+
+// A metric's ratio, percentage and tie judged on the two sides' exact values (a double, or a cost
+// from its price and throughput) divided as integers (num/ratio): the same numbers as the
+// decimals' quotient gives, whose last digits only mattered through r rounded to 40 places (a
+// ratio of two such values is a tie exactly or not within 1e-36). A cost keeps its saving as a
+// decimal too, for the notes. False, leaving it to the decimals, when a side has no exact value or
+// the integers would not fit.
+bool on_exact(const VerdictInput& in, std::size_t mi, Judgement& jr, bool lower, bool cost, bool& tied) {
+  const auto exact = [&](std::size_t si) { return mi < in.sides[si].exact.size() ? in.sides[si].exact[mi] : std::nullopt; };
+  const auto better = exact(jr.best), worse = exact(jr.second);
   if (!better || !worse) return false;
-  const auto q = lower ? num::integer_ratio(*worse, *better) : num::integer_ratio(*better, *worse);  // r = a / b >= 1
+  const auto q = lower ? num::ratio_of(*worse, *better) : num::ratio_of(*better, *worse);  // r = a / b >= 1
   if (!q || q->a < q->b) return false;
   const auto ratio = num::rounded_ratio(q->a, q->b, 0);
   if (!ratio) return false;
@@ -48,10 +56,10 @@ bool on_doubles(const VerdictInput& in, std::size_t mi, Judgement& jr, bool lowe
     const auto saving = q->a == q->b ? std::optional<double>(0.0) : num::rounded_ratio((q->a - q->b) * 100, q->a, 0);
     if (!saving) return false;
     d.saving = saving;
-    d.percent = num::round_half_up((q->a - q->b) * 100, q->a);
-  } else {
-    d.percent = num::round_half_up((q->a - q->b) * 100, q->b);  // (r − 1) × 100
+    if (cost) jr.saving = Decimal::parse(num::digits_of((q->a - q->b) * 100)) / Decimal::parse(num::digits_of(q->a));
   }
+  // N: the saving where lower is better (but for cost, "N% cheaper" reads r), else (r − 1) × 100.
+  d.percent = num::round_half_up((q->a - q->b) * 100, lower && !cost ? q->a : q->b);
   d.ratio = ratio;
   tied = q->a * 100 < q->b * 101;  // r < 1.01
   return true;
@@ -69,26 +77,25 @@ std::vector<Judgement> judge(const VerdictInput& in) {
     out.push_back(j);
     // Every side's positive value, or no verdict; none either with a side out of range.
     if (m.better == Better::neither || any_out || in.sides.size() < 2) continue;
-    // A side's value: its double where it has one, else its decimal.
-    const auto binary = [&](std::size_t si) { return mi < in.sides[si].binary.size() ? in.sides[si].binary[mi] : std::nullopt; };
+    // A side's value: exact where it has one (every double, a cost from its price), else its decimal.
+    const auto exact = [&](std::size_t si) { return mi < in.sides[si].exact.size() ? in.sides[si].exact[mi] : std::nullopt; };
     const auto value = [&](std::size_t si) {
-      if (const auto b = binary(si)) return Decimal::from_double(*b);
+      if (const auto x = exact(si)) return decimal_of(*x);
       return *in.sides[si].values[mi];
     };
     std::vector<std::size_t> order;
-    bool all_binary = true;
     for (std::size_t si = 0; si < in.sides.size(); ++si) {
-      const auto b = binary(si);
       const auto& v = mi < in.sides[si].values.size() ? in.sides[si].values[mi] : std::nullopt;
-      if (b ? !(*b > 0) : !v || !(*v > Decimal::from_int(0))) break;
-      all_binary = all_binary && b;
+      if (!exact(si) && (!v || !(*v > Decimal::from_int(0)))) break;  // an exact value is positive
       order.push_back(si);
     }
     if (order.size() != in.sides.size()) continue;
     const bool lower = m.better == Better::lower;
     // Best first; stable, so equal values keep the query's order.
     const auto before = [&](std::size_t a, std::size_t b) {
-      if (all_binary) return lower ? *binary(a) < *binary(b) : *binary(b) < *binary(a);
+      const auto x = exact(a), y = exact(b);
+      const auto q = x && y ? num::ratio_of(*x, *y) : std::nullopt;  // x / y = q->a / q->b
+      if (q) return lower ? q->a < q->b : q->b < q->a;
       return lower ? value(a) < value(b) : value(b) < value(a);
     };
     std::stable_sort(order.begin(), order.end(), before);
@@ -99,7 +106,7 @@ std::vector<Judgement> judge(const VerdictInput& in) {
     d.winner = in.sides[jr.best].label;
     d.runner_up = in.sides[jr.second].label;
     bool tied = false;
-    if (!(m.kind != Kind::cost && on_doubles(in, mi, jr, lower, tied))) {
+    if (!on_exact(in, mi, jr, lower, m.kind == Kind::cost, tied)) {
       const Decimal better = value(jr.best), worse = value(jr.second);
       const Decimal r = lower ? worse / better : better / worse;
       jr.ratio = r;

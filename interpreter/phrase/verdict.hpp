@@ -9,6 +9,7 @@
 
 #include "icq/result.hpp"
 #include "num/decimal.hpp"
+#include "num/ratio.hpp"
 
 namespace icq::interp {
 
@@ -26,16 +27,17 @@ struct VerdictSide {
   std::string label;    // "fp4": how the verdict's data names the side
   bool out_of_range = false, clamped = false;
   std::string frontier;  // "17.0–123.2", for "out of range (its frontier spans …)"
-  // Each metric's value as a decimal (cost: its exact decimal) where `binary` has none. A side
+  // Each metric's value as a decimal where `exact` has none (a cost whose price is not a plain
+  // decimal). A side
   // without a positive value leaves the metric unphrased.
   std::vector<std::optional<num::Decimal>> values;
   // When the value is not solid (SEMANTICS.md §12), what a verdict resting on it must add:
   // "GB300's value is a guess across a wide gap (…)"; empty for a solid value.
   std::string caution;
   std::optional<Evidence::Kind> evidence;  // what stands behind its values (SideValue::evidence)
-  // Each metric's value where it is a double (every metric but an exact cost; may be empty): its
-  // ratios are then divided exactly as integers, not in decimals.
-  std::vector<std::optional<double>> binary;
+  // Each metric's value held exactly where it can be (every double, and a cost from its price and
+  // throughput; may be empty): its ratios are then divided exactly as integers, not in decimals.
+  std::vector<std::optional<num::Exact>> exact;
 };
 
 struct VerdictInput {
@@ -55,8 +57,9 @@ struct VerdictInput {
 struct Judgement {
   MetricVerdict data;
   std::size_t best = 0, second = 0;  // the sides compared (outcome other than none)
-  // Judged in decimals (a cost, or values without their doubles): worse over better, and when
-  // lower is better (1 − better/worse) × 100, exact. Judged on doubles, MetricVerdict holds them.
+  // Judged in decimals (values not held exactly): worse over better, and when lower is better
+  // (1 − better/worse) × 100, exact. Judged as integers, MetricVerdict holds them, and a cost's
+  // saving is here too (Verdict::saving, for the notes).
   std::optional<num::Decimal> ratio;
   std::optional<num::Decimal> saving;
 };

@@ -53,16 +53,28 @@ std::optional<std::pair<U128, int>> plain_decimal(std::string_view s) {
 
 }  // namespace
 
+std::optional<num::Exact> exact_cost(double tput, std::string_view price) {
+  const auto g = plain_decimal(price);
+  const auto t = num::exact_of(tput);  // tput = m · 2^e
+  if (!g || !t || g->first == 0) return std::nullopt;
+  const auto [d, places] = *g;  // price = d / 10^places
+  // d / 10^p / (m 2^e · 3600 / 10^6)
+  if (places <= 6) return num::Exact{d * pow10(6 - places), 3600 * t->num, -t->exp2};
+  return num::Exact{d, 3600 * t->num * pow10(places - 6), -t->exp2};
+}
+
 std::optional<double> economic_double(MetricKind kind, double tput, std::string_view given) {
+  if (kind == MetricKind::cost) {
+    const auto c = exact_cost(tput, given);
+    return c ? num::to_double(*c) : std::nullopt;
+  }
   const auto g = plain_decimal(given);
-  if (!g || !std::isnormal(tput) || tput < 0) return std::nullopt;
-  int e = 0;
-  const U128 m = static_cast<std::uint64_t>(std::ldexp(std::frexp(tput, &e), 53));  // tput = m · 2^(e-53)
-  e -= 53;
+  const auto t = num::exact_of(tput);  // tput = m · 2^e
+  if (!g || !t) return std::nullopt;
   const auto [d, places] = *g;  // given = d / 10^places
+  const U128 m = t->num;
+  const int e = t->exp2;
   switch (kind) {
-    case MetricKind::cost:  // d / 10^p / (m 2^e · 3600 / 10^6)
-      return places <= 6 ? rounded_ratio(d * pow10(6 - places), 3600 * m, -e) : rounded_ratio(d, 3600 * m * pow10(places - 6), -e);
     case MetricKind::tokens_per_dollar: return rounded_ratio(3600 * m * pow10(places), d, e);
     case MetricKind::power: return rounded_ratio(1000 * m * pow10(places), d, e);
     case MetricKind::joules: return rounded_ratio(1000 * d, m * pow10(places), -e);

@@ -5,6 +5,7 @@
 //   tok/s/MW     = tput · 1000 / kW                 J/token       = kW · 1000 / tput
 #include "catalog/metrics.hpp"
 #include "num/decimal.hpp"
+#include "num/ratio.hpp"
 
 #include <optional>
 #include <string_view>
@@ -19,6 +20,9 @@ num::Decimal economic_value(MetricKind kind, const num::Decimal& tput, const num
 // nearest double. Nothing when `given` is not a plain decimal ("2.10") or too long; the callers
 // then take economic_value. A warm compare made a dozen of these, each a 50-digit division.
 std::optional<double> economic_double(MetricKind kind, double tput, std::string_view given);
+// The cost itself as that exact rational (the price over the throughput's tokens per million
+// GPU-seconds), for the verdicts to divide; nothing where economic_double gives nothing.
+std::optional<num::Exact> exact_cost(double tput, std::string_view price);
 // The value every table, chart and spline reads: economic_double, else economic_value's double.
 double economic_value_of(MetricKind kind, double tput, std::string_view given);
 

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <tuple>
 
+#include "catalog/economics.hpp"
 #include "phrase/verdict.hpp"
 
 using icq::interp::VerdictInput;
@@ -180,8 +182,8 @@ TEST_CASE("verdict: judged on the sides' doubles (divided as integers), the same
       VerdictInput decimals = two_sides({Decimal::from_double(a)}, {Decimal::from_double(b)});
       decimals.metrics = {m};
       VerdictInput doubles = decimals;
-      doubles.sides[0].binary = {a};
-      doubles.sides[1].binary = {b};
+      doubles.sides[0].exact = {icq::num::exact_of(a)};
+      doubles.sides[1].exact = {icq::num::exact_of(b)};
       const auto d = icq::interp::judge(decimals).front().data, f = icq::interp::judge(doubles).front().data;
       CHECK(f.winner == d.winner);
       CHECK(f.percent == d.percent);
@@ -193,5 +195,41 @@ TEST_CASE("verdict: judged on the sides' doubles (divided as integers), the same
       CHECK(f.saving.has_value() == d.saving.has_value());
       if (f.saving && *d.saving != 0) CHECK(std::abs(*f.saving - *d.saving) <= std::abs(std::nextafter(*d.saving, 0.0) - *d.saving));
     }
+  }
+}
+
+TEST_CASE("verdict: a cost judged as its price over its throughput in integers, the same as in decimals", "[verdict]") {
+  std::uint64_t x = 11;
+  const auto next = [&] {  // throughputs from 1 to 1e5 tok/s per GPU
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return std::pow(10.0, static_cast<double>(x >> 11) / 9007199254740992.0 * 5);
+  };
+  const std::vector<std::string> prices = {"2.10", "1.95", "3.6", "12.5", "0.875", "2"};
+  std::vector<std::tuple<double, std::string, double, std::string>> cases = {
+      {101.5, "2.10", 100, "2.10"},  // one GPU: a cost ratio of exactly 1.015, "2% cheaper"
+      {100, "2.10", 100, "2.10"},    // equal
+      {201, "2", 200, "2"}};         // 0.5 %: the half-up edge
+  for (int i = 0; i < 2000; ++i) cases.emplace_back(next(), prices[x % prices.size()], next(), prices[(x >> 7) % prices.size()]);
+  for (const auto& [ta, pa, tb, pb] : cases) {
+    INFO(ta << " at " << pa << " vs " << tb << " at " << pb);
+    const auto decimal_cost = [](double t, const std::string& p) {
+      return icq::catalog::economic_value(icq::catalog::MetricKind::cost, Decimal::from_double(t), Decimal::parse(p));
+    };
+    VerdictInput decimals = two_sides({decimal_cost(ta, pa)}, {decimal_cost(tb, pb)});
+    decimals.metrics = {cost};
+    VerdictInput integers = two_sides({std::nullopt}, {std::nullopt});
+    integers.metrics = {cost};
+    integers.sides[0].exact = {icq::catalog::exact_cost(ta, pa)};
+    integers.sides[1].exact = {icq::catalog::exact_cost(tb, pb)};
+    REQUIRE(integers.sides[0].exact[0]);
+    const auto d = icq::interp::judge(decimals).front(), f = icq::interp::judge(integers).front();
+    CHECK(f.data.winner == d.data.winner);
+    CHECK(f.data.percent == d.data.percent);
+    CHECK(f.data.outcome == d.data.outcome);
+    REQUIRE(f.saving);
+    CHECK(f.saving->fixed(1) == d.saving->fixed(1));
+    CHECK(std::abs(*f.data.ratio - *d.data.ratio) <= std::abs(std::nextafter(*d.data.ratio, 0.0) - *d.data.ratio));
+    // The whole sentence, which reads the percentage and the tie.
+    CHECK(icq::interp::verdict_at(integers).sentence == icq::interp::verdict_at(decimals).sentence);
   }
 }
