@@ -426,7 +426,11 @@ std::string targets(const Json* t) {
 
 std::string side(const Json& v, bool by_dimension) {
   if (by_dimension) return word(v, "each side");
-  if (v.object()) return "(" + filters(&v, "a side").substr(1) + ")";
+  if (v.object()) {
+    const std::string f = filters(&v, "a side");
+    if (f.empty()) throw BadArgs{R"(a side given as an object names at least one filter, e.g. {"gpu": "h200", "precision": "fp8"})"};
+    return "(" + f.substr(1) + ")";
+  }
   const std::string* s = v.string();
   if (s && is_word(*s)) return *s;  // a let name
   return "(" + clause(v, "each side") + ")";

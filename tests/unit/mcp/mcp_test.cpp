@@ -168,6 +168,8 @@ TEST_CASE("mcp: structured tool calls write one icq statement", "[mcp]") {
 
 TEST_CASE("mcp: arguments that would change the statement are refused with a reason", "[mcp]") {
   CHECK(contains(error_text("compare", R"({"sides":["fp4"]})"), "two or more"));
+  // A side given as an empty object (found by the fuzzer: it threw out of the tool call).
+  CHECK(contains(error_text("compare", R"({"sides":["gpu h100",{}]})"), "at least one filter"));
   CHECK(contains(error_text("compare", R"({"dimension":"precision","sides":["fp4; load x","fp8"]})"), "not a name"));
   CHECK(contains(error_text("compare", R"({"sides":["a","b"],"filters":"model dsr1 -- rest"})"), "one line"));
   CHECK(contains(error_text("compare", R"({"sides":["a","b"],"filters":{"where":"tp = 8\nlist gpus"}})"), "one line"));
