@@ -223,7 +223,7 @@ Notes compare_notes(const BoundCompare& q, const std::vector<Curve>& curves, con
   }
   if (!caveats.saving_at.empty()) {
     std::vector<std::string> s;
-    for (const auto& [t, pct] : caveats.saving_at) s.push_back(fmt::format("{}% at {}", pct.fixed(1), t));
+    for (const auto& [t, pct] : caveats.saving_at) s.push_back(fmt::format("{}% at {}", pct, t));
     notes.add(fmt::format("\"N% cheaper\" follows the dashboard: the pricier side costs N% more per token; the cheaper "
                           "side's saving is 1 − 1/r ({})",
                           text::join(s, ", ")),

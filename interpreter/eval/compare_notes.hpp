@@ -34,7 +34,7 @@ struct CompareCaveats {
   };
   std::vector<Reading> not_solid;
   std::vector<std::string> beyond_single;                       // a pooled value no single configuration reaches, and by how much
-  std::vector<std::pair<std::string, num::Decimal>> saving_at;  // "N% cheaper" saving per target, in order
+  std::vector<std::pair<std::string, std::string>> saving_at;  // "N% cheaper" saving per target (to one place), in order
   std::vector<std::string> accuracy_sources, no_evaluation;
 };
 

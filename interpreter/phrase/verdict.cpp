@@ -37,6 +37,14 @@ Decimal decimal_of(const num::Exact& x) {
   return Decimal::parse(num::digits_of(x.num)) / Decimal::parse(num::digits_of(x.den)) * Decimal::from_double(std::ldexp(1.0, x.exp2));
 }
 
+// A count of tenths as its decimal text: 333 -> "33.3".
+std::string tenths_text(long long tenths) {
+  std::string s = std::to_string(tenths / 10);
+  s += '.';
+  s += static_cast<char>('0' + tenths % 10);
+  return s;
+}
+
 // A metric's ratio, percentage and tie judged on the two sides' exact values (a double, or a cost
 // from its price and throughput) divided as integers (num/ratio): the same numbers as the
 // decimals' quotient gives, whose last digits only mattered through r rounded to 40 places (a
@@ -56,7 +64,7 @@ bool on_exact(const VerdictInput& in, std::size_t mi, Judgement& jr, bool lower,
     const auto saving = q->a == q->b ? std::optional<double>(0.0) : num::rounded_ratio((q->a - q->b) * 100, q->a, 0);
     if (!saving) return false;
     d.saving = saving;
-    if (cost) jr.saving = Decimal::parse(num::digits_of((q->a - q->b) * 100)) / Decimal::parse(num::digits_of(q->a));
+    jr.saving_text = tenths_text(num::round_half_up((q->a - q->b) * 1000, q->a));  // a, b < 2^112: no overflow
   }
   // N: the saving where lower is better (but for cost, "N% cheaper" reads r), else (r − 1) × 100.
   d.percent = num::round_half_up((q->a - q->b) * 100, lower && !cost ? q->a : q->b);
@@ -114,6 +122,7 @@ std::vector<Judgement> judge(const VerdictInput& in) {
       if (lower) {
         jr.saving = (Decimal::from_int(1) - better / worse) * Decimal::from_int(100);
         d.saving = jr.saving->to_double();
+        jr.saving_text = jr.saving->fixed(1);
       }
       d.percent = lower && m.kind != Kind::cost ? jr.saving->round_to_integer() : percent_more(r);
       tied = essentially_tied(r);
@@ -173,7 +182,7 @@ Verdict verdict_at(const VerdictInput& in) {
       had_cost = true;
       if (!judged_ok(mi)) continue;
       clauses.insert(clauses.begin(), phrase(mi, [](const ClauseInput& c) { return cost_clause(c); }));
-      if (judged[mi].data.outcome != MetricVerdict::Outcome::noise) out.saving = judged[mi].saving;
+      if (judged[mi].data.outcome != MetricVerdict::Outcome::noise) out.saving = judged[mi].saving_text;
     } else if (m.kind == Kind::throughput && !had_tput) {
       had_tput = true;
       if (!judged_ok(mi)) continue;

@@ -58,10 +58,12 @@ struct Judgement {
   MetricVerdict data;
   std::size_t best = 0, second = 0;  // the sides compared (outcome other than none)
   // Judged in decimals (values not held exactly): worse over better, and when lower is better
-  // (1 − better/worse) × 100, exact. Judged as integers, MetricVerdict holds them, and a cost's
-  // saving is here too (Verdict::saving, for the notes).
+  // (1 − better/worse) × 100, exact. Judged as integers, MetricVerdict holds them.
   std::optional<num::Decimal> ratio;
   std::optional<num::Decimal> saving;
+  // When lower is better, the saving rounded half up to one place ("33.3"), from the exact
+  // value either way: what the notes print (Verdict::saving).
+  std::optional<std::string> saving_text;
 };
 
 // The data first: a judgement per metric of `in` (in its order).
@@ -69,7 +71,7 @@ std::vector<Judgement> judge(const VerdictInput& in);
 
 struct Verdict {
   std::string sentence;                // empty: no metric to phrase
-  std::optional<num::Decimal> saving;  // the cheaper side's saving 1 − 1/r, in %, when cost was phrased
+  std::optional<std::string> saving;   // the cheaper side's saving 1 − 1/r, in % to one place, when cost was phrased
   std::vector<MetricVerdict> metrics;  // the judgements the sentence reads, `phrased` set where it speaks
 };
 
