@@ -55,11 +55,12 @@ const math::MonotoneSpline* Curve::concurrency() const {
     conc_.emplace();
     if (!selected_.rows.empty()) {
       std::vector<double> xs, cs;
+      xs.reserve(frontier_.size()), cs.reserve(frontier_.size());
       for (const auto& p : frontier_) {
         xs.push_back(p.x);
         cs.push_back(ds_->rows()[p.index].conc);
       }
-      conc_->emplace(xs, cs);
+      conc_->emplace(std::move(xs), std::move(cs));
     }
   }
   return *conc_ ? &**conc_ : nullptr;
@@ -68,10 +69,16 @@ const math::MonotoneSpline* Curve::concurrency() const {
 std::vector<Curve> Curve::per_line() const {
   std::vector<Curve> out;
   const auto& rows = selected_.rows;  // grouped by line: the dataset's rows are sorted by line first
+  std::size_t lines = rows.empty() ? 0 : 1;
+  for (std::size_t i = 1; i < rows.size(); ++i) lines += ds_->rows()[rows[i]].line != ds_->rows()[rows[i - 1]].line;
+  out.reserve(lines);
   for (std::size_t i = 0; i < rows.size();) {
     Selected one;
     const std::uint32_t line = ds_->rows()[rows[i]].line;
-    for (; i < rows.size() && ds_->rows()[rows[i]].line == line; ++i) one.rows.push_back(rows[i]);
+    std::size_t end = i;
+    while (end < rows.size() && ds_->rows()[rows[end]].line == line) ++end;
+    one.rows.assign(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end));
+    i = end;
     one.lines = 1;
     out.emplace_back(*ds_, axis_, std::move(one));
   }
@@ -82,6 +89,7 @@ const math::MonotoneSpline* Curve::spline(Field f) const {
   auto it = splines_.find(f);
   if (it == splines_.end()) {
     std::vector<double> xs, ys;
+    xs.reserve(frontier_.size()), ys.reserve(frontier_.size());
     bool complete = true;
     for (const auto& p : frontier_) {
       const data::Row& row = ds_->rows()[p.index];
@@ -91,7 +99,7 @@ const math::MonotoneSpline* Curve::spline(Field f) const {
       ys.push_back(v);
     }
     std::optional<math::MonotoneSpline> s;
-    if (complete && !xs.empty()) s.emplace(xs, ys);
+    if (complete && !xs.empty()) s.emplace(std::move(xs), std::move(ys));
     it = splines_.emplace(f, std::move(s)).first;
   }
   return it->second ? &*it->second : nullptr;
@@ -102,13 +110,14 @@ const math::MonotoneSpline* Curve::rate_spline(Field f, data::RateBasis basis) c
   auto it = rate_splines_.find({f, basis});
   if (it == rate_splines_.end()) {
     std::vector<double> xs, ys;
+    xs.reserve(frontier_.size()), ys.reserve(frontier_.size());
     for (const auto& p : frontier_) {
       const data::Row& row = ds_->rows()[p.index];
       xs.push_back(p.x);
       ys.push_back(data::token_rate(ds_->line_of(row), row, f, basis).value);
     }
     std::optional<math::MonotoneSpline> s;
-    if (!xs.empty() && std::none_of(ys.begin(), ys.end(), [](double v) { return std::isnan(v); })) s.emplace(xs, ys);
+    if (!xs.empty() && std::none_of(ys.begin(), ys.end(), [](double v) { return std::isnan(v); })) s.emplace(std::move(xs), std::move(ys));
     it = rate_splines_.emplace(std::pair{f, basis}, std::move(s)).first;
   }
   return it->second ? &*it->second : nullptr;
@@ -125,6 +134,7 @@ const math::MonotoneSpline* Curve::economics_spline(catalog::MetricKind kind, Fi
       return e.spline ? &*e.spline : nullptr;
   const auto make = [&]() -> std::optional<math::MonotoneSpline> {
     std::vector<double> xs, ys;
+    xs.reserve(frontier_.size()), ys.reserve(frontier_.size());
     for (const auto& p : frontier_) {
       const data::Row& row = ds_->rows()[p.index];
       const std::string& gpu = ds_->line_of(row).hardware;
@@ -136,7 +146,7 @@ const math::MonotoneSpline* Curve::economics_spline(catalog::MetricKind kind, Fi
       xs.push_back(p.x);
       ys.push_back(catalog::economic_value_of(kind, t, *economics));
     }
-    return math::MonotoneSpline(xs, ys);
+    return math::MonotoneSpline(std::move(xs), std::move(ys));
   };
   economics_.push_back(EconomicsSpline{kind, token_field, basis, pricing, make()});
   return economics_.back().spline ? &*economics_.back().spline : nullptr;

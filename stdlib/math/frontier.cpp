@@ -19,12 +19,14 @@ std::vector<Point> upper_left_frontier(std::span<const Point> points) {
     if (a.y != b.y) return a.y > b.y;
     return a.index < b.index;
   });
-  std::vector<Point> frontier;
+  // The survivors are kept in place, at the front: one allocation per frontier.
+  std::size_t kept = 0;
   for (const Point& p : candidates) {
-    if (frontier.empty() || p.y > frontier.back().y) frontier.push_back(p);
+    if (kept == 0 || p.y > candidates[kept - 1].y) candidates[kept++] = p;
   }
-  std::reverse(frontier.begin(), frontier.end());
-  return frontier;
+  candidates.resize(kept);
+  std::reverse(candidates.begin(), candidates.end());
+  return candidates;
 }
 
 }  // namespace icq::math

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 namespace icq::math {
 
@@ -11,8 +12,11 @@ double sign(double v) noexcept { return v < 0 ? -1.0 : 1.0; }  // sign(0) = +1, 
 }  // namespace
 
 MonotoneSpline::MonotoneSpline(std::span<const double> xs, std::span<const double> ys)
-    : x_(xs.begin(), xs.end()), y_(ys.begin(), ys.end()), m_(xs.size(), 0.0) {
-  if (xs.size() != ys.size()) throw std::invalid_argument("spline: x and y differ in length");
+    : MonotoneSpline(std::vector<double>(xs.begin(), xs.end()), std::vector<double>(ys.begin(), ys.end())) {}
+
+MonotoneSpline::MonotoneSpline(std::vector<double>&& xs, std::vector<double>&& ys)
+    : x_(std::move(xs)), y_(std::move(ys)), m_(x_.size(), 0.0) {
+  if (x_.size() != y_.size()) throw std::invalid_argument("spline: x and y differ in length");
   for (std::size_t i = 1; i < x_.size(); ++i)
     if (!(x_[i] > x_[i - 1])) throw std::invalid_argument("spline: knots must be strictly ascending in x");
   if (x_.empty()) return;
@@ -21,19 +25,19 @@ MonotoneSpline::MonotoneSpline(std::span<const double> xs, std::span<const doubl
   const std::size_t n = x_.size();
   if (n < 2) return;
 
-  std::vector<double> h(n - 1), s(n - 1);
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    h[i] = x_[i + 1] - x_[i];
-    s[i] = (y_[i + 1] - y_[i]) / h[i];
-  }
+  // A segment's width and secant slope, computed where needed rather than stored: the same
+  // operations on the same knots, so the same values.
+  const auto h = [&](std::size_t i) { return x_[i + 1] - x_[i]; };
+  const auto s = [&](std::size_t i) { return (y_[i + 1] - y_[i]) / h(i); };
   for (std::size_t i = 1; i + 1 < n; ++i) {
-    const double p = (s[i - 1] * h[i] + s[i] * h[i - 1]) / (h[i - 1] + h[i]);
-    const double m = (sign(s[i - 1]) + sign(s[i])) * std::min({std::abs(s[i - 1]), std::abs(s[i]), 0.5 * std::abs(p)});
+    const double s0 = s(i - 1), s1 = s(i), h0 = h(i - 1), h1 = h(i);
+    const double p = (s0 * h1 + s1 * h0) / (h0 + h1);
+    const double m = (sign(s0) + sign(s1)) * std::min({std::abs(s0), std::abs(s1), 0.5 * std::abs(p)});
     m_[i] = std::isnan(m) ? 0.0 : m;
   }
   // Order matters: with two knots m_[1] is still 0 when m_[0] is computed.
-  m_[0] = (3 * s[0] - m_[1]) / 2;
-  m_[n - 1] = (3 * s[n - 2] - m_[n - 2]) / 2;
+  m_[0] = (3 * s(0) - m_[1]) / 2;
+  m_[n - 1] = (3 * s(n - 2) - m_[n - 2]) / 2;
 }
 
 bool MonotoneSpline::in_range(double x) const noexcept { return !x_.empty() && x >= x_.front() && x <= x_.back(); }

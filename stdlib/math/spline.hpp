@@ -12,6 +12,8 @@ class MonotoneSpline {
  public:
   // xs strictly ascending, ys the same length. Zero knots give an empty spline (nothing in range).
   MonotoneSpline(std::span<const double> xs, std::span<const double> ys);
+  // The same, keeping the vectors it is given (a curve's splines are made per compare).
+  MonotoneSpline(std::vector<double>&& xs, std::vector<double>&& ys);
 
   [[nodiscard]] bool in_range(double x) const noexcept;
   // Value at x, clamped into [min, max] of the knot values and >= 0; nullopt when x is outside
