@@ -134,17 +134,17 @@ ChartSeriesBySide chart_series(const ChartInput& q, const std::vector<Curve>& cu
 
 }  // namespace
 
-std::shared_ptr<const Deferred<ChartSeriesBySide>> chart_data(const BoundCompare& q, const std::vector<Curve>& curves,
+std::shared_ptr<const Deferred<ChartSeriesBySide>> chart_data(const BoundCompare& q, std::shared_ptr<const std::vector<Curve>> curves,
                                                               const data::Dataset& ds) {
   ChartInput in{{}, q.metrics, q.method, q.token_field};
-  for (std::size_t i = 0; i < curves.size(); ++i) in.axes.push_back(merged(q.shared, q.sides[i].selection).axis);
+  for (std::size_t i = 0; i < curves->size(); ++i) in.axes.push_back(merged(q.shared, q.sides[i].selection).axis);
   auto owner = ds.weak_from_this().lock();
   if (!owner) {
-    auto made = chart_series(in, curves, ds);
+    auto made = chart_series(in, *curves, ds);
     return std::make_shared<const Deferred<ChartSeriesBySide>>([made = std::move(made)] { return made; });
   }
   return std::make_shared<const Deferred<ChartSeriesBySide>>(
-      [in = std::move(in), curves, owner = std::move(owner)] { return chart_series(in, curves, *owner); });
+      [in = std::move(in), curves = std::move(curves), owner = std::move(owner)] { return chart_series(in, *curves, *owner); });
 }
 
 }  // namespace icq::interp

@@ -16,7 +16,8 @@ namespace icq::interp {
 // for each: the knots, their slopes and (for figures derived from throughput) each segment's
 // constant, so a chart drawn from them meets the table's values; no samples are computed here.
 // Made when first drawn when `ds` is owned by a shared_ptr (a Session's data always is), at once
-// otherwise; it keeps copies of the curves and the data alive until then.
-std::shared_ptr<const Deferred<ChartSeriesBySide>> chart_data(const BoundCompare& q, const std::vector<Curve>& curves,
+// otherwise; it keeps the curves and the data alive until then. The curves are then the chart's:
+// nothing else may use them once the comparison is returned (their splines are made when asked).
+std::shared_ptr<const Deferred<ChartSeriesBySide>> chart_data(const BoundCompare& q, std::shared_ptr<const std::vector<Curve>> curves,
                                                               const data::Dataset& ds);
 }  // namespace icq::interp

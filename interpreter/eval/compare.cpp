@@ -200,10 +200,16 @@ std::vector<Curve> side_curves(const BoundCompare& q, const data::Dataset& ds, s
 
 Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<SideTrace>* traces) {
   // 1. Rows, range and frontier of each side.
-  return compare_curves(q, ds, side_curves(q, ds, traces));
+  return compare_curves(q, ds, std::make_shared<const std::vector<Curve>>(side_curves(q, ds, traces)));
 }
 
 Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std::vector<Curve>& curves, std::vector<NoteKind>* note_kinds) {
+  return compare_curves(q, ds, std::make_shared<const std::vector<Curve>>(curves), note_kinds);  // the chart's own copy
+}
+
+Result compare_curves(const BoundCompare& q, const data::Dataset& ds, std::shared_ptr<const std::vector<Curve>> shared,
+                      std::vector<NoteKind>* note_kinds) {
+  const std::vector<Curve>& curves = *shared;
   Result result;
   result.kind = Kind::compare;
   Notes notes;
@@ -312,7 +318,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std:
     s.frameworks.assign(c.frameworks().begin(), c.frameworks().end());
     cmp.sides.push_back(std::move(s));
   }
-  cmp.chart_data = chart_data(q, curves, ds);  // the chart's points and curves, made when drawn (eval/chart_data)
+  cmp.chart_data = chart_data(q, shared, ds);  // the chart's points and curves, made when drawn (eval/chart_data)
 
   CompareCaveats caveats;  // gathered at each target, for the notes
   // The best single configuration (SEMANTICS.md §12): each side's lines, built when first needed;

@@ -54,6 +54,9 @@ Result run_compare(const BoundCompare& q, const data::Dataset& ds, std::vector<S
 // once to find the sides that have none); `note_kinds`, when given, gets the kind of each note.
 Result compare_curves(const BoundCompare& q, const data::Dataset& ds, const std::vector<Curve>& curves,
                       std::vector<NoteKind>* note_kinds = nullptr);
+// The same on curves the comparison may keep for its chart (no copy): no one else uses them after.
+Result compare_curves(const BoundCompare& q, const data::Dataset& ds, std::shared_ptr<const std::vector<Curve>> curves,
+                      std::vector<NoteKind>* note_kinds = nullptr);
 
 // Which workloads the sides' rows are, and so the interactivity percentile they are read at.
 struct AxisUse {
