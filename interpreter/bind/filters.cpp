@@ -295,8 +295,16 @@ std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selecti
     std::sort(spans.begin(), spans.end());
     spans.erase(std::unique(spans.begin(), spans.end()), spans.end());  // a value given twice
   }
+  // The GPU filter that made the spans holds there. Fields held on the line are compared first, those
+  // derived from it (a sequence's label, a family, a vendor, a deployment) only on what is left.
   std::vector<std::pair<decltype(data::Dimension::has), const std::vector<std::string>*>> tests;
-  for (const LineFilter& f : sel.filters) tests.emplace_back(data::dimension(f.field).has, &f.values);
+  const auto held = [](LineField f) {
+    return f == LineField::model || f == LineField::precision || f == LineField::framework || f == LineField::spec;
+  };
+  for (const bool first : {true, false})
+    for (const LineFilter& f : sel.filters)
+      if (held(f.field) == first && (gpu == sel.filters.end() || &f != &*gpu))
+        tests.emplace_back(data::dimension(f.field).has, &f.values);
   std::vector<std::uint32_t> out;
   for (const auto& [begin, end] : spans)
     for (std::size_t l = begin; l < end; ++l)
