@@ -29,13 +29,16 @@ bool LineFilter::matches(const data::Line& line) const {
 }
 
 std::string LineFilter::text() const {
+  std::string out(field_keyword(field));
+  out += ' ';
+  if (groups.empty()) return out += text::join(values, ", ");
   // A dashboard model group prints as its slug, so the resolved query pools the same keys again.
   std::vector<std::string> shown = groups;
   for (const auto& v : values) {
     const auto* g = field == LineField::model ? catalog::group_of_model(v) : nullptr;
     if (!g || std::find(groups.begin(), groups.end(), g->slug) == groups.end()) shown.push_back(v);
   }
-  return fmt::format("{} {}", field_keyword(field), text::join(shown, ", "));
+  return out += text::join(shown, ", ");
 }
 
 const std::vector<RowFieldInfo>& row_fields() {

@@ -38,11 +38,17 @@ const Curve::Members& Curve::members() const {
   if (!members_) {
     Members m;
     // Rows come grouped by line and by date within it: the sets change only where those do.
+    // Lines sort by GPU, then framework: a name is looked up only where it changes.
     const data::Row* last = nullptr;
+    const std::string *gpu = nullptr, *framework = nullptr;
     for (std::uint32_t idx : selected_.rows) {
       const data::Row& row = ds_->rows()[idx];
       if (!last || last->date != row.date) m.dates.insert(row.date);
-      if (!last || last->line != row.line) m.gpus.insert(ds_->line_of(row).hardware), m.frameworks.insert(ds_->line_of(row).framework);
+      if (!last || last->line != row.line) {
+        const data::Line& line = ds_->line_of(row);
+        if (!gpu || *gpu != line.hardware) m.gpus.insert(*(gpu = &line.hardware));
+        if (!framework || *framework != line.framework) m.frameworks.insert(*(framework = &line.framework));
+      }
       last = &row;
     }
     members_ = std::move(m);

@@ -57,7 +57,11 @@ bool on_exact(const VerdictInput& in, std::size_t mi, Judgement& jr, bool lower,
   if (!better || !worse) return false;
   const auto q = lower ? num::ratio_of(*worse, *better) : num::ratio_of(*better, *worse);  // r = a / b >= 1
   if (!q || q->a < q->b) return false;
-  const auto ratio = num::rounded_ratio(q->a, q->b, 0);
+  // Two doubles' quotient is already the nearest double to their exact ratio (IEEE division).
+  const auto as_double = [](const num::Exact& x) { return std::ldexp(static_cast<double>(x.num), x.exp2); };
+  const bool doubles = better->den == 1 && worse->den == 1 && better->num < (num::U128{1} << 53) && worse->num < (num::U128{1} << 53);
+  const auto ratio = doubles ? std::optional<double>(lower ? as_double(*worse) / as_double(*better) : as_double(*better) / as_double(*worse))
+                             : num::rounded_ratio(q->a, q->b, 0);
   if (!ratio) return false;
   MetricVerdict& d = jr.data;
   if (lower) {  // the saving (1 − 1/r) × 100 = (a − b) × 100 / a
@@ -106,7 +110,8 @@ std::vector<Judgement> judge(const VerdictInput& in) {
       if (q) return lower ? q->a < q->b : q->b < q->a;
       return lower ? value(a) < value(b) : value(b) < value(a);
     };
-    std::stable_sort(order.begin(), order.end(), before);
+    for (std::size_t i = 1; i < order.size(); ++i)  // an insertion sort: stable, and a compare has few sides
+      for (std::size_t k = i; k > 0 && before(order[k], order[k - 1]); --k) std::swap(order[k], order[k - 1]);
     Judgement& jr = out.back();
     jr.best = order[0];
     jr.second = order[1];
