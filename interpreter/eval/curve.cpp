@@ -228,8 +228,15 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
   if (same(gpu_key)) pv.gpu = ds.line_of(*knots.front()).hardware;
   else pv.mixed_gpu = true;
 
-  std::optional<double> token_tput;
-  if (const auto* s = curve.rate_spline(token_field, method.rates)) token_tput = s->at_clamped(pv.x);
+  // The token throughput a money figure divides, splined when one asks for it.
+  std::optional<std::optional<double>> token_tput_read;
+  const auto token_tput = [&]() -> std::optional<double> {
+    if (!token_tput_read) {
+      const auto* s = curve.rate_spline(token_field, method.rates);
+      token_tput_read = s ? std::optional<double>(s->at_clamped(pv.x)) : std::nullopt;
+    }
+    return *token_tput_read;
+  };
   const Pricing& pricing = method.pricing;
   using catalog::economic_value;
   // Splined method (SEMANTICS.md §3): the knots' own values, splined (made once per curve).
@@ -250,18 +257,19 @@ PointValues evaluate_at(const Curve& curve, const data::Dataset& ds, double targ
       if (kind == catalog::MetricKind::cost) return c;
       return *c > 0 ? std::optional<double>(1e6 / *c) : std::nullopt;
     }
-    if (!pv.gpu || !token_tput) return std::nullopt;
-    if (*token_tput <= 0) {
+    const auto tput = pv.gpu ? token_tput() : std::nullopt;
+    if (!tput) return std::nullopt;
+    if (*tput <= 0) {
       pv.zero_throughput = true;
       return std::nullopt;
     }
     const auto given = catalog::needs_price(kind) ? pricing.price(*pv.gpu) : pricing.kw(*pv.gpu);
     if (!given) return std::nullopt;
     if (kind == catalog::MetricKind::cost && digits == Digits::exact) {  // the verdicts divide it
-      pv.cost_exact = catalog::exact_cost(*token_tput, *given);
-      if (!pv.cost_exact) pv.cost = economic_value(kind, Decimal::from_double(*token_tput), Decimal::parse(*given));
+      pv.cost_exact = catalog::exact_cost(*tput, *given);
+      if (!pv.cost_exact) pv.cost = economic_value(kind, Decimal::from_double(*tput), Decimal::parse(*given));
     }
-    return catalog::economic_value_of(kind, *token_tput, *given);
+    return catalog::economic_value_of(kind, *tput, *given);
   };
   for (const auto& m : metrics) {
     std::optional<double> v;
