@@ -323,7 +323,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, std::share
   CompareCaveats caveats;  // gathered at each target, for the notes
   // The best single configuration (SEMANTICS.md §12): each side's lines, built when first needed;
   // the best by the first metric with a better direction.
-  std::vector<std::optional<std::vector<Curve>>> lines(curves.size());
+  std::vector<std::optional<LineCurves>> lines(curves.size());
   const std::size_t by =
       static_cast<std::size_t>(std::find_if(metrics.begin(), metrics.end(),
                                             [](const BoundMetric& m) { return m.column.polarity != MetricColumn::Polarity::neutral; }) -
@@ -378,8 +378,9 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, std::share
       // A value joining two configurations may be beyond what any one of them reaches: say by how much.
       const bool joins = sv.evidence && !sv.evidence->same_config;
       if (sv.evidence && (want_single || joins)) {
-        if (!lines[si]) lines[si] = curves[si].per_line();
-        std::optional<SingleBest> single = best_single(*lines[si], ds, pv.x, metrics, by, q.method, q.token_field, want_single);
+        if (!lines[si]) lines[si].emplace(curves[si]);
+        std::optional<SingleBest> single =
+            best_single(lines[si]->reaching(pv.x), ds, pv.x, metrics, by, q.method, q.token_field, want_single);
         if (joins)
           if (auto n = beyond_single(who, t, metrics, by, pv.values, single ? &single->deployable : nullptr))
             caveats.beyond_single.push_back(std::move(*n));

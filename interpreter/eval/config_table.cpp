@@ -32,8 +32,9 @@ Table config_table(const BoundCompare& q, const std::vector<Curve>& curves, cons
   // with a better direction.
   std::size_t by = 0;
   while (by + 1 < q.metrics.size() && q.metrics[by].column.polarity == MetricColumn::Polarity::neutral) ++by;
-  std::vector<std::vector<Curve>> lines(curves.size());
-  for (std::size_t i = 0; i < curves.size(); ++i) lines[i] = curves[i].per_line();
+  std::vector<LineCurves> lines;
+  lines.reserve(curves.size());
+  for (const auto& c : curves) lines.emplace_back(c);
   for (const double x : targets)
     for (std::size_t i = 0; i < curves.size(); ++i) {
       const auto knots = curves[i].knots_at(x);
@@ -53,7 +54,7 @@ Table config_table(const BoundCompare& q, const std::vector<Curve>& curves, cons
       if (!joins) continue;
       // Two configurations: the best single one at x (as `show deployable` chooses it), its
       // configuration fields and its throughput there, with its own evidence.
-      const auto single = best_single(lines[i], ds, x, q.metrics, by, q.method, q.token_field);
+      const auto single = best_single(lines[i].reaching(x), ds, x, q.metrics, by, q.method, q.token_field);
       const Curve* best = single ? single->line : nullptr;
       std::vector<Value> row;
       row.emplace_back(x);

@@ -72,21 +72,37 @@ const math::MonotoneSpline* Curve::concurrency() const {
   return *conc_ ? &**conc_ : nullptr;
 }
 
-std::vector<Curve> Curve::per_line() const {
-  std::vector<Curve> out;
-  const auto& rows = selected_.rows;  // grouped by line: the dataset's rows are sorted by line first
-  std::size_t lines = rows.empty() ? 0 : 1;
-  for (std::size_t i = 1; i < rows.size(); ++i) lines += ds_->rows()[rows[i]].line != ds_->rows()[rows[i - 1]].line;
-  out.reserve(lines);
+LineCurves::LineCurves(const Curve& side) : side_(&side) {
+  const data::Dataset& ds = side.dataset();
+  const auto& rows = side.selected().rows;  // grouped by line: the dataset's rows are sorted by line first
   for (std::size_t i = 0; i < rows.size();) {
-    Selected one;
-    const std::uint32_t line = ds_->rows()[rows[i]].line;
-    std::size_t end = i;
-    while (end < rows.size() && ds_->rows()[rows[end]].line == line) ++end;
-    one.rows.assign(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end));
-    i = end;
-    one.lines = 1;
-    out.emplace_back(*ds_, axis_, std::move(one));
+    Line l;
+    l.begin = i;
+    l.range = {INFINITY, -INFINITY};
+    const std::uint32_t line = ds.rows()[rows[i]].line;
+    for (; i < rows.size() && ds.rows()[rows[i]].line == line; ++i) {
+      const data::Row& row = ds.rows()[rows[i]];
+      const double x = side.axis().x(row, ds.line_of(row));
+      l.range.lo = std::min(l.range.lo, x);
+      l.range.hi = std::max(l.range.hi, x);
+    }
+    l.end = i;
+    lines_.push_back(std::move(l));
+  }
+}
+
+std::vector<const Curve*> LineCurves::reaching(double x) {
+  std::vector<const Curve*> out;
+  for (Line& l : lines_) {
+    if (!(x >= l.range.lo && x <= l.range.hi)) continue;
+    if (!l.curve) {
+      const auto& rows = side_->selected().rows;
+      Selected one;
+      one.rows.assign(rows.begin() + static_cast<std::ptrdiff_t>(l.begin), rows.begin() + static_cast<std::ptrdiff_t>(l.end));
+      one.lines = 1;
+      l.curve.emplace(side_->dataset(), side_->axis(), std::move(one));
+    }
+    out.push_back(&*l.curve);
   }
   return out;
 }
@@ -357,7 +373,7 @@ std::string evidence_words(const Evidence& e) {
   return {};
 }
 
-std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const data::Dataset& ds, double x,
+std::optional<SingleBest> best_single(const std::vector<const Curve*>& lines, const data::Dataset& ds, double x,
                                       const std::vector<BoundMetric>& metrics, std::size_t by, const Method& method,
                                       data::Field token_field, bool every_metric) {
   const bool lower = by < metrics.size() && metrics[by].column.polarity == MetricColumn::Polarity::lower_is_better;
@@ -371,7 +387,8 @@ std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const dat
   // read once at the end when asked, and its evidence labelled. No verdict divides these: no
   // decimal cost.
   const std::vector<BoundMetric> one = by < metrics.size() ? std::vector<BoundMetric>{metrics[by]} : std::vector<BoundMetric>{};
-  for (const Curve& c : lines) {
+  for (const Curve* line : lines) {
+    const Curve& c = *line;
     if (!c.in_range(x)) continue;
     PointValues pv = evaluate_at(c, ds, x, false, one, method, token_field, Digits::values);
     Deployable d{{}, std::vector<std::optional<double>>(metrics.size()), evidence_of(c, ds, pv, false)};

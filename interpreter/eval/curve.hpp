@@ -26,11 +26,9 @@ class Curve {
   // The curve of rows already selected (one configuration line's rows of a side, say).
   Curve(const data::Dataset& ds, const Axis& axis, Selected selected);
 
-  // One curve per configuration line of the side, each on that line's own rows (x ascending
-  // within a line's run), in line order: what a single deployment of each was measured to do.
-  [[nodiscard]] std::vector<Curve> per_line() const;
-
   [[nodiscard]] bool empty() const noexcept { return frontier_.empty(); }
+  [[nodiscard]] const data::Dataset& dataset() const noexcept { return *ds_; }
+  [[nodiscard]] const Axis& axis() const noexcept { return axis_; }
   [[nodiscard]] const Selected& selected() const noexcept { return selected_; }
   [[nodiscard]] const std::optional<math::Range>& range() const noexcept { return range_; }
   [[nodiscard]] const std::vector<math::Point>& frontier() const noexcept { return frontier_; }
@@ -127,14 +125,36 @@ std::string evidence_words(const Evidence& e);
 // The best single configuration line of a side at x (SEMANTICS.md §12): each line's own curve read
 // at x (lines whose frontier does not span x are skipped); a line whose own value there is solid
 // before one whose value is not, then the best by the metric `by` indexes in `metrics` (by its
-// polarity); nullopt when no line spans x. `line` is the chosen curve, one of `lines`. Without
+// polarity); nullopt when no line spans x. `line` is the chosen curve, one of `lines`
+// (LineCurves::reaching gives them). Without
 // `every_metric` only the `by` value, the line's label and its evidence's kind are read (what the
 // "beyond a single configuration" note needs).
 struct SingleBest {
   Deployable deployable;
   const Curve* line = nullptr;
 };
-std::optional<SingleBest> best_single(const std::vector<Curve>& lines, const data::Dataset& ds, double x,
+
+// A side's curve per configuration line, each on that line's own rows, in line order: what a
+// single deployment of each was measured to do. A line's curve is made when a reading first needs
+// it: a line whose rows do not reach x cannot have a frontier spanning x, so most lines of a side
+// are never built. The curves stay where they are made (`SingleBest::line` points at one).
+class LineCurves {
+ public:
+  explicit LineCurves(const Curve& side);
+  // The lines whose rows reach x (a superset of those whose frontier spans it), in line order.
+  [[nodiscard]] std::vector<const Curve*> reaching(double x);
+
+ private:
+  struct Line {
+    std::size_t begin = 0, end = 0;  // the line's run in the side's selected rows
+    math::Range range;               // its rows' interactivity
+    std::optional<Curve> curve;
+  };
+  const Curve* side_;
+  std::vector<Line> lines_;
+};
+
+std::optional<SingleBest> best_single(const std::vector<const Curve*>& lines, const data::Dataset& ds, double x,
                                       const std::vector<BoundMetric>& metrics, std::size_t by, const Method& method,
                                       data::Field token_field, bool every_metric = true);
 
