@@ -52,8 +52,8 @@ VerdictMetric verdict_metric(const BoundMetric& m) {
 std::string caution(const std::string& who, double t, const Evidence& e) {
   switch (e.kind) {
     case Evidence::Kind::wide_gap:
-      return fmt::format("{}'s value is a guess across a wide gap (nothing measured between {:.1f} and {:.1f} tok/s/user)", who,
-                         e.knots.front().interactivity, e.knots.back().interactivity);
+      return fmt::format("{}'s value is a guess across a wide gap (nothing measured between {} and {} tok/s/user)", who,
+                         num::fixed(e.knots.front().interactivity, 1), num::fixed(e.knots.back().interactivity, 1));
     case Evidence::Kind::two_configs:
       return fmt::format("{}'s value joins two configurations (no single deployment was measured at {} tok/s/user)", who, number_text(t));
     default: return {};
@@ -71,9 +71,9 @@ std::optional<std::string> beyond_single(const std::string& who, double t, const
   const double p = *pooled[by], s = *single->values[by];
   const bool lower = col.polarity == MetricColumn::Polarity::lower_is_better;
   if ((lower ? s / p : p / s) <= 1.01) return std::nullopt;  // no more than 1 % better than one line reaches
-  const std::string by_how_much = lower        ? fmt::format("{:.1f}% below", (1 - p / s) * 100)
-                                  : p / s <= 2 ? fmt::format("{:.1f}% above", (p / s - 1) * 100)
-                                               : fmt::format("{:.2f}×", p / s);
+  const std::string by_how_much = lower        ? num::fixed((1 - p / s) * 100, 1) + "% below"
+                                  : p / s <= 2 ? num::fixed((p / s - 1) * 100, 1) + "% above"
+                                               : num::fixed(p / s, 2) + "×";
   return fmt::format(
       "{} at {}: the pooled {} {} is {} the {} of the best single configuration, {}{}", who, number_text(t), col.key,
       out::metric_cell(col, p), by_how_much, out::metric_cell(col, s), single->config,
@@ -225,7 +225,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, std::share
     for (std::size_t i = 0; i < curves.size(); ++i) rs.push_back(fmt::format("{} {}", q.sides[i].display, curves[i].range_text()));
     return text::join(rs, "; ");
   };
-  const std::string no_band_why = touching ? fmt::format("the sides' interactivity ranges only touch ({:.2f}–{:.2f})", band->lo, band->hi)
+  const std::string no_band_why = touching ? fmt::format("the sides' interactivity ranges only touch ({}–{})", num::fixed(band->lo, 2), num::fixed(band->hi, 2))
                                            : std::string("the sides' interactivity ranges never overlap");
   if (touching) band.reset();
   std::vector<double> targets;
@@ -348,7 +348,7 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, std::share
       const PointValues& pv = at.back();
       if (pv.status == Status::out_of_range) caveats.out_of_range.push_back({si, tr_index, t, curves[si].frontier_text(t)});
       if (pv.status == Status::clamped)
-        caveats.clamped.push_back(fmt::format("{} at {} takes the value at {:.1f}", who, number_text(t), pv.x));
+        caveats.clamped.push_back(fmt::format("{} at {} takes the value at {}", who, number_text(t), num::fixed(pv.x, 1)));
       if (pv.status != Status::out_of_range) {
         if (pv.mixed_gpu && ((wants_money && q.method.cost == CostMethod::derived) || wants_power))
           caveats.mixed.push_back(fmt::format("{} at {}", who, number_text(t)));

@@ -14,6 +14,7 @@
 #include "render/numbers.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
+#include "num/decimal.hpp"
 
 namespace icq::interp {
 
@@ -147,8 +148,9 @@ std::vector<std::string> evidence_notes(const BoundCompare& q, const CompareCave
       }
       for (const auto* r : at) {
         const auto& k = r->evidence.knots;
-        each.push_back(fmt::format("{} at {} (measured at {:.1f} by {} and at {:.1f} by {})", q.sides[side].display, number_text(r->target),
-                                   k.front().interactivity, k.front().config, k.back().interactivity, k.back().config));
+        each.push_back(fmt::format("{} at {} (measured at {} by {} and at {} by {})", q.sides[side].display, number_text(r->target),
+                                   num::fixed(k.front().interactivity, 1), k.front().config, num::fixed(k.back().interactivity, 1),
+                                   k.back().config));
       }
     }
     if (each.empty()) continue;
@@ -176,8 +178,8 @@ std::string band_note(const BoundCompare& q, const std::optional<math::Range>& b
     const std::string how = q.targets.kind == TargetSpec::Kind::band_default ? "; targets are its 25/50/75% points"
                             : q.targets.kind == TargetSpec::Kind::band       ? "; targets are the given percentages of it"
                                                                              : "";
-    return fmt::format("band {} tok/s/user: where every side was measured ({:.2f}–{:.2f}){}", math::band_label(*band), band->lo, band->hi,
-                       how);
+    return fmt::format("band {} tok/s/user: where every side was measured ({}–{}){}", math::band_label(*band), num::fixed(band->lo, 2),
+                       num::fixed(band->hi, 2), how);
   }
   return fmt::format("no common band: {} ({} tok/s/user); each side says where it is out of range", no_band_why, ranges);
 }

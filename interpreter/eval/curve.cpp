@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "data/dimensions.hpp"
+#include "num/decimal.hpp"
 
 namespace icq::interp {
 
@@ -194,7 +195,7 @@ std::string Curve::frontier_text() const { return frontier_span(1); }
 std::string Curve::frontier_text(double near) const {
   if (frontier_.empty()) return "empty";
   int places = 1;
-  const auto same = [&](double x, int p) { return fmt::format("{:.{}f}", x, p) == fmt::format("{:.{}f}", near, p); };
+  const auto same = [&](double x, int p) { return num::fixed(x, p) == num::fixed(near, p); };
   while (places < 4 && (same(frontier_.front().x, places) || same(frontier_.back().x, places))) ++places;
   return frontier_span(places);
 }
@@ -202,10 +203,10 @@ std::string Curve::frontier_text(double near) const {
 std::string Curve::frontier_span(int places) const {
   if (frontier_.empty()) return "empty";
   const double lo = frontier_.front().x, hi = frontier_.back().x;
-  return frontier_.size() == 1 ? fmt::format("{:.{}f}", lo, places) : fmt::format("{:.{}f}–{:.{}f}", lo, places, hi, places);
+  return frontier_.size() == 1 ? num::fixed(lo, places) : num::fixed(lo, places) + "–" + num::fixed(hi, places);
 }
 
-std::string Curve::range_text() const { return range_ ? fmt::format("{:.1f}–{:.1f}", range_->lo, range_->hi) : "none"; }
+std::string Curve::range_text() const { return range_ ? num::fixed(range_->lo, 1) + "–" + num::fixed(range_->hi, 1) : "none"; }
 
 const data::Evaluation* evaluation_for(const data::Dataset& ds, const data::Line& line) {
   const data::Evaluation* best = nullptr;
@@ -360,15 +361,15 @@ Value evidence_cell(const Evidence* e) {
 
 std::string evidence_words(const Evidence& e) {
   const auto between = [&] {
-    return fmt::format("{:.1f} and {:.1f} tok/s/user", e.knots.front().interactivity, e.knots.back().interactivity);
+    return num::fixed(e.knots.front().interactivity, 1) + " and " + num::fixed(e.knots.back().interactivity, 1) + " tok/s/user";
   };
   switch (e.kind) {
-    case Evidence::Kind::measured: return fmt::format("measured at {:.1f} tok/s/user", e.knots.front().interactivity);
+    case Evidence::Kind::measured: return "measured at " + num::fixed(e.knots.front().interactivity, 1) + " tok/s/user";
     case Evidence::Kind::one_config: return "along one configuration, between " + between();
     case Evidence::Kind::two_configs: return "between two configurations, measured at " + between();
     case Evidence::Kind::wide_gap:
       return fmt::format("across a wide gap: nothing measured between {}{}", between(), e.same_config ? "" : ", two configurations");
-    case Evidence::Kind::clamped: return fmt::format("clamped to the knot at {:.1f} tok/s/user", e.knots.front().interactivity);
+    case Evidence::Kind::clamped: return "clamped to the knot at " + num::fixed(e.knots.front().interactivity, 1) + " tok/s/user";
   }
   return {};
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -43,6 +44,12 @@ std::string position_words(const Range& band, double target) {
   return "around the middle";
 }
 
-std::string band_label(const Range& band) { return fmt::format("{}–{}", std::ceil(band.lo), std::floor(band.hi)); }
+std::string band_label(const Range& band) {
+  // Whole numbers, printed as fmt prints such a double ("{}"), without formatting a double.
+  const auto whole = [](double v) {
+    return std::abs(v) < 1e15 && !std::signbit(v) ? std::to_string(static_cast<long long>(v)) : fmt::format("{}", v);
+  };
+  return whole(std::ceil(band.lo)) + "–" + whole(std::floor(band.hi));
+}
 
 }  // namespace icq::math

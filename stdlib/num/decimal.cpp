@@ -1,5 +1,7 @@
 #include "num/decimal.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -49,6 +51,12 @@ std::optional<std::string> fixed_unless_tie(double v, int places) {
     n.insert(n.size() - p, ".");
   }
   return n;
+}
+
+std::string fixed(double v, int places) {
+  if (std::signbit(v)) return fmt::format("{:.{}f}", v, places);  // fmt keeps the sign of -0.0
+  if (auto fast = fixed_unless_tie(v, places)) return std::move(*fast);
+  return fmt::format("{:.{}f}", v, places);
 }
 
 namespace {

@@ -25,6 +25,10 @@ namespace icq::num {
 // numbers a person reads need. nullopt near a tie, for negative or huge values: take an exact path.
 std::optional<std::string> fixed_unless_tie(double v, int places);
 
+// fmt's "{:.Nf}" of v, the same text: fixed_unless_tie where it decides, fmt itself near a tie and
+// for negative, huge or non-finite values. Notes print many interactivities this way.
+std::string fixed(double v, int places);
+
 class Decimal {
  public:
   using Backend = boost::multiprecision::cpp_dec_float_50;

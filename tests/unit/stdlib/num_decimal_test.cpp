@@ -12,6 +12,8 @@
 
 #include "num/decimal.hpp"
 
+#include <fmt/format.h>
+
 using icq::num::Decimal;
 
 TEST_CASE("decimal: prices parse exactly and print as written", "[decimal]") {
@@ -213,4 +215,25 @@ TEST_CASE("fixed_unless_tie: doubles decide what the exact decimal would, and le
     }
   }
   CHECK(decided > 30000);
+}
+
+TEST_CASE("fixed: the same text as fmt's {:.Nf}, ties, signs and non-finite values included", "[num]") {
+  using icq::num::fixed;
+  for (const double v : {0.25, 0.35, 1002.25, 2.5, 0.125, 1.005, -1.25, -0.04, 0.0, -0.0, 1e17, 123456.75,
+                         std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                         std::numeric_limits<double>::quiet_NaN()})
+    for (int places = 0; places <= 3; ++places) {
+      INFO(v << " to " << places);
+      CHECK(fixed(v, places) == fmt::format("{:.{}f}", v, places));
+    }
+  std::uint64_t seed = 0x13198a2e03707344ull;
+  const auto next = [&] { return seed = seed * 6364136223846793005ull + 1442695040888963407ull; };
+  for (int i = 0; i < 100000; ++i) {
+    const int places = static_cast<int>(next() % 4);
+    double v = static_cast<double>(next() >> 11) / 9007199254740992.0 * std::pow(10.0, static_cast<double>(next() % 9) - 3);
+    if (i % 3 == 0) v = (std::floor(v * std::pow(10.0, places)) + 0.5) / std::pow(10.0, places);  // at or a hair from a tie
+    if (i % 7 == 0) v = -v;
+    INFO(v << " to " << places);
+    REQUIRE(fixed(v, places) == fmt::format("{:.{}f}", v, places));
+  }
 }
