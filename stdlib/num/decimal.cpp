@@ -40,7 +40,10 @@ Decimal Decimal::parse(std::string_view text) {
 
 std::optional<std::string> fixed_unless_tie(double v, int places) {
   if (!(v >= 0) || places < 0 || places > 15) return std::nullopt;
-  const double scaled = v * std::pow(10.0, places);
+  // 10^places, exact as doubles (what std::pow gives for them, without calling it).
+  static constexpr std::array<double, 16> kPowers = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const double scaled = v * kPowers[static_cast<std::size_t>(places)];
   if (!(scaled < 9e15)) return std::nullopt;
   const double whole = std::floor(scaled), frac = scaled - whole;
   if (std::abs(frac - 0.5) <= 1e-12 * (scaled + 1)) return std::nullopt;
