@@ -298,23 +298,27 @@ std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selecti
     std::sort(spans.begin(), spans.end());
     spans.erase(std::unique(spans.begin(), spans.end()), spans.end());  // a value given twice
   }
-  // The GPU filter that made the spans holds there. Fields held on the line are compared first, those
-  // derived from it (a sequence's label, a family, a vendor, a deployment) only on what is left.
-  std::vector<std::pair<decltype(data::Dimension::has), const std::vector<std::string>*>> tests;
-  const auto held = [](LineField f) {
-    return f == LineField::model || f == LineField::precision || f == LineField::framework || f == LineField::spec;
+  // The GPU filter that made the spans holds there. Keys a line holds are compared as its members,
+  // first; those derived from it (a sequence's label, a family, a vendor, a deployment) only on
+  // the lines left.
+  std::vector<std::pair<const data::Dimension*, const std::vector<std::string>*>> tests;
+  for (const bool held : {true, false})
+    for (const LineFilter& f : sel.filters) {
+      const data::Dimension& d = data::dimension(f.field);
+      if ((d.held != nullptr) == held && (gpu == sel.filters.end() || &f != &*gpu)) tests.emplace_back(&d, &f.values);
+    }
+  const auto passes = [&](const data::Line& line) {
+    for (const auto& [d, values] : tests) {
+      const bool any = d->held ? std::find(values->begin(), values->end(), line.*(d->held)) != values->end()
+                               : std::any_of(values->begin(), values->end(), [&](const std::string& v) { return d->has(line, v); });
+      if (!any) return false;
+    }
+    return true;
   };
-  for (const bool first : {true, false})
-    for (const LineFilter& f : sel.filters)
-      if (held(f.field) == first && (gpu == sel.filters.end() || &f != &*gpu))
-        tests.emplace_back(data::dimension(f.field).has, &f.values);
   std::vector<std::uint32_t> out;
   for (const auto& [begin, end] : spans)
     for (std::size_t l = begin; l < end; ++l)
-      if (std::all_of(tests.begin(), tests.end(), [&](const auto& t) {
-            return std::any_of(t.second->begin(), t.second->end(), [&](const std::string& v) { return t.first(lines[l], v); });
-          }))
-        out.push_back(static_cast<std::uint32_t>(l));
+      if (passes(lines[l])) out.push_back(static_cast<std::uint32_t>(l));
   return out;
 }
 

@@ -1,8 +1,8 @@
 #include "data/dimensions.hpp"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
+#include <deque>
+#include <string>
 
 #include "text/text.hpp"
 
@@ -13,10 +13,18 @@ namespace {
 // A line's sequence label ("1k/1k"), memoised: every selection tests it on every line, and
 // formatting it each time was a quarter of a warm compare.
 const std::string& sequence_of(const Line& l) {
-  thread_local std::map<std::tuple<int, int, bool>, std::string> labels;
-  auto [it, inserted] = labels.try_emplace({l.isl, l.osl, l.agentic()});
-  if (inserted) it->second = l.sequence();
-  return it->second;
+  // The data has a handful of sequences: a short list searched in order beats a map; a deque keeps
+  // the labels where they are as it grows.
+  struct Label {
+    std::int32_t isl, osl;
+    bool agentic;
+    std::string text;
+  };
+  thread_local std::deque<Label> labels;
+  const bool agentic = l.agentic();
+  for (const Label& x : labels)
+    if (x.isl == l.isl && x.osl == l.osl && x.agentic == agentic) return x.text;
+  return labels.push_back({l.isl, l.osl, agentic, l.sequence()}), labels.back().text;
 }
 
 bool deployment_has(const Line& l, const std::string& key) {
@@ -80,33 +88,33 @@ const std::vector<Dimension>& table() {
   // clang-format off
   static const std::vector<Dimension> dims = {
       {LineField::gpu, "gpu", {"on", "hardware"}, "GPU", "gpus", {}, ICQ_ONE_KEY(l.hardware), ICQ_HAS(l.hardware),
-       catalog::resolve_gpu, catalog::normalize_gpu, gpu_names, catalog::gpu_display},
+       catalog::resolve_gpu, catalog::normalize_gpu, gpu_names, catalog::gpu_display, &Line::hardware},
       {LineField::model, "model", {}, "model", "models", {}, ICQ_ONE_KEY(l.model), ICQ_HAS(l.model),
-       catalog::resolve_model, lower, model_names, catalog::model_display},
+       catalog::resolve_model, lower, model_names, catalog::model_display, &Line::model},
       {LineField::precision, "precision", {}, "precision", "precisions", catalog::precisions(), ICQ_ONE_KEY(l.precision),
        ICQ_HAS(l.precision), resolve_in<catalog::precisions>, lower, names_in<catalog::precisions>,
-       display_in<catalog::precisions>},
+       display_in<catalog::precisions>, &Line::precision},
       {LineField::framework, "framework", {}, "framework", "frameworks", catalog::frameworks(), ICQ_ONE_KEY(l.framework),
        ICQ_HAS(l.framework), resolve_in<catalog::frameworks>, lower, names_in<catalog::frameworks>,
-       display_in<catalog::frameworks>},
+       display_in<catalog::frameworks>, &Line::framework},
       {LineField::family, "family", {}, "framework family", "families", catalog::families(),
        ICQ_ONE_KEY(catalog::family_of_framework(l.framework)), ICQ_HAS(catalog::family_of_framework(l.framework)),
-       resolve_in<catalog::families>, lower, names_in<catalog::families>, display_in<catalog::families>},
+       resolve_in<catalog::families>, lower, names_in<catalog::families>, display_in<catalog::families>, nullptr},
       {LineField::spec, "spec", {}, "spec method", "specs", catalog::spec_methods(), ICQ_ONE_KEY(l.spec_method),
        ICQ_HAS(l.spec_method), resolve_in<catalog::spec_methods>, lower, names_in<catalog::spec_methods>,
-       display_in<catalog::spec_methods>},
+       display_in<catalog::spec_methods>, &Line::spec_method},
       {LineField::seq, "seq", {}, "sequence", "sequences", {}, ICQ_ONE_KEY(sequence_of(l)), ICQ_HAS(sequence_of(l)),
        [](std::string_view t) -> std::optional<std::string> {
          if (auto s = catalog::resolve_sequence(t)) return s->key;
          return std::nullopt;
        },
-       lower, sequence_names, [](std::string_view key) { return std::string(key); }},
+       lower, sequence_names, [](std::string_view key) { return std::string(key); }, nullptr},
       {LineField::deployment, "deployment", {}, "deployment", "deployments", catalog::deployments(), deployment_keys,
        deployment_has, resolve_in<catalog::deployments>, lower, names_in<catalog::deployments>,
-       display_in<catalog::deployments>},
+       display_in<catalog::deployments>, nullptr},
       {LineField::vendor, "vendor", {}, "vendor", "vendors", catalog::vendors(),
        ICQ_ONE_KEY(catalog::vendor_of_gpu(l.hardware)), ICQ_HAS(catalog::vendor_of_gpu(l.hardware)),
-       resolve_in<catalog::vendors>, lower, names_in<catalog::vendors>, display_in<catalog::vendors>},
+       resolve_in<catalog::vendors>, lower, names_in<catalog::vendors>, display_in<catalog::vendors>, nullptr},
   };
   // clang-format on
   return dims;

@@ -34,6 +34,9 @@ struct Dimension {
   std::string (*raw_key)(std::string_view text);
   std::vector<std::string> (*catalog_names)();   // keys and aliases, for "did you mean"
   std::string (*display)(std::string_view key);  // "MI355X", "DeepSeek-R1-0528"
+  // The line's own member holding the key, when the key is held rather than derived (`has` is then
+  // that member's equality): a selection compares it directly.
+  const std::string Line::*held;
 };
 
 std::span<const Dimension> dimensions() noexcept;

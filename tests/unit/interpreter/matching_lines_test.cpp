@@ -9,6 +9,7 @@
 #include "bind/filters.hpp"
 #include "builtin_dataset.hpp"
 #include "data/dataset.hpp"
+#include "data/dimensions.hpp"
 
 namespace {
 
@@ -50,4 +51,19 @@ TEST_CASE("matching_lines: the same lines as testing every line, with and withou
     non_empty += !expected.empty();
   }
   CHECK(non_empty >= 8);  // the cases select something, so agreeing is not agreeing on nothing
+}
+
+TEST_CASE("a dimension's held member is its `has`: the same answer for every line and every key present", "[interp][selection]") {
+  const auto& ds = icq_test::builtin_dataset();
+  std::size_t held = 0;
+  for (const auto& d : icq::data::dimensions()) {
+    if (!d.held) continue;
+    ++held;
+    for (const auto& line : ds.lines())
+      for (const auto& other : ds.lines()) {
+        const std::string& key = other.*(d.held);
+        CHECK(d.has(line, key) == (line.*(d.held) == key));
+      }
+  }
+  CHECK(held == 5);  // gpu, model, precision, framework, spec
 }
