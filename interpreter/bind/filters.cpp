@@ -21,6 +21,10 @@ struct GpuOrder {
   bool operator()(const data::Line& l, const std::string& k) const { return l.hardware < k; }
   bool operator()(const std::string& k, const data::Line& l) const { return k < l.hardware; }
 };
+struct ModelOrder {
+  bool operator()(const data::Line& l, const std::string& k) const { return l.model < k; }
+  bool operator()(const std::string& k, const data::Line& l) const { return k < l.model; }
+};
 }  // namespace
 
 bool LineFilter::matches(const data::Line& line) const {
@@ -298,14 +302,35 @@ std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selecti
     std::sort(spans.begin(), spans.end());
     spans.erase(std::unique(spans.begin(), spans.end()), spans.end());  // a value given twice
   }
-  // The GPU filter that made the spans holds there. Keys a line holds are compared as its members,
+  // Within one GPU's run, lines sort by framework, then model: a model filter narrows each
+  // framework's run by binary search too.
+  auto model = std::find_if(sel.filters.begin(), sel.filters.end(), [](const LineFilter& f) { return f.field == LineField::model; });
+  if (gpu == sel.filters.end()) model = sel.filters.end();
+  if (model != sel.filters.end()) {
+    std::vector<std::pair<std::size_t, std::size_t>> narrowed;
+    for (const auto& [begin, end] : spans)
+      for (auto run = lines.begin() + static_cast<std::ptrdiff_t>(begin), last = lines.begin() + static_cast<std::ptrdiff_t>(end); run != last;) {
+        const std::string& framework = run->framework;
+        const auto run_end = std::partition_point(run, last, [&](const data::Line& l) { return l.framework == framework; });
+        for (const auto& v : model->values) {
+          const auto [lo, hi] = std::equal_range(run, run_end, v, ModelOrder{});
+          if (lo != hi) narrowed.emplace_back(lo - lines.begin(), hi - lines.begin());
+        }
+        run = run_end;
+      }
+    std::sort(narrowed.begin(), narrowed.end());
+    narrowed.erase(std::unique(narrowed.begin(), narrowed.end()), narrowed.end());
+    spans = std::move(narrowed);
+  }
+  // The GPU and model filters that made the spans hold there. Keys a line holds are compared as its members,
   // first; those derived from it (a sequence's label, a family, a vendor, a deployment) only on
   // the lines left.
   std::vector<std::pair<const data::Dimension*, const std::vector<std::string>*>> tests;
   for (const bool held : {true, false})
     for (const LineFilter& f : sel.filters) {
       const data::Dimension& d = data::dimension(f.field);
-      if ((d.held != nullptr) == held && (gpu == sel.filters.end() || &f != &*gpu)) tests.emplace_back(&d, &f.values);
+      const bool spanned = (gpu != sel.filters.end() && &f == &*gpu) || (model != sel.filters.end() && &f == &*model);
+      if ((d.held != nullptr) == held && !spanned) tests.emplace_back(&d, &f.values);
     }
   const auto passes = [&](const data::Line& line) {
     for (const auto& [d, values] : tests) {

@@ -46,7 +46,9 @@ struct Line {
   [[nodiscard]] std::int32_t gpus() const noexcept { return disagg ? num_prefill_gpu + num_decode_gpu : decode_tp; }
   [[nodiscard]] std::string sequence() const;  // "1k/1k", "agentic"
   // Agentic trace replay (AgentX): benchmark_type agentic_traces, or no sequence shape at all.
-  [[nodiscard]] bool agentic() const noexcept { return benchmark_type == "agentic_traces" || (isl == 0 && osl == 0); }
+  [[nodiscard]] bool agentic() const noexcept {
+    return (isl == 0 && osl == 0) || std::string_view(benchmark_type) == std::string_view("agentic_traces");
+  }
 };
 
 // One measured point. Only the metrics a row carries are stored (most API rows carry 13 of the
