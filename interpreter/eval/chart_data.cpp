@@ -137,7 +137,7 @@ ChartSeriesBySide chart_series(const ChartInput& q, const std::vector<Curve>& cu
 std::shared_ptr<const Deferred<ChartSeriesBySide>> chart_data(const BoundCompare& q, std::shared_ptr<const std::vector<Curve>> curves,
                                                               const data::Dataset& ds) {
   ChartInput in{{}, q.metrics, q.method, q.token_field};
-  for (std::size_t i = 0; i < curves->size(); ++i) in.axes.push_back(merged(q.shared, q.sides[i].selection).axis);
+  in.axes.assign(curves->size(), q.shared.axis);  // a side's selection reads the shared axis (merged() keeps it)
   auto owner = ds.weak_from_this().lock();
   if (!owner) {
     auto made = chart_series(in, *curves, ds);

@@ -76,6 +76,9 @@ const math::MonotoneSpline* Curve::concurrency() const {
 LineCurves::LineCurves(const Curve& side) : side_(&side) {
   const data::Dataset& ds = side.dataset();
   const auto& rows = side.selected().rows;  // grouped by line: the dataset's rows are sorted by line first
+  std::size_t lines = rows.empty() ? 0 : 1;
+  for (std::size_t i = 1; i < rows.size(); ++i) lines += ds.rows()[rows[i]].line != ds.rows()[rows[i - 1]].line;
+  lines_.reserve(lines);
   for (std::size_t i = 0; i < rows.size();) {
     Line l;
     l.begin = i;
