@@ -431,11 +431,11 @@ Result compare_curves(const BoundCompare& q, const data::Dataset& ds, std::share
                            q.sides[b].display, span(a), span(b));
       };
     }
-    const Verdict verdict = verdict_at(vin);
-    if (verdict.saving) caveats.saving_at.emplace_back(number_text(t), *verdict.saving);
+    Verdict verdict = verdict_at(vin);
+    if (verdict.saving) caveats.saving_at.emplace_back(number_text(t), std::move(*verdict.saving));
     if (!verdict.sentence.empty()) result.summary.push_back(verdict.sentence);
-    tr.verdicts = verdict.metrics;
-    tr.sentence = verdict.sentence;
+    tr.verdicts = std::move(verdict.metrics);
+    tr.sentence = std::move(verdict.sentence);
     cmp.targets.push_back(std::move(tr));
   }
 

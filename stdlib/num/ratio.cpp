@@ -17,7 +17,7 @@ U128 pow10(int n) noexcept {
 
 // Scaled so the integer quotient has 55 or 56 bits: a remainder is folded into its lowest bit,
 // below the bits that decide the rounding, so converting it to a double rounds as the exact
-// quotient would. The quotient's low bits come one at a time (a long division), so b may be as
+// quotient would. The quotient's low bits come a few at a time (a long division), so b may be as
 // wide as a: a·2^s itself would not fit in 128 bits.
 std::optional<double> rounded_ratio(U128 a, U128 b, int k) noexcept {
   if (a == 0 || b == 0 || bit_length(a) > 125 || bit_length(b) > 125) return std::nullopt;
@@ -28,10 +28,15 @@ std::optional<double> rounded_ratio(U128 a, U128 b, int k) noexcept {
     q = a / den, r = a % den;
   } else {
     q = a / b, r = a % b;
-    for (int i = 0; i < s; ++i) {
-      r <<= 1;  // r < b < 2^125
-      q <<= 1;
-      if (r >= b) r -= b, q |= 1;
+    // Long division in digits of several bits, as many as r < b leaves room for (r·2^k < 2^127): one
+    // step when b is under 2^64, a handful at 2^125; the same quotient and remainder as bit by bit.
+    const int room = 127 - bit_length(b);
+    for (int left = s; left > 0;) {
+      const int step = left < room ? left : room;
+      r <<= step;
+      q = (q << step) | (r / b);
+      r %= b;
+      left -= step;
     }
   }
   const auto bits = static_cast<std::uint64_t>(q) | (r != 0 ? 1u : 0u);
