@@ -180,7 +180,7 @@ const math::MonotoneSpline* Curve::economics_spline(catalog::MetricKind kind, Fi
 
 bool Curve::in_range(double x) const { return !frontier_.empty() && x >= frontier_.front().x && x <= frontier_.back().x; }
 
-std::vector<const data::Row*> Curve::knots_at(double x) const {
+Knots Curve::knots_at(double x) const {
   const auto& f = frontier_;
   auto row = [&](std::size_t i) { return &ds_->rows()[f[i].index]; };
   if (f.empty()) return {};

@@ -2,6 +2,9 @@
 // One side's curve: its selected rows, measured range, upper-left frontier and the splines on the
 // frontier knots (SEMANTICS.md §1–3), and the evaluation of every metric at a target (§3–4).
 // compare builds one per side; trend one per run date.
+#include <array>
+#include <cstddef>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -19,6 +22,27 @@
 #include "num/ratio.hpp"
 
 namespace icq::interp {
+
+// The frontier knots that determine the value at an x: none, one, or the two bracketing it (held
+// in place: a compare asks for them at every reading).
+class Knots {
+ public:
+  Knots() = default;
+  Knots(std::initializer_list<const data::Row*> rows) {
+    for (const data::Row* r : rows) rows_[size_++] = r;
+  }
+  [[nodiscard]] const data::Row* const* begin() const noexcept { return rows_.data(); }
+  [[nodiscard]] const data::Row* const* end() const noexcept { return rows_.data() + size_; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] const data::Row* operator[](std::size_t i) const noexcept { return rows_[i]; }
+  [[nodiscard]] const data::Row* front() const noexcept { return rows_[0]; }
+  [[nodiscard]] const data::Row* back() const noexcept { return rows_[size_ - 1]; }
+
+ private:
+  std::array<const data::Row*, 2> rows_{};
+  std::size_t size_ = 0;
+};
 
 class Curve {
  public:
@@ -53,7 +77,7 @@ class Curve {
   [[nodiscard]] const math::MonotoneSpline* concurrency() const;
   [[nodiscard]] bool in_range(double x) const;
   // The frontier knots that determine the value at x: one knot, or the two bracketing it.
-  [[nodiscard]] std::vector<const data::Row*> knots_at(double x) const;
+  [[nodiscard]] Knots knots_at(double x) const;
   [[nodiscard]] std::string frontier_text() const;  // "31.0–163.5"
   // The frontier's span with the places that tell it apart from `near`, a target outside it:
   // "31.03–163.50" next to 31, where "31.0" would read as if 31 were inside.
