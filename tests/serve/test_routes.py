@@ -188,13 +188,14 @@ def limits():
         status, _, body = s.get("/query.csv", q="list gpus")
         check("after them: answered", status == 200 and b"\ngpu," in body, body[:100])
     with Server(ICQ, "--max-running", "1", "--timeout", "30") as s:
-        # The slow query takes a second; asked meanwhile, a quick one finds the one slot taken. (If the
-        # quick one was first, the slow one is the 503: then again.)
+        # The slow query takes about a third of a second here (more under a sanitizer); asked 50 ms
+        # into it, a quick one finds the one slot taken. (If the quick one was first, the slow one is
+        # the 503: then again.)
         for attempt in range(5):
             slow = {}
             t = threading.Thread(target=lambda: slow.setdefault("answer", s.get("/query.csv", q=SLOW)))
             t.start()
-            time.sleep(0.2)
+            time.sleep(0.05)
             busy = []
 
             def refused():
