@@ -3,7 +3,6 @@
 // A *line* is one serving configuration on one sequence shape (SEMANTICS.md §1); rows point to
 // their line, so the many rows of a line share one copy of its configuration.
 #include <array>
-#include <bit>
 #include <cmath>
 #include <compare>
 #include <cstdint>
@@ -53,6 +52,17 @@ struct Line {
 
 // One measured point. Only the metrics a row carries are stored (most API rows carry 13 of the
 // kFieldCount fields): `values` points at them, in field order, in the Dataset's shared pool.
+
+// The set bits of v. std::popcount is a call into libgcc on the baseline x86-64 (no POPCNT
+// instruction), and every metric read counts bits: the bit trick, inline.
+constexpr int bit_count(std::uint64_t v) noexcept {
+  v = v - ((v >> 1) & 0x5555555555555555ull);
+  v = (v & 0x3333333333333333ull) + ((v >> 2) & 0x3333333333333333ull);
+  v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return static_cast<int>((v * 0x0101010101010101ull) >> 56);
+}
+static_assert(bit_count(0) == 0 && bit_count(~std::uint64_t{0}) == 64 && bit_count(0x8000000000000001ull) == 2);
+
 struct Row {
   std::uint32_t line = 0;
   std::int32_t date = 0;  // days since 1970-01-01; text::kNoDate when the source has none
@@ -67,7 +77,7 @@ struct Row {
   [[nodiscard]] double get(Field f) const noexcept {
     const auto i = static_cast<unsigned>(f);
     if (!((present >> i) & 1)) return std::numeric_limits<double>::quiet_NaN();
-    return values[std::popcount(present & ((std::uint64_t{1} << i) - 1))];
+    return values[bit_count(present & ((std::uint64_t{1} << i) - 1))];
   }
 };
 static_assert(kFieldCount <= 64, "Row::present is a 64-bit mask");

@@ -2,7 +2,6 @@
 
 #include <sys/mman.h>
 
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -212,11 +211,11 @@ struct SnapshotAccess {
     }
     // Metrics row after row (in memory they may sit in blocks, in arrival order).
     std::uint64_t stored = 0;
-    for (const Row& r : ds.rows_) stored += static_cast<std::uint64_t>(std::popcount(r.present));
+    for (const Row& r : ds.rows_) stored += static_cast<std::uint64_t>(bit_count(r.present));
     w.field(stored);
     w.align();
     for (const Row& r : ds.rows_)
-      w.out.append(reinterpret_cast<const char*>(r.values), sizeof(double) * static_cast<std::size_t>(std::popcount(r.present)));
+      w.out.append(reinterpret_cast<const char*>(r.values), sizeof(double) * static_cast<std::size_t>(bit_count(r.present)));
     w.list(ds.line_begin_, [&](std::size_t b) { w.field(static_cast<std::uint64_t>(b)); });
     w.list(ds.strings_, [&](const std::string& s) { w.field(s); });
     w.list(ds.runs_, [&](const Run& run) { visit_run(w, run); });
@@ -271,7 +270,7 @@ struct SnapshotAccess {
     // Attach every row to its metrics and check the structure the queries rely on.
     std::size_t at = 0;
     for (Row& x : ds.rows_) {
-      const auto n = static_cast<std::size_t>(std::popcount(x.present));
+      const auto n = static_cast<std::size_t>(bit_count(x.present));
       if (at + n > stored || x.line >= ds.lines_.size() || x.image >= ds.strings_.size() || x.run >= ds.runs_.size() ||
           x.source >= ds.report_.sources.size())
         throw SnapshotError("snapshot damaged: a row points outside the data");
