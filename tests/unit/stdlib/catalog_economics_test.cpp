@@ -37,7 +37,7 @@ TEST_CASE("economics: economic_double is the double nearest the exact value", "[
     const std::string given = fmt::format("{:.{}f}", unit(rng), p);  // "2.10", "1.4", "12"
     for (const MetricKind k : kKinds) {
       const auto fast = icq::catalog::economic_double(k, t, given);
-      if (!fast) continue;  // cost with 7+ places, joules with 6+: the decimals' own path
+      if (!fast) continue;  // nothing: economic_value_of takes the decimals' path (the next case)
       INFO(fmt::format("kind {} tput {:a} given {}", static_cast<int>(k), t, given));
       const Decimal exact = icq::catalog::economic_value(k, Decimal::from_double(t), Decimal::parse(given));
       const auto distance = [&](double d) {
