@@ -172,8 +172,14 @@ struct Node : pt::basic_node<Node> {
   static void operator delete(void* p, std::size_t size) noexcept;
 };
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__)  // GCC
 constexpr std::size_t kPooledNodes = 0;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)  // Clang
+constexpr std::size_t kPooledNodes = 0;
+#else
+constexpr std::size_t kPooledNodes = 128;
+#endif
 #else
 constexpr std::size_t kPooledNodes = 128;
 #endif
@@ -185,7 +191,7 @@ struct NodePool {
   NodePool(const NodePool&) = delete;
   NodePool& operator=(const NodePool&) = delete;
   ~NodePool() {
-    for (std::size_t i = 0; i < count; ++i) ::operator delete(free[i], sizeof(Node));
+    for (std::size_t i = 0; i < count; ++i) ::operator delete(free[i]);  // unsized: Clang's default
   }
 };
 
@@ -206,7 +212,7 @@ void Node::operator delete(void* p, std::size_t size) noexcept {
     pool.free[pool.count++] = p;
     return;
   }
-  ::operator delete(p, size);
+  ::operator delete(p);
 }
 
 ast::Span span_of(const Node& n) { return {static_cast<std::uint32_t>(n.begin().byte), static_cast<std::uint32_t>(n.end().byte)}; }

@@ -333,7 +333,9 @@ std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selecti
       if ((d.held != nullptr) == held && !spanned) tests.emplace_back(&d, &f.values);
     }
   const auto passes = [&](const data::Line& line) {
-    for (const auto& [d, values] : tests) {
+    for (const auto& test : tests) {
+      const data::Dimension* d = test.first;  // not a structured binding: a lambda below reads it
+      const std::vector<std::string>* values = test.second;
       const bool any = d->held ? std::find(values->begin(), values->end(), line.*(d->held)) != values->end()
                                : std::any_of(values->begin(), values->end(), [&](const std::string& v) { return d->has(line, v); });
       if (!any) return false;
