@@ -436,7 +436,6 @@ Outcome Session::Impl::run(std::string_view text, std::string_view source, bool 
     out.diagnostics.push_back(syntax_diagnostic(*err, text, source));
     return out;
   }
-  const std::filesystem::path base = script_folder(source);
   for (auto& stmt : std::get<ast::Program>(parsed).statements) {
     load_diagnostics.clear();
     try {
@@ -447,7 +446,9 @@ Outcome Session::Impl::run(std::string_view text, std::string_view source, bool 
       const interp::BoundStatement bound = binder.bind(stmt);
       interp::Context context{*data, binder, settings, format, last_compare, {}, {}};
       Result r = interp::execute(bound, context);
-      if (context.load_request) r = load(*context.load_request, base);  // evaluation asks, the session loads
+      // Evaluation asks, the session loads: relative to the script's folder, looked up only then (a
+      // file system call that every statement paid when made up front).
+      if (context.load_request) r = load(*context.load_request, script_folder(source));
       // A load's word on its files comes with its result (a file that gave nothing is an error the
       // run goes on from: the load added what the others gave).
       for (auto& d : load_diagnostics) out.diagnostics.push_back(std::move(d));
