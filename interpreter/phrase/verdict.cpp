@@ -31,9 +31,15 @@ std::string prefix_of(const VerdictInput& in) {
   return prefix;
 }
 
+// The double an exact value is, when it is one (a side's double, not a cost's quotient).
+std::optional<double> plain_double(const num::Exact& x) {
+  if (x.den != 1 || x.num >= (num::U128{1} << 53)) return std::nullopt;
+  return std::ldexp(static_cast<double>(x.num), x.exp2);
+}
+
 // A decimal of an exact value, for the decimal path: a double's own decimal, or the quotient.
 Decimal decimal_of(const num::Exact& x) {
-  if (x.den == 1 && x.num < (num::U128{1} << 53)) return Decimal::from_double(std::ldexp(static_cast<double>(x.num), x.exp2));
+  if (const auto d = plain_double(x)) return Decimal::from_double(*d);
   return Decimal::parse(num::digits_of(x.num)) / Decimal::parse(num::digits_of(x.den)) * Decimal::from_double(std::ldexp(1.0, x.exp2));
 }
 
@@ -48,8 +54,8 @@ std::string tenths_text(long long tenths) {
 // A metric's ratio, percentage and tie judged on the two sides' exact values (a double, or a cost
 // from its price and throughput) divided as integers (num/ratio): the same numbers as the
 // decimals' quotient gives, whose last digits only mattered through r rounded to 40 places (a
-// ratio of two such values is a tie exactly or not within 1e-36). A cost keeps its saving as a
-// decimal too, for the notes. False, leaving it to the decimals, when a side has no exact value or
+// ratio of two such values is a tie exactly or not within 1e-36). Where lower is better, the
+// saving's text to one place too, for the notes. False, leaving it to the decimals, when a side has no exact value or
 // the integers would not fit.
 bool on_exact(const VerdictInput& in, std::size_t mi, Judgement& jr, bool lower, bool cost, bool& tied) {
   const auto exact = [&](std::size_t si) { return mi < in.sides[si].exact.size() ? in.sides[si].exact[mi] : std::nullopt; };
@@ -58,10 +64,8 @@ bool on_exact(const VerdictInput& in, std::size_t mi, Judgement& jr, bool lower,
   const auto q = lower ? num::ratio_of(*worse, *better) : num::ratio_of(*better, *worse);  // r = a / b >= 1
   if (!q || q->a < q->b) return false;
   // Two doubles' quotient is already the nearest double to their exact ratio (IEEE division).
-  const auto as_double = [](const num::Exact& x) { return std::ldexp(static_cast<double>(x.num), x.exp2); };
-  const bool doubles = better->den == 1 && worse->den == 1 && better->num < (num::U128{1} << 53) && worse->num < (num::U128{1} << 53);
-  const auto ratio = doubles ? std::optional<double>(lower ? as_double(*worse) / as_double(*better) : as_double(*better) / as_double(*worse))
-                             : num::rounded_ratio(q->a, q->b, 0);
+  const auto b = plain_double(*better), w = plain_double(*worse);
+  const auto ratio = b && w ? std::optional<double>(lower ? *w / *b : *b / *w) : num::rounded_ratio(q->a, q->b, 0);
   if (!ratio) return false;
   MetricVerdict& d = jr.data;
   if (lower) {  // the saving (1 − 1/r) × 100 = (a − b) × 100 / a
