@@ -16,14 +16,11 @@ namespace icq::interp {
 std::string_view field_keyword(LineField f) { return data::dimension(f).keyword; }
 
 namespace {
-// Lines against a GPU key, by the first member of their ordering.
-struct GpuOrder {
-  bool operator()(const data::Line& l, const std::string& k) const { return l.hardware < k; }
-  bool operator()(const std::string& k, const data::Line& l) const { return k < l.hardware; }
-};
-struct ModelOrder {
-  bool operator()(const data::Line& l, const std::string& k) const { return l.model < k; }
-  bool operator()(const std::string& k, const data::Line& l) const { return k < l.model; }
+// Lines against a key by one of their members, for binary searches over the lines' ordering.
+template <const std::string data::Line::*Member>
+struct KeyOrder {
+  bool operator()(const data::Line& l, const std::string& k) const { return l.*Member < k; }
+  bool operator()(const std::string& k, const data::Line& l) const { return k < l.*Member; }
 };
 }  // namespace
 
@@ -296,7 +293,7 @@ std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selecti
     spans.emplace_back(0, lines.size());
   } else {
     for (const auto& v : gpu->values) {
-      const auto [lo, hi] = std::equal_range(lines.begin(), lines.end(), v, GpuOrder{});
+      const auto [lo, hi] = std::equal_range(lines.begin(), lines.end(), v, KeyOrder<&data::Line::hardware>{});
       spans.emplace_back(lo - lines.begin(), hi - lines.begin());
     }
     std::sort(spans.begin(), spans.end());
@@ -313,7 +310,7 @@ std::vector<std::uint32_t> matching_lines(const data::Dataset& ds, const Selecti
         const std::string& framework = run->framework;
         const auto run_end = std::partition_point(run, last, [&](const data::Line& l) { return l.framework == framework; });
         for (const auto& v : model->values) {
-          const auto [lo, hi] = std::equal_range(run, run_end, v, ModelOrder{});
+          const auto [lo, hi] = std::equal_range(run, run_end, v, KeyOrder<&data::Line::model>{});
           if (lo != hi) narrowed.emplace_back(lo - lines.begin(), hi - lines.begin());
         }
         run = run_end;
