@@ -1,13 +1,13 @@
 #include "cache.hpp"
 
-#include <simdjson.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "data/json_library.hpp"
 
 namespace icq::fetch {
 
@@ -69,6 +69,7 @@ const Endpoint* Manifest::find(std::string_view file) const {
 }
 
 std::optional<Manifest> parse_manifest(std::string_view json) {
+  icq::data::require_json_library();
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   if (parser.parse(json.data(), json.size(), true).get(doc) || !doc.is_object()) return std::nullopt;

@@ -2,13 +2,14 @@
 // Typed field access on simdjson DOM objects for the JSON loaders: each getter says precisely
 // what was wrong, so a bad record is reported with a reason instead of being dropped.
 #include <fmt/format.h>
-#include <simdjson.h>
 
 #include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "data/json_library.hpp"
 
 namespace icq::data::json {
 

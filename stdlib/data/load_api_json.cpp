@@ -90,9 +90,8 @@ void read_one_by_one(DatasetBuilder& b, std::uint32_t source, ArrayReader& reade
     simdjson::dom::element e;
     if (const auto e_err = p.parse(one).get(e); e_err || !sl.complete) {
       b.record_read(source);
-      b.unusable(
-          source, where,
-          sl.complete ? fmt::format("invalid JSON: {}", simdjson::error_message(e_err)) : "the file ends inside this record (truncated)");
+      b.unusable(source, where,
+                 sl.complete ? fmt::format("invalid JSON: {}", json_error_text(e_err)) : "the file ends inside this record (truncated)");
     } else if (!reader.element(e, index, where)) {
       index = std::string_view::npos;
       return;
@@ -117,8 +116,7 @@ std::size_t record_boundary(std::string_view bytes, std::size_t from, std::size_
 }
 
 void warn_read_one_by_one(DatasetBuilder& b, std::uint32_t source, simdjson::error_code err) {
-  b.warn(fmt::format("{}: invalid JSON ({}); its records were read one by one", b.report().sources[source].name,
-                     simdjson::error_message(err)));
+  b.warn(fmt::format("{}: invalid JSON ({}); its records were read one by one", b.report().sources[source].name, json_error_text(err)));
 }
 
 // Feeds the elements of a parsed array to `reader`; false once the document was set aside.
@@ -209,6 +207,7 @@ void load_array_in_pieces(DatasetBuilder& b, std::uint32_t source, std::string_v
 }  // namespace
 
 void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view bytes, bool padded, simdjson::dom::parser* reuse) {
+  require_json_library();
   simdjson::dom::parser own;
   simdjson::dom::parser& parser = reuse ? *reuse : own;
   const std::size_t start = bytes.find_first_not_of(" \t\r\n");
@@ -224,7 +223,7 @@ void load_api_json(DatasetBuilder& b, std::uint32_t source, std::string_view byt
                           : (copy = simdjson::padded_string(bytes), parser.parse(copy).get(root));
   if (err) {
     if (!is_array) {
-      b.skip_source(source, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+      b.skip_source(source, fmt::format("invalid JSON: {}", json_error_text(err)));
       return;
     }
     // An array with a broken record: read its records one by one and keep the good ones.

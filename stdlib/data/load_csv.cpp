@@ -3,7 +3,6 @@
 // file really uses from its own columns (median TPOT against median interactivity) and says so.
 #include <fmt/format.h>
 
-#include <simdjson.h>
 
 #include <charconv>
 #include <cmath>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "data/json_library.hpp"
 #include "data/load.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -313,6 +313,7 @@ void settle_latency_unit(DatasetBuilder& b, std::uint32_t source, const UnitEvid
 }  // namespace
 
 void load_csv_export(DatasetBuilder& b, std::uint32_t source, std::string_view bytes) {
+  require_json_library();  // its UTF-8 check
   Records records(bytes);
   auto first = records.next();
   if (!first) {

@@ -108,6 +108,7 @@ NameConfig parse_name(std::string_view file_name) {
 }  // namespace
 
 void load_serving_raw(DatasetBuilder& b, std::uint32_t source, std::string_view file_name, std::string_view bytes, bool padded) {
+  require_json_library();
   b.record_read(source);
   const std::string where = "file";
   simdjson::dom::parser parser;
@@ -117,7 +118,7 @@ void load_serving_raw(DatasetBuilder& b, std::uint32_t source, std::string_view 
                           : (copy = simdjson::padded_string(bytes), parser.parse(copy).get(root));
   json::object o;
   if (err || root.get(o)) {
-    b.unusable(source, where, err ? fmt::format("invalid JSON: {}", simdjson::error_message(err)) : "not a JSON object");
+    b.unusable(source, where, err ? fmt::format("invalid JSON: {}", json_error_text(err)) : "not a JSON object");
     return;
   }
   NameConfig cfg = parse_name(file_name);

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""icq opens simdjson when it first reads a data file (stdlib/data/json_library.hpp), not at start:
+with a broken libsimdjson found first on LD_LIBRARY_PATH, a compare on the built-in data still
+answers, while loading a JSON or CSV file, by `load` or by --data, is an error (exit 2) that says
+why and names the package; with the real library the same loads succeed.
+Usage: json_library_test.py ICQ WORK_DIR SONAME"""
+import os
+import shutil
+import subprocess
+import sys
+
+ICQ, WORK, SONAME = sys.argv[1], sys.argv[2], sys.argv[3]
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "inferencex")
+JSON = os.path.join(DATA, "api", "2026-06-14", "benchmarks-history.json")
+CSV = os.path.join(DATA, "csv-export", "gpt-oss-120b.csv")
+COMPARE = "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k"
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    passed, failed = passed + bool(ok), failed + (not ok)
+    print(("ok    " if ok else "FAIL  ") + name + ("" if ok or not detail else "\n      " + detail.replace("\n", "\n      ")))
+
+
+def run(*args, broken):
+    env = dict(os.environ, NO_COLOR="1")
+    if broken:
+        env["LD_LIBRARY_PATH"] = lib_dir
+    return subprocess.run([ICQ, "--no-cache", *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+shutil.rmtree(WORK, ignore_errors=True)
+lib_dir = os.path.join(WORK, "lib")
+os.makedirs(lib_dir)
+with open(os.path.join(lib_dir, SONAME), "w") as f:
+    f.write("not a library\n")
+
+r = run("-c", COMPARE, broken=True)
+check("a compare on the built-in data never opens simdjson", r.returncode == 0 and "throughput" in r.stdout, f"exit {r.returncode}\n{r.stderr}")
+for what, args in [("load of a JSON file", ["-c", f'load "{JSON}"']), ("--data with a JSON file", ["--data", JSON, "-c", "list gpus"]),
+                   ("load of a CSV export", ["-c", f'load "{CSV}"'])]:
+    r = run(*args, broken=True)
+    check(f"{what} without the library: exit 2, why, and the package",
+          r.returncode == 2 and "icq reads them with simdjson, which cannot be opened" in r.stderr and SONAME in r.stderr
+          and "apt install libsimdjson14" in r.stderr, f"exit {r.returncode}\n{r.stderr}")
+    r = run(*args, broken=False)
+    check(f"{what} with the library: exit 0", r.returncode == 0 and "simdjson" not in r.stderr, f"exit {r.returncode}\n{r.stderr}")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
