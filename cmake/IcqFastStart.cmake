@@ -18,8 +18,14 @@ if(ICQ_FAST_START AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND NOT CMAKE_CXX_FLA
   set(ICQ_FAST_START_ACTIVE ON)
   add_compile_options(-ffunction-sections -fdata-sections)
 endif()
+#   - the first 2 MiB of C++ allocations on one transparent huge page (`FIRST_HEAP`, for icq alone:
+#     repl/cli/first_heap.cpp says why).
 function(icq_fast_start target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "FIRST_HEAP" "")
   if(ICQ_FAST_START_ACTIVE)
     target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -no-pie -Wl,--gc-sections)
+    if(arg_FIRST_HEAP)
+      target_sources(${target} PRIVATE "${arg_FIRST_HEAP}")
+    endif()
   endif()
 endfunction()
