@@ -137,7 +137,9 @@ struct DataProblems {
 
 // The session on the data the options name, its problems reported to `problems` (which outlives it).
 std::unique_ptr<icq::Session> open_data(const icq::cli::Options& opts, const icq::repl::HostOptions& ho, DataProblems& problems) {
-  icq::SessionOptions so = icq::hosts::session_options(opts.data, std::time(nullptr));
+  auto chosen = icq::hosts::reported_session_options(opts.data, std::time(nullptr), ho.color_errors);
+  if (!chosen) return nullptr;
+  icq::SessionOptions so = std::move(*chosen);
   problems.quiet_notes = !so.extra_paths.empty();
   so.on_warning = [&problems, &opts, &ho](const icq::Diagnostic& d) {
     if (problems.quiet_notes && d.severity == icq::Severity::note) return;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cache.hpp"
+#include "data/load.hpp"
 #include "database.hpp"
 #include "icq/diagnostic.hpp"
 
@@ -47,7 +48,16 @@ SessionOptions session_options(const DataChoice& d, std::time_t now) {
   so.read_database = database_reader(d.cache);
   if (const char* url = std::getenv(kDatabaseUrlVariable); so.data_paths.empty() && !d.no_cache && url && *url) so.data_paths = {url};
   if (d.data_paths.empty() && !d.no_cache) {
-    auto cached = fetch::cached_data(fetch::cache_dir(d.cache), now);
+    fetch::CachedData cached;
+    try {
+      cached = fetch::cached_data(fetch::cache_dir(d.cache), now);
+    } catch (const data::LoadError& e) {
+      Diagnostic why;
+      why.kind = ErrorKind::usage;
+      why.message = "the cache cannot be read: " + std::string(e.what());
+      why.help = e.help + (e.help.empty() ? "" : ", or ") + "run with --no-cache";
+      throw Error(std::move(why));
+    }
     so.extra_paths = std::move(cached.files);
     so.extra_snapshot = std::move(cached.snapshot);
     so.data_note = std::move(cached.note);
@@ -55,6 +65,15 @@ SessionOptions session_options(const DataChoice& d, std::time_t now) {
   }
   for (const auto& [k, v] : d.params) so.params[k] = v;
   return so;
+}
+
+std::optional<SessionOptions> reported_session_options(const DataChoice& d, std::time_t now, bool color_errors) {
+  try {
+    return session_options(d, now);
+  } catch (const Error& e) {
+    std::cerr << format_diagnostic(e.diagnostic, color_errors);
+    return std::nullopt;
+  }
 }
 
 std::unique_ptr<Session> open_session(SessionOptions options, bool color_errors) {

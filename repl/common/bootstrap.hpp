@@ -29,8 +29,12 @@ std::vector<Option> data_options(DataChoice& d);
 // The Session's data and parameters for a choice. With the cache: its newest capture (files of
 // newer `fetch model …` captures over it) after the built-in data, read through the capture's
 // snapshot, which the Session writes again when it cannot be read (missing, damaged, or from
-// another build of icq).
+// another build of icq). Throws icq::Error (a usage error) when the cache cannot be read: its
+// capture.json files are JSON, and icq could not open simdjson (stdlib/data/json_library.hpp).
 SessionOptions session_options(const DataChoice& d, std::time_t now);
+
+// session_options, with a failure reported on stderr as open_session reports one, and nullopt.
+std::optional<SessionOptions> reported_session_options(const DataChoice& d, std::time_t now, bool color_errors);
 
 // Opens the Session; a failure is reported on stderr (with what to do when the cache's data is
 // at fault) and gives null.

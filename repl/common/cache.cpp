@@ -1,5 +1,7 @@
 #include "cache.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +10,7 @@
 #include <sstream>
 
 #include "data/json_library.hpp"
+#include "manifest_copy.hpp"
 
 namespace icq::fetch {
 
@@ -50,6 +53,29 @@ std::optional<std::string> read_file(const fs::path& p) {
   ss << f.rdbuf();
   if (f.bad()) return std::nullopt;
   return ss.str();
+}
+
+// capture.json, through its copy icq.manifest when the copy was made from it; otherwise parsed,
+// and the copy written for the next run (best effort: a cache this user cannot write is parsed
+// every time, as before the copies).
+std::optional<Manifest> read_manifest(const fs::path& dir) {
+  const fs::path json = dir / "capture.json", copy = dir / "icq.manifest";
+  const std::string identity = manifest_identity(json);
+  if (identity.empty()) return std::nullopt;
+  if (const auto bytes = read_file(copy))
+    if (auto m = decode_manifest(*bytes, identity)) return m;
+  const auto text = read_file(json);
+  auto m = text ? parse_manifest(*text) : std::nullopt;
+  if (m && manifest_identity(json) == identity) {
+    const fs::path tmp = dir / ("icq.manifest.tmp-" + std::to_string(::getpid()));
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << encode_manifest(*m, identity);
+    out.close();
+    std::error_code ec;
+    if (out) fs::rename(tmp, copy, ec);
+    if (!out || ec) fs::remove(tmp, ec);
+  }
+  return m;
 }
 
 }  // namespace
@@ -98,12 +124,13 @@ std::optional<Manifest> parse_manifest(std::string_view json) {
     ep.last_modified = text_of(e, "last_modified");
     bool nm = false;
     ep.not_modified = !e["not_modified"].get(nm) && nm;
-    // A file name is a plain name inside its capture folder, never a path elsewhere.
-    if (ep.file.empty() || ep.file.find('/') != std::string::npos || ep.file.front() == '.') return std::nullopt;
+    if (!plain_file_name(ep.file)) return std::nullopt;
     m.endpoints.push_back(std::move(ep));
   }
   return m;
 }
+
+bool plain_file_name(std::string_view file) { return !file.empty() && file.find('/') == std::string_view::npos && file.front() != '.'; }
 
 std::vector<Capture> list_captures(const fs::path& cache) {
   std::vector<std::pair<std::pair<std::string, int>, Capture>> found;
@@ -113,8 +140,7 @@ std::vector<Capture> list_captures(const fs::path& cache) {
     const std::string name = it->path().filename().string();
     const auto order = capture_order(name);
     if (!order || !it->is_directory(ec)) continue;
-    const auto text = read_file(it->path() / "capture.json");
-    auto manifest = text ? parse_manifest(*text) : std::nullopt;
+    auto manifest = read_manifest(it->path());
     if (!manifest) continue;
     found.push_back({*order, Capture{name, it->path(), std::move(*manifest)}});
   }

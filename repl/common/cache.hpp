@@ -6,6 +6,8 @@
 //     benchmarks-<key>.json, benchmarks-history-<key>-<isl>x<osl>.json, …-agentic.json,
 //     evaluations.json, availability.json, reliability.json   as the API sent them
 //     capture.json                 api, fetched_at, and per endpoint path, bytes, sha256, rows, validators
+//     icq.manifest                 derived: capture.json's facts, read without a JSON library
+//                                  (manifest_copy.hpp), written by the first run that reads it
 //     icq.snapshot                 derived: the data a run loads, parsed (newest capture only; any
 //                                  build of icq rewrites it on its next fetch, runs ignore a stale one)
 //   DIR/tmp-<pid>-<random>/        a fetch in progress; renamed into captures/ only when complete
@@ -45,6 +47,9 @@ struct Manifest {
 };
 
 std::optional<Manifest> parse_manifest(std::string_view json);
+
+// A name a capture's file may have: a plain name inside its folder, never a path elsewhere.
+bool plain_file_name(std::string_view file);
 
 struct Capture {
   std::string name;  // "2026-12-01", "2026-12-01-2"

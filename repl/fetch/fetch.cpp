@@ -121,8 +121,9 @@ void remove_stale_temp(const fs::path& cache) {
 void refresh_snapshot(const fs::path& cache) {
   hosts::DataChoice choice;
   choice.cache = cache.string();
-  icq::SessionOptions so = hosts::session_options(choice, std::time(nullptr));
-  if (so.extra_paths.empty()) return;
+  auto chosen = hosts::reported_session_options(choice, std::time(nullptr), false);
+  if (!chosen || chosen->extra_paths.empty()) return;
+  icq::SessionOptions so = std::move(*chosen);
   so.refresh_snapshot = false;  // written here, where a failure is said
   so.on_warning = [](const icq::Diagnostic& d) {
     if (d.severity != icq::Severity::note) std::cerr << icq::format_diagnostic(d, false);

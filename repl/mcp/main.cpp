@@ -44,7 +44,9 @@ int run(int argc, const char* const* argv) {
     return 0;
   }
   const ServerOptions so = args.server;
-  SessionOptions session_options = hosts::session_options(args.data, std::time(nullptr));
+  auto chosen = hosts::reported_session_options(args.data, std::time(nullptr), false);
+  if (!chosen) return 2;
+  SessionOptions session_options = std::move(*chosen);
   // The assistant's text runs here: a `load` reads only inside the folders the user allowed (none by default).
   session_options.allowed_load_dirs = args.allow_load;
   // stdout carries the protocol alone: every word of the library's goes to stderr.

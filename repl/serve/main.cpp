@@ -40,7 +40,9 @@ int run(int argc, const char* const* argv) {
   pthread_sigmask(SIG_BLOCK, &stops, nullptr);
   ::signal(SIGPIPE, SIG_IGN);  // a client gone: its write fails, the server goes on
 
-  SessionOptions so = hosts::session_options(args.data, std::time(nullptr));
+  auto chosen = hosts::reported_session_options(args.data, std::time(nullptr), false);
+  if (!chosen) return 2;
+  SessionOptions so = std::move(*chosen);
   so.sandboxed = true;
   so.on_warning = [](const Diagnostic& d) {
     if (d.severity != Severity::note) std::cerr << format_diagnostic(d);

@@ -28,7 +28,7 @@ EXPECTED_FILES = {
     "benchmarks-dsr1.json", "benchmarks-history-dsr1-1024x1024.json", "benchmarks-history-dsr1-1024x8192.json",
     "benchmarks-history-dsr1-8192x1024.json", "benchmarks-qwen3.5.json", "benchmarks-history-qwen3.5-1024x1024.json",
     "benchmarks-history-qwen3.5-1024x8192.json", "benchmarks-history-qwen3.5-8192x1024.json",
-    "benchmarks-history-qwen3.5-agentic.json", "icq.snapshot",
+    "benchmarks-history-qwen3.5-agentic.json", "icq.snapshot", "icq.manifest",
 }
 
 passed, failed = 0, 0
