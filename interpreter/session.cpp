@@ -40,7 +40,7 @@ std::shared_ptr<const data::Dataset> builtin_dataset() {
   static std::shared_ptr<const data::Dataset> ds;
   // The metrics stay where the library embeds them (8-aligned in .rodata, for the life of the program).
   std::call_once(once,
-                 [] { ds = std::make_shared<const data::Dataset>(data::read_snapshot_in_place(interp::builtin_snapshot(), nullptr)); });
+                 [] { ds = std::make_shared<const data::Dataset>(data::read_builtin_snapshot(interp::builtin_snapshot())); });
   return ds;
 }
 

@@ -13,7 +13,7 @@ namespace icq::data {
 
 namespace {
 
-constexpr std::string_view kMagic = "ICQSNAP4";
+constexpr std::string_view kMagic = "ICQSNAP5";
 
 // A row as the snapshot stores it: Row without its metrics pointer, which the reader sets.
 struct DiskRow {
@@ -219,12 +219,16 @@ struct SnapshotAccess {
     w.list(ds.line_begin_, [&](std::size_t b) { w.field(static_cast<std::uint64_t>(b)); });
     w.list(ds.strings_, [&](const std::string& s) { w.field(s); });
     w.list(ds.runs_, [&](const Run& run) { visit_run(w, run); });
-    w.list(ds.evaluations(), [&](const Evaluation& e) { visit_evaluation(w, e); });  // parsed, if still pending
+    // The evaluations as a section of known length, so a reader may keep them unread (parsed, if still pending).
+    Writer evaluations;
+    evaluations.list(ds.evaluations(), [&](const Evaluation& e) { visit_evaluation(evaluations, e); });
+    w.field(static_cast<std::uint64_t>(evaluations.out.size()));
+    w.out.append(evaluations.out);
     visit_report(w, ds.report_);
     return std::move(w.out);
   }
 
-  static Dataset read(std::string_view bytes, bool in_place, std::shared_ptr<const void> owner) {
+  static Dataset read(std::string_view bytes, bool in_place, std::shared_ptr<const void> owner, bool walk_evaluations = true) {
     if (!bytes.starts_with(kMagic))
       throw SnapshotError(bytes.starts_with("ICQSNAP") ? "not an icq snapshot of this version" : "not an icq snapshot");
     Reader r(bytes);
@@ -264,7 +268,7 @@ struct SnapshotAccess {
     r.list(ds.strings_, [&](std::string& s) { r.field(s); });
     r.list(ds.runs_, [&](Run& run) { visit_run(r, run); });
     if (ds.runs_.empty() || !(ds.runs_[0] == Run{})) throw SnapshotError("snapshot damaged: no empty run first");
-    read_evaluations(r, ds, in_place, owner);
+    read_evaluations(r, ds, in_place, walk_evaluations, owner);
     visit_report(r, ds.report_);
     if (!r.rest().empty()) throw SnapshotError("snapshot damaged: trailing bytes");
     // Attach every row to its metrics and check the structure the queries rely on.
@@ -282,16 +286,26 @@ struct SnapshotAccess {
     return ds;
   }
 
-  // In place, the evaluations are walked now (so a damaged snapshot is refused here, not at first
-  // use) and kept as bytes until Dataset::evaluations() parses them.
-  static void read_evaluations(Reader& r, Dataset& ds, bool in_place, const std::shared_ptr<const void>& owner) {
-    if (!in_place) return r.list(ds.evaluations_, [&](Evaluation& e) { visit_evaluation(r, e); });
-    const char* begin = r.at();
-    Walker walk(r);
-    Evaluation unused;  // names the fields; the walk writes nothing into it
-    for (std::size_t i = 0, n = r.count(); i < n; ++i) visit_evaluation(walk, unused);
+  // In place, the evaluations are kept as bytes until Dataset::evaluations() parses them, walked
+  // first (so a damaged snapshot is refused here, not at first use) unless `walk` is false: the
+  // build's own snapshot, which no one else wrote, skips a tenth of a cold compare's instructions.
+  static void read_evaluations(Reader& r, Dataset& ds, bool in_place, bool walk, const std::shared_ptr<const void>& owner) {
+    const std::size_t size = r.count();
+    const std::string_view bytes(r.take(size, 1), size);
+    Reader section(bytes);
+    if (!in_place || walk) {
+      if (!in_place) {
+        section.list(ds.evaluations_, [&](Evaluation& e) { visit_evaluation(section, e); });
+      } else {
+        Walker check(section);
+        Evaluation unused;  // names the fields; the walk writes nothing into it
+        for (std::size_t i = 0, n = section.count(); i < n; ++i) visit_evaluation(check, unused);
+      }
+      if (!section.rest().empty()) throw SnapshotError("snapshot damaged: the evaluations' length is wrong");
+      if (!in_place) return;
+    }
     ds.pending_evaluations_ = std::make_shared<PendingEvaluations>();
-    ds.pending_evaluations_->bytes = std::string_view(begin, static_cast<std::size_t>(r.at() - begin));
+    ds.pending_evaluations_->bytes = bytes;
     ds.pending_evaluations_->owner = owner;
   }
 };
@@ -310,5 +324,6 @@ Dataset read_snapshot(std::string_view bytes) { return SnapshotAccess::read(byte
 Dataset read_snapshot_in_place(std::string_view bytes, std::shared_ptr<const void> owner) {
   return SnapshotAccess::read(bytes, true, std::move(owner));
 }
+Dataset read_builtin_snapshot(std::string_view bytes) { return SnapshotAccess::read(bytes, true, nullptr, false); }
 
 }  // namespace icq::data

@@ -111,3 +111,35 @@ TEST_CASE("read in place, the rows' metrics stay in the snapshot's bytes, and mi
   CHECK(write_snapshot(b) == bytes);
   CHECK(write_snapshot(c) == bytes);
 }
+
+TEST_CASE("the evaluations are a section of known length: the build's own snapshot leaves them unwalked, others are checked",
+          "[data][snapshot]") {
+  const Dataset a = fresh_builtin();
+  REQUIRE_FALSE(a.evaluations().empty());
+  const std::string bytes = write_snapshot(a);
+  // The section: its length in bytes, then the evaluations' count and records.
+  const std::uint64_t count = a.evaluations().size();
+  std::size_t at = std::string::npos;
+  for (std::size_t p = 8; p + 8 <= bytes.size(); ++p) {
+    std::uint64_t length = 0, n = 0;
+    std::memcpy(&length, bytes.data() + p - 8, 8), std::memcpy(&n, bytes.data() + p, 8);
+    if (n == count && length > 8 && p + length <= bytes.size()) at = p - 8;
+  }
+  REQUIRE(at != std::string::npos);
+  std::vector<std::uint64_t> aligned((bytes.size() + 7) / 8);
+  std::memcpy(aligned.data(), bytes.data(), bytes.size());
+  const std::string_view in(reinterpret_cast<const char*>(aligned.data()), bytes.size());
+  const Dataset b = read_builtin_snapshot(in);
+  REQUIRE(b.evaluations().size() == a.evaluations().size());
+  CHECK(b.evaluations().back().task == a.evaluations().back().task);
+  CHECK(write_snapshot(b) == bytes);
+  // A length one short: the records overrun it, which a checked read sees before any query.
+  std::string short_by_one = bytes;
+  std::uint64_t length = 0;
+  std::memcpy(&length, short_by_one.data() + at, 8);
+  --length;
+  std::memcpy(short_by_one.data() + at, &length, 8);
+  CHECK_THROWS_AS(read_snapshot(short_by_one), SnapshotError);
+  std::memcpy(aligned.data(), short_by_one.data(), short_by_one.size());
+  CHECK_THROWS_AS(read_snapshot_in_place(in, nullptr), SnapshotError);
+}
