@@ -12,15 +12,10 @@ import subprocess
 import sys
 import time
 
+from checks import check, finish
+
 ICQ, WORK = sys.argv[1], sys.argv[2]
 COMPARE = "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k"
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    passed, failed = passed + bool(ok), failed + (not ok)
-    print(("ok    " if ok else "FAIL  ") + name + ("" if ok or not detail else "\n      " + detail.replace("\n", "\n      ")))
 
 
 def run(*args, **kw):
@@ -100,5 +95,4 @@ check("a SIGTERM sent to icq reaches the helper, and icq ends with its exit code
       ready.strip() == "ready" and p.returncode == 2 and "helper got TERM" in err and time.monotonic() - start < 5, f"{p.returncode} {err}")
 
 shutil.rmtree(WORK, ignore_errors=True)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

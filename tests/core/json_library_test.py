@@ -12,18 +12,13 @@ import shutil
 import subprocess
 import sys
 
+from checks import check, finish
+
 ICQ, WORK, SONAME = sys.argv[1], sys.argv[2], sys.argv[3]
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "inferencex")
 JSON = os.path.join(DATA, "api", "2026-06-14", "benchmarks-history.json")
 CSV = os.path.join(DATA, "csv-export", "gpt-oss-120b.csv")
 COMPARE = "compare precision fp4 vs fp8 on mi355x model dsr1 seq 1k/1k"
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    passed, failed = passed + bool(ok), failed + (not ok)
-    print(("ok    " if ok else "FAIL  ") + name + ("" if ok or not detail else "\n      " + detail.replace("\n", "\n      ")))
 
 
 def run(*args, broken, cache=None):
@@ -75,5 +70,4 @@ r = run("-c", COMPARE, broken=True, cache=cache)
 check("a changed capture.json is read again (its copy no longer stands for it)", r.returncode == 2 and "apt install libsimdjson14" in r.stderr,
       f"exit {r.returncode}\n{r.stderr}")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
