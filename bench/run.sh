@@ -45,9 +45,12 @@ builtin=("$data_dir"/api/2026-05-05/benchmarks-history.json "$data_dir"/api/2026
 
 log "cold process: icq -c vs the peers' whole process on the built-in data (and a trivial program)"
 cc -O2 -x c -o "$gen/trivial" - <<<'int main(void) { return 0; }'
-hyperfine -N --warmup 5 --runs 40 --export-json "$out/cold.json" \
+# icq and the trivial program take milliseconds: 300 runs each (two seconds), so a burst of the
+# shared machine's noise moves their medians less; the peers take half a second: 40 runs each.
+hyperfine -N --warmup 10 --runs 300 --export-json "$out/cold.json" \
   -n icq "$icq --no-cache -c '$compare'" \
-  -n trivial "$gen/trivial" \
+  -n trivial "$gen/trivial" >&2
+hyperfine -N --warmup 5 --runs 40 --export-json "$out/cold-peers.json" \
   -n pandas "$py bench/peer_pandas.py --repeat 1 --no-trend ${builtin[*]}" \
   -n duckdb "node bench/peer_duckdb.mjs --repeat 1 ${builtin[*]}" >&2
 
