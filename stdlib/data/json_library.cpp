@@ -12,11 +12,15 @@ namespace {
 
 using ActiveImplementation = simdjson::internal::atomic_ptr<const simdjson::implementation>& (*)();
 using ValidateUtf8 = bool (*)(const char*, std::size_t) noexcept;
+using FromChars = double (*)(const char*) noexcept;
+using FromCharsTo = double (*)(const char*, const char*) noexcept;
 
 // The library's entry points, found once; `error` says why not when they were not.
 struct Library {
   ActiveImplementation active = nullptr;
   ValidateUtf8 validate_utf8 = nullptr;
+  FromChars from_chars = nullptr;
+  FromCharsTo from_chars_to = nullptr;
   const simdjson::internal::error_code_info* error_codes = nullptr;
   std::string error;
 
@@ -31,7 +35,12 @@ struct Library {
     active = reinterpret_cast<ActiveImplementation>(::dlsym(h, "_ZN8simdjson25get_active_implementationEv"));
     validate_utf8 = reinterpret_cast<ValidateUtf8>(::dlsym(h, "_ZN8simdjson13validate_utf8EPKcm"));
     error_codes = static_cast<const simdjson::internal::error_code_info*>(::dlsym(h, "_ZN8simdjson8internal11error_codesE"));
-    if (!active || !validate_utf8 || !error_codes) error = std::string(ICQ_SIMDJSON_SONAME) + " lacks a function icq calls";
+    // simdjson::internal::from_chars(const char*) and (const char*, const char*): the headers' slow
+    // path for floats, which an unoptimised build (the sanitizers') keeps.
+    from_chars = reinterpret_cast<FromChars>(::dlsym(h, "_ZN8simdjson8internal10from_charsEPKc"));
+    from_chars_to = reinterpret_cast<FromCharsTo>(::dlsym(h, "_ZN8simdjson8internal10from_charsEPKcS2_"));
+    if (!active || !validate_utf8 || !error_codes || !from_chars || !from_chars_to)
+      error = std::string(ICQ_SIMDJSON_SONAME) + " lacks a function icq calls";
   }
 };
 
@@ -69,5 +78,8 @@ bool validate_utf8(const char* buf, std::size_t len) noexcept {
   icq::data::require_json_library();
   return icq::data::library().validate_utf8(buf, len);
 }
+
+double internal::from_chars(const char* first) noexcept { return icq::data::library().from_chars(first); }
+double internal::from_chars(const char* first, const char* end) noexcept { return icq::data::library().from_chars_to(first, end); }
 
 }  // namespace simdjson
