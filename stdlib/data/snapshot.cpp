@@ -293,16 +293,18 @@ struct SnapshotAccess {
     const std::size_t size = r.count();
     const std::string_view bytes(r.take(size, 1), size);
     Reader section(bytes);
-    if (!in_place || walk) {
-      if (!in_place) {
-        section.list(ds.evaluations_, [&](Evaluation& e) { visit_evaluation(section, e); });
-      } else {
-        Walker check(section);
-        Evaluation unused;  // names the fields; the walk writes nothing into it
-        for (std::size_t i = 0, n = section.count(); i < n; ++i) visit_evaluation(check, unused);
-      }
+    const auto all_read = [&] {
       if (!section.rest().empty()) throw SnapshotError("snapshot damaged: the evaluations' length is wrong");
-      if (!in_place) return;
+    };
+    if (!in_place) {
+      section.list(ds.evaluations_, [&](Evaluation& e) { visit_evaluation(section, e); });
+      return all_read();
+    }
+    if (walk) {
+      Walker check(section);
+      Evaluation unused;  // names the fields; the walk writes nothing into it
+      for (std::size_t i = 0, n = section.count(); i < n; ++i) visit_evaluation(check, unused);
+      all_read();
     }
     ds.pending_evaluations_ = std::make_shared<PendingEvaluations>();
     ds.pending_evaluations_->bytes = bytes;
