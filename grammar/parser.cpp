@@ -173,16 +173,16 @@ struct Node : pt::basic_node<Node> {
 };
 
 #if defined(__SANITIZE_ADDRESS__)  // GCC
-constexpr std::size_t kPooledNodes = 0;
+#define ICQ_UNDER_ASAN 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)  // Clang
-constexpr std::size_t kPooledNodes = 0;
-#else
-constexpr std::size_t kPooledNodes = 128;
+#define ICQ_UNDER_ASAN 1
 #endif
-#else
-constexpr std::size_t kPooledNodes = 128;
 #endif
+#ifndef ICQ_UNDER_ASAN
+#define ICQ_UNDER_ASAN 0
+#endif
+constexpr std::size_t kPooledNodes = ICQ_UNDER_ASAN ? 0 : 128;
 
 struct NodePool {
   std::array<void*, kPooledNodes> free{};
